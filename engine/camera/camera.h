@@ -1,0 +1,34 @@
+/*
+ * camera - the shot's camera: keyframe curves (Catmull-Rom with per-segment
+ * easing), look_at or yaw/pitch/roll, lens and sensor, zooms, cuts and
+ * handheld shake, heights above the ground. A pure function of time.
+ */
+#ifndef OY_CAMERA_H
+#define OY_CAMERA_H
+
+#include "../core/core.h"
+#include "../script/script.h"
+#include "../world/world.h"
+
+/* The camera at one instant, in world space (y up, absolute heights). */
+typedef struct oy_view {
+    double pos[3];
+    oy_v3 fwd, right, up;      /* orthonormal; right-handed, fwd = +z at yaw 0 */
+    float yaw, pitch, roll;    /* degrees, for readouts */
+    float focal_mm;
+    float sensor_w, sensor_h;  /* mm */
+    float tan_half_fov_x;      /* sensor_w / (2 * focal) */
+} oy_view;
+
+typedef struct oy_camera oy_camera;
+
+int oy_camera_new(oy_camera **out, const oy_script *s, const oy_world *w,
+                  oy_log *log);
+void oy_camera_free(oy_camera **c);
+/* The view at time t; st supplies the terrain channels for heights. */
+void oy_camera_eval(const oy_camera *c, const oy_state *st, double t,
+                    oy_view *out);
+/* The ground positions of the path (x, z pairs) the world shapes itself to. */
+int oy_camera_path_xz(const oy_script *s, double **xz);
+
+#endif

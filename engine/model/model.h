@@ -1,0 +1,148 @@
+/*
+ * model - the latent world state and its evolution over time (DESIGN §3).
+ *
+ * The state is a fixed vector of named continuous channels plus an entity
+ * table and an event list. Directives set channel targets with a transition
+ * (start, length, easing); the value at any time is a pure function of the
+ * script, the seed and the time, so any frame can be evaluated alone in
+ * O(channels * log(directives) + entities). Both decoders (render/, audio/)
+ * read the same oy_state: picture and sound come from one state.
+ */
+#ifndef OY_MODEL_H
+#define OY_MODEL_H
+
+#include <stdint.h>
+
+#include "../core/core.h"
+#include "../script/script.h"
+
+/* Channels. Ranges are the conventions every decoder relies on. */
+enum oy_channel {
+    /* time and sky */
+    OY_CH_TIME,          /* hours, unwrapped (may exceed 24 in a time-lapse);
+                            decoders use fmod(t, 24) */
+    OY_CH_CLOUD,         /* 0..1 cloud cover */
+    OY_CH_FOG,           /* 0..1 height fog density */
+    OY_CH_HAZE,          /* 0..1 aerial haze / dust */
+    OY_CH_RAIN,          /* 0..1 */
+    OY_CH_SNOW,          /* 0..1 falling snow */
+    OY_CH_WIND,          /* 0..1 (1 = gale) */
+    OY_CH_LIGHTNING,     /* 0..1 strike rate */
+    OY_CH_WETNESS,       /* 0..1 wet ground */
+    OY_CH_SNOW_COVER,    /* 0..1 snow lying on the ground */
+    /* season and vegetation */
+    OY_CH_FOLIAGE,       /* 0 bare/brown .. 1 lush green */
+    OY_CH_AUTUMN,        /* 0..1 autumn colours */
+    OY_CH_VEGETATION,    /* 0..1 vegetation density */
+    /* grade */
+    OY_CH_EXPOSURE,      /* stops, -4..4 */
+    OY_CH_WARMTH,        /* -1 cold .. 1 warm */
+    OY_CH_CONTRAST,      /* -1..1 */
+    OY_CH_SATURATION,    /* -1 (monochrome) .. 1 */
+    OY_CH_TINT,          /* -1 green .. 1 magenta */
+    /* biome weights, 0..1 each (not normalized; decoders normalize) */
+    OY_CH_BIOME_MEADOW, OY_CH_BIOME_FOREST, OY_CH_BIOME_DESERT,
+    OY_CH_BIOME_SNOWFIELD, OY_CH_BIOME_TUNDRA, OY_CH_BIOME_BEACH,
+    OY_CH_BIOME_SWAMP, OY_CH_BIOME_ALPINE,
+    /* terrain shape, 0..1 each */
+    OY_CH_RELIEF,        /* overall height scale: 0 flat .. 1 high mountains */
+    OY_CH_RUGGED,        /* roughness of detail */
+    OY_CH_VALLEY,        /* a valley along the camera path */
+    OY_CH_CANYON,        /* steep-walled canyon along the camera path */
+    OY_CH_PLATEAU,       /* terraced, flat-topped forms */
+    OY_CH_HILLS,         /* rolling hills */
+    OY_CH_COAST,         /* sea on one side of the path */
+    OY_CH_ISLAND,        /* land surrounded by sea */
+    OY_CH_LAKE,          /* a lake in view */
+    OY_CH_RIVER,         /* a river through the frame */
+    OY_CH_WATER_LEVEL,   /* -1..1 shift of water levels */
+    /* music */
+    OY_CH_VALENCE,       /* -1 sad/dark .. 1 happy/bright */
+    OY_CH_AROUSAL,       /* 0 calm .. 1 agitated */
+    OY_CH_TEMPO,         /* bpm, 40..200 */
+    OY_CH_INTENSITY,     /* 0..1 music loudness/density */
+    OY_CH_COUNT
+};
+
+extern const char *const oy_channel_names[OY_CH_COUNT];
+/* Index of a channel name, or -1. */
+int oy_channel_find(const char *name);
+/* Default value of each channel before the world description applies. */
+float oy_channel_default(int ch);
+
+/* Entities: objects, characters, flocks placed by directives or the prompt. */
+typedef struct oy_entity {
+    uint32_t uid;        /* stable per entity, for hashing */
+    char id[32];         /* user id, or "" */
+    char kind[32];       /* concept name: "campfire", "pine", "deer" ... */
+    float pos[3];        /* world x, height above ground, z */
+    float yaw;           /* degrees */
+    float scale;
+    float fade;          /* 0..1 appearance (1 = fully present) */
+    uint64_t seed;
+} oy_entity;
+
+/* Events both decoders read. */
+enum oy_event_type {
+    OY_EV_BEAT,          /* text = beat title */
+    OY_EV_SAY,           /* text = the say: text */
+    OY_EV_ADD, OY_EV_REMOVE, OY_EV_MOVE,
+    OY_EV_CHANGE,        /* a time/weather/lighting/music directive */
+    OY_EV_CUT            /* camera cut */
+};
+typedef struct oy_event {
+    int type;
+    int64_t frame;
+    double t;            /* seconds */
+    const char *text;    /* owned by the model */
+    int directive;       /* index into script directives, or -1 */
+} oy_event;
+
+/* A lightning strike: a pure function of (seed, slot) and the lightning
+ * channel. Thunder reaches the camera distance / 343 m/s later. */
+typedef struct oy_strike {
+    double t;            /* flash time, seconds */
+    float x, z;          /* world position of the bolt */
+    float energy;        /* 0..1 */
+} oy_strike;
+
+/* The state at one instant. */
+typedef struct oy_state {
+    int64_t frame;
+    double t;                 /* seconds */
+    float ch[OY_CH_COUNT];
+    const oy_entity *entities;
+    int nentities;
+    int beat;                 /* index of the current beat (-1 before any) */
+    const char *beat_text;    /* NULL before any beat */
+    double beat_t;            /* when the current beat began */
+    float flash;              /* 0..1 lightning flash brightness now */
+} oy_state;
+
+typedef struct oy_bank oy_bank;   /* lang/ */
+typedef struct oy_model oy_model;
+
+/* Compile the script's world description and directives. Text is read by
+ * the concept language (warnings for unknown words go to log). */
+int oy_model_new(oy_model **out, const oy_script *s, const oy_bank *bank,
+                 oy_log *log);
+void oy_model_free(oy_model **m);
+
+/* Evaluate at time t (seconds). ents must hold oy_model_max_entities()
+ * entries; st->entities points into it. Pure: thread-safe on a const model. */
+void oy_model_eval(const oy_model *m, double t, oy_state *st, oy_entity *ents);
+int oy_model_max_entities(const oy_model *m);
+
+/* Lightning strikes with flash time in [t0, t1), in time order, at most max;
+ * returns the count. */
+int oy_model_strikes(const oy_model *m, double t0, double t1,
+                     oy_strike *out, int max);
+
+const oy_event *oy_model_events(const oy_model *m, int *n);
+uint64_t oy_model_seed(const oy_model *m);
+const oy_script *oy_model_script(const oy_model *m);
+
+/* For `oyster check`: one line per directive on what it changes. */
+void oy_model_describe(const oy_model *m, oyster_line_fn fn, void *opaque);
+
+#endif

@@ -1,0 +1,142 @@
+/*
+ * oyster.h - the one public header of the oyster engine.
+ *
+ * The command-line tool (cli/) includes only this file. Every type here is
+ * opaque or plain data; no third-party type appears. Functions return 0 or a
+ * positive count on success and a negative OYSTER_E* code (or a negated errno
+ * value) on failure; out parameters are set only on success.
+ */
+#ifndef OYSTER_H
+#define OYSTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define OYSTER_VERSION "0.1.0"
+
+/* Error codes. Negated errno values are used as well (e.g. -ENOSPC). */
+#define OYSTER_E_INPUT       (-10001) /* invalid input: script, option, input file */
+#define OYSTER_E_UNSUPPORTED (-10002) /* a feature this build does not offer yet */
+#define OYSTER_E_ENCODER     (-10003) /* encoder or muxer failure */
+#define OYSTER_E_INTERRUPTED (-10004) /* cancelled; a partial output was kept */
+#define OYSTER_E_EXISTS      (-10005) /* output exists and force was not given */
+#define OYSTER_E_NOMEM       (-10006)
+#define OYSTER_E_INTERNAL    (-10007)
+
+/* Text for an error code, errno values included. */
+const char *oyster_strerror(int err);
+
+/* Whether err means "the user's input is wrong" (exit 2) rather than a
+ * failure while working (exit 3). */
+int oyster_error_is_input(int err);
+
+/* ---- diagnostics ---------------------------------------------------------- */
+
+enum oyster_level { OYSTER_ERROR, OYSTER_WARNING, OYSTER_INFO, OYSTER_DEBUG };
+
+/* One message. file is NULL for messages not about a file; line/col are
+ * 1-based, 0 when unknown; hint may be NULL. */
+typedef struct oyster_diag {
+    int level;
+    const char *file;
+    int line, col;
+    const char *msg;
+    const char *hint;
+} oyster_diag;
+
+typedef void (*oyster_log_fn)(void *opaque, const oyster_diag *d);
+
+/* ---- shots ---------------------------------------------------------------- */
+
+typedef struct oyster_shot oyster_shot;
+
+/* Command-line overrides of the script; NULL fields are not overridden.
+ * Values are parsed with the script's own rules (SPEC §2, §3.1). */
+typedef struct oyster_overrides {
+    const char *seed;
+    const char *size;
+    const char *fps;
+    const char *duration;
+    int draft;
+} oyster_overrides;
+
+/* Load and validate a shot script. All problems (up to 20) are reported
+ * through log before OYSTER_E_INPUT is returned. log may be NULL. */
+int oyster_shot_open(oyster_shot **out, const char *path,
+                     const oyster_overrides *ov,
+                     oyster_log_fn log, void *opaque);
+void oyster_shot_free(oyster_shot **shot);
+
+typedef struct oyster_info {
+    const char *title;
+    uint64_t seed;
+    int mode;                 /* 0 direct, 1 wander */
+    int width, height;
+    int fps_num, fps_den;
+    double duration;          /* seconds */
+    int64_t frames;           /* frames on the timeline */
+    int64_t samples;          /* audio samples on the timeline (48 kHz) */
+    int sample_rate;
+    int audio;                /* output.audio */
+    int draft;
+} oyster_info;
+
+void oyster_shot_get_info(const oyster_shot *shot, oyster_info *info);
+
+/* The timeline, for `oyster check`: one call of fn per line of text, in
+ * order (settings, camera keys, directives by frame with what they change). */
+typedef void (*oyster_line_fn)(void *opaque, const char *line);
+void oyster_shot_describe(const oyster_shot *shot, oyster_line_fn fn, void *opaque);
+
+/* Parse a TIME value (SPEC §3.1) at the shot's fps; seconds in *out. */
+int oyster_shot_parse_time(const oyster_shot *shot, const char *text, double *out);
+
+/* Frame index at which a time takes effect: ceil(t * fps). */
+int64_t oyster_shot_frame_at(const oyster_shot *shot, double t);
+
+/* ---- rendering ------------------------------------------------------------ */
+
+typedef struct oyster_progress {
+    int64_t frame;            /* frames done */
+    int64_t total;
+    double fps;               /* frames per second so far */
+    double eta_s;
+} oyster_progress;
+
+typedef struct oyster_render_opts {
+    const char *out;          /* .mp4 .mov .mkv, or "-" for Matroska on stdout */
+    int force;
+    int threads;              /* 0: all cores; never changes the output */
+    int no_audio;
+    int64_t first, last;      /* frame range, inclusive; last < 0: to the end */
+    const char *frame_hashes; /* framemd5 file, or NULL */
+    const char *audio_out;    /* WAV, or NULL */
+    const char *stems_dir;    /* music.wav + ambience.wav, or NULL */
+    const char *state_out;    /* state file, or NULL */
+    double state_at;          /* seconds; < 0: the end */
+    const char *state_in;     /* resume from this state, or NULL */
+    /* called after each frame is handed to the encoder */
+    void (*progress)(void *opaque, const oyster_progress *p);
+    void *opaque;
+    /* polled between frames; nonzero finalizes a partial output and
+     * returns OYSTER_E_INTERRUPTED */
+    volatile const int *cancel;
+} oyster_render_opts;
+
+/* Render to video (and side outputs). The output is written to a temporary
+ * file beside opts->out and renamed into place on success; on cancel it is
+ * finalized as NAME.partial.EXT (reported through the log). */
+int oyster_render(oyster_shot *shot, const oyster_render_opts *opts);
+
+/* One frame as PNG. */
+int oyster_still(oyster_shot *shot, double t, const char *png_path,
+                 int threads, int force);
+
+/* ---- concepts ------------------------------------------------------------- */
+
+/* `oyster concepts`: with no words, every word and phrase with its group;
+ * with words, what each changes. Returns the number of unknown words. */
+int oyster_concepts(const char *const *words, int nwords,
+                    oyster_line_fn fn, void *opaque);
+
+#endif
