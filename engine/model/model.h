@@ -138,6 +138,14 @@ int oy_model_max_entities(const oy_model *m);
 int oy_model_strikes(const oy_model *m, double t0, double t1,
                      oy_strike *out, int max);
 
+/* Entities placed relative to the camera ("ahead: 20", "on the left") get
+ * their world position from fn once a camera exists: fn gives the ground
+ * x, z at `ahead` metres forward and `lateral` metres right of the camera at
+ * time t. Call once, before evaluating. */
+typedef void (*oy_anchor_fn)(void *ctx, double t, float ahead, float lateral,
+                             float out_xz[2]);
+void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx);
+
 const oy_event *oy_model_events(const oy_model *m, int *n);
 uint64_t oy_model_seed(const oy_model *m);
 const oy_script *oy_model_script(const oy_model *m);

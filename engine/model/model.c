@@ -1,0 +1,670 @@
+/*
+ * model.c - compiling a script into the model: the world description sets
+ * the initial channels, each directive (in time order) adds transitions,
+ * entity records and events. Values a transition starts from are computed
+ * here once, so evaluation later is a pure lookup (eval.c).
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lang/lang.h"
+#include "../media/media.h"
+#include "image.h"
+#include "model_impl.h"
+
+/* Default transition lengths, seconds, when neither `over` nor a concept says. */
+#define OVER_TIME 3.0
+#define OVER_WEATHER 4.0
+#define OVER_LIGHTING 2.0
+#define OVER_MUSIC 2.0
+#define OVER_SAY 3.0
+#define OVER_MOVE 2.0
+#define OVER_REMOVE 1.0
+#define OVER_SUDDEN 0.5
+#define MAX_ENTITIES 100000
+
+typedef struct compile {
+    oy_model *m;
+    const oy_script *s;
+    const oy_bank *bank;
+    oy_log *log;
+    char line[1024];           /* what the current directive changes */
+} compile;
+
+static void describe_add(compile *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void describe_add(compile *c, const char *fmt, ...)
+{
+    size_t len = strlen(c->line);
+    va_list ap;
+    if (len >= sizeof c->line - 1)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(c->line + len, sizeof c->line - len, fmt, ap);
+    va_end(ap);
+}
+
+static char *keep_text(oy_model *m, const char *s)
+{
+    char *d = oy_strdup(s ? s : "");
+    if (!d || oy_grow(&m->texts, &m->textcap, m->ntexts + 1, sizeof *m->texts)) {
+        free(d);
+        return NULL;
+    }
+    m->texts[m->ntexts++] = d;
+    return d;
+}
+
+static int add_event(compile *c, int type, double t, const char *text, int directive)
+{
+    oy_model *m = c->m;
+    oy_event *e;
+    if (oy_grow(&m->events, &m->evcap, m->nevents + 1, sizeof *m->events))
+        return OYSTER_E_NOMEM;
+    e = &m->events[m->nevents++];
+    e->type = type;
+    e->t = t;
+    e->frame = oy_time_to_frame(t, m->fps);
+    e->text = text ? keep_text(m, text) : NULL;
+    e->directive = directive;
+    return text && !e->text ? OYSTER_E_NOMEM : 0;
+}
+
+/* Time moves forward: the next time the clock shows `hour` after `from`. */
+static float time_forward(float from, float hour)
+{
+    float cur = from - 24.0f * floorf(from / 24.0f);
+    float d = hour - 24.0f * floorf(hour / 24.0f) - cur;
+    if (d < 0.0f)
+        d += 24.0f;
+    return from + d;
+}
+
+/* Rain wets the ground, falling snow covers it; stopping leaves both. */
+static void couple(const float *base, float *target, unsigned char *mask)
+{
+    if (mask[OY_CH_RAIN] && !mask[OY_CH_WETNESS] && target[OY_CH_RAIN] > base[OY_CH_WETNESS]) {
+        target[OY_CH_WETNESS] = target[OY_CH_RAIN];
+        mask[OY_CH_WETNESS] = 1;
+    }
+    if (mask[OY_CH_SNOW] && !mask[OY_CH_SNOW_COVER] && target[OY_CH_SNOW] > base[OY_CH_SNOW_COVER]) {
+        target[OY_CH_SNOW_COVER] = target[OY_CH_SNOW];
+        mask[OY_CH_SNOW_COVER] = 1;
+    }
+    if (mask[OY_CH_TIME])
+        target[OY_CH_TIME] = time_forward(base[OY_CH_TIME], target[OY_CH_TIME]);
+}
+
+static int add_transition(compile *c, int ch, double t0, double dur, float from, float to)
+{
+    oy_track *tr = &c->m->tracks[ch];
+    oy_transition *x;
+    if (oy_grow(&tr->v, &tr->cap, tr->n + 1, sizeof *tr->v))
+        return OYSTER_E_NOMEM;
+    x = &tr->v[tr->n++];
+    x->t0 = t0;
+    x->dur = dur;
+    x->from = from;
+    x->to = to;
+    x->ease = OY_EASE_IN_OUT;
+    return 0;
+}
+
+/* Targets of a named concept (weather, lighting or music preset). */
+static int concept_targets(compile *c, const oy_text *name, int group,
+                           const float *base, float *target, unsigned char *mask,
+                           double *over)
+{
+    const oy_concept *k = oy_bank_find(c->bank, name->s);
+    if (!k || k->group != group) {
+        const char *near = oy_bank_nearest(c->bank, name->s);
+        char hint[128];
+        snprintf(hint, sizeof hint, "did you mean '%s'?", near ? near : "");
+        oy_diag(c->log, OYSTER_ERROR, c->s->path, name->mark.line, name->mark.col,
+                near ? hint : NULL, "'%s' is not a %s concept", name->s, oy_group_names[group]);
+        return OYSTER_E_INPUT;
+    }
+    for (int i = 0; i < k->neffects; i++) {
+        const oy_effect *e = &k->effects[i];
+        target[e->channel] = e->relative ? base[e->channel] + e->value : e->value;
+        mask[e->channel] = 1;
+    }
+    if (over && *over < 0)
+        *over = k->over;
+    return 0;
+}
+
+static int add_entity(compile *c, const char *kind, const char *id, double t,
+                      const float pos[3], int anchor, float ahead, float lateral,
+                      int serial)
+{
+    oy_model *m = c->m;
+    oy_entrec *r;
+    if (m->nents >= MAX_ENTITIES) {
+        oy_error(c->log, "more than %d objects in one shot", MAX_ENTITIES);
+        return OYSTER_E_INPUT;
+    }
+    if (oy_grow(&m->ents, &m->entcap, m->nents + 1, sizeof *m->ents))
+        return OYSTER_E_NOMEM;
+    r = &m->ents[m->nents];
+    memset(r, 0, sizeof *r);
+    r->e.uid = (uint32_t)m->nents + 1;
+    snprintf(r->e.kind, sizeof r->e.kind, "%s", kind);
+    if (id && *id)
+        snprintf(r->e.id, sizeof r->e.id, "%s", id);
+    memcpy(r->e.pos, pos, sizeof r->e.pos);
+    r->e.seed = oy_hash(m->seed, OY_STREAM_ENTITY, r->e.uid, (uint64_t)serial, 0);
+    r->e.yaw = 360.0f * oy_u01(r->e.seed);
+    r->e.scale = 0.85f + 0.3f * oy_u01(oy_mix64(r->e.seed));
+    r->e.fade = 1.0f;
+    r->t_add = t;
+    r->t_remove = INFINITY;
+    r->anchor = anchor;
+    r->ahead = ahead;
+    r->lateral = lateral;
+    m->nents++;
+    return 0;
+}
+
+/* Scatter count objects around a point: deterministic jitter in a disc. */
+static void scatter(uint64_t seed, int i, int count, float radius, float *dx, float *dz)
+{
+    float r, a;
+    if (count <= 1) {
+        *dx = *dz = 0.0f;
+        return;
+    }
+    r = radius * sqrtf(oy_u01(oy_hash(seed, OY_STREAM_ENTITY, (uint64_t)i, 7, 0)));
+    a = (float)(2.0 * OY_PI) * oy_u01(oy_hash(seed, OY_STREAM_ENTITY, (uint64_t)i, 8, 0));
+    *dx = r * oy_cosf(a);
+    *dz = r * oy_sinf(a);
+}
+
+static int find_entities(const oy_model *m, const char *what, double t, size_t *idx, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < m->nents && n < max; i++) {
+        const oy_entrec *r = &m->ents[i];
+        if (t < r->t_add || t >= r->t_remove)
+            continue;
+        if (!strcmp(r->e.id, what) || !strcmp(r->e.kind, what))
+            idx[n++] = i;
+    }
+    return (int)n;
+}
+
+/* Objects named in free text: placed relative to the camera. */
+static int text_objects(compile *c, const oy_parse *p, double t, int directive)
+{
+    for (int i = 0; i < p->nitems; i++) {
+        const oy_phrase_effect *it = &p->items[i];
+        float ahead = 25.0f, lateral = 0.0f, radius = 4.0f;
+        if (it->concept->group != OY_GROUP_OBJECT)
+            continue;
+        if (it->negated) {
+            size_t idx[256];
+            int n = find_entities(c->m, it->concept->name, t, idx, 256);
+            for (int k = 0; k < n; k++) {
+                c->m->ents[idx[k]].t_remove = t;
+                c->m->ents[idx[k]].remove_over = OVER_REMOVE;
+            }
+            describe_add(c, " remove %d %s;", n, it->concept->name);
+            continue;
+        }
+        switch (it->place) {
+        case OY_PLACE_LEFT: ahead = 18.0f; lateral = -10.0f; break;
+        case OY_PLACE_RIGHT: ahead = 18.0f; lateral = 10.0f; break;
+        case OY_PLACE_DISTANCE: ahead = 180.0f; radius = 25.0f; break;
+        case OY_PLACE_BEHIND: ahead = -15.0f; break;
+        case OY_PLACE_NEAR_WATER: ahead = 40.0f; break;
+        default: break;
+        }
+        if (it->place == OY_PLACE_NEAR_ENTITY) {
+            size_t idx[1];
+            if (find_entities(c->m, it->near_what, t, idx, 1) == 1) {
+                const oy_entrec *r = &c->m->ents[idx[0]];
+                for (int k = 0; k < it->count; k++) {
+                    float pos[3], dx, dz;
+                    scatter(c->m->seed ^ (uint64_t)directive, k, it->count + 1, 6.0f, &dx, &dz);
+                    pos[0] = r->e.pos[0] + 4.0f + dx;
+                    pos[1] = 0.0f;
+                    pos[2] = r->e.pos[2] + 3.0f + dz;
+                    int err = add_entity(c, it->concept->name, NULL, t, pos, r->anchor,
+                                         r->ahead + 3.0f + dz, r->lateral + 4.0f + dx, k);
+                    if (err)
+                        return err;
+                }
+                describe_add(c, " add %d %s near '%s';", it->count, it->concept->name, it->near_what);
+                continue;
+            }
+        }
+        for (int k = 0; k < it->count; k++) {
+            float pos[3] = { 0, 0, 0 }, dx, dz;
+            int err;
+            scatter(c->m->seed ^ ((uint64_t)directive << 20), k, it->count,
+                    radius * sqrtf((float)it->count), &dx, &dz);
+            err = add_entity(c, it->concept->name, NULL, t, pos, OY_ANCHOR_CAMERA,
+                             ahead + dz, lateral + dx, k);
+            if (err)
+                return err;
+        }
+        describe_add(c, " add %d %s;", it->count, it->concept->name);
+    }
+    return 0;
+}
+
+static int parse_text(compile *c, const oy_text *text, oy_parse *p)
+{
+    return oy_lang_parse(c->bank, text->s, c->s->path, text->mark.line,
+                         text->mark.col, c->log, p);
+}
+
+static double parse_over(const oy_parse *p)
+{
+    double over = p->over;
+    if (p->sudden)
+        return OVER_SUDDEN;
+    for (int i = 0; over < 0 && i < p->nitems; i++)
+        if (p->items[i].concept->over > over)
+            over = p->items[i].concept->over;
+    return over;
+}
+
+static void weather_map(const oy_weather *w, float *target, unsigned char *mask)
+{
+    static const int ch[OY_WX_COUNT] = { OY_CH_CLOUD, OY_CH_FOG, OY_CH_RAIN,
+                                         OY_CH_SNOW, OY_CH_WIND, OY_CH_LIGHTNING };
+    for (int i = 0; i < OY_WX_COUNT; i++)
+        if (w->set[i]) {
+            target[ch[i]] = w->v[i];
+            mask[ch[i]] = 1;
+        }
+}
+
+static void lighting_map(const oy_lighting *l, float *target, unsigned char *mask)
+{
+    static const int ch[OY_LT_COUNT] = { OY_CH_EXPOSURE, OY_CH_WARMTH,
+                                         OY_CH_CONTRAST, OY_CH_SATURATION };
+    for (int i = 0; i < OY_LT_COUNT; i++)
+        if (l->set[i]) {
+            target[ch[i]] = l->v[i];
+            mask[ch[i]] = 1;
+        }
+}
+
+static void describe_changes(compile *c, const float *base, const float *target,
+                             const unsigned char *mask, double over)
+{
+    for (int i = 0; i < OY_CH_COUNT; i++)
+        if (mask[i]) {
+            if (i == OY_CH_TIME) {
+                float a = fmodf(base[i], 24.0f), b = fmodf(target[i], 24.0f);
+                describe_add(c, " time %02d:%02d->%02d:%02d", (int)a, (int)(fmodf(a, 1.0f) * 60.0f + 0.5f) % 60,
+                             (int)b, (int)(fmodf(b, 1.0f) * 60.0f + 0.5f) % 60);
+            } else {
+                describe_add(c, " %s %.2f->%.2f", oy_channel_names[i], base[i], target[i]);
+            }
+        }
+    if (over >= 0)
+        describe_add(c, " over %.3gs", over);
+}
+
+static int apply_directive(compile *c, int di)
+{
+    const oy_directive *d = &c->s->directives[di];
+    oy_model *m = c->m;
+    double t0 = (double)d->frame * m->fps.den / m->fps.num;
+    float base[OY_CH_COUNT], target[OY_CH_COUNT];
+    unsigned char mask[OY_CH_COUNT] = { 0 };
+    double over = -1.0;
+    int err = 0;
+    oy_parse p = { 0 };
+
+    c->line[0] = 0;
+    oy_model_channels(m, t0, base);
+    memcpy(target, base, sizeof target);
+
+    switch (d->action) {
+    case OY_ACT_SAY:
+        if ((err = parse_text(c, &d->text, &p)))
+            break;
+        oy_parse_targets(&p, base, target, mask);
+        over = parse_over(&p);
+        if (over < 0)
+            over = OVER_SAY;
+        err = text_objects(c, &p, t0, di);
+        if (!err)
+            err = add_event(c, OY_EV_SAY, t0, d->text.s, di);
+        break;
+    case OY_ACT_BEAT:
+        err = add_event(c, OY_EV_BEAT, t0, d->text.s, di);
+        describe_add(c, " new section; caption '%s'", d->text.s);
+        break;
+    case OY_ACT_TIME:
+        target[OY_CH_TIME] = (float)d->time;
+        mask[OY_CH_TIME] = 1;
+        over = OVER_TIME;
+        break;
+    case OY_ACT_WEATHER:
+        if (d->weather.preset.s)
+            err = concept_targets(c, &d->weather.preset, OY_GROUP_WEATHER, base,
+                                  target, mask, NULL);
+        else
+            weather_map(&d->weather, target, mask);
+        over = OVER_WEATHER;
+        break;
+    case OY_ACT_LIGHTING:
+        if (d->lighting.preset.s)
+            err = concept_targets(c, &d->lighting.preset, OY_GROUP_LIGHT, base,
+                                  target, mask, NULL);
+        else
+            lighting_map(&d->lighting, target, mask);
+        over = OVER_LIGHTING;
+        break;
+    case OY_ACT_MUSIC:
+        if (d->music.text.s) {
+            if (!(err = parse_text(c, &d->music.text, &p)))
+                oy_parse_targets(&p, base, target, mask);
+        } else {
+            if (d->music.mood.s)
+                err = concept_targets(c, &d->music.mood, OY_GROUP_MUSIC, base,
+                                      target, mask, NULL);
+            if (d->music.has_tempo) {
+                target[OY_CH_TEMPO] = d->music.tempo;
+                mask[OY_CH_TEMPO] = 1;
+            }
+            if (d->music.has_intensity) {
+                target[OY_CH_INTENSITY] = d->music.intensity;
+                mask[OY_CH_INTENSITY] = 1;
+            }
+        }
+        over = OVER_MUSIC;
+        break;
+    case OY_ACT_ADD: {
+        const oy_concept *k = oy_bank_find(c->bank, d->text.s);
+        if (!k || k->group != OY_GROUP_OBJECT) {
+            const char *near = oy_bank_nearest(c->bank, d->text.s);
+            oy_diag(c->log, OYSTER_WARNING, c->s->path, d->value_mark.line,
+                    d->value_mark.col, NULL,
+                    "'%s' is not an object in the vocabulary (nearest: '%s'); ignored",
+                    d->text.s, near ? near : "");
+            break;
+        }
+        for (int i = 0; i < d->count && !err; i++) {
+            float pos[3] = { 0, 0, 0 }, dx, dz;
+            char id[32] = "";
+            scatter(m->seed ^ ((uint64_t)di << 20), i, d->count, 3.0f * sqrtf((float)d->count), &dx, &dz);
+            if (d->id.s)
+                snprintf(id, sizeof id, d->count > 1 ? "%s.%d" : "%s", d->id.s, i + 1);
+            if (d->has_near) {
+                pos[0] = (float)d->near[0] + dx;
+                pos[1] = (float)d->near[1];
+                pos[2] = (float)d->near[2] + dz;
+                err = add_entity(c, k->name, id, t0, pos, OY_ANCHOR_WORLD, 0, 0, i);
+            } else {
+                err = add_entity(c, k->name, id, t0, pos, OY_ANCHOR_CAMERA,
+                                 (float)(d->has_ahead ? d->ahead : 20.0) + dz, dx, i);
+            }
+        }
+        describe_add(c, " add %d %s", d->count, k->name);
+        if (!err)
+            err = add_event(c, OY_EV_ADD, t0, k->name, di);
+        break;
+    }
+    case OY_ACT_REMOVE: {
+        size_t idx[1024];
+        int n = find_entities(m, d->text.s, t0, idx, 1024);
+        double ro = d->has_over ? d->over : OVER_REMOVE;
+        if (n == 0)
+            oy_diag(c->log, OYSTER_WARNING, c->s->path, d->value_mark.line,
+                    d->value_mark.col, NULL, "nothing named '%s' is in the shot at %.3gs", d->text.s, t0);
+        for (int i = 0; i < n; i++) {
+            m->ents[idx[i]].t_remove = t0;
+            m->ents[idx[i]].remove_over = ro;
+        }
+        describe_add(c, " remove %d object(s) '%s' over %.3gs", n, d->text.s, ro);
+        err = add_event(c, OY_EV_REMOVE, t0, d->text.s, di);
+        break;
+    }
+    case OY_ACT_MOVE: {
+        size_t idx[1024];
+        int n = find_entities(m, d->text.s, t0, idx, 1024);
+        double mo = d->has_over ? d->over : OVER_MOVE;
+        if (n == 0)
+            oy_diag(c->log, OYSTER_WARNING, c->s->path, d->value_mark.line,
+                    d->value_mark.col, NULL, "nothing named '%s' is in the shot at %.3gs", d->text.s, t0);
+        for (int i = 0; i < n && !err; i++) {
+            oy_entrec *r = &m->ents[idx[i]];
+            oy_move *mv;
+            if (oy_grow(&r->moves, &r->cap, r->nmoves + 1, sizeof *r->moves)) {
+                err = OYSTER_E_NOMEM;
+                break;
+            }
+            mv = &r->moves[r->nmoves++];
+            mv->t0 = t0;
+            mv->dur = mo;
+            for (int j = 0; j < 3; j++)
+                mv->to[j] = (float)d->to[j];
+            /* mv->from is set by chain_moves once every position is known */
+        }
+        describe_add(c, " move %d object(s) '%s' to [%g, %g, %g] over %.3gs", n, d->text.s,
+                     d->to[0], d->to[1], d->to[2], mo);
+        if (!err)
+            err = add_event(c, OY_EV_MOVE, t0, d->text.s, di);
+        break;
+    }
+    }
+    if (!err && d->action != OY_ACT_ADD && d->action != OY_ACT_REMOVE &&
+        d->action != OY_ACT_MOVE && d->action != OY_ACT_BEAT) {
+        if (d->has_over)
+            over = d->over;
+        couple(base, target, mask);
+        describe_changes(c, base, target, mask, over);
+        for (int ch = 0; ch < OY_CH_COUNT && !err; ch++)
+            if (mask[ch])
+                err = add_transition(c, ch, t0, over, base[ch], target[ch]);
+        if (!err && d->action != OY_ACT_SAY)
+            err = add_event(c, OY_EV_CHANGE, t0, oy_action_names[d->action], di);
+    }
+    oy_parse_release(&p);
+    if (!err && !(m->describe[di] = oy_strdup(c->line)))
+        err = OYSTER_E_NOMEM;
+    return err;
+}
+
+/* Each move starts where the previous ones left the entity. */
+static void chain_moves(oy_model *m)
+{
+    for (size_t i = 0; i < m->nents; i++) {
+        oy_entrec *r = &m->ents[i];
+        float cur[3];
+        memcpy(cur, r->e.pos, sizeof cur);
+        for (size_t k = 0; k < r->nmoves; k++) {
+            memcpy(r->moves[k].from, cur, sizeof cur);
+            memcpy(cur, r->moves[k].to, sizeof cur);
+        }
+    }
+}
+
+/* The world description: prompt, image, then explicit time/weather/season,
+ * applied at once (no transition) on top of the channel defaults. */
+static int apply_world(compile *c)
+{
+    const oy_world_desc *w = &c->s->world;
+    oy_model *m = c->m;
+    float target[OY_CH_COUNT];
+    unsigned char mask[OY_CH_COUNT] = { 0 };
+    int err = 0;
+
+    memcpy(target, m->init, sizeof target);
+    if (w->prompt.s) {
+        oy_parse p = { 0 };
+        if ((err = parse_text(c, &w->prompt, &p)))
+            return err;
+        oy_parse_targets(&p, m->init, target, mask);
+        c->line[0] = 0;
+        err = text_objects(c, &p, 0.0, -1);
+        oy_parse_release(&p);
+        if (err)
+            return err;
+    }
+    if (w->image.s) {
+        uint8_t *rgb = NULL;
+        int iw, ih;
+        oy_image_stats st;
+        if ((err = oy_image_load(w->image.s, 256, 256, &rgb, &iw, &ih, c->log)))
+            return err;
+        err = oy_image_analyze(rgb, iw, ih, &st);
+        free(rgb);
+        if (err)
+            return err;
+        oy_image_targets(&st, target, mask);
+    }
+    if (w->has_time) {
+        target[OY_CH_TIME] = (float)w->time;
+        mask[OY_CH_TIME] = 1;
+    }
+    if (w->weather.given) {
+        if (w->weather.preset.s)
+            err = concept_targets(c, &w->weather.preset, OY_GROUP_WEATHER, m->init,
+                                  target, mask, NULL);
+        else
+            weather_map(&w->weather, target, mask);
+    }
+    if (!err && w->season != OY_SEASON_NONE) {
+        static const char *const names[] = { "spring", "summer", "autumn", "winter" };
+        oy_text t = { (char *)names[w->season], w->season_mark };
+        err = concept_targets(c, &t, OY_GROUP_SEASON, m->init, target, mask, NULL);
+    }
+    if (err)
+        return err;
+    /* the world starts as it is: wet if raining, white if snowing */
+    if (target[OY_CH_RAIN] > target[OY_CH_WETNESS])
+        target[OY_CH_WETNESS] = target[OY_CH_RAIN];
+    if (target[OY_CH_SNOW] > target[OY_CH_SNOW_COVER])
+        target[OY_CH_SNOW_COVER] = target[OY_CH_SNOW];
+    target[OY_CH_TIME] -= 24.0f * floorf(target[OY_CH_TIME] / 24.0f);
+    memcpy(m->init, target, sizeof target);
+    return 0;
+}
+
+static int event_cmp(const void *a, const void *b)
+{
+    const oy_event *x = a, *y = b;
+    if (x->frame != y->frame)
+        return x->frame < y->frame ? -1 : 1;
+    if (x->directive != y->directive)
+        return x->directive < y->directive ? -1 : 1;
+    return x->type - y->type;
+}
+
+int oy_model_new(oy_model **out, const oy_script *s, const oy_bank *bank, oy_log *log)
+{
+    oy_model *m = oy_calloc(1, sizeof *m);
+    compile c = { 0 };
+    int err = 0;
+    int errors_before = log ? log->errors : 0;
+
+    if (!m)
+        return OYSTER_E_NOMEM;
+    m->script = s;
+    m->seed = s->seed;
+    m->fps = s->output.fps;
+    for (int i = 0; i < OY_CH_COUNT; i++)
+        m->init[i] = oy_channel_default(i);
+    m->describe = oy_calloc((size_t)s->ndirectives + 1, sizeof *m->describe);
+    if (!m->describe) {
+        err = OYSTER_E_NOMEM;
+        goto fail;
+    }
+    c.m = m;
+    c.s = s;
+    c.bank = bank;
+    c.log = log;
+    if ((err = apply_world(&c)))
+        goto fail;
+    /* every directive is checked, so one run reports all problems */
+    for (int i = 0; i < s->ndirectives; i++) {
+        int e = apply_directive(&c, i);
+        if (e == OYSTER_E_NOMEM) {
+            err = e;
+            goto fail;
+        }
+        if (e && !err)
+            err = e;
+    }
+    if (err)
+        goto fail;
+    for (int i = 1; i < s->camera.nkeys; i++)
+        if (s->camera.keys[i].cut &&
+            (err = add_event(&c, OY_EV_CUT, s->camera.keys[i].at, NULL, -1)))
+            goto fail;
+    if (m->nevents)
+        qsort(m->events, m->nevents, sizeof *m->events, event_cmp);
+    chain_moves(m);
+    if (log && log->errors > errors_before) {
+        err = OYSTER_E_INPUT;
+        goto fail;
+    }
+    *out = m;
+    return 0;
+fail:
+    oy_model_free(&m);
+    return err;
+}
+
+void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
+{
+    for (size_t i = 0; i < m->nents; i++) {
+        oy_entrec *r = &m->ents[i];
+        float xz[2];
+        if (r->anchor != OY_ANCHOR_CAMERA)
+            continue;
+        fn(ctx, r->t_add, r->ahead, r->lateral, xz);
+        r->e.pos[0] = xz[0];
+        r->e.pos[2] = xz[1];
+        r->anchor = OY_ANCHOR_WORLD;
+    }
+    chain_moves(m);
+}
+
+void oy_model_describe(const oy_model *m, oyster_line_fn fn, void *opaque)
+{
+    const oy_script *s = m->script;
+    char line[1400], tc[32];
+    for (int i = 0; i < s->ndirectives; i++) {
+        const oy_directive *d = &s->directives[i];
+        const char *what = d->text.s ? d->text.s : d->music.text.s;
+        oy_timecode_format(tc, d->frame, s->output.fps);
+        snprintf(line, sizeof line, "  %6lld  %s  %-8s%s%s%s ->%s",
+                 (long long)d->frame, tc, oy_action_names[d->action],
+                 what ? " '" : "", what ? what : "", what ? "'" : "",
+                 m->describe[i] && *m->describe[i] ? m->describe[i] : " (nothing)");
+        fn(opaque, line);
+    }
+}
+
+void oy_model_free(oy_model **pm)
+{
+    oy_model *m = *pm;
+    if (!m)
+        return;
+    for (int i = 0; i < OY_CH_COUNT; i++)
+        free(m->tracks[i].v);
+    for (size_t i = 0; i < m->nents; i++)
+        free(m->ents[i].moves);
+    free(m->ents);
+    free(m->events);
+    if (m->describe)
+        for (int i = 0; i < m->script->ndirectives; i++)
+            free(m->describe[i]);
+    free(m->describe);
+    for (size_t i = 0; i < m->ntexts; i++)
+        free(m->texts[i]);
+    free(m->texts);
+    free(m);
+    *pm = NULL;
+}
