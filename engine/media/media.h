@@ -54,7 +54,30 @@ void oy_wav_free(oy_wav **w);
 int oy_image_load(const char *path, int max_w, int max_h, uint8_t **rgb,
                   int *w, int *h, oy_log *log);
 
+/* The muxer library's ident ("Lavf59.27.100"), for framemd5 headers. */
+const char *oy_media_lavf_ident(void);
+
 /* MD5 of a buffer as 32 lowercase hex digits plus NUL. */
 void oy_md5_hex(const void *p, size_t n, char out[33]);
+
+/* ---- shared by the files of media/ ---- */
+
+/* Once per process: FFmpeg's own logging off, since the engine never
+ * prints; problems reach the caller through oy_log instead. */
+void oy_media_init(void);
+
+/* An FFmpeg error code as an oyster one: errno values stay (negated),
+ * ENOMEM becomes OYSTER_E_NOMEM, anything else `fallback`. */
+int oy_media_error(int averr, int fallback);
+
+/* FFmpeg's text for an error code into buf (>= 64 bytes); returns buf. */
+const char *oy_media_strerror(int averr, char *buf, size_t size);
+
+/* rgb24 -> yuv420p, BT.709 limited range, in integer arithmetic so the
+ * result is the same on every CPU. Chroma is sited left (H.264's default):
+ * a [1 2 1] filter across, a mean of the two rows down. Odd sizes repeat
+ * the last column/row. */
+void oy_media_rgb_to_yuv420(const uint8_t *rgb, ptrdiff_t stride, int w, int h,
+                            uint8_t *const yuv[3], const int yuv_stride[3]);
 
 #endif

@@ -150,6 +150,9 @@ const oy_event *oy_model_events(const oy_model *m, int *n);
 uint64_t oy_model_seed(const oy_model *m);
 const oy_script *oy_model_script(const oy_model *m);
 
+/* Easing curve OY_EASE_* applied to x in 0..1. */
+float oy_ease(int ease, float x);
+
 /* For `oyster check`: one line per directive on what it changes. */
 void oy_model_describe(const oy_model *m, oyster_line_fn fn, void *opaque);
 

@@ -55,6 +55,5 @@ struct oy_model {
 /* Value of one channel at t. */
 float oy_track_value(const oy_model *m, int ch, double t);
 void oy_model_channels(const oy_model *m, double t, float *ch);
-float oy_ease(int ease, float x);
 
 #endif

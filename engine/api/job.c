@@ -1,0 +1,405 @@
+/*
+ * job.c - `render` and `still`: the loop that evaluates the model, renders
+ * each frame and its audio block, and hands them to the sinks (video file,
+ * frame hashes, WAV, stems). Every output is written to a temporary file
+ * beside its final name and renamed into place only on success; on cancel
+ * the video so far is finalized as NAME.partial.EXT.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../audio/audio.h"
+#include "../media/media.h"
+#include "../render/render.h"
+#include "shot.h"
+
+/* One output file: its final name and the temporary it is written as. */
+typedef struct sink_file {
+    char *final;
+    char *temp;
+} sink_file;
+
+typedef struct job {
+    oyster_shot *shot;
+    const oyster_render_opts *o;
+    oy_log *log;
+    oy_pool *pool;
+    oy_renderer *renderer;
+    oy_audio *audio;
+    oy_writer *writer;
+    FILE *hashes;
+    oy_wav *wav, *stem_music, *stem_amb;
+    sink_file video, hashfile, wavfile, musicfile, ambfile;
+    uint8_t *rgb;
+    float *mix, *music, *amb;
+    oy_entity *ents;
+    int want_audio, mux_audio;
+} job;
+
+static int sink_init(oy_log *log, sink_file *f, const char *path, int force)
+{
+    int err;
+    if (!path)
+        return 0;
+    if ((err = oy_check_output(log, path, force)))
+        return err;
+    f->final = oy_strdup(path);
+    f->temp = strcmp(path, "-") ? oy_temp_path(path) : oy_strdup("-");
+    return f->final && f->temp ? 0 : OYSTER_E_NOMEM;
+}
+
+static int sink_commit(oy_log *log, sink_file *f, const char *as)
+{
+    if (!f->temp || !strcmp(f->temp, "-"))
+        return 0;
+    if (rename(f->temp, as) != 0) {
+        int err = -errno;
+        oy_diag(log, OYSTER_ERROR, NULL, 0, 0, NULL, "cannot rename '%s' to '%s': %s",
+                f->temp, as, oyster_strerror(err));
+        return err;
+    }
+    oy_freep(&f->temp);
+    return 0;
+}
+
+static void sink_release(sink_file *f)
+{
+    if (f->temp && strcmp(f->temp, "-"))
+        unlink(f->temp);
+    oy_freep(&f->temp);
+    oy_freep(&f->final);
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static int write_hash_header(job *j)
+{
+    const oy_output *out = &j->shot->script->output;
+    fprintf(j->hashes,
+            "#format: frame checksums\n#version: 2\n#hash: MD5\n#software: %s\n"
+            "#tb 0: %d/%d\n#media_type 0: video\n#codec_id 0: rawvideo\n"
+            "#dimensions 0: %dx%d\n#sar 0: 1/1\n"
+            "#stream#, dts,        pts, duration,     size, hash\n",
+            oy_media_lavf_ident(), out->fps.den, out->fps.num, out->width, out->height);
+    return ferror(j->hashes) ? -EIO : 0;
+}
+
+static int open_sinks(job *j)
+{
+    const oyster_render_opts *o = j->o;
+    const oy_output *out = &j->shot->script->output;
+    oy_writer_opts wo = { 0 };
+    int err;
+
+    wo.path = j->video.temp;
+    wo.format = oy_media_format_for(o->out);
+    wo.width = out->width;
+    wo.height = out->height;
+    wo.fps = out->fps;
+    wo.audio = j->mux_audio;
+    wo.draft = out->draft;
+    if ((err = oy_writer_open(&j->writer, &wo, j->log)))
+        return err;
+    if (j->hashfile.temp) {
+        if (!(j->hashes = fopen(j->hashfile.temp, "w"))) {
+            err = -errno;
+            oy_diag(j->log, OYSTER_ERROR, NULL, 0, 0, NULL, "cannot write '%s': %s",
+                    j->hashfile.final, oyster_strerror(err));
+            return err;
+        }
+        if ((err = write_hash_header(j)))
+            return err;
+    }
+    if (j->wavfile.temp && (err = oy_wav_open(&j->wav, j->wavfile.temp, j->log)))
+        return err;
+    if (j->musicfile.temp && (err = oy_wav_open(&j->stem_music, j->musicfile.temp, j->log)))
+        return err;
+    if (j->ambfile.temp && (err = oy_wav_open(&j->stem_amb, j->ambfile.temp, j->log)))
+        return err;
+    return 0;
+}
+
+static int frame_audio(job *j, int64_t n)
+{
+    const oy_output *out = &j->shot->script->output;
+    int64_t s0 = oy_frame_first_sample(n, out->fps);
+    int64_t s1 = n + 1 >= out->frames ? out->samples : oy_frame_first_sample(n + 1, out->fps);
+    int count = (int)(s1 - s0), err;
+
+    if (count <= 0)
+        return 0;
+    if ((err = oy_audio_render(j->audio, s0, count, j->mix,
+                               j->stem_music ? j->music : NULL, j->stem_amb ? j->amb : NULL)))
+        return err;
+    if (j->mux_audio && (err = oy_writer_audio(j->writer, j->mix, count)))
+        return err;
+    if (j->wav && (err = oy_wav_write(j->wav, j->mix, count)))
+        return err;
+    if (j->stem_music && (err = oy_wav_write(j->stem_music, j->music, count)))
+        return err;
+    if (j->stem_amb && (err = oy_wav_write(j->stem_amb, j->amb, count)))
+        return err;
+    return 0;
+}
+
+static int frame_video(job *j, int64_t n)
+{
+    const oy_output *out = &j->shot->script->output;
+    double t = (double)n * out->fps.den / out->fps.num;
+    size_t size = (size_t)out->width * out->height * 3;
+    oy_state st;
+    oy_view view;
+    int err;
+
+    oy_shot_eval(j->shot, t, &st, j->ents, &view);
+    if ((err = oy_render_frame(j->renderer, &st, &view, j->rgb, (ptrdiff_t)out->width * 3)))
+        return err;
+    if (j->hashes) {
+        char md5[33];
+        oy_md5_hex(j->rgb, size, md5);
+        fprintf(j->hashes, "0, %10lld, %10lld, %8d, %8zu, %s\n", (long long)n, (long long)n, 1, size, md5);
+        if (ferror(j->hashes))
+            return -EIO;
+    }
+    return oy_writer_video(j->writer, j->rgb, (ptrdiff_t)out->width * 3);
+}
+
+static int finish_sinks(job *j)
+{
+    int err = oy_writer_finish(j->writer);
+    if (!err && j->hashes) {
+        err = fclose(j->hashes) ? -errno : 0;
+        j->hashes = NULL;
+    }
+    if (!err && j->wav)
+        err = oy_wav_finish(j->wav);
+    if (!err && j->stem_music)
+        err = oy_wav_finish(j->stem_music);
+    if (!err && j->stem_amb)
+        err = oy_wav_finish(j->stem_amb);
+    return err;
+}
+
+static char *join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = oy_malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+static int unsupported(oy_log *log, const char *what)
+{
+    oy_diag(log, OYSTER_ERROR, NULL, 0, 0, NULL, "%s is not available in this version", what);
+    return OYSTER_E_UNSUPPORTED;
+}
+
+static int setup(job *j)
+{
+    const oyster_render_opts *o = j->o;
+    oyster_shot *shot = j->shot;
+    const oy_output *out = &shot->script->output;
+    oy_render_config rc = { 0 };
+    int err;
+
+    if (shot->script->mode == OY_MODE_WANDER)
+        return unsupported(j->log, "mode 'wander'");
+    if (o->state_in || o->state_out)
+        return unsupported(j->log, "state files (--state-in, --state-out)");
+    if (!oy_media_format_for(o->out)) {
+        oy_diag(j->log, OYSTER_ERROR, NULL, 0, 0, "use .mp4, .mov, .mkv or - for stdout",
+                "unsupported output format '%s'", o->out);
+        return OYSTER_E_INPUT;
+    }
+    if (o->first < 0 || o->first >= out->frames || (o->last >= 0 && (o->last < o->first || o->last >= out->frames))) {
+        oy_diag(j->log, OYSTER_ERROR, NULL, 0, 0, NULL,
+                "frame range %lld-%lld is outside the shot's frames 0-%lld",
+                (long long)o->first, (long long)o->last, (long long)out->frames - 1);
+        return OYSTER_E_INPUT;
+    }
+    j->mux_audio = out->audio && !o->no_audio;
+    j->want_audio = j->mux_audio || o->audio_out || o->stems_dir;
+    if ((err = sink_init(j->log, &j->video, o->out, o->force)) ||
+        (err = sink_init(j->log, &j->hashfile, o->frame_hashes, o->force)) ||
+        (err = sink_init(j->log, &j->wavfile, o->audio_out, o->force)))
+        return err;
+    if (o->stems_dir) {
+        char *m = join(o->stems_dir, "music.wav"), *a = join(o->stems_dir, "ambience.wav");
+        err = !m || !a ? OYSTER_E_NOMEM : sink_init(j->log, &j->musicfile, m, o->force);
+        if (!err)
+            err = sink_init(j->log, &j->ambfile, a, o->force);
+        free(m);
+        free(a);
+        if (err)
+            return err;
+    }
+    if ((err = oy_pool_new(&j->pool, o->threads)))
+        return err;
+    rc.width = out->width;
+    rc.height = out->height;
+    rc.draft = out->draft;
+    rc.aspect = out->aspect;
+    rc.seed = shot->script->seed;
+    if ((err = oy_renderer_new(&j->renderer, shot->world, &rc, j->pool)))
+        return err;
+    if (j->want_audio) {
+        size_t maxs = (size_t)(48000LL * out->fps.den / out->fps.num + 2) * 2;
+        if ((err = oy_audio_new(&j->audio, shot->model, shot->world, shot->camera,
+                                out->samples, j->log)))
+            return err;
+        j->mix = oy_calloc(maxs, sizeof(float));
+        j->music = oy_calloc(maxs, sizeof(float));
+        j->amb = oy_calloc(maxs, sizeof(float));
+        if (!j->mix || !j->music || !j->amb)
+            return OYSTER_E_NOMEM;
+    }
+    j->rgb = oy_malloc((size_t)out->width * out->height * 3);
+    j->ents = oy_calloc((size_t)oy_model_max_entities(shot->model), sizeof *j->ents);
+    if (!j->rgb || !j->ents)
+        return OYSTER_E_NOMEM;
+    return open_sinks(j);
+}
+
+static void teardown(job *j)
+{
+    oy_writer_free(&j->writer);
+    if (j->hashes)
+        fclose(j->hashes);
+    oy_wav_free(&j->wav);
+    oy_wav_free(&j->stem_music);
+    oy_wav_free(&j->stem_amb);
+    sink_release(&j->video);
+    sink_release(&j->hashfile);
+    sink_release(&j->wavfile);
+    sink_release(&j->musicfile);
+    sink_release(&j->ambfile);
+    oy_audio_free(&j->audio);
+    oy_renderer_free(&j->renderer);
+    oy_pool_free(&j->pool);
+    free(j->rgb);
+    free(j->mix);
+    free(j->music);
+    free(j->amb);
+    free(j->ents);
+}
+
+/* Cancelled: keep what was rendered as NAME.partial.EXT. */
+static int keep_partial(job *j)
+{
+    char *partial;
+    int err = finish_sinks(j);
+    if (err || !strcmp(j->video.final, "-"))
+        return err ? err : OYSTER_E_INTERRUPTED;
+    if (!(partial = oy_partial_path(j->video.final)))
+        return OYSTER_E_NOMEM;
+    err = sink_commit(j->log, &j->video, partial);
+    if (!err)
+        oy_diag(j->log, OYSTER_WARNING, NULL, 0, 0, NULL, "interrupted; partial output kept as '%s'", partial);
+    free(partial);
+    return err ? err : OYSTER_E_INTERRUPTED;
+}
+
+int oyster_render(oyster_shot *shot, const oyster_render_opts *o)
+{
+    job j = { 0 };
+    const oy_output *out = &shot->script->output;
+    int64_t first = o->first, last = o->last < 0 ? out->frames - 1 : o->last;
+    double start = now_s();
+    int err;
+
+    j.shot = shot;
+    j.o = o;
+    j.log = &shot->log;
+    if ((err = setup(&j)))
+        goto done;
+    for (int64_t n = first; n <= last; n++) {
+        oyster_progress p;
+        if (o->cancel && *o->cancel) {
+            err = keep_partial(&j);
+            goto done;
+        }
+        if ((err = frame_video(&j, n)) || (j.want_audio && (err = frame_audio(&j, n))))
+            goto done;
+        if (o->progress) {
+            double el = now_s() - start;
+            p.frame = n - first + 1;
+            p.total = last - first + 1;
+            p.fps = el > 0 ? p.frame / el : 0;
+            p.eta_s = p.fps > 0 ? (p.total - p.frame) / p.fps : 0;
+            o->progress(o->opaque, &p);
+        }
+    }
+    if ((err = finish_sinks(&j)))
+        goto done;
+    if ((err = sink_commit(j.log, &j.video, j.video.final)) ||
+        (j.hashfile.temp && (err = sink_commit(j.log, &j.hashfile, j.hashfile.final))) ||
+        (j.wavfile.temp && (err = sink_commit(j.log, &j.wavfile, j.wavfile.final))) ||
+        (j.musicfile.temp && (err = sink_commit(j.log, &j.musicfile, j.musicfile.final))) ||
+        (j.ambfile.temp && (err = sink_commit(j.log, &j.ambfile, j.ambfile.final))))
+        goto done;
+done:
+    teardown(&j);
+    return err;
+}
+
+int oyster_still(oyster_shot *shot, double t, const char *png, int threads, int force)
+{
+    const oy_output *out = &shot->script->output;
+    int64_t n = oy_time_to_frame(t, out->fps);
+    oy_render_config rc = { 0 };
+    oy_pool *pool = NULL;
+    oy_renderer *r = NULL;
+    uint8_t *rgb = NULL;
+    oy_entity *ents = NULL;
+    sink_file f = { 0 };
+    oy_state st;
+    oy_view view;
+    int err;
+
+    if (n >= out->frames) {
+        oy_diag(&shot->log, OYSTER_ERROR, NULL, 0, 0, NULL,
+                "time %.3fs (frame %lld) is past the shot's end (%lld frames)", t,
+                (long long)n, (long long)out->frames);
+        return OYSTER_E_INPUT;
+    }
+    if ((err = sink_init(&shot->log, &f, png, force)))
+        goto done;
+    if ((err = oy_pool_new(&pool, threads)))
+        goto done;
+    rc.width = out->width;
+    rc.height = out->height;
+    rc.draft = out->draft;
+    rc.aspect = out->aspect;
+    rc.seed = shot->script->seed;
+    if ((err = oy_renderer_new(&r, shot->world, &rc, pool)))
+        goto done;
+    rgb = oy_malloc((size_t)out->width * out->height * 3);
+    ents = oy_calloc((size_t)oy_model_max_entities(shot->model), sizeof *ents);
+    if (!rgb || !ents) {
+        err = OYSTER_E_NOMEM;
+        goto done;
+    }
+    oy_shot_eval(shot, (double)n * out->fps.den / out->fps.num, &st, ents, &view);
+    if ((err = oy_render_frame(r, &st, &view, rgb, (ptrdiff_t)out->width * 3)))
+        goto done;
+    if ((err = oy_png_write(f.temp, rgb, out->width, out->height, (ptrdiff_t)out->width * 3, &shot->log)))
+        goto done;
+    err = sink_commit(&shot->log, &f, f.final);
+done:
+    sink_release(&f);
+    free(rgb);
+    free(ents);
+    oy_renderer_free(&r);
+    oy_pool_free(&pool);
+    return err;
+}

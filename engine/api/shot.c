@@ -1,0 +1,207 @@
+/*
+ * shot.c - opening a shot: script, concept bank, model, world and camera,
+ * in that order, and what `oyster check` prints about it.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "shot.h"
+
+static void place_anchor(void *ctx, double t, float ahead, float lateral, float out[2])
+{
+    oyster_shot *shot = ctx;
+    oy_state st;
+    oy_view v;
+    float fx, fz, l;
+
+    oy_shot_eval(shot, t, &st, shot->ents, &v);
+    /* forward along the ground, whatever the pitch */
+    fx = v.fwd.x;
+    fz = v.fwd.z;
+    l = sqrtf(fx * fx + fz * fz);
+    if (l < 1e-4f) {
+        fx = v.up.x;
+        fz = v.up.z;
+        l = sqrtf(fx * fx + fz * fz);
+    }
+    fx /= l;
+    fz /= l;
+    out[0] = (float)v.pos[0] + fx * ahead + fz * lateral;
+    out[1] = (float)v.pos[2] + fz * ahead - fx * lateral;
+}
+
+int oyster_shot_open(oyster_shot **out, const char *path, const oyster_overrides *ov,
+                     oyster_log_fn fn, void *opaque)
+{
+    oyster_shot *shot = oy_calloc(1, sizeof *shot);
+    double *xz = NULL;
+    int err, n;
+
+    if (!shot)
+        return OYSTER_E_NOMEM;
+    shot->log.fn = fn;
+    shot->log.opaque = opaque;
+    if ((err = oy_script_load(&shot->script, path, ov, &shot->log)))
+        goto fail;
+    if ((err = oy_bank_new(&shot->bank, shot->script->world.vocabulary.s, &shot->log)))
+        goto fail;
+    if ((err = oy_model_new(&shot->model, shot->script, shot->bank, &shot->log)))
+        goto fail;
+    if ((n = oy_camera_path_xz(shot->script, &xz)) < 0) {
+        err = n;
+        goto fail;
+    }
+    err = oy_world_new(&shot->world, shot->script->seed, xz, n);
+    free(xz);
+    if (err)
+        goto fail;
+    if ((err = oy_camera_new(&shot->camera, shot->script, shot->world, &shot->log)))
+        goto fail;
+    shot->ents = oy_calloc((size_t)oy_model_max_entities(shot->model), sizeof *shot->ents);
+    if (!shot->ents) {
+        err = OYSTER_E_NOMEM;
+        goto fail;
+    }
+    oy_model_place_relative(shot->model, place_anchor, shot);
+    *out = shot;
+    return 0;
+fail:
+    oyster_shot_free(&shot);
+    return err;
+}
+
+void oyster_shot_free(oyster_shot **pshot)
+{
+    oyster_shot *shot = *pshot;
+    if (!shot)
+        return;
+    oy_camera_free(&shot->camera);
+    oy_world_free(&shot->world);
+    oy_model_free(&shot->model);
+    oy_bank_free(&shot->bank);
+    oy_script_free(&shot->script);
+    free(shot->ents);
+    free(shot);
+    *pshot = NULL;
+}
+
+void oy_shot_eval(const oyster_shot *shot, double t, oy_state *st, oy_entity *ents,
+                  oy_view *view)
+{
+    oy_model_eval(shot->model, t, st, ents);
+    oy_camera_eval(shot->camera, st, t, view);
+}
+
+void oyster_shot_get_info(const oyster_shot *shot, oyster_info *info)
+{
+    const oy_script *s = shot->script;
+    info->title = s->title;
+    info->seed = s->seed;
+    info->mode = s->mode;
+    info->width = s->output.width;
+    info->height = s->output.height;
+    info->fps_num = s->output.fps.num;
+    info->fps_den = s->output.fps.den;
+    info->duration = s->output.duration;
+    info->frames = s->output.frames;
+    info->samples = s->output.samples;
+    info->sample_rate = 48000;
+    info->audio = s->output.audio;
+    info->draft = s->output.draft;
+}
+
+int oyster_shot_parse_time(const oyster_shot *shot, const char *text, double *out)
+{
+    return oy_time_parse(text, shot->script->output.fps, out);
+}
+
+int64_t oyster_shot_frame_at(const oyster_shot *shot, double t)
+{
+    return oy_time_to_frame(t, shot->script->output.fps);
+}
+
+static void line(oyster_line_fn fn, void *opaque, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void line(oyster_line_fn fn, void *opaque, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    fn(opaque, buf);
+}
+
+static const char *const ease_names[] = { "linear", "in", "out", "in-out", "hold" };
+
+void oyster_shot_describe(const oyster_shot *shot, oyster_line_fn fn, void *opaque)
+{
+    const oy_script *s = shot->script;
+    const oy_output *o = &s->output;
+    const oy_world_desc *w = &s->world;
+    char tc[32];
+
+    line(fn, opaque, "shot '%s' (%s)", s->title, s->path);
+    line(fn, opaque, "  mode %s, seed %llu", s->mode == OY_MODE_WANDER ? "wander" : "direct",
+         (unsigned long long)s->seed);
+    oy_timecode_format(tc, o->frames, o->fps);
+    line(fn, opaque, "  output %dx%d at %d/%d fps, %.3f s = %lld frames (%s), %s quality, audio %s",
+         o->width, o->height, o->fps.num, o->fps.den, o->duration, (long long)o->frames, tc,
+         o->draft ? "draft" : "final", o->audio ? "on" : "off");
+    if (w->prompt.s)
+        line(fn, opaque, "  world '%s'", w->prompt.s);
+    if (w->image.s)
+        line(fn, opaque, "  image %s", w->image.s);
+    line(fn, opaque, "camera: lens %gmm, sensor %gx%gmm, shake %g, %d key(s)",
+         s->camera.lens, s->camera.sensor_w, s->camera.sensor_h, s->camera.shake, s->camera.nkeys);
+    for (int i = 0; i < s->camera.nkeys; i++) {
+        const oy_camkey *k = &s->camera.keys[i];
+        char look[128];
+        if (k->has_look_at)
+            snprintf(look, sizeof look, "look_at [%g, %g, %g]", k->look_at[0], k->look_at[1], k->look_at[2]);
+        else
+            snprintf(look, sizeof look, "yaw %g pitch %g roll %g", k->yaw, k->pitch, k->roll);
+        oy_timecode_format(tc, oy_time_to_frame(k->at, o->fps), o->fps);
+        line(fn, opaque, "  %6lld  %s  pos [%g, %g, %g] %s%s%s%s%s", (long long)oy_time_to_frame(k->at, o->fps),
+             tc, k->pos[0], k->pos[1], k->pos[2], look, i ? " ease " : "", i ? ease_names[k->ease] : "",
+             k->cut ? " cut" : "", k->has_lens ? " zoom" : "");
+    }
+    line(fn, opaque, "directives: %d", s->ndirectives);
+    oy_model_describe(shot->model, fn, opaque);
+}
+
+int oy_check_output(oy_log *log, const char *path, int force)
+{
+    if (!strcmp(path, "-") || force || access(path, F_OK) != 0)
+        return 0;
+    oy_diag(log, OYSTER_ERROR, NULL, 0, 0, "use --force to overwrite it",
+            "output '%s' exists", path);
+    return OYSTER_E_EXISTS;
+}
+
+static char *beside(const char *path, const char *fmt_dot, const char *infix)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    int dirlen = (int)(base - path);
+    const char *dot = strrchr(base, '.');
+    size_t n = strlen(path) + strlen(infix) + 32;
+    char *p = oy_malloc(n);
+    if (!p)
+        return NULL;
+    if (!strcmp(fmt_dot, "temp"))
+        snprintf(p, n, "%.*s.%s.%s%ld.tmp", dirlen, path, base, infix, (long)getpid());
+    else if (dot && dot != base)
+        snprintf(p, n, "%.*s%.*s.%s%s", dirlen, path, (int)(dot - base), base, infix, dot);
+    else
+        snprintf(p, n, "%s.%s", path, infix);
+    return p;
+}
+
+char *oy_temp_path(const char *path) { return beside(path, "temp", ""); }
+char *oy_partial_path(const char *path) { return beside(path, "partial", "partial"); }

@@ -1,0 +1,35 @@
+/*
+ * shot.h - the engine object behind oyster_shot: a loaded script with its
+ * concept bank, compiled model, world and camera. Private to engine/api/.
+ */
+#ifndef OY_SHOT_H
+#define OY_SHOT_H
+
+#include "../camera/camera.h"
+#include "../lang/lang.h"
+#include "../model/model.h"
+#include "../script/script.h"
+#include "../world/world.h"
+
+struct oyster_shot {
+    oy_log log;
+    oy_script *script;
+    oy_bank *bank;
+    oy_model *model;
+    oy_world *world;
+    oy_camera *camera;
+    oy_entity *ents;           /* scratch for single-threaded evaluation */
+};
+
+/* State and view at time t (ents: oy_model_max_entities entries). */
+void oy_shot_eval(const oyster_shot *shot, double t, oy_state *st,
+                  oy_entity *ents, oy_view *view);
+
+/* Output files: refuse an existing one without force (OYSTER_E_EXISTS). */
+int oy_check_output(oy_log *log, const char *path, int force);
+/* "DIR/.NAME.PID.tmp" beside path; free with free(). */
+char *oy_temp_path(const char *path);
+/* NAME.partial.EXT beside path. */
+char *oy_partial_path(const char *path);
+
+#endif
