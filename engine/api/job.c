@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <sys/resource.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -14,6 +15,7 @@
 
 #include "../audio/audio.h"
 #include "../media/media.h"
+#include "../overlay/overlay.h"
 #include "../render/render.h"
 #include "shot.h"
 
@@ -38,6 +40,7 @@ typedef struct job {
     float *mix, *music, *amb;
     oy_entity *ents;
     int want_audio, mux_audio;
+    double t_eval, t_render, t_encode, t_audio;   /* seconds, for -v and bench */
 } job;
 
 static int sink_init(oy_log *log, sink_file *f, const char *path, int force)
@@ -134,11 +137,14 @@ static int frame_audio(job *j, int64_t n)
     int64_t s0 = oy_frame_first_sample(n, out->fps);
     int64_t s1 = n + 1 >= out->frames ? out->samples : oy_frame_first_sample(n + 1, out->fps);
     int count = (int)(s1 - s0), err;
+    double t0 = now_s();
 
     if (count <= 0)
         return 0;
-    if ((err = oy_audio_render(j->audio, s0, count, j->mix,
-                               j->stem_music ? j->music : NULL, j->stem_amb ? j->amb : NULL)))
+    err = oy_audio_render(j->audio, s0, count, j->mix,
+                          j->stem_music ? j->music : NULL, j->stem_amb ? j->amb : NULL);
+    j->t_audio += now_s() - t0;
+    if (err)
         return err;
     if (j->mux_audio && (err = oy_writer_audio(j->writer, j->mix, count)))
         return err;
@@ -160,9 +166,15 @@ static int frame_video(job *j, int64_t n)
     oy_view view;
     int err;
 
+    double t0 = now_s(), t1, t2;
+
     oy_shot_eval(j->shot, t, &st, j->ents, &view);
+    t1 = now_s();
     if ((err = oy_render_frame(j->renderer, &st, &view, j->rgb, (ptrdiff_t)out->width * 3)))
         return err;
+    t2 = now_s();
+    j->t_eval += t1 - t0;
+    j->t_render += t2 - t1;
     if (j->hashes) {
         char md5[33];
         oy_md5_hex(j->rgb, size, md5);
@@ -170,7 +182,9 @@ static int frame_video(job *j, int64_t n)
         if (ferror(j->hashes))
             return -EIO;
     }
-    return oy_writer_video(j->writer, j->rgb, (ptrdiff_t)out->width * 3);
+    err = oy_writer_video(j->writer, j->rgb, (ptrdiff_t)out->width * 3);
+    j->t_encode += now_s() - t2;
+    return err;
 }
 
 static int finish_sinks(job *j)
@@ -341,6 +355,16 @@ int oyster_render(oyster_shot *shot, const oyster_render_opts *o)
     }
     if ((err = finish_sinks(&j)))
         goto done;
+    {
+        double n = (double)(last - first + 1), el = now_s() - start;
+        struct rusage ru;
+        getrusage(RUSAGE_SELF, &ru);
+        oy_diag(j.log, OYSTER_INFO, NULL, 0, 0, NULL,
+                "timing: %dx%d, %.0f frames, %.2f fps end to end; ms/frame: eval %.2f, render %.2f, "
+                "encode %.2f, audio %.2f; peak memory %.1f MB",
+                out->width, out->height, n, el > 0 ? n / el : 0.0, 1e3 * j.t_eval / n,
+                1e3 * j.t_render / n, 1e3 * j.t_encode / n, 1e3 * j.t_audio / n, ru.ru_maxrss / 1024.0);
+    }
     if ((err = sink_commit(j.log, &j.video, j.video.final)) ||
         (j.hashfile.temp && (err = sink_commit(j.log, &j.hashfile, j.hashfile.final))) ||
         (j.wavfile.temp && (err = sink_commit(j.log, &j.wavfile, j.wavfile.final))) ||
@@ -362,8 +386,7 @@ int oyster_still(oyster_shot *shot, double t, const char *png, int threads, int 
     uint8_t *rgb = NULL;
     oy_entity *ents = NULL;
     sink_file f = { 0 };
-    oy_state st;
-    oy_view view;
+    double eval = 0.0;
     int err;
 
     if (n >= out->frames) {
@@ -389,8 +412,7 @@ int oyster_still(oyster_shot *shot, double t, const char *png, int threads, int 
         err = OYSTER_E_NOMEM;
         goto done;
     }
-    oy_shot_eval(shot, (double)n * out->fps.den / out->fps.num, &st, ents, &view);
-    if ((err = oy_render_frame(r, &st, &view, rgb, (ptrdiff_t)out->width * 3)))
+    if ((err = picture(shot, r, n, ents, rgb, &eval)))
         goto done;
     if ((err = oy_png_write(f.temp, rgb, out->width, out->height, (ptrdiff_t)out->width * 3, &shot->log)))
         goto done;
