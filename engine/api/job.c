@@ -157,24 +157,50 @@ static int frame_audio(job *j, int64_t n)
     return 0;
 }
 
-static int frame_video(job *j, int64_t n)
+/* Frame n's picture: state, view, render, burn-ins. *t_eval gets the time
+ * spent evaluating the model and camera. */
+static int picture(oyster_shot *shot, oy_renderer *r, int64_t n, oy_entity *ents,
+                   uint8_t *rgb, double *t_eval)
 {
-    const oy_output *out = &j->shot->script->output;
-    double t = (double)n * out->fps.den / out->fps.num;
-    size_t size = (size_t)out->width * out->height * 3;
+    const oy_script *s = shot->script;
+    const oy_output *out = &s->output;
+    double t = (double)n * out->fps.den / out->fps.num, t0 = now_s();
     oy_state st;
     oy_view view;
     int err;
 
-    double t0 = now_s(), t1, t2;
+    oy_shot_eval(shot, t, &st, ents, &view);
+    *t_eval += now_s() - t0;
+    if ((err = oy_render_frame(r, &st, &view, rgb, (ptrdiff_t)out->width * 3)))
+        return err;
+    if (out->burn_in) {
+        oy_overlay o = { 0 };
+        o.burn_in = out->burn_in;
+        o.title = s->title;
+        o.beat = st.beat_text;
+        o.frame = n;
+        o.fps = out->fps;
+        o.timecode_start = out->timecode_start;
+        o.focal_mm = view.focal_mm;
+        o.seed = s->seed;
+        o.aspect = out->aspect;
+        oy_overlay_draw(rgb, (ptrdiff_t)out->width * 3, out->width, out->height, &o);
+    }
+    return 0;
+}
 
-    oy_shot_eval(j->shot, t, &st, j->ents, &view);
-    t1 = now_s();
-    if ((err = oy_render_frame(j->renderer, &st, &view, j->rgb, (ptrdiff_t)out->width * 3)))
+static int frame_video(job *j, int64_t n)
+{
+    const oy_output *out = &j->shot->script->output;
+    size_t size = (size_t)out->width * out->height * 3;
+    double t0 = now_s(), t2, eval = 0.0;
+    int err;
+
+    if ((err = picture(j->shot, j->renderer, n, j->ents, j->rgb, &eval)))
         return err;
     t2 = now_s();
-    j->t_eval += t1 - t0;
-    j->t_render += t2 - t1;
+    j->t_eval += eval;
+    j->t_render += t2 - t0 - eval;
     if (j->hashes) {
         char md5[33];
         oy_md5_hex(j->rgb, size, md5);
