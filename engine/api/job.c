@@ -35,7 +35,8 @@ typedef struct job {
     oy_writer *writer;
     FILE *hashes;
     oy_wav *wav, *stem_music, *stem_amb;
-    sink_file video, hashfile, wavfile, musicfile, ambfile;
+    sink_file video, hashfile, wavfile, musicfile, ambfile, statefile;
+    int64_t state_frame;       /* --state-out: the frame whose state is kept */
     uint8_t *rgb;
     float *mix, *music, *amb;
     oy_entity *ents;
@@ -254,8 +255,6 @@ static int setup(job *j)
 
     if (shot->script->mode == OY_MODE_WANDER)
         return unsupported(j->log, "mode 'wander'");
-    if (o->state_in || o->state_out)
-        return unsupported(j->log, "state files (--state-in, --state-out)");
     if (!oy_media_format_for(o->out)) {
         oy_diag(j->log, OYSTER_ERROR, NULL, 0, 0, "use .mp4, .mov, .mkv or - for stdout",
                 "unsupported output format '%s'", o->out);
@@ -271,8 +270,14 @@ static int setup(job *j)
     j->want_audio = j->mux_audio || o->audio_out || o->stems_dir;
     if ((err = sink_init(j->log, &j->video, o->out, o->force)) ||
         (err = sink_init(j->log, &j->hashfile, o->frame_hashes, o->force)) ||
-        (err = sink_init(j->log, &j->wavfile, o->audio_out, o->force)))
+        (err = sink_init(j->log, &j->wavfile, o->audio_out, o->force)) ||
+        (err = sink_init(j->log, &j->statefile, o->state_out, o->force)))
         return err;
+    if (o->state_out) {
+        j->state_frame = o->state_at < 0 ? out->frames - 1 : oy_time_to_frame(o->state_at, out->fps);
+        if (j->state_frame >= out->frames)
+            j->state_frame = out->frames - 1;
+    }
     if (o->stems_dir) {
         char *m = join(o->stems_dir, "music.wav"), *a = join(o->stems_dir, "ambience.wav");
         err = !m || !a ? OYSTER_E_NOMEM : sink_init(j->log, &j->musicfile, m, o->force);
@@ -323,6 +328,7 @@ static void teardown(job *j)
     sink_release(&j->wavfile);
     sink_release(&j->musicfile);
     sink_release(&j->ambfile);
+    sink_release(&j->statefile);
     oy_audio_free(&j->audio);
     oy_renderer_free(&j->renderer);
     oy_pool_free(&j->pool);
@@ -362,6 +368,22 @@ int oyster_render(oyster_shot *shot, const oyster_render_opts *o)
     j.log = &shot->log;
     if ((err = setup(&j)))
         goto done;
+    if (o->state_in) {
+        int64_t from;
+        if ((err = oy_snapshot_check(shot->model, o->state_in, &from, j.log)))
+            goto done;
+        if (from > first)
+            first = from;
+        if (first > last) {
+            oy_diag(j.log, OYSTER_ERROR, NULL, 0, 0, NULL,
+                    "state file '%s' is at frame %lld, after the last frame to render (%lld)",
+                    o->state_in, (long long)from, (long long)last);
+            err = OYSTER_E_INPUT;
+            goto done;
+        }
+    }
+    if (o->state_out && (err = oy_snapshot_write(shot->model, j.state_frame, j.statefile.temp, j.log)))
+        goto done;
     for (int64_t n = first; n <= last; n++) {
         oyster_progress p;
         if (o->cancel && *o->cancel) {
@@ -395,7 +417,8 @@ int oyster_render(oyster_shot *shot, const oyster_render_opts *o)
         (j.hashfile.temp && (err = sink_commit(j.log, &j.hashfile, j.hashfile.final))) ||
         (j.wavfile.temp && (err = sink_commit(j.log, &j.wavfile, j.wavfile.final))) ||
         (j.musicfile.temp && (err = sink_commit(j.log, &j.musicfile, j.musicfile.final))) ||
-        (j.ambfile.temp && (err = sink_commit(j.log, &j.ambfile, j.ambfile.final))))
+        (j.ambfile.temp && (err = sink_commit(j.log, &j.ambfile, j.ambfile.final))) ||
+        (j.statefile.temp && (err = sink_commit(j.log, &j.statefile, j.statefile.final))))
         goto done;
 done:
     teardown(&j);

@@ -150,6 +150,12 @@ const oy_event *oy_model_events(const oy_model *m, int *n);
 uint64_t oy_model_seed(const oy_model *m);
 const oy_script *oy_model_script(const oy_model *m);
 
+/* State files (SPEC §5): the state at a frame, written to path; and the
+ * check that a state file fits this model (version, checksum, script hash,
+ * contents), giving its frame. Errors are reported; OYSTER_E_INPUT. */
+int oy_snapshot_write(const oy_model *m, int64_t frame, const char *path, oy_log *log);
+int oy_snapshot_check(const oy_model *m, const char *path, int64_t *frame, oy_log *log);
+
 /* Easing curve OY_EASE_* applied to x in 0..1. */
 float oy_ease(int ease, float x);
 
