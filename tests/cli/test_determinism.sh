@@ -45,4 +45,16 @@ cmp -s "$T/a_after" "$T/b_after" && fail "the new directive changed nothing afte
 expect_rc 0 "render seed 12" "$OYSTER" render "$T/a.yaml" -o "$T/s12.mp4" -s 12 --frame-hashes "$T/s12.md5"
 d=$(paste "$T/j1.md5" "$T/s12.md5" | grep '^0, ' | awk -F'\t' '{split($1,a,", *"); split($2,b,", *"); if (a[6] != b[6]) n++} END {print n+0}')
 [ "$d" -ge 35 ] && pass "seeded: another seed changes every frame ($d of 36)" || fail "seeded: only $d frames differ"
+# resumable: render to 2 s keeping the state, then resume from it
+expect_rc 0 "render to 2s with --state-out" "$OYSTER" render "$T/a.yaml" -o "$T/r1.mp4" --frames 0-23 --state-out "$T/st" --state-at 2s
+expect_rc 0 "resume with --state-in" "$OYSTER" render "$T/a.yaml" -o "$T/r2.mp4" --state-in "$T/st" --frame-hashes "$T/r2.md5"
+grep '^0, ' "$T/r2.md5" | awk -F', *' '{print $2, $6}' >"$T/r"
+grep '^0, ' "$T/j1.md5" | awk -F', *' '$2 >= 24 {print $2, $6}' >"$T/f"
+[ -s "$T/r" ] && cmp -s "$T/r" "$T/f" && pass "resumed frames equal the single render's" || fail "resumed frames differ"
+head -c 40 "$T/st" >"$T/st.trunc"
+expect_rc 2 "truncated state file refused" "$OYSTER" render "$T/a.yaml" -o "$T/r3.mp4" --state-in "$T/st.trunc"
+expect_rc 2 "state file of another script refused" "$OYSTER" render "$T/b.yaml" -o "$T/r4.mp4" --state-in "$T/st"
+expect_rc 2 "state file of another seed refused" "$OYSTER" render "$T/a.yaml" -s 99 -o "$T/r5.mp4" --state-in "$T/st"
+cp "$T/st" "$T/st.new"; printf '\377' | dd of="$T/st.new" bs=1 seek=9 conv=notrunc 2>/dev/null
+expect_rc 2 "state file from a newer format refused" "$OYSTER" render "$T/a.yaml" -o "$T/r6.mp4" --state-in "$T/st.new"
 finish
