@@ -1,0 +1,17 @@
+#!/bin/sh
+# test_docs.sh - the man pages are lint-clean, install puts binary and man
+# pages under DESTDIR/PREFIX, and every example in examples/ validates.
+. "$(dirname "$0")/lib.sh"
+for m in "$TOP"/man/oyster.1 "$TOP"/man/oyster-shot.5; do
+    out=$(groff -man -ww -z "$m" 2>&1)
+    [ -f "$m" ] && [ -z "$out" ] && pass "$(basename "$m") is lint-clean" || { fail "$(basename "$m"): $out"; }
+done
+for y in "$EX"/*.yaml; do
+    "$OYSTER" check "$y" >"$T/check.out" 2>"$T/check.err" && ! grep -q 'warning' "$T/check.err" \
+        && pass "example $(basename "$y") checks without warnings" \
+        || { fail "example $(basename "$y")"; sed 's/^/    /' "$T/check.err" | head -5; }
+done
+make -s -C "$TOP" install DESTDIR="$T/root" PREFIX=/usr B="$(basename "$BUILD")" >/dev/null 2>&1
+[ -x "$T/root/usr/bin/oyster" ] && [ -f "$T/root/usr/share/man/man1/oyster.1" ] && [ -f "$T/root/usr/share/man/man5/oyster-shot.5" ] \
+    && pass "make install honours DESTDIR and PREFIX" || fail "make install"
+finish
