@@ -191,9 +191,12 @@ int oy_time_parse(const char *text, oy_rational fps, double *seconds);
 int64_t oy_time_to_frame(double seconds, oy_rational fps);
 /* "HH:MM:SS:FF" for frame n (plus start) at fps into buf (>= 16 bytes). */
 void oy_timecode_format(char *buf, int64_t frame, oy_rational fps);
+/* SMPTE "HH:MM:SS:FF" at fps (nominal integer rate) to a frame count. */
+int oy_timecode_parse(const char *text, oy_rational fps, int64_t *frame);
 /* Size: 480p, 720p, 1080p, 2160p or WxH (even, 16..7680 x 16..4320). */
 int oy_size_parse(const char *text, int *w, int *h);
-/* Frame rate: integer or N/D, 1..120. */
+/* Frame rate: integer or N/D, 1..120 (reduced); also the NTSC decimals
+ * 23.976, 29.97, 47.952, 59.94, 119.88 as N/1001. */
 int oy_fps_parse(const char *text, oy_rational *fps);
 /* Time of day "HH:MM" or hours as a number; 0 <= hours <= 24. */
 int oy_clock_parse(const char *text, double *hours);

@@ -1,0 +1,201 @@
+/*
+ * directive.c - directives: (SPEC §3.2). Each item has 'at' and exactly one
+ * action key, plus only the keys that fit that action. They are sorted by
+ * the frame they take effect on, file order breaking ties, so that equal
+ * times apply in the order they were written.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "schema.h"
+
+#define MAX_DIRECTIVES 10000
+
+const char *const oy_action_names[OY_ACT_COUNT] = {
+    "say", "beat", "time", "weather", "lighting", "add", "remove", "move", "music"
+};
+
+static const char *const all_keys[] = {
+    "at", "over", "say", "beat", "time", "weather", "lighting", "add", "remove",
+    "move", "music", "near", "ahead", "count", "id", "to", NULL
+};
+
+/* Keys that belong to one action only. */
+static const struct { const char *key; int action; } extra_keys[] = {
+    { "near", OY_ACT_ADD }, { "ahead", OY_ACT_ADD }, { "count", OY_ACT_ADD },
+    { "id", OY_ACT_ADD }, { "to", OY_ACT_MOVE },
+};
+
+static int find_action(oy_sctx *c, const oy_ynode *n)
+{
+    int action = -1;
+    const oy_ynode *first = NULL;
+
+    for (int i = 0; i < n->n; i++) {
+        const char *k = n->keys[i]->scalar;
+        for (int a = 0; a < OY_ACT_COUNT; a++) {
+            if (strcmp(k, oy_action_names[a]))
+                continue;
+            if (first) {
+                oy_script_err(c, n->keys[i], "split it into two directives with the same 'at'",
+                              "directive has two actions, '%s' and '%s'",
+                              first->scalar, k);
+                return -2;
+            }
+            first = n->keys[i];
+            action = a;
+        }
+    }
+    if (!first)
+        oy_script_err(c, n, "add one of: say, beat, time, weather, lighting, add, "
+                      "remove, move, music", "directive has no action");
+    return action;
+}
+
+static int check_extras(oy_sctx *c, const oy_ynode *n, int action)
+{
+    int bad = 0;
+
+    for (size_t i = 0; i < sizeof extra_keys / sizeof *extra_keys; i++) {
+        const oy_ynode *v = oy_ymap_get(n, extra_keys[i].key);
+        char hint[64];
+        if (!v || extra_keys[i].action == action)
+            continue;
+        snprintf(hint, sizeof hint, "'%s' goes with '%s'", extra_keys[i].key,
+                 oy_action_names[extra_keys[i].action]);
+        /* point at the key, which is what is misplaced */
+        oy_script_err(c, oy_script_key_node(n, extra_keys[i].key), hint,
+                      "'%s' does not go with '%s'", extra_keys[i].key,
+                      oy_action_names[action]);
+        bad = -1;
+    }
+    return bad;
+}
+
+static int load_add(oy_sctx *c, const oy_ynode *n, oy_directive *d)
+{
+    const oy_ynode *near = oy_ymap_get(n, "near"), *ahead = oy_ymap_get(n, "ahead"), *v;
+    int bad = 0;
+
+    if (near && ahead) {
+        oy_script_err(c, oy_script_key_node(n, "ahead"), "give either 'near' or 'ahead'",
+                      "'near' and 'ahead' in the same directive");
+        bad = -1;
+    } else if (near) {
+        d->has_near = oy_script_vec(c, near, "directives.near", 3, d->near) == 0;
+        bad |= d->has_near ? 0 : -1;
+    } else if (ahead) {
+        d->has_ahead = oy_script_num(c, ahead, "directives.ahead", 0, 100000, &d->ahead) == 0;
+        bad |= d->has_ahead ? 0 : -1;
+    }
+    if ((v = oy_ymap_get(n, "count")))
+        bad |= oy_script_int(c, v, "directives.count", 1, 1000, &d->count);
+    if ((v = oy_ymap_get(n, "id")))
+        bad |= oy_script_text(c, v, "directives.id", &d->id);
+    return bad;
+}
+
+static int load_action(oy_sctx *c, const oy_ynode *n, const oy_ynode *v, oy_directive *d)
+{
+    const char *name = oy_action_names[d->action];
+    char path[32];
+
+    snprintf(path, sizeof path, "directives.%s", name);
+    switch (d->action) {
+    case OY_ACT_TIME:     return oy_script_clock(c, v, path, &d->time);
+    case OY_ACT_WEATHER:  return oy_script_weather(c, v, path, &d->weather);
+    case OY_ACT_LIGHTING: return oy_script_lighting(c, v, path, &d->lighting);
+    case OY_ACT_MUSIC:    return oy_script_music(c, v, path, &d->music);
+    case OY_ACT_ADD:
+        return oy_script_text(c, v, path, &d->text) | load_add(c, n, d);
+    case OY_ACT_MOVE: {
+        const oy_ynode *to = oy_ymap_get(n, "to");
+        int bad = oy_script_text(c, v, path, &d->text);
+        if (!to) {
+            oy_script_err(c, v, "add 'to: [x, y, z]'", "'move' without 'to'");
+            return -1;
+        }
+        d->has_to = oy_script_vec(c, to, "directives.to", 3, d->to) == 0;
+        return d->has_to ? bad : -1;
+    }
+    default:              return oy_script_text(c, v, path, &d->text);
+    }
+}
+
+static int load_one(oy_sctx *c, const oy_ynode *n, oy_directive *d)
+{
+    const oy_ynode *v;
+    int bad;
+
+    if (oy_script_map(c, n, "directives") < 0)
+        return -1;
+    bad = oy_script_keys(c, n, "directives", all_keys);
+    d->mark = n->mark;
+    d->count = 1;
+    if (!(v = oy_ymap_get(n, "at"))) {
+        oy_script_err(c, n, NULL, "directive has no 'at'");
+        bad = -1;
+    } else {
+        bad |= oy_script_time(c, v, "directives.at", &d->at);
+    }
+    if ((v = oy_ymap_get(n, "over")))
+        d->has_over = oy_script_time(c, v, "directives.over", &d->over) == 0;
+    if ((d->action = find_action(c, n)) < 0)
+        return -1;
+    v = oy_ymap_get(n, oy_action_names[d->action]);
+    d->value_mark = v->mark;
+    bad |= check_extras(c, n, d->action);
+    bad |= load_action(c, n, v, d);
+    return bad;
+}
+
+static int cmp_directive(const void *pa, const void *pb)
+{
+    const oy_directive *a = pa, *b = pb;
+
+    if (a->frame != b->frame)
+        return a->frame < b->frame ? -1 : 1;
+    return (a->index > b->index) - (a->index < b->index);
+}
+
+void oy_script_free_directive(oy_directive *d)
+{
+    oy_freep(&d->text.s);
+    oy_freep(&d->weather.preset.s);
+    oy_freep(&d->lighting.preset.s);
+    oy_freep(&d->music.text.s);
+    oy_freep(&d->music.mood.s);
+    oy_freep(&d->id.s);
+}
+
+void oy_script_load_directives(oy_sctx *c, const oy_ynode *n, oy_script *s)
+{
+    if (n->type != OY_YSEQ) {
+        oy_script_err(c, n, NULL, "'directives' must be a list");
+        return;
+    }
+    if (n->n > MAX_DIRECTIVES) {
+        oy_script_err(c, n, "split the shot into several shots",
+                      "too many directives (%d, the limit is %d)", n->n, MAX_DIRECTIVES);
+        return;
+    }
+    if (!n->n)
+        return;
+    if (!(s->directives = oy_calloc((size_t)n->n, sizeof *s->directives))) {
+        c->nomem = 1;
+        return;
+    }
+    for (int i = 0; i < n->n; i++) {
+        oy_directive *d = &s->directives[s->ndirectives];
+        if (load_one(c, n->items[i], d) < 0) {
+            oy_script_free_directive(d);
+            memset(d, 0, sizeof *d);
+            continue;
+        }
+        d->index = i;
+        d->frame = oy_time_to_frame(d->at, c->fps);
+        s->ndirectives++;
+    }
+    qsort(s->directives, (size_t)s->ndirectives, sizeof *s->directives, cmp_directive);
+}
