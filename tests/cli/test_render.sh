@@ -47,7 +47,7 @@ w=$(grep '^0, ' "$T/a.md5" | sed -n 11p | awk -F', *' '{print $6}')
 
 # other containers and stdout
 expect_rc 0 "render mkv" "$OYSTER" render "$T/s.yaml" -o "$T/a.mkv" --no-audio
-[ "$(ffprobe -v error -show_entries format=format_name -of csv=p=0 "$T/a.mkv")" = "matroska,webm" ] && pass "mkv is Matroska" || fail "mkv format"
+[ "$(ffprobe -v error -show_entries format=format_name -of default=nw=1:nk=1 "$T/a.mkv")" = "matroska,webm" ] && pass "mkv is Matroska" || fail "mkv format"
 [ "$(ffprobe -v error -select_streams a -show_entries stream=codec_name -of csv=p=0 "$T/a.mkv")" = "" ] && pass "--no-audio: no audio stream" || fail "--no-audio"
 "$OYSTER" render "$T/s.yaml" -o - 2>/dev/null >"$T/pipe.out"
 n=$(ffprobe -v error -count_frames -select_streams v -show_entries stream=nb_read_frames -of csv=p=0 - <"$T/pipe.out")

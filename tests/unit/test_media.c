@@ -305,6 +305,14 @@ static void test_writer_errors(void)
     oy_writer_free(&w);
     CHECK(w == NULL, "free after a failure");
 
+    {
+        oy_rational f = { 24, 1 };
+        const char *odd = tmp("x:y%d.mkv");
+        struct stat st;
+        CHECK(write_movie(odd, 64, 48, f, 2, 0, 1) == 0 && stat(odd, &st) == 0 && st.st_size > 0,
+              "':' and '%%' in the name are plain characters");
+    }
+
     o.path = tmp("unfinished.mp4");
     o.format = NULL;
     ret = oy_writer_open(&w, &o, &logger);
@@ -344,6 +352,14 @@ static void test_png(void)
     CHECK(ret == 0 && same, "round trip keeps every pixel");
     free(back);
     back = NULL;
+
+    if (rename(a, tmp("p:q%03d.png")) == 0) {
+        ret = oy_image_load(tmp("p:q%03d.png"), 64, 64, &back, &ow, &oh, &logger);
+        CHECK(ret == 0 && ow == w, "':' and '%%' in an image name are plain characters");
+        free(back);
+        back = NULL;
+        rename(tmp("p:q%03d.png"), a);
+    }
 
     ret = oy_image_load(a, 10, 10, &back, &ow, &oh, &logger);
     CHECK(ret == 0 && ow == 10 && oh == 6, "fit into 10x10 keeps the aspect (%dx%d)", ow, oh);

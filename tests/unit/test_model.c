@@ -93,7 +93,12 @@ int main(void)
         for (int k = 0; k < 60; k++)
             nb += oy_model_strikes(m, k, k + 1, b + nb, 64 - nb);
         CHECK(na >= 5, "a storm has lightning (%d strikes a minute)", na);
-        CHECK(na == nb && !memcmp(a, b, (size_t)na * sizeof *a), "strikes are the same in any windows");
+        {
+            int same = na == nb;
+            for (int i = 0; same && i < na; i++)
+                same = a[i].t == b[i].t && a[i].x == b[i].x && a[i].z == b[i].z && a[i].energy == b[i].energy;
+            CHECK(same, "strikes are the same in any windows (%d vs %d)", na, nb);
+        }
         CHECK(at(m, a[0].t + 0.05, OY_CH_LIGHTNING) > 0, "lightning channel on");
         {
             oy_entity e[1];
@@ -134,7 +139,7 @@ int main(void)
     {
         size_t cap = 5000 * 80 + 256, n = 0;
         char *y = malloc(cap);
-        n += (size_t)snprintf(y + n, cap - n, "oyster: 1\noutput: {duration: 1h}\ndirectives:\n");
+        n += (size_t)snprintf(y + n, cap - n, "oyster: 1\noutput: {duration: 3600s}\ndirectives:\n");
         for (int i = 0; i < 5000; i++)
             n += (size_t)snprintf(y + n, cap - n, "  - {at: %ds, weather: {rain: %.2f, wind: %.2f}, over: 3s}\n",
                                   (i * 3600) / 5000, (i % 7) / 7.0, (i % 5) / 5.0);
