@@ -33,6 +33,8 @@ typedef struct oy_concept {
     const oy_effect *effects;  int neffects;
     double over;               /* default transition, seconds */
     const char *description;
+    const char *kind;          /* objects: the entity kind the world draws
+                                  (e.g. "bird_flock"); NULL otherwise */
 } oy_concept;
 
 /* The bank: built-in concepts plus an optional per-shot vocabulary file
@@ -45,6 +47,10 @@ const oy_concept *oy_bank_get(const oy_bank *b, int i);
 const oy_concept *oy_bank_find(const oy_bank *b, const char *word);
 /* The known word or phrase nearest to word (edit distance), or NULL. */
 const char *oy_bank_nearest(const oy_bank *b, const char *word);
+
+/* What a concept does, for `oyster concepts WORD`: one call of fn per line
+ * (group and description, channel effects, transition, synonyms). */
+void oy_concept_describe(const oy_concept *c, oyster_line_fn fn, void *opaque);
 
 /* Placement of objects named in text. */
 enum oy_place { OY_PLACE_NONE, OY_PLACE_LEFT, OY_PLACE_RIGHT, OY_PLACE_AHEAD,
@@ -67,18 +73,69 @@ typedef struct oy_parse {
     int nitems;
     double over;               /* pacing: seconds, < 0 when not said */
     int sudden;                /* "suddenly" */
+    float tempo;               /* "at 96 bpm": bpm, <= 0 when not said */
 } oy_parse;
 
 /* Parse free text. Unknown words are reported as warnings at file:mark
- * with the nearest known word; never an error. Returns 0 or
- * OYSTER_E_NOMEM. */
+ * with the nearest known word; never an error. line/col locate the first
+ * character of text (0 when unknown); each warning points at its word.
+ * Returns 0 or OYSTER_E_NOMEM. */
 int oy_lang_parse(const oy_bank *b, const char *text, const char *file,
                   int line, int col, oy_log *log, oy_parse *out);
 void oy_parse_release(oy_parse *p);
 
-/* The channel targets a parse implies: for each channel set in mask,
- * target[ch] (relative effects are applied to base[ch]). */
+/* The channel targets a parse implies: mask (OY_CH_COUNT entries) is
+ * cleared, then for each channel the text changes mask[ch] is set and
+ * target[ch] written; other targets are left alone. Intensity moves an
+ * absolute effect from the channel's default toward (or past) its value,
+ * negation moves it back to the default; relative effects add to base[ch]
+ * (the defaults when base is NULL). Channels a concept only brings along
+ * (cloud with rain) never take back what base already has nor override an
+ * earlier item. Results stay in the channels' ranges. */
 void oy_parse_targets(const oy_parse *p, const float *base, float *target,
                       unsigned char *mask);
+
+/* ---- shared by the files of lang/ ---- */
+
+/* data/concepts.yaml, NUL-terminated, compiled in by bank_data.c. */
+extern const char oy_bank_builtin[];
+extern const uint32_t oy_bank_builtin_size;   /* bytes, without the NUL */
+
+/* The range a channel's values keep (SPEC conventions of model.h). */
+void oy_lang_channel_range(int ch, float *lo, float *hi);
+
+/* The parser's compiled patterns and function-word table, built once per
+ * bank and shared read-only by every parse. */
+typedef struct oy_lang_grammar oy_lang_grammar;
+int oy_lang_grammar_new(oy_lang_grammar **out);
+void oy_lang_grammar_free(oy_lang_grammar **g);
+const oy_lang_grammar *oy_bank_grammar(const oy_bank *b);
+/* Whether a normalized word or phrase is one of the language's own words
+ * (stop words, modifiers), which concepts cannot use. */
+int oy_lang_grammar_reserved(const oy_lang_grammar *g, const char *phrase);
+
+/* The language's own words (words.c): what each modifier means. */
+enum oy_lang_word_type {
+    OY_LW_STOP = 1,    /* carries no meaning: "the", "into", "sinks" */
+    OY_LW_CLAUSE,      /* ends a clause: "and", "but", "then" */
+    OY_LW_INTENSITY,   /* value: intensity of the next concept */
+    OY_LW_VERY,        /* strengthens the next modifier or concept */
+    OY_LW_COUNT,       /* value: how many of the next object */
+    OY_LW_NEGATE,      /* "no", "without": negates what follows */
+    OY_LW_ENDING,      /* "stops", "lifts": negates what came before */
+    OY_LW_PLACE,       /* value: OY_PLACE_* of the nearest object */
+    OY_LW_NEAR,        /* "near", "behind": place by what follows; value:
+                          the OY_PLACE_* when nothing placeable follows */
+    OY_LW_PACE,        /* value: transition seconds */
+    OY_LW_SUDDEN       /* value: transition seconds, and sudden */
+};
+typedef struct oy_lang_word {
+    const char *text;  /* lowercase words separated by single spaces */
+    int type;          /* OY_LW_* */
+    float value;
+    const char *alt;   /* endings: the concept meant when nothing precedes */
+} oy_lang_word;
+extern const oy_lang_word oy_lang_words[];
+extern const int oy_lang_nwords;
 
 #endif

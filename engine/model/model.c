@@ -196,6 +196,9 @@ static int find_entities(const oy_model *m, const char *what, double t, size_t *
     return (int)n;
 }
 
+/* The entity kind the world draws for an object concept. */
+static const char *object_kind(const oy_concept *k) { return k->kind ? k->kind : k->name; }
+
 /* Objects named in free text: placed relative to the camera. */
 static int text_objects(compile *c, const oy_parse *p, double t, int directive)
 {
@@ -206,7 +209,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
             continue;
         if (it->negated) {
             size_t idx[256];
-            int n = find_entities(c->m, it->concept->name, t, idx, 256);
+            int n = find_entities(c->m, object_kind(it->concept), t, idx, 256);
             for (int k = 0; k < n; k++) {
                 c->m->ents[idx[k]].t_remove = t;
                 c->m->ents[idx[k]].remove_over = OVER_REMOVE;
@@ -232,7 +235,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
                     pos[0] = r->e.pos[0] + 4.0f + dx;
                     pos[1] = 0.0f;
                     pos[2] = r->e.pos[2] + 3.0f + dz;
-                    int err = add_entity(c, it->concept->name, NULL, t, pos, r->anchor,
+                    int err = add_entity(c, object_kind(it->concept), NULL, t, pos, r->anchor,
                                          r->ahead + 3.0f + dz, r->lateral + 4.0f + dx, k);
                     if (err)
                         return err;
@@ -240,13 +243,15 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
                 describe_add(c, " add %d %s near '%s';", it->count, it->concept->name, it->near_what);
                 continue;
             }
+            oy_warn(c->log, "nothing named '%s' is in the shot at %.3gs; '%s' placed ahead",
+                    it->near_what, t, it->concept->name);
         }
         for (int k = 0; k < it->count; k++) {
             float pos[3] = { 0, 0, 0 }, dx, dz;
             int err;
             scatter(c->m->seed ^ ((uint64_t)directive << 20), k, it->count,
                     radius * sqrtf((float)it->count), &dx, &dz);
-            err = add_entity(c, it->concept->name, NULL, t, pos, OY_ANCHOR_CAMERA,
+            err = add_entity(c, object_kind(it->concept), NULL, t, pos, OY_ANCHOR_CAMERA,
                              ahead + dz, lateral + dx, k);
             if (err)
                 return err;
@@ -403,9 +408,9 @@ static int apply_directive(compile *c, int di)
                 pos[0] = (float)d->near[0] + dx;
                 pos[1] = (float)d->near[1];
                 pos[2] = (float)d->near[2] + dz;
-                err = add_entity(c, k->name, id, t0, pos, OY_ANCHOR_WORLD, 0, 0, i);
+                err = add_entity(c, object_kind(k), id, t0, pos, OY_ANCHOR_WORLD, 0, 0, i);
             } else {
-                err = add_entity(c, k->name, id, t0, pos, OY_ANCHOR_CAMERA,
+                err = add_entity(c, object_kind(k), id, t0, pos, OY_ANCHOR_CAMERA,
                                  (float)(d->has_ahead ? d->ahead : 20.0) + dz, dx, i);
             }
         }

@@ -1,0 +1,751 @@
+/*
+ * parse.c - the concept language's text parser (SPEC §4). PCRE2 splits the
+ * text into words, numbers and punctuation and finds spelled-out durations
+ * ("over 5 seconds") and tempos ("96 bpm"); then one pass over the words
+ * matches the longest phrase at each position against the language's own
+ * words (words.c) and the concept bank, and applies the modifiers it meets
+ * (intensity, count, negation and endings, placement, pacing) to the
+ * concepts around them. Words it does not know become warnings, never
+ * errors. The compiled patterns live in the bank and are shared read-only,
+ * so parses may run on any thread.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+#include <pcre2.h>
+
+#include "lang.h"
+
+enum { PAT_TOKEN, PAT_DURATION, PAT_TEMPO, PAT_COUNT };
+
+/* Numbers in durations may be digits or words (group 1), then a unit. */
+#define NUMBER_WORDS "an?|one|two|three|four|five|six|seven|eight|nine|ten|" \
+    "eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|" \
+    "a\\s+few|several|half\\s+an?"
+
+static const char *const patterns[PAT_COUNT] = {
+    [PAT_TOKEN] = "(\\d+(?:\\.\\d+)?)"
+                  "|([\\p{L}\\p{M}][\\p{L}\\p{M}\\p{N}_]*(?:['\\x{2019}][\\p{L}\\p{M}]+)*)"
+                  "|([,;.!?:()\\x{2013}\\x{2014}])",
+    [PAT_DURATION] = "\\b(?:over|for|in|within|during|across)\\s+"
+                     "(?:the\\s+(?:next|following)\\s+)?"
+                     "(\\d+(?:\\.\\d+)?|" NUMBER_WORDS ")\\s*"
+                     "(milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h)\\b",
+    [PAT_TEMPO] = "\\b(\\d{2,3}(?:\\.\\d+)?)\\s*(?:bpm|beats\\s+per\\s+minute)\\b",
+};
+
+#define MAX_PHRASE_WORDS 6
+#define MAX_WORD_WARNINGS 20
+
+struct oy_lang_grammar {
+    pcre2_code *pat[PAT_COUNT];
+    const oy_lang_word **words;   /* sorted by text */
+    int nwords;
+};
+
+static int word_cmp(const void *a, const void *b)
+{
+    return strcmp((*(const oy_lang_word *const *)a)->text,
+                  (*(const oy_lang_word *const *)b)->text);
+}
+
+int oy_lang_grammar_new(oy_lang_grammar **out)
+{
+    oy_lang_grammar *g = oy_calloc(1, sizeof *g);
+    int err = OYSTER_E_NOMEM;
+
+    if (!g)
+        return OYSTER_E_NOMEM;
+    for (int i = 0; i < PAT_COUNT; i++) {
+        int code;
+        PCRE2_SIZE where;
+        g->pat[i] = pcre2_compile((PCRE2_SPTR)patterns[i], PCRE2_ZERO_TERMINATED,
+                                  PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP,
+                                  &code, &where, NULL);
+        if (!g->pat[i]) {
+            err = code == PCRE2_ERROR_NOMEMORY ? OYSTER_E_NOMEM : OYSTER_E_INTERNAL;
+            goto fail;
+        }
+    }
+    g->words = oy_realloc_array(NULL, (size_t)oy_lang_nwords, sizeof *g->words);
+    if (!g->words)
+        goto fail;
+    for (int i = 0; i < oy_lang_nwords; i++)
+        g->words[i] = &oy_lang_words[i];
+    g->nwords = oy_lang_nwords;
+    qsort(g->words, (size_t)g->nwords, sizeof *g->words, word_cmp);
+    /* a word with two meanings would make the table order matter */
+    for (int i = 1; i < g->nwords; i++)
+        if (!strcmp(g->words[i - 1]->text, g->words[i]->text)) {
+            err = OYSTER_E_INTERNAL;
+            goto fail;
+        }
+    *out = g;
+    return 0;
+fail:
+    oy_lang_grammar_free(&g);
+    return err;
+}
+
+void oy_lang_grammar_free(oy_lang_grammar **pg)
+{
+    oy_lang_grammar *g = *pg;
+    if (!g)
+        return;
+    for (int i = 0; i < PAT_COUNT; i++)
+        pcre2_code_free(g->pat[i]);
+    free(g->words);
+    oy_freep(pg);
+}
+
+static const oy_lang_word *grammar_word(const oy_lang_grammar *g, const char *phrase)
+{
+    oy_lang_word key = { phrase, 0, 0.0f, NULL };
+    const oy_lang_word *pk = &key, **hit;
+
+    hit = bsearch(&pk, g->words, (size_t)g->nwords, sizeof *g->words, word_cmp);
+    return hit ? *hit : NULL;
+}
+
+int oy_lang_grammar_reserved(const oy_lang_grammar *g, const char *phrase)
+{
+    return grammar_word(g, phrase) != NULL;
+}
+
+/* ---- tokens ---- */
+
+enum { TK_NUMBER = 1, TK_WORD, TK_PUNCT };
+
+typedef struct token {
+    size_t off, len;        /* bytes of the original text */
+    int kind;
+    const char *low;        /* TK_WORD: lowercase, ’ as ', "'s" dropped */
+    double num;             /* TK_NUMBER */
+    int consumed;           /* part of a duration or tempo */
+} token;
+
+typedef struct span { size_t a, b; } span;
+
+typedef struct parser {
+    const oy_bank *bank;
+    const oy_lang_grammar *g;
+    char *text;             /* the text, broken UTF-8 as spaces */
+    size_t len;
+    pcre2_match_data *md;
+    token *tok;
+    size_t ntok, tokcap;
+    span *spans;            /* sorted by start once scanned */
+    size_t nspans, spancap, spanat;
+    char *pool;             /* lowercase words */
+    size_t poolused;
+    oy_parse *out;
+    size_t itemcap;
+    /* diagnostics */
+    oy_log *log;
+    const char *file;
+    int line, col;
+    size_t cur_off;         /* position cursor for columns */
+    int cur_line, cur_col;
+    int warned, unwarned;
+} parser;
+
+static double number_value(const char *s, size_t n)
+{
+    static const struct { const char *w; double v; } words[] = {
+        { "a", 1 }, { "an", 1 }, { "one", 1 }, { "two", 2 }, { "three", 3 },
+        { "four", 4 }, { "five", 5 }, { "six", 6 }, { "seven", 7 },
+        { "eight", 8 }, { "nine", 9 }, { "ten", 10 }, { "eleven", 11 },
+        { "twelve", 12 }, { "fifteen", 15 }, { "twenty", 20 },
+        { "thirty", 30 }, { "forty", 40 }, { "fifty", 50 }, { "sixty", 60 },
+        { "ninety", 90 }, { "several", 4 },
+    };
+    char buf[32];
+    size_t k = 0;
+
+    if (s[0] >= '0' && s[0] <= '9')
+        return strtod(s, NULL);
+    /* squeeze the word to lowercase with single spaces: "half  An" */
+    for (size_t i = 0; i < n && k + 1 < sizeof buf; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            if (k && buf[k - 1] != ' ')
+                buf[k++] = ' ';
+            continue;
+        }
+        buf[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    buf[k] = 0;
+    if (!strncmp(buf, "half", 4))
+        return 0.5;
+    if (!strcmp(buf, "a few"))
+        return 3;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (!strcmp(buf, words[i].w))
+            return words[i].v;
+    return 0;
+}
+
+static double unit_seconds(const char *u)
+{
+    int c0 = u[0] | 32, c1 = u[1] ? u[1] | 32 : 0;
+    if (c0 == 'h')
+        return 3600.0;
+    if (c0 == 'm' && c1 == 's')
+        return 0.001;
+    if (c0 == 'm' && (c1 == 'i' && (u[2] | 32) == 'l'))
+        return 0.001;
+    if (c0 == 'm')
+        return 60.0;
+    return 1.0;
+}
+
+/* Bytes in the valid UTF-8 sequence at s (n bytes left), or 0. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0], cp, min;
+    size_t len;
+
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        len = 3, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        len = 4, min = 0x10000;
+    else
+        return 0;
+    if (n < len)
+        return 0;
+    cp = c & (0x7Fu >> len);
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = cp << 6 | (s[i] & 0x3Fu);
+    }
+    return cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : len;
+}
+
+/* A copy of text with each byte of broken UTF-8 as a space: offsets stay
+ * the same, and PCRE2 can skip its own check, which it would otherwise
+ * repeat from every start offset. */
+static char *valid_copy(const char *text, size_t len)
+{
+    char *d = oy_malloc(len + 1);
+    const unsigned char *s = (const unsigned char *)text;
+
+    if (!d)
+        return NULL;
+    for (size_t i = 0; i < len;) {
+        size_t n = utf8_len(s + i, len - i);
+        if (!n) {
+            d[i++] = ' ';
+            continue;
+        }
+        memcpy(d + i, s + i, n);
+        i += n;
+    }
+    d[len] = 0;
+    return d;
+}
+
+static int add_span(parser *p, size_t a, size_t b)
+{
+    if (oy_grow(&p->spans, &p->spancap, p->nspans + 1, sizeof *p->spans))
+        return OYSTER_E_NOMEM;
+    p->spans[p->nspans].a = a;
+    p->spans[p->nspans].b = b;
+    p->nspans++;
+    return 0;
+}
+
+static int span_cmp(const void *pa, const void *pb)
+{
+    const span *a = pa, *b = pb;
+    return (a->a > b->a) - (a->a < b->a);
+}
+
+/* Whether bytes [a, b) lie in a span; calls come in text order, so one
+ * cursor walks the sorted spans. */
+static int in_span(parser *p, size_t a, size_t b)
+{
+    while (p->spanat < p->nspans && p->spans[p->spanat].b <= a)
+        p->spanat++;
+    return p->spanat < p->nspans && a >= p->spans[p->spanat].a &&
+           b <= p->spans[p->spanat].b;
+}
+
+/* Durations and tempos, found in the raw text so that "over 5 seconds"
+ * is read as one thing; their words are then skipped. */
+static int scan_measures(parser *p)
+{
+    int seen_duration = 0;
+
+    for (int which = PAT_DURATION; which <= PAT_TEMPO; which++) {
+        size_t start = 0;
+        while (pcre2_match(p->g->pat[which], (PCRE2_SPTR)p->text, p->len,
+                           start, PCRE2_NO_UTF_CHECK, p->md, NULL) > 0) {
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(p->md);
+            const char *num = p->text + ov[2];
+            if (which == PAT_DURATION) {
+                double v = number_value(num, ov[3] - ov[2]) * unit_seconds(p->text + ov[4]);
+                p->out->over = v > 86400.0 ? 86400.0 : v;
+                seen_duration = 1;
+            } else {
+                p->out->tempo = (float)strtod(num, NULL);
+            }
+            if (add_span(p, ov[0], ov[1]))
+                return OYSTER_E_NOMEM;
+            start = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+        }
+    }
+    if (p->nspans > 1)
+        qsort(p->spans, p->nspans, sizeof *p->spans, span_cmp);
+    return seen_duration;
+}
+
+static const char *lower_word(parser *p, const char *s, size_t n)
+{
+    char *d = p->pool + p->poolused, *start = d;
+
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+            (unsigned char)s[i + 2] == 0x99) {       /* ’ */
+            *d++ = '\'';
+            i += 2;
+            continue;
+        }
+        *d++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    /* possessive: "the water's edge" is about the water */
+    if (d - start > 2 && d[-2] == '\'' && d[-1] == 's')
+        d -= 2;
+    *d++ = 0;
+    p->poolused += (size_t)(d - start);
+    return start;
+}
+
+static int tokenize(parser *p)
+{
+    size_t start = 0;
+
+    while (pcre2_match(p->g->pat[PAT_TOKEN], (PCRE2_SPTR)p->text, p->len,
+                       start, PCRE2_NO_UTF_CHECK, p->md, NULL) > 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(p->md);
+        token *t;
+
+        if (oy_grow(&p->tok, &p->tokcap, p->ntok + 1, sizeof *p->tok))
+            return OYSTER_E_NOMEM;
+        t = &p->tok[p->ntok++];
+        memset(t, 0, sizeof *t);
+        t->off = ov[0];
+        t->len = ov[1] - ov[0];
+        t->consumed = in_span(p, ov[0], ov[1]);
+        if (ov[2] != PCRE2_UNSET) {
+            t->kind = TK_NUMBER;
+            t->num = strtod(p->text + ov[0], NULL);
+        } else if (ov[4] != PCRE2_UNSET) {
+            t->kind = TK_WORD;
+            t->low = lower_word(p, p->text + ov[0], t->len);
+        } else {
+            t->kind = TK_PUNCT;
+        }
+        start = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+    }
+    return 0;
+}
+
+/* ---- matching ---- */
+
+typedef struct match {
+    int n;                        /* tokens matched; 0: nothing */
+    const oy_lang_word *word;
+    const oy_concept *concept;
+    int plural;                   /* found by dropping a plural ending */
+} match;
+
+static int usable_word(const parser *p, size_t i)
+{
+    return i < p->ntok && p->tok[i].kind == TK_WORD && !p->tok[i].consumed;
+}
+
+/* The concept for key with its last word made singular, or NULL. */
+static const oy_concept *singular(const parser *p, char *key, size_t len)
+{
+    static const struct { const char *end, *repl; } rules[] = {
+        { "ies", "y" }, { "s", "" }, { "es", "" },
+    };
+    char saved[4];
+
+    if (len < 4 || key[len - 1] != 's' || key[len - 2] == 's')
+        return NULL;
+    memcpy(saved, key + len - 3, 4);
+    for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
+        size_t el = strlen(rules[r].end);
+        const oy_concept *c;
+        if (strcmp(key + len - el, rules[r].end))
+            continue;
+        strcpy(key + len - el, rules[r].repl);
+        c = oy_bank_find(p->bank, key);
+        memcpy(key + len - 3, saved, 4);
+        if (c)
+            return c;
+    }
+    return NULL;
+}
+
+/* The longest phrase at token i: the language's own words first, then
+ * concepts, then concepts in the plural. */
+static void match_at(const parser *p, size_t i, match *m)
+{
+    char key[MAX_PHRASE_WORDS * 65];
+    size_t ends[MAX_PHRASE_WORDS], len = 0;
+    int avail = 0;
+
+    memset(m, 0, sizeof *m);
+    while (avail < MAX_PHRASE_WORDS && usable_word(p, i + (size_t)avail)) {
+        const char *w = p->tok[i + (size_t)avail].low;
+        size_t wl = strlen(w);
+        if (wl > 64)
+            break;
+        if (avail)
+            key[len++] = ' ';
+        memcpy(key + len, w, wl);
+        len += wl;
+        ends[avail++] = len;
+    }
+    for (int n = avail; n >= 1; n--) {
+        size_t kl = ends[n - 1];
+        char save = key[kl];
+        key[kl] = 0;
+        m->word = grammar_word(p->g, key);
+        if (!m->word)
+            m->concept = oy_bank_find(p->bank, key);
+        if (!m->word && !m->concept)
+            m->plural = (m->concept = singular(p, key, kl)) != NULL;
+        key[kl] = save;
+        if (m->word || m->concept) {
+            m->n = n;
+            return;
+        }
+    }
+}
+
+/* ---- building the parse ---- */
+
+typedef struct clause {
+    int negate;
+    int count;                /* 0: not said */
+    float intensity;
+    size_t intensity_at;      /* token the intensity belongs to */
+    size_t very_at;
+    int place;                /* waiting for the next object */
+    char near_what[32];
+    int last_item, last_object;
+} clause;
+
+static void clause_reset(clause *c, int sentence)
+{
+    c->negate = 0;
+    c->count = 0;
+    c->intensity_at = (size_t)-1;
+    c->very_at = (size_t)-1;
+    c->last_item = c->last_object = -1;
+    if (sentence) {
+        c->place = OY_PLACE_NONE;
+        c->near_what[0] = 0;
+    }
+}
+
+static void set_place(oy_phrase_effect *it, int place, const char *what)
+{
+    it->place = place;
+    snprintf(it->near_what, sizeof it->near_what, "%s", what ? what : "");
+}
+
+/* Place the object just named, or the next one. */
+static void place_object(parser *p, clause *c, int place, const char *what)
+{
+    if (c->last_object >= 0 && p->out->items[c->last_object].place == OY_PLACE_NONE) {
+        set_place(&p->out->items[c->last_object], place, what);
+        return;
+    }
+    c->place = place;
+    snprintf(c->near_what, sizeof c->near_what, "%s", what ? what : "");
+}
+
+static int add_item(parser *p, clause *c, const oy_concept *k, size_t at, int plural)
+{
+    oy_phrase_effect *it;
+    int idx = p->out->nitems;
+
+    if (oy_grow(&p->out->items, &p->itemcap, (size_t)idx + 1, sizeof *it))
+        return OYSTER_E_NOMEM;
+    it = &p->out->items[idx];
+    memset(it, 0, sizeof *it);
+    it->concept = k;
+    it->intensity = c->intensity_at == at ? c->intensity : 1.0f;
+    it->negated = c->negate;
+    it->count = 1;
+    if (k->group == OY_GROUP_OBJECT) {
+        it->count = c->count ? c->count : plural ? 3 : 1;
+        set_place(it, c->place, c->near_what);
+        c->place = OY_PLACE_NONE;
+        c->near_what[0] = 0;
+        c->last_object = idx;
+    }
+    c->last_item = idx;
+    c->count = 0;
+    c->intensity_at = (size_t)-1;
+    p->out->nitems++;
+    return 0;
+}
+
+static int is_determiner(const char *w)
+{
+    static const char *const det[] = { "the", "a", "an", "this", "that", "these",
+        "those", "its", "their", "our", "his", "her", "my", "your" };
+    for (size_t i = 0; i < sizeof det / sizeof det[0]; i++)
+        if (!strcmp(w, det[i]))
+            return 1;
+    return 0;
+}
+
+/* "near the cabin", "by the river", "behind fire1": returns the tokens
+ * used after i, or 0 when nothing placeable follows. */
+static int place_near(parser *p, clause *c, size_t i, const match *m)
+{
+    size_t j = i + (size_t)m->n;
+    match m2;
+    int err;
+
+    while (usable_word(p, j) && is_determiner(p->tok[j].low))
+        j++;
+    if (!usable_word(p, j))
+        return 0;
+    match_at(p, j, &m2);
+    if (m2.concept && m2.concept->group == OY_GROUP_WATER) {
+        /* naming the water says it is there */
+        place_object(p, c, OY_PLACE_NEAR_WATER, NULL);
+        if ((err = add_item(p, c, m2.concept, j, 0)))
+            return err;
+        return (int)(j - i) + m2.n;
+    }
+    if (m2.concept && m2.concept->group == OY_GROUP_OBJECT) {
+        place_object(p, c, OY_PLACE_NEAR_ENTITY, m2.concept->kind);
+        return (int)(j - i) + m2.n;
+    }
+    if (!m2.word && !m2.concept) {
+        /* not a word of the language: an entity id such as "fire1" */
+        char id[32];
+        size_t n = p->tok[j].len < sizeof id - 1 ? p->tok[j].len : sizeof id - 1;
+        memcpy(id, p->text + p->tok[j].off, n);
+        id[n] = 0;
+        place_object(p, c, OY_PLACE_NEAR_ENTITY, id);
+        return (int)(j - i) + 1;
+    }
+    return 0;
+}
+
+/* Move the line:col cursor to byte offset off (tokens come in order). */
+static void locate(parser *p, size_t off)
+{
+    for (; p->cur_off < off; p->cur_off++) {
+        unsigned char ch = (unsigned char)p->text[p->cur_off];
+        if (ch == '\n') {
+            p->cur_line++;
+            p->cur_col = p->col;
+        } else if ((ch & 0xC0) != 0x80) {
+            p->cur_col++;
+        }
+    }
+}
+
+static void warn_unknown(parser *p, const token *t)
+{
+    char word[128];
+    size_t n = t->len < sizeof word - 1 ? t->len : sizeof word - 1;
+    const char *near;
+    int line = 0, col = 0;
+
+    if (p->warned >= MAX_WORD_WARNINGS) {
+        p->unwarned++;
+        return;
+    }
+    p->warned++;
+    memcpy(word, p->text + t->off, n);
+    word[n] = 0;
+    if (p->line > 0) {
+        locate(p, t->off);
+        line = p->cur_line;
+        col = p->col > 0 ? p->cur_col : 0;
+    }
+    near = oy_bank_nearest(p->bank, t->low);
+    if (near)
+        oy_diag(p->log, OYSTER_WARNING, p->file, line, col, NULL,
+                "'%s' is not in the vocabulary (nearest: '%s'); ignored", word, near);
+    else
+        oy_diag(p->log, OYSTER_WARNING, p->file, line, col, NULL,
+                "'%s' is not in the vocabulary; ignored", word);
+}
+
+static int apply_word(parser *p, clause *c, size_t i, const match *m, int timed,
+                      size_t *next)
+{
+    const oy_lang_word *w = m->word;
+    int used;
+
+    *next = i + (size_t)m->n;
+    switch (w->type) {
+    case OY_LW_CLAUSE:
+        clause_reset(c, 0);
+        break;
+    case OY_LW_INTENSITY:
+        c->intensity = c->very_at == i ? oy_powf(w->value, 1.5f) : w->value;
+        c->intensity_at = *next;
+        break;
+    case OY_LW_VERY:
+        c->intensity = 1.5f;
+        c->intensity_at = c->very_at = *next;
+        break;
+    case OY_LW_COUNT:
+        c->count = (int)w->value;
+        break;
+    case OY_LW_NEGATE:
+        c->negate = 1;
+        break;
+    case OY_LW_ENDING:
+        if (c->last_item >= 0) {
+            p->out->items[c->last_item].negated = 1;
+        } else if (w->alt) {
+            const oy_concept *k = oy_bank_find(p->bank, w->alt);
+            if (k)
+                return add_item(p, c, k, i, 0);
+        } else {
+            c->negate = 1;    /* "stop the rain" */
+        }
+        break;
+    case OY_LW_PLACE:
+        place_object(p, c, (int)w->value, NULL);
+        break;
+    case OY_LW_NEAR:
+        used = place_near(p, c, i, m);
+        if (used < 0)
+            return used;
+        if (used > 0)
+            *next = i + (size_t)used;
+        else if ((int)w->value != OY_PLACE_NONE)
+            place_object(p, c, (int)w->value, NULL);
+        break;
+    case OY_LW_SUDDEN:
+        p->out->sudden = 1;
+        /* fall through */
+    case OY_LW_PACE:
+        if (!timed)           /* "over 5 seconds" says more than "slowly" */
+            p->out->over = w->value;
+        break;
+    default:
+        break;
+    }
+    return 0;
+}
+
+static int run(parser *p, int timed)
+{
+    clause c;
+
+    memset(&c, 0, sizeof c);
+    clause_reset(&c, 1);
+    for (size_t i = 0; i < p->ntok;) {
+        const token *t = &p->tok[i];
+        match m;
+        int err;
+
+        if (t->consumed) {
+            i++;
+            continue;
+        }
+        if (t->kind == TK_PUNCT) {
+            char ch = p->text[t->off];
+            clause_reset(&c, ch != ',' && ch != '(' && ch != ')');
+            i++;
+            continue;
+        }
+        if (t->kind == TK_NUMBER) {
+            if (usable_word(p, i + 1) && t->num >= 1.0)
+                c.count = t->num > 1000.0 ? 1000 : (int)t->num;
+            i++;
+            continue;
+        }
+        match_at(p, i, &m);
+        if (m.word) {
+            size_t next;
+            if ((err = apply_word(p, &c, i, &m, timed, &next)))
+                return err;
+            i = next;
+        } else if (m.concept) {
+            if ((err = add_item(p, &c, m.concept, i, m.plural)))
+                return err;
+            i += (size_t)m.n;
+        } else {
+            if (strlen(t->low) > 1)
+                warn_unknown(p, t);
+            c.intensity_at = (size_t)-1;
+            i++;
+        }
+    }
+    if (p->unwarned)
+        oy_diag(p->log, OYSTER_WARNING, p->file, p->line, p->col, NULL,
+                "%d more words are not in the vocabulary; ignored", p->unwarned);
+    return 0;
+}
+
+int oy_lang_parse(const oy_bank *b, const char *text, const char *file,
+                  int line, int col, oy_log *log, oy_parse *out)
+{
+    parser p;
+    size_t len = text ? strlen(text) : 0;
+    int err = OYSTER_E_NOMEM, timed;
+
+    memset(out, 0, sizeof *out);
+    out->over = -1.0;
+    memset(&p, 0, sizeof p);
+    p.bank = b;
+    p.g = oy_bank_grammar(b);
+    p.len = len;
+    p.out = out;
+    p.log = log;
+    p.file = file;
+    p.line = p.cur_line = line;
+    p.col = p.cur_col = col;
+    /* every word's lowercase copy fits: at most its bytes plus a NUL */
+    if (!(p.pool = oy_malloc(2 * len + 1)) || !(p.text = valid_copy(text ? text : "", len)))
+        goto fail;
+    if (!(p.md = pcre2_match_data_create(8, NULL)))
+        goto fail;
+    if ((timed = scan_measures(&p)) < 0)
+        goto fail;
+    if ((err = tokenize(&p)) || (err = run(&p, timed)))
+        goto fail;
+    err = 0;
+fail:
+    if (err)
+        oy_parse_release(out);
+    pcre2_match_data_free(p.md);
+    free(p.pool);
+    free(p.text);
+    free(p.tok);
+    free(p.spans);
+    return err;
+}
+
+void oy_parse_release(oy_parse *p)
+{
+    oy_freep(&p->items);
+    p->nitems = 0;
+}

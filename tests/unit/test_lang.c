@@ -1,0 +1,461 @@
+/*
+ * test_lang.c - the concept language: the built-in bank (size, groups,
+ * channels, ranges), the phrase table of lang_phrases.h, warnings with
+ * their columns, user vocabularies that extend the bank and broken ones
+ * that fail with file:line:col, and describing a concept.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "lang/lang.h"
+#include "lang_phrases.h"
+
+#define MAX_MSGS 64
+
+typedef struct capture {
+    int n;
+    int level[MAX_MSGS], line[MAX_MSGS], col[MAX_MSGS];
+    char msg[MAX_MSGS][256];
+} capture;
+
+static void on_diag(void *opaque, const oyster_diag *d)
+{
+    capture *c = opaque;
+    if (c->n >= MAX_MSGS)
+        return;
+    c->level[c->n] = d->level;
+    c->line[c->n] = d->line;
+    c->col[c->n] = d->col;
+    snprintf(c->msg[c->n], sizeof c->msg[0], "%s", d->msg);
+    c->n++;
+}
+
+static oy_log capture_log(capture *c)
+{
+    oy_log log = { on_diag, c, 0, 0 };
+    memset(c, 0, sizeof *c);
+    return log;
+}
+
+static int has_item(const oy_parse *p, const char *name, const oy_phrase_effect **out)
+{
+    for (int i = 0; i < p->nitems; i++)
+        if (!strcmp(p->items[i].concept->name, name)) {
+            *out = &p->items[i];
+            return 1;
+        }
+    return 0;
+}
+
+static void check_phrase(const oy_bank *b, const lang_phrase *ph)
+{
+    capture cap;
+    oy_log log = capture_log(&cap);
+    oy_parse p;
+    float target[OY_CH_COUNT] = { 0 };
+    unsigned char mask[OY_CH_COUNT];
+    const oy_phrase_effect *it = NULL;
+    int ok = oy_lang_parse(b, ph->text, "t.yaml", 1, 1, &log, &p) == 0;
+    int want_warn = ph->what & P_WARN ? ph->count : 0;
+
+    if (!ok) {
+        CHECK(0, "'%s' parses", ph->text);
+        return;
+    }
+    oy_parse_targets(&p, NULL, target, mask);
+    if (ph->what & P_CH)
+        CHECK(mask[ph->ch] && target[ph->ch] >= ph->lo - 1e-4f && target[ph->ch] <= ph->hi + 1e-4f,
+              "'%s': %s = %g in [%g, %g]", ph->text, oy_channel_names[ph->ch],
+              mask[ph->ch] ? target[ph->ch] : -999.0f, ph->lo, ph->hi);
+    if (ph->what & P_UNSET)
+        CHECK(!mask[ph->ch], "'%s' leaves %s alone", ph->text, oy_channel_names[ph->ch]);
+    if (ph->what & P_OBJ) {
+        int found = has_item(&p, ph->concept, &it);
+        CHECK(found && it->count == ph->count && it->place == ph->place && !it->negated,
+              "'%s': %s x%d place %d (got %s x%d place %d)", ph->text, ph->concept, ph->count,
+              ph->place, found ? it->concept->name : "nothing", found ? it->count : 0,
+              found ? it->place : -1);
+        if (found && (ph->what & P_NEAR))
+            CHECK(!strcmp(it->near_what, ph->near), "'%s': near '%s' (got '%s')", ph->text,
+                  ph->near, it->near_what);
+    }
+    if (ph->what & P_NEG)
+        CHECK(has_item(&p, ph->concept, &it) && it->negated, "'%s': %s negated", ph->text,
+              ph->concept);
+    if (ph->what & P_OVER)
+        CHECK(p.over >= ph->lo - 1e-6 && p.over <= ph->hi + 1e-6, "'%s': over %g in [%g, %g]",
+              ph->text, p.over, ph->lo, ph->hi);
+    if (ph->what & P_SUDDEN)
+        CHECK(p.sudden, "'%s' is sudden", ph->text);
+    if (ph->what & P_EMPTY)
+        CHECK(p.nitems == 0, "'%s' names nothing (got %d items)", ph->text, p.nitems);
+    CHECK(log.warnings == want_warn && log.errors == 0, "'%s': %d warnings (got %d%s%s)",
+          ph->text, want_warn, log.warnings, cap.n ? ": " : "", cap.n ? cap.msg[0] : "");
+    if ((ph->what & P_WARN) && ph->near) {
+        char want[64];
+        snprintf(want, sizeof want, "(nearest: '%s')", ph->near);
+        CHECK(cap.n && strstr(cap.msg[0], want), "'%s' suggests '%s' (%s)", ph->text, ph->near,
+              cap.n ? cap.msg[0] : "no message");
+    }
+    oy_parse_release(&p);
+}
+
+static void test_builtin(const oy_bank *b)
+{
+    int words = 0, groups[OY_GROUP_COUNT] = { 0 }, bad_channel = 0, bad_range = 0;
+    int bad_shape = 0, reserved = 0, unfindable = 0;
+
+    CHECK_GROUP("bank");
+    for (int i = 0; i < oy_bank_count(b); i++) {
+        const oy_concept *c = oy_bank_get(b, i);
+        words += 1 + c->nsynonyms;
+        groups[c->group]++;
+        if (oy_bank_find(b, c->name) != c)
+            unfindable++;
+        for (int s = 0; s < c->nsynonyms; s++)
+            if (oy_bank_find(b, c->synonyms[s]) != c)
+                unfindable++;
+        if (!c->description || !c->description[0] || c->over < 0 ||
+            (c->group == OY_GROUP_OBJECT) != (c->neffects == 0) ||
+            (c->group == OY_GROUP_OBJECT) != (c->kind != NULL))
+            bad_shape++;
+        for (int e = 0; e < c->neffects; e++) {
+            const oy_effect *f = &c->effects[e];
+            float lo, hi;
+            if (f->channel < 0 || f->channel >= OY_CH_COUNT ||
+                oy_channel_find(oy_channel_names[f->channel]) != f->channel) {
+                bad_channel++;
+                continue;
+            }
+            oy_lang_channel_range(f->channel, &lo, &hi);
+            if (f->relative ? f->value < lo - hi || f->value > hi - lo
+                            : f->value < lo || f->value > hi)
+                bad_range++;
+        }
+    }
+    CHECK(words >= 250, "at least 250 words and phrases (%d)", words);
+    CHECK(oy_bank_count(b) >= 150, "at least 150 concepts (%d)", oy_bank_count(b));
+    for (int g = 0; g < OY_GROUP_COUNT; g++)
+        CHECK(groups[g] >= 2, "group '%s' has concepts (%d)", oy_group_names[g], groups[g]);
+    CHECK(bad_channel == 0, "every built-in effect names a channel (%d bad)", bad_channel);
+    CHECK(bad_range == 0, "every built-in value is in its channel's range (%d bad)", bad_range);
+    CHECK(bad_shape == 0, "every concept has a description, and objects (only) a kind (%d bad)",
+          bad_shape);
+    CHECK(unfindable == 0, "every name and synonym finds its concept (%d not)", unfindable);
+    for (int i = 0; i < oy_lang_nwords; i++)
+        if (oy_bank_find(b, oy_lang_words[i].text))
+            reserved++;
+    CHECK(reserved == 0, "no word of the language is also a concept (%d are)", reserved);
+
+    static const char *const weather[] = { "clear", "cloudy", "overcast", "fog", "rain",
+                                           "storm", "snow" };
+    for (size_t i = 0; i < sizeof weather / sizeof *weather; i++) {
+        const oy_concept *c = oy_bank_find(b, weather[i]);
+        CHECK(c && c->group == OY_GROUP_WEATHER, "weather preset '%s' is a weather concept",
+              weather[i]);
+    }
+    static const char *const seasons[] = { "spring", "summer", "autumn", "winter" };
+    for (size_t i = 0; i < sizeof seasons / sizeof *seasons; i++) {
+        const oy_concept *c = oy_bank_find(b, seasons[i]);
+        CHECK(c && c->group == OY_GROUP_SEASON, "season '%s' is a season concept", seasons[i]);
+    }
+    CHECK(oy_bank_find(b, "GOLDEN   Hour") == oy_bank_find(b, "golden hour") &&
+          oy_bank_find(b, "golden hour") != NULL, "lookups ignore case and spacing");
+    CHECK(oy_bank_find(b, "snow-capped") == oy_bank_find(b, "snow capped"),
+          "a hyphen is a space");
+    CHECK(oy_bank_find(b, "dragon") == NULL, "unknown words are not found");
+    CHECK(oy_bank_nearest(b, "dragon") && !strcmp(oy_bank_nearest(b, "dragon"), "wagon"),
+          "nearest to 'dragon' is 'wagon'");
+    CHECK(oy_bank_nearest(b, "qqqqqqqqqqqq") == NULL, "nothing is near gibberish");
+    CHECK(!strcmp(oy_bank_find(b, "birds")->kind, "bird_flock"), "birds are drawn as a bird_flock");
+}
+
+static void test_phrases(const oy_bank *b)
+{
+    int n = (int)(sizeof lang_phrases / sizeof lang_phrases[0]);
+    CHECK_GROUP("phrases");
+    CHECK(n >= 150, "the phrase table has at least 150 phrases (%d)", n);
+    for (int i = 0; i < n; i++)
+        check_phrase(b, &lang_phrases[i]);
+}
+
+static void test_marks(const oy_bank *b)
+{
+    capture cap;
+    oy_log log = capture_log(&cap);
+    oy_parse p;
+    float base[OY_CH_COUNT], target[OY_CH_COUNT];
+    unsigned char mask[OY_CH_COUNT];
+    char text[2200];
+
+    CHECK_GROUP("warnings");
+    /* "—" is three bytes but one column */
+    oy_lang_parse(b, "rain \xE2\x80\x94 a dragon", "s.yaml", 5, 10, &log, &p);
+    CHECK(cap.n == 1 && cap.line[0] == 5 && cap.col[0] == 19,
+          "warning at the word's column (%d:%d)", cap.n ? cap.line[0] : 0, cap.n ? cap.col[0] : 0);
+    CHECK(cap.n == 1 && cap.level[0] == OYSTER_WARNING &&
+          !strcmp(cap.msg[0], "'dragon' is not in the vocabulary (nearest: 'wagon'); ignored"),
+          "warning text: %s", cap.n ? cap.msg[0] : "none");
+    CHECK(p.nitems == 1, "the known words still count");
+    oy_parse_release(&p);
+
+    log = capture_log(&cap);
+    oy_lang_parse(b, "fog\n  zorblax", "s.yaml", 3, 7, &log, &p);
+    CHECK(cap.n == 1 && cap.line[0] == 4 && cap.col[0] == 9, "a newline moves to the next line (%d:%d)",
+          cap.n ? cap.line[0] : 0, cap.n ? cap.col[0] : 0);
+    oy_parse_release(&p);
+
+    log = capture_log(&cap);
+    oy_lang_parse(b, "a dragon", NULL, 0, 0, &log, &p);
+    CHECK(cap.n == 1 && cap.line[0] == 0 && cap.col[0] == 0, "no position when none is given");
+    oy_parse_release(&p);
+
+    /* a flood of unknown words is summed up, not listed */
+    text[0] = 0;
+    for (int i = 0; i < 100; i++)
+        strcat(text, "zyx ");
+    log = capture_log(&cap);
+    oy_lang_parse(b, text, NULL, 0, 0, &log, &p);
+    CHECK(log.warnings == 21 && strstr(cap.msg[20], "80 more words"),
+          "20 warnings and a summary (%d)", log.warnings);
+    oy_parse_release(&p);
+
+    CHECK_GROUP("targets");
+    for (int i = 0; i < OY_CH_COUNT; i++)
+        base[i] = oy_channel_default(i);
+    base[OY_CH_WARMTH] = 0.3f;
+    base[OY_CH_TEMPO] = 190.0f;
+    oy_lang_parse(b, "warmer, faster", NULL, 0, 0, NULL, &p);
+    oy_parse_targets(&p, base, target, mask);
+    CHECK(mask[OY_CH_WARMTH] && target[OY_CH_WARMTH] > 0.549f && target[OY_CH_WARMTH] < 0.551f,
+          "relative effects add to the base (%g)", target[OY_CH_WARMTH]);
+    CHECK(target[OY_CH_TEMPO] == 200.0f, "results stay in range (%g)", target[OY_CH_TEMPO]);
+    CHECK(!mask[OY_CH_RAIN], "untouched channels are not in the mask");
+    oy_parse_release(&p);
+    oy_lang_parse(b, "darker and darker", NULL, 0, 0, NULL, &p);
+    oy_parse_targets(&p, base, target, mask);
+    CHECK(target[OY_CH_EXPOSURE] < -1.39f && target[OY_CH_EXPOSURE] > -1.41f,
+          "relative effects accumulate (%g)", target[OY_CH_EXPOSURE]);
+    oy_parse_release(&p);
+    base[OY_CH_CLOUD] = 1.0f;
+    base[OY_CH_RAIN] = 1.0f;
+    oy_lang_parse(b, "light rain", NULL, 0, 0, NULL, &p);
+    oy_parse_targets(&p, base, target, mask);
+    CHECK(mask[OY_CH_RAIN] && target[OY_CH_RAIN] < 0.3f, "light rain after heavy rain is light (%g)",
+          target[OY_CH_RAIN]);
+    CHECK(!mask[OY_CH_CLOUD], "and leaves the overcast sky alone");
+    oy_parse_release(&p);
+    oy_lang_parse(b, "the wind rises and dust fills the air", NULL, 0, 0, NULL, &p);
+    oy_parse_targets(&p, base, target, mask);
+    CHECK(target[OY_CH_WIND] > 0.6f && target[OY_CH_HAZE] > 0.65f,
+          "a concept's companion does not override what was said (wind %g)", target[OY_CH_WIND]);
+    oy_parse_release(&p);
+    oy_lang_parse(b, "the clouds clear", NULL, 0, 0, NULL, &p);
+    oy_parse_targets(&p, base, target, mask);
+    CHECK(target[OY_CH_CLOUD] < 0.1f, "a later main effect overrides (%g)", target[OY_CH_CLOUD]);
+    oy_parse_release(&p);
+    oy_lang_parse(b, "not brighter", NULL, 0, 0, NULL, &p);
+    oy_parse_targets(&p, base, target, mask);
+    CHECK(target[OY_CH_EXPOSURE] < -0.69f && target[OY_CH_EXPOSURE] > -0.71f,
+          "a negated relative effect is undone (%g)", target[OY_CH_EXPOSURE]);
+    oy_parse_release(&p);
+}
+
+/* Random bytes, invalid UTF-8 included: never an error, never a crash. */
+static void test_noise(const oy_bank *b)
+{
+    int failures = 0;
+    CHECK_GROUP("noise");
+    for (int i = 0; i < 300; i++) {
+        char text[96];
+        oy_parse p;
+        int n = 1 + (int)(oy_hash(7, 1, (uint64_t)i, 0, 0) % (sizeof text - 1));
+        for (int k = 0; k < n; k++) {
+            uint64_t h = oy_hash(7, 2, (uint64_t)i, (uint64_t)k, 0);
+            /* mostly letters and spaces, some punctuation and high bytes */
+            static const char common[] = "abcdefghijklmnoprstuvwy  ,.-'0123";
+            text[k] = h % 4 ? common[h / 4 % (sizeof common - 1)] : (char)(1 + h / 4 % 255);
+        }
+        text[n] = 0;
+        if (oy_lang_parse(b, text, "n", 1, 1, NULL, &p))
+            failures++;
+        oy_parse_release(&p);
+    }
+    CHECK(failures == 0, "300 random texts parse (%d failed)", failures);
+}
+
+static int write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    fputs(text, f);
+    return fclose(f);
+}
+
+static void test_vocabulary(void)
+{
+    char path[64];
+    capture cap;
+    oy_log log = capture_log(&cap);
+    oy_bank *b = NULL, *base = NULL;
+    oy_parse p;
+    float target[OY_CH_COUNT];
+    unsigned char mask[OY_CH_COUNT];
+    int fd, err;
+
+    CHECK_GROUP("vocabulary");
+    snprintf(path, sizeof path, "/tmp/oyster-vocab-XXXXXX");
+    fd = mkstemp(path);
+    close(fd);
+    write_file(path,
+               "concepts:\n"
+               "  - name: Witching Hour\n"
+               "    group: time\n"
+               "    synonyms: [ghost hour]\n"
+               "    set: {time: \"03:00\", exposure: -1.5}\n"
+               "    over: 12s\n"
+               "  - name: pyre\n"
+               "    group: object\n"
+               "    kind: campfire\n"
+               "  - name: gloom fog\n"
+               "    group: weather\n"
+               "    synonyms: mist\n"
+               "    set: {fog: 0.9}\n"
+               "    add: {exposure: -0.5}\n");
+    err = oy_bank_new(&b, path, &log);
+    CHECK(err == 0 && log.errors == 0, "a vocabulary file loads (%d, %s)", err,
+          cap.n ? cap.msg[0] : "no messages");
+    CHECK(log.warnings == 1 && cap.n == 1 && cap.line[0] == 12 && strstr(cap.msg[0], "'mist'"),
+          "taking a built-in word warns at its line (%d: %s)", log.warnings,
+          cap.n ? cap.msg[0] : "none");
+    if (!b) {
+        unlink(path);
+        return;
+    }
+    oy_bank_new(&base, NULL, NULL);
+    CHECK(base && oy_bank_count(b) == oy_bank_count(base) + 3, "three concepts added (%d)",
+          oy_bank_count(b) - (base ? oy_bank_count(base) : 0));
+    CHECK(oy_bank_find(b, "witching hour") && oy_bank_find(b, "ghost hour") ==
+          oy_bank_find(b, "witching hour"), "new words are found");
+    CHECK(oy_bank_find(b, "witching hour")->over == 12.0, "over with a unit");
+    CHECK(!strcmp(oy_bank_find(b, "pyre")->kind, "campfire"), "a new object has a built-in kind");
+    CHECK(!strcmp(oy_bank_find(b, "mist")->name, "gloom fog"), "the later meaning wins");
+    CHECK(oy_bank_find(base, "witching hour") == NULL, "banks are independent");
+    oy_lang_parse(b, "the witching hour, two pyres in the distance", NULL, 0, 0, NULL, &p);
+    oy_parse_targets(&p, NULL, target, mask);
+    CHECK(mask[OY_CH_TIME] && target[OY_CH_TIME] == 3.0f && target[OY_CH_EXPOSURE] == -1.5f,
+          "a user concept changes the state (time %g)", target[OY_CH_TIME]);
+    CHECK(p.nitems == 2 && p.items[1].count == 2 && p.items[1].place == OY_PLACE_DISTANCE,
+          "a user object takes counts and placement");
+    oy_parse_release(&p);
+    oy_bank_free(&b);
+    oy_bank_free(&base);
+    CHECK(b == NULL, "free clears the pointer");
+
+    /* every mistake reported at its line and column, all in one run */
+    write_file(path,
+               "concepts:\n"
+               "  - name: murk\n"
+               "    group: weather\n"
+               "    set: {fogg: 0.5, rain: lots, snow: 3}\n"
+               "  - name: dragon\n"
+               "    group: objects\n"
+               "  - name: wyvern\n"
+               "    group: object\n"
+               "    kind: dragon\n"
+               "  - name: calmish\n"
+               "    group: music\n"
+               "    colour: blue\n"
+               "    set: {valence: 0.2}\n"
+               "  - group: light\n");
+    log = capture_log(&cap);
+    err = oy_bank_new(&b, path, &log);
+    CHECK(err == OYSTER_E_INPUT && b == NULL, "a broken vocabulary is invalid input (%d)", err);
+    static const struct { int line, col; const char *what; } want[] = {
+        { 4, 11, "unknown channel 'fogg'" }, { 4, 28, "bad value 'lots'" },
+        { 4, 40, "out of range" }, { 6, 12, "unknown group 'objects'" },
+        { 9, 11, "unknown object kind 'dragon'" }, { 12, 5, "unknown key 'colour'" },
+        { 14, 5, "without a 'name'" },
+    };
+    CHECK(log.errors == (int)(sizeof want / sizeof *want), "%d errors (got %d)",
+          (int)(sizeof want / sizeof *want), log.errors);
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        int found = 0;
+        for (int k = 0; k < cap.n; k++)
+            if (cap.level[k] == OYSTER_ERROR && cap.line[k] == want[i].line &&
+                cap.col[k] == want[i].col && strstr(cap.msg[k], want[i].what))
+                found = 1;
+        CHECK(found, "error at %d:%d: %s", want[i].line, want[i].col, want[i].what);
+    }
+
+    write_file(path, "concepts: [\n");
+    log = capture_log(&cap);
+    CHECK(oy_bank_new(&b, path, &log) == OYSTER_E_INPUT && log.errors >= 1,
+          "a YAML syntax error is invalid input");
+    unlink(path);
+    log = capture_log(&cap);
+    CHECK(oy_bank_new(&b, path, &log) == OYSTER_E_INPUT && log.errors == 1,
+          "a missing vocabulary file is invalid input");
+}
+
+static void collect(void *opaque, const char *line)
+{
+    char *buf = opaque;
+    strncat(buf, line, 4000 - strlen(buf));
+    strncat(buf, "\n", 4000 - strlen(buf));
+}
+
+static void test_describe(const oy_bank *b)
+{
+    char buf[4096] = "";
+    int ok;
+
+    CHECK_GROUP("describe");
+    oy_concept_describe(oy_bank_find(b, "golden hour"), collect, buf);
+    ok = strstr(buf, "golden hour (time)") && strstr(buf, "time         -> 18:18") &&
+         strstr(buf, "warmth") && strstr(buf, "magic hour") && strstr(buf, "8s");
+    CHECK(ok, "golden hour: group, clock time, channels, synonyms, transition");
+    if (!ok)
+        printf("%s", buf);
+    buf[0] = 0;
+    oy_concept_describe(oy_bank_find(b, "overcast"), collect, buf);
+    ok = strstr(buf, "exposure     -0.3") != NULL;
+    CHECK(ok, "relative effects carry a sign");
+    if (!ok)
+        printf("%s", buf);
+    buf[0] = 0;
+    oy_concept_describe(oy_bank_find(b, "birds"), collect, buf);
+    ok = strstr(buf, "kind 'bird_flock'") && strstr(buf, "\n        seagulls");
+    CHECK(ok, "objects show their kind; long synonym lists wrap");
+    if (!ok)
+        printf("%s", buf);
+}
+
+int main(void)
+{
+    capture cap;
+    oy_log log = capture_log(&cap);
+    oy_bank *b = NULL;
+    int err = oy_bank_new(&b, NULL, &log);
+
+    CHECK_GROUP("bank");
+    CHECK(err == 0 && b, "the built-in bank loads (%d)", err);
+    CHECK(log.errors == 0 && log.warnings == 0, "without errors or warnings (%s)",
+          cap.n ? cap.msg[0] : "none");
+    if (!b)
+        return CHECK_DONE();
+    CHECK(oy_bank_builtin_size > 1000 && oy_bank_builtin[oy_bank_builtin_size] == 0,
+          "the data file is compiled in, NUL-terminated (%u bytes)", (unsigned)oy_bank_builtin_size);
+    test_builtin(b);
+    test_phrases(b);
+    test_marks(b);
+    test_noise(b);
+    test_describe(b);
+    test_vocabulary();
+    oy_bank_free(&b);
+    return CHECK_DONE();
+}
