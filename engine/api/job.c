@@ -245,12 +245,23 @@ static int unsupported(oy_log *log, const char *what)
     return OYSTER_E_UNSUPPORTED;
 }
 
+static int renderer_for(oyster_shot *shot, oy_pool *pool, oy_renderer **r)
+{
+    const oy_output *out = &shot->script->output;
+    oy_render_config rc = { 0 };
+    rc.width = out->width;
+    rc.height = out->height;
+    rc.draft = out->draft;
+    rc.aspect = out->aspect;
+    rc.seed = shot->script->seed;
+    return oy_renderer_new(r, shot->world, &rc, pool);
+}
+
 static int setup(job *j)
 {
     const oyster_render_opts *o = j->o;
     oyster_shot *shot = j->shot;
     const oy_output *out = &shot->script->output;
-    oy_render_config rc = { 0 };
     int err;
 
     if (shot->script->mode == OY_MODE_WANDER)
@@ -288,14 +299,8 @@ static int setup(job *j)
         if (err)
             return err;
     }
-    if ((err = oy_pool_new(&j->pool, o->threads)))
-        return err;
-    rc.width = out->width;
-    rc.height = out->height;
-    rc.draft = out->draft;
-    rc.aspect = out->aspect;
-    rc.seed = shot->script->seed;
-    if ((err = oy_renderer_new(&j->renderer, shot->world, &rc, j->pool)))
+    if ((err = oy_pool_new(&j->pool, o->threads)) ||
+        (err = renderer_for(shot, j->pool, &j->renderer)))
         return err;
     if (j->want_audio) {
         size_t maxs = (size_t)(48000LL * out->fps.den / out->fps.num + 2) * 2;
@@ -429,7 +434,6 @@ int oyster_still(oyster_shot *shot, double t, const char *png, int threads, int 
 {
     const oy_output *out = &shot->script->output;
     int64_t n = oy_time_to_frame(t, out->fps);
-    oy_render_config rc = { 0 };
     oy_pool *pool = NULL;
     oy_renderer *r = NULL;
     uint8_t *rgb = NULL;
@@ -446,14 +450,7 @@ int oyster_still(oyster_shot *shot, double t, const char *png, int threads, int 
     }
     if ((err = sink_init(&shot->log, &f, png, force)))
         goto done;
-    if ((err = oy_pool_new(&pool, threads)))
-        goto done;
-    rc.width = out->width;
-    rc.height = out->height;
-    rc.draft = out->draft;
-    rc.aspect = out->aspect;
-    rc.seed = shot->script->seed;
-    if ((err = oy_renderer_new(&r, shot->world, &rc, pool)))
+    if ((err = oy_pool_new(&pool, threads)) || (err = renderer_for(shot, pool, &r)))
         goto done;
     rgb = oy_malloc((size_t)out->width * out->height * 3);
     ents = oy_calloc((size_t)oy_model_max_entities(shot->model), sizeof *ents);
