@@ -30,7 +30,7 @@ int oyster_concepts(const char *const *words, int nwords, oyster_line_fn fn, voi
         const oy_concept *c = oy_bank_find(bank, words[i]);
         if (!c) {
             const char *near = oy_bank_nearest(bank, words[i]);
-            snprintf(line, sizeof line, "%s: not in the vocabulary (nearest: '%s')",
+            snprintf(line, sizeof line, "'%s' is not in the vocabulary (nearest: '%s')",
                      words[i], near ? near : "");
             fn(opaque, line);
             unknown++;

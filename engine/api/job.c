@@ -355,7 +355,7 @@ static int keep_partial(job *j)
         return OYSTER_E_NOMEM;
     err = sink_commit(j->log, &j->video, partial);
     if (!err)
-        oy_diag(j->log, OYSTER_WARNING, NULL, 0, 0, NULL, "interrupted; partial output kept as '%s'", partial);
+        oy_diag(j->log, OYSTER_ERROR, NULL, 0, 0, NULL, "interrupted; partial output kept as '%s'", partial);
     free(partial);
     return err ? err : OYSTER_E_INTERRUPTED;
 }

@@ -93,6 +93,11 @@ has_line "$T/.err" "^oyster: [^ ]*bad\.yaml:[0-9]+:[0-9]+: error: .*duraton" "in
 expect_rc 2 "check an invalid shot" "$OYSTER" check "$T/bad.yaml"
 expect_rc 0 "check" "$OYSTER" check "$T/ok.yaml"
 [ -s "$T/.out" ] && pass "check prints the timeline" || fail "check printed nothing on stdout"
+sed 's/a green valley with a river/a green valley with a zzyzx/' "$T/ok.yaml" >"$T/warn.yaml"
+expect_rc 0 "check with a warning" "$OYSTER" check "$T/warn.yaml"
+has_line "$T/.err" "^oyster: [^ ]*warn\.yaml:[0-9]+:[0-9]+: warning: .*zzyzx" "warning: file:line:col: warning:"
+expect_rc 0 "check -q" "$OYSTER" check -q "$T/warn.yaml"
+[ ! -s "$T/.err" ] && pass "-q hides warnings" || fail "-q printed: $(head -1 "$T/.err")"
 
 # ---- rendering
 expect_rc 0 "render with --progress json" "$OYSTER" render "$T/ok.yaml" -o "$T/ok.mp4" --progress json
@@ -129,8 +134,11 @@ interrupt() {   # interrupt SIGNAL CODE
     "$OYSTER" render "$T/long.yaml" -o "$T/long.mp4" --no-audio --progress json 2>"$T/int.err" &
     pid=$!
     n=0
-    while ! grep -q '"frame":' "$T/int.err" 2>/dev/null && [ $n -lt 600 ]; do sleep 0.1; n=$((n + 1)); done
-    kill -s "$1" $pid
+    while ! grep -q '"frame":' "$T/int.err" 2>/dev/null && kill -0 $pid 2>/dev/null &&
+          [ $n -lt 600 ]; do
+        sleep 0.1; n=$((n + 1))
+    done
+    kill -s "$1" $pid 2>/dev/null
     wait $pid
     rc=$?
     if [ $rc = "$2" ]; then pass "SIG$1 exits $2"; else fail "SIG$1: exit $rc, wanted $2"; sed 's/^/    /' "$T/int.err" | grep -v '^{' | head; fi

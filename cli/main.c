@@ -1,0 +1,100 @@
+/*
+ * main.c - the oyster command: a git-style table of subcommands, each
+ * with its option groups and a run function in cmd_<name>.c. Only the
+ * options before any command (--help, --version) are handled here.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "options.h"
+
+static const cli_group *const render_groups[] = {
+    &cli_group_render, &cli_group_shot, &cli_group_run, &cli_group_messages, NULL };
+static const cli_group *const still_groups[] = {
+    &cli_group_still, &cli_group_shot, &cli_group_run, &cli_group_messages, NULL };
+static const cli_group *const check_groups[] = {
+    &cli_group_shot, &cli_group_messages, NULL };
+static const cli_group *const no_groups[] = { NULL };
+
+const cli_command cli_commands[] = {
+    { "render", "SHOT -o FILE [options]",
+      "render video (with audio) to FILE", render_groups, cli_cmd_render },
+    { "check", "SHOT [options]",
+      "validate a shot script and print its timeline", check_groups, cli_cmd_check },
+    { "still", "SHOT --at TIME -o FILE.png [options]",
+      "render one frame as PNG", still_groups, cli_cmd_still },
+    { "concepts", "[WORD...]",
+      "list the vocabulary the model understands, or what each WORD does",
+      no_groups, cli_cmd_concepts },
+    { "help", "[COMMAND]",
+      "list the commands, or show one command's options", no_groups, cli_cmd_help },
+    { NULL, NULL, NULL, NULL, NULL }
+};
+
+/* Commands of the specification that this version does not offer; named
+ * so that asking for one gets an honest answer rather than "did you mean". */
+static const char *const later_commands[] = {
+    "frames", "storyboard", "diff", "export", "wander", NULL };
+
+const cli_command *cli_command_find(const char *name)
+{
+    for (const cli_command *cmd = cli_commands; cmd->name; cmd++)
+        if (!strcmp(cmd->name, name))
+            return cmd;
+    return NULL;
+}
+
+int cli_command_unknown(const char *name)
+{
+    const char *names[16], *near;
+    char hint[96];
+    int n = 0;
+
+    for (int i = 0; later_commands[i]; i++) {
+        if (!strcmp(later_commands[i], name)) {
+            cli_error(NULL, "see 'oyster help'", "'%s' is not available in this version", name);
+            return CLI_EXIT_INPUT;
+        }
+    }
+    for (const cli_command *cmd = cli_commands; cmd->name && n < 16; cmd++)
+        names[n++] = cmd->name;
+    near = cli_nearest(name, names, n);
+    if (near)
+        snprintf(hint, sizeof(hint), "did you mean '%s'?", near);
+    cli_error(NULL, near ? hint : "see 'oyster help'", "'%s' is not an oyster command", name);
+    return CLI_EXIT_INPUT;
+}
+
+static int global_option(const char *arg)
+{
+    for (const cli_option *o = cli_group_global.options; o->id; o++) {
+        int match = (arg[1] == '-' && !strcmp(arg + 2, o->name)) ||
+                    (o->short_name && arg[1] == o->short_name && !arg[2]);
+        if (!match)
+            continue;
+        if (o->id == OPT_VERSION)
+            printf("oyster %s\n", OYSTER_VERSION);
+        else
+            cli_help_overview(stdout);
+        return CLI_EXIT_OK;
+    }
+    cli_error(NULL, "see 'oyster --help'", "unknown option '%s'", arg);
+    return CLI_EXIT_INPUT;
+}
+
+int main(int argc, char **argv)
+{
+    const cli_command *cmd;
+
+    if (argc < 2) {
+        cli_help_overview(stderr);
+        return CLI_EXIT_INPUT;
+    }
+    if (argv[1][0] == '-' && argv[1][1])
+        return global_option(argv[1]);
+    cmd = cli_command_find(argv[1]);
+    if (!cmd)
+        return cli_command_unknown(argv[1]);
+    return cmd->run(cmd, argc - 1, argv + 1);
+}

@@ -1,0 +1,349 @@
+/*
+ * options.c - the option tables and what is generated from them: the
+ * getopt_long arrays, each command's --help text and the machine-readable
+ * list that keeps man/oyster.1 honest. Values the engine owns the rules
+ * for (seed, size, fps, duration, TIME) pass through as text; values only
+ * the tool understands (threads, frame range, progress mode) are checked
+ * here so a bad one fails before any work starts.
+ */
+#include <getopt.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "options.h"
+
+#define MAX_OPTIONS 48
+#define HELP_COLUMN 27
+
+static const cli_option global_options[] = {
+    { OPT_HELP,    'h', "help",    NULL, "list the commands", 0 },
+    { OPT_VERSION,  0,  "version", NULL, "print the version", 0 },
+    { 0 }
+};
+const cli_group cli_group_global = { "Options", global_options };
+
+static const cli_option help_options[] = {
+    { OPT_HELP, 'h', "help", NULL, "show this help", 0 },
+    { 0 }
+};
+const cli_group cli_group_help = { "Help", help_options };
+
+static const cli_option shot_options[] = {
+    { OPT_SEED,     's', "seed",     "N",    "override the seed (0 to 2^64-1)", 0 },
+    { OPT_SIZE,      0,  "size",     "WxH",  "override output.size (720p, 1080p, ... or WxH)", 0 },
+    { OPT_FPS,       0,  "fps",      "R",    "override output.fps (integer or N/D)", 0 },
+    { OPT_DURATION,  0,  "duration", "TIME", "override output.duration", 0 },
+    { OPT_DRAFT,     0,  "draft",    NULL,   "fast preview quality; same framing and timing", 0 },
+    { 0 }
+};
+const cli_group cli_group_shot = { "Shot overrides", shot_options };
+
+static const cli_option run_options[] = {
+    { OPT_THREADS,  'j', "threads",  "N",    "worker threads (0: all cores); same output", 0 },
+    { OPT_FORCE,    'f', "force",    NULL,   "overwrite an existing output", 0 },
+    { OPT_PROGRESS,  0,  "progress", "MODE", "auto (bar on a terminal), bar, json or none", 0 },
+    { 0 }
+};
+const cli_group cli_group_run = { "Running", run_options };
+
+static const cli_option message_options[] = {
+    { OPT_QUIET,   'q', "quiet",   NULL, "print nothing but errors", 0 },
+    { OPT_VERBOSE, 'v', "verbose", NULL, "print more on stderr (twice: debugging detail)", 0 },
+    { 0 }
+};
+const cli_group cli_group_messages = { "Messages", message_options };
+
+static const cli_option render_options[] = {
+    { OPT_OUTPUT,       'o', "output",       "FILE",  "video: .mp4, .mov, .mkv, or - for stdout", 1 },
+    { OPT_FRAMES,        0,  "frames",       "A-B",   "only frames A to B (0-based, inclusive)", 0 },
+    { OPT_FRAME_HASHES,  0,  "frame-hashes", "FILE",  "write per-frame hashes (framemd5 format)", 0 },
+    { OPT_NO_AUDIO,      0,  "no-audio",     NULL,    "video only", 0 },
+    { OPT_AUDIO_OUT,     0,  "audio-out",    "FILE",  "also write the audio as WAV (48 kHz stereo)", 0 },
+    { OPT_STEMS,         0,  "stems",        "DIR",   "also write DIR/music.wav and DIR/ambience.wav", 0 },
+    { OPT_STATE_OUT,     0,  "state-out",    "FILE",  "write the world state to FILE", 0 },
+    { OPT_STATE_AT,      0,  "state-at",     "TIME",  "time of the --state-out state (default: the end)", 0 },
+    { OPT_STATE_IN,      0,  "state-in",     "FILE",  "resume from a state file written by --state-out", 0 },
+    { 0 }
+};
+const cli_group cli_group_render = { "Render options", render_options };
+
+static const cli_option still_options[] = {
+    { OPT_AT,           0,  "at",     "TIME", "the time of the frame", 1 },
+    { OPT_STILL_OUTPUT, 'o', "output", "FILE", "write the frame to FILE as PNG", 1 },
+    { 0 }
+};
+const cli_group cli_group_still = { "Still options", still_options };
+
+static const char *const progress_names[] = { "auto", "bar", "json", "none" };
+
+void cli_usage_error(const cli_command *cmd, const char *fmt, ...)
+{
+    char msg[512], hint[128];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    snprintf(hint, sizeof(hint), "see 'oyster %s --help'", cmd->name);
+    cli_error(cmd->name, hint, "%s", msg);
+}
+
+/* A plain decimal number: no sign, no spaces, no trailing text. */
+static int parse_count(const char *s, int64_t max, int64_t *out)
+{
+    int64_t v = 0;
+
+    if (!*s)
+        return -1;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9' || v > (max - (*s - '0')) / 10)
+            return -1;
+        v = v * 10 + (*s - '0');
+    }
+    *out = v;
+    return 0;
+}
+
+static int parse_frames(const char *s, int64_t *first, int64_t *last)
+{
+    char a[32];
+    const char *dash = strchr(s, '-');
+    size_t n;
+
+    if (!dash)
+        return -1;
+    n = (size_t)(dash - s);
+    if (n >= sizeof(a))
+        return -1;
+    memcpy(a, s, n);
+    a[n] = 0;
+    if (parse_count(a, INT64_MAX, first) < 0 ||
+        parse_count(dash + 1, INT64_MAX, last) < 0 || *first > *last)
+        return -1;
+    return 0;
+}
+
+static int bad_value(const cli_command *cmd, const cli_option *o, const char *v,
+                     const char *hint)
+{
+    cli_error(cmd->name, hint, "invalid value '%s' for '--%s'", v, o->name);
+    return OYSTER_E_INPUT;
+}
+
+static int set_option(const cli_command *cmd, cli_args *a, const cli_option *o,
+                      const char *v)
+{
+    int64_t n;
+    int i;
+
+    switch (o->id) {
+    case OPT_SEED:         a->ov.seed = v; break;
+    case OPT_SIZE:         a->ov.size = v; break;
+    case OPT_FPS:          a->ov.fps = v; break;
+    case OPT_DURATION:     a->ov.duration = v; break;
+    case OPT_DRAFT:        a->ov.draft = 1; break;
+    case OPT_FORCE:        a->force = 1; break;
+    case OPT_QUIET:        a->quiet = 1; break;
+    case OPT_VERBOSE:      a->verbose++; break;
+    case OPT_OUTPUT:
+    case OPT_STILL_OUTPUT: a->out = v; break;
+    case OPT_FRAME_HASHES: a->frame_hashes = v; break;
+    case OPT_NO_AUDIO:     a->no_audio = 1; break;
+    case OPT_AUDIO_OUT:    a->audio_out = v; break;
+    case OPT_STEMS:        a->stems = v; break;
+    case OPT_STATE_OUT:    a->state_out = v; break;
+    case OPT_STATE_AT:     a->state_at = v; break;
+    case OPT_STATE_IN:     a->state_in = v; break;
+    case OPT_AT:           a->at = v; break;
+    case OPT_THREADS:
+        if (parse_count(v, 1024, &n) < 0)
+            return bad_value(cmd, o, v, "expected a number of threads from 0 (all cores) to 1024");
+        a->threads = (int)n;
+        break;
+    case OPT_FRAMES:
+        if (parse_frames(v, &a->first, &a->last) < 0)
+            return bad_value(cmd, o, v, "expected A-B with 0 <= A <= B, e.g. 0-47");
+        a->frames = v;
+        break;
+    case OPT_PROGRESS:
+        for (i = 0; i < 4; i++)
+            if (!strcmp(v, progress_names[i]))
+                break;
+        if (i == 4)
+            return bad_value(cmd, o, v, "expected auto, bar, json or none");
+        a->progress = i;
+        break;
+    default:
+        return OYSTER_E_INTERNAL;
+    }
+    return 0;
+}
+
+/* The options of cmd: its groups, then -h/--help. */
+static int collect(const cli_command *cmd, const cli_option **out)
+{
+    int n = 0;
+
+    for (const cli_group *const *g = cmd->groups; *g; g++)
+        for (const cli_option *o = (*g)->options; o->id && n < MAX_OPTIONS - 1; o++)
+            out[n++] = o;
+    out[n++] = help_options;
+    return n;
+}
+
+/* getopt_long only returns short names from the table, so one is found */
+static int find_short(const cli_option *const *opts, int n, int c)
+{
+    int i = 0;
+
+    while (i < n - 1 && opts[i]->short_name != c)
+        i++;
+    return i;
+}
+
+/* An unknown long option: ambiguous abbreviation, typo or unknown. */
+static void unknown_long(const cli_command *cmd, const cli_option *const *opts,
+                         int n, const char *arg)
+{
+    const char *names[MAX_OPTIONS], *near;
+    char word[64], hint[160];
+    size_t len = strcspn(arg + 2, "=");
+    int matches = 0;
+
+    snprintf(word, sizeof(word), "%.*s", (int)len, arg + 2);
+    for (int i = 0; i < n; i++) {
+        names[i] = opts[i]->name;
+        if (len && !strncmp(opts[i]->name, word, len))
+            matches++;
+    }
+    if (matches > 1) {
+        cli_usage_error(cmd, "ambiguous option '--%s'", word);
+        return;
+    }
+    near = cli_nearest(word, names, n);
+    if (near) {
+        snprintf(hint, sizeof(hint), "did you mean '--%s'?", near);
+        cli_error(cmd->name, hint, "unknown option '--%s'", word);
+    } else {
+        cli_usage_error(cmd, "unknown option '--%s'", word);
+    }
+}
+
+int cli_options_parse(const cli_command *cmd, int argc, char **argv, cli_args *a)
+{
+    const cli_option *opts[MAX_OPTIONS], *o;
+    struct option longopts[MAX_OPTIONS + 1];
+    char shorts[2 * MAX_OPTIONS + 2];
+    unsigned char seen[MAX_OPTIONS] = { 0 };
+    int n = collect(cmd, opts), ns = 0, c, i, ret;
+
+    /* leading ':' makes a missing value distinguishable from an unknown option */
+    shorts[ns++] = ':';
+    for (i = 0; i < n; i++) {
+        longopts[i] = (struct option){ opts[i]->name,
+                                       opts[i]->arg ? required_argument : no_argument,
+                                       NULL, 256 + i };
+        if (opts[i]->short_name) {
+            shorts[ns++] = opts[i]->short_name;
+            if (opts[i]->arg)
+                shorts[ns++] = ':';
+        }
+    }
+    longopts[n] = (struct option){ 0 };
+    shorts[ns] = 0;
+
+    memset(a, 0, sizeof(*a));
+    a->last = -1;
+    opterr = 0;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, shorts, longopts, NULL)) != -1) {
+        if (c == '?' || c == ':') {
+            o = optopt >= 256 ? opts[optopt - 256] : NULL;
+            if (c == ':' && o)
+                cli_usage_error(cmd, "option '--%s' needs a value (%s)", o->name, o->arg);
+            else if (o)
+                cli_usage_error(cmd, "option '--%s' takes no value", o->name);
+            else if (c == ':')
+                cli_usage_error(cmd, "option '-%c' needs a value (%s)", optopt,
+                                opts[find_short(opts, n, optopt)]->arg);
+            else if (optopt)
+                cli_usage_error(cmd, "unknown option '-%c'", optopt);
+            else
+                unknown_long(cmd, opts, n, argv[optind - 1]);
+            return OYSTER_E_INPUT;
+        }
+        i = c >= 256 ? c - 256 : find_short(opts, n, c);
+        o = opts[i];
+        seen[i] = 1;
+        if (o->id == OPT_HELP) {
+            cli_options_help(cmd, stdout);
+            return CLI_PARSE_HELP;
+        }
+        if ((ret = set_option(cmd, a, o, optarg)) < 0)
+            return ret;
+    }
+    for (i = 0; i < n; i++) {
+        if (opts[i]->required && !seen[i]) {
+            if (opts[i]->short_name)
+                cli_usage_error(cmd, "missing option '-%c %s'", opts[i]->short_name, opts[i]->arg);
+            else
+                cli_usage_error(cmd, "missing option '--%s %s'", opts[i]->name, opts[i]->arg);
+            return OYSTER_E_INPUT;
+        }
+    }
+    a->pos = argv + optind;
+    a->npos = argc - optind;
+    return CLI_PARSE_OK;
+}
+
+static void print_option(const cli_option *o, FILE *f)
+{
+    char left[64];
+    int len;
+
+    if (o->short_name)
+        len = snprintf(left, sizeof(left), "  -%c, --%s%s%s", o->short_name,
+                       o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+    else
+        len = snprintf(left, sizeof(left), "      --%s%s%s",
+                       o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+    if (len <= HELP_COLUMN - 2)
+        fprintf(f, "%-*s%s%s\n", HELP_COLUMN, left, o->help, o->required ? " (required)" : "");
+    else
+        fprintf(f, "%s\n%*s%s%s\n", left, HELP_COLUMN, "", o->help, o->required ? " (required)" : "");
+}
+
+void cli_options_print_group(const cli_group *g, FILE *f)
+{
+    fprintf(f, "\n%s:\n", g->title);
+    for (const cli_option *o = g->options; o->id; o++)
+        print_option(o, f);
+}
+
+void cli_options_help(const cli_command *cmd, FILE *f)
+{
+    fprintf(f, "usage: oyster %s %s\n\n%s\n", cmd->name, cmd->synopsis, cmd->summary);
+    for (const cli_group *const *g = cmd->groups; *g; g++)
+        cli_options_print_group(*g, f);
+    fprintf(f, "\n");
+    print_option(help_options, f);
+}
+
+static void list_group(const char *cmd, const cli_group *g, FILE *f)
+{
+    for (const cli_option *o = g->options; o->id; o++) {
+        char s[3] = { '-', o->short_name, 0 };
+        fprintf(f, "%s %s --%s %s\n", cmd, o->short_name ? s : "-", o->name,
+                o->arg ? o->arg : "-");
+    }
+}
+
+void cli_options_list(FILE *f)
+{
+    list_group("oyster", &cli_group_global, f);
+    for (const cli_command *cmd = cli_commands; cmd->name; cmd++) {
+        for (const cli_group *const *g = cmd->groups; *g; g++)
+            list_group(cmd->name, *g, f);
+        list_group(cmd->name, &cli_group_help, f);
+    }
+}

@@ -1,0 +1,102 @@
+/*
+ * options.h - the option tables. Each option is described once, in a
+ * group; a command lists the groups it accepts. The same tables drive
+ * getopt_long, `oyster CMD --help` and `oyster help --options-list`,
+ * which tests/cli/test_options.sh checks against man/oyster.1.
+ */
+#ifndef CLI_OPTIONS_H
+#define CLI_OPTIONS_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "cli.h"
+
+enum cli_opt_id {
+    OPT_HELP = 1, OPT_VERSION,
+    OPT_SEED, OPT_SIZE, OPT_FPS, OPT_DURATION, OPT_DRAFT,
+    OPT_THREADS, OPT_FORCE, OPT_PROGRESS,
+    OPT_QUIET, OPT_VERBOSE,
+    OPT_OUTPUT, OPT_FRAMES, OPT_FRAME_HASHES, OPT_NO_AUDIO, OPT_AUDIO_OUT,
+    OPT_STEMS, OPT_STATE_OUT, OPT_STATE_AT, OPT_STATE_IN,
+    OPT_AT, OPT_STILL_OUTPUT,
+};
+
+typedef struct cli_option {
+    int id;                 /* enum cli_opt_id */
+    char short_name;        /* 0: long form only */
+    const char *name;       /* long name without the dashes */
+    const char *arg;        /* metavariable, NULL for a flag */
+    const char *help;
+    int required;           /* the command fails without it */
+} cli_option;
+
+typedef struct cli_group {
+    const char *title;
+    const cli_option *options;  /* terminated by id 0 */
+} cli_group;
+
+enum cli_progress_mode { CLI_PROGRESS_AUTO, CLI_PROGRESS_BAR,
+                         CLI_PROGRESS_JSON, CLI_PROGRESS_NONE };
+
+/* Every value any command's options can set; a command's groups decide
+ * which of them it accepts. */
+typedef struct cli_args {
+    oyster_overrides ov;
+    int threads;            /* 0: all cores */
+    int force;
+    int progress;           /* enum cli_progress_mode */
+    int quiet, verbose;
+    const char *out;
+    const char *frames;     /* as given, for messages */
+    int64_t first, last;    /* --frames; last < 0: to the end */
+    const char *frame_hashes, *audio_out, *stems, *state_out, *state_in;
+    const char *state_at, *at;  /* TIME values, parsed once the shot is open */
+    int no_audio;
+    char **pos;             /* positional arguments */
+    int npos;
+} cli_args;
+
+/* The options before any command (--help, --version), and the group
+ * every command has (-h/--help). */
+extern const cli_group cli_group_global, cli_group_help;
+
+extern const cli_group cli_group_render, cli_group_still, cli_group_shot,
+                       cli_group_run, cli_group_messages;
+
+enum { CLI_PARSE_OK = 0, CLI_PARSE_HELP = 1 };
+
+/* Parse argv (argv[0] is the command name) against cmd's groups.
+ * Returns CLI_PARSE_OK, CLI_PARSE_HELP after printing cmd's help to
+ * stdout, or OYSTER_E_INPUT after printing what is wrong. */
+int cli_options_parse(const cli_command *cmd, int argc, char **argv, cli_args *a);
+
+/* What the commands that take one SHOT do first: parse argv, require the
+ * SHOT, set up log from -q/-v and open the shot with the overrides.
+ * Returns CLI_CONTINUE with *shot open, or the exit status to end with
+ * (0 after --help). */
+enum { CLI_CONTINUE = -1 };
+int cli_shot_start(const cli_command *cmd, int argc, char **argv, cli_args *a,
+                   cli_log *log, oyster_shot **shot);
+
+/* Parse the TIME value of option --name with the shot's rules; says what
+ * is wrong and returns OYSTER_E_INPUT when it is not a time. */
+int cli_shot_time(const cli_command *cmd, const oyster_shot *shot,
+                  const char *name, const char *text, double *out);
+
+/* A group's title and its options, as in --help. */
+void cli_options_print_group(const cli_group *g, FILE *f);
+
+/* Usage line, summary and every option of cmd. */
+void cli_options_help(const cli_command *cmd, FILE *f);
+
+/* One line per option per command: `CMD -s --seed N`, `-` standing for
+ * a missing short name or metavariable; the options before any command
+ * are listed under CMD `oyster`. */
+void cli_options_list(FILE *f);
+
+/* `oyster: CMD: MSG` plus a hint pointing at `oyster CMD --help`. */
+void cli_usage_error(const cli_command *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+#endif
