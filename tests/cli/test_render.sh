@@ -56,6 +56,12 @@ expect_rc 2 "unknown extension" "$OYSTER" render "$T/s.yaml" -o "$T/a.avi"
 [ ! -e "$T/a.avi" ] && pass "nothing written for a refused output" || fail "a.avi exists"
 ls "$T"/.*.tmp >/dev/null 2>&1 && fail "temporary files left behind" || pass "no temporary files left"
 
+# failures while working exit 3 and leave nothing behind
+expect_rc 3 "output directory missing" "$OYSTER" render "$T/s.yaml" -o "$T/nodir/a.mp4"
+mkdir "$T/full"
+expect_rc 3 "file size limit reached while writing (EFBIG)" sh -c 'trap "" XFSZ; ulimit -f 8; exec "$0" render "$1" -o "$2"' "$OYSTER" "$T/s.yaml" "$T/full/a.mp4"
+[ -z "$(ls -A "$T/full")" ] && pass "a failed render leaves no file" || fail "left: $(ls -A "$T/full")"
+
 # an interrupted render keeps a playable partial file and exits 130
 shot long.yaml <<'YAML'
 oyster: 1
