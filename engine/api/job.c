@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -290,7 +291,15 @@ static int setup(job *j)
             j->state_frame = out->frames - 1;
     }
     if (o->stems_dir) {
-        char *m = join(o->stems_dir, "music.wav"), *a = join(o->stems_dir, "ambience.wav");
+        char *m, *a;
+        if (mkdir(o->stems_dir, 0777) != 0 && errno != EEXIST) {
+            err = -errno;
+            oy_diag(j->log, OYSTER_ERROR, NULL, 0, 0, NULL, "cannot create stems directory '%s': %s",
+                    o->stems_dir, oyster_strerror(err));
+            return err;
+        }
+        m = join(o->stems_dir, "music.wav");
+        a = join(o->stems_dir, "ambience.wav");
         err = !m || !a ? OYSTER_E_NOMEM : sink_init(j->log, &j->musicfile, m, o->force);
         if (!err)
             err = sink_init(j->log, &j->ambfile, a, o->force);
