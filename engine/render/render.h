@@ -35,4 +35,241 @@ void oy_renderer_free(oy_renderer **r);
 int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *view,
                     uint8_t *rgb, ptrdiff_t stride);
 
+/* Where the sun is for a state: unit vector toward it (y up), and the same
+ * for the moon. +z is west, +x north: a yaw-0 camera faces the sunset. */
+void oy_render_sun_dir(const oy_state *st, float sun[3], float moon[3]);
+
+/* ==== internal to render/ ================================================ */
+
+#define OY_RCHUNK 64              /* cells per baked chunk side */
+#define OY_RLEVELS 11             /* level k has spacing OY_RBASE * 2^k */
+#define OY_RBASE 0.25f
+#define OY_NO_HIT 1e30f
+
+/* One baked terrain sample. Albedo is stored square-root encoded so dark
+ * greens keep precision in 8 bits. */
+typedef struct oy_tcell {
+    float g, wl;                  /* ground; water level (below g when dry) */
+    int16_t dx, dz;               /* ground gradient * 2048 */
+    uint8_t rgb[3];
+    uint8_t canopy;               /* canopy height, 0.1 m */
+    uint8_t snow;                 /* snow affinity, /255 */
+    uint8_t pad[3];
+} oy_tcell;
+
+#define OY_RSTRIDE (OY_RCHUNK + 1)
+typedef struct oy_tchunk {
+    int level;
+    int64_t cx, cz;
+    uint64_t key;                 /* seed and shape channels */
+    uint64_t used;                /* frame stamp, for eviction */
+    oy_tcell c[OY_RSTRIDE * OY_RSTRIDE];
+} oy_tchunk;
+
+/* One level's chunks for this frame, addressed without hashing. Local
+ * coordinates are metres relative to the camera's x, z. */
+typedef struct oy_tlevel {
+    float spacing, inv;
+    int64_t cx0, cz0;
+    int gw, gh;
+    float ox, oz;
+    oy_tchunk **grid;
+} oy_tlevel;
+
+typedef struct oy_chunks oy_chunks;
+int oy_chunks_new(oy_chunks **out, size_t max_chunks);
+void oy_chunks_free(oy_chunks **c);
+/* Chunks needed at a level: those touching the cell rectangle; appended. */
+typedef struct oy_chunk_req { int level; int64_t x0, z0, x1, z1; } oy_chunk_req;
+/* Make sure every requested chunk is baked (in parallel on pool) and fill
+ * levels[] for the camera at cam_x, cam_z. */
+int oy_chunks_prepare(oy_chunks *c, const oy_world *w, const oy_world_shape *sh,
+                      oy_pool *pool, const oy_chunk_req *req, int nreq,
+                      double cam_x, double cam_z, oy_tlevel *levels);
+
+/* Bilinear fetch: 0 when the place is not baked at this level. */
+static inline int oy_tfetch(const oy_tlevel *L, float x, float z,
+                            const oy_tcell **c00, float *fx, float *fz)
+{
+    float gx = (x - L->ox) * L->inv, gz = (z - L->oz) * L->inv;
+    if (!(gx >= 0.0f && gz >= 0.0f))
+        return 0;
+    int ix = (int)gx, iz = (int)gz;
+    int kx = ix / OY_RCHUNK, kz = iz / OY_RCHUNK;
+    if (kx >= L->gw || kz >= L->gh)
+        return 0;
+    const oy_tchunk *ch = L->grid[kz * L->gw + kx];
+    if (!ch)
+        return 0;
+    *c00 = &ch->c[(iz - kz * OY_RCHUNK) * OY_RSTRIDE + (ix - kx * OY_RCHUNK)];
+    *fx = gx - (float)ix;
+    *fz = gz - (float)iz;
+    return 1;
+}
+
+/* ---- sky and light ---- */
+#define OY_SKY_AZ 48
+#define OY_SKY_EL 72
+typedef struct oy_sky {
+    float sun[3], moon[3];        /* unit directions */
+    float sun_rad[3];             /* sun radiance reaching the ground (direct) */
+    float moon_rad[3];
+    float amb_up[3], amb_hor[3];  /* sky irradiance on up-facing / vertical */
+    float amb_key[3];             /* amb_up without lightning, for exposure */
+    float oc;                     /* 0 clear .. 1 full overcast */
+    float haze;
+    float horizon[3];             /* average horizon radiance, for fog */
+    float night;                  /* 0 day .. 1 full night */
+    float cloud, cloud_alt, drift_x, drift_z, sun_cloud_k;
+    float overcast[3];            /* overcast cloud-base radiance */
+    float star_k;                 /* star visibility */
+    float flash;
+    uint64_t key;
+    float lut[OY_SKY_EL][OY_SKY_AZ][3];   /* sun + moon single scattering */
+    float trans[32][64][3];       /* transmittance (altitude, cos zenith) */
+    uint64_t trans_key;
+    const float *clouds;          /* CLOUD_N^2 periodic density tile */
+    float t;                      /* seconds, for drift and stars twinkle */
+    double cam_x, cam_z;          /* camera, for the cloud layer */
+    uint64_t seed;
+} oy_sky;
+
+#define OY_CLOUD_N 256
+int oy_sky_clouds_make(float **tile, uint64_t seed);
+void oy_sky_update(oy_sky *sky, const oy_state *st, float floor_y);
+/* Radiance of the sky (clouds, sun, moon, stars) seen along unit d from
+ * camera height cam_y, without fog. */
+void oy_sky_radiance(const oy_sky *sky, float dx, float dy, float dz,
+                     float cam_y, float out[3]);
+/* Clear-sky radiance from the table only (for reflections and haze). */
+void oy_sky_lut(const oy_sky *sky, float dx, float dy, float dz, float out[3]);
+/* Cloud density 0..1 overhead a world point (local x, z, plus camera). */
+float oy_sky_cloud_at(const oy_sky *sky, double wx, double wz);
+
+/* ---- shadows ---- */
+#define OY_SHADOW_N 256
+#define OY_SHADOW_GRIDS 4
+typedef struct oy_shadow {
+    int on;
+    float ux, uz;                 /* horizontal direction toward the sun */
+    float tan_e;
+    double cam_x, cam_z;
+    struct { int level; float spacing, inv, u0, v0; float *occ; } g[OY_SHADOW_GRIDS];
+} oy_shadow;
+int oy_shadow_init(oy_shadow *s);
+void oy_shadow_release(oy_shadow *s);
+/* Chunk rectangles the shadow grids need (appended to req; returns count). */
+int oy_shadow_requests(oy_shadow *s, const float sun[3], oy_chunk_req *req, double cam_x, double cam_z);
+void oy_shadow_build(oy_shadow *s, const oy_tlevel *levels, oy_pool *pool);
+/* 1 lit .. 0 shadowed for a surface point at local x, z with height y. */
+float oy_shadow_at(const oy_shadow *s, float x, float z, float y, float dist);
+
+/* ---- post ---- */
+#define OY_POST_LO (-16)             /* log2 of the darkest value mapped */
+#define OY_POST_LUT (24 * 256)       /* 24 stops, 256 steps each */
+typedef struct oy_post {
+    float mul[3];                 /* exposure * white balance */
+    float mat[9];                 /* saturation / tint in linear light */
+    float lut[OY_POST_LUT + 1];   /* indexed by float bits: linear -> 0..255 */
+} oy_post;
+void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky);
+void oy_post_pixel(const oy_post *p, const float in[3], uint64_t dither_key,
+                   int x, int y, uint8_t out[3]);
+
+/* ---- weather ---- */
+typedef struct oy_wview {          /* what the particle splatter needs */
+    double pos[3];
+    oy_v3 fwd, right, up;
+    float fx, fy;                  /* pixels per unit of tan at the centre */
+    int width, height;
+} oy_wview;
+/* Rain streaks and snow flakes over rows [y0, y1) of the HDR frame. */
+void oy_weather_draw(const oy_state *st, const oy_sky *sky, const oy_wview *v,
+                     uint64_t seed, float *hdr, const float *depth, int y0, int y1);
+
+
+/* ---- the column caster ----
+ * The intermediate image has vertical columns: in the planar projection a
+ * column is a = const on the upright image plane (f0, r0, world up); in the
+ * equirect one it is an azimuth. Rows go bottom to top in slope. */
+typedef struct oy_cast {
+    int w, h;
+    int equirect;
+    float a0, da, b0, db;         /* column/row coordinate of pixel centre 0 */
+    float f0x, f0z, r0x, r0z;     /* planar: horizontal forward and right */
+    float cam_y;
+    double cam_x, cam_z;
+    float range0;                 /* level k serves distances < range0 * 2^k */
+    float tmax;
+    const oy_tlevel *levels;
+    const oy_sky *sky;
+    const oy_shadow *shadow;
+    const oy_world *world;
+    const oy_state *st;
+    /* per-frame surface and air parameters */
+    float snow, wet, fog_a, fog_b, fog_y0, mie, t;
+    float cloud_shadow;           /* 0 when cloud shadows cannot show */
+    float leaf[3];                /* canopy albedo for the season */
+    float *hdr;                   /* w * h * 3, row 0 at the bottom */
+    float *depth;                 /* w * h, metres along the ray */
+} oy_cast;
+
+/* Cast columns [c0, c1). */
+void oy_cast_columns(const oy_cast *c, int c0, int c1);
+/* Fog and aerial perspective over colour col seen along unit d at dist;
+ * hz is the horizon sky in d's azimuth. */
+void oy_cast_air(const oy_cast *c, const float d[3], const float hz[3], float dist, float col[3]);
+
+/* fast deterministic helpers shared by the shading files */
+static inline float oy_rexp2(float x)
+{
+    /* 2^x by an exponent split and a degree-5 polynomial; x clamped */
+    if (x < -60.0f)
+        return 0.0f;
+    if (x > 60.0f)
+        x = 60.0f;
+    float fi = (float)(int)x;
+    if (fi > x)
+        fi -= 1.0f;
+    float f = x - fi;
+    float p = 1.0f + f * (0.6931472f + f * (0.2402265f + f * (0.05550411f +
+              f * (0.009618129f + f * 0.001333355f))));
+    union { float f; int32_t i; } u = { .f = 1.0f };
+    u.i += (int32_t)fi * (1 << 23);
+    return p * u.f;
+}
+static inline float oy_rexp(float x) { return oy_rexp2(x * 1.4426950f); }
+/* cos for |x| < 1e6 by reduction to [-pi, pi] and an even polynomial
+ * (error < 2e-6): for wave shading, where oy_cosf's accuracy is not needed */
+static inline float oy_rcos(float x)
+{
+    float q = x * 0.159154943f;
+    float k = (float)(int)(q + (q >= 0.0f ? 0.5f : -0.5f));
+    float r = x - k * 6.28318531f;
+    float s = r * r;
+    /* cos(r) = 1 - 2 sin^2(r/2); sin on [-pi/2, pi/2] */
+    float h = r * 0.5f, hs = s * 0.25f;
+    float sn = h * (1.0f + hs * (-0.166666667f + hs * (0.00833333333f + hs * (-0.000198412698f + hs * 2.75573192e-6f))));
+    return 1.0f - 2.0f * sn * sn;
+}
+/* atan2 in turns [0, 1) from +z toward +x, to about 1e-4 turn: for
+ * indexing tables, not for geometry */
+static inline float oy_rturns(float x, float z)
+{
+    float ax = x < 0.0f ? -x : x, az = z < 0.0f ? -z : z;
+    float mx = ax > az ? ax : az, mn = ax > az ? az : ax;
+    if (mx <= 0.0f)
+        return 0.0f;
+    float a = mn / mx, s = a * a;
+    float r = ((-0.0464964749f * s + 0.15931422f) * s - 0.327622764f) * s * a + a;
+    if (ax > az)
+        r = 1.57079633f - r;
+    if (z < 0.0f)
+        r = 3.14159265f - r;
+    if (x < 0.0f)
+        r = 6.28318531f - r;
+    r *= 0.159154943f;
+    return r >= 1.0f ? 0.0f : r;
+}
+
 #endif

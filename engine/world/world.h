@@ -40,4 +40,75 @@ typedef struct oy_place_info {
 void oy_world_place(const oy_world *w, const oy_state *st, double x, double z,
                     oy_place_info *out);
 
+/* ---- for the renderer's terrain bake (internal to world/ and render/) ----
+ * A shape is the state's terrain and biome channels turned into the numbers
+ * the height function needs; preparing one costs a few microseconds, so the
+ * public queries keep one per thread keyed by the channel values. */
+typedef struct oy_world_shape {
+    float key[24];          /* the channel values this shape was made from */
+    float relief_amp, hills_amp, detail_amp, plateau, valley, canyon;
+    float coast, island, lake, river;
+    float sea_level, floor0, low0;   /* floor at the path start */
+    float lake_x, lake_z, lake_r, lake_level;
+    float biome[8];         /* prompt biome weights, normalized */
+    float veg, foliage, autumn;  /* vegetation and season channels */
+} oy_world_shape;
+
+/* Everything the renderer bakes for one ground point. */
+typedef struct oy_world_point {
+    float ground, water;    /* water surface, or -1e9 when dry */
+    int water_kind;
+    float water_dist;       /* m to the nearest water body edge (capped 200) */
+    float biome[8];
+    float canopy;           /* forest canopy height above ground, m */
+    float rgb[3];           /* dry, snow-free linear albedo */
+    float snow_aff;         /* 0..1 how readily snow lies here */
+} oy_world_point;
+
+void oy_world_shape_init(oy_world_shape *sh, const oy_world *w,
+                         const oy_state *st);
+/* Only the key: enough to tell whether a kept shape still applies. */
+void oy_world_shape_key(oy_world_shape *sh, const oy_state *st);
+/* Height (and with pt, everything else) at x, z; detail finer than
+ * min_wl metres is left out so coarse bakes do not alias. */
+float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
+                    double z, float min_wl, oy_world_point *pt);
+/* Material of a point already evaluated: albedo, canopy, snow affinity
+ * from its biome, slope (|grad h|) and altitude. */
+void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
+                       double z, float slope, oy_world_point *pt);
+uint64_t oy_world_seed(const oy_world *w);
+
+/* The world object, shared by the files of world/ only. */
+#define OY_WORLD_PERM 1024
+#define OY_WORLD_MAXPATH 72
+struct oy_world {
+    uint64_t seed;
+    uint16_t perm[2 * OY_WORLD_PERM];
+    float val[OY_WORLD_PERM];
+    int np;                           /* path polyline, extended at both ends */
+    double px[OY_WORLD_MAXPATH], pz[OY_WORLD_MAXPATH], ps[OY_WORLD_MAXPATH];
+    double cx, cz, extent;            /* path centroid and radius */
+    double dirx, dirz;                /* overall path direction */
+    float side_coast, side_river;     /* +-1: which side of the path */
+};
+
+/* Nearest point of the path: distance, signed distance (+ on the right),
+ * arc length there and the point itself. */
+typedef struct oy_path_near {
+    double d, sd, s, x, z;
+} oy_path_near;
+void oy_world_path_setup(oy_world *w, const double *path_xz, int npath);
+void oy_world_path_near(const oy_world *w, double x, double z, oy_path_near *n);
+
+/* Value noise in [-1, 1] with its gradient, and sums of octaves. */
+float oy_world_noise(const oy_world *w, double x, double z, float *dx, float *dz);
+/* octaves of wavelength wl, wl/2, ... while above 2 * min_wl, fading out
+ * the last one; returns roughly [-1, 1] */
+float oy_world_fbm(const oy_world *w, double x, double z, double wl,
+                   float min_wl, int max_oct);
+/* the same with gradient damping: eroded-looking ridges and valleys */
+float oy_world_fbm_eroded(const oy_world *w, double x, double z, double wl,
+                          float min_wl, int max_oct);
+
 #endif

@@ -1,0 +1,481 @@
+/*
+ * frame.c - the renderer: one frame from (world, state, view). It picks the
+ * intermediate projection (the output itself for level views, an upright
+ * lens-shifted plane for tilted ones, azimuth/elevation for steep or rolled
+ * views), asks for the terrain chunks that projection can see, builds the
+ * sun shadow grids, casts the columns, then in one pass per band of output
+ * rows reprojects, adds rain or snow, grades, dithers and letterboxes.
+ * Every pass is a static split of pixels over the pool's tasks.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+
+#define MAX_CHUNKS 1400
+#define MAX_REQ 8192
+#define TMAX 40000.0f
+
+struct oy_renderer {
+    const oy_world *w;
+    oy_render_config cfg;
+    oy_pool *pool;
+    oy_chunks *chunks;
+    oy_tlevel levels[OY_RLEVELS];
+    oy_sky sky;
+    float *clouds;
+    oy_shadow shadow;
+    oy_post post;
+    oy_chunk_req *req;
+    float *hdr, *depth;            /* intermediate */
+    size_t cap;
+    float *fin, *fdepth;           /* output-sized, linear light */
+    int ax0, ax1, ay0, ay1;        /* active (not letterboxed) rectangle */
+};
+
+/* atan2 accurate to ~2e-7 rad: for reprojection, where the table helper's
+ * 1e-4 turn would misplace pixels */
+static float atan2_acc(float y, float x)
+{
+    float ax = fabsf(x), ay = fabsf(y);
+    float mx = fmaxf(ax, ay), mn = fminf(ax, ay);
+    if (mx <= 0.0f)
+        return 0.0f;
+    float a = mn / mx;
+    /* reduce to |a| <= tan(pi/12) */
+    int shift = a > 0.26794919f;
+    if (shift)
+        a = (a * 1.7320508f - 1.0f) / (a + 1.7320508f);
+    float s = a * a;
+    float r = a * (1.0f + s * (-0.33333333f + s * (0.2f + s * (-0.14285714f + s * (0.11111111f - s * 0.09090909f)))));
+    if (shift)
+        r += 0.52359878f;
+    if (ay > ax)
+        r = 1.57079633f - r;
+    if (x < 0.0f)
+        r = 3.14159265f - r;
+    return y < 0.0f ? -r : r;
+}
+
+int oy_renderer_new(oy_renderer **out, const oy_world *w, const oy_render_config *cfg,
+                    oy_pool *pool)
+{
+    oy_renderer *r = oy_calloc(1, sizeof *r);
+    int ret = OYSTER_E_NOMEM;
+    if (!r)
+        return ret;
+    if (cfg->width < 16 || cfg->height < 16 || cfg->width > 7680 || cfg->height > 4320) {
+        ret = OYSTER_E_INPUT;
+        goto fail;
+    }
+    r->w = w;
+    r->cfg = *cfg;
+    r->pool = pool;
+    if ((ret = oy_chunks_new(&r->chunks, MAX_CHUNKS)) < 0 ||
+        (ret = oy_sky_clouds_make(&r->clouds, cfg->seed)) < 0 ||
+        (ret = oy_shadow_init(&r->shadow)) < 0)
+        goto fail;
+    r->sky.clouds = r->clouds;
+    r->sky.seed = cfg->seed;
+    size_t px = (size_t)cfg->width * cfg->height;
+    r->req = oy_malloc(sizeof *r->req * MAX_REQ);
+    r->fin = oy_malloc(sizeof(float) * 3 * px);
+    r->fdepth = oy_malloc(sizeof(float) * px);
+    if (!r->req || !r->fin || !r->fdepth) {
+        ret = OYSTER_E_NOMEM;
+        goto fail;
+    }
+    /* letterbox (or pillarbox) inside the frame */
+    r->ax0 = 0; r->ax1 = cfg->width; r->ay0 = 0; r->ay1 = cfg->height;
+    if (cfg->aspect > 0.0) {
+        double fa = (double)cfg->width / cfg->height;
+        if (cfg->aspect > fa + 1e-9) {
+            int h = (int)(cfg->width / cfg->aspect + 0.5);
+            r->ay0 = (cfg->height - h) / 2;
+            r->ay1 = r->ay0 + h;
+        } else if (cfg->aspect < fa - 1e-9) {
+            int wd = (int)(cfg->height * cfg->aspect + 0.5);
+            r->ax0 = (cfg->width - wd) / 2;
+            r->ax1 = r->ax0 + wd;
+        }
+    }
+    *out = r;
+    return 0;
+fail:
+    oy_renderer_free(&r);
+    return ret;
+}
+
+void oy_renderer_free(oy_renderer **pr)
+{
+    oy_renderer *r = *pr;
+    if (!r)
+        return;
+    oy_chunks_free(&r->chunks);
+    oy_shadow_release(&r->shadow);
+    free(r->clouds);
+    free(r->req);
+    free(r->hdr);
+    free(r->depth);
+    free(r->fin);
+    free(r->fdepth);
+    free(r);
+    *pr = NULL;
+}
+
+/* ---- projection ---- */
+
+typedef struct proj {
+    float thx, thy;
+    int direct;                    /* intermediate pixels are output pixels */
+} proj;
+
+static void pixel_dir(const oy_view *v, const proj *p, int W, int H, float x, float y, float d[3])
+{
+    float u = (2.0f * x / W - 1.0f) * p->thx, w = (1.0f - 2.0f * y / H) * p->thy;
+    d[0] = v->fwd.x + u * v->right.x + w * v->up.x;
+    d[1] = v->fwd.y + u * v->right.y + w * v->up.y;
+    d[2] = v->fwd.z + u * v->right.z + w * v->up.z;
+}
+
+static int setup_projection(oy_renderer *r, const oy_view *v, oy_cast *c, proj *p)
+{
+    int W = r->cfg.width, H = r->cfg.height;
+    float q = r->cfg.draft ? 0.5f : 1.0f;
+    float pix = 2.0f * p->thx / W / q;      /* intermediate pixel, in tan units */
+    float corners[4][3];
+    float ex[4] = { (float)r->ax0, (float)r->ax1, (float)r->ax0, (float)r->ax1 };
+    float ey[4] = { (float)r->ay0, (float)r->ay0, (float)r->ay1, (float)r->ay1 };
+    float hl = sqrtf(v->fwd.x * v->fwd.x + v->fwd.z * v->fwd.z);
+    float mincos = 1.0f;
+
+    c->equirect = 0;
+    p->direct = 0;
+    if (hl > 1e-4f) {
+        c->f0x = v->fwd.x / hl;
+        c->f0z = v->fwd.z / hl;
+        c->r0x = c->f0z;
+        c->r0z = -c->f0x;
+        for (int i = 0; i < 4; i++) {
+            pixel_dir(v, p, W, H, ex[i], ey[i], corners[i]);
+            float *d = corners[i];
+            float len = sqrtf(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+            mincos = fminf(mincos, (d[0] * c->f0x + d[2] * c->f0z) / len);
+        }
+    } else {
+        mincos = 0.0f;
+    }
+    if (mincos > 0.4f) {
+        float amin = 1e9f, amax = -1e9f, bmin = 1e9f, bmax = -1e9f;
+        for (int i = 0; i < 4; i++) {
+            float *d = corners[i], den = d[0] * c->f0x + d[2] * c->f0z;
+            float a = (d[0] * c->r0x + d[2] * c->r0z) / den, b = d[1] / den;
+            amin = fminf(amin, a); amax = fmaxf(amax, a);
+            bmin = fminf(bmin, b); bmax = fmaxf(bmax, b);
+        }
+        int level = fabsf(v->fwd.y) < 1e-6f && fabsf(v->right.y) < 1e-6f;
+        if (level) {
+            /* the output's own pixel grid: no resampling at final quality */
+            c->w = (int)((r->ax1 - r->ax0) * q + 0.5f);
+            c->h = (int)((r->ay1 - r->ay0) * q + 0.5f);
+            c->da = (amax - amin) / c->w;
+            c->db = (bmax - bmin) / c->h;
+            c->a0 = amin + 0.5f * c->da;
+            c->b0 = bmin + 0.5f * c->db;
+            p->direct = !r->cfg.draft;
+            return 0;
+        }
+        float area = (amax - amin) * (bmax - bmin) / (pix * pix);
+        float lim = 2.5f * (r->ax1 - r->ax0) * (r->ay1 - r->ay0) * q * q;
+        if (area > lim)
+            pix *= sqrtf(area / lim);
+        c->da = c->db = pix;
+        c->w = (int)ceilf((amax - amin) / pix) + 3;
+        c->h = (int)ceilf((bmax - bmin) / pix) + 3;
+        c->a0 = amin - pix;
+        c->b0 = bmin - pix;
+        return 0;
+    }
+    /* azimuth / elevation: any pitch and roll */
+    c->equirect = 1;
+    float azc = atan2_acc(hl > 1e-4f ? v->fwd.x : -v->up.x * (v->fwd.y > 0 ? 1 : -1),
+                          hl > 1e-4f ? v->fwd.z : -v->up.z * (v->fwd.y > 0 ? 1 : -1));
+    float azmin = 1e9f, azmax = -1e9f, elmin = 1e9f, elmax = -1e9f;
+    const int n = 48;
+    for (int e = 0; e < 4; e++)
+        for (int i = 0; i <= n; i++) {
+            float x, y, d[3];
+            float f = (float)i / n;
+            switch (e) {
+            case 0: x = oy_lerpf(r->ax0, r->ax1, f); y = r->ay0; break;
+            case 1: x = oy_lerpf(r->ax0, r->ax1, f); y = r->ay1; break;
+            case 2: x = r->ax0; y = oy_lerpf(r->ay0, r->ay1, f); break;
+            default: x = r->ax1; y = oy_lerpf(r->ay0, r->ay1, f); break;
+            }
+            pixel_dir(v, p, W, H, x, y, d);
+            float az = atan2_acc(d[0], d[2]) - azc;
+            az -= floorf(az / (float)(2 * OY_PI) + 0.5f) * (float)(2 * OY_PI);
+            float el = atan2_acc(d[1], sqrtf(d[0] * d[0] + d[2] * d[2]));
+            azmin = fminf(azmin, az); azmax = fmaxf(azmax, az);
+            elmin = fminf(elmin, el); elmax = fmaxf(elmax, el);
+        }
+    /* a pole inside the view: every azimuth is seen */
+    for (int pole = -1; pole <= 1; pole += 2) {
+        float cz = v->fwd.y * pole;
+        if (cz <= 0.0f)
+            continue;
+        float u = v->right.y * pole / cz, w = v->up.y * pole / cz;
+        float px = (u / p->thx + 1.0f) * 0.5f * W, py = (1.0f - w / p->thy) * 0.5f * H;
+        if (px >= r->ax0 && px <= r->ax1 && py >= r->ay0 && py <= r->ay1) {
+            azmin = (float)-OY_PI;
+            azmax = (float)OY_PI;
+            if (pole < 0) elmin = -1.5697f; else elmax = 1.5697f;
+        }
+    }
+    float cmax = elmin > 0.0f ? oy_cosf(elmin) : elmax < 0.0f ? oy_cosf(elmax) : 1.0f;
+    float dang = pix * 0.9f, daz = dang / fmaxf(cmax, 0.05f);
+    float area = (azmax - azmin) / daz * (elmax - elmin) / dang;
+    float lim = 2.5f * (r->ax1 - r->ax0) * (r->ay1 - r->ay0) * q * q;
+    if (area > lim) {
+        dang *= sqrtf(area / lim);
+        daz *= sqrtf(area / lim);
+    }
+    c->da = daz;
+    c->db = dang;
+    c->w = (int)ceilf((azmax - azmin) / daz) + 3;
+    c->h = (int)ceilf((elmax - elmin) / dang) + 3;
+    c->a0 = azc + azmin - daz;
+    c->b0 = elmin - dang;
+    return 0;
+}
+
+/* ---- chunk requests: the chunks of each level the columns can reach ---- */
+
+static int request_view(oy_renderer *r, const oy_cast *c, int n)
+{
+    float az0, az1;
+    if (c->equirect) {
+        az0 = c->a0;
+        az1 = c->a0 + c->da * c->w;
+    } else {
+        float a0 = c->a0, a1 = c->a0 + c->da * c->w;
+        az0 = atan2_acc(c->f0x + a0 * c->r0x, c->f0z + a0 * c->r0z);
+        az1 = atan2_acc(c->f0x + a1 * c->r0x, c->f0z + a1 * c->r0z);
+        if (az1 < az0)
+            az1 += (float)(2 * OY_PI);
+    }
+    float azc = 0.5f * (az0 + az1), half = 0.5f * (az1 - az0);
+    for (int k = 0; k < OY_RLEVELS; k++) {
+        float size = OY_RBASE * (float)(1 << k) * OY_RCHUNK;
+        float tlo = k ? 0.6f * c->range0 * (float)(1 << (k - 1)) : 0.0f;
+        float thi = fminf(c->range0 * (float)(1 << k) * 1.08f, TMAX * 1.05f);
+        if (tlo > TMAX * 1.05f)
+            break;
+        int64_t x0 = (int64_t)floor((c->cam_x - thi) / size), x1 = (int64_t)floor((c->cam_x + thi) / size);
+        int64_t z0 = (int64_t)floor((c->cam_z - thi) / size), z1 = (int64_t)floor((c->cam_z + thi) / size);
+        for (int64_t z = z0; z <= z1; z++)
+            for (int64_t x = x0; x <= x1; x++) {
+                float cx = (float)((x + 0.5) * size - c->cam_x), cz = (float)((z + 0.5) * size - c->cam_z);
+                float rr = sqrtf(cx * cx + cz * cz), rad = size * 0.7072f;
+                if (rr + rad < tlo || rr - rad > thi)
+                    continue;
+                if (rr > rad && half < (float)OY_PI) {
+                    float az = atan2_acc(cx, cz) - azc;
+                    az -= floorf(az / (float)(2 * OY_PI) + 0.5f) * (float)(2 * OY_PI);
+                    if (fabsf(az) > half + oy_asinf(rad / rr) + 0.02f)
+                        continue;
+                }
+                if (n >= MAX_REQ)
+                    return n;
+                r->req[n++] = (oy_chunk_req){ k, x, z, x, z };
+            }
+    }
+    return n;
+}
+
+/* ---- passes ---- */
+
+static void cast_task(void *arg, int task, int thread)
+{
+    const oy_cast *c = arg;
+    int c0 = task * 8, c1 = c0 + 8 < c->w ? c0 + 8 : c->w;
+    oy_cast_columns(c, c0, c1);
+}
+
+struct out_job {
+    oy_renderer *r;
+    const oy_cast *c;
+    const oy_state *st;
+    const oy_view *v;
+    proj p;
+    oy_wview wv;
+    uint8_t *rgb;
+    ptrdiff_t stride;
+    uint64_t dkey;
+};
+
+#define BAND 16
+
+/* bilinear colour and nearest depth at intermediate position (fx, fy) */
+static void sample(const oy_cast *c, float fx, float fy, float *col, float *dep)
+{
+    fx = oy_clampf(fx, 0.0f, c->w - 1.001f);
+    fy = oy_clampf(fy, 0.0f, c->h - 1.001f);
+    int ix = (int)fx, iy = (int)fy;
+    float ax = fx - ix, ay = fy - iy;
+    int ix1 = ix + 1 < c->w ? ix + 1 : ix, iy1 = iy + 1 < c->h ? iy + 1 : iy;
+    const float *p00 = c->hdr + ((size_t)iy * c->w + ix) * 3, *p01 = c->hdr + ((size_t)iy * c->w + ix1) * 3;
+    const float *p10 = c->hdr + ((size_t)iy1 * c->w + ix) * 3, *p11 = c->hdr + ((size_t)iy1 * c->w + ix1) * 3;
+    for (int i = 0; i < 3; i++)
+        col[i] = oy_lerpf(oy_lerpf(p00[i], p01[i], ax), oy_lerpf(p10[i], p11[i], ax), ay);
+    *dep = c->depth[(size_t)(ay < 0.5f ? iy : iy1) * c->w + (ax < 0.5f ? ix : ix1)];
+}
+
+/* one output row: the ray direction is linear along it, so the planar
+ * projection costs a division per pixel */
+static void reproject_row(const struct out_job *j, int y, float *col, float *dep)
+{
+    const oy_renderer *r = j->r;
+    const oy_cast *c = j->c;
+    int x0 = r->ax0, x1 = r->ax1;
+    if (j->p.direct) {
+        const float *src = c->hdr + (size_t)(r->ay1 - 1 - y) * c->w * 3;
+        memcpy(col + (size_t)x0 * 3, src, sizeof(float) * 3 * (x1 - x0));
+        memcpy(dep + x0, c->depth + (size_t)(r->ay1 - 1 - y) * c->w, sizeof(float) * (x1 - x0));
+        return;
+    }
+    float d0[3], d1[3];
+    pixel_dir(j->v, &j->p, r->cfg.width, r->cfg.height, 0.5f, y + 0.5f, d0);
+    pixel_dir(j->v, &j->p, r->cfg.width, r->cfg.height, 1.5f, y + 0.5f, d1);
+    float sx[3] = { d1[0] - d0[0], d1[1] - d0[1], d1[2] - d0[2] };
+    for (int x = x0; x < x1; x++) {
+        float d[3] = { d0[0] + x * sx[0], d0[1] + x * sx[1], d0[2] + x * sx[2] };
+        float fx, fy;
+        if (c->equirect) {
+            float az = atan2_acc(d[0], d[2]) - c->a0;
+            az -= floorf(az / (float)(2 * OY_PI)) * (float)(2 * OY_PI);
+            float el = atan2_acc(d[1], sqrtf(d[0] * d[0] + d[2] * d[2]));
+            fx = az / c->da;
+            fy = (el - c->b0) / c->db;
+        } else {
+            float inv = 1.0f / (d[0] * c->f0x + d[2] * c->f0z);
+            fx = ((d[0] * c->r0x + d[2] * c->r0z) * inv - c->a0) / c->da;
+            fy = (d[1] * inv - c->b0) / c->db;
+        }
+        sample(c, fx, fy, col + (size_t)x * 3, dep + x);
+    }
+}
+
+static void out_task(void *arg, int task, int thread)
+{
+    struct out_job *j = arg;
+    oy_renderer *r = j->r;
+    int W = r->cfg.width, y0 = task * BAND, y1 = y0 + BAND < r->cfg.height ? y0 + BAND : r->cfg.height;
+    for (int y = y0; y < y1; y++)
+        if (y >= r->ay0 && y < r->ay1)
+            reproject_row(j, y, r->fin + (size_t)y * W * 3, r->fdepth + (size_t)y * W);
+    oy_weather_draw(j->st, &r->sky, &j->wv, r->cfg.seed, r->fin, r->fdepth,
+                    y0 > r->ay0 ? y0 : r->ay0, y1 < r->ay1 ? y1 : r->ay1);
+    for (int y = y0; y < y1; y++) {
+        uint8_t *o = j->rgb + (ptrdiff_t)y * j->stride;
+        for (int x = 0; x < W; x++) {
+            if (y < r->ay0 || y >= r->ay1 || x < r->ax0 || x >= r->ax1) {
+                o[x * 3] = o[x * 3 + 1] = o[x * 3 + 2] = 0;
+                continue;
+            }
+            oy_post_pixel(&r->post, r->fin + ((size_t)y * W + x) * 3, j->dkey, x, y, o + x * 3);
+        }
+    }
+}
+
+static int ensure(oy_renderer *r, size_t px)
+{
+    if (px <= r->cap)
+        return 0;
+    float *h = oy_realloc_array(r->hdr, px * 3, sizeof(float));
+    if (!h)
+        return OYSTER_E_NOMEM;
+    r->hdr = h;
+    float *d = oy_realloc_array(r->depth, px, sizeof(float));
+    if (!d)
+        return OYSTER_E_NOMEM;
+    r->depth = d;
+    r->cap = px;
+    return 0;
+}
+
+int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
+                    uint8_t *rgb, ptrdiff_t stride)
+{
+    oy_world_shape sh;
+    oy_cast c = { 0 };
+    struct out_job j = { 0 };
+    int W = r->cfg.width, H = r->cfg.height, ret;
+
+    oy_world_shape_init(&sh, r->w, st);
+    r->sky.cam_x = v->pos[0];
+    r->sky.cam_z = v->pos[2];
+    oy_sky_update(&r->sky, st, sh.floor0);
+    oy_post_setup(&r->post, st, &r->sky);
+
+    j.p.thx = v->tan_half_fov_x;
+    j.p.thy = v->tan_half_fov_x * H / W;
+    c.cam_x = v->pos[0];
+    c.cam_z = v->pos[2];
+    c.cam_y = (float)v->pos[1];
+    setup_projection(r, v, &c, &j.p);
+    if ((ret = ensure(r, (size_t)c.w * c.h)) < 0)
+        return ret;
+    c.hdr = r->hdr;
+    c.depth = r->depth;
+    float pixang = 2.0f * j.p.thx / W * (r->cfg.draft ? 2.0f : 1.0f);
+    c.range0 = oy_clampf(OY_RBASE / (4.0f * pixang), 40.0f, 160.0f);
+    c.tmax = fminf(TMAX, c.range0 * (float)(1 << (OY_RLEVELS - 1)));
+    c.levels = r->levels;
+    c.sky = &r->sky;
+    c.shadow = &r->shadow;
+    c.world = r->w;
+    c.st = st;
+    c.t = (float)st->t;
+    c.snow = oy_clampf(st->ch[OY_CH_SNOW_COVER], 0.0f, 1.0f);
+    c.wet = oy_clampf(fmaxf(st->ch[OY_CH_WETNESS], st->ch[OY_CH_RAIN] * 0.8f), 0.0f, 1.0f);
+    float haze = oy_clampf(st->ch[OY_CH_HAZE], 0.0f, 1.0f);
+    float fog = oy_clampf(st->ch[OY_CH_FOG], 0.0f, 1.0f);
+    float precip = oy_clampf(st->ch[OY_CH_RAIN], 0.0f, 1.0f) * 0.5f + oy_clampf(st->ch[OY_CH_SNOW], 0.0f, 1.0f);
+    c.mie = 2.0e-6f + 6.0e-5f * haze * haze + 1.0e-5f * haze + 4.0e-5f * precip;
+    c.fog_a = 0.009f * fog * fog + 0.002f * fog + 0.0012f * precip;
+    c.fog_b = 1.0f / (12.0f + 90.0f * fog);
+    c.fog_y0 = sh.floor0;
+    c.cloud_shadow = r->sky.cloud > 0.02f ? 0.85f * (1.0f - oy_smoothstepf(0.6f, 1.0f, r->sky.cloud)) : 0.0f;
+    float fol = sh.foliage, aut = sh.autumn;
+    c.leaf[0] = oy_lerpf(oy_lerpf(0.07f, 0.035f, fol), 0.20f, aut);
+    c.leaf[1] = oy_lerpf(oy_lerpf(0.06f, 0.065f, fol), 0.08f, aut);
+    c.leaf[2] = oy_lerpf(oy_lerpf(0.04f, 0.025f, fol), 0.02f, aut);
+
+    int n = request_view(r, &c, 0);
+    n += oy_shadow_requests(&r->shadow, r->sky.sun, r->req + n, c.cam_x, c.cam_z);
+    if ((ret = oy_chunks_prepare(r->chunks, r->w, &sh, r->pool, r->req, n, c.cam_x, c.cam_z,
+                                 r->levels)) < 0)
+        return ret;
+    oy_shadow_build(&r->shadow, r->levels, r->pool);
+    oy_pool_run(r->pool, (c.w + 7) / 8, cast_task, &c);
+
+    j.r = r;
+    j.c = &c;
+    j.st = st;
+    j.v = v;
+    j.rgb = rgb;
+    j.stride = stride;
+    j.dkey = oy_hash(r->cfg.seed, OY_STREAM_DITHER, (uint64_t)st->frame, 0, 0);
+    memcpy(j.wv.pos, v->pos, sizeof j.wv.pos);
+    j.wv.fwd = v->fwd;
+    j.wv.right = v->right;
+    j.wv.up = v->up;
+    j.wv.fx = W * 0.5f / j.p.thx;
+    j.wv.fy = H * 0.5f / j.p.thy;
+    j.wv.width = W;
+    j.wv.height = H;
+    oy_pool_run(r->pool, (H + BAND - 1) / BAND, out_task, &j);
+    return 0;
+}

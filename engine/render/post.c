@@ -1,0 +1,113 @@
+/*
+ * post.c - from scene light to display pixels: exposure (automatic from the
+ * light level, then the latent's stops), white balance (warmth, tint),
+ * saturation in linear light, a filmic tone curve with the latent's
+ * contrast, the sRGB transfer, and a hashed triangular dither so skies do
+ * not band. The curve is a table indexed by the float's own bits, so a
+ * pixel costs three lookups and no transcendental functions.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "render.h"
+
+static float lum(const float c[3]) { return 0.2126f * c[0] + 0.7152f * c[1] + 0.0722f * c[2]; }
+
+/* ACES-like filmic curve (Narkowicz fit), then sRGB */
+static float curve(float x, float contrast)
+{
+    x = 0.18f * oy_powf(fmaxf(x, 1e-9f) / 0.18f, 1.0f + 0.4f * contrast);
+    float y = x * (2.51f * x + 0.03f) / (x * (2.43f * x + 0.59f) + 0.14f);
+    y = oy_clampf(y, 0.0f, 1.0f);
+    y = y <= 0.0031308f ? 12.92f * y : 1.055f * oy_powf(y, 1.0f / 2.4f) - 0.055f;
+    return y * 255.0f;
+}
+
+static inline uint32_t fbits(float x)
+{
+    uint32_t u;
+    memcpy(&u, &x, sizeof u);
+    return u;
+}
+
+static inline float bitsf(uint32_t u)
+{
+    float x;
+    memcpy(&x, &u, sizeof x);
+    return x;
+}
+
+#define BASE ((uint32_t)(127 + OY_POST_LO) << 23)
+
+void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
+{
+    /* what a light meter would read off average ground */
+    float key = lum(sky->amb_key) + lum(sky->sun_rad) * fmaxf(sky->sun[1], 0.0f) * 0.9f +
+                lum(sky->moon_rad) * fmaxf(sky->moon[1], 0.0f) * 0.9f;
+    /* and off the sky: at dusk the sky is what must not burn out */
+    key += 3.0f * (float)OY_PI * lum(sky->horizon) * (1.0f - sky->oc);
+    /* bright ground (snow, sand) reads bright, as a camera's meter would */
+    float alb = 0.12f + 0.2f * oy_clampf(st->ch[OY_CH_SNOW_COVER], 0.0f, 1.0f) +
+                0.12f * oy_clampf(st->ch[OY_CH_BIOME_SNOWFIELD], 0.0f, 1.0f) +
+                0.06f * oy_clampf(st->ch[OY_CH_BIOME_DESERT], 0.0f, 1.0f);
+    float avg = fminf(alb, 0.4f) / (float)OY_PI * fmaxf(key, 1e-6f);
+    /* partial adaptation: nights and storms stay darker than clear days */
+    float ex = 0.18f / oy_powf(avg, 0.75f);
+    float storm = oy_clampf(st->ch[OY_CH_CLOUD], 0.0f, 1.0f) * oy_clampf(st->ch[OY_CH_RAIN], 0.0f, 1.0f);
+    ex *= oy_powf(2.0f, -0.8f * storm);
+    ex *= oy_powf(2.0f, oy_clampf(st->ch[OY_CH_EXPOSURE], -4.0f, 4.0f));
+    /* a low sun reads golden even where the view is in shade, as film
+     * balanced for daylight records it; blue hour leans cool */
+    float sy = sky->sun[1];
+    float golden = oy_smoothstepf(0.4f, 0.1f, sy) * oy_smoothstepf(-0.08f, 0.02f, sy);
+    float blue = oy_smoothstepf(0.02f, -0.06f, sy) * oy_smoothstepf(-0.3f, -0.12f, sy);
+    float warm = oy_clampf(st->ch[OY_CH_WARMTH] + 1.0f * golden - 0.3f * blue - 0.5f * sky->night,
+                           -1.5f, 1.5f);
+    float tint = oy_clampf(st->ch[OY_CH_TINT], -1.0f, 1.0f);
+    p->mul[0] = ex * (1.0f + 0.2f * warm + 0.03f * tint);
+    p->mul[1] = ex * (1.0f + 0.02f * warm - 0.07f * tint);
+    p->mul[2] = ex * (1.0f - 0.25f * warm + 0.03f * tint);
+    float sat = oy_clampf(st->ch[OY_CH_SATURATION], -1.0f, 1.0f);
+    float k = sat < 0.0f ? 1.0f + sat : 1.0f + 0.7f * sat;
+    static const float w[3] = { 0.2126f, 0.7152f, 0.0722f };
+    for (int r = 0; r < 3; r++)
+        for (int c = 0; c < 3; c++)
+            p->mat[r * 3 + c] = (1.0f - k) * w[c] + (r == c ? k : 0.0f);
+    float con = oy_clampf(st->ch[OY_CH_CONTRAST], -1.0f, 1.0f);
+    for (int i = 0; i <= OY_POST_LUT; i++)
+        p->lut[i] = curve(bitsf(BASE + ((uint32_t)i << 15)), con);
+}
+
+static inline float apply(const oy_post *p, float x)
+{
+    if (!(x > bitsf(BASE)))
+        return p->lut[0] * (x > 0.0f ? x / bitsf(BASE) : 0.0f);
+    uint32_t u = fbits(x) - BASE;
+    uint32_t i = u >> 15;
+    if (i >= OY_POST_LUT)
+        return p->lut[OY_POST_LUT];
+    float f = (float)(u & 0x7fff) * (1.0f / 32768.0f);
+    return p->lut[i] + (p->lut[i + 1] - p->lut[i]) * f;
+}
+
+void oy_post_pixel(const oy_post *p, const float in[3], uint64_t dither_key,
+                   int x, int y, uint8_t out[3])
+{
+    float c[3];
+    for (int i = 0; i < 3; i++)
+        c[i] = in[i] * p->mul[i];
+    /* one cheap mix per pixel: the key already carries seed and frame */
+    uint64_t h = dither_key ^ ((uint64_t)(uint32_t)x << 32 | (uint32_t)y);
+    h = (h ^ (h >> 31)) * 0x7fb5d329728ea185ULL;
+    h = (h ^ (h >> 27)) * 0x81dadef4bc2dd44dULL;
+    h ^= h >> 33;
+    for (int i = 0; i < 3; i++) {
+        float v = p->mat[i * 3] * c[0] + p->mat[i * 3 + 1] * c[1] + p->mat[i * 3 + 2] * c[2];
+        /* triangular noise of +-1 LSB from two 10-bit uniforms */
+        float d = ((float)((h >> (20 * i)) & 1023) + (float)((h >> (20 * i + 10)) & 1023)) *
+                  (1.0f / 1023.0f) - 1.0f;
+        float o = apply(p, v) + d;
+        o = o < 0.0f ? 0.0f : o > 255.0f ? 255.0f : o;
+        out[i] = (uint8_t)(o + 0.5f);
+    }
+}

@@ -1,0 +1,434 @@
+/*
+ * sky.c - sun and moon positions, a single-scattering atmosphere (Rayleigh,
+ * Mie, ozone) tabulated per direction, the cloud layer, stars, and the light
+ * the sky sends onto the ground. Tables are rebuilt only when the sun, moon
+ * or haze change; they are a pure function of those values, so whether they
+ * were rebuilt never shows.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "render.h"
+
+#define RG 6360.0f                 /* km */
+#define RT 6420.0f
+#define OBS_H 0.3f                 /* observer altitude for the table, km */
+#define E_SUN 24.0f
+#define E_MOON (E_SUN / 420.0f)
+#define TRANS_H 32
+#define TRANS_MU 64
+
+static const float beta_r[3] = { 5.8e-3f, 13.5e-3f, 33.1e-3f };      /* per km */
+static const float beta_o[3] = { 0.65e-3f, 1.881e-3f, 0.085e-3f };
+
+void oy_render_sun_dir(const oy_state *st, float sun[3], float moon[3])
+{
+    double h = fmod(st->ch[OY_CH_TIME], 24.0);
+    if (h < 0.0)
+        h += 24.0;
+    const float lat = 0.733f, dec = 0.21f;   /* 42 deg N, early summer */
+    float H = (float)((h - 12.0) / 24.0 * 2.0 * OY_PI);
+    for (int body = 0; body < 2; body++) {
+        /* the moon: opposite hour angle, a little offset so it is not a
+         * mirror image of the sun */
+        float hh = body ? H + (float)OY_PI + 0.35f : H, dd = body ? -0.05f : dec;
+        float se = oy_sinf(lat) * oy_sinf(dd) + oy_cosf(lat) * oy_cosf(dd) * oy_cosf(hh);
+        float ce = sqrtf(fmaxf(1.0f - se * se, 0.0f));
+        /* azimuth from south, positive toward west */
+        float A = oy_atan2f(oy_sinf(hh), oy_cosf(hh) * oy_sinf(lat) - oy_tanf(dd) * oy_cosf(lat));
+        /* compass bearing 180 + A; yaw = bearing + 90 (west is +z) */
+        float yaw = (float)(1.5 * OY_PI) + A;
+        float *o = body ? moon : sun;
+        o[0] = oy_sinf(yaw) * ce;
+        o[1] = se;
+        o[2] = oy_cosf(yaw) * ce;
+    }
+}
+
+static float haze_mie(float haze) { return 9.0e-3f + 0.045f * haze * haze + 0.02f * haze; }
+
+static void density(float h, float *r, float *m, float *o)
+{
+    *r = oy_expf(-h / 8.0f);
+    *m = oy_expf(-h / 1.2f);
+    *o = fmaxf(0.0f, 1.0f - fabsf(h - 25.0f) / 15.0f);
+}
+
+/* distance to the top of the atmosphere from radius r, cos zenith mu */
+static float ray_top(float r, float mu)
+{
+    float b = r * mu, c = r * r - RT * RT;
+    return -b + sqrtf(fmaxf(b * b - c, 0.0f));
+}
+
+static void build_trans(oy_sky *s, float bm)
+{
+    for (int i = 0; i < TRANS_H; i++) {
+        float u = i / (float)(TRANS_H - 1), h = u * u * 60.0f, r = RG + h;
+        for (int j = 0; j < TRANS_MU; j++) {
+            float mu = -0.3f + 1.3f * j / (float)(TRANS_MU - 1);
+            float len = ray_top(r, mu), ds = len / 24.0f, od[3] = { 0, 0, 0 };
+            for (int k = 0; k < 24; k++) {
+                float t = (k + 0.5f) * ds;
+                float rr = sqrtf(r * r + t * t + 2.0f * r * t * mu);
+                float dr, dm, dz;
+                density(rr - RG, &dr, &dm, &dz);
+                for (int c = 0; c < 3; c++)
+                    od[c] += (beta_r[c] * dr + bm * 1.1f * dm + beta_o[c] * dz) * ds;
+            }
+            /* below the horizon the planet blocks the light */
+            float hor = -sqrtf(fmaxf(1.0f - (RG / r) * (RG / r), 0.0f));
+            float vis = oy_smoothstepf(hor - 0.01f, hor + 0.01f, mu);
+            for (int c = 0; c < 3; c++)
+                s->trans[i][j][c] = oy_expf(-od[c]) * vis;
+        }
+    }
+}
+
+static void trans_at(const oy_sky *s, float h, float mu, float out[3])
+{
+    float u = sqrtf(oy_clampf(h / 60.0f, 0.0f, 1.0f)) * (TRANS_H - 1);
+    float v = oy_clampf((mu + 0.3f) / 1.3f, 0.0f, 1.0f) * (TRANS_MU - 1);
+    int i = (int)u, j = (int)v;
+    if (i > TRANS_H - 2) i = TRANS_H - 2;
+    if (j > TRANS_MU - 2) j = TRANS_MU - 2;
+    float fu = u - i, fv = v - j;
+    for (int c = 0; c < 3; c++) {
+        float a = oy_lerpf(s->trans[i][j][c], s->trans[i][j + 1][c], fv);
+        float b = oy_lerpf(s->trans[i + 1][j][c], s->trans[i + 1][j + 1][c], fv);
+        out[c] = oy_lerpf(a, b, fu);
+    }
+}
+
+/* table rows: sin(elevation) = v|v|, more rows near the horizon, and a
+ * lookup needs no inverse trigonometry */
+static float row_el(int i)
+{
+    float v = i / (float)(OY_SKY_EL - 1) * 2.0f - 1.0f;
+    return oy_asinf(v * fabsf(v));
+}
+
+static void scatter(const oy_sky *s, const float d[3], const float *body, float e,
+                    float bm, float acc[3])
+{
+    float r0 = RG + OBS_H, mu = d[1];
+    float len = ray_top(r0, mu);
+    /* rays into the ground stop at it */
+    float b = r0 * mu, c = r0 * r0 - RG * RG, disc = b * b - c;
+    if (mu < 0.0f && disc > 0.0f)
+        len = fminf(len, -b - sqrtf(disc));
+    len = fminf(len, 400.0f);
+    float cosv = d[0] * body[0] + d[1] * body[1] + d[2] * body[2];
+    float pr = 0.0597f * (1.0f + cosv * cosv);
+    const float g = 0.78f;
+    float pm = 0.0796f * (1.0f - g * g) / oy_powf(1.0f + g * g - 2.0f * g * cosv, 1.5f);
+    float od[3] = { 0, 0, 0 };
+    int n = 28;
+    /* steps grow with distance: fine near the observer where Mie lives */
+    float tot = 0.0f, w[28];
+    for (int k = 0; k < n; k++)
+        tot += w[k] = 1.0f + k * 0.35f;
+    float t = 0.0f;
+    for (int k = 0; k < n; k++) {
+        float ds = len * w[k] / tot, tm = t + 0.5f * ds;
+        float x = d[0] * tm, y = r0 + d[1] * tm, z = d[2] * tm;
+        float rr = sqrtf(x * x + y * y + z * z), h = rr - RG;
+        float dr, dm, dz, ts[3];
+        density(h, &dr, &dm, &dz);
+        for (int ch = 0; ch < 3; ch++)
+            od[ch] += (beta_r[ch] * dr + bm * 1.1f * dm + beta_o[ch] * dz) * ds;
+        float musun = (x * body[0] + y * body[1] + z * body[2]) / rr;
+        trans_at(s, h, musun, ts);
+        for (int ch = 0; ch < 3; ch++) {
+            float tv = oy_expf(-od[ch]);
+            /* a crude multiple-scattering floor keeps twilight skies blue */
+            float ms = 0.08f * oy_smoothstepf(-0.2f, 0.3f, musun);
+            acc[ch] += e * tv * ds * ((beta_r[ch] * dr * pr + bm * dm * pm) * ts[ch] +
+                                      beta_r[ch] * dr * ms);
+        }
+        t += ds;
+    }
+}
+
+static void build_lut(oy_sky *s, float bm)
+{
+    for (int i = 0; i < OY_SKY_EL; i++) {
+        float el = row_el(i), ce = oy_cosf(el), se = oy_sinf(el);
+        for (int j = 0; j < OY_SKY_AZ; j++) {
+            float az = (float)(2.0 * OY_PI) * j / OY_SKY_AZ;
+            float d[3] = { oy_sinf(az) * ce, se, oy_cosf(az) * ce };
+            float acc[3] = { 0, 0, 0 };
+            if (s->sun[1] > -0.3f)
+                scatter(s, d, s->sun, E_SUN, bm, acc);
+            if (s->moon[1] > -0.2f)
+                scatter(s, d, s->moon, E_MOON, bm, acc);
+            for (int c = 0; c < 3; c++)
+                s->lut[i][j][c] = acc[c];
+        }
+    }
+}
+
+void oy_sky_lut(const oy_sky *s, float dx, float dy, float dz, float out[3])
+{
+    float az = oy_rturns(dx, dz);
+    float v = dy >= 0.0f ? sqrtf(fminf(dy, 1.0f)) : -sqrtf(fminf(-dy, 1.0f));
+    float fy = (v * 0.5f + 0.5f) * (OY_SKY_EL - 1), fx = az * OY_SKY_AZ;
+    int i = (int)fy, j = (int)fx;
+    if (i > OY_SKY_EL - 2) i = OY_SKY_EL - 2;
+    float ty = fy - i, tx = fx - j;
+    j %= OY_SKY_AZ;
+    int j1 = (j + 1) % OY_SKY_AZ;
+    for (int c = 0; c < 3; c++) {
+        float a = oy_lerpf(s->lut[i][j][c], s->lut[i][j1][c], tx);
+        float b = oy_lerpf(s->lut[i + 1][j][c], s->lut[i + 1][j1][c], tx);
+        out[c] = oy_lerpf(a, b, ty);
+    }
+}
+
+/* ---- clouds: a periodic tile, so drifting never runs off its edge ---- */
+
+static float lattice(uint64_t seed, int oct, int x, int z, int period)
+{
+    x = ((x % period) + period) % period;
+    z = ((z % period) + period) % period;
+    return oy_u01(oy_hash(seed, OY_STREAM_SKY, (uint64_t)oct, (uint64_t)x, (uint64_t)z));
+}
+
+int oy_sky_clouds_make(float **tile, uint64_t seed)
+{
+    const int n = OY_CLOUD_N;
+    float *t = oy_malloc(sizeof *t * n * n), lo = 1e9f, hi = -1e9f;
+    if (!t)
+        return OYSTER_E_NOMEM;
+    for (int z = 0; z < n; z++)
+        for (int x = 0; x < n; x++) {
+            float sum = 0.0f, amp = 0.5f;
+            for (int o = 0; o < 6; o++) {
+                int period = 4 << o;
+                float fx = x * period / (float)n, fz = z * period / (float)n;
+                int ix = (int)fx, iz = (int)fz;
+                float u = fx - ix, v = fz - iz;
+                u = u * u * (3.0f - 2.0f * u);
+                v = v * v * (3.0f - 2.0f * v);
+                float a = lattice(seed, o, ix, iz, period), b = lattice(seed, o, ix + 1, iz, period);
+                float c = lattice(seed, o, ix, iz + 1, period), d = lattice(seed, o, ix + 1, iz + 1, period);
+                sum += amp * oy_lerpf(oy_lerpf(a, b, u), oy_lerpf(c, d, u), v);
+                amp *= 0.52f;
+            }
+            t[z * n + x] = sum;
+            lo = fminf(lo, sum);
+            hi = fmaxf(hi, sum);
+        }
+    for (int i = 0; i < n * n; i++)
+        t[i] = (t[i] - lo) / (hi - lo);
+    *tile = t;
+    return 0;
+}
+
+static float tile_at(const float *t, double u, double v)
+{
+    const int n = OY_CLOUD_N;
+    /* the tile repeats every n texels: wrap in double, then work in float */
+    int64_t iu = (int64_t)floor(u), iv = (int64_t)floor(v);
+    int i = (int)(iu & (n - 1)), j = (int)(iv & (n - 1));
+    float a = (float)(u - (double)iu), b = (float)(v - (double)iv);
+    int i1 = (i + 1) & (n - 1), j1 = (j + 1) & (n - 1);
+    i &= n - 1;
+    j &= n - 1;
+    return oy_lerpf(oy_lerpf(t[j * n + i], t[j * n + i1], a),
+                    oy_lerpf(t[j1 * n + i], t[j1 * n + i1], a), b);
+}
+
+/* raw cloud field 0..1 at a world point of the layer */
+static float cloud_field(const oy_sky *s, double wx, double wz)
+{
+    double x = wx + s->drift_x, z = wz + s->drift_z;
+    float a = tile_at(s->clouds, x / 45.0, z / 45.0);
+    float b = tile_at(s->clouds, x / 13.0 + 71.3, z / 13.0 + 19.7);
+    return 0.72f * a + 0.28f * b;
+}
+
+static float coverage(const oy_sky *s, float n)
+{
+    float c = s->cloud;
+    float lo = 0.78f - 0.75f * c, hi = lo + 0.12f + 0.25f * c;
+    return oy_smoothstepf(lo, hi, n);
+}
+
+float oy_sky_cloud_at(const oy_sky *s, double wx, double wz)
+{
+    /* shadows need only the large shapes */
+    double x = wx + s->drift_x, z = wz + s->drift_z;
+    return coverage(s, tile_at(s->clouds, x / 45.0, z / 45.0) * 0.72f + 0.14f);
+}
+
+void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y)
+{
+    float haze = oy_clampf(st->ch[OY_CH_HAZE], 0.0f, 1.0f);
+    float bm = haze_mie(haze);
+    uint64_t tk = oy_hash_bytes(77, &bm, sizeof bm);
+    oy_render_sun_dir(st, s->sun, s->moon);
+    if (tk != s->trans_key) {
+        build_trans(s, bm);
+        s->trans_key = tk;
+    }
+    float kv[7] = { s->sun[0], s->sun[1], s->sun[2], s->moon[0], s->moon[1], s->moon[2], bm };
+    uint64_t key = oy_hash_bytes(tk, kv, sizeof kv);
+    if (key != s->key) {
+        build_lut(s, bm);
+        s->key = key;
+    }
+    s->t = (float)st->t;
+    s->cloud = oy_clampf(st->ch[OY_CH_CLOUD], 0.0f, 1.0f);
+    s->haze = haze;
+    s->cloud_alt = floor_y + 1900.0f;
+    float wind = oy_clampf(st->ch[OY_CH_WIND], 0.0f, 1.0f);
+    s->drift_x = (float)(st->t * (3.0 + 20.0 * wind));
+    s->drift_z = (float)(st->t * (1.5 + 8.0 * wind));
+    s->flash = oy_clampf(st->flash, 0.0f, 1.0f);
+
+    /* direct light at the ground, dimmed by the average cloud cover */
+    float ts[3], tm[3];
+    trans_at(s, OBS_H, s->sun[1], ts);
+    trans_at(s, OBS_H, s->moon[1], tm);
+    float dim = 1.0f - 0.9f * s->cloud * s->cloud;
+    for (int c = 0; c < 3; c++) {
+        s->sun_rad[c] = E_SUN * ts[c] * dim;
+        s->moon_rad[c] = E_MOON * tm[c] * dim * oy_smoothstepf(-0.05f, 0.1f, s->moon[1]);
+    }
+    /* sky irradiance: integrate the table over the upper hemisphere */
+    float up[3] = { 0, 0, 0 }, hor[3] = { 0, 0, 0 }, horl[3] = { 0, 0, 0 };
+    for (int i = OY_SKY_EL / 2; i < OY_SKY_EL; i++) {
+        float e0 = row_el(i), e1 = i + 1 < OY_SKY_EL ? row_el(i + 1) : e0;
+        float dw = (e1 - e0) * (float)(2.0 * OY_PI / OY_SKY_AZ);
+        float ce = oy_cosf(e0), se = oy_sinf(e0);
+        for (int j = 0; j < OY_SKY_AZ; j++)
+            for (int c = 0; c < 3; c++) {
+                float L = s->lut[i][j][c] * dw * ce;
+                up[c] += L * se;
+                hor[c] += L * ce * 0.5f;
+                if (i == OY_SKY_EL / 2 + 1)
+                    horl[c] += s->lut[i][j][c] / OY_SKY_AZ;
+            }
+    }
+    /* overcast: a grey dome as bright as the light above the clouds */
+    float lum_above = 0.2126f * up[0] + 0.7152f * up[1] + 0.0722f * up[2];
+    float sunlum = 0.2126f * ts[0] + 0.7152f * ts[1] + 0.0722f * ts[2];
+    float base = (lum_above + E_SUN * sunlum * fmaxf(s->sun[1], 0.0f) * 0.35f) / (float)OY_PI * 0.55f;
+    float tint[3] = { 1.0f, 1.0f, 1.02f };
+    base *= 1.0f - 0.45f * oy_clampf(st->ch[OY_CH_RAIN], 0.0f, 1.0f);
+    float oc = oy_smoothstepf(0.3f, 1.0f, s->cloud);
+    for (int c = 0; c < 3; c++) {
+        s->overcast[c] = base * tint[c] + horl[c] * 0.15f;
+        s->amb_up[c] = oy_lerpf(up[c], s->overcast[c] * (float)OY_PI, oc);
+        s->amb_hor[c] = oy_lerpf(hor[c], s->overcast[c] * (float)OY_PI * 0.5f, oc);
+        s->horizon[c] = oy_lerpf(horl[c], s->overcast[c], oc);
+        /* starlight and airglow: night is dark blue, not black */
+        float night_floor[3] = { 0.0009f, 0.0015f, 0.0032f };
+        s->amb_up[c] += night_floor[c] * 3.0f;
+        s->amb_hor[c] += night_floor[c] * 1.5f;
+        s->horizon[c] += night_floor[c];
+    }
+    memcpy(s->amb_key, s->amb_up, sizeof s->amb_key);
+    s->oc = oc;
+    if (s->flash > 0.0f)
+        for (int c = 0; c < 3; c++) {
+            float f = s->flash * 6.0f * (c == 2 ? 1.1f : 1.0f);
+            s->amb_up[c] += f;
+            s->amb_hor[c] += f * 0.6f;
+            s->horizon[c] += f * 0.3f;
+        }
+    s->night = 1.0f - oy_smoothstepf(-0.2f, 0.02f, s->sun[1]);
+    s->star_k = (1.0f - oy_smoothstepf(-0.3f, -0.14f, s->sun[1])) * (1.0f - s->cloud);
+}
+
+/* stars on a cube map of cells, one jittered star per lucky cell */
+static float stars(const oy_sky *s, float dx, float dy, float dz)
+{
+    float ax = fabsf(dx), ay = fabsf(dy), az = fabsf(dz), m, u, v;
+    int face;
+    if (ax >= ay && ax >= az) { m = ax; u = dz; v = dy; face = dx > 0 ? 0 : 1; }
+    else if (ay >= az) { m = ay; u = dx; v = dz; face = dy > 0 ? 2 : 3; }
+    else { m = az; u = dx; v = dy; face = dz > 0 ? 4 : 5; }
+    const float cells = 220.0f;
+    float fu = (u / m * 0.5f + 0.5f) * cells, fv = (v / m * 0.5f + 0.5f) * cells;
+    int iu = (int)fu, iv = (int)fv;
+    uint64_t h = oy_hash(s->seed, OY_STREAM_SKY, 1000 + (uint64_t)face, (uint64_t)iu, (uint64_t)iv);
+    float p = oy_u01(h);
+    if (p > 0.35f)
+        return 0.0f;
+    float cx = iu + 0.2f + 0.6f * oy_u01(h << 8), cy = iv + 0.2f + 0.6f * oy_u01(h << 16);
+    float r2 = ((fu - cx) * (fu - cx) + (fv - cy) * (fv - cy)) / (m * m);
+    float mag = p / 0.35f;
+    float b = 0.004f + 0.12f * mag * mag * mag * mag * mag * mag;
+    return b * oy_rexp(-r2 * 900.0f);
+}
+
+void oy_sky_radiance(const oy_sky *s, float dx, float dy, float dz, float cam_y, float out[3])
+{
+    oy_sky_lut(s, dx, dy, dz, out);
+    if (s->haze > 0.2f) {
+        /* dust and haze whiten the sky toward the horizon */
+        float k = (s->haze - 0.2f) * 0.9f * (1.0f - fminf(fmaxf(dy, 0.0f), 1.0f) * 0.7f);
+        for (int c = 0; c < 3; c++)
+            out[c] = oy_lerpf(out[c], s->horizon[c] * 1.05f, k);
+    }
+    float cs = dx * s->sun[0] + dy * s->sun[1] + dz * s->sun[2];
+    float cm = dx * s->moon[0] + dy * s->moon[1] + dz * s->moon[2];
+    float vis = 1.0f;                 /* how much of the sun/moon/stars shows */
+    float cloudy = 0.0f;
+    if (dy > 0.0f && s->cloud > 0.01f) {
+        float t = (s->cloud_alt - cam_y) / fmaxf(dy, 0.01f);
+        if (t > 0.0f) {
+            double wx = s->cam_x + dx * t, wz = s->cam_z + dz * t;
+            float n = cloud_field(s, wx, wz), a = coverage(s, n);
+            if (a > 0.0f) {
+                /* light through the cloud toward the sun */
+                float n2 = cloud_field(s, wx + s->sun[0] * 350.0f, wz + s->sun[2] * 350.0f);
+                float shade = oy_rexp(-2.2f * coverage(s, n2) - 1.2f * a);
+                float fwd = 1.0f + 2.5f * oy_rexp((cs - 1.0f) * 8.0f);
+                float col[3];
+                for (int c = 0; c < 3; c++) {
+                    float sunlit = (s->sun_rad[c] + s->moon_rad[c]) * (0.12f + 0.5f * shade) * fwd *
+                                   (1.0f - 0.6f * s->cloud) / (float)OY_PI;
+                    float amb = s->amb_up[c] / (float)OY_PI * (0.55f + 0.3f * shade);
+                    col[c] = oy_lerpf(sunlit + amb, s->overcast[c] * (0.55f + 0.6f * shade),
+                                      oy_smoothstepf(0.4f, 1.0f, s->cloud));
+                    col[c] += s->flash * 4.0f * (0.5f + 0.5f * shade);
+                }
+                /* distant clouds melt into the horizon haze */
+                float far = oy_rexp(-t / 45000.0f);
+                float aa = a * (0.35f + 0.65f * far) * oy_smoothstepf(0.0f, 0.06f, dy);
+                for (int c = 0; c < 3; c++)
+                    out[c] = oy_lerpf(out[c], oy_lerpf(s->horizon[c], col[c], far), aa);
+                cloudy = aa;
+            }
+        }
+        vis = 1.0f - cloudy;
+        /* a full overcast dims everything behind it */
+        float oc = oy_smoothstepf(0.55f, 1.0f, s->cloud);
+        if (oc > 0.0f)
+            for (int c = 0; c < 3; c++)
+                out[c] = oy_lerpf(out[c], s->overcast[c] * (0.9f + 0.25f * dy), oc * (1.0f - cloudy));
+        vis *= 1.0f - oc;
+    }
+    if (cs > 0.9995f && dy > -0.02f) {
+        /* sun disk, 0.27 deg radius, limb darkened */
+        float r = (1.0f - cs) / (1.0f - 0.99998890f);
+        float k = oy_clampf(1.3f - r, 0.0f, 1.0f) * vis * (1.0f - 0.4f * r);
+        for (int c = 0; c < 3; c++)
+            out[c] += k * s->sun_rad[c] * 3000.0f;
+    }
+    if (cm > 0.9995f && s->moon[1] > -0.05f) {
+        float r = (1.0f - cm) / (1.0f - 0.99998890f);
+        float k = oy_clampf(1.5f - r, 0.0f, 1.0f) * vis * s->night;
+        for (int c = 0; c < 3; c++)
+            out[c] += k * (c == 2 ? 0.33f : 0.3f);
+    }
+    if (s->star_k > 0.0f && dy > 0.0f) {
+        float b = stars(s, dx, dy, dz) * s->star_k * vis * oy_smoothstepf(0.0f, 0.15f, dy);
+        out[0] += b * 0.9f;
+        out[1] += b * 0.95f;
+        out[2] += b;
+    }
+}

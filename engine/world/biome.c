@@ -1,0 +1,121 @@
+/*
+ * biome.c - biomes and ground materials. Temperature and moisture fields
+ * (low-frequency noise, colder with altitude, wetter near water) decide
+ * where each of the prompt's biomes shows; slope, altitude and small-scale
+ * noise then pick the material mix (grass, rock, sand, snow, dirt, mud) and
+ * the far-forest canopy. Colours are linear-light albedos.
+ */
+#include <math.h>
+
+#include "world.h"
+
+enum { MEADOW, FOREST, DESERT, SNOWFIELD, TUNDRA, BEACH, SWAMP, ALPINE };
+
+static void biome_weights(const oy_world *w, const oy_world_shape *sh, double x,
+                          double z, float slope, oy_world_point *pt)
+{
+    float alt = pt->ground - sh->floor0;
+    float temp = 0.55f + 0.3f * oy_world_fbm(w, x + 1.0e4, z, 4000.0, 400.0f, 3)
+                 - alt / fmaxf(2.0f * sh->relief_amp, 600.0f);
+    float wet = 0.5f + 0.4f * oy_world_fbm(w, x, z - 2.0e4, 2500.0, 200.0f, 4)
+                + 0.3f * (1.0f - oy_smoothstepf(0.0f, 120.0f, pt->water_dist));
+    float low = 1.0f - oy_smoothstepf(1.0f, 8.0f, pt->ground - sh->sea_level);
+    float aff[8];
+    aff[MEADOW] = 1.0f - fabsf(temp - 0.55f) * 1.5f - fabsf(wet - 0.45f);
+    aff[FOREST] = oy_smoothstepf(0.3f, 0.65f, wet) * (1.0f - oy_smoothstepf(0.8f, 1.0f, temp))
+                  * (1.0f - oy_smoothstepf(0.5f, 1.0f, slope));
+    aff[DESERT] = oy_smoothstepf(0.45f, 0.8f, temp) * (1.0f - oy_smoothstepf(0.35f, 0.65f, wet));
+    aff[SNOWFIELD] = 1.0f - oy_smoothstepf(0.15f, 0.5f, temp);
+    aff[TUNDRA] = (1.0f - oy_smoothstepf(0.25f, 0.55f, temp)) * (1.0f - oy_smoothstepf(0.4f, 0.8f, wet));
+    aff[BEACH] = (pt->water_kind == OY_WATER_SEA || pt->water_kind == OY_WATER_LAKE)
+                 ? low * (1.0f - oy_smoothstepf(5.0f, 60.0f, pt->water_dist)) : 0.0f;
+    aff[SWAMP] = oy_smoothstepf(0.5f, 0.85f, wet) * (1.0f - oy_smoothstepf(0.1f, 0.3f, slope));
+    aff[ALPINE] = oy_smoothstepf(0.3f, 0.7f, alt / fmaxf(sh->relief_amp, 100.0f)) + slope * 0.4f;
+
+    float sum = 0.0f;
+    for (int i = 0; i < 8; i++) {
+        pt->biome[i] = sh->biome[i] * (0.12f + oy_clampf(aff[i], 0.0f, 1.5f));
+        sum += pt->biome[i];
+    }
+    /* sea shores are sandy whatever the prompt says */
+    pt->biome[BEACH] += 0.8f * aff[BEACH] * (1.0f - sh->biome[SNOWFIELD]);
+    sum += 0.8f * aff[BEACH] * (1.0f - sh->biome[SNOWFIELD]);
+    for (int i = 0; i < 8; i++)
+        pt->biome[i] /= sum;
+}
+
+static void mix3(float *acc, const float *c, float k)
+{
+    acc[0] += c[0] * k;
+    acc[1] += c[1] * k;
+    acc[2] += c[2] * k;
+}
+
+void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
+                       double z, float slope, oy_world_point *pt)
+{
+    static const float rock[3] = { 0.16f, 0.145f, 0.13f }, rock_pale[3] = { 0.30f, 0.28f, 0.25f };
+    static const float sand[3] = { 0.50f, 0.38f, 0.24f }, beach[3] = { 0.55f, 0.49f, 0.38f };
+    static const float snow[3] = { 0.80f, 0.83f, 0.88f }, dirt[3] = { 0.14f, 0.10f, 0.07f };
+    static const float tundra[3] = { 0.15f, 0.14f, 0.08f }, mud[3] = { 0.07f, 0.065f, 0.04f };
+    const float *c = NULL;
+    float col[3] = { 0, 0, 0 };
+
+    biome_weights(w, sh, x, z, slope, pt);
+    float fol = sh->foliage, aut = sh->autumn;
+    float patch = oy_world_fbm(w, x + 300.0, z + 800.0, 60.0, 2.0f, 4);
+    float fine = oy_world_fbm(w, x - 90.0, z + 40.0, 9.0, 1.0f, 3);
+    /* grass: lush green to dry straw with foliage, autumn browns */
+    float lush[3] = { 0.065f, 0.12f, 0.025f }, dry[3] = { 0.22f, 0.19f, 0.085f };
+    float grass[3], leaf[3], autumn[3] = { 0.26f, 0.10f, 0.025f };
+    float g = oy_clampf(fol + 0.25f * patch, 0.0f, 1.0f);
+    for (int i = 0; i < 3; i++) {
+        grass[i] = oy_lerpf(dry[i], lush[i], g) * (0.85f + 0.25f * fine);
+        leaf[i] = oy_lerpf(0.04f + 0.02f * (i == 0), (i == 1) ? 0.075f : 0.03f, fol);
+        leaf[i] = oy_lerpf(leaf[i], autumn[i], aut * (0.6f + 0.4f * patch));
+    }
+    if (aut > 0.0f)
+        mix3(grass, (float[3]) { 0.10f * aut, 0.03f * aut, -0.01f * aut }, 1.0f);
+
+    float b[8];
+    for (int i = 0; i < 8; i++)
+        b[i] = pt->biome[i];
+    mix3(col, grass, b[MEADOW]);
+    mix3(col, grass, b[FOREST]);
+    mix3(col, sand, b[DESERT] * (1.0f + 0.2f * patch));
+    mix3(col, snow, b[SNOWFIELD]);
+    mix3(col, tundra, b[TUNDRA] * (1.0f + 0.3f * fine));
+    mix3(col, beach, b[BEACH]);
+    mix3(col, mud, b[SWAMP] * 0.5f);
+    mix3(col, grass, b[SWAMP] * 0.5f);
+    mix3(col, rock_pale, b[ALPINE] * 0.6f);
+    mix3(col, tundra, b[ALPINE] * 0.4f);
+
+    /* bare dirt where the grass thins, rock on steep slopes and ridges */
+    float d = oy_smoothstepf(0.35f, 0.7f, patch * 0.6f + fine * 0.4f) * 0.5f *
+              (b[MEADOW] + b[FOREST]);
+    for (int i = 0; i < 3; i++)
+        col[i] = oy_lerpf(col[i], dirt[i], d);
+    float rk = oy_smoothstepf(0.55f, 1.0f, slope + 0.15f * fine);
+    c = b[DESERT] > 0.5f ? (const float[3]) { 0.42f, 0.27f, 0.16f } : rock;
+    for (int i = 0; i < 3; i++)
+        col[i] = oy_lerpf(col[i], c[i] * (0.8f + 0.3f * patch), rk);
+    /* permanent snow on high peaks */
+    float alt = pt->ground - sh->floor0;
+    float line = 650.0f + 250.0f * patch - 500.0f * (b[SNOWFIELD] + b[TUNDRA] + b[ALPINE] * 0.5f);
+    float perm = oy_smoothstepf(line, line + 120.0f, alt) * (1.0f - oy_smoothstepf(0.9f, 1.4f, slope))
+                 * (1.0f - b[DESERT]);
+    for (int i = 0; i < 3; i++) {
+        col[i] = oy_lerpf(col[i], snow[i], perm);
+        pt->rgb[i] = oy_clampf(col[i], 0.01f, 0.95f);
+    }
+    pt->snow_aff = oy_clampf((1.0f - oy_smoothstepf(0.5f, 1.1f, slope)) * (0.85f + 0.15f * fine), 0.0f, 1.0f);
+    /* far forest canopy: clumps where forest and vegetation allow */
+    float forest = b[FOREST] + 0.5f * b[SWAMP] + 0.3f * b[MEADOW] * sh->veg;
+    float clump = oy_world_fbm(w, x + 55.0, z - 66.0, 140.0, 6.0f, 4);
+    float cover = oy_smoothstepf(0.6f, 0.15f, 1.0f - forest * (0.5f + sh->veg) - 0.35f * clump);
+    cover *= (1.0f - rk) * (1.0f - perm) * (1.0f - oy_smoothstepf(0.0f, 0.5f, b[DESERT] + b[SNOWFIELD] + b[BEACH]));
+    cover *= oy_smoothstepf(3.0f, 25.0f, pt->water_dist);
+    /* crowns thin out toward the forest edge instead of ending in a wall */
+    pt->canopy = cover * cover * (3.0f - 2.0f * cover) * (10.0f + 5.0f * fine);
+}

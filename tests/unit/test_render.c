@@ -1,0 +1,356 @@
+/*
+ * test_render.c - the renderer: identical bytes for 1 and 2 threads and in
+ * any frame order, light that follows the time of day, fog that flattens
+ * distance, black letterbox bars, and steep or rolled views that still show
+ * sky above ground. With OY_STILLS_DIR set it also writes PPM stills of a
+ * set of canned scenes and prints timings and peak memory.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "check.h"
+#include "render/render.h"
+
+static void view_make(oy_view *v, double x, double y, double z, float yaw, float pitch,
+                      float roll, float focal)
+{
+    float ya = yaw * (float)(OY_PI / 180), pa = pitch * (float)(OY_PI / 180), ra = roll * (float)(OY_PI / 180);
+    memset(v, 0, sizeof *v);
+    v->pos[0] = x; v->pos[1] = y; v->pos[2] = z;
+    v->fwd = oy_v3_make(sinf(ya) * cosf(pa), sinf(pa), cosf(ya) * cosf(pa));
+    oy_v3 r = oy_v3_normalize(oy_v3_cross(oy_v3_make(0, 1, 0), v->fwd));
+    oy_v3 u = oy_v3_cross(v->fwd, r);
+    v->right = oy_v3_add(oy_v3_scale(r, cosf(ra)), oy_v3_scale(u, sinf(ra)));
+    v->up = oy_v3_sub(oy_v3_scale(u, cosf(ra)), oy_v3_scale(r, sinf(ra)));
+    v->yaw = yaw; v->pitch = pitch; v->roll = roll;
+    v->focal_mm = focal;
+    v->sensor_w = 24.89f;
+    v->sensor_h = 18.66f;
+    v->tan_half_fov_x = v->sensor_w / (2.0f * focal);
+}
+
+static void state_default(oy_state *st)
+{
+    memset(st, 0, sizeof *st);
+    for (int i = 0; i < OY_CH_COUNT; i++)
+        st->ch[i] = oy_channel_default(i);
+}
+
+typedef struct scene {
+    const char *name;
+    float time;
+    struct { int ch; float v; } set[10];
+    float yaw, pitch, roll, height, focal;
+    double z;                       /* camera position along the path */
+    float flash;
+} scene;
+
+static const scene scenes[] = {
+    { "valley_noon", 12.5f, { { OY_CH_VALLEY, 1 }, { OY_CH_RIVER, 0.7f }, { OY_CH_RELIEF, 0.7f } }, 0, -2, 0, 3, 28, 0, 0 },
+    { "mountains_golden", 18.2f, { { OY_CH_RELIEF, 1 }, { OY_CH_RUGGED, 0.7f }, { OY_CH_BIOME_ALPINE, 0.6f }, { OY_CH_HILLS, 0.3f } }, 60, -4, 0, 400, 35, 0, 0 },
+    { "lake_blue_hour", 19.75f, { { OY_CH_LAKE, 1 }, { OY_CH_BIOME_FOREST, 0.8f }, { OY_CH_RELIEF, 0.5f }, { OY_CH_CLOUD, 0.3f } }, 0, -3, 0, 6, 28, 0, 0 },
+    { "desert_haze", 13.0f, { { OY_CH_BIOME_DESERT, 1 }, { OY_CH_BIOME_MEADOW, 0 }, { OY_CH_BIOME_FOREST, 0 }, { OY_CH_HAZE, 0.7f }, { OY_CH_PLATEAU, 0.6f }, { OY_CH_VEGETATION, 0 }, { OY_CH_WARMTH, 0.2f } }, 30, 0, 0, 4, 35, 0, 0 },
+    { "snowfield_overcast", 11.0f, { { OY_CH_BIOME_SNOWFIELD, 1 }, { OY_CH_BIOME_MEADOW, 0 }, { OY_CH_SNOW_COVER, 1 }, { OY_CH_CLOUD, 0.95f }, { OY_CH_RELIEF, 0.7f }, { OY_CH_BIOME_FOREST, 0.3f } }, 20, 0, 0, 5, 35, 0, 0 },
+    { "coast_sunset", 18.75f, { { OY_CH_COAST, 1 }, { OY_CH_BIOME_BEACH, 0.5f }, { OY_CH_RELIEF, 0.4f }, { OY_CH_CLOUD, 0.35f } }, 999, -1, 0, 12, 24, 0, 0 },
+    { "night_moon", 23.5f, { { OY_CH_RELIEF, 0.6f }, { OY_CH_LAKE, 0.8f }, { OY_CH_CLOUD, 0.15f } }, 200, 6, 0, 8, 24, 0, 0 },
+    { "fog_morning", 8.0f, { { OY_CH_FOG, 0.8f }, { OY_CH_VALLEY, 0.8f }, { OY_CH_BIOME_FOREST, 0.8f }, { OY_CH_RELIEF, 0.6f } }, 0, 0, 0, 4, 35, 0, 0 },
+    { "rain", 15.0f, { { OY_CH_RAIN, 0.8f }, { OY_CH_CLOUD, 0.9f }, { OY_CH_WETNESS, 0.9f }, { OY_CH_RIVER, 0.8f }, { OY_CH_WIND, 0.4f } }, 0, 0, 0, 2, 28, 0, 0 },
+    { "storm", 17.0f, { { OY_CH_RAIN, 1 }, { OY_CH_CLOUD, 1 }, { OY_CH_LIGHTNING, 1 }, { OY_CH_WIND, 1 }, { OY_CH_WETNESS, 1 }, { OY_CH_RELIEF, 0.6f }, { OY_CH_COAST, 1 } }, 40, 2, 0, 6, 24, 0, 0.7f },
+    { "snowfall_forest", 10.0f, { { OY_CH_SNOW, 0.8f }, { OY_CH_SNOW_COVER, 0.8f }, { OY_CH_CLOUD, 0.8f }, { OY_CH_BIOME_FOREST, 1 }, { OY_CH_FOLIAGE, 0.6f } }, 0, 0, 0, 2, 28, 0, 0 },
+    { "canyon_tilt_roll", 16.0f, { { OY_CH_CANYON, 1 }, { OY_CH_BIOME_DESERT, 1 }, { OY_CH_BIOME_MEADOW, 0 }, { OY_CH_BIOME_FOREST, 0 }, { OY_CH_RELIEF, 0.5f } }, 10, -30, 15, 60, 24, 0, 0 },
+    { "look_down", 14.0f, { { OY_CH_RIVER, 1 }, { OY_CH_BIOME_FOREST, 0.6f } }, 0, -85, 0, 120, 24, 0, 0 },
+    { "autumn_hills", 16.5f, { { OY_CH_AUTUMN, 1 }, { OY_CH_FOLIAGE, 0.5f }, { OY_CH_BIOME_FOREST, 0.8f }, { OY_CH_HILLS, 1 }, { OY_CH_VEGETATION, 0.8f } }, -20, -1, 0, 3, 35, 0, 0 },
+};
+
+static void scene_state(const scene *sc, oy_state *st)
+{
+    state_default(st);
+    st->ch[OY_CH_TIME] = sc->time;
+    for (int i = 0; i < 10; i++)
+        if (sc->set[i].ch || sc->set[i].v)
+            st->ch[sc->set[i].ch] = sc->set[i].v;
+    st->flash = sc->flash;
+    st->t = 3.0;
+}
+
+static const double path[] = { 0, 0, 0, 200, 30, 400, 0, 600 };
+
+/* yaw 999: face the sea, whichever side of the path the seed put it */
+static void scene_view(const oy_world *w, const oy_state *st, const scene *sc, oy_view *v)
+{
+    double z = sc->z;
+    float g = oy_world_surface(w, st, 0.0, z), yaw = sc->yaw;
+    if (yaw == 999) {
+        oy_place_info pi;
+        oy_world_place(w, st, 500.0, z + 300.0, &pi);
+        yaw = pi.water > -1e8f ? 40.0f : -40.0f;
+    }
+    view_make(v, 0.0, g + sc->height, z, yaw, sc->pitch, sc->roll, sc->focal);
+}
+
+static int write_ppm(const char *dir, const char *name, const uint8_t *rgb, int w, int h)
+{
+    char path_[512];
+    snprintf(path_, sizeof path_, "%s/%s.ppm", dir, name);
+    FILE *f = fopen(path_, "wb");
+    if (!f)
+        return -1;
+    fprintf(f, "P6\n%d %d\n255\n", w, h);
+    fwrite(rgb, 1, (size_t)w * h * 3, f);
+    return fclose(f);
+}
+
+static int render_one(const oy_world *w, oy_pool *pool, const oy_render_config *cfg,
+                      const oy_state *st, const oy_view *v, uint8_t *rgb)
+{
+    oy_renderer *r = NULL;
+    int ret = oy_renderer_new(&r, w, cfg, pool);
+    if (ret < 0)
+        return ret;
+    ret = oy_render_frame(r, st, v, rgb, cfg->width * 3);
+    oy_renderer_free(&r);
+    return ret;
+}
+
+static double mean_lum(const uint8_t *rgb, int w, int y0, int y1)
+{
+    double s = 0;
+    for (int y = y0; y < y1; y++)
+        for (int x = 0; x < w; x++) {
+            const uint8_t *p = rgb + ((size_t)y * w + x) * 3;
+            s += 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+        }
+    return s / ((double)(y1 - y0) * w);
+}
+
+static double mean_ch(const uint8_t *rgb, int n, int ch)
+{
+    double s = 0;
+    for (int i = 0; i < n; i++)
+        s += rgb[i * 3 + ch];
+    return s / n;
+}
+
+/* standard deviation of luminance over a band of rows */
+static double band_std(const uint8_t *rgb, int w, int y0, int y1)
+{
+    double m = mean_lum(rgb, w, y0, y1), s = 0;
+    for (int y = y0; y < y1; y++)
+        for (int x = 0; x < w; x++) {
+            const uint8_t *p = rgb + ((size_t)y * w + x) * 3;
+            double l = 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2] - m;
+            s += l * l;
+        }
+    return sqrt(s / ((double)(y1 - y0) * w));
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static void stills(const char *dir, const oy_world *w, oy_pool *pool)
+{
+    oy_render_config cfg = { 1280, 720, 0, 0.0, 7 };
+    uint8_t *rgb = malloc((size_t)1920 * 1080 * 3);
+    oy_renderer *r = NULL;
+    oy_state st;
+    oy_view v;
+
+    for (size_t i = 0; i < sizeof scenes / sizeof *scenes; i++) {
+        scene_state(&scenes[i], &st);
+        scene_view(w, &st, &scenes[i], &v);
+        double t0 = now();
+        render_one(w, pool, &cfg, &st, &v, rgb);
+        printf("still %-20s %.0f ms (cold cache)\n", scenes[i].name, (now() - t0) * 1e3);
+        write_ppm(dir, scenes[i].name, rgb, cfg.width, cfg.height);
+    }
+    /* a moving camera: consecutive frames to look at, and the timings */
+    const int sizes[2][3] = { { 1280, 720, 0 }, { 854, 480, 1 } };
+    for (int s = 0; s < 2; s++) {
+        oy_render_config c2 = { sizes[s][0], sizes[s][1], sizes[s][2], 0.0, 7 };
+        oy_renderer_new(&r, w, &c2, pool);
+        scene_state(&scenes[0], &st);
+        double total = 0;
+        int frames = 48;
+        for (int f = 0; f < frames; f++) {
+            st.frame = f;
+            st.t = f / 24.0;
+            float z = 2.0f * f, g = oy_world_surface(w, &st, 0.0, z);
+            view_make(&v, 0.0, g + 3.0, z, 5.0f + 0.3f * f, -2.0f, 0.0f, 28.0f);
+            double t0 = now();
+            oy_render_frame(r, &st, &v, rgb, c2.width * 3);
+            double dt = now() - t0;
+            if (f >= 4)
+                total += dt;
+            if (s == 0 && (f == 20 || f == 21)) {
+                char name[32];
+                snprintf(name, sizeof name, "move_%02d", f);
+                write_ppm(dir, name, rgb, c2.width, c2.height);
+            }
+        }
+        printf("timing %dx%d %s: %.1f ms/frame (2 threads, frames 4..%d of a moving camera)\n",
+               c2.width, c2.height, c2.draft ? "draft" : "final", total * 1e3 / (frames - 4), frames - 1);
+        oy_renderer_free(&r);
+    }
+    {
+        oy_render_config c3 = { 1920, 1080, 0, 0.0, 7 };
+        scene_state(&scenes[1], &st);
+        oy_renderer_new(&r, w, &c3, pool);
+        for (int f = 0; f < 24; f++) {
+            float g = oy_world_surface(w, &st, 0.0, 10.0 * f);
+            view_make(&v, 0.0, g + 40.0, 10.0 * f, -10.0f + 5.0f * f, 3.0f, 0.0f, 35.0f);
+            oy_render_frame(r, &st, &v, rgb, c3.width * 3);
+        }
+        oy_renderer_free(&r);
+        struct rusage ru;
+        getrusage(RUSAGE_SELF, &ru);
+        printf("peak RSS after 1920x1080 frames: %ld MB\n", ru.ru_maxrss / 1024);
+    }
+    free(rgb);
+}
+
+int main(void)
+{
+    const int W = 320, H = 180;
+    oy_pool *p1 = NULL, *p2 = NULL;
+    oy_world *w = NULL;
+    oy_render_config cfg = { W, H, 0, 0.0, 11 };
+    size_t n = (size_t)W * H * 3;
+    uint8_t *a = malloc(n), *b = malloc(n), *c = malloc(n);
+    oy_state st, st2;
+    oy_view v, v2;
+
+    if (oy_pool_new(&p1, 1) < 0 || oy_pool_new(&p2, 2) < 0 ||
+        oy_world_new(&w, 5, path, 4) < 0 || !a || !b || !c) {
+        printf("FAIL setup\n");
+        return 1;
+    }
+    const char *dir = getenv("OY_STILLS_DIR");
+    if (dir) {
+        stills(dir, w, p2);
+        return 0;
+    }
+
+    CHECK_GROUP("render");
+    for (size_t i = 0; i < sizeof scenes / sizeof *scenes; i++) {
+        if (i != 0 && i != 9 && i != 11 && i != 12)
+            continue;
+        scene_state(&scenes[i], &st);
+        scene_view(w, &st, &scenes[i], &v);
+        render_one(w, p1, &cfg, &st, &v, a);
+        render_one(w, p2, &cfg, &st, &v, b);
+        CHECK(!memcmp(a, b, n), "%s: 1 and 2 threads give identical bytes", scenes[i].name);
+    }
+
+    /* order independence: B then A on one renderer equals A alone */
+    {
+        oy_renderer *r = NULL;
+        scene_state(&scenes[0], &st);
+        scene_view(w, &st, &scenes[0], &v);
+        st2 = st;
+        st2.ch[OY_CH_TIME] = 17.0f;
+        st2.t = 9.0;
+        st2.frame = 200;
+        view_make(&v2, 300.0, oy_world_surface(w, &st2, 300.0, 900.0) + 20.0, 900.0, 120, -5, 0, 35);
+        oy_renderer_new(&r, w, &cfg, p2);
+        oy_render_frame(r, &st2, &v2, c, W * 3);
+        oy_render_frame(r, &st, &v, b, W * 3);
+        oy_renderer_free(&r);
+        render_one(w, p2, &cfg, &st, &v, a);
+        CHECK(!memcmp(a, b, n), "rendering frame B then A gives the same bytes as A alone");
+        CHECK(memcmp(a, c, n), "frames A and B differ");
+    }
+
+    /* light follows the time of day */
+    {
+        scene_state(&scenes[0], &st);
+        scene_view(w, &st, &scenes[0], &v);
+        render_one(w, p2, &cfg, &st, &v, a);
+        st2 = st;
+        st2.ch[OY_CH_TIME] = 1.0f;
+        render_one(w, p2, &cfg, &st2, &v, b);
+        double ln = mean_lum(a, W, 0, H), lm = mean_lum(b, W, 0, H);
+        CHECK(ln > lm + 30.0, "noon (%.1f) is brighter than night (%.1f)", ln, lm);
+        st2.ch[OY_CH_TIME] = 18.4f;
+        render_one(w, p2, &cfg, &st2, &v, b);
+        double wn = mean_ch(a, W * H, 0) - mean_ch(a, W * H, 2);
+        double wg = mean_ch(b, W * H, 0) - mean_ch(b, W * H, 2);
+        CHECK(wg > wn + 5.0, "golden hour is warmer than noon (R-B %.1f vs %.1f)", wg, wn);
+    }
+
+    /* fog flattens the far distance */
+    {
+        scene_state(&scenes[1], &st);
+        st.ch[OY_CH_CLOUD] = 0.0f;
+        view_make(&v, 0.0, oy_world_surface(w, &st, 0.0, 0.0) + 40.0, 0.0, 35, 3, 0, 35);
+        render_one(w, p2, &cfg, &st, &v, a);
+        st.ch[OY_CH_FOG] = 0.8f;
+        render_one(w, p2, &cfg, &st, &v, b);
+        double s0 = band_std(a, W, H / 3, H / 2), s1 = band_std(b, W, H / 3, H / 2);
+        CHECK(s1 < s0 * 0.7, "fog lowers far contrast (std %.1f -> %.1f)", s0, s1);
+    }
+
+    /* letterbox */
+    {
+        oy_render_config lb = cfg;
+        lb.aspect = 2.39;
+        scene_state(&scenes[0], &st);
+        scene_view(w, &st, &scenes[0], &v);
+        render_one(w, p2, &lb, &st, &v, a);
+        int bar = (H - (int)(W / 2.39 + 0.5)) / 2, black = 1, inside = 0;
+        for (int y = 0; y < H; y++)
+            for (int x = 0; x < W * 3; x++) {
+                uint8_t px = a[(size_t)y * W * 3 + x];
+                if (y < bar || y >= H - bar)
+                    black &= px == 0;
+                else
+                    inside |= px != 0;
+            }
+        CHECK(bar > 0 && black, "letterbox rows (%d top and bottom) are black", bar);
+        CHECK(inside, "the picture between the bars is not black");
+    }
+
+    /* steep and rolled views: sky on the up side, ground on the down side */
+    {
+        static const float poses[][2] = { { -60, 0 }, { 0, 90 }, { 45, 30 }, { -89, 0 } };
+        for (int i = 0; i < 4; i++) {
+            scene_state(&scenes[0], &st);
+            st.ch[OY_CH_CLOUD] = 0.0f;
+            float g = oy_world_surface(w, &st, 0.0, 0.0);
+            view_make(&v, 0.0, g + 30.0, 0.0, 0, poses[i][0], poses[i][1], 24);
+            render_one(w, p2, &cfg, &st, &v, a);
+            /* the brightest blue-ish pixel should be sky: find where it is */
+            double top = mean_lum(a, W, 0, H / 8), bot = mean_lum(a, W, H - H / 8, H);
+            double var = band_std(a, W, 0, H);
+            if (poses[i][1] == 90) {
+                /* rolled 90 degrees: the horizon runs vertically */
+                double left = 0, right = 0;
+                for (int y = 0; y < H; y++)
+                    for (int x = 0; x < W / 8; x++) {
+                        left += a[((size_t)y * W + x) * 3 + 2];
+                        right += a[((size_t)y * W + W - 1 - x) * 3 + 2];
+                    }
+                CHECK(fabs(left - right) / (H * W / 8) > 10.0, "roll 90: sky on one side, ground on the other");
+            } else if (poses[i][0] > -80) {
+                CHECK(var > 4.0, "pitch %.0f roll %.0f renders a picture (std %.1f)", poses[i][0], poses[i][1], var);
+            } else {
+                CHECK(var > 2.0 && fabs(top - bot) < 120.0, "looking straight down shows ground (std %.1f)", var);
+            }
+        }
+    }
+
+    oy_world_free(&w);
+    oy_pool_free(&p1);
+    oy_pool_free(&p2);
+    free(a);
+    free(b);
+    free(c);
+    return CHECK_DONE();
+}
