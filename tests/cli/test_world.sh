@@ -1,0 +1,59 @@
+#!/bin/sh
+# test_world.sh - the world model end to end: image input steers the
+# picture (a dark blue image makes a darker, colder world than a bright
+# orange one), bad images are refused, unknown words warn with line:col,
+# and `check` says what each directive changes.
+. "$(dirname "$0")/lib.sh"
+
+ffmpeg -v error -f lavfi -i color=c=0x101830:s=64x48 -frames:v 1 "$T/blue.png"
+ffmpeg -v error -f lavfi -i color=c=0xffa040:s=64x48 -frames:v 1 "$T/orange.jpg"
+printf 'not an image' >"$T/text.png"
+head -c 60 "$T/blue.png" >"$T/trunc.png"
+
+img_shot() {   # img_shot NAME IMAGE
+    shot "$1.yaml" <<YAML
+oyster: 1
+output: {size: 96x54, duration: 1s}
+world: {prompt: a meadow, image: $2, time: "14:00"}
+camera:
+  path:
+    - {at: 0s, pos: [0, 3, 0], yaw: 30, pitch: 5}
+YAML
+}
+mean() {   # mean PNG CHANNEL(r|g|b): mean of one channel, 0..255
+    ffmpeg -v error -i "$1" -f rawvideo -pix_fmt rgb24 - | od -An -v -tu1 -w3 |
+        awk -v c="$2" '{ s += (c == "r" ? $1 : c == "g" ? $2 : $3); n++ } END { printf "%d", s / n }'
+}
+img_shot blue blue.png
+img_shot orange orange.jpg
+expect_rc 0 "still with a dark blue image" "$OYSTER" still "$T/blue.yaml" --at 0 -o "$T/b.png"
+expect_rc 0 "still with a bright orange image" "$OYSTER" still "$T/orange.yaml" --at 0 -o "$T/o.png"
+lb=$(( $(mean "$T/b.png" r) + $(mean "$T/b.png" g) + $(mean "$T/b.png" b) ))
+lo=$(( $(mean "$T/o.png" r) + $(mean "$T/o.png" g) + $(mean "$T/o.png" b) ))
+wb=$(( $(mean "$T/b.png" r) - $(mean "$T/b.png" b) ))
+wo=$(( $(mean "$T/o.png" r) - $(mean "$T/o.png" b) ))
+[ "$lb" -lt "$lo" ] && pass "dark blue image gives a darker world ($lb < $lo)" || fail "brightness $lb vs $lo"
+[ "$wb" -lt "$wo" ] && pass "dark blue image gives a colder world (r-b $wb < $wo)" || fail "warmth $wb vs $wo"
+
+img_shot text text.png
+expect_rc 2 "a text file as image is refused" "$OYSTER" check "$T/text.yaml"
+grep -q "text.png" "$T/.err" && pass "the message names the file" || fail "message: $(cat "$T/.err")"
+img_shot trunc trunc.png
+expect_rc 2 "a truncated image is refused" "$OYSTER" check "$T/trunc.yaml"
+img_shot missing nothere.png
+expect_rc 2 "a missing image is refused" "$OYSTER" check "$T/missing.yaml"
+
+shot words.yaml <<'YAML'
+oyster: 1
+output: {duration: 2s}
+world: {prompt: a valley with a dragon}
+directives:
+  - at: 1s
+    say: heavy rain begins suddenly
+YAML
+expect_rc 0 "unknown words never fail" "$OYSTER" check "$T/words.yaml"
+grep -q "words.yaml:3:.*warning: 'dragon' is not in the vocabulary" "$T/.err" \
+    && pass "unknown word warned with file:line:col" || fail "warning: $(cat "$T/.err")"
+grep "say" "$T/.out" | grep -q "rain 0.00->1.00.* over 0.5s" && pass "check says what a directive changes" \
+    || fail "check output: $(grep say "$T/.out")"
+finish
