@@ -30,6 +30,10 @@ const char *oyster_strerror(int err);
  * failure while working (exit 3). */
 int oyster_error_is_input(int err);
 
+/* Edit distance between two words (case-insensitive), capped at max + 1:
+ * for "did you mean" hints. */
+int oyster_edit_distance(const char *a, const char *b, int max);
+
 /* ---- diagnostics ---------------------------------------------------------- */
 
 enum oyster_level { OYSTER_ERROR, OYSTER_WARNING, OYSTER_INFO, OYSTER_DEBUG };

@@ -91,3 +91,8 @@ int oy_edit_distance(const char *a, const char *b, int max)
     }
     return row[lb] > max ? max + 1 : row[lb];
 }
+
+int oyster_edit_distance(const char *a, const char *b, int max)
+{
+    return oy_edit_distance(a, b, max);
+}
