@@ -44,8 +44,11 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
     /* what a light meter would read off average ground */
     float key = lum(sky->amb_key) + lum(sky->sun_rad) * fmaxf(sky->sun[1], 0.0f) * 0.9f +
                 lum(sky->moon_rad) * fmaxf(sky->moon[1], 0.0f) * 0.9f;
-    /* and off the sky: at dusk the sky is what must not burn out */
-    key += 3.0f * (float)OY_PI * lum(sky->horizon) * (1.0f - sky->oc);
+    /* and off the sky: at dusk the sky is what must not burn out; once
+     * the sun is down it weighs less, so land under a twilight sky still
+     * reads instead of going black */
+    float sky_w = 3.0f - 1.8f * oy_smoothstepf(0.02f, -0.1f, sky->sun[1]);
+    key += sky_w * (float)OY_PI * lum(sky->horizon) * (1.0f - sky->oc);
     /* bright ground (snow, sand) reads bright, as a camera's meter would */
     float alb = 0.12f + 0.2f * oy_clampf(st->ch[OY_CH_SNOW_COVER], 0.0f, 1.0f) +
                 0.12f * oy_clampf(st->ch[OY_CH_BIOME_SNOWFIELD], 0.0f, 1.0f) +
@@ -61,7 +64,7 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
     float sy = sky->sun[1];
     float golden = oy_smoothstepf(0.4f, 0.1f, sy) * oy_smoothstepf(-0.08f, 0.02f, sy);
     float blue = oy_smoothstepf(0.02f, -0.06f, sy) * oy_smoothstepf(-0.3f, -0.12f, sy);
-    float warm = oy_clampf(st->ch[OY_CH_WARMTH] + 1.0f * golden - 0.3f * blue - 0.5f * sky->night,
+    float warm = oy_clampf(st->ch[OY_CH_WARMTH] + 1.6f * golden - 0.3f * blue - 0.5f * sky->night - 0.15f * sky->oc,
                            -1.5f, 1.5f);
     float tint = oy_clampf(st->ch[OY_CH_TINT], -1.0f, 1.0f);
     p->mul[0] = ex * (1.0f + 0.2f * warm + 0.03f * tint);
@@ -69,11 +72,15 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
     p->mul[2] = ex * (1.0f - 0.25f * warm + 0.03f * tint);
     float sat = oy_clampf(st->ch[OY_CH_SATURATION], -1.0f, 1.0f);
     float k = sat < 0.0f ? 1.0f + sat : 1.0f + 0.7f * sat;
+    /* low sun light is rich in colour; by moonlight the eye sees little */
+    k *= (1.0f + 0.25f * golden) * (1.0f - 0.45f * sky->night);
     static const float w[3] = { 0.2126f, 0.7152f, 0.0722f };
     for (int r = 0; r < 3; r++)
         for (int c = 0; c < 3; c++)
             p->mat[r * 3 + c] = (1.0f - k) * w[c] + (r == c ? k : 0.0f);
-    float con = oy_clampf(st->ch[OY_CH_CONTRAST], -1.0f, 1.0f);
+    /* under a full overcast a little more contrast and a cool lean keep
+     * the soft light from reading as dead grey */
+    float con = oy_clampf(st->ch[OY_CH_CONTRAST] + 0.3f * sky->oc, -1.0f, 1.0f);
     for (int i = 0; i <= OY_POST_LUT; i++)
         p->lut[i] = curve(bitsf(BASE + ((uint32_t)i << 15)), con);
 }

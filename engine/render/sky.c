@@ -29,9 +29,9 @@ void oy_render_sun_dir(const oy_state *st, float sun[3], float moon[3])
     const float lat = 0.733f, dec = 0.21f;   /* 42 deg N, early summer */
     float H = (float)((h - 12.0) / 24.0 * 2.0 * OY_PI);
     for (int body = 0; body < 2; body++) {
-        /* the moon: opposite hour angle, a little offset so it is not a
-         * mirror image of the sun */
-        float hh = body ? H + (float)OY_PI + 0.35f : H, dd = body ? -0.05f : dec;
+        /* the moon: a waning gibbous, rising in the east-north-east late in
+         * the evening, so night scenes have it up but not overhead */
+        float hh = body ? H + (float)OY_PI - 1.09f : H, dd = body ? 0.25f : dec;
         float se = oy_sinf(lat) * oy_sinf(dd) + oy_cosf(lat) * oy_cosf(dd) * oy_cosf(hh);
         float ce = sqrtf(fmaxf(1.0f - se * se, 0.0f));
         /* azimuth from south, positive toward west */
@@ -327,6 +327,11 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y)
         float night_floor[3] = { 0.0009f, 0.0015f, 0.0032f };
         s->amb_up[c] += night_floor[c] * 3.0f;
         s->amb_hor[c] += night_floor[c] * 1.5f;
+        /* moonlit sky: a faint blue fill, so the land reads by moonlight
+         * on the slopes the moon does not reach */
+        float mf = s->moon_rad[1] * (c == 2 ? 0.45f : c == 1 ? 0.32f : 0.24f);
+        s->amb_up[c] += mf;
+        s->amb_hor[c] += mf * 0.6f;
         s->horizon[c] += night_floor[c];
     }
     memcpy(s->amb_key, s->amb_up, sizeof s->amb_key);
@@ -367,11 +372,15 @@ static float stars(const oy_sky *s, float dx, float dy, float dz)
 void oy_sky_radiance(const oy_sky *s, float dx, float dy, float dz, float cam_y, float out[3])
 {
     oy_sky_lut(s, dx, dy, dz, out);
-    if (s->haze > 0.2f) {
-        /* dust and haze whiten the sky toward the horizon */
-        float k = (s->haze - 0.2f) * 0.9f * (1.0f - fminf(fmaxf(dy, 0.0f), 1.0f) * 0.7f);
+    if (s->haze > 0.05f) {
+        /* dust and haze whiten and warm the sky toward the horizon: the
+         * veil takes the horizon's brightness but not its blue */
+        float e = 1.0f - fminf(fmaxf(dy, 0.0f), 1.0f);
+        float k = oy_smoothstepf(0.05f, 0.8f, s->haze) * (0.1f + 0.8f * e * e * e);
+        float l = 0.2126f * s->horizon[0] + 0.7152f * s->horizon[1] + 0.0722f * s->horizon[2];
+        static const float veil[3] = { 1.45f, 1.32f, 1.08f };
         for (int c = 0; c < 3; c++)
-            out[c] = oy_lerpf(out[c], s->horizon[c] * 1.05f, k);
+            out[c] = oy_lerpf(out[c], l * veil[c], k);
     }
     float cs = dx * s->sun[0] + dy * s->sun[1] + dz * s->sun[2];
     float cm = dx * s->moon[0] + dy * s->moon[1] + dz * s->moon[2];
@@ -419,11 +428,14 @@ void oy_sky_radiance(const oy_sky *s, float dx, float dy, float dz, float cam_y,
         for (int c = 0; c < 3; c++)
             out[c] += k * s->sun_rad[c] * 3000.0f;
     }
-    if (cm > 0.9995f && s->moon[1] > -0.05f) {
-        float r = (1.0f - cm) / (1.0f - 0.99998890f);
+    if (cm > 0.99f && s->moon[1] > -0.05f) {
+        /* the disk drawn twice its true size, as the eye remembers it,
+         * in a faint halo of moonlit haze */
+        float r = (1.0f - cm) / (4.0f * (1.0f - 0.99998890f));
         float k = oy_clampf(1.5f - r, 0.0f, 1.0f) * vis * s->night;
+        float halo = oy_rexp((1.0f - cm) * -900.0f) * (0.35f + 0.65f * vis) * s->night * 0.004f;
         for (int c = 0; c < 3; c++)
-            out[c] += k * (c == 2 ? 0.33f : 0.3f);
+            out[c] += k * (c == 2 ? 0.33f : 0.3f) + halo * (c == 2 ? 1.1f : 0.9f);
     }
     if (s->star_k > 0.0f && dy > 0.0f) {
         float b = stars(s, dx, dy, dz) * s->star_k * vis * oy_smoothstepf(0.0f, 0.15f, dy);

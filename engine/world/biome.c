@@ -96,15 +96,19 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
               (b[MEADOW] + b[FOREST]);
     for (int i = 0; i < 3; i++)
         col[i] = oy_lerpf(col[i], dirt[i], d);
-    float rk = oy_smoothstepf(0.55f, 1.0f, slope + 0.15f * fine);
+    float alt = pt->ground - sh->floor0;
+    /* rock on steep slopes, and on the shoulders and ridges of high ground,
+     * where wind and sun keep even a snowfield's mountains patched with it */
+    float rh = oy_smoothstepf(0.22f, 0.5f, slope + 0.2f * fine + 0.15f * patch) *
+               oy_smoothstepf(60.0f, 250.0f, alt);
+    float rk = fmaxf(oy_smoothstepf(0.55f, 1.0f, slope + 0.15f * fine), rh);
     c = b[DESERT] > 0.5f ? (const float[3]) { 0.42f, 0.27f, 0.16f } : rock;
     for (int i = 0; i < 3; i++)
         col[i] = oy_lerpf(col[i], c[i] * (0.8f + 0.3f * patch), rk);
     /* permanent snow on high peaks */
-    float alt = pt->ground - sh->floor0;
     float line = 650.0f + 250.0f * patch - 500.0f * (b[SNOWFIELD] + b[TUNDRA] + b[ALPINE] * 0.5f);
     float perm = oy_smoothstepf(line, line + 120.0f, alt) * (1.0f - oy_smoothstepf(0.9f, 1.4f, slope))
-                 * (1.0f - b[DESERT]);
+                 * (1.0f - b[DESERT]) * (1.0f - 0.6f * rh);
     for (int i = 0; i < 3; i++) {
         col[i] = oy_lerpf(col[i], snow[i], perm);
         pt->rgb[i] = oy_clampf(col[i], 0.01f, 0.95f);
@@ -116,6 +120,13 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     float cover = oy_smoothstepf(0.6f, 0.15f, 1.0f - forest * (0.5f + sh->veg) - 0.35f * clump);
     cover *= (1.0f - rk) * (1.0f - perm) * (1.0f - oy_smoothstepf(0.0f, 0.5f, b[DESERT] + b[SNOWFIELD] + b[BEACH]));
     cover *= oy_smoothstepf(3.0f, 25.0f, pt->water_dist);
+    /* the ground the camera travels stays open: a meadow floor along a
+     * valley, a clearing around the path elsewhere */
+    oy_path_near pn;
+    oy_world_path_near(w, x, z, &pn);
+    float shaped = fmaxf(sh->valley, sh->canyon);
+    float open = oy_lerpf((float)pn.dr, (float)pn.d, shaped) - (30.0f + 90.0f * shaped) - 25.0f * patch;
+    cover *= oy_smoothstepf(0.0f, 80.0f, open);
     /* crowns thin out toward the forest edge instead of ending in a wall */
     pt->canopy = cover * cover * (3.0f - 2.0f * cover) * (10.0f + 5.0f * fine);
 }

@@ -104,6 +104,8 @@ void oy_world_path_setup(oy_world *w, const double *xz, int n)
 void oy_world_path_near(const oy_world *w, double x, double z, oy_path_near *n)
 {
     double best = 1e300;
+    int last = w->np - 2;
+    double real = fmin(hypot(x - w->px[1], z - w->pz[1]), hypot(x - w->px[w->np - 2], z - w->pz[w->np - 2]));
     n->d = n->sd = n->s = 0.0;
     n->x = w->px[0];
     n->z = w->pz[0];
@@ -115,6 +117,8 @@ void oy_world_path_near(const oy_world *w, double x, double z, oy_path_near *n)
         t = t < 0.0 ? 0.0 : t > 1.0 ? 1.0 : t;
         double qx = ax + ux * t, qz = az + uz * t;
         double d2 = (x - qx) * (x - qx) + (z - qz) * (z - qz);
+        if (i >= 1 && i + 1 <= last)
+            real = fmin(real, sqrt(d2));
         if (d2 < best) {
             best = d2;
             n->x = qx;
@@ -127,4 +131,5 @@ void oy_world_path_near(const oy_world *w, double x, double z, oy_path_near *n)
     }
     n->d = sqrt(best);
     n->sd *= n->d;
+    n->dr = real;
 }

@@ -19,23 +19,51 @@ static float macro_low(const oy_world *w, double x, double z)
     return oy_world_fbm_eroded(w, x, z, MACRO_WL, (float)(MACRO_WL / 8.0), 3);
 }
 
-/* the natural land before the path reshapes it */
+/* How far up the natural relief stands at a place, 0..1: the ground the
+ * camera travels stays open and walkable, and mountains rise beyond it,
+ * where distance lets them read as scale. A valley or canyon keeps its
+ * open floor along the whole extended path; elsewhere the open ground is
+ * a rough disc around the real path, its edge wandering with the noise. */
+static float reach(const oy_world *w, const oy_world_shape *sh, double x,
+                   double z, const oy_path_near *pn)
+{
+    float dist = oy_lerpf((float)pn->dr, (float)pn->d, fmaxf(sh->valley, sh->canyon));
+    float v = oy_world_fbm(w, x + 2.0e4, z - 7.0e3, 1800.0, 400.0f, 2);
+    float r0 = 150.0f + 70.0f * v + 0.45f * sh->relief_amp;
+    float r1 = r0 + 300.0f + sh->relief_amp * (1.1f + 0.4f * v);
+    return oy_smoothstepf(r0, r1, dist);
+}
+
+/* the natural land before the path reshapes it; far is reach() and dist
+ * the distance to the real path */
 static float natural(const oy_world *w, const oy_world_shape *sh, double x,
-                     double z, float min_wl)
+                     double z, float min_wl, float far, float dist)
 {
     float m = oy_world_fbm_eroded(w, x, z, MACRO_WL, fmaxf(min_wl, 20.0f), 8);
     float mm = oy_clampf(0.45f + 0.6f * m, 0.0f, 1.3f);
-    float h = 6.0f + sh->relief_amp * mm * mm * (0.6f + 0.4f * mm);
-    h += sh->hills_amp * (0.5f + 0.5f * oy_world_fbm(w, x + 5000.0, z - 3000.0,
-                                                   HILLS_WL, fmaxf(min_wl, 20.0f), 5));
+    float mtn = far * sh->relief_amp * mm * mm * (0.6f + 0.4f * mm);
+    /* seen from the path no peak rises much above 12 degrees: the soft cap
+     * keeps the silhouette's shape while lowering the nearest summits */
+    float lim = 30.0f + 0.2f * dist;
+    float h = 6.0f + mtn / sqrtf(1.0f + (mtn / lim) * (mtn / lim));
+    h += (0.5f + 0.5f * far) * sh->hills_amp *
+         (0.5f + 0.5f * oy_world_fbm(w, x + 5000.0, z - 3000.0, HILLS_WL, fmaxf(min_wl, 20.0f), 5));
     if (sh->plateau > 0.0f) {
         /* terraces: flat treads, steep risers */
         float step = 30.0f + 0.06f * sh->relief_amp;
         float f = h / step, i = floorf(f), r = f - i;
         float t = (i + oy_smoothstepf(0.55f, 0.8f, r)) * step;
-        h = oy_lerpf(h, t + 0.2f * sh->relief_amp * sh->plateau, sh->plateau);
+        h = oy_lerpf(h, t + 0.2f * sh->relief_amp * sh->plateau * far, sh->plateau);
     }
     return h;
+}
+
+static float natural_at(const oy_world *w, const oy_world_shape *sh, double x,
+                        double z, float min_wl)
+{
+    oy_path_near pn;
+    oy_world_path_near(w, x, z, &pn);
+    return natural(w, sh, x, z, min_wl, reach(w, sh, x, z, &pn), (float)pn.dr);
 }
 
 static float floor_at(const oy_world *w, const oy_world_shape *sh, double px, double pz)
@@ -70,6 +98,7 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->relief_amp = 25.0f + 1700.0f * relief * relief;
     sh->hills_amp = 8.0f + 70.0f * oy_clampf(c[OY_CH_HILLS], 0.0f, 1.0f);
     sh->detail_amp = 0.5f + 5.0f * oy_clampf(c[OY_CH_RUGGED], 0.0f, 1.0f);
+    sh->cliff_h = 8.0f + 32.0f * oy_clampf(c[OY_CH_RUGGED], 0.0f, 1.0f);
     sh->plateau = oy_clampf(c[OY_CH_PLATEAU], 0.0f, 1.0f);
     sh->valley = oy_clampf(c[OY_CH_VALLEY], 0.0f, 1.0f);
     sh->canyon = oy_clampf(c[OY_CH_CANYON], 0.0f, 1.0f);
@@ -97,7 +126,7 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     double x0 = w->px[1], z0 = w->pz[1];
     sh->low0 = macro_low(w, x0, z0);
     sh->floor0 = 0.0f;
-    float nat0 = natural(w, sh, x0, z0, 50.0f);
+    float nat0 = natural_at(w, sh, x0, z0, 50.0f);
     sh->floor0 = fmaxf(8.0f + 0.15f * (nat0 - 6.0f), sh->sea_level + 3.0f);
 
     /* the lake lies ahead of the camera, a little to the side */
@@ -109,7 +138,7 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->lake_z = (float)lz;
     sh->lake_r = 90.0f + 170.0f * sh->lake;
     float flake = floor_at(w, sh, pn.x, pn.z);
-    float nlake = natural(w, sh, lx, lz, 50.0f);
+    float nlake = natural_at(w, sh, lx, lz, 50.0f);
     float shaped = fmaxf(sh->valley, sh->canyon);
     sh->lake_level = oy_lerpf(fminf(nlake - 2.0f, flake + 0.35f * (nlake - flake)),
                               flake - 0.5f, shaped);
@@ -133,12 +162,15 @@ static float carve(float h, float level, float u, float W, float F)
     return h;
 }
 
-/* the land falls gently to a shoreline at u = 0 and under the sea beyond */
-static float shore(float h, float sea, float u)
+/* the land meets the shoreline at u = 0 with a beach, or with a cliff of
+ * height cliff a few metres back from the water, and the sea bed falls
+ * away beyond */
+static float shore(float h, float sea, float u, float cliff)
 {
     if (u > 0.0f)
         return sea - 0.4f - fminf(u * 0.035f, 40.0f);
     float beach = sea + 0.4f + (-u) * 0.02f;
+    beach += cliff * oy_smoothstepf(3.0f, 9.0f + 0.5f * cliff, -u);
     float k = oy_smoothstepf(0.0f, 1400.0f, -u);
     return oy_lerpf(beach, fmaxf(h, beach), k * k);
 }
@@ -151,7 +183,7 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
     int wkind = OY_WATER_NONE;
 
     oy_world_path_near(w, x, z, &pn);
-    h = natural(w, sh, x, z, min_wl);
+    h = natural(w, sh, x, z, min_wl, reach(w, sh, x, z, &pn), (float)pn.dr);
     fl = floor_at(w, sh, pn.x, pn.z);
     float d = (float)pn.d, sd = (float)pn.sd, s = (float)pn.s;
     float wob = oy_world_fbm(w, s, 900.5, 400.0, 50.0f, 3);
@@ -162,9 +194,11 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
     h += sh->detail_amp * det * calm;
 
     if (sh->valley > 0.0f) {
-        float W = 70.0f + 25.0f * wob;
+        float W = 90.0f + 25.0f * wob;
         float p = oy_smoothstepf(W * 0.4f, W * 5.0f, d);
-        float walls = (25.0f + 0.22f * sh->relief_amp) * oy_smoothstepf(W * 1.2f, W * 8.0f, d);
+        /* sides rise at 20-35 degrees to hills a few hundred metres out */
+        float A = 40.0f + 0.3f * sh->relief_amp;
+        float walls = A * oy_smoothstepf(W * 1.5f, W * 1.5f + 3.0f * A, d);
         float hv = fl + fmaxf(h - fl, 0.0f) * p + walls + 0.4f * det;
         h = oy_lerpf(h, hv, sh->valley);
     }
@@ -178,7 +212,10 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         h = oy_lerpf(h, hc, sh->canyon);
     }
     if (sh->river > 0.0f) {
-        float off = w->side_river * (38.0f + 18.0f * wob) * (1.0f - 0.5f * fmaxf(sh->valley, sh->canyon));
+        /* meanders: a long swing and a shorter bend on top of it */
+        float bend = oy_world_fbm(w, s, -4400.5, 170.0, 30.0f, 2);
+        float off = w->side_river * (55.0f + 20.0f * wob + 12.0f * bend) *
+                    (1.0f - 0.5f * sh->canyon);
         float u = fabsf(sd - off);
         float W = 5.0f + 13.0f * sh->river;
         float level = fl - 1.0f;
@@ -219,9 +256,11 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
             float ang = oy_world_fbm(w, dx * 0.0015, dz * 0.0015, 1.0, 0.3f, 3);
             ui = r - ((float)w->extent + 260.0f) * (1.0f + 0.3f * ang);
         }
-        float k = uc * sh->coast > ui * sh->island ? sh->coast : sh->island;
+        float k = uc > ui ? sh->coast : sh->island;
         float u = fmaxf(uc, ui);
-        h = oy_lerpf(h, shore(h, sh->sea_level, u), k);
+        /* cliffs along most of the shore, broken by coves with beaches */
+        float cf = oy_smoothstepf(-0.6f, 0.0f, oy_world_fbm(w, s, -2100.5, 500.0, 60.0f, 3));
+        h = oy_lerpf(h, shore(h, sh->sea_level, u, sh->cliff_h * cf), k);
         if (u > -900.0f && sh->sea_level > h && sh->sea_level > water)
             water = sh->sea_level, wkind = OY_WATER_SEA;
         if (u < 200.0f && -u < wdist) {

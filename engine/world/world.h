@@ -46,7 +46,7 @@ void oy_world_place(const oy_world *w, const oy_state *st, double x, double z,
  * public queries keep one per thread keyed by the channel values. */
 typedef struct oy_world_shape {
     float key[24];          /* the channel values this shape was made from */
-    float relief_amp, hills_amp, detail_amp, plateau, valley, canyon;
+    float relief_amp, hills_amp, detail_amp, cliff_h, plateau, valley, canyon;
     float coast, island, lake, river;
     float sea_level, floor0, low0;   /* floor at the path start */
     float lake_x, lake_z, lake_r, lake_level;
@@ -94,9 +94,10 @@ struct oy_world {
 };
 
 /* Nearest point of the path: distance, signed distance (+ on the right),
- * arc length there and the point itself. */
+ * arc length there and the point itself; dr is the distance to the part the
+ * camera really travels, without the extensions. */
 typedef struct oy_path_near {
-    double d, sd, s, x, z;
+    double d, sd, s, x, z, dr;
 } oy_path_near;
 void oy_world_path_setup(oy_world *w, const double *path_xz, int npath);
 void oy_world_path_near(const oy_world *w, double x, double z, oy_path_near *n);
