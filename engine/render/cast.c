@@ -2,11 +2,14 @@
  * cast.c - the column-coherent terrain caster and surface shading. Every
  * intermediate column is a vertical plane through the camera, so as rows
  * rise the hit distance can only grow: each ray starts where the ray below
- * stopped, about 1.3 height samples per pixel. Heights come from the baked
- * chunk levels, blended across level boundaries so rings never show a seam.
- * Shading: sun and moon with terrain and cloud shadows, sky ambient, season
- * and weather layers (canopy, snow, wet ground), water with waves, Fresnel
- * sky reflection and shore foam; then fog and aerial perspective.
+ * stopped, about 1.3 height samples per pixel. Rays above the highest
+ * point of a level, a chunk or a block of cells jump past it. Heights come
+ * from the baked chunk levels, blended across level boundaries so rings
+ * never show a seam. Shading: sun and moon with terrain and cloud shadows,
+ * sky ambient, season and weather layers (canopy, snow, wet ground), detail
+ * texture projected from above or, on steep faces, from the side, water
+ * with waves, Fresnel sky reflection and shore foam; then fog and aerial
+ * perspective.
  */
 #include <math.h>
 
@@ -17,54 +20,112 @@ typedef struct full {
     float rgb[3];
 } full;
 
-/* cast surface at a level (or the first coarser one baked there) */
-static inline float surface(const oy_cast *c, int k, float x, float z, float cf)
+/* ---- surface detail: value noise over a periodic table of hashed
+ * lattice values; cheaper than the world's noise (no libm floor, no
+ * permutation chase) and periodic far beyond what one view can compare */
+
+#define DN OY_DETAIL_N
+
+int oy_cast_detail_make(float **tile, uint64_t seed)
 {
-    for (; k < OY_RLEVELS; k++) {
-        const oy_tcell *a;
-        float fx, fz;
-        if (!oy_tfetch(&c->levels[k], x, z, &a, &fx, &fz))
-            continue;
-        const oy_tcell *b = a + 1, *d = a + OY_RSTRIDE, *e = d + 1;
-        float g = oy_lerpf(oy_lerpf(a->g, b->g, fx), oy_lerpf(d->g, e->g, fx), fz);
-        float w = oy_lerpf(oy_lerpf(a->wl, b->wl, fx), oy_lerpf(d->wl, e->wl, fx), fz);
-        float cn = 0.0f;
-        if (cf > 0.0f && (a->canopy | b->canopy | d->canopy | e->canopy))
-            cn = oy_lerpf(oy_lerpf(a->canopy, b->canopy, fx), oy_lerpf(d->canopy, e->canopy, fx), fz) * 0.1f * cf;
-        g += cn;
-        return g > w ? g : w;
+    float *t = oy_malloc(sizeof *t * DN * DN);
+    if (!t)
+        return OYSTER_E_NOMEM;
+    for (int z = 0; z < DN; z++)
+        for (int x = 0; x < DN; x++)
+            t[z * DN + x] = 2.0f * oy_u01(oy_hash(seed, OY_STREAM_TERRAIN, 0xde7a11, (uint64_t)x,
+                                                  (uint64_t)z)) - 1.0f;
+    *tile = t;
+    return 0;
+}
+
+static inline int64_t ifloor(double x)
+{
+    int64_t i = (int64_t)x;
+    return i - (x < (double)i);
+}
+
+/* noise in [-1, 1] with its gradient (per unit of x, z) when dx is set */
+static float detail(const oy_cast *c, double x, double z, float *dx, float *dz)
+{
+    int64_t ix = ifloor(x), iz = ifloor(z);
+    float u = (float)(x - (double)ix), v = (float)(z - (double)iz);
+    int i0 = (int)(ix & (DN - 1)), j0 = (int)(iz & (DN - 1));
+    int i1 = (i0 + 1) & (DN - 1), j1 = (j0 + 1) & (DN - 1);
+    const float *t = c->detail;
+    float a = t[j0 * DN + i0], b = t[j0 * DN + i1], cc = t[j1 * DN + i0], d = t[j1 * DN + i1];
+    /* quintic fade: continuous curvature, so lit bumps show no creases */
+    float su = u * u * u * (u * (u * 6.0f - 15.0f) + 10.0f);
+    float sv = v * v * v * (v * (v * 6.0f - 15.0f) + 10.0f);
+    float k1 = b - a, k2 = cc - a, k4 = a - b - cc + d;
+    if (dx) {
+        float du = 30.0f * u * u * (u * (u - 2.0f) + 1.0f);
+        float dv = 30.0f * v * v * (v * (v - 2.0f) + 1.0f);
+        *dx = du * (k1 + k4 * sv);
+        *dz = dv * (k2 + k4 * su);
     }
+    return a + k1 * su + k2 * sv + k4 * su * sv;
+}
+
+/* cast surface at a level (or the first coarser one baked there); *own
+ * and *cell are the chunk and cell sampled when they are level k's own,
+ * *own is NULL after a fallback */
+static inline float surface(const oy_cast *c, int k, float x, float z, float cf,
+                            const oy_tchunk **own, int *cell)
+{
+    for (int j = k; j < OY_RLEVELS; j++) {
+        int i;
+        float fx, fz;
+        const oy_tchunk *ch = oy_tlocate(&c->levels[j], x, z, &i, &fx, &fz);
+        if (!ch)
+            continue;
+        *own = j == k ? ch : NULL;
+        *cell = i;
+        const oy_tcell *q = ch->c + i;
+        float lo = 0.0f, hi = 0.0f;
+        const oy_tcell *r = q + OY_RSTRIDE;
+        if (cf < 1.0f)
+            lo = oy_rbilin(oy_rmax(q[0].g, q[0].wl), oy_rmax(q[1].g, q[1].wl),
+                           oy_rmax(r[0].g, r[0].wl), oy_rmax(r[1].g, r[1].wl), fx, fz);
+        if (cf <= 0.0f)
+            return lo;
+        hi = oy_rbilin(q[0].top, q[1].top, r[0].top, r[1].top, fx, fz);
+        return cf >= 1.0f ? hi : lo + (hi - lo) * cf;
+    }
+    *own = NULL;
     return -1e9f;
 }
+
+#define BIL(f) oy_rbilin((float)(q0->f), (float)(q1->f), (float)(q2->f), (float)(q3->f), fx, fz)
+#define BIL_SQ(f) oy_rbilin((float)(q0->f * q0->f), (float)(q1->f * q1->f), \
+                            (float)(q2->f * q2->f), (float)(q3->f * q3->f), fx, fz)
 
 static void fetch_full(const oy_cast *c, int k, float x, float z, full *o)
 {
     for (; k < OY_RLEVELS; k++) {
-        const oy_tcell *q[4];
+        int i;
         float fx, fz;
-        if (!oy_tfetch(&c->levels[k], x, z, &q[0], &fx, &fz))
+        const oy_tchunk *ch = oy_tlocate(&c->levels[k], x, z, &i, &fx, &fz);
+        if (!ch)
             continue;
-        q[1] = q[0] + 1;
-        q[2] = q[0] + OY_RSTRIDE;
-        q[3] = q[2] + 1;
-        float w[4] = { (1 - fx) * (1 - fz), fx * (1 - fz), (1 - fx) * fz, fx * fz };
-        *o = (full){ 0 };
-        for (int i = 0; i < 4; i++) {
-            o->g += w[i] * q[i]->g;
-            o->wl += w[i] * q[i]->wl;
-            o->can += w[i] * q[i]->canopy * 0.1f;
-            o->gx += w[i] * q[i]->dx * (1.0f / 2048.0f);
-            o->gz += w[i] * q[i]->dz * (1.0f / 2048.0f);
-            o->snow += w[i] * q[i]->snow * (1.0f / 255.0f);
-            for (int ch = 0; ch < 3; ch++) {
-                float v = q[i]->rgb[ch] * (1.0f / 255.0f);
-                o->rgb[ch] += w[i] * v * v;
-            }
-        }
+        const oy_tcell *q0 = &ch->c[i], *q1 = q0 + 1, *q2 = q0 + OY_RSTRIDE, *q3 = q2 + 1;
+        o->g = BIL(g);
+        o->wl = BIL(wl);
+        o->can = BIL(canopy) * 0.1f;
+        o->gx = BIL(dx) * (1.0f / 2048.0f);
+        o->gz = BIL(dz) * (1.0f / 2048.0f);
+        o->snow = BIL(snow) * (1.0f / 255.0f);
+        /* albedo is stored square-root encoded */
+        o->rgb[0] = BIL_SQ(rgb[0]) * (1.0f / 65025.0f);
+        o->rgb[1] = BIL_SQ(rgb[1]) * (1.0f / 65025.0f);
+        o->rgb[2] = BIL_SQ(rgb[2]) * (1.0f / 65025.0f);
         return;
     }
     *o = (full){ .g = -1e9f, .wl = -1e9f, .rgb = { 0.1f, 0.1f, 0.1f } };
 }
+
+#undef BIL
+#undef BIL_SQ
 
 static void mix_full(full *a, const full *b, float t)
 {
@@ -80,7 +141,11 @@ static void mix_full(full *a, const full *b, float t)
 
 /* canopy grows in with distance: near the camera trees are objects, not
  * a raised surface */
-static inline float canopy_fade(float t) { return oy_smoothstepf(50.0f, 200.0f, t); }
+static inline float canopy_fade(float t)
+{
+    float u = oy_clampf((t - 50.0f) * (1.0f / 150.0f), 0.0f, 1.0f);
+    return u * u * (3.0f - 2.0f * u);
+}
 
 /* irradiance on a surface with normal n at local point p */
 static void light(const oy_cast *c, const float n[3], float x, float y, float z,
@@ -92,12 +157,12 @@ static void light(const oy_cast *c, const float n[3], float x, float y, float z,
     if (ndl > 0.0f && s->sun[1] > 0.0f) {
         sun = ndl * oy_shadow_at(c->shadow, x, z, y, dist);
         if (sun > 0.0f && c->cloud_shadow > 0.0f) {
-            float k = (s->cloud_alt - y) / fmaxf(s->sun[1], 0.05f);
+            float k = (s->cloud_alt - y) / oy_rmax(s->sun[1], 0.05f);
             float a = oy_sky_cloud_at(s, c->cam_x + x + s->sun[0] * k, c->cam_z + z + s->sun[2] * k);
             sun *= 1.0f - c->cloud_shadow * a;
         }
     }
-    float ndm = s->moon_rad[1] > 0.0f ? fmaxf(n[0] * s->moon[0] + n[1] * s->moon[1] + n[2] * s->moon[2], 0.0f) : 0.0f;
+    float ndm = s->moon_rad[1] > 0.0f ? oy_rmax(n[0] * s->moon[0] + n[1] * s->moon[1] + n[2] * s->moon[2], 0.0f) : 0.0f;
     float up = 0.5f + 0.5f * n[1];
     for (int i = 0; i < 3; i++)
         E[i] = s->sun_rad[i] * sun + s->moon_rad[i] * ndm +
@@ -118,7 +183,7 @@ static void waves(const oy_cast *c, double wx, double wz, float dist, float *sx,
         float w = sqrtf(9.81f * k);
         /* phase in double: world coordinates can be large */
         double ph = (wx * dir[i][0] + wz * dir[i][1]) * k - c->t * w;
-        ph -= floor(ph / (2.0 * OY_PI)) * (2.0 * OY_PI);
+        ph -= (double)ifloor(ph * (1.0 / (2.0 * OY_PI))) * (2.0 * OY_PI);
         float fade = oy_clampf(len[i] * 300.0f / (dist + 1.0f) - 1.0f, 0.0f, 1.0f);
         float sl = amp * oy_rcos((float)ph) * fade;
         *sx += sl * dir[i][0];
@@ -127,7 +192,7 @@ static void waves(const oy_cast *c, double wx, double wz, float dist, float *sx,
     /* choppy noise breaks the regular pattern of the wave trains */
     if (dist < 400.0f) {
         float nx, nz;
-        oy_world_noise(c->world, wx * 0.45 + c->t * 0.25, wz * 0.45 - c->t * 0.2, &nx, &nz);
+        detail(c, wx * 0.45 + c->t * 0.25, wz * 0.45 - c->t * 0.2, &nx, &nz);
         float f = (1.0f - dist / 400.0f) * 0.05f * (0.4f + wind);
         *sx += nx * f;
         *sz += nz * f;
@@ -152,9 +217,9 @@ static void shade_water(const oy_cast *c, const full *f, float x, float y, float
     r[0] *= rl; r[1] *= rl; r[2] *= rl;
     float refl[3];
     oy_sky_radiance(s, r[0], r[1], r[2], y, refl);
-    float cosi = fminf(fmaxf(-dn, 0.0f), 1.0f), m = 1.0f - cosi;
+    float cosi = oy_rmin(oy_rmax(-dn, 0.0f), 1.0f), m = 1.0f - cosi;
     float F = 0.02f + 0.98f * m * m * m * m * m;
-    float depth = fmaxf(f->wl - f->g, 0.0f);
+    float depth = oy_rmax(f->wl - f->g, 0.0f);
     float E[3], up[3] = { 0, 1, 0 };
     light(c, up, x, y, z, dist, E);
     float sh = s->sun[1] > 0.0f ? oy_shadow_at(c->shadow, x, z, y, dist) : 0.0f;
@@ -175,11 +240,30 @@ static void shade_water(const oy_cast *c, const full *f, float x, float y, float
     }
     /* foam where the water thins at the shore */
     if (depth < 0.35f) {
-        float n1 = oy_world_noise(c->world, wx * 0.9 + c->t * 0.3, wz * 0.9, NULL, NULL);
+        float n1 = detail(c, wx * 0.9 + c->t * 0.3, wz * 0.9, NULL, NULL);
         float foam = oy_clampf((0.35f - depth) / 0.35f * (0.6f + 0.6f * n1), 0.0f, 1.0f) * 0.7f;
         for (int i = 0; i < 3; i++)
             out[i] = oy_lerpf(out[i], 0.8f * E[i] / (float)OY_PI, foam);
     }
+}
+
+/* albedo factor of the near ground texture seen from above, with its
+ * bumps added to the gradient */
+static float ground_top(const oy_cast *c, double wx, double wz, float dist, float fa,
+                        float *gx, float *gz)
+{
+    float nx, nz, mx, mz;
+    float k = 1.0f + 0.28f * fa * detail(c, wx * (1.0 / 1.3), wz * (1.0 / 1.3), &nx, &nz);
+    *gx += nx * 0.08f * fa;
+    *gz += nz * 0.08f * fa;
+    if (dist < 10.0f) {
+        float fb = 1.0f - dist / 10.0f;
+        float n2 = detail(c, wx * (1.0 / 0.27) + 50.0, wz * (1.0 / 0.27), &mx, &mz);
+        k *= 1.0f + 0.2f * n2 * fb;
+        *gx += mx * 0.05f * fb;
+        *gz += mz * 0.05f * fb;
+    }
+    return k;
 }
 
 static void shade(const oy_cast *c, full *f, float x, float y, float z, const float d[3],
@@ -197,7 +281,7 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
     if (can > 0.4f && y > f->g + 0.3f) {
         /* canopy: crowns as bumps that catch the light */
         float nx, nz;
-        float n1 = oy_world_noise(c->world, wx / 3.5, wz / 3.5, &nx, &nz);
+        float n1 = detail(c, wx * (1.0 / 3.5), wz * (1.0 / 3.5), &nx, &nz);
         float k = 0.75f + 0.35f * n1;
         for (int i = 0; i < 3; i++)
             alb[i] = c->leaf[i] * k;
@@ -207,18 +291,21 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
         wet *= 0.3f;
     } else if (dist < 70.0f) {
         /* ground texture close to the camera, fading before it aliases */
-        float nx, nz, mx, mz;
-        float fa = 1.0f - dist / 70.0f;
-        float n1 = oy_world_noise(c->world, wx / 1.3, wz / 1.3, &nx, &nz);
-        float k = 1.0f + 0.28f * n1 * fa;
-        gx += nx * 0.08f * fa;
-        gz += nz * 0.08f * fa;
-        if (dist < 10.0f) {
-            float fb = 1.0f - dist / 10.0f;
-            float n2 = oy_world_noise(c->world, wx / 0.27 + 50.0, wz / 0.27, &mx, &mz);
-            k *= 1.0f + 0.2f * n2 * fb;
-            gx += mx * 0.05f * fb;
-            gz += mz * 0.05f * fb;
+        float fa = 1.0f - dist / 70.0f, k;
+        if (gx * gx + gz * gz < 0.25f) {
+            k = ground_top(c, wx, wz, dist, fa, &gx, &gz);
+        } else {
+            /* steep ground: texture on the vertical planes facing the
+             * slope, so it is not stretched down the face */
+            float ax = fabsf(gx), az = fabsf(gz), wsum = ax + az;
+            float kx = 1.0f + 0.28f * fa * detail(c, wz * (1.0 / 1.3), y * (1.0 / 1.3) + 40.0, NULL, NULL);
+            float kz = 1.0f + 0.28f * fa * detail(c, wx * (1.0 / 1.3), y * (1.0 / 1.3) + 80.0, NULL, NULL);
+            float side = (kx * ax + kz * az) / wsum;
+            float top = 1.0f;
+            float ts = oy_smoothstepf(1.0f, 0.25f, gx * gx + gz * gz);
+            if (ts > 0.0f)
+                top = ground_top(c, wx, wz, dist, fa, &gx, &gz);
+            k = oy_lerpf(side, top, ts);
         }
         for (int i = 0; i < 3; i++)
             alb[i] *= k;
@@ -226,7 +313,7 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
     float steep = gx * gx + gz * gz;
     if (steep > 0.4f && dist < 3000.0f) {
         /* steep faces: horizontal strata instead of a stretched top view */
-        float sn = oy_world_noise(c->world, y / 2.3 + wx * 0.013, wz * 0.013 + 300.0, NULL, NULL);
+        float sn = detail(c, y * (1.0 / 2.3) + wx * 0.013, wz * 0.013 + 300.0, NULL, NULL);
         float k = 0.4f * oy_smoothstepf(0.4f, 2.0f, steep) * (1.0f - oy_smoothstepf(800.0f, 3000.0f, dist));
         for (int i = 0; i < 3; i++)
             alb[i] *= 1.0f + k * sn;
@@ -248,7 +335,7 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
     if (wet > 0.05f) {
         /* wet ground mirrors a little sky where it is flat */
         float sk[3], dn = d[0] * n[0] + d[1] * n[1] + d[2] * n[2];
-        float ry = fmaxf(d[1] - 2 * dn * n[1], 0.05f);
+        float ry = oy_rmax(d[1] - 2 * dn * n[1], 0.05f);
         oy_sky_lut(s, d[0] - 2 * dn * n[0], ry, d[2] - 2 * dn * n[2], sk);
         float k = wet * 0.05f * n[1] * n[1] * n[1] * n[1];
         for (int i = 0; i < 3; i++)
@@ -284,85 +371,192 @@ static void sky_pixel(const oy_cast *c, const float d[3], const float hz[3], flo
 {
     oy_sky_radiance(c->sky, d[0], d[1], d[2], c->cam_y, px);
     if (c->fog_a > 0.0f) {
-        float dist = d[1] > 0.0f ? fminf(30000.0f, 3000.0f / fmaxf(d[1], 0.1f)) : 30000.0f;
+        float dist = d[1] > 0.0f ? oy_rmin(30000.0f, 3000.0f / oy_rmax(d[1], 0.1f)) : 30000.0f;
         oy_cast_air(c, d, hz, dist, px);
     }
 }
 
-void oy_cast_columns(const oy_cast *c, int c0, int c1)
+/* Where a ray above the square [bx, bx + size] x [bz, bz + size] whose
+ * surface stays below top may go on to: the square's far edge, the point
+ * where it sinks to top, or the start of the level's blend band, whichever
+ * comes first. Nothing in between can be hit, so skipping there changes
+ * no pixel. */
+static float skip_box(const oy_cast *c, float bx, float bz, float size, float top,
+                      float hx, float hz, float s, float t, float band)
 {
-    float range[OY_RLEVELS];
-    for (int k = 0; k < OY_RLEVELS; k++)
-        range[k] = c->range0 * (float)(1 << k);
-    for (int col = c0; col < c1; col++) {
-        float hx, hz, inv_l = 1.0f;
-        float a = c->a0 + col * c->da;
-        if (c->equirect) {
-            hx = oy_sinf(a);
-            hz = oy_cosf(a);
-        } else {
-            float l = sqrtf(1.0f + a * a);
-            inv_l = 1.0f / l;
-            hx = (c->f0x + a * c->r0x) * inv_l;
-            hz = (c->f0z + a * c->r0z) * inv_l;
-        }
-        /* the haze colour depends on azimuth only: once per column */
-        float haze[3];
-        oy_sky_lut(c->sky, hx * 0.9987f, 0.05f, hz * 0.9987f, haze);
-        for (int i = 0; i < 3; i++)
-            haze[i] = oy_lerpf(haze[i], c->sky->overcast[i], c->sky->oc);
-        float t = 0.05f, tlo = t, slo;
-        int k = 0;
-        slo = surface(c, 0, hx * t, hz * t, 0.0f);
-        for (int row = 0; row < c->h; row++) {
-            float b = c->b0 + row * c->db;
-            float s = c->equirect ? oy_tanf(oy_clampf(b, -1.56f, 1.56f)) : b * inv_l;
-            float *px = c->hdr + ((size_t)row * c->w + col) * 3;
-            float *dp = c->depth + (size_t)row * c->w + col;
-            float il = 1.0f / sqrtf(1.0f + s * s);
-            float d[3] = { hx * il, s * il, hz * il };
-            float S = 0.0f, y = 0.0f;
-            for (;;) {
-                if (t > c->tmax)
-                    break;
-                while (k < OY_RLEVELS - 1 && t > range[k])
-                    k++;
-                float x = hx * t, z = hz * t, cf = canopy_fade(t);
-                S = surface(c, k, x, z, cf);
-                if (t > 0.8f * range[k] && k < OY_RLEVELS - 1)
-                    S = oy_lerpf(S, surface(c, k + 1, x, z, cf), oy_smoothstepf(0.8f * range[k], range[k], t));
-                y = c->cam_y + s * t;
-                if (y <= S)
-                    break;
-                tlo = t;
-                slo = S;
-                float sp = c->levels[k].spacing;
-                t += fmaxf(fmaxf(sp, t * 0.0035f), 0.7f * (y - S) / (fabsf(s) + 1.0f));
+    float x = hx * t, z = hz * t, e = band;
+    if (hx > 1e-6f)
+        e = oy_rmin(e, t + (bx + size - x) / hx);
+    else if (hx < -1e-6f)
+        e = oy_rmin(e, t + (bx - x) / hx);
+    if (hz > 1e-6f)
+        e = oy_rmin(e, t + (bz + size - z) / hz);
+    else if (hz < -1e-6f)
+        e = oy_rmin(e, t + (bz - z) / hz);
+    if (s < 0.0f)
+        e = oy_rmin(e, (top - c->cam_y) / s);
+    return e;
+}
+
+/* the farthest a ray at t, height y, over cell i of chunk ch may skip */
+static float skip(const oy_cast *c, const oy_tlevel *L, const oy_tchunk *ch, int i,
+                  float y, float hx, float hz, float s, float t, float band)
+{
+    float size = OY_RCHUNK * L->spacing;
+    float bx = L->ox + (float)(ch->cx - L->cx0) * size, bz = L->oz + (float)(ch->cz - L->cz0) * size;
+    if (y > ch->hmax)
+        return skip_box(c, bx, bz, size, ch->hmax, hx, hz, s, t, band);
+    int ci = i % OY_RSTRIDE / OY_RBLOCK, cj = i / OY_RSTRIDE / OY_RBLOCK;
+    float top = ch->bmax[cj][ci];
+    if (y <= top)
+        return t;
+    float bs = OY_RBLOCK * L->spacing;
+    return skip_box(c, bx + (float)ci * bs, bz + (float)cj * bs, bs, top, hx, hz, s, t, band);
+}
+
+/* a column's ray march, carried from each row to the next */
+typedef struct column {
+    float hx, hz, inv_l;          /* horizontal direction; planar row scale */
+    float haze[3];                /* horizon sky in this azimuth */
+    float t, tlo, slo;            /* march position; last point above */
+    float S;                      /* the surface at t when have_s */
+    int k, have_s, band, cell;
+    const oy_tchunk *own;
+} column;
+
+typedef struct ranges { float r[OY_RLEVELS], band_inv[OY_RLEVELS]; } ranges;
+
+static void column_start(const oy_cast *c, int col, column *q)
+{
+    float a = c->a0 + col * c->da;
+    q->inv_l = 1.0f;
+    if (c->equirect) {
+        q->hx = oy_sinf(a);
+        q->hz = oy_cosf(a);
+    } else {
+        float l = sqrtf(1.0f + a * a);
+        q->inv_l = 1.0f / l;
+        q->hx = (c->f0x + a * c->r0x) * q->inv_l;
+        q->hz = (c->f0z + a * c->r0z) * q->inv_l;
+    }
+    /* the haze colour depends on azimuth only: once per column */
+    oy_sky_lut(c->sky, q->hx * 0.9987f, 0.05f, q->hz * 0.9987f, q->haze);
+    for (int i = 0; i < 3; i++)
+        q->haze[i] = oy_lerpf(q->haze[i], c->sky->overcast[i], c->sky->oc);
+    q->t = q->tlo = 0.05f;
+    q->k = 0;
+    q->slo = surface(c, 0, q->hx * q->t, q->hz * q->t, 0.0f, &q->own, &q->cell);
+    /* the surface at t, kept from the ray below: the next ray starts
+     * where that one hit, so it needs no new lookup there */
+    q->S = 0.0f;
+    q->have_s = q->band = 0;
+}
+
+/* march one row's ray on from where the column's last one stopped, then
+ * shade what it hit */
+static void cast_pixel(const oy_cast *c, const ranges *R, column *q, int col, int row)
+{
+    const float *range = R->r;
+    float hx = q->hx, hz = q->hz, t = q->t, S = q->S;
+    int k = q->k;
+    float b = c->b0 + row * c->db;
+    float s = c->equirect ? oy_tanf(oy_clampf(b, -1.56f, 1.56f)) : b * q->inv_l;
+    float *px = c->hdr + ((size_t)row * c->w + col) * 3;
+    float *dp = c->depth + (size_t)row * c->w + col;
+    float il = 1.0f / sqrtf(1.0f + s * s);
+    float d[3] = { hx * il, s * il, hz * il };
+    float y = 0.0f, relax = 0.7f / (fabsf(s) + 1.0f);
+    for (;;) {
+        if (t > c->tmax)
+            break;
+        while (k < OY_RLEVELS - 1 && t > range[k])
+            k++;
+        const oy_tlevel *L = &c->levels[k];
+        y = c->cam_y + s * t;
+        if (y > L->hmax) {
+            /* above everything this level and the coarser ones hold: a
+             * rising ray is sky, a falling one can drop straight to that
+             * height */
+            if (s >= 0.0f) {
+                t = 2.0f * c->tmax;
+                break;
             }
-            if (t > c->tmax) {
-                sky_pixel(c, d, haze, px);
-                *dp = 1e30f;
+            float tn = (L->hmax - c->cam_y) / s;
+            if (tn > t) {
+                t = tn;
+                q->have_s = 0;
                 continue;
             }
-            /* secant between the last point above and the first below */
-            float flo = c->cam_y + s * tlo - slo, fhi = y - S;
-            float th = tlo + (t - tlo) * flo / fmaxf(flo - fhi, 1e-6f);
-            float x = hx * th, z = hz * th, yh = c->cam_y + s * th;
-            int kk = k;
-            while (kk > 0 && th <= range[kk - 1])
-                kk--;
-            full f;
-            fetch_full(c, kk, x, z, &f);
-            float bw = oy_smoothstepf(0.8f * range[kk], range[kk], th);
-            if (bw > 0.0f && kk < OY_RLEVELS - 1) {
-                full f2;
-                fetch_full(c, kk + 1, x, z, &f2);
-                mix_full(&f, &f2, bw);
-            }
-            float dist = th / il;
-            shade(c, &f, x, yh, z, d, dist, canopy_fade(th), px);
-            oy_cast_air(c, d, haze, dist, px);
-            *dp = dist;
         }
+        if (!q->have_s) {
+            float x = hx * t, z = hz * t, cf = canopy_fade(t);
+            const oy_tchunk *o2;
+            int i2;
+            S = surface(c, k, x, z, cf, &q->own, &q->cell);
+            q->band = t > 0.8f * range[k] && k < OY_RLEVELS - 1;
+            if (q->band) {
+                float u = oy_rmin((t - 0.8f * range[k]) * R->band_inv[k], 1.0f);
+                S = oy_lerpf(S, surface(c, k + 1, x, z, cf, &o2, &i2), u * u * (3.0f - 2.0f * u));
+            }
+        }
+        q->have_s = 0;
+        if (y <= S) {
+            q->have_s = 1;
+            break;
+        }
+        q->tlo = t;
+        q->slo = S;
+        float nt = t + oy_rmax(oy_rmax(L->spacing, t * 0.0035f), (y - S) * relax);
+        if (q->own && !q->band)
+            nt = oy_rmax(nt, skip(c, L, q->own, q->cell, y, hx, hz, s, t, 0.8f * range[k]));
+        t = nt;
+    }
+    q->t = t;
+    q->S = S;
+    q->k = k;
+    if (t > c->tmax) {
+        sky_pixel(c, d, q->haze, px);
+        *dp = 1e30f;
+        return;
+    }
+    /* secant between the last point above and the first below */
+    float flo = c->cam_y + s * q->tlo - q->slo, fhi = y - S;
+    float th = q->tlo + (t - q->tlo) * flo / oy_rmax(flo - fhi, 1e-6f);
+    float x = hx * th, z = hz * th, yh = c->cam_y + s * th;
+    int kk = k;
+    while (kk > 0 && th <= range[kk - 1])
+        kk--;
+    full f;
+    fetch_full(c, kk, x, z, &f);
+    float bw = oy_smoothstepf(0.8f * range[kk], range[kk], th);
+    if (bw > 0.0f && kk < OY_RLEVELS - 1) {
+        full f2;
+        fetch_full(c, kk + 1, x, z, &f2);
+        mix_full(&f, &f2, bw);
+    }
+    float dist = th / il;
+    shade(c, &f, x, yh, z, d, dist, canopy_fade(th), px);
+    oy_cast_air(c, d, q->haze, dist, px);
+    *dp = dist;
+}
+
+void oy_cast_columns(const oy_cast *c, int c0, int c1)
+{
+    ranges R;
+    column q[OY_CAST_GROUP];
+    for (int k = 0; k < OY_RLEVELS; k++) {
+        R.r[k] = c->range0 * (float)(1 << k);
+        R.band_inv[k] = 1.0f / (0.2f * R.r[k]);
+    }
+    /* a few columns side by side, row by row: their marches do not depend
+     * on each other, so the processor overlaps them, and neighbours reuse
+     * the terrain cells and output lines just touched */
+    for (int g0 = c0; g0 < c1; g0 += OY_CAST_GROUP) {
+        int n = c1 - g0 < OY_CAST_GROUP ? c1 - g0 : OY_CAST_GROUP;
+        for (int i = 0; i < n; i++)
+            column_start(c, g0 + i, &q[i]);
+        for (int row = 0; row < c->h; row++)
+            for (int i = 0; i < n; i++)
+                cast_pixel(c, &R, &q[i], g0 + i, row);
     }
 }

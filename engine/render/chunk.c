@@ -1,7 +1,8 @@
 /*
  * chunk.c - the baked terrain: square chunks of OY_RCHUNK cells at
  * OY_RLEVELS spacings (fine near the camera, coarse far away), each a pure
- * function of (seed, shape, level, chunk x, z). A bounded cache keeps recent
+ * function of (seed, shape, level, chunk x, z), with the highest point of
+ * the chunk and of its blocks for the caster. A bounded cache keeps recent
  * chunks; missing ones are baked in parallel before a frame is cast, one
  * chunk per task. Eviction only drops work, never changes a value, so the
  * cache can only make frames faster.
@@ -121,40 +122,64 @@ struct bake_job {
 
 #define B (OY_RCHUNK + 3)
 
+/* heights of bake row jz (-1 .. OY_RCHUNK + 1, with the border); the
+ * cells the chunk keeps are evaluated in full into pts at the same time,
+ * so no point is evaluated twice */
+static void bake_row(const struct bake_job *j, double x0, double z0, float s, int jz,
+                     float *h, oy_world_point *pts)
+{
+    int inner = jz >= 0 && jz < OY_RSTRIDE;
+    for (int ix = 0; ix < B; ix++) {
+        int keep = inner && ix >= 1 && ix <= OY_RSTRIDE;
+        h[ix] = oy_world_eval(j->w, j->sh, x0 + (ix - 1) * (double)s, z0 + jz * (double)s, s,
+                              keep ? &pts[ix - 1] : NULL);
+    }
+}
+
 static void bake_task(void *arg, int task, int thread)
 {
     struct bake_job *j = arg;
     oy_tchunk *ch = j->list[task];
     float s = OY_RBASE * (float)(1 << ch->level);
     double x0 = (double)ch->cx * OY_RCHUNK * s, z0 = (double)ch->cz * OY_RCHUNK * s;
-    float h[B * B];
-    float min_wl = s;
+    float h[B * B], hmax = -1e9f;
+    oy_world_point pts[2][OY_RSTRIDE];
 
-    /* heights with a one-cell border, for central-difference gradients */
-    for (int jz = 0; jz < B; jz++)
-        for (int ix = 0; ix < B; ix++)
-            h[jz * B + ix] = oy_world_eval(j->w, j->sh, x0 + (ix - 1) * (double)s,
-                                           z0 + (jz - 1) * (double)s, min_wl, NULL);
+    /* heights with a one-cell border, for central-difference gradients;
+     * a row's material needs the row after it */
+    bake_row(j, x0, z0, s, -1, h, NULL);
+    bake_row(j, x0, z0, s, 0, h + B, pts[0]);
     for (int jz = 0; jz < OY_RSTRIDE; jz++) {
+        bake_row(j, x0, z0, s, jz + 1, h + (jz + 2) * B, pts[(jz + 1) & 1]);
         for (int ix = 0; ix < OY_RSTRIDE; ix++) {
-            oy_world_point pt;
+            oy_world_point *pt = &pts[jz & 1][ix];
             double x = x0 + ix * (double)s, z = z0 + jz * (double)s;
             const float *hc = &h[(jz + 1) * B + ix + 1];
             float gx = (hc[1] - hc[-1]) / (2.0f * s), gz = (hc[B] - hc[-B]) / (2.0f * s);
-            oy_world_eval(j->w, j->sh, x, z, min_wl, &pt);
-            oy_world_material(j->w, j->sh, x, z, sqrtf(gx * gx + gz * gz), &pt);
+            oy_world_material(j->w, j->sh, x, z, sqrtf(gx * gx + gz * gz), pt);
             oy_tcell *c = &ch->c[jz * OY_RSTRIDE + ix];
             c->g = hc[0];
-            c->wl = pt.water > -1e8f ? pt.water : hc[0] - 0.5f;
+            c->wl = pt->water > -1e8f ? pt->water : hc[0] - 0.5f;
             c->dx = (int16_t)oy_clampf(gx * 2048.0f, -32000.0f, 32000.0f);
             c->dz = (int16_t)oy_clampf(gz * 2048.0f, -32000.0f, 32000.0f);
             for (int k = 0; k < 3; k++)
-                c->rgb[k] = (uint8_t)(sqrtf(oy_clampf(pt.rgb[k], 0.0f, 1.0f)) * 255.0f + 0.5f);
-            c->canopy = (uint8_t)oy_clampf(pt.canopy * 10.0f + 0.5f, 0.0f, 255.0f);
-            c->snow = (uint8_t)(pt.snow_aff * 255.0f + 0.5f);
+                c->rgb[k] = (uint8_t)(sqrtf(oy_clampf(pt->rgb[k], 0.0f, 1.0f)) * 255.0f + 0.5f);
+            c->canopy = (uint8_t)oy_clampf(pt->canopy * 10.0f + 0.5f, 0.0f, 255.0f);
+            c->snow = (uint8_t)(pt->snow_aff * 255.0f + 0.5f);
             memset(c->pad, 0, sizeof c->pad);
+            c->top = oy_rmax(c->g + c->canopy * 0.1f, c->wl);
+            hmax = oy_rmax(hmax, c->top);
         }
     }
+    ch->hmax = hmax;
+    for (int bz = 0; bz < OY_RCHUNK / OY_RBLOCK; bz++)
+        for (int bx = 0; bx < OY_RCHUNK / OY_RBLOCK; bx++) {
+            float m = -1e9f;
+            for (int jz = bz * OY_RBLOCK; jz <= (bz + 1) * OY_RBLOCK; jz++)
+                for (int ix = bx * OY_RBLOCK; ix <= (bx + 1) * OY_RBLOCK; ix++)
+                    m = oy_rmax(m, ch->c[jz * OY_RSTRIDE + ix].top);
+            ch->bmax[bz][bx] = m;
+        }
 }
 
 static uint64_t shape_key(const oy_world *w, const oy_world_shape *sh)
@@ -255,6 +280,7 @@ int oy_chunks_prepare(oy_chunks *c, const oy_world *w, const oy_world_shape *sh,
             L->gw = L->gh = 0;
             L->grid = NULL;
             L->ox = L->oz = 0.0f;
+            L->hmax = -1e9f;
             continue;
         }
         L->cx0 = bx0[k];
@@ -266,12 +292,20 @@ int oy_chunks_prepare(oy_chunks *c, const oy_world *w, const oy_world_shape *sh,
         double size = (double)OY_RCHUNK * L->spacing;
         L->ox = (float)(bx0[k] * size - cam_x);
         L->oz = (float)(bz0[k] * size - cam_z);
+        L->hmax = -1e9f;
         for (int z = 0; z < L->gh; z++)
             for (int x = 0; x < L->gw; x++) {
                 oy_tchunk *ch = lookup(c, k, bx0[k] + x, bz0[k] + z, key);
-                L->grid[z * L->gw + x] = ch && ch->used == c->stamp ? ch : NULL;
+                if (ch && ch->used != c->stamp)
+                    ch = NULL;
+                L->grid[z * L->gw + x] = ch;
+                if (ch)
+                    L->hmax = oy_rmax(L->hmax, ch->hmax);
             }
     }
+    /* a ray at level k may fall back to any coarser level */
+    for (int k = OY_RLEVELS - 2; k >= 0; k--)
+        levels[k].hmax = oy_rmax(levels[k].hmax, levels[k + 1].hmax);
     return 0;
 fail:
     for (size_t i = 0; i < nfresh; i++)

@@ -25,6 +25,7 @@ struct oy_renderer {
     oy_tlevel levels[OY_RLEVELS];
     oy_sky sky;
     float *clouds;
+    float *detail;
     oy_shadow shadow;
     oy_post post;
     oy_chunk_req *req;
@@ -74,7 +75,8 @@ int oy_renderer_new(oy_renderer **out, const oy_world *w, const oy_render_config
     r->pool = pool;
     if ((ret = oy_chunks_new(&r->chunks, MAX_CHUNKS)) < 0 ||
         (ret = oy_sky_clouds_make(&r->clouds, cfg->seed)) < 0 ||
-        (ret = oy_shadow_init(&r->shadow)) < 0)
+        (ret = oy_cast_detail_make(&r->detail, cfg->seed)) < 0 ||
+        (ret = oy_shadow_init(&r->shadow, cfg->draft)) < 0)
         goto fail;
     r->sky.clouds = r->clouds;
     r->sky.seed = cfg->seed;
@@ -115,6 +117,7 @@ void oy_renderer_free(oy_renderer **pr)
     oy_chunks_free(&r->chunks);
     oy_shadow_release(&r->shadow);
     free(r->clouds);
+    free(r->detail);
     free(r->req);
     free(r->hdr);
     free(r->depth);
@@ -435,7 +438,7 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
     c.levels = r->levels;
     c.sky = &r->sky;
     c.shadow = &r->shadow;
-    c.world = r->w;
+    c.detail = r->detail;
     c.st = st;
     c.t = (float)st->t;
     c.snow = oy_clampf(st->ch[OY_CH_SNOW_COVER], 0.0f, 1.0f);

@@ -49,6 +49,8 @@ void oy_render_sun_dir(const oy_state *st, float sun[3], float moon[3]);
 /* One baked terrain sample. Albedo is stored square-root encoded so dark
  * greens keep precision in 8 bits. */
 typedef struct oy_tcell {
+    float top;                    /* max(ground + canopy, water): what rays
+                                   * far off hit and what casts shadows */
     float g, wl;                  /* ground; water level (below g when dry) */
     int16_t dx, dz;               /* ground gradient * 2048 */
     uint8_t rgb[3];
@@ -58,11 +60,16 @@ typedef struct oy_tcell {
 } oy_tcell;
 
 #define OY_RSTRIDE (OY_RCHUNK + 1)
+#define OY_RBLOCK 8
 typedef struct oy_tchunk {
     int level;
     int64_t cx, cz;
     uint64_t key;                 /* seed and shape channels */
     uint64_t used;                /* frame stamp, for eviction */
+    /* highest cast surface over the chunk and over blocks of
+     * OY_RBLOCK cells (corners included): rays above them skip ahead */
+    float hmax;
+    float bmax[OY_RCHUNK / OY_RBLOCK][OY_RCHUNK / OY_RBLOCK];
     oy_tcell c[OY_RSTRIDE * OY_RSTRIDE];
 } oy_tchunk;
 
@@ -73,6 +80,7 @@ typedef struct oy_tlevel {
     int64_t cx0, cz0;
     int gw, gh;
     float ox, oz;
+    float hmax;                   /* over this level and all coarser ones */
     oy_tchunk **grid;
 } oy_tlevel;
 
@@ -87,25 +95,38 @@ int oy_chunks_prepare(oy_chunks *c, const oy_world *w, const oy_world_shape *sh,
                       oy_pool *pool, const oy_chunk_req *req, int nreq,
                       double cam_x, double cam_z, oy_tlevel *levels);
 
-/* Bilinear fetch: 0 when the place is not baked at this level. */
-static inline int oy_tfetch(const oy_tlevel *L, float x, float z,
-                            const oy_tcell **c00, float *fx, float *fz)
+/* The chunk holding local x, z and the index of the cell below-left of it
+ * with the bilinear fractions; NULL when the place is not baked at this
+ * level. The upper bound also keeps (int) away from huge values. */
+static inline const oy_tchunk *oy_tlocate(const oy_tlevel *L, float x, float z,
+                                          int *idx, float *fx, float *fz)
 {
     float gx = (x - L->ox) * L->inv, gz = (z - L->oz) * L->inv;
-    if (!(gx >= 0.0f && gz >= 0.0f))
-        return 0;
-    int ix = (int)gx, iz = (int)gz;
-    int kx = ix / OY_RCHUNK, kz = iz / OY_RCHUNK;
-    if (kx >= L->gw || kz >= L->gh)
-        return 0;
-    const oy_tchunk *ch = L->grid[kz * L->gw + kx];
+    if (!(gx >= 0.0f && gz >= 0.0f && gx < (float)(L->gw * OY_RCHUNK) &&
+          gz < (float)(L->gh * OY_RCHUNK)))
+        return NULL;
+    unsigned ix = (unsigned)gx, iz = (unsigned)gz;
+    unsigned kx = ix / OY_RCHUNK, kz = iz / OY_RCHUNK;
+    const oy_tchunk *ch = L->grid[kz * (unsigned)L->gw + kx];
     if (!ch)
-        return 0;
-    *c00 = &ch->c[(iz - kz * OY_RCHUNK) * OY_RSTRIDE + (ix - kx * OY_RCHUNK)];
+        return NULL;
+    *idx = (int)((iz % OY_RCHUNK) * OY_RSTRIDE + ix % OY_RCHUNK);
     *fx = gx - (float)ix;
     *fz = gz - (float)iz;
-    return 1;
+    return ch;
 }
+
+/* bilinear blend of the four corners a, b (x + 1), d (z + 1), e */
+static inline float oy_rbilin(float a, float b, float d, float e, float fx, float fz)
+{
+    float lo = a + (b - a) * fx, hi = d + (e - d) * fx;
+    return lo + (hi - lo) * fz;
+}
+
+/* max and min without a libm call: fmaxf is not inlined unless NaNs are
+ * ruled out, and no NaN reaches these */
+static inline float oy_rmax(float a, float b) { return a > b ? a : b; }
+static inline float oy_rmin(float a, float b) { return a < b ? a : b; }
 
 /* ---- sky and light ---- */
 #define OY_SKY_AZ 48
@@ -151,12 +172,13 @@ float oy_sky_cloud_at(const oy_sky *sky, double wx, double wz);
 #define OY_SHADOW_GRIDS 4
 typedef struct oy_shadow {
     int on;
+    int n;                        /* cells per grid side */
     float ux, uz;                 /* horizontal direction toward the sun */
     float tan_e;
     double cam_x, cam_z;
     struct { int level; float spacing, inv, u0, v0; float *occ; } g[OY_SHADOW_GRIDS];
 } oy_shadow;
-int oy_shadow_init(oy_shadow *s);
+int oy_shadow_init(oy_shadow *s, int draft);
 void oy_shadow_release(oy_shadow *s);
 /* Chunk rectangles the shadow grids need (appended to req; returns count). */
 int oy_shadow_requests(oy_shadow *s, const float sun[3], oy_chunk_req *req, double cam_x, double cam_z);
@@ -204,17 +226,20 @@ typedef struct oy_cast {
     const oy_tlevel *levels;
     const oy_sky *sky;
     const oy_shadow *shadow;
-    const oy_world *world;
     const oy_state *st;
     /* per-frame surface and air parameters */
     float snow, wet, fog_a, fog_b, fog_y0, mie, t;
     float cloud_shadow;           /* 0 when cloud shadows cannot show */
     float leaf[3];                /* canopy albedo for the season */
+    const float *detail;          /* OY_DETAIL_N^2 lattice for surface texture */
     float *hdr;                   /* w * h * 3, row 0 at the bottom */
     float *depth;                 /* w * h, metres along the ray */
 } oy_cast;
 
-/* Cast columns [c0, c1). */
+#define OY_DETAIL_N 256
+int oy_cast_detail_make(float **tile, uint64_t seed);
+/* Cast columns [c0, c1), OY_CAST_GROUP at a time. */
+#define OY_CAST_GROUP 8
 void oy_cast_columns(const oy_cast *c, int c0, int c1);
 /* Fog and aerial perspective over colour col seen along unit d at dist;
  * hz is the horizon sky in d's azimuth. */
@@ -234,8 +259,10 @@ static inline float oy_rexp2(float x)
     float f = x - fi;
     float p = 1.0f + f * (0.6931472f + f * (0.2402265f + f * (0.05550411f +
               f * (0.009618129f + f * 0.001333355f))));
-    union { float f; int32_t i; } u = { .f = 1.0f };
-    u.i += (int32_t)fi * (1 << 23);
+    /* build 2^fi from its exponent field; unsigned, as shifting a
+     * negative value is undefined */
+    union { float f; uint32_t i; } u;
+    u.i = (uint32_t)((int32_t)fi + 127) << 23;
     return p * u.f;
 }
 static inline float oy_rexp(float x) { return oy_rexp2(x * 1.4426950f); }

@@ -4,21 +4,23 @@
  * multiples of its spacing (so shadows do not crawl as the camera moves);
  * a row is swept from the sun side keeping the highest sight line seen so
  * far, which gives exact heightfield shadows in O(cells). Four nested grids
- * (1, 4, 16, 64 m) cover 256 m to 16 km; long sunset shadows come for free.
+ * (1, 4, 16, 64 m; twice as coarse in drafts) cover 256 m to 16 km; long
+ * sunset shadows come for free.
  */
 #include <math.h>
 
 #include "render.h"
 
-#define N OY_SHADOW_N
-
-int oy_shadow_init(oy_shadow *s)
+int oy_shadow_init(oy_shadow *s, int draft)
 {
+    /* a draft covers the same ground with cells twice as wide: a quarter
+     * of the sweeps and of the chunks to bake */
+    s->n = draft ? OY_SHADOW_N / 2 : OY_SHADOW_N;
     for (int j = 0; j < OY_SHADOW_GRIDS; j++) {
-        s->g[j].level = 2 + 2 * j;
+        s->g[j].level = 2 + 2 * j + (draft != 0);
         s->g[j].spacing = OY_RBASE * (float)(1 << s->g[j].level);
         s->g[j].inv = 1.0f / s->g[j].spacing;
-        if (!(s->g[j].occ = oy_malloc(sizeof(float) * N * N))) {
+        if (!(s->g[j].occ = oy_malloc(sizeof(float) * s->n * s->n))) {
             oy_shadow_release(s);
             return OYSTER_E_NOMEM;
         }
@@ -44,8 +46,8 @@ static void axes(oy_shadow *s, const float sun[3], double cam_x, double cam_z)
     for (int j = 0; j < OY_SHADOW_GRIDS; j++) {
         double sp = s->g[j].spacing;
         double cu = cam_x * s->ux + cam_z * s->uz, cv = cam_x * s->uz - cam_z * s->ux;
-        s->g[j].u0 = (float)(floor(cu / sp) * sp - cu - sp * (N / 2));
-        s->g[j].v0 = (float)(floor(cv / sp) * sp - cv - sp * (N / 2));
+        s->g[j].u0 = (float)(floor(cu / sp) * sp - cu - sp * (s->n / 2));
+        s->g[j].v0 = (float)(floor(cv / sp) * sp - cv - sp * (s->n / 2));
     }
 }
 
@@ -56,7 +58,7 @@ int oy_shadow_requests(oy_shadow *s, const float sun[3], oy_chunk_req *req,
     if (!s->on)
         return 0;
     for (int j = 0; j < OY_SHADOW_GRIDS; j++) {
-        double r = s->g[j].spacing * N * 0.75, size = s->g[j].spacing * OY_RCHUNK;
+        double r = s->g[j].spacing * s->n * 0.75, size = s->g[j].spacing * OY_RCHUNK;
         oy_chunk_req *q = &req[j];
         q->level = s->g[j].level;
         q->x0 = (int64_t)floor((cam_x - r) / size);
@@ -73,14 +75,13 @@ struct sweep { oy_shadow *s; const oy_tlevel *levels; };
 static float height_at(const oy_tlevel *levels, int lv, float x, float z)
 {
     for (int k = lv; k < OY_RLEVELS; k++) {
-        const oy_tcell *c;
+        int i;
         float fx, fz;
-        if (!oy_tfetch(&levels[k], x, z, &c, &fx, &fz))
+        const oy_tchunk *ch = oy_tlocate(&levels[k], x, z, &i, &fx, &fz);
+        if (!ch)
             continue;
-        const oy_tcell *c1 = c + 1, *c2 = c + OY_RSTRIDE, *c3 = c2 + 1;
-        float g = oy_lerpf(oy_lerpf(c->g + c->canopy * 0.1f, c1->g + c1->canopy * 0.1f, fx),
-                           oy_lerpf(c2->g + c2->canopy * 0.1f, c3->g + c3->canopy * 0.1f, fx), fz);
-        return g;
+        const oy_tcell *q = ch->c + i;
+        return oy_rbilin(q[0].top, q[1].top, q[OY_RSTRIDE].top, q[OY_RSTRIDE + 1].top, fx, fz);
     }
     return -1e9f;
 }
@@ -89,7 +90,7 @@ static void sweep_task(void *arg, int task, int thread)
 {
     struct sweep *sw = arg;
     oy_shadow *s = sw->s;
-    int j = task / 8, r0 = (task % 8) * (N / 8);
+    int N = s->n, j = task / 8, r0 = (task % 8) * (N / 8);
     float sp = s->g[j].spacing, drop = sp * s->tan_e;
     float vx = s->uz, vz = -s->ux;
     for (int r = r0; r < r0 + N / 8; r++) {
@@ -100,7 +101,7 @@ static void sweep_task(void *arg, int task, int thread)
             float u = s->g[j].u0 + i * sp;
             occ[i] = best;
             float h = height_at(sw->levels, s->g[j].level, u * s->ux + v * vx, u * s->uz + v * vz);
-            best = fmaxf(best, h) - drop;
+            best = oy_rmax(best, h) - drop;
         }
     }
 }
@@ -117,6 +118,7 @@ float oy_shadow_at(const oy_shadow *s, float x, float z, float y, float dist)
 {
     if (!s->on)
         return 1.0f;
+    int N = s->n;
     float u = x * s->ux + z * s->uz, v = x * s->uz - z * s->ux;
     for (int j = 0; j < OY_SHADOW_GRIDS; j++) {
         float fu = (u - s->g[j].u0) * s->g[j].inv, fv = (v - s->g[j].v0) * s->g[j].inv;
