@@ -106,6 +106,7 @@ void oy_model_eval(const oy_model *m, double t, oy_state *st, oy_entity *ents)
 }
 
 int oy_model_max_entities(const oy_model *m) { return m->nents ? (int)m->nents : 1; }
+int oy_model_entity_count(const oy_model *m) { return (int)m->nents; }
 
 /* The ground point strikes centre on: the camera path, linearly. */
 static void path_centre(const oy_model *m, double t, float *x, float *z)

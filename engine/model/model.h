@@ -132,6 +132,8 @@ void oy_model_free(oy_model **m);
  * entries; st->entities points into it. Pure: thread-safe on a const model. */
 void oy_model_eval(const oy_model *m, double t, oy_state *st, oy_entity *ents);
 int oy_model_max_entities(const oy_model *m);
+/* How many entities the script places over the whole shot. */
+int oy_model_entity_count(const oy_model *m);
 
 /* Lightning strikes with flash time in [t0, t1), in time order, at most max;
  * returns the count. */
