@@ -89,7 +89,8 @@ static inline float surface(const oy_cast *c, int k, float x, float z, float cf,
                            oy_rmax(r[0].g, r[0].wl), oy_rmax(r[1].g, r[1].wl), fx, fz);
         if (cf <= 0.0f)
             return lo;
-        hi = oy_rbilin(q[0].top, q[1].top, r[0].top, r[1].top, fx, fz);
+        const float *h = ch->top + i;
+        hi = oy_rbilin(h[0], h[1], h[OY_RSTRIDE], h[OY_RSTRIDE + 1], fx, fz);
         return cf >= 1.0f ? hi : lo + (hi - lo) * cf;
     }
     *own = NULL;
@@ -163,10 +164,13 @@ static void light(const oy_cast *c, const float n[3], float x, float y, float z,
         }
     }
     float ndm = s->moon_rad[1] > 0.0f ? oy_rmax(n[0] * s->moon[0] + n[1] * s->moon[1] + n[2] * s->moon[2], 0.0f) : 0.0f;
-    float up = 0.5f + 0.5f * n[1];
+    float up = 0.5f + 0.5f * n[1], sv = up * up;
+    /* an overcast is a bright dome: how much of it a slope sees is the
+     * only shading there is, so let it model the relief more */
+    sv = oy_lerpf(sv, sv * sv, 0.6f * s->oc);
     for (int i = 0; i < 3; i++)
         E[i] = s->sun_rad[i] * sun + s->moon_rad[i] * ndm +
-               s->amb_up[i] * up * up + s->amb_hor[i] * 0.25f * (1.0f - n[1]);
+               s->amb_up[i] * sv + s->amb_hor[i] * 0.25f * (1.0f - n[1]);
 }
 
 /* sum of travelling waves: slope of the water surface */
@@ -279,14 +283,19 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
     float alb[3] = { f->rgb[0], f->rgb[1], f->rgb[2] };
     float gx = f->gx, gz = f->gz, snowk = f->snow, wet = c->wet;
     if (can > 0.4f && y > f->g + 0.3f) {
-        /* canopy: crowns as bumps that catch the light */
-        float nx, nz;
+        /* canopy: crowns as bumps that catch the light, dark gaps
+         * between them, and leaf clusters on the crowns while the view
+         * is close enough for them not to shimmer */
+        float nx, nz, mx = 0.0f, mz = 0.0f, n2 = 0.0f;
         float n1 = detail(c, wx * (1.0 / 3.5), wz * (1.0 / 3.5), &nx, &nz);
-        float k = 0.75f + 0.35f * n1;
+        float fh = 1.0f - oy_smoothstepf(250.0f, 900.0f, dist);
+        if (fh > 0.0f)
+            n2 = detail(c, wx * (1.0 / 1.1) + 17.0, wz * (1.0 / 1.1), &mx, &mz) * fh;
+        float k = 0.35f + 0.75f * oy_smoothstepf(-0.55f, 0.45f, n1) + 0.25f * n2;
         for (int i = 0; i < 3; i++)
             alb[i] = c->leaf[i] * k;
-        gx += nx * 0.5f;
-        gz += nz * 0.5f;
+        gx += nx * 0.7f + mx * 0.35f * fh;
+        gz += nz * 0.7f + mz * 0.35f * fh;
         snowk *= 0.4f;
         wet *= 0.3f;
     } else if (dist < 70.0f) {
@@ -365,6 +374,17 @@ void oy_cast_air(const oy_cast *c, const float d[3], const float hz[3], float di
                    (float)OY_PI;
         col[i] = col[i] * T + fc * (1.0f - T);
     }
+}
+
+/* aerial perspective on terrain: distant relief takes a veil a little
+ * darker and bluer than the horizon sky, more under an overcast, so far
+ * white ridges part from the plain before them and from the sky behind */
+static void distance_haze(const oy_cast *c, const float hz[3], float dist, float col[3])
+{
+    static const float veil[3] = { 0.8f, 0.86f, 0.97f };
+    float T = oy_rexp(-c->haze_k * dist);
+    for (int i = 0; i < 3; i++)
+        col[i] = col[i] * T + hz[i] * veil[i] * (1.0f - T);
 }
 
 static void sky_pixel(const oy_cast *c, const float d[3], const float hz[3], float *px)
@@ -528,7 +548,10 @@ static void cast_pixel(const oy_cast *c, const ranges *R, column *q, int col, in
         kk--;
     full f;
     fetch_full(c, kk, x, z, &f);
-    float bw = oy_smoothstepf(0.8f * range[kk], range[kk], th);
+    /* the shading inputs of neighbouring levels differ less than their
+     * heights do: a narrower band than the march's hides the change and
+     * halves the pixels that fetch twice */
+    float bw = oy_smoothstepf(0.9f * range[kk], range[kk], th);
     if (bw > 0.0f && kk < OY_RLEVELS - 1) {
         full f2;
         fetch_full(c, kk + 1, x, z, &f2);
@@ -536,6 +559,7 @@ static void cast_pixel(const oy_cast *c, const ranges *R, column *q, int col, in
     }
     float dist = th / il;
     shade(c, &f, x, yh, z, d, dist, canopy_fade(th), px);
+    distance_haze(c, q->haze, dist, px);
     oy_cast_air(c, d, q->haze, dist, px);
     *dp = dist;
 }

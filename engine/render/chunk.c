@@ -167,8 +167,9 @@ static void bake_task(void *arg, int task, int thread)
             c->canopy = (uint8_t)oy_clampf(pt->canopy * 10.0f + 0.5f, 0.0f, 255.0f);
             c->snow = (uint8_t)(pt->snow_aff * 255.0f + 0.5f);
             memset(c->pad, 0, sizeof c->pad);
-            c->top = oy_rmax(c->g + c->canopy * 0.1f, c->wl);
-            hmax = oy_rmax(hmax, c->top);
+            float *top = &ch->top[jz * OY_RSTRIDE + ix];
+            *top = oy_rmax(c->g + c->canopy * 0.1f, c->wl);
+            hmax = oy_rmax(hmax, *top);
         }
     }
     ch->hmax = hmax;
@@ -177,7 +178,7 @@ static void bake_task(void *arg, int task, int thread)
             float m = -1e9f;
             for (int jz = bz * OY_RBLOCK; jz <= (bz + 1) * OY_RBLOCK; jz++)
                 for (int ix = bx * OY_RBLOCK; ix <= (bx + 1) * OY_RBLOCK; ix++)
-                    m = oy_rmax(m, ch->c[jz * OY_RSTRIDE + ix].top);
+                    m = oy_rmax(m, ch->top[jz * OY_RSTRIDE + ix]);
             ch->bmax[bz][bx] = m;
         }
 }

@@ -302,7 +302,7 @@ static int request_view(oy_renderer *r, const oy_cast *c, int n)
 static void cast_task(void *arg, int task, int thread)
 {
     const oy_cast *c = arg;
-    int c0 = task * 8, c1 = c0 + 8 < c->w ? c0 + 8 : c->w;
+    int c0 = task * OY_CAST_GROUP, c1 = c0 + OY_CAST_GROUP < c->w ? c0 + OY_CAST_GROUP : c->w;
     oy_cast_columns(c, c0, c1);
 }
 
@@ -382,13 +382,13 @@ static void out_task(void *arg, int task, int thread)
                     y0 > r->ay0 ? y0 : r->ay0, y1 < r->ay1 ? y1 : r->ay1);
     for (int y = y0; y < y1; y++) {
         uint8_t *o = j->rgb + (ptrdiff_t)y * j->stride;
-        for (int x = 0; x < W; x++) {
-            if (y < r->ay0 || y >= r->ay1 || x < r->ax0 || x >= r->ax1) {
-                o[x * 3] = o[x * 3 + 1] = o[x * 3 + 2] = 0;
-                continue;
-            }
-            oy_post_pixel(&r->post, r->fin + ((size_t)y * W + x) * 3, j->dkey, x, y, o + x * 3);
+        if (y < r->ay0 || y >= r->ay1) {
+            memset(o, 0, (size_t)W * 3);
+            continue;
         }
+        memset(o, 0, (size_t)r->ax0 * 3);
+        memset(o + (size_t)r->ax1 * 3, 0, (size_t)(W - r->ax1) * 3);
+        oy_post_row(&r->post, r->fin + (size_t)y * W * 3, j->dkey, r->ax0, r->ax1, y, o);
     }
 }
 
@@ -447,14 +447,15 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
     float fog = oy_clampf(st->ch[OY_CH_FOG], 0.0f, 1.0f);
     float precip = oy_clampf(st->ch[OY_CH_RAIN], 0.0f, 1.0f) * 0.5f + oy_clampf(st->ch[OY_CH_SNOW], 0.0f, 1.0f);
     c.mie = 2.0e-6f + 6.0e-5f * haze * haze + 1.0e-5f * haze + 4.0e-5f * precip;
+    c.haze_k = 4.0e-6f + 3.5e-5f * r->sky.oc;
     c.fog_a = 0.009f * fog * fog + 0.002f * fog + 0.0012f * precip;
     c.fog_b = 1.0f / (12.0f + 90.0f * fog);
     c.fog_y0 = sh.floor0;
     c.cloud_shadow = r->sky.cloud > 0.02f ? 0.85f * (1.0f - oy_smoothstepf(0.6f, 1.0f, r->sky.cloud)) : 0.0f;
     float fol = sh.foliage, aut = sh.autumn;
-    c.leaf[0] = oy_lerpf(oy_lerpf(0.07f, 0.035f, fol), 0.20f, aut);
-    c.leaf[1] = oy_lerpf(oy_lerpf(0.06f, 0.065f, fol), 0.08f, aut);
-    c.leaf[2] = oy_lerpf(oy_lerpf(0.04f, 0.025f, fol), 0.02f, aut);
+    c.leaf[0] = oy_lerpf(oy_lerpf(0.06f, 0.026f, fol), 0.18f, aut);
+    c.leaf[1] = oy_lerpf(oy_lerpf(0.05f, 0.05f, fol), 0.07f, aut);
+    c.leaf[2] = oy_lerpf(oy_lerpf(0.035f, 0.018f, fol), 0.018f, aut);
 
     int n = request_view(r, &c, 0);
     n += oy_shadow_requests(&r->shadow, r->sky.sun, r->req + n, c.cam_x, c.cam_z);
@@ -462,7 +463,7 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
                                  r->levels)) < 0)
         return ret;
     oy_shadow_build(&r->shadow, r->levels, r->pool);
-    oy_pool_run(r->pool, (c.w + 7) / 8, cast_task, &c);
+    oy_pool_run(r->pool, (c.w + OY_CAST_GROUP - 1) / OY_CAST_GROUP, cast_task, &c);
 
     j.r = r;
     j.c = &c;

@@ -73,11 +73,14 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
     float sat = oy_clampf(st->ch[OY_CH_SATURATION], -1.0f, 1.0f);
     float k = sat < 0.0f ? 1.0f + sat : 1.0f + 0.7f * sat;
     /* low sun light is rich in colour; by moonlight the eye sees little */
-    k *= (1.0f + 0.25f * golden) * (1.0f - 0.45f * sky->night);
+    k *= (1.0f + 0.25f * golden) * (1.0f - 0.8f * sky->night);
+    /* and what colour it keeps leans blue-grey (the eye's night shift),
+     * so moonlit grass reads as land under the moon, not as green */
+    float nt[3] = { 1.0f - 0.26f * sky->night, 1.0f - 0.06f * sky->night, 1.0f + 0.34f * sky->night };
     static const float w[3] = { 0.2126f, 0.7152f, 0.0722f };
     for (int r = 0; r < 3; r++)
         for (int c = 0; c < 3; c++)
-            p->mat[r * 3 + c] = (1.0f - k) * w[c] + (r == c ? k : 0.0f);
+            p->mat[r * 3 + c] = (1.0f - k) * w[c] * nt[r] + (r == c ? k : 0.0f);
     /* under a full overcast a little more contrast and a cool lean keep
      * the soft light from reading as dead grey */
     float con = oy_clampf(st->ch[OY_CH_CONTRAST] + 0.3f * sky->oc, -1.0f, 1.0f);
@@ -97,8 +100,8 @@ static inline float apply(const oy_post *p, float x)
     return p->lut[i] + (p->lut[i + 1] - p->lut[i]) * f;
 }
 
-void oy_post_pixel(const oy_post *p, const float in[3], uint64_t dither_key,
-                   int x, int y, uint8_t out[3])
+static inline void post_pixel(const oy_post *p, const float in[3], uint64_t dither_key,
+                              int x, int y, uint8_t out[3])
 {
     float c[3];
     for (int i = 0; i < 3; i++)
@@ -117,4 +120,12 @@ void oy_post_pixel(const oy_post *p, const float in[3], uint64_t dither_key,
         o = o < 0.0f ? 0.0f : o > 255.0f ? 255.0f : o;
         out[i] = (uint8_t)(o + 0.5f);
     }
+}
+
+void oy_post_row(const oy_post *p, const float *in, uint64_t dither_key, int x0, int x1,
+                 int y, uint8_t *out)
+{
+    /* one call per row, so the pixel loop inlines */
+    for (int x = x0; x < x1; x++)
+        post_pixel(p, in + (size_t)x * 3, dither_key, x, y, out + (size_t)x * 3);
 }

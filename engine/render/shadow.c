@@ -80,8 +80,8 @@ static float height_at(const oy_tlevel *levels, int lv, float x, float z)
         const oy_tchunk *ch = oy_tlocate(&levels[k], x, z, &i, &fx, &fz);
         if (!ch)
             continue;
-        const oy_tcell *q = ch->c + i;
-        return oy_rbilin(q[0].top, q[1].top, q[OY_RSTRIDE].top, q[OY_RSTRIDE + 1].top, fx, fz);
+        const float *q = ch->top + i;
+        return oy_rbilin(q[0], q[1], q[OY_RSTRIDE], q[OY_RSTRIDE + 1], fx, fz);
     }
     return -1e9f;
 }

@@ -176,8 +176,10 @@ void oy_sky_lut(const oy_sky *s, float dx, float dy, float dz, float out[3])
     int i = (int)fy, j = (int)fx;
     if (i > OY_SKY_EL - 2) i = OY_SKY_EL - 2;
     float ty = fy - i, tx = fx - j;
-    j %= OY_SKY_AZ;
-    int j1 = (j + 1) % OY_SKY_AZ;
+    /* az is in [0, 1), so j is at most OY_SKY_AZ: a compare, not a modulo */
+    if (j >= OY_SKY_AZ)
+        j -= OY_SKY_AZ;
+    int j1 = j + 1 < OY_SKY_AZ ? j + 1 : 0;
     for (int c = 0; c < 3; c++) {
         float a = oy_lerpf(s->lut[i][j][c], s->lut[i][j1][c], tx);
         float b = oy_lerpf(s->lut[i + 1][j][c], s->lut[i + 1][j1][c], tx);
@@ -225,16 +227,21 @@ int oy_sky_clouds_make(float **tile, uint64_t seed)
     return 0;
 }
 
+/* floor without the libm call, exact for the cloud layer's range */
+static inline int64_t ifloor(double x)
+{
+    int64_t i = (int64_t)x;
+    return i - (x < (double)i);
+}
+
 static float tile_at(const float *t, double u, double v)
 {
     const int n = OY_CLOUD_N;
     /* the tile repeats every n texels: wrap in double, then work in float */
-    int64_t iu = (int64_t)floor(u), iv = (int64_t)floor(v);
+    int64_t iu = ifloor(u), iv = ifloor(v);
     int i = (int)(iu & (n - 1)), j = (int)(iv & (n - 1));
     float a = (float)(u - (double)iu), b = (float)(v - (double)iv);
     int i1 = (i + 1) & (n - 1), j1 = (j + 1) & (n - 1);
-    i &= n - 1;
-    j &= n - 1;
     return oy_lerpf(oy_lerpf(t[j * n + i], t[j * n + i1], a),
                     oy_lerpf(t[j1 * n + i], t[j1 * n + i1], a), b);
 }
@@ -392,9 +399,10 @@ void oy_sky_radiance(const oy_sky *s, float dx, float dy, float dz, float cam_y,
             double wx = s->cam_x + dx * t, wz = s->cam_z + dz * t;
             float n = cloud_field(s, wx, wz), a = coverage(s, n);
             if (a > 0.0f) {
-                /* light through the cloud toward the sun */
-                float n2 = cloud_field(s, wx + s->sun[0] * 350.0f, wz + s->sun[2] * 350.0f);
-                float shade = oy_rexp(-2.2f * coverage(s, n2) - 1.2f * a);
+                /* light through the cloud toward the sun; the path is
+                 * long, so the large shapes alone decide it */
+                float n2 = oy_sky_cloud_at(s, wx + s->sun[0] * 350.0f, wz + s->sun[2] * 350.0f);
+                float shade = oy_rexp(-2.2f * n2 - 1.2f * a);
                 float fwd = 1.0f + 2.5f * oy_rexp((cs - 1.0f) * 8.0f);
                 float col[3];
                 for (int c = 0; c < 3; c++) {
