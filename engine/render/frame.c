@@ -433,7 +433,9 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
     c.hdr = r->hdr;
     c.depth = r->depth;
     float pixang = 2.0f * j.p.thx / W * (r->cfg.draft ? 2.0f : 1.0f);
-    c.range0 = oy_clampf(OY_RBASE / (4.0f * pixang), 40.0f, 160.0f);
+    /* each level is used until its cells shrink to 6 pixels: finer (4 px)
+     * cost ~9 % more per 720p frame with no difference visible in stills */
+    c.range0 = oy_clampf(OY_RBASE / (6.0f * pixang), 40.0f, 160.0f);
     c.tmax = fminf(TMAX, c.range0 * (float)(1 << (OY_RLEVELS - 1)));
     c.levels = r->levels;
     c.sky = &r->sky;
