@@ -11,8 +11,7 @@
 
 #include "lang/lang.h"
 #include "script/ydoc.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "replay.h"
 
 static oy_bank *bank;
 
@@ -41,21 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 #ifndef OY_LIBFUZZER
 int main(int argc, char **argv)
 {
-    oy_log log = { NULL, NULL, 0, 0 };
-    int failed = 0;
-
-    for (int i = 1; i < argc; i++) {
-        char *data;
-        size_t len;
-        if (oy_read_file(argv[i], 4u << 20, &data, &len, &log) < 0) {
-            printf("FAIL fuzz_lang: %s (unreadable)\n", argv[i]);
-            failed = 1;
-            continue;
-        }
-        LLVMFuzzerTestOneInput((const uint8_t *)data, len);
-        free(data);
-        printf("PASS fuzz_lang: %s\n", argv[i]);
-    }
+    int failed = fuzz_replay("fuzz_lang", argc, argv);
     oy_bank_free(&bank);
     return failed;
 }

@@ -10,8 +10,7 @@
 
 #include "script/script.h"
 #include "script/ydoc.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "replay.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -26,22 +25,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 #ifndef OY_LIBFUZZER
 int main(int argc, char **argv)
 {
-    oy_log log = { NULL, NULL, 0, 0 };
-    int failed = 0;
-
-    for (int i = 1; i < argc; i++) {
-        char *data;
-        size_t len;
-        /* read past the loader's limit so oversized inputs reach it too */
-        if (oy_read_file(argv[i], 4u << 20, &data, &len, &log) < 0) {
-            printf("FAIL fuzz_script: %s (unreadable)\n", argv[i]);
-            failed = 1;
-            continue;
-        }
-        LLVMFuzzerTestOneInput((const uint8_t *)data, len);
-        free(data);
-        printf("PASS fuzz_script: %s\n", argv[i]);
-    }
-    return failed;
+    return fuzz_replay("fuzz_script", argc, argv);
 }
 #endif
