@@ -251,22 +251,63 @@ static void shade_water(const oy_cast *c, const full *f, float x, float y, float
     }
 }
 
+/* share of an octave of wavelength wl that a pixel of footprint foot
+ * (metres on the ground) still resolves: it is gone before a pixel
+ * spans half a wavelength, so fine grain fades out instead of
+ * shimmering when the camera moves */
+static inline float resolved(float foot, float wl)
+{
+    return 1.0f - oy_smoothstepf(0.15f * wl, 0.4f * wl, foot);
+}
+
 /* albedo factor of the near ground texture seen from above, with its
- * bumps added to the gradient */
-static float ground_top(const oy_cast *c, double wx, double wz, float dist, float fa,
-                        float *gx, float *gz)
+ * bumps added to the gradient so the grain catches the light; the
+ * material is read from the albedo: green is grass (clumps and blade
+ * grain), warm bright ground is sand (wind ripples), the rest is dirt
+ * or rock (speckle) */
+static float ground_top(const oy_cast *c, double wx, double wz, float fa, float foot,
+                        const float alb[3], float *gx, float *gz)
 {
     float nx, nz, mx, mz;
     float k = 1.0f + 0.28f * fa * detail(c, wx * (1.0 / 1.3), wz * (1.0 / 1.3), &nx, &nz);
     *gx += nx * 0.08f * fa;
     *gz += nz * 0.08f * fa;
-    if (dist < 10.0f) {
-        float fb = 1.0f - dist / 10.0f;
-        float n2 = detail(c, wx * (1.0 / 0.27) + 50.0, wz * (1.0 / 0.27), &mx, &mz);
-        k *= 1.0f + 0.2f * n2 * fb;
-        *gx += mx * 0.05f * fb;
-        *gz += mz * 0.05f * fb;
+    float f1 = resolved(foot, 0.45f);
+    if (f1 <= 0.0f)
+        return k;
+    float m1 = detail(c, wx * (1.0 / 0.45) + 50.0, wz * (1.0 / 0.45), &mx, &mz);
+    float grass = oy_clampf((alb[1] - fmaxf(alb[0], alb[2])) * 14.0f, 0.0f, 1.0f);
+    float sand = (1.0f - grass) * oy_clampf((alb[0] - alb[2]) * 4.0f, 0.0f, 1.0f) *
+                 oy_smoothstepf(0.12f, 0.3f, alb[0]);
+    float rock = 1.0f - grass - sand;
+    /* clumps: grass tufts with darker gaps, looser patches elsewhere */
+    float clump = oy_smoothstepf(-0.5f, 0.5f, m1) - 0.5f;
+    k *= 1.0f + f1 * (0.4f * grass + 0.08f * sand + 0.2f * rock) * clump;
+    *gx += mx * f1 * (0.12f * grass + 0.06f * rock);
+    *gz += mz * f1 * (0.12f * grass + 0.06f * rock);
+    if (sand > 0.0f) {
+        /* ripples across the wind, bent by the clump noise; shading
+         * them through the gradient gives a lit and a shaded flank */
+        float ph = (float)((wx * 0.8 + wz * 0.6) * (2.0 * OY_PI / 0.45)) + 2.5f * m1;
+        float r = oy_sinf(ph), dr = oy_cosf(ph) * 0.35f * sand * f1;
+        k *= 1.0f + 0.06f * sand * f1 * r;
+        *gx += 0.8f * dr;
+        *gz += 0.6f * dr;
     }
+    float f2 = resolved(foot, 0.12f);
+    if (f2 <= 0.0f || grass + rock <= 0.0f)
+        return k;
+    float px, pz, qx = 0.0f, qz = 0.0f, n3 = 0.0f;
+    float n2 = detail(c, wx * (1.0 / 0.12) + 90.0, wz * (1.0 / 0.12) + 30.0, &px, &pz);
+    float f3 = resolved(foot, 0.045f);
+    if (f3 > 0.0f)
+        n3 = detail(c, wx * (1.0 / 0.045) + 130.0, wz * (1.0 / 0.045) + 70.0, &qx, &qz);
+    /* blade grain on grass, speckle on dirt and rock: small octaves
+     * keep strong contrast so they read against the coarse mottle */
+    float a2 = f2 * (0.3f * grass + 0.22f * rock), a3 = f3 * (0.35f * grass + 0.3f * rock);
+    k *= (1.0f + a2 * n2) * (1.0f + a3 * n3);
+    *gx += 0.25f * (a2 * px + a3 * qx);
+    *gz += 0.25f * (a2 * pz + a3 * qz);
     return k;
 }
 
@@ -301,8 +342,12 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
     } else if (dist < 70.0f) {
         /* ground texture close to the camera, fading before it aliases */
         float fa = 1.0f - dist / 70.0f, k;
+        /* pixel footprint on the ground, stretched along the view by
+         * the grazing angle */
+        float sg = fabsf(d[1] - d[0] * gx - d[2] * gz) / sqrtf(1.0f + gx * gx + gz * gz);
+        float foot = dist * (OY_RBASE / 6.0f) / (c->range0 * fmaxf(sg, 0.02f));
         if (gx * gx + gz * gz < 0.25f) {
-            k = ground_top(c, wx, wz, dist, fa, &gx, &gz);
+            k = ground_top(c, wx, wz, fa, foot, alb, &gx, &gz);
         } else {
             /* steep ground: texture on the vertical planes facing the
              * slope, so it is not stretched down the face */
@@ -313,7 +358,7 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
             float top = 1.0f;
             float ts = oy_smoothstepf(1.0f, 0.25f, gx * gx + gz * gz);
             if (ts > 0.0f)
-                top = ground_top(c, wx, wz, dist, fa, &gx, &gz);
+                top = ground_top(c, wx, wz, fa, foot, alb, &gx, &gz);
             k = oy_lerpf(side, top, ts);
         }
         for (int i = 0; i < 3; i++)
