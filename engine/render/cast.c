@@ -97,11 +97,33 @@ static inline float surface(const oy_cast *c, int k, float x, float z, float cf,
     return -1e9f;
 }
 
-#define BIL(f) oy_rbilin((float)(q0->f), (float)(q1->f), (float)(q2->f), (float)(q3->f), fx, fz)
-#define BIL_SQ(f) oy_rbilin((float)(q0->f * q0->f), (float)(q1->f * q1->f), \
-                            (float)(q2->f * q2->f), (float)(q3->f * q3->f), fx, fz)
+/* A cell's four corners as shading inputs, converted once: neighbouring
+ * columns of a group shade the same row one after the other, and at the
+ * distances a level serves a cell spans several of them. */
+enum { F_G, F_WL, F_CAN, F_GX, F_GZ, F_SNOW, F_R, F_GR, F_B, NF };
+typedef struct corners {
+    const oy_tcell *q;
+    float v[NF][4];
+} corners;
 
-static void fetch_full(const oy_cast *c, int k, float x, float z, full *o)
+static void corners_load(corners *cc, const oy_tcell *q)
+{
+    const oy_tcell *p[4] = { q, q + 1, q + OY_RSTRIDE, q + OY_RSTRIDE + 1 };
+    for (int i = 0; i < 4; i++) {
+        cc->v[F_G][i] = p[i]->g;
+        cc->v[F_WL][i] = p[i]->wl;
+        cc->v[F_CAN][i] = (float)p[i]->canopy * 0.1f;
+        cc->v[F_GX][i] = (float)p[i]->dx * (1.0f / 2048.0f);
+        cc->v[F_GZ][i] = (float)p[i]->dz * (1.0f / 2048.0f);
+        cc->v[F_SNOW][i] = (float)p[i]->snow * (1.0f / 255.0f);
+        /* albedo is stored square-root encoded */
+        for (int j = 0; j < 3; j++)
+            cc->v[F_R + j][i] = (float)(p[i]->rgb[j] * p[i]->rgb[j]) * (1.0f / 65025.0f);
+    }
+    cc->q = q;
+}
+
+static void fetch_full(const oy_cast *c, int k, float x, float z, corners *cc, full *o)
 {
     for (; k < OY_RLEVELS; k++) {
         int i;
@@ -109,24 +131,18 @@ static void fetch_full(const oy_cast *c, int k, float x, float z, full *o)
         const oy_tchunk *ch = oy_tlocate(&c->levels[k], x, z, &i, &fx, &fz);
         if (!ch)
             continue;
-        const oy_tcell *q0 = &ch->c[i], *q1 = q0 + 1, *q2 = q0 + OY_RSTRIDE, *q3 = q2 + 1;
-        o->g = BIL(g);
-        o->wl = BIL(wl);
-        o->can = BIL(canopy) * 0.1f;
-        o->gx = BIL(dx) * (1.0f / 2048.0f);
-        o->gz = BIL(dz) * (1.0f / 2048.0f);
-        o->snow = BIL(snow) * (1.0f / 255.0f);
-        /* albedo is stored square-root encoded */
-        o->rgb[0] = BIL_SQ(rgb[0]) * (1.0f / 65025.0f);
-        o->rgb[1] = BIL_SQ(rgb[1]) * (1.0f / 65025.0f);
-        o->rgb[2] = BIL_SQ(rgb[2]) * (1.0f / 65025.0f);
+        if (cc->q != ch->c + i)
+            corners_load(cc, ch->c + i);
+        float w[4] = { (1.0f - fx) * (1.0f - fz), fx * (1.0f - fz), (1.0f - fx) * fz, fx * fz };
+        float r[NF];
+        for (int f = 0; f < NF; f++)
+            r[f] = cc->v[f][0] * w[0] + cc->v[f][1] * w[1] + cc->v[f][2] * w[2] + cc->v[f][3] * w[3];
+        *o = (full){ .g = r[F_G], .wl = r[F_WL], .can = r[F_CAN], .gx = r[F_GX], .gz = r[F_GZ],
+                     .snow = r[F_SNOW], .rgb = { r[F_R], r[F_GR], r[F_B] } };
         return;
     }
     *o = (full){ .g = -1e9f, .wl = -1e9f, .rgb = { 0.1f, 0.1f, 0.1f } };
 }
-
-#undef BIL
-#undef BIL_SQ
 
 static void mix_full(full *a, const full *b, float t)
 {
@@ -159,7 +175,7 @@ static void light(const oy_cast *c, const float n[3], float x, float y, float z,
         sun = ndl * oy_shadow_at(c->shadow, x, z, y, dist);
         if (sun > 0.0f && c->cloud_shadow > 0.0f) {
             float k = (s->cloud_alt - y) / oy_rmax(s->sun[1], 0.05f);
-            float a = oy_sky_cloud_at(s, c->cam_x + x + s->sun[0] * k, c->cam_z + z + s->sun[2] * k);
+            float a = oy_sky_cloud_at(s, x + s->sun[0] * k, z + s->sun[2] * k);
             sun *= 1.0f - c->cloud_shadow * a;
         }
     }
@@ -220,7 +236,7 @@ static void shade_water(const oy_cast *c, const full *f, float x, float y, float
     float rl = 1.0f / sqrtf(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
     r[0] *= rl; r[1] *= rl; r[2] *= rl;
     float refl[3];
-    oy_sky_radiance(s, r[0], r[1], r[2], y, refl);
+    oy_sky_radiance(s, r, oy_rturns(r[0], r[2]), y, refl);
     float cosi = oy_rmin(oy_rmax(-dn, 0.0f), 1.0f), m = 1.0f - cosi;
     float F = 0.02f + 0.98f * m * m * m * m * m;
     float depth = oy_rmax(f->wl - f->g, 0.0f);
@@ -389,8 +405,9 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
     if (wet > 0.05f) {
         /* wet ground mirrors a little sky where it is flat */
         float sk[3], dn = d[0] * n[0] + d[1] * n[1] + d[2] * n[2];
+        float rx = d[0] - 2 * dn * n[0], rz = d[2] - 2 * dn * n[2];
         float ry = oy_rmax(d[1] - 2 * dn * n[1], 0.05f);
-        oy_sky_lut(s, d[0] - 2 * dn * n[0], ry, d[2] - 2 * dn * n[2], sk);
+        oy_sky_lut(s, oy_rturns(rx, rz), ry / sqrtf(rx * rx + ry * ry + rz * rz), sk);
         float k = wet * 0.05f * n[1] * n[1] * n[1] * n[1];
         for (int i = 0; i < 3; i++)
             out[i] += sk[i] * k;
@@ -432,9 +449,9 @@ static void distance_haze(const oy_cast *c, const float hz[3], float dist, float
         col[i] = col[i] * T + hz[i] * veil[i] * (1.0f - T);
 }
 
-static void sky_pixel(const oy_cast *c, const float d[3], const float hz[3], float *px)
+static void sky_pixel(const oy_cast *c, const float d[3], float az, const float hz[3], float *px)
 {
-    oy_sky_radiance(c->sky, d[0], d[1], d[2], c->cam_y, px);
+    oy_sky_radiance(c->sky, d, az, c->cam_y, px);
     if (c->fog_a > 0.0f) {
         float dist = d[1] > 0.0f ? oy_rmin(30000.0f, 3000.0f / oy_rmax(d[1], 0.1f)) : 30000.0f;
         oy_cast_air(c, d, hz, dist, px);
@@ -482,6 +499,7 @@ static float skip(const oy_cast *c, const oy_tlevel *L, const oy_tchunk *ch, int
 /* a column's ray march, carried from each row to the next */
 typedef struct column {
     float hx, hz, inv_l;          /* horizontal direction; planar row scale */
+    float az;                     /* azimuth in turns, for the sky table */
     float haze[3];                /* horizon sky in this azimuth */
     float t, tlo, slo;            /* march position; last point above */
     float S;                      /* the surface at t when have_s */
@@ -505,7 +523,8 @@ static void column_start(const oy_cast *c, int col, column *q)
         q->hz = (c->f0z + a * c->r0z) * q->inv_l;
     }
     /* the haze colour depends on azimuth only: once per column */
-    oy_sky_lut(c->sky, q->hx * 0.9987f, 0.05f, q->hz * 0.9987f, q->haze);
+    q->az = oy_rturns(q->hx, q->hz);
+    oy_sky_lut(c->sky, q->az, 0.05f, q->haze);
     for (int i = 0; i < 3; i++)
         q->haze[i] = oy_lerpf(q->haze[i], c->sky->overcast[i], c->sky->oc);
     q->t = q->tlo = 0.05f;
@@ -519,7 +538,7 @@ static void column_start(const oy_cast *c, int col, column *q)
 
 /* march one row's ray on from where the column's last one stopped, then
  * shade what it hit */
-static void cast_pixel(const oy_cast *c, const ranges *R, column *q, int col, int row)
+static void cast_pixel(const oy_cast *c, const ranges *R, column *q, corners *cc, int col, int row)
 {
     const float *range = R->r;
     float hx = q->hx, hz = q->hz, t = q->t, S = q->S;
@@ -580,7 +599,7 @@ static void cast_pixel(const oy_cast *c, const ranges *R, column *q, int col, in
     q->S = S;
     q->k = k;
     if (t > c->tmax) {
-        sky_pixel(c, d, q->haze, px);
+        sky_pixel(c, d, q->az, q->haze, px);
         *dp = 1e30f;
         return;
     }
@@ -592,14 +611,14 @@ static void cast_pixel(const oy_cast *c, const ranges *R, column *q, int col, in
     while (kk > 0 && th <= range[kk - 1])
         kk--;
     full f;
-    fetch_full(c, kk, x, z, &f);
+    fetch_full(c, kk, x, z, &cc[0], &f);
     /* the shading inputs of neighbouring levels differ less than their
      * heights do: a narrower band than the march's hides the change and
      * halves the pixels that fetch twice */
     float bw = oy_smoothstepf(0.9f * range[kk], range[kk], th);
     if (bw > 0.0f && kk < OY_RLEVELS - 1) {
         full f2;
-        fetch_full(c, kk + 1, x, z, &f2);
+        fetch_full(c, kk + 1, x, z, &cc[1], &f2);
         mix_full(&f, &f2, bw);
     }
     float dist = th / il;
@@ -613,6 +632,7 @@ void oy_cast_columns(const oy_cast *c, int c0, int c1)
 {
     ranges R;
     column q[OY_CAST_GROUP];
+    corners cc[2] = { { .q = NULL }, { .q = NULL } };
     for (int k = 0; k < OY_RLEVELS; k++) {
         R.r[k] = c->range0 * (float)(1 << k);
         R.band_inv[k] = 1.0f / (0.2f * R.r[k]);
@@ -626,6 +646,6 @@ void oy_cast_columns(const oy_cast *c, int c0, int c1)
             column_start(c, g0 + i, &q[i]);
         for (int row = 0; row < c->h; row++)
             for (int i = 0; i < n; i++)
-                cast_pixel(c, &R, &q[i], g0 + i, row);
+                cast_pixel(c, &R, &q[i], cc, g0 + i, row);
     }
 }

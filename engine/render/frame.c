@@ -16,6 +16,7 @@
 #define MAX_CHUNKS 1400
 #define MAX_REQ 8192
 #define TMAX 40000.0f
+#define BAND 16                    /* output rows per task of the last pass */
 
 struct oy_renderer {
     const oy_world *w;
@@ -31,7 +32,9 @@ struct oy_renderer {
     oy_chunk_req *req;
     float *hdr, *depth;            /* intermediate */
     size_t cap;
-    float *fin, *fdepth;           /* output-sized, linear light */
+    float *band;                   /* per thread: BAND output rows, linear light and depth */
+    int nband;
+    oy_wpart *parts;               /* this frame's rain or snow */
     int ax0, ax1, ay0, ay1;        /* active (not letterboxed) rectangle */
 };
 
@@ -80,11 +83,11 @@ int oy_renderer_new(oy_renderer **out, const oy_world *w, const oy_render_config
         goto fail;
     r->sky.clouds = r->clouds;
     r->sky.seed = cfg->seed;
-    size_t px = (size_t)cfg->width * cfg->height;
     r->req = oy_malloc(sizeof *r->req * MAX_REQ);
-    r->fin = oy_malloc(sizeof(float) * 3 * px);
-    r->fdepth = oy_malloc(sizeof(float) * px);
-    if (!r->req || !r->fin || !r->fdepth) {
+    r->nband = oy_pool_threads(pool);
+    r->band = oy_malloc(sizeof(float) * 4 * BAND * (size_t)cfg->width * (size_t)r->nband);
+    r->parts = oy_malloc(sizeof *r->parts * OY_WEATHER_MAX);
+    if (!r->req || !r->band || !r->parts) {
         ret = OYSTER_E_NOMEM;
         goto fail;
     }
@@ -121,8 +124,8 @@ void oy_renderer_free(oy_renderer **pr)
     free(r->req);
     free(r->hdr);
     free(r->depth);
-    free(r->fin);
-    free(r->fdepth);
+    free(r->band);
+    free(r->parts);
     free(r);
     *pr = NULL;
 }
@@ -189,15 +192,41 @@ static int setup_projection(oy_renderer *r, const oy_view *v, oy_cast *c, proj *
             p->direct = !r->cfg.draft;
             return 0;
         }
-        float area = (amax - amin) * (bmax - bmin) / (pix * pix);
+        /* without roll, a grid with the output's pixel pitch at the
+         * middle pixel and a node on that pixel's centre: where the tilt
+         * is small the reprojection then reads near-whole pixels and
+         * stays sharp */
+        float da = pix, db = pix, ac = amin, bc = bmin;
+        if (fabsf(v->right.y) < 0.02f) {
+            float mid[3][2];
+            for (int i = 0; i < 3; i++) {
+                float d[3];
+                float px = (float)((r->ax0 + r->ax1) / 2) + 0.5f / q + (i == 1 ? 1.0f / q : 0.0f);
+                float py = (float)((r->ay0 + r->ay1) / 2) + 0.5f / q + (i == 2 ? 1.0f / q : 0.0f);
+                pixel_dir(v, p, W, H, px, py, d);
+                float den = d[0] * c->f0x + d[2] * c->f0z;
+                mid[i][0] = (d[0] * c->r0x + d[2] * c->r0z) / den;
+                mid[i][1] = d[1] / den;
+            }
+            if (mid[1][0] - mid[0][0] > 0.5f * pix && mid[0][1] - mid[2][1] > 0.5f * pix) {
+                da = mid[1][0] - mid[0][0];
+                db = mid[0][1] - mid[2][1];
+                ac = mid[0][0];
+                bc = mid[0][1];
+            }
+        }
+        float area = (amax - amin) * (bmax - bmin) / (da * db);
         float lim = 2.5f * (r->ax1 - r->ax0) * (r->ay1 - r->ay0) * q * q;
-        if (area > lim)
-            pix *= sqrtf(area / lim);
-        c->da = c->db = pix;
-        c->w = (int)ceilf((amax - amin) / pix) + 3;
-        c->h = (int)ceilf((bmax - bmin) / pix) + 3;
-        c->a0 = amin - pix;
-        c->b0 = bmin - pix;
+        if (area > lim) {
+            da *= sqrtf(area / lim);
+            db *= sqrtf(area / lim);
+        }
+        c->da = da;
+        c->db = db;
+        c->a0 = ac - (ceilf((ac - amin) / da) + 1.0f) * da;
+        c->b0 = bc - (ceilf((bc - bmin) / db) + 1.0f) * db;
+        c->w = (int)ceilf((amax - c->a0) / da) + 2;
+        c->h = (int)ceilf((bmax - c->b0) / db) + 2;
         return 0;
     }
     /* azimuth / elevation: any pitch and roll */
@@ -312,13 +341,11 @@ struct out_job {
     const oy_state *st;
     const oy_view *v;
     proj p;
-    oy_wview wv;
+    int nparts;
     uint8_t *rgb;
     ptrdiff_t stride;
-    uint64_t dkey;
 };
 
-#define BAND 16
 
 /* bilinear colour and nearest depth at intermediate position (fx, fy) */
 static void sample(const oy_cast *c, float fx, float fy, float *col, float *dep)
@@ -375,11 +402,12 @@ static void out_task(void *arg, int task, int thread)
     struct out_job *j = arg;
     oy_renderer *r = j->r;
     int W = r->cfg.width, y0 = task * BAND, y1 = y0 + BAND < r->cfg.height ? y0 + BAND : r->cfg.height;
-    for (int y = y0; y < y1; y++)
-        if (y >= r->ay0 && y < r->ay1)
-            reproject_row(j, y, r->fin + (size_t)y * W * 3, r->fdepth + (size_t)y * W);
-    oy_weather_draw(j->st, &r->sky, &j->wv, r->cfg.seed, r->fin, r->fdepth,
-                    y0 > r->ay0 ? y0 : r->ay0, y1 < r->ay1 ? y1 : r->ay1);
+    int a0 = y0 > r->ay0 ? y0 : r->ay0, a1 = y1 < r->ay1 ? y1 : r->ay1;
+    float *col = r->band + (size_t)thread * 4 * BAND * W, *dep = col + (size_t)3 * BAND * W;
+    for (int y = a0; y < a1; y++)
+        reproject_row(j, y, col + (size_t)(y - a0) * W * 3, dep + (size_t)(y - a0) * W);
+    if (a0 < a1)
+        oy_weather_draw(r->parts, j->nparts, W, col, dep, a0, a1);
     for (int y = y0; y < y1; y++) {
         uint8_t *o = j->rgb + (ptrdiff_t)y * j->stride;
         if (y < r->ay0 || y >= r->ay1) {
@@ -388,7 +416,7 @@ static void out_task(void *arg, int task, int thread)
         }
         memset(o, 0, (size_t)r->ax0 * 3);
         memset(o + (size_t)r->ax1 * 3, 0, (size_t)(W - r->ax1) * 3);
-        oy_post_row(&r->post, r->fin + (size_t)y * W * 3, j->dkey, r->ax0, r->ax1, y, o);
+        oy_post_row(&r->post, col + (size_t)(y - a0) * W * 3, r->ax0, r->ax1, y, o);
     }
 }
 
@@ -419,7 +447,7 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
     oy_world_shape_init(&sh, r->w, st);
     r->sky.cam_x = v->pos[0];
     r->sky.cam_z = v->pos[2];
-    oy_sky_update(&r->sky, st, sh.floor0);
+    oy_sky_update(&r->sky, st, sh.floor0, r->pool);
     oy_post_setup(&r->post, st, &r->sky);
 
     j.p.thx = v->tan_half_fov_x;
@@ -473,15 +501,11 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
     j.v = v;
     j.rgb = rgb;
     j.stride = stride;
-    j.dkey = oy_hash(r->cfg.seed, OY_STREAM_DITHER, (uint64_t)st->frame, 0, 0);
-    memcpy(j.wv.pos, v->pos, sizeof j.wv.pos);
-    j.wv.fwd = v->fwd;
-    j.wv.right = v->right;
-    j.wv.up = v->up;
-    j.wv.fx = W * 0.5f / j.p.thx;
-    j.wv.fy = H * 0.5f / j.p.thy;
-    j.wv.width = W;
-    j.wv.height = H;
+    oy_post_dither(&r->post, oy_hash(r->cfg.seed, OY_STREAM_DITHER, (uint64_t)st->frame, 0, 0));
+    oy_wview wv = { .fwd = v->fwd, .right = v->right, .up = v->up,
+                    .fx = W * 0.5f / j.p.thx, .fy = H * 0.5f / j.p.thy, .width = W, .height = H };
+    memcpy(wv.pos, v->pos, sizeof wv.pos);
+    j.nparts = oy_weather_prepare(st, &r->sky, &wv, r->cfg.seed, r->parts);
     oy_pool_run(r->pool, (H + BAND - 1) / BAND, out_task, &j);
     return 0;
 }

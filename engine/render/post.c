@@ -100,32 +100,31 @@ static inline float apply(const oy_post *p, float x)
     return p->lut[i] + (p->lut[i + 1] - p->lut[i]) * f;
 }
 
-static inline void post_pixel(const oy_post *p, const float in[3], uint64_t dither_key,
-                              int x, int y, uint8_t out[3])
+/* Fill the frame's dither tile: triangular noise of +-1 LSB per channel,
+ * from two 10-bit uniforms of a hash of the frame's key and the texel. The
+ * tile repeats every OY_POST_DN pixels, which noise of one level cannot
+ * show, and is new every frame. */
+void oy_post_dither(oy_post *p, uint64_t dither_key)
 {
-    float c[3];
-    for (int i = 0; i < 3; i++)
-        c[i] = in[i] * p->mul[i];
-    /* one cheap mix per pixel: the key already carries seed and frame */
-    uint64_t h = dither_key ^ ((uint64_t)(uint32_t)x << 32 | (uint32_t)y);
-    h = (h ^ (h >> 31)) * 0x7fb5d329728ea185ULL;
-    h = (h ^ (h >> 27)) * 0x81dadef4bc2dd44dULL;
-    h ^= h >> 33;
-    for (int i = 0; i < 3; i++) {
-        float v = p->mat[i * 3] * c[0] + p->mat[i * 3 + 1] * c[1] + p->mat[i * 3 + 2] * c[2];
-        /* triangular noise of +-1 LSB from two 10-bit uniforms */
-        float d = ((float)((h >> (20 * i)) & 1023) + (float)((h >> (20 * i + 10)) & 1023)) *
-                  (1.0f / 1023.0f) - 1.0f;
-        float o = apply(p, v) + d;
-        o = o < 0.0f ? 0.0f : o > 255.0f ? 255.0f : o;
-        out[i] = (uint8_t)(o + 0.5f);
+    for (int i = 0; i < OY_POST_DN * OY_POST_DN; i++) {
+        uint64_t h = oy_hash(dither_key, OY_STREAM_DITHER, (uint64_t)i, 0, 0);
+        for (int c = 0; c < 3; c++)
+            p->dither[i * 3 + c] = ((float)((h >> (20 * c)) & 1023) +
+                                    (float)((h >> (20 * c + 10)) & 1023)) * (1.0f / 1023.0f) - 1.0f;
     }
 }
 
-void oy_post_row(const oy_post *p, const float *in, uint64_t dither_key, int x0, int x1,
-                 int y, uint8_t *out)
+void oy_post_row(const oy_post *p, const float *in, int x0, int x1, int y, uint8_t *out)
 {
-    /* one call per row, so the pixel loop inlines */
-    for (int x = x0; x < x1; x++)
-        post_pixel(p, in + (size_t)x * 3, dither_key, x, y, out + (size_t)x * 3);
+    const float *drow = p->dither + (size_t)(y & (OY_POST_DN - 1)) * OY_POST_DN * 3;
+    for (int x = x0; x < x1; x++) {
+        const float *px = in + (size_t)x * 3, *d = drow + (x & (OY_POST_DN - 1)) * 3;
+        float c[3] = { px[0] * p->mul[0], px[1] * p->mul[1], px[2] * p->mul[2] };
+        for (int i = 0; i < 3; i++) {
+            float v = p->mat[i * 3] * c[0] + p->mat[i * 3 + 1] * c[1] + p->mat[i * 3 + 2] * c[2];
+            float o = apply(p, v) + d[i];
+            o = o < 0.0f ? 0.0f : o > 255.0f ? 255.0f : o;
+            out[(size_t)x * 3 + i] = (uint8_t)(o + 0.5f);
+        }
+    }
 }

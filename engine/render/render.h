@@ -154,20 +154,24 @@ typedef struct oy_sky {
     const float *clouds;          /* CLOUD_N^2 periodic density tile */
     float t;                      /* seconds, for drift and stars twinkle */
     double cam_x, cam_z;          /* camera, for the cloud layer */
+    float cloud_u[2], cloud_v[2]; /* its texel in each cloud octave */
     uint64_t seed;
 } oy_sky;
 
 #define OY_CLOUD_N 256
 int oy_sky_clouds_make(float **tile, uint64_t seed);
-void oy_sky_update(oy_sky *sky, const oy_state *st, float floor_y);
-/* Radiance of the sky (clouds, sun, moon, stars) seen along unit d from
- * camera height cam_y, without fog. */
-void oy_sky_radiance(const oy_sky *sky, float dx, float dy, float dz,
-                     float cam_y, float out[3]);
-/* Clear-sky radiance from the table only (for reflections and haze). */
-void oy_sky_lut(const oy_sky *sky, float dx, float dy, float dz, float out[3]);
-/* Cloud density 0..1 overhead a world point (local x, z, plus camera). */
-float oy_sky_cloud_at(const oy_sky *sky, double wx, double wz);
+/* Set the sky for a state; the scattering table is rebuilt (over the
+ * pool) only when the sun, moon or haze moved. */
+void oy_sky_update(oy_sky *sky, const oy_state *st, float floor_y, oy_pool *pool);
+/* Radiance of the sky (clouds, sun, moon, stars) seen along unit d, whose
+ * azimuth az is oy_rturns(d[0], d[2]), from camera height cam_y, without
+ * fog. */
+void oy_sky_radiance(const oy_sky *sky, const float d[3], float az, float cam_y, float out[3]);
+/* Clear-sky radiance from the table only (for reflections and haze), at
+ * azimuth az in turns and height dy of a unit direction. */
+void oy_sky_lut(const oy_sky *sky, float az, float dy, float out[3]);
+/* Cloud density 0..1 overhead a point x, z metres from the camera. */
+float oy_sky_cloud_at(const oy_sky *sky, float x, float z);
 
 /* ---- shadows ---- */
 #define OY_SHADOW_N 256
@@ -191,16 +195,19 @@ float oy_shadow_at(const oy_shadow *s, float x, float z, float y, float dist);
 /* ---- post ---- */
 #define OY_POST_LO (-16)             /* log2 of the darkest value mapped */
 #define OY_POST_LUT (24 * 256)       /* 24 stops, 256 steps each */
+#define OY_POST_DN 64                /* dither tile side */
 typedef struct oy_post {
     float mul[3];                 /* exposure * white balance */
     float mat[9];                 /* saturation / tint in linear light */
     float lut[OY_POST_LUT + 1];   /* indexed by float bits: linear -> 0..255 */
+    float dither[OY_POST_DN * OY_POST_DN * 3];
 } oy_post;
 void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky);
+/* The frame's dither noise, from a key of seed and frame. */
+void oy_post_dither(oy_post *p, uint64_t dither_key);
 /* Grade and dither pixels [x0, x1) of output row y: in and out point at
  * the row's start (3 floats, 3 bytes per pixel). */
-void oy_post_row(const oy_post *p, const float *in, uint64_t dither_key, int x0, int x1,
-                 int y, uint8_t *out);
+void oy_post_row(const oy_post *p, const float *in, int x0, int x1, int y, uint8_t *out);
 
 /* ---- weather ---- */
 typedef struct oy_wview {          /* what the particle splatter needs */
@@ -209,10 +216,22 @@ typedef struct oy_wview {          /* what the particle splatter needs */
     float fx, fy;                  /* pixels per unit of tan at the centre */
     int width, height;
 } oy_wview;
-/* Rain streaks and snow flakes over rows [y0, y1) of the HDR frame. */
-void oy_weather_draw(const oy_state *st, const oy_sky *sky, const oy_wview *v,
-                     uint64_t seed, float *hdr, const float *depth, int y0, int y1);
-
+/* A rain streak (x0, y0 to x1, y1) or snow flake (centre x0, y0, radius
+ * r) projected on the output, with the rows it may touch. */
+typedef struct oy_wpart {
+    float x0, y0, x1, y1, r, a, dist, ylo, yhi;
+    float col[3];
+    int snow;
+} oy_wpart;
+#define OY_WEATHER_MAX (15 * 15 * 9 * 10)   /* cells around the camera x particles */
+/* The frame's particles in front of the camera, into out[OY_WEATHER_MAX];
+ * returns their number. */
+int oy_weather_prepare(const oy_state *st, const oy_sky *sky, const oy_wview *v,
+                       uint64_t seed, oy_wpart *out);
+/* Paint them over rows [y0, y1) of the output: hdr and depth hold just
+ * those rows, width pixels each. */
+void oy_weather_draw(const oy_wpart *p, int n, int width, float *hdr, const float *depth,
+                     int y0, int y1);
 
 /* ---- the column caster ----
  * The intermediate image has vertical columns: in the planar projection a

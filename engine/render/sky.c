@@ -49,8 +49,8 @@ static float haze_mie(float haze) { return 9.0e-3f + 0.045f * haze * haze + 0.02
 
 static void density(float h, float *r, float *m, float *o)
 {
-    *r = oy_expf(-h / 8.0f);
-    *m = oy_expf(-h / 1.2f);
+    *r = oy_rexp(-h / 8.0f);
+    *m = oy_rexp(-h / 1.2f);
     *o = fmaxf(0.0f, 1.0f - fabsf(h - 25.0f) / 15.0f);
 }
 
@@ -140,7 +140,7 @@ static void scatter(const oy_sky *s, const float d[3], const float *body, float 
         float musun = (x * body[0] + y * body[1] + z * body[2]) / rr;
         trans_at(s, h, musun, ts);
         for (int ch = 0; ch < 3; ch++) {
-            float tv = oy_expf(-od[ch]);
+            float tv = oy_rexp(-od[ch]);
             /* a crude multiple-scattering floor keeps twilight skies blue */
             float ms = 0.08f * oy_smoothstepf(-0.2f, 0.3f, musun);
             acc[ch] += e * tv * ds * ((beta_r[ch] * dr * pr + bm * dm * pm) * ts[ch] +
@@ -150,27 +150,30 @@ static void scatter(const oy_sky *s, const float d[3], const float *body, float 
     }
 }
 
-static void build_lut(oy_sky *s, float bm)
+struct lut_job { oy_sky *s; float bm; };
+
+/* one row of the table: rows are independent, so they split over the pool */
+static void lut_row(void *arg, int i, int thread)
 {
-    for (int i = 0; i < OY_SKY_EL; i++) {
-        float el = row_el(i), ce = oy_cosf(el), se = oy_sinf(el);
-        for (int j = 0; j < OY_SKY_AZ; j++) {
-            float az = (float)(2.0 * OY_PI) * j / OY_SKY_AZ;
-            float d[3] = { oy_sinf(az) * ce, se, oy_cosf(az) * ce };
-            float acc[3] = { 0, 0, 0 };
-            if (s->sun[1] > -0.3f)
-                scatter(s, d, s->sun, E_SUN, bm, acc);
-            if (s->moon[1] > -0.2f)
-                scatter(s, d, s->moon, E_MOON, bm, acc);
-            for (int c = 0; c < 3; c++)
-                s->lut[i][j][c] = acc[c];
-        }
+    struct lut_job *j = arg;
+    oy_sky *s = j->s;
+    (void)thread;
+    float el = row_el(i), ce = oy_cosf(el), se = oy_sinf(el);
+    for (int k = 0; k < OY_SKY_AZ; k++) {
+        float az = (float)(2.0 * OY_PI) * k / OY_SKY_AZ;
+        float d[3] = { oy_sinf(az) * ce, se, oy_cosf(az) * ce };
+        float acc[3] = { 0, 0, 0 };
+        if (s->sun[1] > -0.3f)
+            scatter(s, d, s->sun, E_SUN, j->bm, acc);
+        if (s->moon[1] > -0.2f)
+            scatter(s, d, s->moon, E_MOON, j->bm, acc);
+        for (int c = 0; c < 3; c++)
+            s->lut[i][k][c] = acc[c];
     }
 }
 
-void oy_sky_lut(const oy_sky *s, float dx, float dy, float dz, float out[3])
+void oy_sky_lut(const oy_sky *s, float az, float dy, float out[3])
 {
-    float az = oy_rturns(dx, dz);
     float v = dy >= 0.0f ? sqrtf(fminf(dy, 1.0f)) : -sqrtf(fminf(-dy, 1.0f));
     float fy = (v * 0.5f + 0.5f) * (OY_SKY_EL - 1), fx = az * OY_SKY_AZ;
     int i = (int)fy, j = (int)fx;
@@ -227,31 +230,41 @@ int oy_sky_clouds_make(float **tile, uint64_t seed)
     return 0;
 }
 
-/* floor without the libm call, exact for the cloud layer's range */
-static inline int64_t ifloor(double x)
-{
-    int64_t i = (int64_t)x;
-    return i - (x < (double)i);
-}
-
-static float tile_at(const float *t, double u, double v)
+/* Bilinear tile lookup at texel (u, v) counted from the frame's origin:
+ * the large world offsets are taken off once per frame in double (see
+ * cloud_origin), so a pixel works in float with texel coordinates that
+ * stay below ~2e4, where a float still resolves 1/500 texel. */
+static float tile_at(const float *t, float u, float v)
 {
     const int n = OY_CLOUD_N;
-    /* the tile repeats every n texels: wrap in double, then work in float */
-    int64_t iu = ifloor(u), iv = ifloor(v);
-    int i = (int)(iu & (n - 1)), j = (int)(iv & (n - 1));
-    float a = (float)(u - (double)iu), b = (float)(v - (double)iv);
+    int iu = (int)u, iv = (int)v;
+    iu -= u < (float)iu;
+    iv -= v < (float)iv;
+    float a = u - (float)iu, b = v - (float)iv;
+    int i = iu & (n - 1), j = iv & (n - 1);
     int i1 = (i + 1) & (n - 1), j1 = (j + 1) & (n - 1);
     return oy_lerpf(oy_lerpf(t[j * n + i], t[j * n + i1], a),
                     oy_lerpf(t[j1 * n + i], t[j1 * n + i1], a), b);
 }
 
-/* raw cloud field 0..1 at a world point of the layer */
-static float cloud_field(const oy_sky *s, double wx, double wz)
+/* the two octaves' texel coordinates of the camera's point of the layer,
+ * wrapped into one tile period */
+static void cloud_origin(oy_sky *s)
 {
-    double x = wx + s->drift_x, z = wz + s->drift_z;
-    float a = tile_at(s->clouds, x / 45.0, z / 45.0);
-    float b = tile_at(s->clouds, x / 13.0 + 71.3, z / 13.0 + 19.7);
+    static const double scale[2] = { 45.0, 13.0 }, off[2][2] = { { 0, 0 }, { 71.3, 19.7 } };
+    for (int o = 0; o < 2; o++) {
+        double u = (s->cam_x + s->drift_x) / scale[o] + off[o][0];
+        double v = (s->cam_z + s->drift_z) / scale[o] + off[o][1];
+        s->cloud_u[o] = (float)(u - floor(u / OY_CLOUD_N) * OY_CLOUD_N);
+        s->cloud_v[o] = (float)(v - floor(v / OY_CLOUD_N) * OY_CLOUD_N);
+    }
+}
+
+/* raw cloud field 0..1 at a point of the layer, x, z from the camera */
+static float cloud_field(const oy_sky *s, float x, float z)
+{
+    float a = tile_at(s->clouds, s->cloud_u[0] + x * (1.0f / 45.0f), s->cloud_v[0] + z * (1.0f / 45.0f));
+    float b = tile_at(s->clouds, s->cloud_u[1] + x * (1.0f / 13.0f), s->cloud_v[1] + z * (1.0f / 13.0f));
     return 0.72f * a + 0.28f * b;
 }
 
@@ -262,14 +275,14 @@ static float coverage(const oy_sky *s, float n)
     return oy_smoothstepf(lo, hi, n);
 }
 
-float oy_sky_cloud_at(const oy_sky *s, double wx, double wz)
+float oy_sky_cloud_at(const oy_sky *s, float x, float z)
 {
     /* shadows need only the large shapes */
-    double x = wx + s->drift_x, z = wz + s->drift_z;
-    return coverage(s, tile_at(s->clouds, x / 45.0, z / 45.0) * 0.72f + 0.14f);
+    float a = tile_at(s->clouds, s->cloud_u[0] + x * (1.0f / 45.0f), s->cloud_v[0] + z * (1.0f / 45.0f));
+    return coverage(s, a * 0.72f + 0.14f);
 }
 
-void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y)
+void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
 {
     float haze = oy_clampf(st->ch[OY_CH_HAZE], 0.0f, 1.0f);
     float bm = haze_mie(haze);
@@ -282,7 +295,8 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y)
     float kv[7] = { s->sun[0], s->sun[1], s->sun[2], s->moon[0], s->moon[1], s->moon[2], bm };
     uint64_t key = oy_hash_bytes(tk, kv, sizeof kv);
     if (key != s->key) {
-        build_lut(s, bm);
+        struct lut_job j = { s, bm };
+        oy_pool_run(pool, OY_SKY_EL, lut_row, &j);
         s->key = key;
     }
     s->t = (float)st->t;
@@ -292,6 +306,7 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y)
     float wind = oy_clampf(st->ch[OY_CH_WIND], 0.0f, 1.0f);
     s->drift_x = (float)(st->t * (3.0 + 20.0 * wind));
     s->drift_z = (float)(st->t * (1.5 + 8.0 * wind));
+    cloud_origin(s);
     s->flash = oy_clampf(st->flash, 0.0f, 1.0f);
 
     /* direct light at the ground, dimmed by the average cloud cover */
@@ -376,9 +391,10 @@ static float stars(const oy_sky *s, float dx, float dy, float dz)
     return b * oy_rexp(-r2 * 900.0f);
 }
 
-void oy_sky_radiance(const oy_sky *s, float dx, float dy, float dz, float cam_y, float out[3])
+void oy_sky_radiance(const oy_sky *s, const float d[3], float az, float cam_y, float out[3])
 {
-    oy_sky_lut(s, dx, dy, dz, out);
+    float dx = d[0], dy = d[1], dz = d[2];
+    oy_sky_lut(s, az, dy, out);
     if (s->haze > 0.05f) {
         /* dust and haze whiten and warm the sky toward the horizon: the
          * veil takes the horizon's brightness but not its blue */
@@ -396,7 +412,7 @@ void oy_sky_radiance(const oy_sky *s, float dx, float dy, float dz, float cam_y,
     if (dy > 0.0f && s->cloud > 0.01f) {
         float t = (s->cloud_alt - cam_y) / fmaxf(dy, 0.01f);
         if (t > 0.0f) {
-            double wx = s->cam_x + dx * t, wz = s->cam_z + dz * t;
+            float wx = dx * t, wz = dz * t;
             float n = cloud_field(s, wx, wz), a = coverage(s, n);
             if (a > 0.0f) {
                 /* light through the cloud toward the sun; the path is

@@ -3,8 +3,9 @@
  * a grid of cells around the camera, each holding drops or flakes whose
  * positions are hashes of (seed, cell, index) moved by pure functions of
  * time. Nothing is simulated, so any frame shows the same weather alone.
- * Each call draws one band of rows; particles behind terrain are hidden
- * using the depth of the reprojected frame.
+ * The particles are placed and projected once per frame; each draw call
+ * then paints those that touch one band of rows, hiding the ones behind
+ * terrain by the band's depth.
  */
 #include <math.h>
 
@@ -13,10 +14,12 @@
 #define CELL 3.0
 #define REACH 7                 /* cells each way horizontally */
 #define VREACH 4
+_Static_assert((2 * REACH + 1) * (2 * REACH + 1) * (2 * VREACH + 1) * 10 <= OY_WEATHER_MAX,
+               "the particle list holds every cell's drops and flakes");
 
 typedef struct band {
-    const oy_wview *v;
-    float *hdr;
+    int width;
+    float *hdr;                  /* rows y0 .. y1 - 1 only */
     const float *depth;
     int y0, y1;
 } band;
@@ -38,9 +41,9 @@ static int project(const oy_wview *v, double x, double y, double z, float *sx, f
 
 static void blend(const band *b, int x, int y, float a, const float col[3], float dist)
 {
-    if (x < 0 || x >= b->v->width || y < b->y0 || y >= b->y1 || a <= 0.0f)
+    if (x < 0 || x >= b->width || y < b->y0 || y >= b->y1 || a <= 0.0f)
         return;
-    size_t i = (size_t)y * b->v->width + x;
+    size_t i = (size_t)(y - b->y0) * b->width + x;
     if (b->depth[i] < dist)
         return;
     float *p = b->hdr + i * 3;
@@ -57,7 +60,14 @@ static void streak(const band *b, float x0, float y0, float x1, float y1, float 
     int n = (int)len + 1;
     if (n > 400)
         return;
-    for (int i = 0; i <= n; i++) {
+    /* only the steps whose row can fall in the band */
+    int i0 = 0, i1 = n;
+    if (fabsf(dy) > 1e-6f) {
+        float ta = (b->y0 - 1.0f - y0) / dy * n, tb = (b->y1 + 1.0f - y0) / dy * n;
+        i0 = (int)oy_clampf(floorf(fminf(ta, tb)), 0.0f, (float)n);
+        i1 = (int)oy_clampf(ceilf(fmaxf(ta, tb)), 0.0f, (float)n);
+    }
+    for (int i = i0; i <= i1; i++) {
         float t = (float)i / n, x = x0 + dx * t, y = y0 + dy * t;
         int ix = (int)floorf(x), iy = (int)floorf(y + 0.5f);
         float fx = x - ix;
@@ -81,25 +91,25 @@ static void flake(const band *b, float x, float y, float r, float a, const float
         }
 }
 
-void oy_weather_draw(const oy_state *st, const oy_sky *sky, const oy_wview *v,
-                     uint64_t seed, float *hdr, const float *depth, int y0, int y1)
+int oy_weather_prepare(const oy_state *st, const oy_sky *sky, const oy_wview *v,
+                       uint64_t seed, oy_wpart *out)
 {
     float rain = oy_clampf(st->ch[OY_CH_RAIN], 0.0f, 1.0f);
     float snow = oy_clampf(st->ch[OY_CH_SNOW], 0.0f, 1.0f);
     float wind = oy_clampf(st->ch[OY_CH_WIND], 0.0f, 1.0f);
-    band b = { v, hdr, depth, y0, y1 };
     double t = st->t;
+    int n = 0;
     if (rain <= 0.01f && snow <= 0.01f)
-        return;
+        return 0;
     float light[3];
     for (int c = 0; c < 3; c++)
         light[c] = (sky->amb_up[c] + sky->sun_rad[c] * 0.3f) / (float)OY_PI;
     int64_t cx = (int64_t)floor(v->pos[0] / CELL), cy = (int64_t)floor(v->pos[1] / CELL);
     int64_t cz = (int64_t)floor(v->pos[2] / CELL);
+    int nr = (int)(rain * 5.0f + 0.5f), ns = (int)(snow * 5.0f + 0.5f);
     for (int64_t gz = cz - REACH; gz <= cz + REACH; gz++)
         for (int64_t gx = cx - REACH; gx <= cx + REACH; gx++)
             for (int64_t gy = cy - VREACH; gy <= cy + VREACH; gy++) {
-                int nr = (int)(rain * 5.0f + 0.5f), ns = (int)(snow * 5.0f + 0.5f);
                 for (int i = 0; i < nr + ns; i++) {
                     int is_snow = i >= nr;
                     uint64_t h = oy_hash(seed, OY_STREAM_WEATHER, (uint64_t)gx * 0x9E3779B1u + (uint64_t)gz,
@@ -118,24 +128,47 @@ void oy_weather_draw(const oy_state *st, const oy_sky *sky, const oy_wview *v,
                     double span = (2 * REACH + 1) * CELL;
                     px -= floor((px - v->pos[0]) / span + 0.5) * span;
                     pz -= floor((pz - v->pos[2]) / span + 0.5) * span;
-                    float sx, sy, dist;
-                    if (!project(v, px, py, pz, &sx, &sy, &dist) || dist < 0.8f)
+                    oy_wpart *q = &out[n];
+                    if (!project(v, px, py, pz, &q->x0, &q->y0, &q->dist) || q->dist < 0.8f)
                         continue;
+                    q->snow = is_snow;
                     if (is_snow) {
-                        float r = fmaxf(0.6f, 0.018f * v->fx / dist);
-                        float a = 0.85f * oy_clampf(1.6f - dist / 14.0f, 0.0f, 1.0f);
-                        float col[3] = { light[0] * 1.1f, light[1] * 1.1f, light[2] * 1.15f };
-                        flake(&b, sx, sy, r, a, col, dist);
+                        q->r = fmaxf(0.6f, 0.018f * v->fx / q->dist);
+                        q->a = 0.85f * oy_clampf(1.6f - q->dist / 14.0f, 0.0f, 1.0f);
+                        q->ylo = q->y0 - q->r - 1.0f;
+                        q->yhi = q->y0 + q->r + 1.0f;
+                        for (int c = 0; c < 3; c++)
+                            q->col[c] = light[c] * (c == 2 ? 1.15f : 1.1f);
                     } else {
                         /* motion blur over a 1/48 s shutter, slanted by wind */
-                        float ex, ey, ed;
+                        float ed;
                         double len = fall / 48.0 * 2.2;
-                        if (!project(v, px + len * 0.35 * wind, py + len, pz, &ex, &ey, &ed))
+                        if (!project(v, px + len * 0.35 * wind, py + len, pz, &q->x1, &q->y1, &ed))
                             continue;
-                        float a = 0.22f * oy_clampf(1.4f - dist / 20.0f, 0.0f, 1.0f);
-                        float col[3] = { light[0] * 1.4f, light[1] * 1.45f, light[2] * 1.5f };
-                        streak(&b, sx, sy, ex, ey, a, col, dist);
+                        q->a = 0.22f * oy_clampf(1.4f - q->dist / 20.0f, 0.0f, 1.0f);
+                        q->ylo = fminf(q->y0, q->y1) - 1.0f;
+                        q->yhi = fmaxf(q->y0, q->y1) + 1.0f;
+                        for (int c = 0; c < 3; c++)
+                            q->col[c] = light[c] * (c == 0 ? 1.4f : c == 1 ? 1.45f : 1.5f);
                     }
+                    if (q->a > 0.0f && q->yhi >= 0.0f && q->ylo < (float)v->height)
+                        n++;
                 }
             }
+    return n;
+}
+
+void oy_weather_draw(const oy_wpart *p, int n, int width, float *hdr, const float *depth,
+                     int y0, int y1)
+{
+    band b = { width, hdr, depth, y0, y1 };
+    for (int i = 0; i < n; i++) {
+        const oy_wpart *q = &p[i];
+        if (q->yhi < (float)y0 || q->ylo >= (float)y1)
+            continue;
+        if (q->snow)
+            flake(&b, q->x0, q->y0, q->r, q->a, q->col, q->dist);
+        else
+            streak(&b, q->x0, q->y0, q->x1, q->y1, q->a, q->col, q->dist);
+    }
 }

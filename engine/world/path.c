@@ -9,6 +9,29 @@
 #include "world.h"
 
 #define EXTEND 20000.0
+#define BENDS 3
+
+/* The path's continuation from (x, z) heading (dx, dz), as BENDS points:
+ * a straight reach, then a turn to a side the seed picks, then a second
+ * smaller one and a long run. Valleys and rivers laid along it bend away
+ * out of sight, so a view down them ends on their far walls and not on a
+ * flat line to the horizon. */
+static void extend(const oy_world *w, double x, double z, double dx, double dz, int end,
+                   double *ox, double *oz)
+{
+    static const double len[BENDS] = { 1800.0, 1500.0, EXTEND }, turn[BENDS] = { 0.0, 0.4, 0.3 };
+    uint64_t h = oy_hash(w->seed, OY_STREAM_TERRAIN, 7, (uint64_t)end, 0);
+    double side = (h & 1) ? 1.0 : -1.0, a = 0.0;
+    for (int i = 0; i < BENDS; i++) {
+        a += side * turn[i] * (0.8 + 0.4 * oy_u01(h >> (8 + 8 * i)));
+        double c = oy_cos(a), s = oy_sin(a);
+        double ux = dx * c + dz * s, uz = dz * c - dx * s;
+        x += ux * len[i];
+        z += uz * len[i];
+        ox[i] = x;
+        oz[i] = z;
+    }
+}
 
 /* Keep at most max points, evenly spaced by arc length. */
 static int resample(const double *xz, int n, double *ox, double *oz, int max)
@@ -55,7 +78,7 @@ void oy_world_path_setup(oy_world *w, const double *xz, int n)
         xz = origin;
         n = 1;
     }
-    m = resample(xz, n, x, z, OY_WORLD_MAXPATH - 2);
+    m = resample(xz, n, x, z, OY_WORLD_MAXPATH - 2 * BENDS);
     w->cx = w->cz = 0.0;
     for (int i = 0; i < m; i++) {
         w->cx += x[i] / m;
@@ -85,27 +108,38 @@ void oy_world_path_setup(oy_world *w, const double *xz, int n)
         ex = (x[m - 1] - x[m - 2]) / l1;
         ez = (z[m - 1] - z[m - 2]) / l1;
     }
-    w->px[0] = x[0] - sx * EXTEND;
-    w->pz[0] = z[0] - sz * EXTEND;
-    for (int i = 0; i < m; i++) {
-        w->px[i + 1] = x[i];
-        w->pz[i + 1] = z[i];
+    double bx[BENDS], bz[BENDS];
+    extend(w, x[0], z[0], -sx, -sz, 0, bx, bz);
+    int np = 0;
+    for (int i = BENDS - 1; i >= 0; i--, np++) {
+        w->px[np] = bx[i];
+        w->pz[np] = bz[i];
     }
-    w->px[m + 1] = x[m - 1] + ex * EXTEND;
-    w->pz[m + 1] = z[m - 1] + ez * EXTEND;
-    w->np = m + 2;
+    w->real0 = np;
+    for (int i = 0; i < m; i++, np++) {
+        w->px[np] = x[i];
+        w->pz[np] = z[i];
+    }
+    w->real1 = np - 1;
+    extend(w, x[m - 1], z[m - 1], ex, ez, 1, bx, bz);
+    for (int i = 0; i < BENDS; i++, np++) {
+        w->px[np] = bx[i];
+        w->pz[np] = bz[i];
+    }
+    w->np = np;
     /* arc length measured from the path's first real point */
-    w->ps[0] = -EXTEND;
-    w->ps[1] = 0.0;
-    for (int i = 2; i < w->np; i++)
+    w->ps[w->real0] = 0.0;
+    for (int i = w->real0 + 1; i < np; i++)
         w->ps[i] = w->ps[i - 1] + hypot(w->px[i] - w->px[i - 1], w->pz[i] - w->pz[i - 1]);
+    for (int i = w->real0 - 1; i >= 0; i--)
+        w->ps[i] = w->ps[i + 1] - hypot(w->px[i + 1] - w->px[i], w->pz[i + 1] - w->pz[i]);
 }
 
 void oy_world_path_near(const oy_world *w, double x, double z, oy_path_near *n)
 {
     double best = 1e300;
-    int last = w->np - 2;
-    double real = fmin(hypot(x - w->px[1], z - w->pz[1]), hypot(x - w->px[w->np - 2], z - w->pz[w->np - 2]));
+    double real = fmin(hypot(x - w->px[w->real0], z - w->pz[w->real0]),
+                       hypot(x - w->px[w->real1], z - w->pz[w->real1]));
     n->d = n->sd = n->s = 0.0;
     n->x = w->px[0];
     n->z = w->pz[0];
@@ -117,7 +151,7 @@ void oy_world_path_near(const oy_world *w, double x, double z, oy_path_near *n)
         t = t < 0.0 ? 0.0 : t > 1.0 ? 1.0 : t;
         double qx = ax + ux * t, qz = az + uz * t;
         double d2 = (x - qx) * (x - qx) + (z - qz) * (z - qz);
-        if (i >= 1 && i + 1 <= last)
+        if (i >= w->real0 && i + 1 <= w->real1)
             real = fmin(real, sqrt(d2));
         if (d2 < best) {
             best = d2;

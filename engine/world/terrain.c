@@ -123,7 +123,7 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
 
     /* reference heights at the start of the path: the valley floor sits a
      * little above the natural land's low point there */
-    double x0 = w->px[1], z0 = w->pz[1];
+    double x0 = w->px[w->real0], z0 = w->pz[w->real0];
     sh->low0 = macro_low(w, x0, z0);
     sh->floor0 = 0.0f;
     float nat0 = natural_at(w, sh, x0, z0, 50.0f);

@@ -87,6 +87,7 @@ struct oy_world {
     uint16_t perm[2 * OY_WORLD_PERM];
     float val[OY_WORLD_PERM];
     int np;                           /* path polyline, extended at both ends */
+    int real0, real1;                 /* its first and last real point */
     double px[OY_WORLD_MAXPATH], pz[OY_WORLD_MAXPATH], ps[OY_WORLD_MAXPATH];
     double cx, cz, extent;            /* path centroid and radius */
     double dirx, dirz;                /* overall path direction */

@@ -337,7 +337,7 @@ int main(void)
                         left += a[((size_t)y * W + x) * 3 + 2];
                         right += a[((size_t)y * W + W - 1 - x) * 3 + 2];
                     }
-                CHECK(fabs(left - right) / (H * W / 8) > 10.0, "roll 90: sky on one side, ground on the other");
+                CHECK(fabs(left - right) / (H * W / 8) > 10.0, "roll 90: sky on one side, ground on the other (%.1f vs %.1f)", left / (H * W / 8), right / (H * W / 8));
             } else if (poses[i][0] > -80) {
                 CHECK(var > 4.0, "pitch %.0f roll %.0f renders a picture (std %.1f)", poses[i][0], poses[i][1], var);
             } else {
