@@ -276,31 +276,63 @@ static inline float resolved(float foot, float wl)
     return 1.0f - oy_smoothstepf(0.15f * wl, 0.4f * wl, foot);
 }
 
+/* Grass blades: value noise squeezed across the view and stretched along
+ * it, so on screen it reads as upright strokes. Two world-anchored copies,
+ * one stretched along x and one along z, are blended by the ray's heading:
+ * turning the camera changes their weights, never moves the pattern. fx
+ * is the pixel's footprint across the view, fl along it. */
+static float blades(const oy_cast *c, double wx, double wz, const float d[3], float fx, float fl)
+{
+    static const float across[3] = { 0.3f, 0.12f, 0.05f }, along[3] = { 1.5f, 0.6f, 0.25f };
+    static const float amp[3] = { 0.25f, 0.35f, 0.3f };
+    float ax = d[0] * d[0], az = d[2] * d[2], wzk = az / oy_rmax(ax + az, 1e-6f);
+    float k = 1.0f;
+    for (int o = 0; o < 3; o++) {
+        /* strokes are smooth across, so they may go a little finer
+         * than the isotropic octaves before they flicker */
+        float f = 1.0f - oy_smoothstepf(0.15f, 0.8f, oy_rmax(fx / across[o], fl / along[o]));
+        if (f <= 0.0f)
+            break;
+        double ia = 1.0 / across[o], il = 1.0 / along[o];
+        float n = 0.0f;
+        if (wzk > 0.02f)
+            n += wzk * detail(c, wx * ia + 11.0 * o, wz * il + 23.0, NULL, NULL);
+        if (wzk < 0.98f)
+            n += (1.0f - wzk) * detail(c, wx * il + 37.0, wz * ia + 51.0 * o, NULL, NULL);
+        /* blend of two noises is flatter than either: restore contrast */
+        n *= 1.0f / sqrtf(wzk * wzk + (1.0f - wzk) * (1.0f - wzk));
+        k *= 1.0f + amp[o] * f * n;
+    }
+    return k;
+}
+
 /* albedo factor of the near ground texture seen from above, with its
  * bumps added to the gradient so the grain catches the light; the
  * material is read from the albedo: green is grass (clumps and blade
  * grain), warm bright ground is sand (wind ripples), the rest is dirt
  * or rock (speckle) */
 static float ground_top(const oy_cast *c, double wx, double wz, float fa, float foot,
-                        const float alb[3], float *gx, float *gz)
+                        float sg, const float d[3], const float alb[3], float *gx, float *gz)
 {
     float nx, nz, mx, mz;
     float k = 1.0f + 0.28f * fa * detail(c, wx * (1.0 / 1.3), wz * (1.0 / 1.3), &nx, &nz);
     *gx += nx * 0.08f * fa;
     *gz += nz * 0.08f * fa;
+    float grass = oy_clampf((alb[1] - fmaxf(alb[0], alb[2])) * 14.0f, 0.0f, 1.0f);
+    if (grass > 0.0f)
+        k *= oy_lerpf(1.0f, blades(c, wx, wz, d, foot * sg, foot), grass);
     float f1 = resolved(foot, 0.45f);
     if (f1 <= 0.0f)
         return k;
     float m1 = detail(c, wx * (1.0 / 0.45) + 50.0, wz * (1.0 / 0.45), &mx, &mz);
-    float grass = oy_clampf((alb[1] - fmaxf(alb[0], alb[2])) * 14.0f, 0.0f, 1.0f);
     float sand = (1.0f - grass) * oy_clampf((alb[0] - alb[2]) * 4.0f, 0.0f, 1.0f) *
                  oy_smoothstepf(0.12f, 0.3f, alb[0]);
     float rock = 1.0f - grass - sand;
     /* clumps: grass tufts with darker gaps, looser patches elsewhere */
     float clump = oy_smoothstepf(-0.5f, 0.5f, m1) - 0.5f;
     k *= 1.0f + f1 * (0.4f * grass + 0.08f * sand + 0.2f * rock) * clump;
-    *gx += mx * f1 * (0.12f * grass + 0.06f * rock);
-    *gz += mz * f1 * (0.12f * grass + 0.06f * rock);
+    *gx += mx * f1 * (0.05f * grass + 0.06f * rock);
+    *gz += mz * f1 * (0.05f * grass + 0.06f * rock);
     if (sand > 0.0f) {
         /* ripples across the wind, bent by the clump noise; shading
          * them through the gradient gives a lit and a shaded flank */
@@ -327,14 +359,15 @@ static float ground_top(const oy_cast *c, double wx, double wz, float fa, float 
     return k;
 }
 
-static void shade(const oy_cast *c, full *f, float x, float y, float z, const float d[3],
-                  float dist, float cf, float out[3])
+/* shade a surface point; returns 1 for water */
+static int shade(const oy_cast *c, full *f, float x, float y, float z, const float d[3],
+                 float dist, float cf, float out[3])
 {
     const oy_sky *s = c->sky;
     float can = f->can * cf;
     if (f->wl > f->g + can - 0.01f && f->wl > f->g) {
         shade_water(c, f, x, y, z, d, dist, out);
-        return;
+        return 1;
     }
     double wx = c->cam_x + x, wz = c->cam_z + z;
     float alb[3] = { f->rgb[0], f->rgb[1], f->rgb[2] };
@@ -363,7 +396,7 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
         float sg = fabsf(d[1] - d[0] * gx - d[2] * gz) / sqrtf(1.0f + gx * gx + gz * gz);
         float foot = dist * (OY_RBASE / 6.0f) / (c->range0 * fmaxf(sg, 0.02f));
         if (gx * gx + gz * gz < 0.25f) {
-            k = ground_top(c, wx, wz, fa, foot, alb, &gx, &gz);
+            k = ground_top(c, wx, wz, fa, foot, sg, d, alb, &gx, &gz);
         } else {
             /* steep ground: texture on the vertical planes facing the
              * slope, so it is not stretched down the face */
@@ -374,7 +407,7 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
             float top = 1.0f;
             float ts = oy_smoothstepf(1.0f, 0.25f, gx * gx + gz * gz);
             if (ts > 0.0f)
-                top = ground_top(c, wx, wz, fa, foot, alb, &gx, &gz);
+                top = ground_top(c, wx, wz, fa, foot, sg, d, alb, &gx, &gz);
             k = oy_lerpf(side, top, ts);
         }
         for (int i = 0; i < 3; i++)
@@ -412,6 +445,7 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
         for (int i = 0; i < 3; i++)
             out[i] += sk[i] * k;
     }
+    return 0;
 }
 
 void oy_cast_air(const oy_cast *c, const float d[3], const float hz[3], float dist, float col[3])
@@ -505,7 +539,12 @@ typedef struct column {
     float S;                      /* the surface at t when have_s */
     int k, have_s, band, cell;
     const oy_tchunk *own;
+    /* this row's ray: what it hit, where, and how far */
+    int hit;                      /* SKY, or LAND / WATER once shaded */
+    float d[3], th, y, dist;
 } column;
+
+enum { SKY, HIT, LAND, WATER };
 
 typedef struct ranges { float r[OY_RLEVELS], band_inv[OY_RLEVELS]; } ranges;
 
@@ -536,19 +575,20 @@ static void column_start(const oy_cast *c, int col, column *q)
     q->have_s = q->band = 0;
 }
 
-/* march one row's ray on from where the column's last one stopped, then
- * shade what it hit */
-static void cast_pixel(const oy_cast *c, const ranges *R, column *q, corners *cc, int col, int row)
+/* march one row's ray on from where the column's last one stopped; a ray
+ * that escapes is sky and is drawn at once */
+static void march(const oy_cast *c, const ranges *R, column *q, int col, int row)
 {
     const float *range = R->r;
     float hx = q->hx, hz = q->hz, t = q->t, S = q->S;
     int k = q->k;
     float b = c->b0 + row * c->db;
     float s = c->equirect ? oy_tanf(oy_clampf(b, -1.56f, 1.56f)) : b * q->inv_l;
-    float *px = c->hdr + ((size_t)row * c->w + col) * 3;
-    float *dp = c->depth + (size_t)row * c->w + col;
     float il = 1.0f / sqrtf(1.0f + s * s);
-    float d[3] = { hx * il, s * il, hz * il };
+    float *d = q->d;
+    d[0] = hx * il;
+    d[1] = s * il;
+    d[2] = hz * il;
     float y = 0.0f, relax = 0.7f / (fabsf(s) + 1.0f);
     for (;;) {
         if (t > c->tmax)
@@ -599,15 +639,27 @@ static void cast_pixel(const oy_cast *c, const ranges *R, column *q, corners *cc
     q->S = S;
     q->k = k;
     if (t > c->tmax) {
-        sky_pixel(c, d, q->az, q->haze, px);
-        *dp = 1e30f;
+        sky_pixel(c, d, q->az, q->haze, c->hdr + ((size_t)row * c->w + col) * 3);
+        c->depth[(size_t)row * c->w + col] = 1e30f;
+        q->hit = SKY;
         return;
     }
     /* secant between the last point above and the first below */
     float flo = c->cam_y + s * q->tlo - q->slo, fhi = y - S;
-    float th = q->tlo + (t - q->tlo) * flo / oy_rmax(flo - fhi, 1e-6f);
-    float x = hx * th, z = hz * th, yh = c->cam_y + s * th;
-    int kk = k;
+    q->th = q->tlo + (t - q->tlo) * flo / oy_rmax(flo - fhi, 1e-6f);
+    q->y = c->cam_y + s * q->th;
+    q->dist = q->th / il;
+    q->hit = HIT;
+    c->depth[(size_t)row * c->w + col] = q->dist;
+}
+
+/* shade what a column's ray hit this row */
+static void shade_hit(const oy_cast *c, const ranges *R, column *q, corners *cc, int col, int row)
+{
+    const float *range = R->r;
+    float th = q->th, x = q->hx * th, z = q->hz * th, dist = q->dist;
+    float *px = c->hdr + ((size_t)row * c->w + col) * 3;
+    int kk = q->k;
     while (kk > 0 && th <= range[kk - 1])
         kk--;
     full f;
@@ -621,11 +673,21 @@ static void cast_pixel(const oy_cast *c, const ranges *R, column *q, corners *cc
         fetch_full(c, kk + 1, x, z, &cc[1], &f2);
         mix_full(&f, &f2, bw);
     }
-    float dist = th / il;
-    shade(c, &f, x, yh, z, d, dist, canopy_fade(th), px);
+    q->hit = shade(c, &f, x, q->y, z, q->d, dist, canopy_fade(th), px) ? WATER : LAND;
     distance_haze(c, q->haze, dist, px);
-    oy_cast_air(c, d, q->haze, dist, px);
-    *dp = dist;
+    oy_cast_air(c, q->d, q->haze, dist, px);
+}
+
+/* Far land between two shaded neighbours of the row at about its depth
+ * takes their mean: there its shading inputs are cells six or more pixels
+ * wide, so nothing narrower than two pixels is lost, and half the far
+ * ground is shaded for the price of a march. Water (glitter), edges and
+ * the textured near ground are always shaded. */
+static int between(const column *l, const column *m, const column *r)
+{
+    float tol = 0.02f * m->dist;
+    return l->hit == LAND && r->hit == LAND && m->dist > 120.0f &&
+           fabsf(l->dist - r->dist) < tol && fabsf(m->dist - 0.5f * (l->dist + r->dist)) < tol;
 }
 
 void oy_cast_columns(const oy_cast *c, int c0, int c1)
@@ -644,8 +706,24 @@ void oy_cast_columns(const oy_cast *c, int c0, int c1)
         int n = c1 - g0 < OY_CAST_GROUP ? c1 - g0 : OY_CAST_GROUP;
         for (int i = 0; i < n; i++)
             column_start(c, g0 + i, &q[i]);
-        for (int row = 0; row < c->h; row++)
+        for (int row = 0; row < c->h; row++) {
             for (int i = 0; i < n; i++)
-                cast_pixel(c, &R, &q[i], cc, g0 + i, row);
+                march(c, &R, &q[i], g0 + i, row);
+            for (int i = 0; i < n; i += 2)
+                if (q[i].hit == HIT)
+                    shade_hit(c, &R, &q[i], cc, g0 + i, row);
+            for (int i = 1; i < n; i += 2) {
+                if (q[i].hit != HIT)
+                    continue;
+                if (i + 1 < n && between(&q[i - 1], &q[i], &q[i + 1])) {
+                    float *px = c->hdr + ((size_t)row * c->w + g0 + i) * 3;
+                    for (int j = 0; j < 3; j++)
+                        px[j] = 0.5f * (px[j - 3] + px[j + 3]);
+                    q[i].hit = LAND;
+                } else {
+                    shade_hit(c, &R, &q[i], cc, g0 + i, row);
+                }
+            }
+        }
     }
 }
