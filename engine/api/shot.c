@@ -56,7 +56,9 @@ int oyster_shot_open(oyster_shot **out, const char *path, const oyster_overrides
         err = n;
         goto fail;
     }
-    err = oy_world_new(&shot->world, shot->script->seed, xz, n);
+    double view[2];
+    oy_camera_first_heading(shot->script, view);
+    err = oy_world_new(&shot->world, shot->script->seed, xz, n, view);
     free(xz);
     if (err)
         goto fail;

@@ -204,6 +204,25 @@ void oy_camera_eval(const oy_camera *c, const oy_state *st, double t, oy_view *v
     v->tan_half_fov_x = v->sensor_w / (2.0f * v->focal_mm);
 }
 
+void oy_camera_first_heading(const oy_script *s, double out[2])
+{
+    double yaw = 0.0;
+    if (s->mode == OY_MODE_WANDER || s->camera.nkeys == 0) {
+        yaw = s->wander.start_yaw;
+    } else {
+        const oy_camkey *k = &s->camera.keys[0];
+        double dx = k->look_at[0] - k->pos[0], dz = k->look_at[2] - k->pos[2];
+        if (k->has_look_at && dx * dx + dz * dz > 1e-6) {
+            out[0] = dx;
+            out[1] = dz;
+            return;
+        }
+        yaw = k->has_yaw ? k->yaw : 0.0;
+    }
+    out[0] = oy_sin(yaw * (OY_PI / 180.0));
+    out[1] = oy_cos(yaw * (OY_PI / 180.0));
+}
+
 int oy_camera_path_xz(const oy_script *s, double **xz)
 {
     const oy_camkey *k = s->camera.keys;

@@ -47,7 +47,7 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
     /* and off the sky: at dusk the sky is what must not burn out; once
      * the sun is down it weighs less, so land under a twilight sky still
      * reads instead of going black */
-    float sky_w = 3.0f - 1.8f * oy_smoothstepf(0.02f, -0.1f, sky->sun[1]);
+    float sky_w = 3.0f - 2.4f * oy_smoothstepf(0.02f, -0.1f, sky->sun[1]);
     key += sky_w * (float)OY_PI * lum(sky->horizon) * (1.0f - sky->oc);
     /* bright ground (snow, sand) reads bright, as a camera's meter would */
     float alb = 0.12f + 0.2f * oy_clampf(st->ch[OY_CH_SNOW_COVER], 0.0f, 1.0f) +
@@ -64,11 +64,13 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
     float sy = sky->sun[1];
     float golden = oy_smoothstepf(0.4f, 0.1f, sy) * oy_smoothstepf(-0.08f, 0.02f, sy);
     float blue = oy_smoothstepf(0.02f, -0.06f, sy) * oy_smoothstepf(-0.3f, -0.12f, sy);
-    float warm = oy_clampf(st->ch[OY_CH_WARMTH] + 1.6f * golden - 0.3f * blue - 0.5f * sky->night - 0.15f * sky->oc,
+    float warm = oy_clampf(st->ch[OY_CH_WARMTH] + 1.3f * golden - 0.3f * blue - 0.5f * sky->night - 0.15f * sky->oc,
                            -1.5f, 1.5f);
     float tint = oy_clampf(st->ch[OY_CH_TINT], -1.0f, 1.0f);
     p->mul[0] = ex * (1.0f + 0.2f * warm + 0.03f * tint);
-    p->mul[1] = ex * (1.0f + 0.02f * warm - 0.07f * tint);
+    /* golden light also leans magenta, so the warm balance does not turn
+     * a pale sky green */
+    p->mul[1] = ex * (1.0f + 0.02f * warm - 0.07f * tint) * (1.0f - 0.18f * golden);
     p->mul[2] = ex * (1.0f - 0.25f * warm + 0.03f * tint);
     float sat = oy_clampf(st->ch[OY_CH_SATURATION], -1.0f, 1.0f);
     float k = sat < 0.0f ? 1.0f + sat : 1.0f + 0.7f * sat;

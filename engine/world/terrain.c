@@ -42,10 +42,11 @@ static float natural(const oy_world *w, const oy_world_shape *sh, double x,
     float m = oy_world_fbm_eroded(w, x, z, MACRO_WL, fmaxf(min_wl, 20.0f), 8);
     float mm = oy_clampf(0.45f + 0.6f * m, 0.0f, 1.3f);
     float mtn = far * sh->relief_amp * mm * mm * (0.6f + 0.4f * mm);
-    /* seen from the path no peak rises much above 12 degrees: the soft cap
-     * keeps the silhouette's shape while lowering the nearest summits */
-    float lim = 30.0f + 0.2f * dist;
-    float h = 6.0f + mtn / sqrtf(1.0f + (mtn / lim) * (mtn / lim));
+    /* seen from the path no peak rises much above 15 degrees: near ranges
+     * are scaled down whole, so they keep their ridges and summits instead
+     * of being squashed into domes */
+    float lim = 40.0f + 0.27f * dist, top = 0.9f * sh->relief_amp;
+    float h = 6.0f + mtn * lim / sqrtf(lim * lim + top * top);
     h += (0.5f + 0.5f * far) * sh->hills_amp *
          (0.5f + 0.5f * oy_world_fbm(w, x + 5000.0, z - 3000.0, HILLS_WL, fmaxf(min_wl, 20.0f), 5));
     if (sh->plateau > 0.0f) {
@@ -129,9 +130,9 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     float nat0 = natural_at(w, sh, x0, z0, 50.0f);
     sh->floor0 = fmaxf(8.0f + 0.15f * (nat0 - 6.0f), sh->sea_level + 3.0f);
 
-    /* the lake lies ahead of the camera, a little to the side */
-    double lx = x0 + w->dirx * 300.0 + w->dirz * 60.0 * w->side_river;
-    double lz = z0 + w->dirz * 300.0 - w->dirx * 60.0 * w->side_river;
+    /* the lake lies where the camera first looks, a little to the side */
+    double lx = x0 + w->viewx * 300.0 + w->viewz * 60.0 * w->side_river;
+    double lz = z0 + w->viewz * 300.0 - w->viewx * 60.0 * w->side_river;
     oy_path_near pn;
     oy_world_path_near(w, lx, lz, &pn);
     sh->lake_x = (float)lx;

@@ -10,7 +10,8 @@
 
 #include "world.h"
 
-int oy_world_new(oy_world **out, uint64_t seed, const double *path_xz, int npath)
+int oy_world_new(oy_world **out, uint64_t seed, const double *path_xz, int npath,
+                 const double *view)
 {
     oy_world *w = oy_calloc(1, sizeof *w);
     if (!w)
@@ -31,6 +32,9 @@ int oy_world_new(oy_world **out, uint64_t seed, const double *path_xz, int npath
     w->side_coast = (oy_hash(seed, OY_STREAM_WATER, 1, 0, 0) & 1) ? 1.0f : -1.0f;
     w->side_river = (oy_hash(seed, OY_STREAM_WATER, 2, 0, 0) & 1) ? 1.0f : -1.0f;
     oy_world_path_setup(w, path_xz, npath);
+    double vl = view ? hypot(view[0], view[1]) : 0.0;
+    w->viewx = vl > 1e-9 ? view[0] / vl : w->dirx;
+    w->viewz = vl > 1e-9 ? view[1] / vl : w->dirz;
     *out = w;
     return 0;
 }

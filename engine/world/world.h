@@ -16,9 +16,11 @@
 typedef struct oy_world oy_world;
 
 /* path: the shot's camera positions on the ground (x, z pairs), in order;
- * the world bends its macro shape to them. npath may be 0. */
+ * the world bends its macro shape to them. npath may be 0. view: the
+ * horizontal direction the shot first looks along (x, z), where a lake
+ * goes; NULL for the path's own direction. */
 int oy_world_new(oy_world **out, uint64_t seed, const double *path_xz,
-                 int npath);
+                 int npath, const double *view);
 void oy_world_free(oy_world **w);
 
 enum oy_water_kind { OY_WATER_NONE, OY_WATER_SEA, OY_WATER_LAKE, OY_WATER_RIVER };
@@ -91,6 +93,7 @@ struct oy_world {
     double px[OY_WORLD_MAXPATH], pz[OY_WORLD_MAXPATH], ps[OY_WORLD_MAXPATH];
     double cx, cz, extent;            /* path centroid and radius */
     double dirx, dirz;                /* overall path direction */
+    double viewx, viewz;              /* the first view's heading */
     float side_coast, side_river;     /* +-1: which side of the path */
 };
 

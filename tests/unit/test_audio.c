@@ -63,7 +63,7 @@ static int shot_open(shot *p, const char *yaml)
         oy_model_new(&p->m, p->s, p->bank, log) < 0)
         goto fail;
     n = oy_camera_path_xz(p->s, &xz);
-    if (n < 0 || oy_world_new(&p->w, p->s->seed, xz, n) < 0)
+    if (n < 0 || oy_world_new(&p->w, p->s->seed, xz, n, NULL) < 0)
         goto fail;
     free(xz);
     xz = NULL;

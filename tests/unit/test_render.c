@@ -228,7 +228,7 @@ int main(void)
     oy_view v, v2;
 
     if (oy_pool_new(&p1, 1) < 0 || oy_pool_new(&p2, 2) < 0 ||
-        oy_world_new(&w, 5, path, 4) < 0 || !a || !b || !c) {
+        oy_world_new(&w, 5, path, 4, NULL) < 0 || !a || !b || !c) {
         printf("FAIL setup\n");
         return 1;
     }

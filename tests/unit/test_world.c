@@ -54,8 +54,8 @@ int main(void)
     oy_world *w = NULL, *w2 = NULL, *w3 = NULL;
     oy_state st, st2;
 
-    if (oy_world_new(&w, 42, path, 4) < 0 || oy_world_new(&w2, 42, path, 4) < 0 ||
-        oy_world_new(&w3, 43, path, 4) < 0) {
+    if (oy_world_new(&w, 42, path, 4, NULL) < 0 || oy_world_new(&w2, 42, path, 4, NULL) < 0 ||
+        oy_world_new(&w3, 43, path, 4, NULL) < 0) {
         printf("FAIL setup\n");
         return 1;
     }
