@@ -12,6 +12,7 @@
  * perspective.
  */
 #include <math.h>
+#include <string.h>
 
 #include "render.h"
 
@@ -219,8 +220,18 @@ static void waves(const oy_cast *c, double wx, double wz, float dist, float *sx,
     }
 }
 
+/* the column a water pixel lies in, whose finished rows it may mirror */
+typedef struct mirror {
+    const struct column *q;
+    int col, row;
+    const uint8_t *water;       /* per row of the column: 1 for water */
+    const float *depth;         /* per row of the column */
+} mirror;
+static int mirror_lookup(const oy_cast *c, const mirror *m, float th, float wy, float rs,
+                         float out[3]);
+
 static void shade_water(const oy_cast *c, const full *f, float x, float y, float z,
-                        const float d[3], float dist, float out[3])
+                        const float d[3], float dist, const mirror *mi, float out[3])
 {
     const oy_sky *s = c->sky;
     double wx = c->cam_x + x, wz = c->cam_z + z;
@@ -236,7 +247,13 @@ static void shade_water(const oy_cast *c, const full *f, float x, float y, float
     float rl = 1.0f / sqrtf(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
     r[0] *= rl; r[1] *= rl; r[2] *= rl;
     float refl[3];
-    oy_sky_radiance(s, r, oy_rturns(r[0], r[2]), y, refl);
+    /* land the reflected ray meets, as this column shows it; else sky.
+     * The column holds only what lies in its own plane, so the ripples
+     * tilt the mirror there far less than they tilt the sky's reflection */
+    float rh = sqrtf(r[0] * r[0] + r[2] * r[2]), dh = sqrtf(d[0] * d[0] + d[2] * d[2]);
+    float flat = -d[1] / oy_rmax(dh, 1e-4f), rs = r[1] / oy_rmax(rh, 1e-4f);
+    if (!mi || !mirror_lookup(c, mi, sqrtf(x * x + z * z), y, flat + 0.1f * (rs - flat), refl))
+        oy_sky_radiance(s, r, oy_rturns(r[0], r[2]), y, refl);
     float cosi = oy_rmin(oy_rmax(-dn, 0.0f), 1.0f), m = 1.0f - cosi;
     float F = 0.02f + 0.98f * m * m * m * m * m;
     float depth = oy_rmax(f->wl - f->g, 0.0f);
@@ -252,9 +269,9 @@ static void shade_water(const oy_cast *c, const full *f, float x, float y, float
         out[i] = (bed + body) * (1.0f - F) + refl[i] * F;
     }
     /* glitter: a broad highlight, the sky table's sun is too small for it */
-    float rs = r[0] * s->sun[0] + r[1] * s->sun[1] + r[2] * s->sun[2];
-    if (rs > 0.9f) {
-        float g = oy_rexp((rs - 1.0f) * 900.0f) * 40.0f + oy_rexp((rs - 1.0f) * 60.0f) * 0.4f;
+    float rsun = r[0] * s->sun[0] + r[1] * s->sun[1] + r[2] * s->sun[2];
+    if (rsun > 0.9f) {
+        float g = oy_rexp((rsun - 1.0f) * 900.0f) * 40.0f + oy_rexp((rsun - 1.0f) * 60.0f) * 0.4f;
         for (int i = 0; i < 3; i++)
             out[i] += s->sun_rad[i] * g * F * sh;
     }
@@ -359,16 +376,17 @@ static float ground_top(const oy_cast *c, double wx, double wz, float fa, float 
     return k;
 }
 
-/* shade a surface point; returns 1 for water */
-static int shade(const oy_cast *c, full *f, float x, float y, float z, const float d[3],
-                 float dist, float cf, float out[3])
+static int is_water(const full *f, float cf)
+{
+    return f->wl > f->g + f->can * cf - 0.01f && f->wl > f->g;
+}
+
+/* shade a point of land */
+static void shade(const oy_cast *c, full *f, float x, float y, float z, const float d[3],
+                  float dist, float cf, float out[3])
 {
     const oy_sky *s = c->sky;
     float can = f->can * cf;
-    if (f->wl > f->g + can - 0.01f && f->wl > f->g) {
-        shade_water(c, f, x, y, z, d, dist, out);
-        return 1;
-    }
     double wx = c->cam_x + x, wz = c->cam_z + z;
     float alb[3] = { f->rgb[0], f->rgb[1], f->rgb[2] };
     float gx = f->gx, gz = f->gz, snowk = f->snow, wet = c->wet;
@@ -445,7 +463,6 @@ static int shade(const oy_cast *c, full *f, float x, float y, float z, const flo
         for (int i = 0; i < 3; i++)
             out[i] += sk[i] * k;
     }
-    return 0;
 }
 
 void oy_cast_air(const oy_cast *c, const float d[3], const float hz[3], float dist, float col[3])
@@ -540,11 +557,11 @@ typedef struct column {
     int k, have_s, band, cell;
     const oy_tchunk *own;
     /* this row's ray: what it hit, where, and how far */
-    int hit;                      /* SKY, or LAND / WATER once shaded */
+    int hit;                      /* what it hit, and whether it is shaded */
     float d[3], th, y, dist;
 } column;
 
-enum { SKY, HIT, LAND, WATER };
+enum { SKY_RAY, SKY, HIT, LAND, WATER };   /* SKY_RAY and HIT: not yet shaded */
 
 typedef struct ranges { float r[OY_RLEVELS], band_inv[OY_RLEVELS]; } ranges;
 
@@ -575,8 +592,7 @@ static void column_start(const oy_cast *c, int col, column *q)
     q->have_s = q->band = 0;
 }
 
-/* march one row's ray on from where the column's last one stopped; a ray
- * that escapes is sky and is drawn at once */
+/* march one row's ray on from where the column's last one stopped */
 static void march(const oy_cast *c, const ranges *R, column *q, int col, int row)
 {
     const float *range = R->r;
@@ -639,9 +655,8 @@ static void march(const oy_cast *c, const ranges *R, column *q, int col, int row
     q->S = S;
     q->k = k;
     if (t > c->tmax) {
-        sky_pixel(c, d, q->az, q->haze, c->hdr + ((size_t)row * c->w + col) * 3);
         c->depth[(size_t)row * c->w + col] = 1e30f;
-        q->hit = SKY;
+        q->hit = SKY_RAY;
         return;
     }
     /* secant between the last point above and the first below */
@@ -653,8 +668,10 @@ static void march(const oy_cast *c, const ranges *R, column *q, int col, int row
     c->depth[(size_t)row * c->w + col] = q->dist;
 }
 
-/* shade what a column's ray hit this row */
-static void shade_hit(const oy_cast *c, const ranges *R, column *q, corners *cc, int col, int row)
+/* shade what a column's ray hit this row; returns 1, shading nothing, for
+ * water while it is to be put off (mi NULL), else 0 */
+static int shade_hit(const oy_cast *c, const ranges *R, column *q, corners *cc, int col, int row,
+                     const mirror *mi)
 {
     const float *range = R->r;
     float th = q->th, x = q->hx * th, z = q->hz * th, dist = q->dist;
@@ -673,24 +690,113 @@ static void shade_hit(const oy_cast *c, const ranges *R, column *q, corners *cc,
         fetch_full(c, kk + 1, x, z, &cc[1], &f2);
         mix_full(&f, &f2, bw);
     }
-    q->hit = shade(c, &f, x, q->y, z, q->d, dist, canopy_fade(th), px) ? WATER : LAND;
+    float cf = canopy_fade(th);
+    if (is_water(&f, cf)) {
+        q->hit = WATER;
+        if (!mi)
+            return 1;
+        shade_water(c, &f, x, q->y, z, q->d, dist, mi, px);
+    } else {
+        q->hit = LAND;
+        shade(c, &f, x, q->y, z, q->d, dist, cf, px);
+    }
     distance_haze(c, q->haze, dist, px);
     oy_cast_air(c, q->d, q->haze, dist, px);
+    return 0;
+}
+
+/* slope of row r's ray in column q */
+static float row_slope(const oy_cast *c, const column *q, int r)
+{
+    float b = c->b0 + r * c->db;
+    return c->equirect ? oy_tanf(oy_clampf(b, -1.56f, 1.56f)) : b * q->inv_l;
+}
+
+/* Is the point seen at row r of the mirror's column in front of the
+ * reflected ray? The ray, leaving the water at horizontal distance th
+ * with slope rs, is seen from the camera at row r's slope sr at distance
+ * a / (sr - rs); land there at most that far (and behind the water)
+ * hides it. Returns -1 for sky, which ends the search. */
+static int mirror_hit(const oy_cast *c, const mirror *m, int r, float a, float rs, float th)
+{
+    float dep = m->depth[r];
+    if (dep > 1e29f)
+        return -1;
+    if (m->water[r])
+        return 0;
+    float sr = row_slope(c, m->q, r);
+    float ts = dep / sqrtf(1.0f + sr * sr);
+    return ts >= th && ts <= a / (sr - rs);
+}
+
+/* What a ray leaving the water at horizontal distance th and height wy
+ * with slope rs meets, read from the finished rows of the same column:
+ * a march up the rows from the water pixel's, three at a time, then back
+ * to the first that hides the ray. 0 when it meets sky or leaves the
+ * image. */
+static int mirror_lookup(const oy_cast *c, const mirror *m, float th, float wy, float rs,
+                         float out[3])
+{
+    float a = wy - c->cam_y - rs * th;
+    int r = m->row + 1, found = 0;
+    for (; r < c->h && row_slope(c, m->q, r) < rs; r += 3) {
+        int h = mirror_hit(c, m, r, a, rs, th);
+        if (h < 0)
+            return 0;
+        if (h) {
+            found = 1;
+            break;
+        }
+    }
+    if (!found)
+        return 0;
+    for (int b = r - 2; b < r; b++)
+        if (b > m->row && mirror_hit(c, m, b, a, rs, th) > 0) {
+            r = b;
+            break;
+        }
+    const float *p = c->hdr + ((size_t)r * c->w + m->col) * 3;
+    out[0] = p[0];
+    out[1] = p[1];
+    out[2] = p[2];
+    return 1;
 }
 
 /* Far land between two shaded neighbours of the row at about its depth
  * takes their mean: there its shading inputs are cells six or more pixels
  * wide, so nothing narrower than two pixels is lost, and half the far
  * ground is shaded for the price of a march. Water (glitter), edges and
- * the textured near ground are always shaded. */
-static int between(const column *l, const column *m, const column *r)
+ * the textured near ground are always shaded. So is sky between sky,
+ * unless stars (a pixel wide) may show. */
+static int between(const oy_cast *c, const column *l, const column *m, const column *r)
 {
+    if (m->hit == SKY_RAY)
+        return l->hit == SKY && r->hit == SKY && c->sky->star_k <= 0.0f;
     float tol = 0.02f * m->dist;
     return l->hit == LAND && r->hit == LAND && m->dist > 120.0f &&
            fabsf(l->dist - r->dist) < tol && fabsf(m->dist - 0.5f * (l->dist + r->dist)) < tol;
 }
 
-void oy_cast_columns(const oy_cast *c, int c0, int c1)
+/* shade the water a group put off, top row first: a reflection is read
+ * from rows above, which are then final */
+static void shade_deferred(const oy_cast *c, const ranges *R, column *q, corners *cc, int g0,
+                           const oy_cast_scratch *sc, int nw)
+{
+    const oy_cast_water *w = sc->water;
+    for (int j = nw - 1; j >= 0; j--) {
+        column *p = &q[w[j].i];
+        p->k = w[j].k;
+        p->th = w[j].th;
+        p->y = w[j].y;
+        p->dist = w[j].dist;
+        memcpy(p->d, w[j].d, sizeof p->d);
+        size_t at = (size_t)w[j].i * c->h;
+        mirror mi = { p, g0 + w[j].i, w[j].row, sc->map + at, sc->depth + at };
+        shade_hit(c, R, p, cc, g0 + w[j].i, w[j].row, &mi);
+    }
+}
+
+void oy_cast_columns(const oy_cast *c, int c0, int c1, const oy_cast_scratch *scratch)
 {
     ranges R;
     column q[OY_CAST_GROUP];
@@ -703,27 +809,35 @@ void oy_cast_columns(const oy_cast *c, int c0, int c1)
      * on each other, so the processor overlaps them, and neighbours reuse
      * the terrain cells and output lines just touched */
     for (int g0 = c0; g0 < c1; g0 += OY_CAST_GROUP) {
-        int n = c1 - g0 < OY_CAST_GROUP ? c1 - g0 : OY_CAST_GROUP;
+        int n = c1 - g0 < OY_CAST_GROUP ? c1 - g0 : OY_CAST_GROUP, nw = 0;
+        memset(scratch->map, 0, (size_t)n * c->h);
         for (int i = 0; i < n; i++)
             column_start(c, g0 + i, &q[i]);
         for (int row = 0; row < c->h; row++) {
-            for (int i = 0; i < n; i++)
+            for (int i = 0; i < n; i++) {
                 march(c, &R, &q[i], g0 + i, row);
-            for (int i = 0; i < n; i += 2)
-                if (q[i].hit == HIT)
-                    shade_hit(c, &R, &q[i], cc, g0 + i, row);
-            for (int i = 1; i < n; i += 2) {
-                if (q[i].hit != HIT)
+                scratch->depth[(size_t)i * c->h + row] = c->depth[(size_t)row * c->w + g0 + i];
+            }
+            /* even columns first: an odd one may take its neighbours' mean */
+            for (int k = 0; k < n; k++) {
+                int i = k < (n + 1) / 2 ? 2 * k : 2 * (k - (n + 1) / 2) + 1;
+                float *px = c->hdr + ((size_t)row * c->w + g0 + i) * 3;
+                if (q[i].hit != HIT && q[i].hit != SKY_RAY)
                     continue;
-                if (i + 1 < n && between(&q[i - 1], &q[i], &q[i + 1])) {
-                    float *px = c->hdr + ((size_t)row * c->w + g0 + i) * 3;
+                if (i % 2 && i + 1 < n && between(c, &q[i - 1], &q[i], &q[i + 1])) {
                     for (int j = 0; j < 3; j++)
                         px[j] = 0.5f * (px[j - 3] + px[j + 3]);
-                    q[i].hit = LAND;
-                } else {
-                    shade_hit(c, &R, &q[i], cc, g0 + i, row);
+                    q[i].hit = q[i].hit == SKY_RAY ? SKY : LAND;
+                } else if (q[i].hit == SKY_RAY) {
+                    sky_pixel(c, q[i].d, q[i].az, q[i].haze, px);
+                    q[i].hit = SKY;
+                } else if (shade_hit(c, &R, &q[i], cc, g0 + i, row, NULL)) {
+                    scratch->water[nw++] = (oy_cast_water){ i, row, q[i].k, q[i].th, q[i].y, q[i].dist,
+                                                            { q[i].d[0], q[i].d[1], q[i].d[2] } };
+                    scratch->map[(size_t)i * c->h + row] = 1;
                 }
             }
         }
+        shade_deferred(c, &R, q, cc, g0, scratch, nw);
     }
 }

@@ -32,6 +32,10 @@ struct oy_renderer {
     oy_chunk_req *req;
     float *hdr, *depth;            /* intermediate */
     size_t cap;
+    oy_cast_water *water;          /* per thread: a column group's water pixels */
+    uint8_t *water_map;            /* and which of its pixels they are */
+    float *water_depth;            /* and its depths, column by column */
+    int water_h;
     float *band;                   /* per thread: BAND output rows, linear light and depth */
     int nband;
     oy_wpart *parts;               /* this frame's rain or snow */
@@ -124,6 +128,9 @@ void oy_renderer_free(oy_renderer **pr)
     free(r->req);
     free(r->hdr);
     free(r->depth);
+    free(r->water);
+    free(r->water_map);
+    free(r->water_depth);
     free(r->band);
     free(r->parts);
     free(r);
@@ -328,11 +335,16 @@ static int request_view(oy_renderer *r, const oy_cast *c, int n)
 
 /* ---- passes ---- */
 
+struct cast_job { const oy_cast *c; oy_renderer *r; };
+
 static void cast_task(void *arg, int task, int thread)
 {
-    const oy_cast *c = arg;
+    const struct cast_job *j = arg;
+    const oy_cast *c = j->c;
     int c0 = task * OY_CAST_GROUP, c1 = c0 + OY_CAST_GROUP < c->w ? c0 + OY_CAST_GROUP : c->w;
-    oy_cast_columns(c, c0, c1);
+    size_t at = (size_t)thread * OY_CAST_GROUP * c->h;
+    oy_cast_scratch s = { j->r->water + at, j->r->water_map + at, j->r->water_depth + at };
+    oy_cast_columns(c, c0, c1, &s);
 }
 
 struct out_job {
@@ -379,6 +391,7 @@ static void reproject_row(const struct out_job *j, int y, float *col, float *dep
     pixel_dir(j->v, &j->p, r->cfg.width, r->cfg.height, 0.5f, y + 0.5f, d0);
     pixel_dir(j->v, &j->p, r->cfg.width, r->cfg.height, 1.5f, y + 0.5f, d1);
     float sx[3] = { d1[0] - d0[0], d1[1] - d0[1], d1[2] - d0[2] };
+    float ida = 1.0f / c->da, idb = 1.0f / c->db;
     for (int x = x0; x < x1; x++) {
         float d[3] = { d0[0] + x * sx[0], d0[1] + x * sx[1], d0[2] + x * sx[2] };
         float fx, fy;
@@ -386,12 +399,12 @@ static void reproject_row(const struct out_job *j, int y, float *col, float *dep
             float az = atan2_acc(d[0], d[2]) - c->a0;
             az -= floorf(az / (float)(2 * OY_PI)) * (float)(2 * OY_PI);
             float el = atan2_acc(d[1], sqrtf(d[0] * d[0] + d[2] * d[2]));
-            fx = az / c->da;
-            fy = (el - c->b0) / c->db;
+            fx = az * ida;
+            fy = (el - c->b0) * idb;
         } else {
             float inv = 1.0f / (d[0] * c->f0x + d[2] * c->f0z);
-            fx = ((d[0] * c->r0x + d[2] * c->r0z) * inv - c->a0) / c->da;
-            fy = (d[1] * inv - c->b0) / c->db;
+            fx = ((d[0] * c->r0x + d[2] * c->r0z) * inv - c->a0) * ida;
+            fy = (d[1] * inv - c->b0) * idb;
         }
         sample(c, fx, fy, col + (size_t)x * 3, dep + x);
     }
@@ -420,8 +433,25 @@ static void out_task(void *arg, int task, int thread)
     }
 }
 
-static int ensure(oy_renderer *r, size_t px)
+static int ensure(oy_renderer *r, size_t px, int rows)
 {
+    if (rows > r->water_h) {
+        oy_cast_water *w = oy_realloc_array(r->water, (size_t)r->nband * OY_CAST_GROUP * (size_t)rows,
+                                            sizeof *w);
+        if (!w)
+            return OYSTER_E_NOMEM;
+        r->water = w;
+        uint8_t *m = oy_realloc_array(r->water_map, (size_t)r->nband * OY_CAST_GROUP * (size_t)rows, 1);
+        if (!m)
+            return OYSTER_E_NOMEM;
+        r->water_map = m;
+        float *d = oy_realloc_array(r->water_depth, (size_t)r->nband * OY_CAST_GROUP * (size_t)rows,
+                                    sizeof *d);
+        if (!d)
+            return OYSTER_E_NOMEM;
+        r->water_depth = d;
+        r->water_h = rows;
+    }
     if (px <= r->cap)
         return 0;
     float *h = oy_realloc_array(r->hdr, px * 3, sizeof(float));
@@ -456,7 +486,7 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
     c.cam_z = v->pos[2];
     c.cam_y = (float)v->pos[1];
     setup_projection(r, v, &c, &j.p);
-    if ((ret = ensure(r, (size_t)c.w * c.h)) < 0)
+    if ((ret = ensure(r, (size_t)c.w * c.h, c.h)) < 0)
         return ret;
     c.hdr = r->hdr;
     c.depth = r->depth;
@@ -493,7 +523,8 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
                                  r->levels)) < 0)
         return ret;
     oy_shadow_build(&r->shadow, r->levels, r->pool);
-    oy_pool_run(r->pool, (c.w + OY_CAST_GROUP - 1) / OY_CAST_GROUP, cast_task, &c);
+    struct cast_job cj = { &c, r };
+    oy_pool_run(r->pool, (c.w + OY_CAST_GROUP - 1) / OY_CAST_GROUP, cast_task, &cj);
 
     j.r = r;
     j.c = &c;

@@ -64,7 +64,7 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
     float sy = sky->sun[1];
     float golden = oy_smoothstepf(0.4f, 0.1f, sy) * oy_smoothstepf(-0.08f, 0.02f, sy);
     float blue = oy_smoothstepf(0.02f, -0.06f, sy) * oy_smoothstepf(-0.3f, -0.12f, sy);
-    float warm = oy_clampf(st->ch[OY_CH_WARMTH] + 1.3f * golden - 0.3f * blue - 0.5f * sky->night - 0.15f * sky->oc,
+    float warm = oy_clampf(st->ch[OY_CH_WARMTH] + 1.6f * golden - 0.3f * blue - 0.5f * sky->night - 0.15f * sky->oc,
                            -1.5f, 1.5f);
     float tint = oy_clampf(st->ch[OY_CH_TINT], -1.0f, 1.0f);
     p->mul[0] = ex * (1.0f + 0.2f * warm + 0.03f * tint);
