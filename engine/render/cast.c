@@ -224,8 +224,8 @@ static void waves(const oy_cast *c, double wx, double wz, float dist, float *sx,
 typedef struct mirror {
     const struct column *q;
     int col, row;
-    const uint8_t *water;       /* per row of the column: 1 for water */
-    const float *depth;         /* per row of the column */
+    const int *up;              /* per row of the column: the first one up not water */
+    const float *t;             /* per row of the column: horizontal distance of the hit */
 } mirror;
 static int mirror_lookup(const oy_cast *c, const mirror *m, float th, float wy, float rs,
                          float out[3]);
@@ -715,31 +715,30 @@ static float row_slope(const oy_cast *c, const column *q, int r)
 /* Is the point seen at row r of the mirror's column in front of the
  * reflected ray? The ray, leaving the water at horizontal distance th
  * with slope rs, is seen from the camera at row r's slope sr at distance
- * a / (sr - rs); land there at most that far (and behind the water)
- * hides it. Returns -1 for sky, which ends the search. */
+ * a / (sr - rs), sr < rs; land there at most that far (and behind the
+ * water) hides it. Returns -1 for sky, which ends the search. */
 static int mirror_hit(const oy_cast *c, const mirror *m, int r, float a, float rs, float th)
 {
-    float dep = m->depth[r];
-    if (dep > 1e29f)
+    float ts = m->t[r];
+    if (ts > 1e29f)
         return -1;
-    if (m->water[r])
+    if (m->up[r] != r)
         return 0;
-    float sr = row_slope(c, m->q, r);
-    float ts = dep / sqrtf(1.0f + sr * sr);
-    return ts >= th && ts <= a / (sr - rs);
+    return ts >= th && ts * (row_slope(c, m->q, r) - rs) >= a;
 }
 
 /* What a ray leaving the water at horizontal distance th and height wy
  * with slope rs meets, read from the finished rows of the same column:
- * a march up the rows from the water pixel's, three at a time, then back
- * to the first that hides the ray. 0 when it meets sky or leaves the
- * image. */
+ * a march up the rows from the water pixel's, in strides that grow to 16
+ * rows and over water in one jump, then back to the first row after the
+ * last one looked at that hides the ray. 0 when it meets sky or leaves
+ * the image. */
 static int mirror_lookup(const oy_cast *c, const mirror *m, float th, float wy, float rs,
                          float out[3])
 {
     float a = wy - c->cam_y - rs * th;
-    int r = m->row + 1, found = 0;
-    for (; r < c->h && row_slope(c, m->q, r) < rs; r += 3) {
+    int prev = m->row, r = m->row + 1 < c->h ? m->up[m->row + 1] : c->h, found = 0, stride = 2;
+    while (r < c->h && row_slope(c, m->q, r) < rs) {
         int h = mirror_hit(c, m, r, a, rs, th);
         if (h < 0)
             return 0;
@@ -747,11 +746,14 @@ static int mirror_lookup(const oy_cast *c, const mirror *m, float th, float wy, 
             found = 1;
             break;
         }
+        prev = r;
+        r = r + stride < c->h ? m->up[r + stride] : c->h;
+        stride = stride < 16 ? stride + stride / 2 : 16;
     }
     if (!found)
         return 0;
-    for (int b = r - 2; b < r; b++)
-        if (b > m->row && mirror_hit(c, m, b, a, rs, th) > 0) {
+    for (int b = prev + 1; b < r; b++)
+        if (mirror_hit(c, m, b, a, rs, th) > 0) {
             r = b;
             break;
         }
@@ -779,10 +781,15 @@ static int between(const oy_cast *c, const column *l, const column *m, const col
 
 /* shade the water a group put off, top row first: a reflection is read
  * from rows above, which are then final */
-static void shade_deferred(const oy_cast *c, const ranges *R, column *q, corners *cc, int g0,
+static void shade_deferred(const oy_cast *c, const ranges *R, column *q, corners *cc, int g0, int n,
                            const oy_cast_scratch *sc, int nw)
 {
     const oy_cast_water *w = sc->water;
+    for (int i = 0; i < n; i++) {
+        int *up = sc->up + (size_t)i * c->h, next = c->h;
+        for (int r = c->h - 1; r >= 0; r--)
+            next = up[r] = up[r] < 0 ? next : r;
+    }
     for (int j = nw - 1; j >= 0; j--) {
         column *p = &q[w[j].i];
         p->k = w[j].k;
@@ -791,7 +798,7 @@ static void shade_deferred(const oy_cast *c, const ranges *R, column *q, corners
         p->dist = w[j].dist;
         memcpy(p->d, w[j].d, sizeof p->d);
         size_t at = (size_t)w[j].i * c->h;
-        mirror mi = { p, g0 + w[j].i, w[j].row, sc->map + at, sc->depth + at };
+        mirror mi = { p, g0 + w[j].i, w[j].row, sc->up + at, sc->depth + at };
         shade_hit(c, R, p, cc, g0 + w[j].i, w[j].row, &mi);
     }
 }
@@ -810,13 +817,13 @@ void oy_cast_columns(const oy_cast *c, int c0, int c1, const oy_cast_scratch *sc
      * the terrain cells and output lines just touched */
     for (int g0 = c0; g0 < c1; g0 += OY_CAST_GROUP) {
         int n = c1 - g0 < OY_CAST_GROUP ? c1 - g0 : OY_CAST_GROUP, nw = 0;
-        memset(scratch->map, 0, (size_t)n * c->h);
+        memset(scratch->up, 0, sizeof *scratch->up * (size_t)n * c->h);
         for (int i = 0; i < n; i++)
             column_start(c, g0 + i, &q[i]);
         for (int row = 0; row < c->h; row++) {
             for (int i = 0; i < n; i++) {
                 march(c, &R, &q[i], g0 + i, row);
-                scratch->depth[(size_t)i * c->h + row] = c->depth[(size_t)row * c->w + g0 + i];
+                scratch->depth[(size_t)i * c->h + row] = q[i].hit == SKY_RAY ? 1e30f : q[i].th;
             }
             /* even columns first: an odd one may take its neighbours' mean */
             for (int k = 0; k < n; k++) {
@@ -834,10 +841,10 @@ void oy_cast_columns(const oy_cast *c, int c0, int c1, const oy_cast_scratch *sc
                 } else if (shade_hit(c, &R, &q[i], cc, g0 + i, row, NULL)) {
                     scratch->water[nw++] = (oy_cast_water){ i, row, q[i].k, q[i].th, q[i].y, q[i].dist,
                                                             { q[i].d[0], q[i].d[1], q[i].d[2] } };
-                    scratch->map[(size_t)i * c->h + row] = 1;
+                    scratch->up[(size_t)i * c->h + row] = -1;
                 }
             }
         }
-        shade_deferred(c, &R, q, cc, g0, scratch, nw);
+        shade_deferred(c, &R, q, cc, g0, n, scratch, nw);
     }
 }

@@ -33,7 +33,7 @@ struct oy_renderer {
     float *hdr, *depth;            /* intermediate */
     size_t cap;
     oy_cast_water *water;          /* per thread: a column group's water pixels */
-    uint8_t *water_map;            /* and which of its pixels they are */
+    int *water_up;                 /* and where its water ends going up */
     float *water_depth;            /* and its depths, column by column */
     int water_h;
     float *band;                   /* per thread: BAND output rows, linear light and depth */
@@ -129,7 +129,7 @@ void oy_renderer_free(oy_renderer **pr)
     free(r->hdr);
     free(r->depth);
     free(r->water);
-    free(r->water_map);
+    free(r->water_up);
     free(r->water_depth);
     free(r->band);
     free(r->parts);
@@ -343,7 +343,7 @@ static void cast_task(void *arg, int task, int thread)
     const oy_cast *c = j->c;
     int c0 = task * OY_CAST_GROUP, c1 = c0 + OY_CAST_GROUP < c->w ? c0 + OY_CAST_GROUP : c->w;
     size_t at = (size_t)thread * OY_CAST_GROUP * c->h;
-    oy_cast_scratch s = { j->r->water + at, j->r->water_map + at, j->r->water_depth + at };
+    oy_cast_scratch s = { j->r->water + at, j->r->water_up + at, j->r->water_depth + at };
     oy_cast_columns(c, c0, c1, &s);
 }
 
@@ -441,10 +441,10 @@ static int ensure(oy_renderer *r, size_t px, int rows)
         if (!w)
             return OYSTER_E_NOMEM;
         r->water = w;
-        uint8_t *m = oy_realloc_array(r->water_map, (size_t)r->nband * OY_CAST_GROUP * (size_t)rows, 1);
-        if (!m)
+        int *u = oy_realloc_array(r->water_up, (size_t)r->nband * OY_CAST_GROUP * (size_t)rows, sizeof *u);
+        if (!u)
             return OYSTER_E_NOMEM;
-        r->water_map = m;
+        r->water_up = u;
         float *d = oy_realloc_array(r->water_depth, (size_t)r->nband * OY_CAST_GROUP * (size_t)rows,
                                     sizeof *d);
         if (!d)

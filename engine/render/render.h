@@ -264,14 +264,14 @@ typedef struct oy_cast {
 int oy_cast_detail_make(float **tile, uint64_t seed);
 /* Cast columns [c0, c1), OY_CAST_GROUP at a time. Water is shaded once a
  * group's columns are complete, so it can mirror what they show: the
- * scratch holds a group's water pixels, a map of them and its depths,
- * OY_CAST_GROUP * c->h entries each. */
+ * scratch holds a group's water pixels, where its water ends going up and
+ * its depths, OY_CAST_GROUP * c->h entries each. */
 #define OY_CAST_GROUP 16
 typedef struct oy_cast_water { int i, row, k; float th, y, dist, d[3]; } oy_cast_water;
 typedef struct oy_cast_scratch {
     oy_cast_water *water;
-    uint8_t *map;
-    float *depth;                 /* the group's depths, column by column */
+    int *up;                      /* per row: the first row from it up that is not water */
+    float *depth;                 /* horizontal distance of each hit, column by column */
 } oy_cast_scratch;
 void oy_cast_columns(const oy_cast *c, int c0, int c1, const oy_cast_scratch *scratch);
 /* Fog and aerial perspective over colour col seen along unit d at dist;
