@@ -302,19 +302,22 @@ static float blades(const oy_cast *c, double wx, double wz, const float d[3], fl
 {
     static const float across[3] = { 0.3f, 0.12f, 0.05f }, along[3] = { 1.5f, 0.6f, 0.25f };
     static const float amp[3] = { 0.25f, 0.35f, 0.3f };
-    float ax = d[0] * d[0], az = d[2] * d[2], wzk = az / oy_rmax(ax + az, 1e-6f);
+    float ax = d[0] * d[0], az = d[2] * d[2];
+    /* the weight of the copy stretched along z; one copy alone within
+     * about 18 degrees of an axis */
+    float wzk = oy_smoothstepf(0.1f, 0.9f, az / oy_rmax(ax + az, 1e-6f));
     float k = 1.0f;
     for (int o = 0; o < 3; o++) {
         /* strokes are smooth across, so they may go a little finer
          * than the isotropic octaves before they flicker */
-        float f = 1.0f - oy_smoothstepf(0.15f, 0.8f, oy_rmax(fx / across[o], fl / along[o]));
+        float f = 1.0f - oy_smoothstepf(0.15f, 0.7f, oy_rmax(fx / across[o], fl / along[o]));
         if (f <= 0.0f)
             break;
         double ia = 1.0 / across[o], il = 1.0 / along[o];
         float n = 0.0f;
-        if (wzk > 0.02f)
+        if (wzk > 0.0f)
             n += wzk * detail(c, wx * ia + 11.0 * o, wz * il + 23.0, NULL, NULL);
-        if (wzk < 0.98f)
+        if (wzk < 1.0f)
             n += (1.0f - wzk) * detail(c, wx * il + 37.0, wz * ia + 51.0 * o, NULL, NULL);
         /* blend of two noises is flatter than either: restore contrast */
         n *= 1.0f / sqrtf(wzk * wzk + (1.0f - wzk) * (1.0f - wzk));
@@ -432,6 +435,22 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
             alb[i] *= k;
     }
     float steep = gx * gx + gz * gz;
+    if (steep > 0.25f && dist > 40.0f) {
+        /* crags and gullies on steep ground: noise seen from above is
+         * drawn out down the fall line, so its bumps on the normal read
+         * as ribs and runnels; each octave fades before a pixel covers a
+         * third of it */
+        float foot = dist * (OY_RBASE / 6.0f) / c->range0, k = oy_smoothstepf(0.25f, 1.0f, steep);
+        static const float wl[2] = { 120.0f, 30.0f }, amp[2] = { 0.5f, 0.5f };
+        for (int o = 0; o < 2; o++) {
+            float f = resolved(foot, wl[o]) * k, nx, nz;
+            if (f <= 0.0f)
+                break;
+            detail(c, wx * (1.0 / wl[o]) + 500.0 + 70.0 * o, wz * (1.0 / wl[o]) - 200.0, &nx, &nz);
+            gx += nx * amp[o] * f;
+            gz += nz * amp[o] * f;
+        }
+    }
     if (steep > 0.4f && dist < 3000.0f) {
         /* steep faces: horizontal strata instead of a stretched top view */
         float sn = detail(c, y * (1.0 / 2.3) + wx * 0.013, wz * 0.013 + 300.0, NULL, NULL);
@@ -563,6 +582,14 @@ typedef struct column {
 
 enum { SKY_RAY, SKY, HIT, LAND, WATER };   /* SKY_RAY and HIT: not yet shaded */
 
+/* One row's ray of a column, kept while its row waits to be shaded. */
+typedef struct ray { int hit, k; float th, y, dist, d[3]; } ray;
+
+static ray ray_of(const column *q)
+{
+    return (ray){ q->hit, q->k, q->th, q->y, q->dist, { q->d[0], q->d[1], q->d[2] } };
+}
+
 typedef struct ranges { float r[OY_RLEVELS], band_inv[OY_RLEVELS]; } ranges;
 
 static void column_start(const oy_cast *c, int col, column *q)
@@ -670,13 +697,13 @@ static void march(const oy_cast *c, const ranges *R, column *q, int col, int row
 
 /* shade what a column's ray hit this row; returns 1, shading nothing, for
  * water while it is to be put off (mi NULL), else 0 */
-static int shade_hit(const oy_cast *c, const ranges *R, column *q, corners *cc, int col, int row,
-                     const mirror *mi)
+static int shade_hit(const oy_cast *c, const ranges *R, const column *q, ray *m, corners *cc,
+                     int col, int row, const mirror *mi)
 {
     const float *range = R->r;
-    float th = q->th, x = q->hx * th, z = q->hz * th, dist = q->dist;
+    float th = m->th, x = q->hx * th, z = q->hz * th, dist = m->dist;
     float *px = c->hdr + ((size_t)row * c->w + col) * 3;
-    int kk = q->k;
+    int kk = m->k;
     while (kk > 0 && th <= range[kk - 1])
         kk--;
     full f;
@@ -692,16 +719,16 @@ static int shade_hit(const oy_cast *c, const ranges *R, column *q, corners *cc, 
     }
     float cf = canopy_fade(th);
     if (is_water(&f, cf)) {
-        q->hit = WATER;
+        m->hit = WATER;
         if (!mi)
             return 1;
-        shade_water(c, &f, x, q->y, z, q->d, dist, mi, px);
+        shade_water(c, &f, x, m->y, z, m->d, dist, mi, px);
     } else {
-        q->hit = LAND;
-        shade(c, &f, x, q->y, z, q->d, dist, cf, px);
+        m->hit = LAND;
+        shade(c, &f, x, m->y, z, m->d, dist, cf, px);
     }
     distance_haze(c, q->haze, dist, px);
-    oy_cast_air(c, q->d, q->haze, dist, px);
+    oy_cast_air(c, m->d, q->haze, dist, px);
     return 0;
 }
 
@@ -724,7 +751,8 @@ static int mirror_hit(const oy_cast *c, const mirror *m, int r, float a, float r
         return -1;
     if (m->up[r] != r)
         return 0;
-    return ts >= th && ts * (row_slope(c, m->q, r) - rs) >= a;
+    float ds = row_slope(c, m->q, r) - rs;
+    return ds < 0.0f && ts >= th && ts * ds >= a;
 }
 
 /* What a ray leaving the water at horizontal distance th and height wy
@@ -740,23 +768,26 @@ static int mirror_lookup(const oy_cast *c, const mirror *m, float th, float wy, 
     int prev = m->row, r = m->row + 1 < c->h ? m->up[m->row + 1] : c->h, found = 0, stride = 2;
     while (r < c->h && row_slope(c, m->q, r) < rs) {
         int h = mirror_hit(c, m, r, a, rs, th);
-        if (h < 0)
-            return 0;
         if (h) {
-            found = 1;
+            found = h > 0;
             break;
         }
         prev = r;
         r = r + stride < c->h ? m->up[r + stride] : c->h;
         stride = stride < 16 ? stride + stride / 2 : 16;
     }
-    if (!found)
-        return 0;
-    for (int b = prev + 1; b < r; b++)
-        if (mirror_hit(c, m, b, a, rs, th) > 0) {
+    /* the stride may have passed over the land that hides the ray: look
+     * back over the rows it skipped before taking a hit or the sky */
+    for (int b = prev + 1; b < r && b < c->h; b++) {
+        int h = mirror_hit(c, m, b, a, rs, th);
+        if (h) {
+            found = h > 0;
             r = b;
             break;
         }
+    }
+    if (!found)
+        return 0;
     const float *p = c->hdr + ((size_t)r * c->w + m->col) * 3;
     out[0] = p[0];
     out[1] = p[1];
@@ -764,24 +795,25 @@ static int mirror_lookup(const oy_cast *c, const mirror *m, float th, float wy, 
     return 1;
 }
 
-/* Far land between two shaded neighbours of the row at about its depth
- * takes their mean: there its shading inputs are cells six or more pixels
- * wide, so nothing narrower than two pixels is lost, and half the far
- * ground is shaded for the price of a march. Water (glitter), edges and
- * the textured near ground are always shaded. So is sky between sky,
- * unless stars (a pixel wide) may show. */
-static int between(const oy_cast *c, const column *l, const column *m, const column *r)
+/* Far land between two shaded neighbours (left and right in its row, or
+ * below and above in its column) at about its depth takes their mean:
+ * there its shading inputs are cells six or more pixels wide, so nothing
+ * narrower than two pixels is lost, and most far ground is shaded for the
+ * price of a march. Water (glitter), edges and the textured near ground
+ * are always shaded. So is sky between sky, unless stars (a pixel wide)
+ * may show. */
+static int between(const oy_cast *c, const ray *l, const ray *m, const ray *r)
 {
     if (m->hit == SKY_RAY)
         return l->hit == SKY && r->hit == SKY && c->sky->star_k <= 0.0f;
     float tol = 0.02f * m->dist;
-    return l->hit == LAND && r->hit == LAND && m->dist > 120.0f &&
+    return l->hit == LAND && r->hit == LAND && m->dist > 75.0f &&
            fabsf(l->dist - r->dist) < tol && fabsf(m->dist - 0.5f * (l->dist + r->dist)) < tol;
 }
 
 /* shade the water a group put off, top row first: a reflection is read
  * from rows above, which are then final */
-static void shade_deferred(const oy_cast *c, const ranges *R, column *q, corners *cc, int g0, int n,
+static void shade_deferred(const oy_cast *c, const ranges *R, const column *q, corners *cc, int g0, int n,
                            const oy_cast_scratch *sc, int nw)
 {
     const oy_cast_water *w = sc->water;
@@ -791,15 +823,48 @@ static void shade_deferred(const oy_cast *c, const ranges *R, column *q, corners
             next = up[r] = up[r] < 0 ? next : r;
     }
     for (int j = nw - 1; j >= 0; j--) {
-        column *p = &q[w[j].i];
-        p->k = w[j].k;
-        p->th = w[j].th;
-        p->y = w[j].y;
-        p->dist = w[j].dist;
-        memcpy(p->d, w[j].d, sizeof p->d);
+        const column *p = &q[w[j].i];
+        ray m = { HIT, w[j].k, w[j].th, w[j].y, w[j].dist, { w[j].d[0], w[j].d[1], w[j].d[2] } };
         size_t at = (size_t)w[j].i * c->h;
         mirror mi = { p, g0 + w[j].i, w[j].row, sc->up + at, sc->depth + at };
-        shade_hit(c, R, p, cc, g0 + w[j].i, w[j].row, &mi);
+        shade_hit(c, R, p, &m, cc, g0 + w[j].i, w[j].row, &mi);
+    }
+}
+
+/* Shade a row of the group's rays: even columns first, so an odd one may
+ * take the mean of its left and right; with below and above (the rows
+ * either side, final), any may take the mean of those. Water is put off
+ * onto the scratch list. */
+static void shade_row(const oy_cast *c, const ranges *R, const column *q, corners *cc, int g0,
+                      int n, int row, ray *cur, const ray *below, const ray *above,
+                      const oy_cast_scratch *sc, int *nw)
+{
+    for (int k = 0; k < n; k++) {
+        int i = k < (n + 1) / 2 ? 2 * k : 2 * (k - (n + 1) / 2) + 1;
+        ray *m = &cur[i];
+        float *px = c->hdr + ((size_t)row * c->w + g0 + i) * 3;
+        if (m->hit != HIT && m->hit != SKY_RAY)
+            continue;
+        const float *a = NULL, *b = NULL;
+        if (below && between(c, &below[i], m, &above[i])) {
+            a = px - (size_t)c->w * 3;
+            b = px + (size_t)c->w * 3;
+        } else if (i % 2 && i + 1 < n && between(c, &cur[i - 1], m, &cur[i + 1])) {
+            a = px - 3;
+            b = px + 3;
+        }
+        if (a) {
+            for (int j = 0; j < 3; j++)
+                px[j] = 0.5f * (a[j] + b[j]);
+            m->hit = m->hit == SKY_RAY ? SKY : LAND;
+        } else if (m->hit == SKY_RAY) {
+            sky_pixel(c, m->d, q[i].az, q[i].haze, px);
+            m->hit = SKY;
+        } else if (shade_hit(c, R, &q[i], m, cc, g0 + i, row, NULL)) {
+            sc->water[(*nw)++] = (oy_cast_water){ i, row, m->k, m->th, m->y, m->dist,
+                                                  { m->d[0], m->d[1], m->d[2] } };
+            sc->up[(size_t)i * c->h + row] = -1;
+        }
     }
 }
 
@@ -807,6 +872,7 @@ void oy_cast_columns(const oy_cast *c, int c0, int c1, const oy_cast_scratch *sc
 {
     ranges R;
     column q[OY_CAST_GROUP];
+    ray rows[3][OY_CAST_GROUP];            /* the last final row, one waiting, this one */
     corners cc[2] = { { .q = NULL }, { .q = NULL } };
     for (int k = 0; k < OY_RLEVELS; k++) {
         R.r[k] = c->range0 * (float)(1 << k);
@@ -814,9 +880,11 @@ void oy_cast_columns(const oy_cast *c, int c0, int c1, const oy_cast_scratch *sc
     }
     /* a few columns side by side, row by row: their marches do not depend
      * on each other, so the processor overlaps them, and neighbours reuse
-     * the terrain cells and output lines just touched */
+     * the terrain cells and output lines just touched. Odd rows wait for
+     * the row above them, so they can take the mean of the two. */
     for (int g0 = c0; g0 < c1; g0 += OY_CAST_GROUP) {
         int n = c1 - g0 < OY_CAST_GROUP ? c1 - g0 : OY_CAST_GROUP, nw = 0;
+        ray *last = rows[0], *wait = rows[1], *cur = rows[2];
         memset(scratch->up, 0, sizeof *scratch->up * (size_t)n * c->h);
         for (int i = 0; i < n; i++)
             column_start(c, g0 + i, &q[i]);
@@ -824,26 +892,20 @@ void oy_cast_columns(const oy_cast *c, int c0, int c1, const oy_cast_scratch *sc
             for (int i = 0; i < n; i++) {
                 march(c, &R, &q[i], g0 + i, row);
                 scratch->depth[(size_t)i * c->h + row] = q[i].hit == SKY_RAY ? 1e30f : q[i].th;
+                cur[i] = ray_of(&q[i]);
             }
-            /* even columns first: an odd one may take its neighbours' mean */
-            for (int k = 0; k < n; k++) {
-                int i = k < (n + 1) / 2 ? 2 * k : 2 * (k - (n + 1) / 2) + 1;
-                float *px = c->hdr + ((size_t)row * c->w + g0 + i) * 3;
-                if (q[i].hit != HIT && q[i].hit != SKY_RAY)
-                    continue;
-                if (i % 2 && i + 1 < n && between(c, &q[i - 1], &q[i], &q[i + 1])) {
-                    for (int j = 0; j < 3; j++)
-                        px[j] = 0.5f * (px[j - 3] + px[j + 3]);
-                    q[i].hit = q[i].hit == SKY_RAY ? SKY : LAND;
-                } else if (q[i].hit == SKY_RAY) {
-                    sky_pixel(c, q[i].d, q[i].az, q[i].haze, px);
-                    q[i].hit = SKY;
-                } else if (shade_hit(c, &R, &q[i], cc, g0 + i, row, NULL)) {
-                    scratch->water[nw++] = (oy_cast_water){ i, row, q[i].k, q[i].th, q[i].y, q[i].dist,
-                                                            { q[i].d[0], q[i].d[1], q[i].d[2] } };
-                    scratch->up[(size_t)i * c->h + row] = -1;
-                }
+            if (row % 2 && row + 1 < c->h) {
+                ray *t = wait;
+                wait = cur;
+                cur = t;
+                continue;
             }
+            shade_row(c, &R, q, cc, g0, n, row, cur, NULL, NULL, scratch, &nw);
+            if (row % 2 == 0 && row >= 2)
+                shade_row(c, &R, q, cc, g0, n, row - 1, wait, last, cur, scratch, &nw);
+            ray *t = last;
+            last = cur;
+            cur = t;
         }
         shade_deferred(c, &R, q, cc, g0, n, scratch, nw);
     }
