@@ -86,6 +86,17 @@ int main(void)
         float floor_h = oy_world_ground(w, &st, 0.0, 100.0);
         float side = fminf(oy_world_ground(w, &st, -450.0, 100.0), oy_world_ground(w, &st, 450.0, 100.0));
         CHECK(side > floor_h + 30.0f, "valley: floor %.1f m, sides %.1f m", floor_h, side);
+        /* past the path's end the valley bends away: straight ahead, a few
+         * kilometres on, the view meets its far wall, not more floor */
+        oy_path_near pn;
+        double ex = -30.0 / hypot(30.0, 200.0), ez = 200.0 / hypot(30.0, 200.0);   /* last leg */
+        double fx = 0.0 + ex * 4500.0, fz = 600.0 + ez * 4500.0;
+        oy_world_path_near(w, fx, fz, &pn);
+        float beyond = oy_world_ground(w, &st, fx, fz);
+        float floor_there = oy_world_ground(w, &st, pn.x, pn.z);
+        CHECK(pn.d > 500.0 && beyond > floor_there + 30.0f,
+              "valley: bends out of the straight view (4.5 km past the end: %.0f m off its line, "
+              "%.0f m above its floor)", pn.d, beyond - floor_there);
         oy_place_info p;
         int river = 0, wet = 0;
         for (int i = -100; i <= 100; i++) {
@@ -109,6 +120,24 @@ int main(void)
         CHECK(found, "lake: water within 550 m ahead of the path start");
         int bad = water_walls(w, &st2, -450.0, 0.0, 900.0, 9.0, &wet);
         CHECK(wet > 100 && bad == 0, "lake shore holds the water (%d wet samples, %d walls)", wet, bad);
+
+        /* a camera that first looks across its path finds the lake there */
+        static const double east[2] = { 1.0, 0.0 };
+        oy_world *we = NULL;
+        int ahead = 0, along = 0;
+        if (oy_world_new(&we, 42, path, 4, east) == 0) {
+            for (int i = 0; i < 40; i++) {
+                oy_place_info p, q;
+                double u = 150.0 + (i / 5) * 40.0, v = (i % 5 - 2) * 60.0;
+                oy_world_place(we, &st2, u, v, &p);
+                oy_world_place(we, &st2, v, u, &q);
+                ahead += p.water > -1e8f && p.water_kind == OY_WATER_LAKE;
+                along += q.water > -1e8f && q.water_kind == OY_WATER_LAKE;
+            }
+        }
+        CHECK(ahead > 5 && along == 0, "lake: placed where the first view looks (%d wet there, %d along the path)",
+              ahead, along);
+        oy_world_free(&we);
     }
     {
         /* coast: sea on one side, dry land on the path */
