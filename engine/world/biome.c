@@ -91,8 +91,9 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     mix3(col, rock_pale, b[ALPINE] * 0.6f);
     mix3(col, tundra, b[ALPINE] * 0.4f);
 
-    /* bare dirt where the grass thins, rock on steep slopes and ridges */
-    float d = oy_smoothstepf(0.35f, 0.7f, patch * 0.6f + fine * 0.4f) * 0.5f *
+    /* bare dirt where the grass thins (less of it in lush growth), rock
+     * on steep slopes and ridges */
+    float d = oy_smoothstepf(0.35f, 0.7f, patch * 0.6f + fine * 0.4f) * (0.5f - 0.3f * fol) *
               (b[MEADOW] + b[FOREST]);
     for (int i = 0; i < 3; i++)
         col[i] = oy_lerpf(col[i], dirt[i], d);
