@@ -190,25 +190,37 @@ static void light(const oy_cast *c, const float n[3], float x, float y, float z,
                s->amb_up[i] * sv + s->amb_hor[i] * 0.25f * (1.0f - n[1]);
 }
 
-/* sum of travelling waves: slope of the water surface */
-static void waves(const oy_cast *c, double wx, double wz, float dist, float *sx, float *sz)
+/* the wave trains: direction, wavelength (m) */
+static const float wave_dir[OY_WAVES][2] = { { 0.8f, 0.6f }, { -0.38f, 0.925f }, { 0.97f, -0.24f },
+                                             { -0.6f, -0.8f }, { 0.28f, -0.96f } };
+static const float wave_len[OY_WAVES] = { 11.3f, 6.7f, 3.9f, 2.3f, 1.37f };
+
+void oy_cast_waves_at(oy_cast *c, double t)
 {
-    static const float dir[5][2] = { { 0.8f, 0.6f }, { -0.38f, 0.925f }, { 0.97f, -0.24f },
-                                     { -0.6f, -0.8f }, { 0.28f, -0.96f } };
-    static const float len[5] = { 11.3f, 6.7f, 3.9f, 2.3f, 1.37f };
+    for (int i = 0; i < OY_WAVES; i++) {
+        double k = 2.0 * OY_PI / wave_len[i], w = sqrt(9.81 * k);
+        double ph = (c->cam_x * wave_dir[i][0] + c->cam_z * wave_dir[i][1]) * k - t * w;
+        c->wave_ph[i] = (float)(ph - floor(ph / (2.0 * OY_PI)) * (2.0 * OY_PI));
+    }
+}
+
+/* sum of travelling waves: slope of the water surface at local x, z */
+static void waves(const oy_cast *c, float x, float z, double wx, double wz, float dist, float *sx,
+                  float *sz)
+{
     float wind = oy_clampf(c->st->ch[OY_CH_WIND], 0.0f, 1.0f);
     float amp = (0.012f + 0.07f * wind) / (1.0f + dist * 0.01f);
     *sx = *sz = 0.0f;
-    for (int i = 0; i < 5; i++) {
-        float k = (float)(2.0 * OY_PI) / len[i];
-        float w = sqrtf(9.81f * k);
-        /* phase in double: world coordinates can be large */
-        double ph = (wx * dir[i][0] + wz * dir[i][1]) * k - c->t * w;
-        ph -= (double)ifloor(ph * (1.0 / (2.0 * OY_PI))) * (2.0 * OY_PI);
-        float fade = oy_clampf(len[i] * 300.0f / (dist + 1.0f) - 1.0f, 0.0f, 1.0f);
-        float sl = amp * oy_rcos((float)ph) * fade;
-        *sx += sl * dir[i][0];
-        *sz += sl * dir[i][1];
+    for (int i = 0; i < OY_WAVES; i++) {
+        /* a train fades out before its crests shrink under a pixel */
+        float fade = oy_clampf(wave_len[i] * 300.0f / (dist + 1.0f) - 1.0f, 0.0f, 1.0f);
+        if (fade <= 0.0f)
+            continue;
+        float k = (float)(2.0 * OY_PI) / wave_len[i];
+        float ph = c->wave_ph[i] + (x * wave_dir[i][0] + z * wave_dir[i][1]) * k;
+        float sl = amp * oy_rcos(ph) * fade;
+        *sx += sl * wave_dir[i][0];
+        *sz += sl * wave_dir[i][1];
     }
     /* choppy noise breaks the regular pattern of the wave trains */
     if (dist < 400.0f) {
@@ -236,7 +248,7 @@ static void shade_water(const oy_cast *c, const full *f, float x, float y, float
     const oy_sky *s = c->sky;
     double wx = c->cam_x + x, wz = c->cam_z + z;
     float sx, sz;
-    waves(c, wx, wz, dist, &sx, &sz);
+    waves(c, x, z, wx, wz, dist, &sx, &sz);
     float n[3] = { -sx, 1.0f, -sz };
     float il = 1.0f / sqrtf(n[0] * n[0] + 1.0f + n[2] * n[2]);
     n[0] *= il; n[1] *= il; n[2] *= il;

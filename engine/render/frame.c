@@ -501,6 +501,7 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
     c.detail = r->detail;
     c.st = st;
     c.t = (float)st->t;
+    oy_cast_waves_at(&c, st->t);
     c.snow = oy_clampf(st->ch[OY_CH_SNOW_COVER], 0.0f, 1.0f);
     c.wet = oy_clampf(fmaxf(st->ch[OY_CH_WETNESS], st->ch[OY_CH_RAIN] * 0.8f), 0.0f, 1.0f);
     float haze = oy_clampf(st->ch[OY_CH_HAZE], 0.0f, 1.0f);

@@ -237,6 +237,7 @@ void oy_weather_draw(const oy_wpart *p, int n, int width, float *hdr, const floa
  * The intermediate image has vertical columns: in the planar projection a
  * column is a = const on the upright image plane (f0, r0, world up); in the
  * equirect one it is an azimuth. Rows go bottom to top in slope. */
+#define OY_WAVES 5                   /* wave trains on water */
 typedef struct oy_cast {
     int w, h;
     int equirect;
@@ -256,12 +257,15 @@ typedef struct oy_cast {
     float cloud_shadow;           /* 0 when cloud shadows cannot show */
     float leaf[3];                /* canopy albedo for the season */
     const float *detail;          /* OY_DETAIL_N^2 lattice for surface texture */
+    float wave_ph[OY_WAVES];      /* each wave train's phase at the camera */
     float *hdr;                   /* w * h * 3, row 0 at the bottom */
     float *depth;                 /* w * h, metres along the ray */
 } oy_cast;
 
 #define OY_DETAIL_N 256
 int oy_cast_detail_make(float **tile, uint64_t seed);
+/* Set the water's wave phases for time t (seconds) and the cast's camera. */
+void oy_cast_waves_at(oy_cast *c, double t);
 /* Cast columns [c0, c1), OY_CAST_GROUP at a time. Water is shaded once a
  * group's columns are complete, so it can mirror what they show: the
  * scratch holds a group's water pixels, where its water ends going up and
