@@ -270,7 +270,7 @@ void oy_cast_waves_at(oy_cast *c, double t);
  * group's columns are complete, so it can mirror what they show: the
  * scratch holds a group's water pixels, where its water ends going up and
  * its depths, OY_CAST_GROUP * c->h entries each. */
-#define OY_CAST_GROUP 16
+#define OY_CAST_GROUP 32
 typedef struct oy_cast_water { int i, row, k; float th, y, dist, d[3]; } oy_cast_water;
 typedef struct oy_cast_scratch {
     oy_cast_water *water;
