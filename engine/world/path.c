@@ -127,12 +127,6 @@ void oy_world_path_setup(oy_world *w, const double *xz, int n)
         w->pz[np] = bz[i];
     }
     w->np = np;
-    /* arc length measured from the path's first real point */
-    w->ps[w->real0] = 0.0;
-    for (int i = w->real0 + 1; i < np; i++)
-        w->ps[i] = w->ps[i - 1] + hypot(w->px[i] - w->px[i - 1], w->pz[i] - w->pz[i - 1]);
-    for (int i = w->real0 - 1; i >= 0; i--)
-        w->ps[i] = w->ps[i + 1] - hypot(w->px[i + 1] - w->px[i], w->pz[i + 1] - w->pz[i]);
 }
 
 void oy_world_path_near(const oy_world *w, double x, double z, oy_path_near *n)
@@ -140,7 +134,7 @@ void oy_world_path_near(const oy_world *w, double x, double z, oy_path_near *n)
     double best = 1e300;
     double real = fmin(hypot(x - w->px[w->real0], z - w->pz[w->real0]),
                        hypot(x - w->px[w->real1], z - w->pz[w->real1]));
-    n->d = n->sd = n->s = 0.0;
+    n->d = n->sd = 0.0;
     n->x = w->px[0];
     n->z = w->pz[0];
     for (int i = 0; i + 1 < w->np; i++) {
@@ -157,7 +151,6 @@ void oy_world_path_near(const oy_world *w, double x, double z, oy_path_near *n)
             best = d2;
             n->x = qx;
             n->z = qz;
-            n->s = w->ps[i] + t * sqrt(ll);
             /* right of travel is +; y up, so right = (dz, -dx) */
             double cr = uz * (x - ax) - ux * (z - az);
             n->sd = cr >= 0.0 ? 1.0 : -1.0;

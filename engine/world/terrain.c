@@ -186,8 +186,12 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
     oy_world_path_near(w, x, z, &pn);
     h = natural(w, sh, x, z, min_wl, reach(w, sh, x, z, &pn), (float)pn.dr);
     fl = floor_at(w, sh, pn.x, pn.z);
-    float d = (float)pn.d, sd = (float)pn.sd, s = (float)pn.s;
-    float wob = oy_world_fbm(w, s, 900.5, 400.0, 50.0f, 3);
+    /* what varies along the path (valley width, river meanders, cliffs and
+     * coves) is noise over the ground, not over arc length: inside a bend
+     * of the path the nearest point, and with it the arc length, jumps
+     * across the bisector, which showed as a seam up the valley walls */
+    float d = (float)pn.d, sd = (float)pn.sd;
+    float wob = oy_world_fbm(w, x + 900.5, z - 310.0, 400.0, 50.0f, 3);
 
     /* fine detail first, so carving and banks apply to the final ground */
     float det = oy_world_fbm(w, x - 777.0, z + 333.0, DETAIL_WL, min_wl, 8);
@@ -214,7 +218,7 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
     }
     if (sh->river > 0.0f) {
         /* meanders: a long swing and a shorter bend on top of it */
-        float bend = oy_world_fbm(w, s, -4400.5, 170.0, 30.0f, 2);
+        float bend = oy_world_fbm(w, x - 4400.5, z + 1230.0, 170.0, 30.0f, 2);
         float off = w->side_river * (55.0f + 20.0f * wob + 12.0f * bend) *
                     (1.0f - 0.5f * sh->canyon);
         float u = fabsf(sd - off);
@@ -260,7 +264,7 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         float k = uc > ui ? sh->coast : sh->island;
         float u = fmaxf(uc, ui);
         /* cliffs along most of the shore, broken by coves with beaches */
-        float cf = oy_smoothstepf(-0.6f, 0.0f, oy_world_fbm(w, s, -2100.5, 500.0, 60.0f, 3));
+        float cf = oy_smoothstepf(-0.6f, 0.0f, oy_world_fbm(w, x - 2100.5, z + 770.0, 500.0, 60.0f, 3));
         h = oy_lerpf(h, shore(h, sh->sea_level, u, sh->cliff_h * cf), k);
         if (u > -900.0f && sh->sea_level > h && sh->sea_level > water)
             water = sh->sea_level, wkind = OY_WATER_SEA;

@@ -90,18 +90,18 @@ struct oy_world {
     float val[OY_WORLD_PERM];
     int np;                           /* path polyline, extended at both ends */
     int real0, real1;                 /* its first and last real point */
-    double px[OY_WORLD_MAXPATH], pz[OY_WORLD_MAXPATH], ps[OY_WORLD_MAXPATH];
+    double px[OY_WORLD_MAXPATH], pz[OY_WORLD_MAXPATH];
     double cx, cz, extent;            /* path centroid and radius */
     double dirx, dirz;                /* overall path direction */
     double viewx, viewz;              /* the first view's heading */
     float side_coast, side_river;     /* +-1: which side of the path */
 };
 
-/* Nearest point of the path: distance, signed distance (+ on the right),
- * arc length there and the point itself; dr is the distance to the part the
- * camera really travels, without the extensions. */
+/* Nearest point of the path: distance, signed distance (+ on the right)
+ * and the point itself; dr is the distance to the part the camera really
+ * travels, without the extensions. */
 typedef struct oy_path_near {
-    double d, sd, s, x, z, dr;
+    double d, sd, x, z, dr;
 } oy_path_near;
 void oy_world_path_setup(oy_world *w, const double *path_xz, int npath);
 void oy_world_path_near(const oy_world *w, double x, double z, oy_path_near *n);
