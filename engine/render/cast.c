@@ -296,6 +296,13 @@ static void shade_water(const oy_cast *c, const full *f, float x, float y, float
     }
 }
 
+/* metres a pixel spans across the view at distance dist (the level
+ * ranges are set so a level-0 cell covers 6 pixels at range0) */
+static inline float pixel_foot(const oy_cast *c, float dist)
+{
+    return dist * (OY_RBASE / 6.0f) / c->range0;
+}
+
 /* share of an octave of wavelength wl that a pixel of footprint foot
  * (metres on the ground) still resolves: it is gone before a pixel
  * spans half a wavelength, so fine grain fades out instead of
@@ -427,7 +434,7 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
         /* pixel footprint on the ground, stretched along the view by
          * the grazing angle */
         float sg = fabsf(d[1] - d[0] * gx - d[2] * gz) / sqrtf(1.0f + gx * gx + gz * gz);
-        float foot = dist * (OY_RBASE / 6.0f) / (c->range0 * fmaxf(sg, 0.02f));
+        float foot = pixel_foot(c, dist) / fmaxf(sg, 0.02f);
         if (gx * gx + gz * gz < 0.25f) {
             k = ground_top(c, wx, wz, fa, foot, sg, d, alb, &gx, &gz);
         } else {
@@ -452,7 +459,7 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
          * drawn out down the fall line, so its bumps on the normal read
          * as ribs and runnels; each octave fades before a pixel covers a
          * third of it */
-        float foot = dist * (OY_RBASE / 6.0f) / c->range0, k = oy_smoothstepf(0.25f, 1.0f, steep);
+        float foot = pixel_foot(c, dist), k = oy_smoothstepf(0.25f, 1.0f, steep);
         static const float wl[2] = { 120.0f, 30.0f }, amp[2] = { 0.5f, 0.5f };
         for (int o = 0; o < 2; o++) {
             float f = resolved(foot, wl[o]) * k, nx, nz;
@@ -587,19 +594,35 @@ typedef struct column {
     float S;                      /* the surface at t when have_s */
     int k, have_s, band, cell;
     const oy_tchunk *own;
-    /* this row's ray: what it hit, where, and how far */
-    int hit;                      /* what it hit, and whether it is shaded */
-    float d[3], th, y, dist;
 } column;
 
 enum { SKY_RAY, SKY, HIT, LAND, WATER };   /* SKY_RAY and HIT: not yet shaded */
 
-/* One row's ray of a column, kept while its row waits to be shaded. */
+/* One row's ray of a column: what it hit (and whether that is shaded),
+ * the level it hit at, the hit's horizontal distance, height and distance
+ * along the ray, and the ray's direction. */
 typedef struct ray { int hit, k; float th, y, dist, d[3]; } ray;
 
-static ray ray_of(const column *q)
+/* A water pixel put off to the end of its group. */
+typedef struct water_px { int i, row; ray r; } water_px;
+
+/* The per-thread scratch of oy_cast_columns, carved from one block: a
+ * group's water pixels; per row of each column, the first row from it up
+ * that is not water; and each hit's horizontal distance, column by
+ * column. */
+typedef struct scratch { water_px *water; int *up; float *t; } scratch;
+
+size_t oy_cast_scratch_size(int rows)
 {
-    return (ray){ q->hit, q->k, q->th, q->y, q->dist, { q->d[0], q->d[1], q->d[2] } };
+    return (size_t)OY_CAST_GROUP * (size_t)rows * (sizeof(water_px) + sizeof(int) + sizeof(float));
+}
+
+static scratch scratch_of(void *block, int rows)
+{
+    size_t n = (size_t)OY_CAST_GROUP * (size_t)rows;
+    water_px *w = block;
+    int *up = (int *)(w + n);
+    return (scratch){ w, up, (float *)(up + n) };
 }
 
 typedef struct ranges { float r[OY_RLEVELS], band_inv[OY_RLEVELS]; } ranges;
@@ -632,7 +655,7 @@ static void column_start(const oy_cast *c, int col, column *q)
 }
 
 /* march one row's ray on from where the column's last one stopped */
-static void march(const oy_cast *c, const ranges *R, column *q, int col, int row)
+static void march(const oy_cast *c, const ranges *R, column *q, int col, int row, ray *m)
 {
     const float *range = R->r;
     float hx = q->hx, hz = q->hz, t = q->t, S = q->S;
@@ -640,7 +663,7 @@ static void march(const oy_cast *c, const ranges *R, column *q, int col, int row
     float b = c->b0 + row * c->db;
     float s = c->equirect ? oy_tanf(oy_clampf(b, -1.56f, 1.56f)) : b * q->inv_l;
     float il = 1.0f / sqrtf(1.0f + s * s);
-    float *d = q->d;
+    float *d = m->d;
     d[0] = hx * il;
     d[1] = s * il;
     d[2] = hz * il;
@@ -693,18 +716,20 @@ static void march(const oy_cast *c, const ranges *R, column *q, int col, int row
     q->t = t;
     q->S = S;
     q->k = k;
+    m->k = k;
     if (t > c->tmax) {
         c->depth[(size_t)row * c->w + col] = 1e30f;
-        q->hit = SKY_RAY;
+        m->hit = SKY_RAY;
+        m->th = m->dist = 1e30f;
         return;
     }
     /* secant between the last point above and the first below */
     float flo = c->cam_y + s * q->tlo - q->slo, fhi = y - S;
-    q->th = q->tlo + (t - q->tlo) * flo / oy_rmax(flo - fhi, 1e-6f);
-    q->y = c->cam_y + s * q->th;
-    q->dist = q->th / il;
-    q->hit = HIT;
-    c->depth[(size_t)row * c->w + col] = q->dist;
+    m->th = q->tlo + (t - q->tlo) * flo / oy_rmax(flo - fhi, 1e-6f);
+    m->y = c->cam_y + s * m->th;
+    m->dist = m->th / il;
+    m->hit = HIT;
+    c->depth[(size_t)row * c->w + col] = m->dist;
 }
 
 /* shade what a column's ray hit this row; returns 1, shading nothing, for
@@ -826,20 +851,20 @@ static int between(const oy_cast *c, const ray *l, const ray *m, const ray *r)
 /* shade the water a group put off, top row first: a reflection is read
  * from rows above, which are then final */
 static void shade_deferred(const oy_cast *c, const ranges *R, const column *q, corners *cc, int g0, int n,
-                           const oy_cast_scratch *sc, int nw)
+                           const scratch *sc, int nw)
 {
-    const oy_cast_water *w = sc->water;
+    if (!nw)
+        return;
     for (int i = 0; i < n; i++) {
         int *up = sc->up + (size_t)i * c->h, next = c->h;
         for (int r = c->h - 1; r >= 0; r--)
             next = up[r] = up[r] < 0 ? next : r;
     }
     for (int j = nw - 1; j >= 0; j--) {
-        const column *p = &q[w[j].i];
-        ray m = { HIT, w[j].k, w[j].th, w[j].y, w[j].dist, { w[j].d[0], w[j].d[1], w[j].d[2] } };
-        size_t at = (size_t)w[j].i * c->h;
-        mirror mi = { p, g0 + w[j].i, w[j].row, sc->up + at, sc->depth + at };
-        shade_hit(c, R, p, &m, cc, g0 + w[j].i, w[j].row, &mi);
+        water_px *w = &sc->water[j];
+        size_t at = (size_t)w->i * c->h;
+        mirror mi = { &q[w->i], g0 + w->i, w->row, sc->up + at, sc->t + at };
+        shade_hit(c, R, &q[w->i], &w->r, cc, g0 + w->i, w->row, &mi);
     }
 }
 
@@ -849,7 +874,7 @@ static void shade_deferred(const oy_cast *c, const ranges *R, const column *q, c
  * onto the scratch list. */
 static void shade_row(const oy_cast *c, const ranges *R, const column *q, corners *cc, int g0,
                       int n, int row, ray *cur, const ray *below, const ray *above,
-                      const oy_cast_scratch *sc, int *nw)
+                      const scratch *sc, int *nw)
 {
     for (int k = 0; k < n; k++) {
         int i = k < (n + 1) / 2 ? 2 * k : 2 * (k - (n + 1) / 2) + 1;
@@ -873,15 +898,15 @@ static void shade_row(const oy_cast *c, const ranges *R, const column *q, corner
             sky_pixel(c, m->d, q[i].az, q[i].haze, px);
             m->hit = SKY;
         } else if (shade_hit(c, R, &q[i], m, cc, g0 + i, row, NULL)) {
-            sc->water[(*nw)++] = (oy_cast_water){ i, row, m->k, m->th, m->y, m->dist,
-                                                  { m->d[0], m->d[1], m->d[2] } };
+            sc->water[(*nw)++] = (water_px){ i, row, *m };
             sc->up[(size_t)i * c->h + row] = -1;
         }
     }
 }
 
-void oy_cast_columns(const oy_cast *c, int c0, int c1, const oy_cast_scratch *scratch)
+void oy_cast_columns(const oy_cast *c, int c0, int c1, void *scratch_block)
 {
+    scratch sc = scratch_of(scratch_block, c->h);
     ranges R;
     column q[OY_CAST_GROUP];
     ray rows[3][OY_CAST_GROUP];            /* the last final row, one waiting, this one */
@@ -897,14 +922,13 @@ void oy_cast_columns(const oy_cast *c, int c0, int c1, const oy_cast_scratch *sc
     for (int g0 = c0; g0 < c1; g0 += OY_CAST_GROUP) {
         int n = c1 - g0 < OY_CAST_GROUP ? c1 - g0 : OY_CAST_GROUP, nw = 0;
         ray *last = rows[0], *wait = rows[1], *cur = rows[2];
-        memset(scratch->up, 0, sizeof *scratch->up * (size_t)n * c->h);
+        memset(sc.up, 0, sizeof *sc.up * (size_t)n * c->h);
         for (int i = 0; i < n; i++)
             column_start(c, g0 + i, &q[i]);
         for (int row = 0; row < c->h; row++) {
             for (int i = 0; i < n; i++) {
-                march(c, &R, &q[i], g0 + i, row);
-                scratch->depth[(size_t)i * c->h + row] = q[i].hit == SKY_RAY ? 1e30f : q[i].th;
-                cur[i] = ray_of(&q[i]);
+                march(c, &R, &q[i], g0 + i, row, &cur[i]);
+                sc.t[(size_t)i * c->h + row] = cur[i].th;
             }
             if (row % 2 && row + 1 < c->h) {
                 ray *t = wait;
@@ -912,13 +936,13 @@ void oy_cast_columns(const oy_cast *c, int c0, int c1, const oy_cast_scratch *sc
                 cur = t;
                 continue;
             }
-            shade_row(c, &R, q, cc, g0, n, row, cur, NULL, NULL, scratch, &nw);
+            shade_row(c, &R, q, cc, g0, n, row, cur, NULL, NULL, &sc, &nw);
             if (row % 2 == 0 && row >= 2)
-                shade_row(c, &R, q, cc, g0, n, row - 1, wait, last, cur, scratch, &nw);
+                shade_row(c, &R, q, cc, g0, n, row - 1, wait, last, cur, &sc, &nw);
             ray *t = last;
             last = cur;
             cur = t;
         }
-        shade_deferred(c, &R, q, cc, g0, n, scratch, nw);
+        shade_deferred(c, &R, q, cc, g0, n, &sc, nw);
     }
 }

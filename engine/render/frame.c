@@ -32,10 +32,8 @@ struct oy_renderer {
     oy_chunk_req *req;
     float *hdr, *depth;            /* intermediate */
     size_t cap;
-    oy_cast_water *water;          /* per thread: a column group's water pixels */
-    int *water_up;                 /* and where its water ends going up */
-    float *water_depth;            /* and its depths, column by column */
-    int water_h;
+    unsigned char *scratch;        /* per thread: the caster's, for scratch_rows rows */
+    int scratch_rows;
     float *band;                   /* per thread: BAND output rows, linear light and depth */
     int nband;
     oy_wpart *parts;               /* this frame's rain or snow */
@@ -128,9 +126,7 @@ void oy_renderer_free(oy_renderer **pr)
     free(r->req);
     free(r->hdr);
     free(r->depth);
-    free(r->water);
-    free(r->water_up);
-    free(r->water_depth);
+    free(r->scratch);
     free(r->band);
     free(r->parts);
     free(r);
@@ -342,9 +338,7 @@ static void cast_task(void *arg, int task, int thread)
     const struct cast_job *j = arg;
     const oy_cast *c = j->c;
     int c0 = task * OY_CAST_GROUP, c1 = c0 + OY_CAST_GROUP < c->w ? c0 + OY_CAST_GROUP : c->w;
-    size_t at = (size_t)thread * OY_CAST_GROUP * c->h;
-    oy_cast_scratch s = { j->r->water + at, j->r->water_up + at, j->r->water_depth + at };
-    oy_cast_columns(c, c0, c1, &s);
+    oy_cast_columns(c, c0, c1, j->r->scratch + (size_t)thread * oy_cast_scratch_size(c->h));
 }
 
 struct out_job {
@@ -435,22 +429,12 @@ static void out_task(void *arg, int task, int thread)
 
 static int ensure(oy_renderer *r, size_t px, int rows)
 {
-    if (rows > r->water_h) {
-        oy_cast_water *w = oy_realloc_array(r->water, (size_t)r->nband * OY_CAST_GROUP * (size_t)rows,
-                                            sizeof *w);
-        if (!w)
+    if (rows > r->scratch_rows) {
+        unsigned char *s = oy_realloc_array(r->scratch, (size_t)r->nband, oy_cast_scratch_size(rows));
+        if (!s)
             return OYSTER_E_NOMEM;
-        r->water = w;
-        int *u = oy_realloc_array(r->water_up, (size_t)r->nband * OY_CAST_GROUP * (size_t)rows, sizeof *u);
-        if (!u)
-            return OYSTER_E_NOMEM;
-        r->water_up = u;
-        float *d = oy_realloc_array(r->water_depth, (size_t)r->nband * OY_CAST_GROUP * (size_t)rows,
-                                    sizeof *d);
-        if (!d)
-            return OYSTER_E_NOMEM;
-        r->water_depth = d;
-        r->water_h = rows;
+        r->scratch = s;
+        r->scratch_rows = rows;
     }
     if (px <= r->cap)
         return 0;

@@ -267,17 +267,11 @@ int oy_cast_detail_make(float **tile, uint64_t seed);
 /* Set the water's wave phases for time t (seconds) and the cast's camera. */
 void oy_cast_waves_at(oy_cast *c, double t);
 /* Cast columns [c0, c1), OY_CAST_GROUP at a time. Water is shaded once a
- * group's columns are complete, so it can mirror what they show: the
- * scratch holds a group's water pixels, where its water ends going up and
- * its depths, OY_CAST_GROUP * c->h entries each. */
+ * group's columns are complete, so it can mirror what they show; scratch
+ * is oy_cast_scratch_size(c->h) bytes of the caller's, one per thread. */
 #define OY_CAST_GROUP 32
-typedef struct oy_cast_water { int i, row, k; float th, y, dist, d[3]; } oy_cast_water;
-typedef struct oy_cast_scratch {
-    oy_cast_water *water;
-    int *up;                      /* per row: the first row from it up that is not water */
-    float *depth;                 /* horizontal distance of each hit, column by column */
-} oy_cast_scratch;
-void oy_cast_columns(const oy_cast *c, int c0, int c1, const oy_cast_scratch *scratch);
+size_t oy_cast_scratch_size(int rows);
+void oy_cast_columns(const oy_cast *c, int c0, int c1, void *scratch);
 /* Fog and aerial perspective over colour col seen along unit d at dist;
  * hz is the horizon sky in d's azimuth. */
 void oy_cast_air(const oy_cast *c, const float d[3], const float hz[3], float dist, float col[3]);

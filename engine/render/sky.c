@@ -260,12 +260,17 @@ static void cloud_origin(oy_sky *s)
     }
 }
 
-/* raw cloud field 0..1 at a point of the layer, x, z from the camera */
+/* octave o of the cloud field at a point of the layer, x, z from the camera */
+static float cloud_octave(const oy_sky *s, int o, float x, float z)
+{
+    static const float inv[2] = { 1.0f / 45.0f, 1.0f / 13.0f };
+    return tile_at(s->clouds, s->cloud_u[o] + x * inv[o], s->cloud_v[o] + z * inv[o]);
+}
+
+/* raw cloud field 0..1 */
 static float cloud_field(const oy_sky *s, float x, float z)
 {
-    float a = tile_at(s->clouds, s->cloud_u[0] + x * (1.0f / 45.0f), s->cloud_v[0] + z * (1.0f / 45.0f));
-    float b = tile_at(s->clouds, s->cloud_u[1] + x * (1.0f / 13.0f), s->cloud_v[1] + z * (1.0f / 13.0f));
-    return 0.72f * a + 0.28f * b;
+    return 0.72f * cloud_octave(s, 0, x, z) + 0.28f * cloud_octave(s, 1, x, z);
 }
 
 static float coverage(const oy_sky *s, float n)
@@ -278,8 +283,7 @@ static float coverage(const oy_sky *s, float n)
 float oy_sky_cloud_at(const oy_sky *s, float x, float z)
 {
     /* shadows need only the large shapes */
-    float a = tile_at(s->clouds, s->cloud_u[0] + x * (1.0f / 45.0f), s->cloud_v[0] + z * (1.0f / 45.0f));
-    return coverage(s, a * 0.72f + 0.14f);
+    return coverage(s, cloud_octave(s, 0, x, z) * 0.72f + 0.14f);
 }
 
 void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
