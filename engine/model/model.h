@@ -56,6 +56,12 @@ enum oy_channel {
     OY_CH_LAKE,          /* a lake in view */
     OY_CH_RIVER,         /* a river through the frame */
     OY_CH_WATER_LEVEL,   /* -1..1 shift of water levels */
+    /* surface colours, -1..1 each, 0 = the world's own colours: warmth
+     * -1 blue .. 1 red-orange, tint -1 green .. 1 magenta (the grade's
+     * axes), light -1 black .. 1 white; ground is sand, soil and mud */
+    OY_CH_ROCK_WARMTH, OY_CH_ROCK_TINT, OY_CH_ROCK_LIGHT,
+    OY_CH_GROUND_WARMTH, OY_CH_GROUND_TINT, OY_CH_GROUND_LIGHT,
+    OY_CH_WATER_WARMTH, OY_CH_WATER_TINT, OY_CH_WATER_LIGHT,
     /* music */
     OY_CH_VALENCE,       /* -1 sad/dark .. 1 happy/bright */
     OY_CH_AROUSAL,       /* 0 calm .. 1 agitated */

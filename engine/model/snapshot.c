@@ -18,7 +18,7 @@
 #include "model_impl.h"
 
 #define MAGIC "OYSTATE"
-#define VERSION 1u
+#define VERSION 2u             /* 2: the surface colour channels */
 
 typedef struct buf {
     unsigned char *p;
@@ -222,6 +222,12 @@ int oy_snapshot_check(const oy_model *m, const char *path, int64_t *frame, oy_lo
     if (get_u32(data + 8) > VERSION) {
         oy_diag(log, OYSTER_ERROR, NULL, 0, 0, "render it with a newer oyster",
                 "state file '%s' has format version %u; this oyster reads up to %u",
+                path, get_u32(data + 8), VERSION);
+        goto done;
+    }
+    if (get_u32(data + 8) < VERSION) {
+        oy_diag(log, OYSTER_ERROR, NULL, 0, 0, "render the state again with this oyster",
+                "state file '%s' has format version %u, from an older oyster (this one writes %u)",
                 path, get_u32(data + 8), VERSION);
         goto done;
     }

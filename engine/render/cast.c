@@ -242,6 +242,33 @@ typedef struct mirror {
 static int mirror_lookup(const oy_cast *c, const mirror *m, float th, float wy, float rs,
                          float out[3]);
 
+void oy_cast_water_colour(oy_cast *c, const oy_state *st)
+{
+    static const float absorb[3] = { 0.45f, 0.09f, 0.06f };
+    static const float deep[3] = { 0.004f, 0.014f, 0.016f };
+    /* the grade's axes, as rock and ground are painted (world/biome.c) */
+    static const float warm[3] = { 0.9f, 0.25f, -0.9f }, tint[3] = { 0.55f, -0.75f, 0.45f };
+    float p[3];
+    for (int i = 0; i < 3; i++)
+        p[i] = oy_clampf(st->ch[OY_CH_WATER_WARMTH + i], -1.0f, 1.0f);
+    for (int i = 0; i < 3; i++) {
+        c->water_absorb[i] = absorb[i];
+        c->water_deep[i] = deep[i];
+    }
+    if (p[0] == 0.0f && p[1] == 0.0f && p[2] == 0.0f)
+        return;
+    /* light water is clear and bright (turquoise over sand), dark water
+     * murky and black; its hue is what the body scatters back */
+    float l = (deep[0] + deep[1] + deep[2]) * (1.0f / 3.0f);
+    float to = l * oy_rexp2(2.5f * p[2]);
+    float clear = oy_rexp2(-1.5f * p[2]);
+    for (int i = 0; i < 3; i++) {
+        float hue = p[0] * warm[i] + p[1] * tint[i];
+        c->water_deep[i] = oy_rmax(deep[i] * to / l + 2.0f * to * hue, 0.0005f);
+        c->water_absorb[i] = absorb[i] * clear * oy_rexp2(-1.2f * hue);
+    }
+}
+
 static void shade_water(const oy_cast *c, const full *f, float x, float y, float z,
                         const float d[3], float dist, const mirror *mi, float out[3])
 {
@@ -272,12 +299,10 @@ static void shade_water(const oy_cast *c, const full *f, float x, float y, float
     float E[3], up[3] = { 0, 1, 0 };
     light(c, up, x, y, z, dist, E);
     float sh = s->sun[1] > 0.0f ? oy_shadow_at(c->shadow, x, z, y, dist) : 0.0f;
-    static const float absorb[3] = { 0.45f, 0.09f, 0.06f };
-    static const float deep[3] = { 0.004f, 0.014f, 0.016f };
     for (int i = 0; i < 3; i++) {
-        float tr = oy_rexp(-depth * absorb[i] * 2.0f);
+        float tr = oy_rexp(-depth * c->water_absorb[i] * 2.0f);
         float bed = f->rgb[i] * 0.6f * E[i] / (float)OY_PI * tr;
-        float body = deep[i] * E[i] * (1.0f - tr);
+        float body = c->water_deep[i] * E[i] * (1.0f - tr);
         out[i] = (bed + body) * (1.0f - F) + refl[i] * F;
     }
     /* glitter: a broad highlight, the sky table's sun is too small for it */

@@ -501,6 +501,7 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
     c.leaf[0] = oy_lerpf(oy_lerpf(0.06f, 0.026f, fol), 0.18f, aut);
     c.leaf[1] = oy_lerpf(oy_lerpf(0.05f, 0.05f, fol), 0.07f, aut);
     c.leaf[2] = oy_lerpf(oy_lerpf(0.035f, 0.018f, fol), 0.018f, aut);
+    oy_cast_water_colour(&c, st);
 
     int n = request_view(r, &c, 0);
     n += oy_shadow_requests(&r->shadow, r->sky.sun, r->req + n, c.cam_x, c.cam_z);

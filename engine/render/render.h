@@ -256,6 +256,8 @@ typedef struct oy_cast {
     float haze_k;                 /* distance haze on terrain, per metre */
     float cloud_shadow;           /* 0 when cloud shadows cannot show */
     float leaf[3];                /* canopy albedo for the season */
+    float water_absorb[3];        /* water's absorption per metre and its */
+    float water_deep[3];          /* body colour, from the water channels */
     const float *detail;          /* OY_DETAIL_N^2 lattice for surface texture */
     float wave_ph[OY_WAVES];      /* each wave train's phase at the camera */
     float *hdr;                   /* w * h * 3, row 0 at the bottom */
@@ -266,6 +268,10 @@ typedef struct oy_cast {
 int oy_cast_detail_make(float **tile, uint64_t seed);
 /* Set the water's wave phases for time t (seconds) and the cast's camera. */
 void oy_cast_waves_at(oy_cast *c, double t);
+/* The water's absorption and body colour for the water colour channels
+ * (water_warmth, water_tint, water_light); the defaults give exactly the
+ * water of a state that says nothing about its colour. */
+void oy_cast_water_colour(oy_cast *c, const oy_state *st);
 /* Cast columns [c0, c1), OY_CAST_GROUP at a time. Water is shaded once a
  * group's columns are complete, so it can mirror what they show; scratch
  * is oy_cast_scratch_size(c->h) bytes of the caller's, one per thread. */
