@@ -39,8 +39,7 @@ int oyster_shot_open(oyster_shot **out, const char *path, const oyster_overrides
                      oyster_log_fn fn, void *opaque)
 {
     oyster_shot *shot = oy_calloc(1, sizeof *shot);
-    double *xz = NULL;
-    int err, n;
+    int err;
 
     if (!shot)
         return OYSTER_E_NOMEM;
@@ -52,15 +51,7 @@ int oyster_shot_open(oyster_shot **out, const char *path, const oyster_overrides
         goto fail;
     if ((err = oy_model_new(&shot->model, shot->script, shot->bank, &shot->log)))
         goto fail;
-    if ((n = oy_camera_path_xz(shot->script, &xz)) < 0) {
-        err = n;
-        goto fail;
-    }
-    double view[2];
-    oy_camera_first_heading(shot->script, view);
-    err = oy_world_new(&shot->world, shot->script->seed, xz, n, view);
-    free(xz);
-    if (err)
+    if ((err = oy_world_new(&shot->world, shot->script->seed, shot->script->world.layout)))
         goto fail;
     if ((err = oy_camera_new(&shot->camera, shot->script, shot->world, &shot->log)))
         goto fail;
@@ -159,6 +150,12 @@ void oyster_shot_describe(const oyster_shot *shot, oyster_line_fn fn, void *opaq
         line(fn, opaque, "  world '%s'", w->prompt.s);
     if (w->image.s)
         line(fn, opaque, "  image %s", w->image.s);
+    {
+        oy_state st;
+        oy_model_eval(shot->model, 0.0, &st, shot->ents);
+        line(fn, opaque, "set plan (x, z in metres; +z is yaw 0):");
+        oy_world_describe(shot->world, &st, fn, opaque);
+    }
     line(fn, opaque, "camera: lens %gmm, sensor %gx%gmm, shake %g, %d key(s)",
          s->camera.lens, s->camera.sensor_w, s->camera.sensor_h, s->camera.shake, s->camera.nkeys);
     for (int i = 0; i < s->camera.nkeys; i++) {

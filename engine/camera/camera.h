@@ -28,9 +28,5 @@ void oy_camera_free(oy_camera **c);
 /* The view at time t; st supplies the terrain channels for heights. */
 void oy_camera_eval(const oy_camera *c, const oy_state *st, double t,
                     oy_view *out);
-/* The ground positions of the path (x, z pairs) the world shapes itself to. */
-int oy_camera_path_xz(const oy_script *s, double **xz);
-/* The horizontal direction (x, z) the shot first looks along. */
-void oy_camera_first_heading(const oy_script *s, double out[2]);
 
 #endif

@@ -22,7 +22,7 @@ static const char *const output_keys[] = {
     "timecode_start", NULL
 };
 static const char *const world_keys[] = {
-    "prompt", "image", "time", "weather", "season", "vocabulary", NULL
+    "prompt", "image", "time", "weather", "season", "vocabulary", "layout", NULL
 };
 static const char *const mode_names[] = { "direct", "wander", NULL };
 static const char *const quality_names[] = { "final", "draft", NULL };
@@ -157,6 +157,8 @@ static void load_world(oy_sctx *c, const oy_ynode *n, oy_script *s)
     }
     if ((v = oy_ymap_get(n, "vocabulary")))
         resolve_path(c, v, "world.vocabulary", s->dir, &w->vocabulary);
+    if ((v = oy_ymap_get(n, "layout")))
+        oy_script_load_layout(c, v, w);
 }
 
 /* ---- top level ---- */

@@ -73,6 +73,7 @@ int oy_script_music(oy_sctx *c, const oy_ynode *n, const char *name, oy_music *m
 
 /* Sections. */
 void oy_script_load_camera(oy_sctx *c, const oy_ynode *n, oy_camera_desc *cam);
+void oy_script_load_layout(oy_sctx *c, const oy_ynode *n, oy_world_desc *w);
 void oy_script_load_wander(oy_sctx *c, const oy_ynode *n, oy_wander_desc *w);
 void oy_script_load_directives(oy_sctx *c, const oy_ynode *n, oy_script *s);
 void oy_script_free_directive(oy_directive *d);

@@ -73,6 +73,27 @@ typedef struct oy_output {
     int64_t timecode_start;    /* frames */
 } oy_output;
 
+/* world.layout (SPEC §3): where the set's named features stand. Every
+ * feature has a default place (engine/world/plan.c); a layout entry moves
+ * it, sizes it, and shows it even when the prompt does not name it. */
+enum oy_feature {
+    OY_FEAT_VALLEY, OY_FEAT_CANYON, OY_FEAT_RIVER, OY_FEAT_LAKE, OY_FEAT_COAST,
+    OY_FEAT_ISLAND, OY_FEAT_PEAKS, OY_FEAT_HILL, OY_FEAT_CLEARING, OY_FEAT_COUNT
+};
+extern const char *const oy_feature_names[OY_FEAT_COUNT + 1];  /* NULL-terminated */
+
+#define OY_LAYOUT_MAXPTS 16
+typedef struct oy_layout_item {
+    int given;                 /* 0: not in the script */
+    oy_mark mark;
+    int has_at;     double at[2];       /* x, z of an area's centre */
+    int npts;       double through[OY_LAYOUT_MAXPTS][2];  /* a line's course */
+    int has_size;   double size;        /* m: an area's diameter, a line's width */
+    int has_height; double height;      /* m: peaks, hill height; canyon depth */
+    int sea;                            /* coast: 1 sea right of the course, -1 left,
+                                           0 seeded */
+} oy_layout_item;
+
 typedef struct oy_world_desc {
     oy_text prompt;
     oy_text image;             /* resolved path (relative to the shot file) */
@@ -81,6 +102,7 @@ typedef struct oy_world_desc {
     int season;                /* OY_SEASON_* */
     oy_mark season_mark;
     oy_text vocabulary;        /* resolved path */
+    oy_layout_item layout[OY_FEAT_COUNT];
 } oy_world_desc;
 
 typedef struct oy_camkey {

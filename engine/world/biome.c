@@ -3,7 +3,8 @@
  * (low-frequency noise, colder with altitude, wetter near water) decide
  * where each of the prompt's biomes shows; slope, altitude and small-scale
  * noise then pick the material mix (grass, rock, sand, snow, dirt, mud) and
- * the far-forest canopy. Colours are linear-light albedos.
+ * the far-forest canopy. Colours are linear-light albedos; the prompt's
+ * rock and ground colour channels shift them (oy_world_palette_init).
  */
 #include <math.h>
 
@@ -44,6 +45,31 @@ static void biome_weights(const oy_world *w, const oy_world_shape *sh, double x,
         pt->biome[i] /= sum;
 }
 
+void oy_world_palette_init(oy_world_shape *sh, const oy_state *st)
+{
+    for (int i = 0; i < 3; i++) {
+        sh->rock_paint[i] = oy_clampf(st->ch[OY_CH_ROCK_WARMTH + i], -1.0f, 1.0f);
+        sh->ground_paint[i] = oy_clampf(st->ch[OY_CH_GROUND_WARMTH + i], -1.0f, 1.0f);
+    }
+}
+
+/* A colour moved along the grade's axes by p: warmth (red-orange against
+ * blue), tint (magenta against green) and light (toward black or white,
+ * losing its own hue on the way). The shifts are in proportion to the
+ * new lightness, so a dark rock stays a dark rock of another hue. p all
+ * 0 returns c exactly, which keeps the default world's pixels. */
+static void paint(float c[3], const float p[3])
+{
+    static const float warm[3] = { 0.9f, 0.25f, -0.9f }, tint[3] = { 0.55f, -0.75f, 0.45f };
+    if (p[0] == 0.0f && p[1] == 0.0f && p[2] == 0.0f)
+        return;
+    float l = (c[0] + c[1] + c[2]) * (1.0f / 3.0f);
+    float to = p[2] >= 0.0f ? oy_lerpf(l, 0.85f, p[2]) : oy_lerpf(l, 0.012f, -p[2]);
+    float k = to / fmaxf(l, 1e-4f), grey = 0.6f * fabsf(p[2]);
+    for (int i = 0; i < 3; i++)
+        c[i] = fmaxf(oy_lerpf(c[i] * k, to, grey) + to * (p[0] * warm[i] + p[1] * tint[i]), 0.004f);
+}
+
 static void mix3(float *acc, const float *c, float k)
 {
     acc[0] += c[0] * k;
@@ -54,12 +80,23 @@ static void mix3(float *acc, const float *c, float k)
 void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
                        double z, float slope, oy_world_point *pt)
 {
-    static const float rock[3] = { 0.16f, 0.145f, 0.13f }, rock_pale[3] = { 0.30f, 0.28f, 0.25f };
-    static const float sand[3] = { 0.50f, 0.38f, 0.24f }, beach[3] = { 0.55f, 0.49f, 0.38f };
-    static const float snow[3] = { 0.80f, 0.83f, 0.88f }, dirt[3] = { 0.14f, 0.10f, 0.07f };
-    static const float tundra[3] = { 0.15f, 0.14f, 0.08f }, mud[3] = { 0.07f, 0.065f, 0.04f };
+    /* the world's own colours, then as the prompt paints rock and ground */
+    float rock[3] = { 0.16f, 0.145f, 0.13f }, rock_pale[3] = { 0.30f, 0.28f, 0.25f };
+    float rock_desert[3] = { 0.42f, 0.27f, 0.16f };
+    float sand[3] = { 0.50f, 0.38f, 0.24f }, beach[3] = { 0.55f, 0.49f, 0.38f };
+    float dirt[3] = { 0.14f, 0.10f, 0.07f }, mud[3] = { 0.07f, 0.065f, 0.04f };
+    static const float snow[3] = { 0.80f, 0.83f, 0.88f };
+    static const float tundra[3] = { 0.15f, 0.14f, 0.08f };
     const float *c = NULL;
     float col[3] = { 0, 0, 0 };
+
+    paint(rock, sh->rock_paint);
+    paint(rock_pale, sh->rock_paint);
+    paint(rock_desert, sh->rock_paint);
+    paint(sand, sh->ground_paint);
+    paint(beach, sh->ground_paint);
+    paint(dirt, sh->ground_paint);
+    paint(mud, sh->ground_paint);
 
     biome_weights(w, sh, x, z, slope, pt);
     float fol = sh->foliage, aut = sh->autumn;
@@ -103,7 +140,7 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     float rh = oy_smoothstepf(0.22f, 0.5f, slope + 0.2f * fine + 0.15f * patch) *
                oy_smoothstepf(60.0f, 250.0f, alt);
     float rk = fmaxf(oy_smoothstepf(0.55f, 1.0f, slope + 0.15f * fine), rh);
-    c = b[DESERT] > 0.5f ? (const float[3]) { 0.42f, 0.27f, 0.16f } : rock;
+    c = b[DESERT] > 0.5f ? rock_desert : rock;
     for (int i = 0; i < 3; i++)
         col[i] = oy_lerpf(col[i], c[i] * (0.8f + 0.3f * patch), rk);
     /* permanent snow on high peaks */
@@ -121,12 +158,10 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     float cover = oy_smoothstepf(0.6f, 0.15f, 1.0f - forest * (0.5f + sh->veg) - 0.35f * clump);
     cover *= (1.0f - rk) * (1.0f - perm) * (1.0f - oy_smoothstepf(0.0f, 0.5f, b[DESERT] + b[SNOWFIELD] + b[BEACH]));
     cover *= oy_smoothstepf(3.0f, 25.0f, pt->water_dist);
-    /* the ground the camera travels stays open: a meadow floor along a
-     * valley, a clearing around the path elsewhere */
-    oy_path_near pn;
-    oy_world_path_near(w, x, z, &pn);
+    /* the set's open ground stays open: a meadow floor along a valley, a
+     * clearing elsewhere */
     float shaped = fmaxf(sh->valley, sh->canyon);
-    float open = oy_lerpf((float)pn.dr, (float)pn.d, shaped) - (30.0f + 90.0f * shaped) - 25.0f * patch;
+    float open = pt->open_dist - (30.0f + 90.0f * shaped) - 25.0f * patch;
     cover *= oy_smoothstepf(0.0f, 80.0f, open);
     /* crowns thin out toward the forest edge instead of ending in a wall */
     pt->canopy = cover * cover * (3.0f - 2.0f * cover) * (10.0f + 5.0f * fine);

@@ -1,9 +1,10 @@
 /*
  * terrain.c - the height function: natural relief (eroded mountains, rolling
- * hills, terraces) reshaped along the camera path by the prompt's concepts
- * (valley, canyon, river, lake, coast, island), then the water surfaces.
- * Water is a flat level per body and is kept only where a carved basin holds
- * it: banks are lifted above the level, so water never climbs a slope.
+ * hills, terraces) reshaped by the set plan's features as the prompt's
+ * concepts call for them (valley, canyon, river, lake, coast, island, peaks,
+ * a hill, the open clearing). Water is a flat level per body and is kept
+ * only where a carved basin holds it: banks are lifted above the level, so
+ * water never climbs a slope.
  */
 #include <math.h>
 
@@ -19,36 +20,51 @@ static float macro_low(const oy_world *w, double x, double z)
     return oy_world_fbm_eroded(w, x, z, MACRO_WL, (float)(MACRO_WL / 8.0), 3);
 }
 
-/* How far up the natural relief stands at a place, 0..1: the ground the
- * camera travels stays open and walkable, and mountains rise beyond it,
- * where distance lets them read as scale. A valley or canyon keeps its
- * open floor along the whole extended path; elsewhere the open ground is
- * a rough disc around the real path, its edge wandering with the noise. */
-static float reach(const oy_world *w, const oy_world_shape *sh, double x,
-                   double z, const oy_path_near *pn)
+/* How far a place is from the set's open ground: the clearing, or the
+ * whole floor of a valley or canyon (vd: distance to its course). */
+static float open_dist(const oy_world *w, const oy_world_shape *sh, double x, double z, float vd)
 {
-    float dist = oy_lerpf((float)pn->dr, (float)pn->d, fmaxf(sh->valley, sh->canyon));
-    float v = oy_world_fbm(w, x + 2.0e4, z - 7.0e3, 1800.0, 400.0f, 2);
-    float r0 = 150.0f + 70.0f * v + 0.45f * sh->relief_amp;
-    float r1 = r0 + 300.0f + sh->relief_amp * (1.1f + 0.4f * v);
-    return oy_smoothstepf(r0, r1, dist);
+    float dr = fmaxf((float)hypot(x - w->cx, z - w->cz) - sh->clear_r, 0.0f);
+    return oy_lerpf(dr, vd, fmaxf(sh->valley, sh->canyon));
 }
 
-/* the natural land before the path reshapes it; far is reach() and dist
- * the distance to the real path */
+/* How far up the natural relief stands at a place, 0..1: the open ground
+ * stays open and walkable, and mountains rise beyond it, where distance
+ * lets them read as scale; the edge wanders with the noise. */
+static float reach(const oy_world *w, const oy_world_shape *sh, double x,
+                   double z, float open)
+{
+    float v = oy_world_fbm(w, x + 2.0e4, z - 7.0e3, 1800.0, 400.0f, 2);
+    float r0 = 100.0f + 70.0f * v + 0.45f * sh->relief_amp;
+    float r1 = r0 + 300.0f + sh->relief_amp * (1.1f + 0.4f * v);
+    return oy_smoothstepf(r0, r1, open);
+}
+
+/* the natural land before the plan's lines reshape it; far is reach() and
+ * open the distance from the open ground */
 static float natural(const oy_world *w, const oy_world_shape *sh, double x,
-                     double z, float min_wl, float far, float dist)
+                     double z, float min_wl, float far, float open)
 {
     float m = oy_world_fbm_eroded(w, x, z, MACRO_WL, fmaxf(min_wl, 20.0f), 8);
     float mm = oy_clampf(0.45f + 0.6f * m, 0.0f, 1.3f);
-    float mtn = far * sh->relief_amp * mm * mm * (0.6f + 0.4f * mm);
-    /* seen from the path no peak rises much above 15 degrees: near ranges
-     * are scaled down whole, so they keep their ridges and summits instead
-     * of being squashed into domes */
-    float lim = 40.0f + 0.27f * dist, top = 0.9f * sh->relief_amp;
+    /* the highest ground gathers around the plan's peaks */
+    float pk = oy_smoothstepf(sh->peaks_r, 0.0f, (float)hypot(x - sh->peaks_x, z - sh->peaks_z));
+    float amp = sh->peaks_h > 0.0f ? oy_lerpf(0.55f * sh->relief_amp, sh->peaks_h, pk)
+                                   : sh->relief_amp * (0.55f + 0.75f * pk);
+    if (sh->peaks_h > 0.0f)
+        far = fmaxf(far, pk);
+    float mtn = far * amp * mm * mm * (0.6f + 0.4f * mm);
+    /* seen from the open ground no peak rises much above 15 degrees: near
+     * ranges are scaled down whole, so they keep their ridges and summits
+     * instead of being squashed into domes */
+    float lim = 40.0f + 0.27f * open, top = 0.9f * amp;
     float h = 6.0f + mtn * lim / sqrtf(lim * lim + top * top);
     h += (0.5f + 0.5f * far) * sh->hills_amp *
          (0.5f + 0.5f * oy_world_fbm(w, x + 5000.0, z - 3000.0, HILLS_WL, fmaxf(min_wl, 20.0f), 5));
+    if (sh->hill > 0.0f) {
+        float r = (float)hypot(x - sh->hill_x, z - sh->hill_z);
+        h += sh->hill * sh->hill_h * oy_smoothstepf(sh->hill_r, 0.0f, r);
+    }
     if (sh->plateau > 0.0f) {
         /* terraces: flat treads, steep risers */
         float step = 30.0f + 0.06f * sh->relief_amp;
@@ -62,9 +78,10 @@ static float natural(const oy_world *w, const oy_world_shape *sh, double x,
 static float natural_at(const oy_world *w, const oy_world_shape *sh, double x,
                         double z, float min_wl)
 {
-    oy_path_near pn;
-    oy_world_path_near(w, x, z, &pn);
-    return natural(w, sh, x, z, min_wl, reach(w, sh, x, z, &pn), (float)pn.dr);
+    oy_line_near vn;
+    oy_world_line_near(&w->feat[OY_FEAT_VALLEY].line, x, z, &vn);
+    float open = open_dist(w, sh, x, z, (float)vn.d);
+    return natural(w, sh, x, z, min_wl, reach(w, sh, x, z, open), open);
 }
 
 static float floor_at(const oy_world *w, const oy_world_shape *sh, double px, double pz)
@@ -80,12 +97,15 @@ static const int shape_channels[] = {
     OY_CH_BIOME_MEADOW, OY_CH_BIOME_FOREST, OY_CH_BIOME_DESERT,
     OY_CH_BIOME_SNOWFIELD, OY_CH_BIOME_TUNDRA, OY_CH_BIOME_BEACH,
     OY_CH_BIOME_SWAMP, OY_CH_BIOME_ALPINE,
+    OY_CH_ROCK_WARMTH, OY_CH_ROCK_TINT, OY_CH_ROCK_LIGHT,
+    OY_CH_GROUND_WARMTH, OY_CH_GROUND_TINT, OY_CH_GROUND_LIGHT,
 };
 #define NKEYS ((int)(sizeof shape_channels / sizeof *shape_channels))
 
 void oy_world_shape_key(oy_world_shape *sh, const oy_state *st)
 {
-    for (int i = 0; i < 24; i++)
+    _Static_assert(NKEYS <= (int)(sizeof sh->key / sizeof *sh->key), "shape key holds every channel");
+    for (int i = 0; i < (int)(sizeof sh->key / sizeof *sh->key); i++)
         sh->key[i] = i < NKEYS ? st->ch[shape_channels[i]] : 0.0f;
 }
 
@@ -121,29 +141,76 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     }
     for (int i = 0; i < 8; i++)
         sh->biome[i] /= sum;
+    oy_world_palette_init(sh, st);
 
-    /* reference heights at the start of the path: the valley floor sits a
-     * little above the natural land's low point there */
-    double x0 = w->px[w->real0], z0 = w->pz[w->real0];
+    /* a feature world.layout places shows in full whatever the prompt says */
+    float *strength[OY_FEAT_COUNT] = {
+        [OY_FEAT_VALLEY] = &sh->valley, [OY_FEAT_CANYON] = &sh->canyon,
+        [OY_FEAT_RIVER] = &sh->river, [OY_FEAT_LAKE] = &sh->lake,
+        [OY_FEAT_COAST] = &sh->coast, [OY_FEAT_ISLAND] = &sh->island,
+        [OY_FEAT_HILL] = &sh->hill,
+    };
+    const oy_plan_feature *F = w->feat;
+    sh->hill = oy_smoothstepf(0.5f, 0.9f, oy_clampf(c[OY_CH_HILLS], 0.0f, 1.0f));
+    for (int f = 0; f < OY_FEAT_COUNT; f++)
+        if (strength[f] && F[f].placed)
+            *strength[f] = 1.0f;
+
+    /* sizes: from the layout, else from the prompt's strengths */
+#define SIZE_OR(f, dflt) (F[f].size > 0.0 ? (float)(0.5 * F[f].size) : (dflt))
+    sh->clear_r = SIZE_OR(OY_FEAT_CLEARING, 250.0f * (1.0f - 0.6f * sh->biome[1]));
+    sh->valley_w = SIZE_OR(OY_FEAT_VALLEY, 90.0f);
+    sh->canyon_w = SIZE_OR(OY_FEAT_CANYON, 54.0f);
+    sh->canyon_depth = F[OY_FEAT_CANYON].height > 0.0 ? (float)F[OY_FEAT_CANYON].height
+                                                      : 70.0f + 120.0f * sh->canyon;
+    sh->river_w = SIZE_OR(OY_FEAT_RIVER, 5.0f + 13.0f * sh->river);
+    sh->lake_r = SIZE_OR(OY_FEAT_LAKE, 90.0f + 170.0f * sh->lake);
+    sh->island_r = SIZE_OR(OY_FEAT_ISLAND, 160.0f + 240.0f * sh->island);
+    sh->peaks_r = SIZE_OR(OY_FEAT_PEAKS, 2600.0f);
+    sh->peaks_h = (float)F[OY_FEAT_PEAKS].height;
+    sh->hill_r = SIZE_OR(OY_FEAT_HILL, 160.0f);
+    sh->hill_h = F[OY_FEAT_HILL].height > 0.0 ? (float)F[OY_FEAT_HILL].height
+                                              : 20.0f + 40.0f * oy_clampf(c[OY_CH_HILLS], 0.0f, 1.0f);
+#undef SIZE_OR
+    sh->lake_x = (float)F[OY_FEAT_LAKE].x;
+    sh->lake_z = (float)F[OY_FEAT_LAKE].z;
+    sh->island_x = (float)F[OY_FEAT_ISLAND].x;
+    sh->island_z = (float)F[OY_FEAT_ISLAND].z;
+    sh->peaks_x = (float)F[OY_FEAT_PEAKS].x;
+    sh->peaks_z = (float)F[OY_FEAT_PEAKS].z;
+    sh->hill_x = (float)F[OY_FEAT_HILL].x;
+    sh->hill_z = (float)F[OY_FEAT_HILL].z;
+
+    /* reference heights at the clearing: the valley floor sits a little
+     * above the natural land's low point there */
+    double x0 = w->cx, z0 = w->cz;
     sh->low0 = macro_low(w, x0, z0);
     sh->floor0 = 0.0f;
     float nat0 = natural_at(w, sh, x0, z0, 50.0f);
     sh->floor0 = fmaxf(8.0f + 0.15f * (nat0 - 6.0f), sh->sea_level + 3.0f);
 
-    /* the lake lies where the camera first looks, a little to the side */
-    double lx = x0 + w->viewx * 300.0 + w->viewz * 60.0 * w->side_river;
-    double lz = z0 + w->viewz * 300.0 - w->viewx * 60.0 * w->side_river;
-    oy_path_near pn;
-    oy_world_path_near(w, lx, lz, &pn);
-    sh->lake_x = (float)lx;
-    sh->lake_z = (float)lz;
-    sh->lake_r = 90.0f + 170.0f * sh->lake;
-    float flake = floor_at(w, sh, pn.x, pn.z);
-    float nlake = natural_at(w, sh, lx, lz, 50.0f);
+    /* the lake's level: near the valley floor where a valley shapes the
+     * land, a little below the natural ground elsewhere */
+    oy_line_near vn;
+    oy_world_line_near(&F[OY_FEAT_VALLEY].line, sh->lake_x, sh->lake_z, &vn);
+    float flake = floor_at(w, sh, vn.x, vn.z);
+    float nlake = natural_at(w, sh, sh->lake_x, sh->lake_z, 50.0f);
     float shaped = fmaxf(sh->valley, sh->canyon);
     sh->lake_level = oy_lerpf(fminf(nlake - 2.0f, flake + 0.35f * (nlake - flake)),
                               flake - 0.5f, shaped);
     sh->lake_level = fmaxf(sh->lake_level, sh->sea_level + 1.5f);
+}
+
+/* The land around a water body whose bank height is L at distance r:
+ * higher ground is brought down to L by r = r1 (a shore flat enough to
+ * stand on), lower ground lifted to L up to r = r2 (banks that hold the
+ * water) and left alone beyond r3, so a lake set high in the land lifts
+ * only its own surroundings and not every low place in the world. */
+static float settle(float h, float L, float r0, float r1, float r2, float r3, float r)
+{
+    if (h > L)
+        return L + (h - L) * oy_smoothstepf(r0, r1, r);
+    return h + (L - h) * (1.0f - oy_smoothstepf(r2, r3, r));
 }
 
 /* Basin for a water body of half-width W around u = 0: the bed below the
@@ -176,30 +243,47 @@ static float shore(float h, float sea, float u, float cliff)
     return oy_lerpf(beach, fmaxf(h, beach), k * k);
 }
 
+/* The nearest point of feature f's course: its own, or (same) the one it
+ * shares with the feature before it. */
+static const oy_line_near *course_near(const oy_world *w, int f, double x, double z,
+                                       const oy_line_near *same, oy_line_near *buf)
+{
+    if (!w->feat[f].own_course)
+        return same;
+    oy_world_line_near(&w->feat[f].line, x, z, buf);
+    return buf;
+}
+
 float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
                     double z, float min_wl, oy_world_point *pt)
 {
-    oy_path_near pn;
-    float h, fl, water = NO_WATER, wdist = 200.0f;
+    oy_line_near vn, cbuf, rbuf;
+    const oy_line_near *cn = &vn, *rn = &vn;
+    float h, water = NO_WATER, wdist = 200.0f;
     int wkind = OY_WATER_NONE;
 
-    oy_world_path_near(w, x, z, &pn);
-    h = natural(w, sh, x, z, min_wl, reach(w, sh, x, z, &pn), (float)pn.dr);
-    fl = floor_at(w, sh, pn.x, pn.z);
-    /* what varies along the path (valley width, river meanders, cliffs and
+    oy_world_line_near(&w->feat[OY_FEAT_VALLEY].line, x, z, &vn);
+    if (sh->canyon > 0.0f || sh->river > 0.0f)
+        cn = course_near(w, OY_FEAT_CANYON, x, z, &vn, &cbuf);
+    if (sh->river > 0.0f)
+        rn = course_near(w, OY_FEAT_RIVER, x, z, cn, &rbuf);
+    float open = open_dist(w, sh, x, z, (float)vn.d);
+    h = natural(w, sh, x, z, min_wl, reach(w, sh, x, z, open), open);
+    /* what varies along a course (valley width, river meanders, cliffs and
      * coves) is noise over the ground, not over arc length: inside a bend
-     * of the path the nearest point, and with it the arc length, jumps
-     * across the bisector, which showed as a seam up the valley walls */
-    float d = (float)pn.d, sd = (float)pn.sd;
+     * the nearest point, and with it the arc length, jumps across the
+     * bisector, which showed as a seam up the valley walls */
     float wob = oy_world_fbm(w, x + 900.5, z - 310.0, 400.0, 50.0f, 3);
 
     /* fine detail first, so carving and banks apply to the final ground */
     float det = oy_world_fbm(w, x - 777.0, z + 333.0, DETAIL_WL, min_wl, 8);
-    float calm = 1.0f - 0.7f * fmaxf(sh->valley, sh->canyon) * (1.0f - oy_smoothstepf(20.0f, 120.0f, d));
+    float calm = 1.0f - 0.7f * fmaxf(sh->valley, sh->canyon) *
+                 (1.0f - oy_smoothstepf(20.0f, 120.0f, (float)fmin(vn.d, cn->d)));
     h += sh->detail_amp * det * calm;
 
     if (sh->valley > 0.0f) {
-        float W = 90.0f + 25.0f * wob;
+        float d = (float)vn.d, fl = floor_at(w, sh, vn.x, vn.z);
+        float W = sh->valley_w * (1.0f + 0.28f * wob);
         float p = oy_smoothstepf(W * 0.4f, W * 5.0f, d);
         /* sides rise at 20-35 degrees to hills a few hundred metres out */
         float A = 40.0f + 0.3f * sh->relief_amp;
@@ -208,24 +292,27 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         h = oy_lerpf(h, hv, sh->valley);
     }
     if (sh->canyon > 0.0f) {
-        float depth = 70.0f + 120.0f * sh->canyon;
-        float q = oy_smoothstepf(38.0f, 70.0f, d + 14.0f * wob);
+        float d = (float)cn->d, fl = floor_at(w, sh, cn->x, cn->z);
+        float k = sh->canyon_w / 54.0f;
+        float q = oy_smoothstepf(38.0f * k, 70.0f * k, d + 14.0f * k * wob);
         /* stepped walls: ledges of harder rock */
         float f = q * 4.0f, i = floorf(f), r = f - i;
         float qs = (i + oy_smoothstepf(0.25f, 0.6f, r)) * 0.25f;
-        float hc = fl + depth * qs + fmaxf(h - fl, 0.0f) * 0.35f * q + 0.3f * det;
+        float hc = fl + sh->canyon_depth * qs + fmaxf(h - fl, 0.0f) * 0.35f * q + 0.3f * det;
         h = oy_lerpf(h, hc, sh->canyon);
     }
     if (sh->river > 0.0f) {
-        /* meanders: a long swing and a shorter bend on top of it */
+        /* meanders: a long swing and a shorter bend on top of it; a course
+         * laid out in world.layout is followed closely */
         float bend = oy_world_fbm(w, x - 4400.5, z + 1230.0, 170.0, 30.0f, 2);
-        float off = w->side_river * (55.0f + 20.0f * wob + 12.0f * bend) *
-                    (1.0f - 0.5f * sh->canyon);
-        float u = fabsf(sd - off);
-        float W = 5.0f + 13.0f * sh->river;
-        float level = fl - 1.0f;
+        float off = w->feat[OY_FEAT_RIVER].own_course
+                    ? 10.0f * bend
+                    : w->side_river * (40.0f + 20.0f * wob + 12.0f * bend) * (1.0f - 0.5f * sh->canyon);
+        float u = fabsf((float)rn->sd - off);
+        float W = sh->river_w;
+        float level = floor_at(w, sh, rn->x, rn->z) - 1.0f;
         /* the river runs in its own shallow valley */
-        float rv = level + 0.6f + fmaxf(h - level - 0.6f, 0.0f) * oy_smoothstepf(W, W + 160.0f, u);
+        float rv = settle(h, level + 0.6f, W, W + 160.0f, W + 60.0f, W + 400.0f, u);
         h = oy_lerpf(h, rv, sh->river);
         h = carve(h, level, u, W, 6.0f);
         if (u < W + 6.0f && level > h)
@@ -240,7 +327,7 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         float ang = oy_world_fbm(w, dx * 0.004, dz * 0.004, 1.0, 0.3f, 2);
         float W = sh->lake_r * (1.0f + 0.25f * ang);
         float level = sh->lake_level;
-        float flat = level + 0.6f + fmaxf(h - level - 0.6f, 0.0f) * oy_smoothstepf(W, W * 2.4f, r);
+        float flat = settle(h, level + 0.6f, W, W * 2.4f, W * 1.4f, W * 3.5f, r);
         h = oy_lerpf(h, flat, sh->lake);
         h = carve(h, level, r, W, 8.0f);
         if (r < W + 8.0f && level > h && level > water)
@@ -253,13 +340,18 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
     }
     if (sh->coast > 0.0f || sh->island > 0.0f) {
         float uc = -1e9f, ui = -1e9f;
-        if (sh->coast > 0.0f)
-            uc = sd * w->side_coast - (110.0f + 60.0f * wob);
+        if (sh->coast > 0.0f) {
+            /* u: metres out to sea from the shoreline */
+            const oy_plan_feature *C = &w->feat[OY_FEAT_COAST];
+            oy_line_near sn;
+            oy_world_line_near(&C->line, x, z, &sn);
+            uc = (float)sn.sd * (float)C->sea - 40.0f * wob;
+        }
         if (sh->island > 0.0f) {
-            double dx = x - w->cx, dz = z - w->cz;
+            double dx = x - sh->island_x, dz = z - sh->island_z;
             float r = (float)sqrt(dx * dx + dz * dz);
             float ang = oy_world_fbm(w, dx * 0.0015, dz * 0.0015, 1.0, 0.3f, 3);
-            ui = r - ((float)w->extent + 260.0f) * (1.0f + 0.3f * ang);
+            ui = r - sh->island_r * (1.0f + 0.3f * ang);
         }
         float k = uc > ui ? sh->coast : sh->island;
         float u = fmaxf(uc, ui);
@@ -282,6 +374,7 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         pt->water = water;
         pt->water_kind = wdist < 200.0f ? wkind : OY_WATER_NONE;
         pt->water_dist = fminf(wdist, 200.0f);
+        pt->open_dist = open;
     }
     return h;
 }

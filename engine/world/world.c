@@ -6,12 +6,12 @@
  * recomputed, so results never depend on it.
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "world.h"
 
-int oy_world_new(oy_world **out, uint64_t seed, const double *path_xz, int npath,
-                 const double *view)
+int oy_world_new(oy_world **out, uint64_t seed, const oy_layout_item *layout)
 {
     oy_world *w = oy_calloc(1, sizeof *w);
     if (!w)
@@ -29,12 +29,7 @@ int oy_world_new(oy_world **out, uint64_t seed, const double *path_xz, int npath
     }
     for (int i = 0; i < OY_WORLD_PERM; i++)
         w->perm[OY_WORLD_PERM + i] = w->perm[i];
-    w->side_coast = (oy_hash(seed, OY_STREAM_WATER, 1, 0, 0) & 1) ? 1.0f : -1.0f;
-    w->side_river = (oy_hash(seed, OY_STREAM_WATER, 2, 0, 0) & 1) ? 1.0f : -1.0f;
-    oy_world_path_setup(w, path_xz, npath);
-    double vl = view ? hypot(view[0], view[1]) : 0.0;
-    w->viewx = vl > 1e-9 ? view[0] / vl : w->dirx;
-    w->viewz = vl > 1e-9 ? view[1] / vl : w->dirz;
+    oy_world_plan_setup(w, layout);
     *out = w;
     return 0;
 }
@@ -95,4 +90,75 @@ void oy_world_place(const oy_world *w, const oy_state *st, double x, double z,
     memcpy(out->biome, pt.biome, sizeof out->biome);
     out->vegetation = oy_clampf(pt.canopy / 14.0f + sh->veg * (1.0f - pt.biome[2] - pt.biome[3]) * 0.5f,
                                 0.0f, 1.0f);
+}
+
+void oy_world_feature_info(const oy_world *w, const oy_state *st, int f, oy_feature_info *out)
+{
+    const oy_world_shape *sh = shape_for(w, st);
+    const oy_plan_feature *F = &w->feat[f];
+
+    memset(out, 0, sizeof *out);
+    out->placed = F->placed;
+    out->x = F->x;
+    out->z = F->z;
+    switch (f) {
+    case OY_FEAT_VALLEY:   out->strength = sh->valley; out->size = 2.0f * sh->valley_w; break;
+    case OY_FEAT_CANYON:
+        out->strength = sh->canyon;
+        out->size = 2.0f * 70.0f * sh->canyon_w / 54.0f;
+        out->height = sh->canyon_depth;
+        break;
+    case OY_FEAT_RIVER:    out->strength = sh->river; out->size = 2.0f * sh->river_w; break;
+    case OY_FEAT_COAST:    out->strength = sh->coast; out->sea = F->sea; break;
+    case OY_FEAT_LAKE:     out->strength = sh->lake; out->size = 2.0f * sh->lake_r; break;
+    case OY_FEAT_ISLAND:   out->strength = sh->island; out->size = 2.0f * sh->island_r; break;
+    case OY_FEAT_PEAKS:
+        /* mountains stand there once the relief reads as mountains */
+        out->strength = F->placed ? 1.0f : oy_smoothstepf(250.0f, 900.0f, sh->relief_amp);
+        out->size = 2.0f * sh->peaks_r;
+        out->height = sh->peaks_h > 0.0f ? sh->peaks_h : 1.3f * sh->relief_amp;
+        break;
+    case OY_FEAT_HILL:
+        out->strength = sh->hill;
+        out->size = 2.0f * sh->hill_r;
+        out->height = sh->hill_h;
+        break;
+    case OY_FEAT_CLEARING: out->strength = 1.0f; out->size = 2.0f * sh->clear_r; break;
+    default: break;
+    }
+    if (f == OY_FEAT_VALLEY || f == OY_FEAT_CANYON || f == OY_FEAT_RIVER || f == OY_FEAT_COAST) {
+        const oy_plan_line *L = &F->line;
+        int mid = (L->real0 + L->real1) / 2;
+        out->line = L;
+        out->x = L->px[mid];
+        out->z = L->pz[mid];
+    }
+}
+
+void oy_world_describe(const oy_world *w, const oy_state *st, oyster_line_fn fn, void *opaque)
+{
+    char buf[512];
+    for (int f = 0; f < OY_FEAT_COUNT; f++) {
+        oy_feature_info fi;
+        oy_world_feature_info(w, st, f, &fi);
+        if (fi.strength < 0.05f)
+            continue;
+        int n = snprintf(buf, sizeof buf, "  %-8s %3.0f%% %s", oy_feature_names[f], 100.0f * fi.strength,
+                         fi.placed ? "placed" : "default");
+        if (fi.line) {
+            n += snprintf(buf + n, sizeof buf - (size_t)n, " through");
+            for (int i = fi.line->real0; i <= fi.line->real1 && n < (int)sizeof buf - 40; i++)
+                n += snprintf(buf + n, sizeof buf - (size_t)n, " [%.0f, %.0f]", fi.line->px[i], fi.line->pz[i]);
+        } else {
+            n += snprintf(buf + n, sizeof buf - (size_t)n, " at [%.0f, %.0f]", fi.x, fi.z);
+        }
+        if (fi.size > 0.0f && n < (int)sizeof buf - 40)
+            n += snprintf(buf + n, sizeof buf - (size_t)n, "%s %.0f m", fi.line ? ", width" : ", size", fi.size);
+        if (fi.height > 0.0f && n < (int)sizeof buf - 40)
+            n += snprintf(buf + n, sizeof buf - (size_t)n, ", %s %.0f m",
+                          f == OY_FEAT_CANYON ? "depth" : "height", fi.height);
+        if (fi.sea && n < (int)sizeof buf - 40)
+            snprintf(buf + n, sizeof buf - (size_t)n, ", sea on the %s", fi.sea > 0 ? "right" : "left");
+        fn(opaque, buf);
+    }
 }

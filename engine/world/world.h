@@ -3,9 +3,10 @@
  *
  * Everything here is a pure function of the seed, the latent state's
  * terrain/biome/water channels and a position: the world at a place never
- * depends on the order it was visited or on any cache (DESIGN §3). Macro
- * shape follows the prompt's concepts and is laid along the camera path
- * (a valley has its floor where the camera goes, a river runs through it).
+ * depends on the order it was visited or on any cache (DESIGN §3), nor on
+ * the camera. Macro shape follows the prompt's concepts, laid out by the
+ * set plan (plan.c): named features around the origin, facing +z, moved
+ * by world.layout.
  */
 #ifndef OY_WORLD_H
 #define OY_WORLD_H
@@ -15,12 +16,9 @@
 
 typedef struct oy_world oy_world;
 
-/* path: the shot's camera positions on the ground (x, z pairs), in order;
- * the world bends its macro shape to them. npath may be 0. view: the
- * horizontal direction the shot first looks along (x, z), where a lake
- * goes; NULL for the path's own direction. */
-int oy_world_new(oy_world **out, uint64_t seed, const double *path_xz,
-                 int npath, const double *view);
+/* layout: the script's world.layout (OY_FEAT_COUNT entries), or NULL for
+ * the default plan. */
+int oy_world_new(oy_world **out, uint64_t seed, const oy_layout_item *layout);
 void oy_world_free(oy_world **w);
 
 enum oy_water_kind { OY_WATER_NONE, OY_WATER_SEA, OY_WATER_LAKE, OY_WATER_RIVER };
@@ -42,18 +40,42 @@ typedef struct oy_place_info {
 void oy_world_place(const oy_world *w, const oy_state *st, double x, double z,
                     oy_place_info *out);
 
+/* A named feature of the set plan (OY_FEAT_*) as the state shows it, for
+ * `oyster check` and `oyster map`. Lines have their laid-out course in
+ * line (points real0..real1; the rest is the extension past the set). */
+typedef struct oy_feature_info {
+    float strength;         /* 0: not in this world; 1: in full */
+    int placed;             /* world.layout placed it */
+    double x, z;            /* areas: centre; lines: the course's middle point */
+    float size;             /* areas: diameter; lines: width, m */
+    float height;           /* peaks, hill: height; canyon: depth; m (0: none) */
+    int sea;                /* coast: +1 sea right of the course, -1 left */
+    const struct oy_plan_line *line;   /* valley, canyon, river, coast; else NULL */
+} oy_feature_info;
+void oy_world_feature_info(const oy_world *w, const oy_state *st, int f, oy_feature_info *out);
+/* The plan as text, one line per feature the state shows. */
+void oy_world_describe(const oy_world *w, const oy_state *st, oyster_line_fn fn, void *opaque);
+
 /* ---- for the renderer's terrain bake (internal to world/ and render/) ----
  * A shape is the state's terrain and biome channels turned into the numbers
  * the height function needs; preparing one costs a few microseconds, so the
  * public queries keep one per thread keyed by the channel values. */
 typedef struct oy_world_shape {
-    float key[24];          /* the channel values this shape was made from */
+    float key[32];          /* the channel values this shape was made from */
     float relief_amp, hills_amp, detail_amp, cliff_h, plateau, valley, canyon;
     float coast, island, lake, river;
-    float sea_level, floor0, low0;   /* floor at the path start */
+    float sea_level, floor0, low0;   /* floor at the clearing */
     float lake_x, lake_z, lake_r, lake_level;
+    float clear_r;                   /* open ground around the clearing, m */
+    float valley_w, canyon_w, canyon_depth, river_w;   /* half-widths, m */
+    float island_x, island_z, island_r;
+    float peaks_x, peaks_z, peaks_r, peaks_h;   /* peaks_h 0: from relief */
+    float hill, hill_x, hill_z, hill_r, hill_h;
     float biome[8];         /* prompt biome weights, normalized */
     float veg, foliage, autumn;  /* vegetation and season channels */
+    /* surface colour shifts (oy_world_palette_init): warmth, tint, light;
+     * all 0 leaves the world's own colours exactly as they are */
+    float rock_paint[3], ground_paint[3];
 } oy_world_shape;
 
 /* Everything the renderer bakes for one ground point. */
@@ -61,6 +83,7 @@ typedef struct oy_world_point {
     float ground, water;    /* water surface, or -1e9 when dry */
     int water_kind;
     float water_dist;       /* m to the nearest water body edge (capped 200) */
+    float open_dist;        /* m from the set's open ground (clearing or floor) */
     float biome[8];
     float canopy;           /* forest canopy height above ground, m */
     float rgb[3];           /* dry, snow-free linear albedo */
@@ -69,6 +92,9 @@ typedef struct oy_world_point {
 
 void oy_world_shape_init(oy_world_shape *sh, const oy_world *w,
                          const oy_state *st);
+/* The surface colour part of a shape, from the state's rock and ground
+ * colour channels (biome.c; called by oy_world_shape_init). */
+void oy_world_palette_init(oy_world_shape *sh, const oy_state *st);
 /* Only the key: enough to tell whether a kept shape still applies. */
 void oy_world_shape_key(oy_world_shape *sh, const oy_state *st);
 /* Height (and with pt, everything else) at x, z; detail finer than
@@ -81,30 +107,46 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
                        double z, float slope, oy_world_point *pt);
 uint64_t oy_world_seed(const oy_world *w);
 
+/* ---- the set plan (plan.c) ---- */
+
+/* A course through the set, extended far past both ends. */
+#define OY_PLAN_MAXPTS (OY_LAYOUT_MAXPTS + 6)
+typedef struct oy_plan_line {
+    int np;
+    int real0, real1;                 /* its first and last laid-out point */
+    double px[OY_PLAN_MAXPTS], pz[OY_PLAN_MAXPTS];
+} oy_plan_line;
+
+/* One named feature (OY_FEAT_*) where the plan puts it. */
+typedef struct oy_plan_feature {
+    int placed;                       /* world.layout gave it: shown in full */
+    double x, z;                      /* areas: the centre */
+    double size, height;              /* from world.layout, 0: from the prompt */
+    oy_plan_line line;                /* valley, canyon, river, coast */
+    int own_course;                   /* the line was laid out for it */
+    int sea;                          /* coast: +1 sea on the right, -1 left */
+} oy_plan_feature;
+
+void oy_world_plan_setup(oy_world *w, const oy_layout_item *layout);
+const oy_plan_feature *oy_world_feature(const oy_world *w, int f);
+
+/* Nearest point of a line: distance, signed distance (+ right of the
+ * line's direction) and the point itself. */
+typedef struct oy_line_near {
+    double d, sd, x, z;
+} oy_line_near;
+void oy_world_line_near(const oy_plan_line *L, double x, double z, oy_line_near *n);
+
 /* The world object, shared by the files of world/ only. */
 #define OY_WORLD_PERM 1024
-#define OY_WORLD_MAXPATH 72
 struct oy_world {
     uint64_t seed;
     uint16_t perm[2 * OY_WORLD_PERM];
     float val[OY_WORLD_PERM];
-    int np;                           /* path polyline, extended at both ends */
-    int real0, real1;                 /* its first and last real point */
-    double px[OY_WORLD_MAXPATH], pz[OY_WORLD_MAXPATH];
-    double cx, cz, extent;            /* path centroid and radius */
-    double dirx, dirz;                /* overall path direction */
-    double viewx, viewz;              /* the first view's heading */
-    float side_coast, side_river;     /* +-1: which side of the path */
+    oy_plan_feature feat[OY_FEAT_COUNT];
+    double cx, cz;                    /* the clearing's centre */
+    float side_river;                 /* +-1: which side of its course */
 };
-
-/* Nearest point of the path: distance, signed distance (+ on the right)
- * and the point itself; dr is the distance to the part the camera really
- * travels, without the extensions. */
-typedef struct oy_path_near {
-    double d, sd, x, z, dr;
-} oy_path_near;
-void oy_world_path_setup(oy_world *w, const double *path_xz, int npath);
-void oy_world_path_near(const oy_world *w, double x, double z, oy_path_near *n);
 
 /* Value noise in [-1, 1] with its gradient, and sums of octaves. */
 float oy_world_noise(const oy_world *w, double x, double z, float *dx, float *dz);

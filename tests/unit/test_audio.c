@@ -53,8 +53,6 @@ static void shot_free(shot *p)
 static int shot_open(shot *p, const char *yaml)
 {
     oy_log *log = &p->log;
-    double *xz = NULL;
-    int n;
 
     memset(p, 0, sizeof(*p));
     log->fn = print_diag;
@@ -62,11 +60,8 @@ static int shot_open(shot *p, const char *yaml)
         oy_bank_new(&p->bank, NULL, log) < 0 ||
         oy_model_new(&p->m, p->s, p->bank, log) < 0)
         goto fail;
-    n = oy_camera_path_xz(p->s, &xz);
-    if (n < 0 || oy_world_new(&p->w, p->s->seed, xz, n, NULL) < 0)
+    if (oy_world_new(&p->w, p->s->seed, p->s->world.layout) < 0)
         goto fail;
-    free(xz);
-    xz = NULL;
     if (oy_camera_new(&p->cam, p->s, p->w, log) < 0)
         goto fail;
     p->samples = p->s->output.samples;
@@ -74,7 +69,6 @@ static int shot_open(shot *p, const char *yaml)
         goto fail;
     return 0;
 fail:
-    free(xz);
     shot_free(p);
     return -1;
 }

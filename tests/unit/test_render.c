@@ -77,9 +77,7 @@ static void scene_state(const scene *sc, oy_state *st)
     st->t = 3.0;
 }
 
-static const double path[] = { 0, 0, 0, 200, 30, 400, 0, 600 };
-
-/* yaw 999: face the sea, whichever side of the path the seed put it */
+/* yaw 999: face the sea, whichever side of the set the seed put it */
 static void scene_view(const oy_world *w, const oy_state *st, const scene *sc, oy_view *v)
 {
     double z = sc->z;
@@ -228,7 +226,7 @@ int main(void)
     oy_view v, v2;
 
     if (oy_pool_new(&p1, 1) < 0 || oy_pool_new(&p2, 2) < 0 ||
-        oy_world_new(&w, 5, path, 4, NULL) < 0 || !a || !b || !c) {
+        oy_world_new(&w, 5, NULL) < 0 || !a || !b || !c) {
         printf("FAIL setup\n");
         return 1;
     }

@@ -12,8 +12,6 @@
 #include "check.h"
 #include "world/world.h"
 
-static const double path[] = { 0, 0, 0, 200, 30, 400, 0, 600 };
-
 static void state_with(oy_state *st, int ch, float v, int ch2, float v2)
 {
     memset(st, 0, sizeof *st);
@@ -54,8 +52,8 @@ int main(void)
     oy_world *w = NULL, *w2 = NULL, *w3 = NULL;
     oy_state st, st2;
 
-    if (oy_world_new(&w, 42, path, 4, NULL) < 0 || oy_world_new(&w2, 42, path, 4, NULL) < 0 ||
-        oy_world_new(&w3, 43, path, 4, NULL) < 0) {
+    if (oy_world_new(&w, 42, NULL) < 0 || oy_world_new(&w2, 42, NULL) < 0 ||
+        oy_world_new(&w3, 43, NULL) < 0) {
         printf("FAIL setup\n");
         return 1;
     }
@@ -82,16 +80,19 @@ int main(void)
         CHECK(differs > 150, "another seed gives another world (%d of 200 points differ)", differs);
     }
     {
-        /* valley: the path runs on the floor, the land rises to the sides */
+        /* valley: the floor runs along +z through the origin, the land
+         * rises to the sides */
         float floor_h = oy_world_ground(w, &st, 0.0, 100.0);
         float side = fminf(oy_world_ground(w, &st, -450.0, 100.0), oy_world_ground(w, &st, 450.0, 100.0));
         CHECK(side > floor_h + 30.0f, "valley: floor %.1f m, sides %.1f m", floor_h, side);
-        /* past the path's end the valley bends away: straight ahead, a few
-         * kilometres on, the view meets its far wall, not more floor */
-        oy_path_near pn;
-        double ex = -30.0 / hypot(30.0, 200.0), ez = 200.0 / hypot(30.0, 200.0);   /* last leg */
-        double fx = 0.0 + ex * 4500.0, fz = 600.0 + ez * 4500.0;
-        oy_world_path_near(w, fx, fz, &pn);
+        /* past its laid-out course the valley bends away: straight ahead, a
+         * few kilometres on, the view meets its far wall, not more floor */
+        const oy_plan_line *L = &oy_world_feature(w, OY_FEAT_VALLEY)->line;
+        int e = L->real1;
+        double ex = L->px[e] - L->px[e - 1], ez = L->pz[e] - L->pz[e - 1], el = hypot(ex, ez);
+        double fx = L->px[e] + ex / el * 4500.0, fz = L->pz[e] + ez / el * 4500.0;
+        oy_line_near pn;
+        oy_world_line_near(L, fx, fz, &pn);
         float beyond = oy_world_ground(w, &st, fx, fz);
         float floor_there = oy_world_ground(w, &st, pn.x, pn.z);
         CHECK(pn.d > 500.0 && beyond > floor_there + 30.0f,
@@ -117,41 +118,66 @@ int main(void)
             oy_world_place(w, &st2, (i % 6 - 3) * 60.0, 150.0 + (i / 6) * 40.0, &p);
             found = p.water > -1e8f && p.water_kind == OY_WATER_LAKE;
         }
-        CHECK(found, "lake: water within 550 m ahead of the path start");
+        CHECK(found, "lake: water within 550 m ahead of the origin");
         int bad = water_walls(w, &st2, -450.0, 0.0, 900.0, 9.0, &wet);
         CHECK(wet > 100 && bad == 0, "lake shore holds the water (%d wet samples, %d walls)", wet, bad);
 
-        /* a camera that first looks across its path finds the lake there */
-        static const double east[2] = { 1.0, 0.0 };
-        oy_world *we = NULL;
-        int ahead = 0, along = 0;
-        if (oy_world_new(&we, 42, path, 4, east) == 0) {
-            for (int i = 0; i < 40; i++) {
-                oy_place_info p, q;
-                double u = 150.0 + (i / 5) * 40.0, v = (i % 5 - 2) * 60.0;
-                oy_world_place(we, &st2, u, v, &p);
-                oy_world_place(we, &st2, v, u, &q);
-                ahead += p.water > -1e8f && p.water_kind == OY_WATER_LAKE;
-                along += q.water > -1e8f && q.water_kind == OY_WATER_LAKE;
-            }
-        }
-        CHECK(ahead > 5 && along == 0, "lake: placed where the first view looks (%d wet there, %d along the path)",
-              ahead, along);
-        oy_world_free(&we);
     }
     {
-        /* coast: sea on one side, dry land on the path */
+        /* coast: the sea ahead and to one side, dry land at the origin */
         oy_state sc;
         state_with(&sc, OY_CH_COAST, 1.0f, OY_CH_BIOME_BEACH, 0.5f);
-        oy_place_info a, b, o;
+        oy_place_info a, b, o, ahead;
         oy_world_place(w, &sc, -1500.0, 300.0, &a);
         oy_world_place(w, &sc, 1500.0, 300.0, &b);
-        oy_world_place(w, &sc, 0.0, 300.0, &o);
+        oy_world_place(w, &sc, 0.0, 0.0, &o);
+        oy_world_place(w, &sc, 0.0, 700.0, &ahead);
         CHECK((a.water > -1e8f) != (b.water > -1e8f), "coast: sea on exactly one side");
-        CHECK(o.water < -1e8f, "coast: the path itself is dry land");
+        CHECK(o.water < -1e8f && ahead.water > -1e8f, "coast: dry land at the origin, sea ahead of it");
         int wet;
         int bad = water_walls(w, &sc, a.water > -1e8f ? -400.0 : 0.0, 200.0, 400.0, 8.0, &wet);
         CHECK(wet > 0 && bad == 0, "the sea stays below the shore (%d wet samples, %d walls)", wet, bad);
+    }
+    {
+        /* island: land ahead surrounded by sea, the origin on the water */
+        oy_state si;
+        state_with(&si, OY_CH_ISLAND, 1.0f, OY_CH_RELIEF, 0.3f);
+        oy_place_info o, isl;
+        const oy_plan_feature *I = oy_world_feature(w, OY_FEAT_ISLAND);
+        oy_world_place(w, &si, 0.0, 0.0, &o);
+        oy_world_place(w, &si, I->x, I->z, &isl);
+        CHECK(o.water > -1e8f && isl.water < -1e8f && I->z > 300.0,
+              "island: seen from the sea, %.0f m ahead", I->z);
+    }
+    {
+        /* world.layout moves features: a lake laid out behind the origin,
+         * a river through given points */
+        oy_layout_item lay[OY_FEAT_COUNT];
+        memset(lay, 0, sizeof lay);
+        lay[OY_FEAT_LAKE] = (oy_layout_item){ .given = 1, .has_at = 1, .at = { -300, -500 },
+                                              .has_size = 1, .size = 200 };
+        lay[OY_FEAT_RIVER] = (oy_layout_item){ .given = 1, .npts = 3,
+                                               .through = { { -400, 0 }, { 0, 300 }, { 400, 0 } } };
+        oy_world *wl = NULL;
+        oy_state s0;
+        state_with(&s0, OY_CH_RELIEF, 0.4f, OY_CH_HILLS, 0.3f);
+        if (oy_world_new(&wl, 42, lay) < 0) {
+            CHECK(0, "world with a layout");
+        } else {
+            oy_place_info c, r, dry;
+            oy_world_place(wl, &s0, -300.0, -500.0, &c);
+            oy_world_place(wl, &s0, 0.0, 300.0, &r);
+            oy_world_place(wl, &s0, 0.0, 0.0, &dry);
+            CHECK(c.water > -1e8f && c.water_kind == OY_WATER_LAKE,
+                  "layout: the lake stands where it was placed, though the prompt names none");
+            CHECK(r.water > -1e8f && r.water_kind == OY_WATER_RIVER,
+                  "layout: the river runs through its points");
+            CHECK(dry.water < -1e8f, "layout: the ground between is dry");
+            int wet;
+            int bad = water_walls(wl, &s0, -420.0, -620.0, 240.0, 6.0, &wet);
+            CHECK(wet > 100 && bad == 0, "a placed lake holds its water (%d wet, %d walls)", wet, bad);
+        }
+        oy_world_free(&wl);
     }
     {
         /* biome weights follow the prompt and sum to one */
