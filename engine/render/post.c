@@ -47,15 +47,18 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
     /* and off the sky: at dusk the sky is what must not burn out; once
      * the sun is down it weighs less, so land under a twilight sky still
      * reads instead of going black */
-    float sky_w = 3.0f - 2.4f * oy_smoothstepf(0.02f, -0.1f, sky->sun[1]);
+    float sky_w = 3.0f - 2.75f * oy_smoothstepf(0.02f, -0.1f, sky->sun[1]);
     key += sky_w * (float)OY_PI * lum(sky->horizon) * (1.0f - sky->oc);
     /* bright ground (snow, sand) reads bright, as a camera's meter would */
     float alb = 0.12f + 0.2f * oy_clampf(st->ch[OY_CH_SNOW_COVER], 0.0f, 1.0f) +
                 0.12f * oy_clampf(st->ch[OY_CH_BIOME_SNOWFIELD], 0.0f, 1.0f) +
                 0.06f * oy_clampf(st->ch[OY_CH_BIOME_DESERT], 0.0f, 1.0f);
     float avg = fminf(alb, 0.4f) / (float)OY_PI * fmaxf(key, 1e-6f);
-    /* partial adaptation: nights and storms stay darker than clear days */
-    float ex = 0.18f / oy_powf(avg, 0.75f);
+    /* partial adaptation: nights and storms stay darker than clear days;
+     * under twilight and moonlight the land is exposed by the day-for-
+     * night convention, about 1.5 stops under a day, not left black */
+    float adapt = oy_lerpf(0.75f, 0.88f, oy_smoothstepf(0.03f, 0.001f, avg));
+    float ex = 0.18f / oy_powf(avg, adapt);
     float storm = oy_clampf(st->ch[OY_CH_CLOUD], 0.0f, 1.0f) * oy_clampf(st->ch[OY_CH_RAIN], 0.0f, 1.0f);
     ex *= oy_powf(2.0f, -0.8f * storm);
     ex *= oy_powf(2.0f, oy_clampf(st->ch[OY_CH_EXPOSURE], -4.0f, 4.0f));

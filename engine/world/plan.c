@@ -152,7 +152,7 @@ void oy_world_plan_setup(oy_world *w, const oy_layout_item *layout)
 
     /* areas: where they stand by default */
     static const struct { int f; double x, z0, z1; } areas[] = {
-        { OY_FEAT_LAKE, 60.0, 380.0, 460.0 },
+        { OY_FEAT_LAKE, 60.0, 0.0, 0.0 },   /* z: its near shore ahead (terrain.c) */
         { OY_FEAT_ISLAND, 0.0, 650.0, 800.0 },
         { OY_FEAT_PEAKS, 400.0, 2400.0, 3000.0 },
         { OY_FEAT_HILL, 200.0, 330.0, 450.0 },
@@ -161,6 +161,7 @@ void oy_world_plan_setup(oy_world *w, const oy_layout_item *layout)
     for (size_t i = 0; i < sizeof areas / sizeof *areas; i++) {
         oy_plan_feature *F = &w->feat[areas[i].f];
         const oy_layout_item *it = &layout[areas[i].f];
+        F->at_given = it->has_at;
         if (it->has_at) {
             F->x = it->at[0];
             F->z = it->at[1];

@@ -84,6 +84,13 @@ static float natural_at(const oy_world *w, const oy_world_shape *sh, double x,
     return natural(w, sh, x, z, min_wl, reach(w, sh, x, z, open), open);
 }
 
+/* The lake's shore at offset (dx, dz) from its centre: a circle whose
+ * radius wanders by a quarter with the noise. */
+static float lake_radius(const oy_world *w, const oy_world_shape *sh, double dx, double dz)
+{
+    return sh->lake_r * (1.0f + 0.25f * oy_world_fbm(w, dx * 0.004, dz * 0.004, 1.0, 0.3f, 2));
+}
+
 static float floor_at(const oy_world *w, const oy_world_shape *sh, double px, double pz)
 {
     return fmaxf(sh->floor0 + 0.25f * (macro_low(w, px, pz) - sh->low0) * sh->relief_amp,
@@ -172,8 +179,14 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->hill_h = F[OY_FEAT_HILL].height > 0.0 ? (float)F[OY_FEAT_HILL].height
                                               : 20.0f + 40.0f * oy_clampf(c[OY_CH_HILLS], 0.0f, 1.0f);
 #undef SIZE_OR
+    /* by default the lake's near shore lies a few tens of metres ahead,
+     * so it fills the lower part of the default view */
     sh->lake_x = (float)F[OY_FEAT_LAKE].x;
     sh->lake_z = (float)F[OY_FEAT_LAKE].z;
+    if (!F[OY_FEAT_LAKE].at_given) {
+        float zc = sh->lake_r + 15.0f;
+        sh->lake_z = lake_radius(w, sh, -sh->lake_x, -zc) + 15.0f;
+    }
     sh->island_x = (float)F[OY_FEAT_ISLAND].x;
     sh->island_z = (float)F[OY_FEAT_ISLAND].z;
     sh->peaks_x = (float)F[OY_FEAT_PEAKS].x;
@@ -324,8 +337,7 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
     if (sh->lake > 0.0f) {
         double dx = x - sh->lake_x, dz = z - sh->lake_z;
         float r = (float)sqrt(dx * dx + dz * dz);
-        float ang = oy_world_fbm(w, dx * 0.004, dz * 0.004, 1.0, 0.3f, 2);
-        float W = sh->lake_r * (1.0f + 0.25f * ang);
+        float W = lake_radius(w, sh, dx, dz);
         float level = sh->lake_level;
         float flat = settle(h, level + 0.6f, W, W * 2.4f, W * 1.4f, W * 3.5f, r);
         h = oy_lerpf(h, flat, sh->lake);

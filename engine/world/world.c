@@ -110,7 +110,11 @@ void oy_world_feature_info(const oy_world *w, const oy_state *st, int f, oy_feat
         break;
     case OY_FEAT_RIVER:    out->strength = sh->river; out->size = 2.0f * sh->river_w; break;
     case OY_FEAT_COAST:    out->strength = sh->coast; out->sea = F->sea; break;
-    case OY_FEAT_LAKE:     out->strength = sh->lake; out->size = 2.0f * sh->lake_r; break;
+    case OY_FEAT_LAKE:
+        out->strength = sh->lake;
+        out->size = 2.0f * sh->lake_r;
+        out->z = sh->lake_z;
+        break;
     case OY_FEAT_ISLAND:   out->strength = sh->island; out->size = 2.0f * sh->island_r; break;
     case OY_FEAT_PEAKS:
         /* mountains stand there once the relief reads as mountains */

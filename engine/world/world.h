@@ -121,6 +121,7 @@ typedef struct oy_plan_line {
 typedef struct oy_plan_feature {
     int placed;                       /* world.layout gave it: shown in full */
     double x, z;                      /* areas: the centre */
+    int at_given;                     /* world.layout gave x, z */
     double size, height;              /* from world.layout, 0: from the prompt */
     oy_plan_line line;                /* valley, canyon, river, coast */
     int own_course;                   /* the line was laid out for it */
