@@ -13,6 +13,8 @@ static const cli_group *const render_groups[] = {
     &cli_group_render, &cli_group_shot, &cli_group_run, &cli_group_messages, NULL };
 static const cli_group *const still_groups[] = {
     &cli_group_still, &cli_group_shot, &cli_group_run, &cli_group_messages, NULL };
+static const cli_group *const map_groups[] = {
+    &cli_group_map, &cli_group_messages, NULL };
 static const cli_group *const check_groups[] = {
     &cli_group_shot, &cli_group_messages, NULL };
 static const cli_group *const no_groups[] = { NULL };
@@ -24,6 +26,9 @@ const cli_command cli_commands[] = {
       "validate a shot script and print its timeline", check_groups, cli_cmd_check },
     { "still", "SHOT --at TIME -o FILE.png [options]",
       "render one frame as PNG", still_groups, cli_cmd_still },
+    { "map", "SHOT -o FILE.png [--at TIME] [--radius M] [options]",
+      "top view of the set with objects and the camera path, as PNG",
+      map_groups, cli_cmd_map },
     { "concepts", "[WORD...]",
       "list the vocabulary the model understands, or what each WORD does",
       no_groups, cli_cmd_concepts },

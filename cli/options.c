@@ -8,6 +8,7 @@
  */
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "options.h"
@@ -74,6 +75,21 @@ static const cli_option still_options[] = {
 };
 const cli_group cli_group_still = { "Still options", still_options };
 
+/* A map is one picture of the set, not of the output: no size, fps or
+ * progress of the shot's, but the seed (another seed, another set), the
+ * threads and --force like every writing command. */
+static const cli_option map_options[] = {
+    { OPT_MAP_OUTPUT, 'o', "output", "FILE", "write the map to FILE as PNG", 1 },
+    { OPT_MAP_AT,      0,  "at",     "TIME", "the set and its objects at TIME (default 0)", 0 },
+    { OPT_RADIUS,      0,  "radius", "M",    "metres from the centre to each edge (default: fit the path)", 0 },
+    { OPT_MAP_SIZE,    0,  "size",   "PX",   "pixels per side of the square map (default 1024)", 0 },
+    { OPT_SEED,       's', "seed",   "N",    "override the seed (0 to 2^64-1)", 0 },
+    { OPT_THREADS,    'j', "threads", "N",   "worker threads (0: all cores); same output", 0 },
+    { OPT_FORCE,      'f', "force",  NULL,   "overwrite an existing output", 0 },
+    { 0 }
+};
+const cli_group cli_group_map = { "Map options", map_options };
+
 static const char *const progress_names[] = { "auto", "bar", "json", "none" };
 
 void cli_usage_error(const cli_command *cmd, const char *fmt, ...)
@@ -86,6 +102,24 @@ void cli_usage_error(const cli_command *cmd, const char *fmt, ...)
     va_end(ap);
     snprintf(hint, sizeof(hint), "see 'oyster %s --help'", cmd->name);
     cli_error(cmd->name, hint, "%s", msg);
+}
+
+/* A plain decimal number with an optional fraction: no sign, no exponent. */
+static int parse_metres(const char *s, double lo, double hi, double *out)
+{
+    char *end;
+    double v;
+
+    if (*s < '0' || *s > '9')
+        return -1;
+    for (const char *q = s; *q; q++)
+        if ((*q < '0' || *q > '9') && *q != '.')
+            return -1;
+    v = strtod(s, &end);
+    if (*end || !(v >= lo && v <= hi))
+        return -1;
+    *out = v;
+    return 0;
 }
 
 /* A plain decimal number: no sign, no spaces, no trailing text. */
@@ -146,6 +180,7 @@ static int set_option(const cli_command *cmd, cli_args *a, const cli_option *o,
     case OPT_QUIET:        a->quiet = 1; break;
     case OPT_VERBOSE:      a->verbose++; break;
     case OPT_OUTPUT:
+    case OPT_MAP_OUTPUT:
     case OPT_STILL_OUTPUT: a->out = v; break;
     case OPT_FRAME_HASHES: a->frame_hashes = v; break;
     case OPT_NO_AUDIO:     a->no_audio = 1; break;
@@ -154,7 +189,17 @@ static int set_option(const cli_command *cmd, cli_args *a, const cli_option *o,
     case OPT_STATE_OUT:    a->state_out = v; break;
     case OPT_STATE_AT:     a->state_at = v; break;
     case OPT_STATE_IN:     a->state_in = v; break;
-    case OPT_AT:           a->at = v; break;
+    case OPT_AT:
+    case OPT_MAP_AT:       a->at = v; break;
+    case OPT_RADIUS:
+        if (parse_metres(v, OYSTER_MAP_RADIUS_MIN, OYSTER_MAP_RADIUS_MAX, &a->radius) < 0)
+            return bad_value(cmd, o, v, "expected metres from 20 to 50000, e.g. 800");
+        break;
+    case OPT_MAP_SIZE:
+        if (parse_count(v, OYSTER_MAP_SIZE_MAX, &n) < 0 || n < OYSTER_MAP_SIZE_MIN)
+            return bad_value(cmd, o, v, "expected pixels from 64 to 4096, e.g. 2048");
+        a->map_size = (int)n;
+        break;
     case OPT_THREADS:
         if (parse_count(v, 1024, &n) < 0)
             return bad_value(cmd, o, v, "expected a number of threads from 0 (all cores) to 1024");

@@ -136,6 +136,32 @@ int oyster_render(oyster_shot *shot, const oyster_render_opts *opts);
 int oyster_still(oyster_shot *shot, double t, const char *png_path,
                  int threads, int force);
 
+/* ---- map ------------------------------------------------------------------ */
+
+#define OYSTER_MAP_SIZE      1024     /* pixels per side by default */
+#define OYSTER_MAP_SIZE_MIN  64
+#define OYSTER_MAP_SIZE_MAX  4096
+#define OYSTER_MAP_RADIUS_MIN 20.0    /* metres */
+#define OYSTER_MAP_RADIUS_MAX 50000.0
+
+typedef struct oyster_map_opts {
+    const char *out;          /* PNG */
+    double t;                 /* seconds: the set and the objects as they are then */
+    double radius;            /* metres from the centre to each edge;
+                                 0: the camera path and the origin with a margin,
+                                 at least 600 */
+    int size;                 /* pixels per side (square); 0: OYSTER_MAP_SIZE */
+    int threads;              /* 0: all cores; never changes the output */
+    int force;
+} oyster_map_opts;
+
+/* `oyster map`: the set from above (north, +z, up; +x right), centred on
+ * the camera path and the origin: shaded relief, contours, water, forest,
+ * the plan's named features, the objects present at t, the camera path
+ * with a frustum at each key and cut, a scale bar and a north arrow.
+ * Written as PNG to a temporary file beside out and renamed into place. */
+int oyster_map(oyster_shot *shot, const oyster_map_opts *opts);
+
 /* ---- concepts ------------------------------------------------------------- */
 
 /* `oyster concepts`: with no words, every word and phrase with its group;
