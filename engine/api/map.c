@@ -671,7 +671,7 @@ int oyster_map(oyster_shot *shot, const oyster_map_opts *o)
     path *p = NULL;
     char *temp = NULL;
     map_frame f;
-    oy_state st;
+    oy_state st, est;
     float contour = 0.0f;
     int err;
 
@@ -702,6 +702,9 @@ int oyster_map(oyster_shot *shot, const oyster_map_opts *o)
     oy_model_eval(shot->model, o->t, &st, ents);
     if ((err = relief_draw(shot, pool, &st, &f, rgb, &contour)))
         goto done;
+    /* objects fade in from their frame: one frame on, the ones added on
+     * the frame of t are there too (and a map at 0 shows the opening set) */
+    oy_model_eval(shot->model, o->t + (double)out->fps.den / out->fps.num, &est, ents);
 
     {
         oy_canvas c = { rgb, n, n, (ptrdiff_t)n * 3 };
@@ -714,7 +717,7 @@ int oyster_map(oyster_shot *shot, const oyster_map_opts *o)
         draw_furniture(&c, L, scale, &f, shot, o->t, contour);
         draw_features(&c, L, scale, &f, shot, &st);
         draw_path(&c, &f, shot, p);
-        draw_entities(&c, L, scale, &f, &st);
+        draw_entities(&c, L, scale, &f, &est);
         draw_keys(&c, L, scale, &f, shot, scratch);
         free(L);
     }
