@@ -140,9 +140,18 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     float rh = oy_smoothstepf(0.22f, 0.5f, slope + 0.2f * fine + 0.15f * patch) *
                oy_smoothstepf(60.0f, 250.0f, alt);
     float rk = fmaxf(oy_smoothstepf(0.55f, 1.0f, slope + 0.15f * fine), rh);
-    c = b[DESERT] > 0.5f ? rock_desert : rock;
+    /* a canyon's floor is sand and gravel, never lawn */
+    float cfl = pt->canyon * (1.0f - oy_smoothstepf(0.3f, 0.7f, slope));
     for (int i = 0; i < 3; i++)
-        col[i] = oy_lerpf(col[i], c[i] * (0.8f + 0.3f * patch), rk);
+        col[i] = oy_lerpf(col[i], oy_lerpf(sand[i], rock_desert[i], 0.35f + 0.3f * fine), cfl);
+    /* canyon and desert rock is layered: bands of harder and softer beds,
+     * lighter and darker, that bend a little with the ground */
+    float strata = fmaxf(pt->canyon, fmaxf(b[DESERT], sh->plateau));
+    float bed = 1.0f + 0.22f * strata * (float)oy_sin(alt * 0.42 + 2.5 * patch) +
+                0.1f * strata * (float)oy_sin(alt * 1.7 + 1.3 * fine);
+    c = b[DESERT] > 0.5f || pt->canyon > 0.5f ? rock_desert : rock;
+    for (int i = 0; i < 3; i++)
+        col[i] = oy_lerpf(col[i], c[i] * (0.8f + 0.3f * patch) * bed, rk);
     /* permanent snow on high peaks */
     float line = 650.0f + 250.0f * patch - 500.0f * (b[SNOWFIELD] + b[TUNDRA] + b[ALPINE] * 0.5f);
     float perm = oy_smoothstepf(line, line + 120.0f, alt) * (1.0f - oy_smoothstepf(0.9f, 1.4f, slope))

@@ -126,6 +126,9 @@ void oy_world_plan_setup(oy_world *w, const oy_layout_item *layout)
         w->feat[f].height = layout[f].has_height ? layout[f].height : 0.0;
     }
     w->side_river = (oy_hash(seed, OY_STREAM_WATER, 2, 0, 0) & 1) ? 1.0f : -1.0f;
+    double wind = pick(seed, 3, 0.0, 2.0 * OY_PI);
+    w->wind_x = oy_cos(wind);
+    w->wind_z = oy_sin(wind);
 
     /* valley, canyon and river share one course unless told otherwise:
      * the canyon follows the valley, the river the canyon */

@@ -159,6 +159,7 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     };
     const oy_plan_feature *F = w->feat;
     sh->hill = oy_smoothstepf(0.5f, 0.9f, oy_clampf(c[OY_CH_HILLS], 0.0f, 1.0f));
+    sh->dunes = oy_smoothstepf(0.4f, 0.8f, sh->biome[2]) * (1.0f - sh->plateau) * (1.0f - sh->canyon);
     for (int f = 0; f < OY_FEAT_COUNT; f++)
         if (strength[f] && F[f].placed)
             *strength[f] = 1.0f;
@@ -256,6 +257,32 @@ static float shore(float h, float sea, float u, float cliff)
     return oy_lerpf(beach, fmaxf(h, beach), k * k);
 }
 
+/* A dune field: ridges across the prevailing wind, each a long gentle
+ * windward slope up to a sharp crest and a steep slip face behind it
+ * (about 30 degrees, sand's angle of repose), the crest lines bent and
+ * their heights varied by noise, a lower cross set on top. */
+static float dune_ridge(float f)
+{
+    return f < 0.72f ? oy_smoothstepf(0.0f, 0.72f, f) * (0.6f + 0.4f * f / 0.72f)
+                     : 1.0f - oy_smoothstepf(0.72f, 1.0f, f);
+}
+
+static float dunes(const oy_world *w, double x, double z, float min_wl)
+{
+    static const float wl = 90.0f;
+    float fade = oy_smoothstepf(0.6f * wl, 0.2f * wl, min_wl);
+    if (fade <= 0.0f)
+        return 0.0f;
+    double u = x * w->wind_x + z * w->wind_z, v = z * w->wind_x - x * w->wind_z;
+    float bendu = 28.0f * oy_world_fbm(w, x + 3100.0, z - 1700.0, 420.0, 60.0f, 3);
+    float amp = 0.6f + 0.4f * oy_world_fbm(w, x - 6100.0, z + 900.0, 300.0, 60.0f, 2);
+    double p = (u + bendu) / wl;
+    double q = (0.6 * u + 0.8 * v + 0.7 * bendu) / (0.55 * wl);
+    float h = 14.0f * amp * dune_ridge((float)(p - floor(p))) +
+              4.0f * dune_ridge((float)(q - floor(q)));
+    return fade * h;
+}
+
 /* The nearest point of feature f's course: its own, or (same) the one it
  * shares with the feature before it. */
 static const oy_line_near *course_near(const oy_world *w, int f, double x, double z,
@@ -272,7 +299,7 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
 {
     oy_line_near vn, cbuf, rbuf;
     const oy_line_near *cn = &vn, *rn = &vn;
-    float h, water = NO_WATER, wdist = 200.0f;
+    float h, water = NO_WATER, wdist = 200.0f, in_canyon = 0.0f;
     int wkind = OY_WATER_NONE;
 
     oy_world_line_near(&w->feat[OY_FEAT_VALLEY].line, x, z, &vn);
@@ -293,6 +320,8 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
     float calm = 1.0f - 0.7f * fmaxf(sh->valley, sh->canyon) *
                  (1.0f - oy_smoothstepf(20.0f, 120.0f, (float)fmin(vn.d, cn->d)));
     h += sh->detail_amp * det * calm;
+    if (sh->dunes > 0.0f)
+        h += sh->dunes * dunes(w, x, z, min_wl);
 
     if (sh->valley > 0.0f) {
         float d = (float)vn.d, fl = floor_at(w, sh, vn.x, vn.z);
@@ -313,6 +342,7 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         float qs = (i + oy_smoothstepf(0.25f, 0.6f, r)) * 0.25f;
         float hc = fl + sh->canyon_depth * qs + fmaxf(h - fl, 0.0f) * 0.35f * q + 0.3f * det;
         h = oy_lerpf(h, hc, sh->canyon);
+        in_canyon = sh->canyon * (1.0f - oy_smoothstepf(70.0f * k, 70.0f * k + 60.0f, d));
     }
     if (sh->river > 0.0f) {
         /* meanders: a long swing and a shorter bend on top of it; a course
@@ -387,6 +417,7 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         pt->water_kind = wdist < 200.0f ? wkind : OY_WATER_NONE;
         pt->water_dist = fminf(wdist, 200.0f);
         pt->open_dist = open;
+        pt->canyon = in_canyon;
     }
     return h;
 }

@@ -71,6 +71,7 @@ typedef struct oy_world_shape {
     float island_x, island_z, island_r;
     float peaks_x, peaks_z, peaks_r, peaks_h;   /* peaks_h 0: from relief */
     float hill, hill_x, hill_z, hill_r, hill_h;
+    float dunes;                     /* 0..1 a dune field over desert */
     float biome[8];         /* prompt biome weights, normalized */
     float veg, foliage, autumn;  /* vegetation and season channels */
     /* surface colour shifts (oy_world_palette_init): warmth, tint, light;
@@ -84,6 +85,7 @@ typedef struct oy_world_point {
     int water_kind;
     float water_dist;       /* m to the nearest water body edge (capped 200) */
     float open_dist;        /* m from the set's open ground (clearing or floor) */
+    float canyon;           /* 0..1 inside a canyon (floor and walls) */
     float biome[8];
     float canopy;           /* forest canopy height above ground, m */
     float rgb[3];           /* dry, snow-free linear albedo */
@@ -147,6 +149,7 @@ struct oy_world {
     oy_plan_feature feat[OY_FEAT_COUNT];
     double cx, cz;                    /* the clearing's centre */
     float side_river;                 /* +-1: which side of its course */
+    double wind_x, wind_z;            /* the prevailing wind dunes face */
 };
 
 /* Value noise in [-1, 1] with its gradient, and sums of octaves. */
