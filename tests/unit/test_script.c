@@ -363,6 +363,41 @@ static void test_schema_errors(void)
                  "'output.fps' must be a frame rate, not a list", NULL);
     expect_error("wrong type map", "oyster: 1\noutput: {duration: 2s}\nworld: fog\n", 3, 8,
                  "'world' must be a map of keys", NULL);
+    /* world.layout: the set plan's keys, ranges and impossible plans */
+#define LAYOUT(y) "oyster: 1\noutput: {duration: 2s}\nworld:\n  layout:\n" y
+    expect_error("layout: unknown feature", LAYOUT("    lak: {at: [0, 400]}\n"), 5, 5,
+                 "unknown key 'lak' in 'world.layout'", "did you mean 'lake'?");
+    expect_error("layout: a key the feature does not take", LAYOUT("    lake: {through: [[0, 0], [1, 2]]}\n"),
+                 5, 12, "unknown key 'through' in 'world.layout.lake'", NULL);
+    expect_error("layout: size out of range", LAYOUT("    lake: {at: [0, 400], size: 5}\n"), 5, 32,
+                 "'world.layout.lake.size' must be a number from 20 to 8000, not '5'", NULL);
+    expect_error("layout: one point is no course", LAYOUT("    river: {through: [[0, 0]]}\n"), 5, 22,
+                 "'world.layout.river.through' must be a list of 2 to 16 points [x, z]",
+                 "e.g. 'through: [[-200, -100], [0, 300], [150, 900]]'");
+    expect_error("layout: a repeated point", LAYOUT("    valley: {through: [[0, 0], [0, 0.5]]}\n"), 5, 32,
+                 "point 2 of 'world.layout.valley.through' repeats the point before it", NULL);
+    expect_error("layout: coast without a course", LAYOUT("    coast: {sea: left}\n"), 5, 12,
+                 "'world.layout.coast' needs 'through': the shoreline's course", NULL);
+    expect_error("layout: far out", LAYOUT("    hill: {at: [0, 2e6]}\n"), 5, 16,
+                 "'world.layout.hill.at' [0, 2e+06] is out of range", NULL);
+    expect_error("layout: a lake in the sea",
+                 LAYOUT("    coast: {through: [[0, -500], [0, 500]], sea: right}\n    lake: {at: [300, 0]}\n"),
+                 6, 11, "the lake at [300, 0] lies in the sea ('coast' has the sea on the right)", NULL);
+    {
+        oy_script *s;
+        int ret = load(&s, LAYOUT("    lake: {at: [-50, 300], size: 250}\n"
+                                  "    river: {through: [[-200, -100], [0, 300], [150, 900]], width: 30}\n"
+                                  "    coast: {through: [[0, -500], [0, 500]], sea: right}\n"
+                                  "    peaks: {at: [0, 3000], size: 4000, height: 1500}\n"), NULL);
+        CHECK(ret == 0 && s && s->world.layout[OY_FEAT_LAKE].has_at &&
+              s->world.layout[OY_FEAT_LAKE].at[1] == 300 && s->world.layout[OY_FEAT_LAKE].size == 250 &&
+              s->world.layout[OY_FEAT_RIVER].npts == 3 && s->world.layout[OY_FEAT_RIVER].size == 30 &&
+              s->world.layout[OY_FEAT_COAST].sea == 1 && s->world.layout[OY_FEAT_PEAKS].height == 1500 &&
+              !s->world.layout[OY_FEAT_VALLEY].given,
+              "layout: a valid plan loads into the script");
+        oy_script_free(&s);
+    }
+#undef LAYOUT
     expect_error("bool", "oyster: 1\noutput: {duration: 2s, audio: maybe}\n", 2, 31,
                  "'output.audio' must be true or false, not 'maybe'", NULL);
     expect_error("out of range", "oyster: 1\noutput: {duration: 2s, aspect: 5}\n", 2, 32,
