@@ -169,4 +169,14 @@ int oyster_map(oyster_shot *shot, const oyster_map_opts *opts);
 int oyster_concepts(const char *const *words, int nwords,
                     oyster_line_fn fn, void *opaque);
 
+/* `oyster concepts --prompt TEXT`: how the concept language reads text,
+ * word by word (concept and modifiers, or ignored with the nearest known
+ * word), then the channel changes. Returns the number of ignored words,
+ * or a negative error. */
+int oyster_explain(const char *text, oyster_line_fn fn, void *opaque);
+
+/* The same for a shot's world prompt, read with the shot's vocabulary;
+ * nothing when the shot has no prompt. */
+void oyster_shot_explain(const oyster_shot *shot, oyster_line_fn fn, void *opaque);
+
 #endif

@@ -21,7 +21,11 @@
 
 const char *const oy_group_names[OY_GROUP_COUNT] = {
     "time", "weather", "season", "terrain", "biome", "water", "object",
-    "light", "music", "tempo"
+    "light", "music", "tempo", "colour", "material"
+};
+
+const char *const oy_surface_names[OY_SURF_COUNT] = {
+    "none", "rock", "ground", "water", "sky", "object"
 };
 
 typedef struct bword {
@@ -292,13 +296,49 @@ static int add_word(loader *L, const oy_ynode *n, int ci)
 }
 
 static const char *const concept_keys[] = {
-    "name", "group", "synonyms", "set", "add", "over", "kind", "description"
+    "name", "group", "synonyms", "set", "add", "over", "kind", "description",
+    "surface", "paint"
 };
+
+static const char *const paint_keys[3] = { "warmth", "tint", "light" };
+
+/* paint: {warmth: W, tint: T, light: L}, each -1..1, missing ones 0. */
+static void read_paint(loader *L, const oy_ynode *map, oy_concept *c)
+{
+    char hint[96];
+
+    if (map->type != OY_YMAP) {
+        lerr(L, map, NULL, "'paint' must be a map of warmth, tint and light");
+        return;
+    }
+    c->has_paint = 1;
+    for (int i = 0; i < map->n; i++) {
+        const oy_ynode *k = map->keys[i], *v = map->values[i];
+        int which = -1;
+        double x;
+        for (int j = 0; k->type == OY_YSCALAR && j < 3; j++)
+            if (!strcmp(k->scalar, paint_keys[j]))
+                which = j;
+        if (which < 0) {
+            lerr(L, k, k->type == OY_YSCALAR ? hint_for(k->scalar, paint_keys, 3, hint, sizeof hint) : NULL,
+                 "unknown paint axis '%s' (warmth, tint or light)",
+                 k->type == OY_YSCALAR ? k->scalar : "?");
+            continue;
+        }
+        if (!scalar(L, v, k->scalar))
+            continue;
+        if (parse_number(v->scalar, &x) < 0 || x < -1.0 || x > 1.0) {
+            lerr(L, v, NULL, "bad paint value '%s' for '%s' (-1 to 1)", v->scalar, k->scalar);
+            continue;
+        }
+        c->paint[which] = (float)x;
+    }
+}
 
 static int read_concept(loader *L, const oy_ynode *n)
 {
     oy_bank *b = L->b;
-    const oy_ynode *name, *group, *syn, *set, *add, *over, *kind, *desc;
+    const oy_ynode *name, *group, *syn, *set, *add, *over, *kind, *desc, *surf, *paint;
     oy_concept c;
     oy_effect eff[OY_CH_COUNT];
     unsigned char seen[OY_CH_COUNT] = { 0 };
@@ -330,6 +370,8 @@ static int read_concept(loader *L, const oy_ynode *n)
     over = oy_ymap_get(n, "over");
     kind = oy_ymap_get(n, "kind");
     desc = oy_ymap_get(n, "description");
+    surf = oy_ymap_get(n, "surface");
+    paint = oy_ymap_get(n, "paint");
 
     memset(&c, 0, sizeof c);
     c.over = 4.0;
@@ -360,6 +402,20 @@ static int read_concept(loader *L, const oy_ynode *n)
         lerr(L, over, NULL, "bad transition '%s' (seconds, 0 to 3600)", over->scalar);
     if (desc && scalar(L, desc, "description"))
         c.description = desc->scalar;
+    if (surf && scalar(L, surf, "surface")) {
+        for (int s = OY_SURF_ROCK; s <= OY_SURF_SKY; s++)
+            if (!strcmp(surf->scalar, oy_surface_names[s]))
+                c.surface = s;
+        if (!c.surface)
+            lerr(L, surf, hint_for(surf->scalar, oy_surface_names + 1, OY_SURF_SKY, hint, sizeof hint),
+                 "unknown surface '%s' (rock, ground, water or sky)", surf->scalar);
+    }
+    if (paint) {
+        if (c.group == OY_GROUP_OBJECT || surf)
+            lerr(L, paint, NULL, "only a colour word that names no surface has 'paint'");
+        else
+            read_paint(L, paint, &c);
+    }
     if (syn && syn->type == OY_YMAP)
         lerr(L, syn, NULL, "'synonyms' must be a list of words and phrases");
     for (int i = 0; syn && syn->type == OY_YSEQ && i < syn->n; i++)
@@ -556,6 +612,8 @@ void oy_bank_free(oy_bank **pb)
 }
 
 int oy_bank_count(const oy_bank *b) { return (int)b->n; }
+
+int oy_bank_word_count(const oy_bank *b) { return (int)b->nwords; }
 
 const oy_concept *oy_bank_get(const oy_bank *b, int i)
 {

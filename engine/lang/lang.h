@@ -15,7 +15,8 @@
 enum oy_concept_group {
     OY_GROUP_TIME, OY_GROUP_WEATHER, OY_GROUP_SEASON, OY_GROUP_TERRAIN,
     OY_GROUP_BIOME, OY_GROUP_WATER, OY_GROUP_OBJECT, OY_GROUP_LIGHT,
-    OY_GROUP_MUSIC, OY_GROUP_TEMPO, OY_GROUP_COUNT
+    OY_GROUP_MUSIC, OY_GROUP_TEMPO, OY_GROUP_COLOUR, OY_GROUP_MATERIAL,
+    OY_GROUP_COUNT
 };
 extern const char *const oy_group_names[OY_GROUP_COUNT];
 
@@ -26,6 +27,13 @@ typedef struct oy_effect {
     int relative;        /* 1: add to the current value; 0: set the target */
 } oy_effect;
 
+/* What a noun names, for the colour words that qualify it: "red
+ * sandstone" paints the rock, "turquoise lake" the water, "pink sky" the
+ * grade. OY_SURF_OBJECT: a drawn object, which keeps its own colours. */
+enum oy_surface { OY_SURF_NONE, OY_SURF_ROCK, OY_SURF_GROUND, OY_SURF_WATER,
+                  OY_SURF_SKY, OY_SURF_OBJECT, OY_SURF_COUNT };
+extern const char *const oy_surface_names[OY_SURF_COUNT];
+
 typedef struct oy_concept {
     const char *name;          /* canonical word */
     int group;                 /* OY_GROUP_* */
@@ -35,6 +43,11 @@ typedef struct oy_concept {
     const char *description;
     const char *kind;          /* objects: the entity kind the world draws
                                   (e.g. "bird_flock"); NULL otherwise */
+    int surface;               /* OY_SURF_* the word names (a noun) */
+    int has_paint;             /* a colour word: paint applies to what it
+                                  qualifies, effects when it qualifies no
+                                  surface */
+    float paint[3];            /* warmth, tint, light, -1..1 each */
 } oy_concept;
 
 /* The bank: built-in concepts plus an optional per-shot vocabulary file
@@ -47,6 +60,8 @@ const oy_concept *oy_bank_get(const oy_bank *b, int i);
 const oy_concept *oy_bank_find(const oy_bank *b, const char *word);
 /* The known word or phrase nearest to word (edit distance), or NULL. */
 const char *oy_bank_nearest(const oy_bank *b, const char *word);
+/* How many distinct words and phrases the bank knows. */
+int oy_bank_word_count(const oy_bank *b);
 
 /* What a concept does, for `oyster concepts WORD`: one call of fn per line
  * (group and description, channel effects, transition, synonyms). */
@@ -66,7 +81,35 @@ typedef struct oy_phrase_effect {
     int count;                 /* objects: how many (default 1) */
     int place;                 /* OY_PLACE_* */
     char near_what[32];        /* OY_PLACE_NEAR_ENTITY: the kind or id */
+    int surface;               /* colour words: OY_SURF_* they paint
+                                  (NONE: the concept's own effects) */
+    int qualifies;             /* colour words: the item they qualify, or -1 */
 } oy_phrase_effect;
+
+/* How each word of a parsed text was read, for `oyster concepts --prompt`
+ * and `oyster check`, and for measuring what the language misses. */
+enum oy_note_how {
+    OY_NOTE_GRAMMAR,           /* a word of the language (words.c) */
+    OY_NOTE_CONCEPT,           /* a concept: item */
+    OY_NOTE_REFERENCE,         /* an object named as a place ("near the
+                                  cabin"): concept, no item */
+    OY_NOTE_ID,                /* an unknown word taken as an entity id */
+    OY_NOTE_MEASURE,           /* part of "over 5 seconds" or "96 bpm" */
+    OY_NOTE_NUMBER,
+    OY_NOTE_SKIPPED,           /* a lone letter */
+    OY_NOTE_UNKNOWN            /* not in the vocabulary: ignored */
+};
+typedef struct oy_word_note {
+    size_t off, len;           /* bytes of the text */
+    int ntok;                  /* words it spans */
+    int how;                   /* OY_NOTE_* */
+    int item;                  /* OY_NOTE_CONCEPT: index into items */
+    const oy_concept *concept; /* CONCEPT, REFERENCE */
+    const struct oy_lang_word *word;   /* GRAMMAR */
+    const char *form;          /* how the concept was found: NULL as listed,
+                                  else "plural", "-ing", "-ed", "-er",
+                                  "-est", "-ly" (static text) */
+} oy_word_note;
 
 typedef struct oy_parse {
     oy_phrase_effect *items;
@@ -74,6 +117,8 @@ typedef struct oy_parse {
     double over;               /* pacing: seconds, < 0 when not said */
     int sudden;                /* "suddenly" */
     float tempo;               /* "at 96 bpm": bpm, <= 0 when not said */
+    oy_word_note *notes;       /* every word, in text order */
+    int nnotes;
 } oy_parse;
 
 /* Parse free text. Unknown words are reported as warnings at file:mark
@@ -83,6 +128,16 @@ typedef struct oy_parse {
 int oy_lang_parse(const oy_bank *b, const char *text, const char *file,
                   int line, int col, oy_log *log, oy_parse *out);
 void oy_parse_release(oy_parse *p);
+
+/* How text (as parsed into p) was understood, one call of fn per line:
+ * each word or phrase with its concept and modifiers, or the grammar it
+ * is, or that it was ignored with the nearest known word; then the
+ * channel changes from the defaults and a summary. */
+void oy_lang_explain(const oy_bank *b, const char *text, const oy_parse *p,
+                     oyster_line_fn fn, void *opaque);
+/* Words that carry meaning (not words of the language) and how many of
+ * them were not understood, counting each word of a phrase. */
+void oy_parse_word_stats(const oy_parse *p, int *content, int *unknown);
 
 /* The channel targets a parse implies: mask (OY_CH_COUNT entries) is
  * cleared, then for each channel the text changes mask[ch] is set and
@@ -127,7 +182,9 @@ enum oy_lang_word_type {
     OY_LW_NEAR,        /* "near", "behind": place by what follows; value:
                           the OY_PLACE_* when nothing placeable follows */
     OY_LW_PACE,        /* value: transition seconds */
-    OY_LW_SUDDEN       /* value: transition seconds, and sudden */
+    OY_LW_SUDDEN,      /* value: transition seconds, and sudden */
+    OY_LW_SURFACE      /* value: OY_SURF_* it names ("water", "sky") for
+                          colour words; no meaning of its own */
 };
 typedef struct oy_lang_word {
     const char *text;  /* lowercase words separated by single spaces */

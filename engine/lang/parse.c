@@ -143,7 +143,7 @@ typedef struct parser {
     char *pool;             /* lowercase words */
     size_t poolused;
     oy_parse *out;
-    size_t itemcap;
+    size_t itemcap, notecap;
     /* diagnostics */
     oy_log *log;
     const char *file;
@@ -367,6 +367,7 @@ typedef struct match {
     const oy_lang_word *word;
     const oy_concept *concept;
     int plural;                   /* found by dropping a plural ending */
+    const char *form;             /* the ending dropped, or NULL */
 } match;
 
 static int usable_word(const parser *p, size_t i)
@@ -399,8 +400,70 @@ static const oy_concept *singular(const parser *p, char *key, size_t len)
     return NULL;
 }
 
+/* Endings of inflected words, found by rule instead of listed: what the
+ * last word ends with, what replaces it, and the form it is. Doubled
+ * consonants ("hotter", "fogged") are undone after dropping the ending;
+ * a final e may come back ("hazed", "blazing"). The stem keeps at least
+ * three letters, so "red" is never "r". */
+static const struct inflection { const char *end, *repl, *form; } inflections[] = {
+    { "iest", "y", "-est" }, { "ier", "y", "-er" }, { "ied", "y", "-ed" },
+    { "ily", "y", "-ly" }, { "ying", "ie", "-ing" },
+    { "est", "", "-est" }, { "est", "e", "-est" },
+    { "er", "", "-er" }, { "er", "e", "-er" },
+    { "ed", "", "-ed" }, { "ed", "e", "-ed" },
+    { "ing", "", "-ing" }, { "ing", "e", "-ing" },
+    { "ly", "", "-ly" }, { "ly", "le", "-ly" },
+};
+
+static int is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* The concept (or, for -ly, the intensity word) key names once the last
+ * word's ending is undone; key is restored. */
+static void inflected(const parser *p, char *key, size_t len, match *m)
+{
+    size_t start = len;
+    char saved[8];
+
+    while (start && key[start - 1] != ' ')
+        start--;
+    if (len - start < 5 || len - start > 40)
+        return;
+    for (size_t r = 0; r < sizeof inflections / sizeof inflections[0]; r++) {
+        const struct inflection *in = &inflections[r];
+        size_t el = strlen(in->end), rl = strlen(in->repl), stem = len - el;
+        if (strcmp(key + stem, in->end) || stem - start + rl < 3)
+            continue;
+        memcpy(saved, key + stem, el + 1);
+        for (int undouble = 0; undouble < 2; undouble++) {
+            size_t sl = stem;
+            if (undouble) {
+                /* "hott" -> "hot", but never "ss" or a vowel pair */
+                if (rl || sl - start < 4 || key[sl - 1] != key[sl - 2] ||
+                    is_vowel(key[sl - 1]) || key[sl - 1] == 's' || key[sl - 1] == 'l')
+                    break;
+                sl--;
+            }
+            memcpy(key + sl, in->repl, rl + 1);
+            m->concept = oy_bank_find(p->bank, key);
+            if (!m->concept && !strcmp(in->form, "-ly")) {
+                const oy_lang_word *w = grammar_word(p->g, key);
+                if (w && (w->type == OY_LW_INTENSITY || w->type == OY_LW_VERY))
+                    m->word = w;
+            }
+            memcpy(key + stem, saved, el + 1);
+            if (m->concept || m->word) {
+                m->form = in->form;
+                return;
+            }
+        }
+    }
+}
+
 /* The longest phrase at token i: the language's own words first, then
- * concepts, then concepts in the plural. */
+ * concepts, then concepts in the plural, then other inflections. */
 static void match_at(const parser *p, size_t i, match *m)
 {
     char key[MAX_PHRASE_WORDS * 65];
@@ -426,8 +489,10 @@ static void match_at(const parser *p, size_t i, match *m)
         m->word = grammar_word(p->g, key);
         if (!m->word)
             m->concept = oy_bank_find(p->bank, key);
+        if (!m->word && !m->concept && (m->plural = (m->concept = singular(p, key, kl)) != NULL))
+            m->form = "plural";
         if (!m->word && !m->concept)
-            m->plural = (m->concept = singular(p, key, kl)) != NULL;
+            inflected(p, key, kl, m);
         key[kl] = save;
         if (m->word || m->concept) {
             m->n = n;
@@ -447,7 +512,32 @@ typedef struct clause {
     int place;                /* waiting for the next object */
     char near_what[32];
     int last_item, last_object;
+    int pending[8];           /* colour items waiting for what they qualify */
+    int npending;
+    int last_surface;         /* OY_SURF_* the clause named last */
+    int last_surface_item;
 } clause;
+
+/* The colour words waiting in the clause qualify item `what` (-1: none)
+ * of surface surf: they paint it, or with no surface to paint (a meadow,
+ * a sunset) do what they do alone; a drawn object keeps its colours. */
+static void resolve_colours(parser *p, clause *c, int surf, int what)
+{
+    for (int k = 0; k < c->npending; k++) {
+        oy_phrase_effect *it = &p->out->items[c->pending[k]];
+        it->surface = surf;
+        it->qualifies = what;
+    }
+    c->npending = 0;
+}
+
+/* At the end of a clause a colour with nothing after it is said of the
+ * surface named before it: "the sea is turquoise". */
+static void end_colours(parser *p, clause *c)
+{
+    if (c->npending)
+        resolve_colours(p, c, c->last_surface, c->last_surface ? c->last_surface_item : -1);
+}
 
 static void clause_reset(clause *c, int sentence)
 {
@@ -456,6 +546,9 @@ static void clause_reset(clause *c, int sentence)
     c->intensity_at = (size_t)-1;
     c->very_at = (size_t)-1;
     c->last_item = c->last_object = -1;
+    c->npending = 0;
+    c->last_surface = OY_SURF_NONE;
+    c->last_surface_item = -1;
     if (sentence) {
         c->place = OY_PLACE_NONE;
         c->near_what[0] = 0;
@@ -492,6 +585,20 @@ static int add_item(parser *p, clause *c, const oy_concept *k, size_t at, int pl
     it->intensity = c->intensity_at == at ? c->intensity : 1.0f;
     it->negated = c->negate;
     it->count = 1;
+    it->qualifies = -1;
+    if (k->has_paint) {
+        /* a colour: what it paints is known once its noun comes */
+        if (c->npending < (int)(sizeof c->pending / sizeof *c->pending))
+            c->pending[c->npending++] = idx;
+    } else {
+        int surf = k->surface ? k->surface : k->group == OY_GROUP_OBJECT ? OY_SURF_OBJECT
+                                                                          : OY_SURF_NONE;
+        resolve_colours(p, c, surf, idx);
+        if (k->surface) {
+            c->last_surface = k->surface;
+            c->last_surface_item = idx;
+        }
+    }
     if (k->group == OY_GROUP_OBJECT) {
         it->count = c->count ? c->count : plural ? 3 : 1;
         set_place(it, c->place, c->near_what);
@@ -503,6 +610,27 @@ static int add_item(parser *p, clause *c, const oy_concept *k, size_t at, int pl
     c->count = 0;
     c->intensity_at = (size_t)-1;
     p->out->nitems++;
+    return 0;
+}
+
+/* Record how tokens [i, i + ntok) were read. */
+static int add_note(parser *p, size_t i, int ntok, int how, int item,
+                    const oy_concept *k, const oy_lang_word *w, const char *form)
+{
+    oy_word_note *nt;
+    const token *last = &p->tok[i + (size_t)ntok - 1];
+
+    if (oy_grow(&p->out->notes, &p->notecap, (size_t)p->out->nnotes + 1, sizeof *nt))
+        return OYSTER_E_NOMEM;
+    nt = &p->out->notes[p->out->nnotes++];
+    nt->off = p->tok[i].off;
+    nt->len = last->off + last->len - nt->off;
+    nt->ntok = ntok;
+    nt->how = how;
+    nt->item = item;
+    nt->concept = k;
+    nt->word = w;
+    nt->form = form;
     return 0;
 }
 
@@ -529,27 +657,38 @@ static int place_near(parser *p, clause *c, size_t i, const match *m)
     if (!usable_word(p, j))
         return 0;
     match_at(p, j, &m2);
+    if (!(m2.concept && (m2.concept->group == OY_GROUP_WATER ||
+                         m2.concept->group == OY_GROUP_OBJECT)) &&
+        (m2.word || m2.concept))
+        return 0;
+    if ((err = add_note(p, i, m->n, OY_NOTE_GRAMMAR, -1, NULL, m->word, NULL)))
+        return err;
+    for (size_t d = i + (size_t)m->n; d < j; d++)
+        if ((err = add_note(p, d, 1, OY_NOTE_GRAMMAR, -1, NULL, grammar_word(p->g, p->tok[d].low), NULL)))
+            return err;
     if (m2.concept && m2.concept->group == OY_GROUP_WATER) {
         /* naming the water says it is there */
         place_object(p, c, OY_PLACE_NEAR_WATER, NULL);
-        if ((err = add_item(p, c, m2.concept, j, 0)))
+        if ((err = add_note(p, j, m2.n, OY_NOTE_CONCEPT, p->out->nitems, m2.concept, NULL, m2.form)) ||
+            (err = add_item(p, c, m2.concept, j, 0)))
             return err;
         return (int)(j - i) + m2.n;
     }
-    if (m2.concept && m2.concept->group == OY_GROUP_OBJECT) {
+    if (m2.concept) {
         place_object(p, c, OY_PLACE_NEAR_ENTITY, m2.concept->kind);
+        if ((err = add_note(p, j, m2.n, OY_NOTE_REFERENCE, -1, m2.concept, NULL, m2.form)))
+            return err;
         return (int)(j - i) + m2.n;
     }
-    if (!m2.word && !m2.concept) {
-        /* not a word of the language: an entity id such as "fire1" */
-        char id[32];
-        size_t n = p->tok[j].len < sizeof id - 1 ? p->tok[j].len : sizeof id - 1;
-        memcpy(id, p->text + p->tok[j].off, n);
-        id[n] = 0;
-        place_object(p, c, OY_PLACE_NEAR_ENTITY, id);
-        return (int)(j - i) + 1;
-    }
-    return 0;
+    /* not a word of the language: an entity id such as "fire1" */
+    char id[32];
+    size_t n = p->tok[j].len < sizeof id - 1 ? p->tok[j].len : sizeof id - 1;
+    memcpy(id, p->text + p->tok[j].off, n);
+    id[n] = 0;
+    place_object(p, c, OY_PLACE_NEAR_ENTITY, id);
+    if ((err = add_note(p, j, 1, OY_NOTE_ID, -1, NULL, NULL, NULL)))
+        return err;
+    return (int)(j - i) + 1;
 }
 
 /* Move the line:col cursor to byte offset off (tokens come in order). */
@@ -601,9 +740,29 @@ static int apply_word(parser *p, clause *c, size_t i, const match *m, int timed,
     int used;
 
     *next = i + (size_t)m->n;
+    if (w->type != OY_LW_NEAR) {
+        int err = add_note(p, i, m->n, OY_NOTE_GRAMMAR, -1, NULL, w, m->form);
+        if (err)
+            return err;
+    }
     switch (w->type) {
     case OY_LW_CLAUSE:
+        /* "pink and purple clouds": colours joined wait for one noun */
+        if (c->npending && c->pending[c->npending - 1] == p->out->nitems - 1) {
+            match m2;
+            match_at(p, *next, &m2);
+            if (m2.concept && m2.concept->has_paint)
+                break;
+        }
+        end_colours(p, c);
         clause_reset(c, 0);
+        break;
+    case OY_LW_SURFACE:
+        /* "turquoise water", "a pink sky": a colour's noun with no
+         * concept of its own */
+        resolve_colours(p, c, (int)w->value, -1);
+        c->last_surface = (int)w->value;
+        c->last_surface_item = -1;
         break;
     case OY_LW_INTENSITY:
         c->intensity = c->very_at == i ? oy_powf(w->value, 1.5f) : w->value;
@@ -637,9 +796,13 @@ static int apply_word(parser *p, clause *c, size_t i, const match *m, int timed,
         used = place_near(p, c, i, m);
         if (used < 0)
             return used;
-        if (used > 0)
+        if (used > 0) {
             *next = i + (size_t)used;
-        else if ((int)w->value != OY_PLACE_NONE)
+            break;
+        }
+        if ((used = add_note(p, i, m->n, OY_NOTE_GRAMMAR, -1, NULL, w, m->form)))
+            return used;
+        if ((int)w->value != OY_PLACE_NONE)
             place_object(p, c, (int)w->value, NULL);
         break;
     case OY_LW_SUDDEN:
@@ -667,11 +830,14 @@ static int run(parser *p, int timed)
         int err;
 
         if (t->consumed) {
+            if (t->kind != TK_PUNCT && (err = add_note(p, i, 1, OY_NOTE_MEASURE, -1, NULL, NULL, NULL)))
+                return err;
             i++;
             continue;
         }
         if (t->kind == TK_PUNCT) {
             char ch = p->text[t->off];
+            end_colours(p, &c);
             clause_reset(&c, ch != ',' && ch != '(' && ch != ')');
             i++;
             continue;
@@ -679,6 +845,8 @@ static int run(parser *p, int timed)
         if (t->kind == TK_NUMBER) {
             if (usable_word(p, i + 1) && t->num >= 1.0)
                 c.count = t->num > 1000.0 ? 1000 : (int)t->num;
+            if ((err = add_note(p, i, 1, OY_NOTE_NUMBER, -1, NULL, NULL, NULL)))
+                return err;
             i++;
             continue;
         }
@@ -689,16 +857,21 @@ static int run(parser *p, int timed)
                 return err;
             i = next;
         } else if (m.concept) {
-            if ((err = add_item(p, &c, m.concept, i, m.plural)))
+            if ((err = add_note(p, i, m.n, OY_NOTE_CONCEPT, p->out->nitems, m.concept, NULL, m.form)) ||
+                (err = add_item(p, &c, m.concept, i, m.plural)))
                 return err;
             i += (size_t)m.n;
         } else {
-            if (strlen(t->low) > 1)
+            int quiet = strlen(t->low) <= 1;
+            if (!quiet)
                 warn_unknown(p, t);
+            if ((err = add_note(p, i, 1, quiet ? OY_NOTE_SKIPPED : OY_NOTE_UNKNOWN, -1, NULL, NULL, NULL)))
+                return err;
             c.intensity_at = (size_t)-1;
             i++;
         }
     }
+    end_colours(p, &c);
     if (p->unwarned)
         oy_diag(p->log, OYSTER_WARNING, p->file, p->line, p->col, NULL,
                 "%d more words are not in the vocabulary; ignored", p->unwarned);
@@ -748,4 +921,18 @@ void oy_parse_release(oy_parse *p)
 {
     oy_freep(&p->items);
     p->nitems = 0;
+    oy_freep(&p->notes);
+    p->nnotes = 0;
+}
+
+void oy_parse_word_stats(const oy_parse *p, int *content, int *unknown)
+{
+    *content = *unknown = 0;
+    for (int i = 0; i < p->nnotes; i++) {
+        const oy_word_note *n = &p->notes[i];
+        if (n->how == OY_NOTE_CONCEPT || n->how == OY_NOTE_REFERENCE)
+            *content += n->ntok;
+        else if (n->how == OY_NOTE_UNKNOWN || n->how == OY_NOTE_ID)
+            *content += n->ntok, *unknown += n->ntok;
+    }
 }

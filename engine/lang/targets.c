@@ -62,6 +62,34 @@ static int main_effect(const oy_concept *k)
     return best;
 }
 
+/* A colour word on the surface it qualifies: its warmth, tint and light
+ * on that surface's channels (the sky's are the grade's: warmth, tint and
+ * exposure); an axis the colour leaves at 0 is left alone, so "pale" and
+ * "blue" make pale blue. */
+static void apply_paint(const oy_phrase_effect *it, float *target, unsigned char *mask)
+{
+    static const int channels[OY_SURF_COUNT][3] = {
+        [OY_SURF_ROCK] = { OY_CH_ROCK_WARMTH, OY_CH_ROCK_TINT, OY_CH_ROCK_LIGHT },
+        [OY_SURF_GROUND] = { OY_CH_GROUND_WARMTH, OY_CH_GROUND_TINT, OY_CH_GROUND_LIGHT },
+        [OY_SURF_WATER] = { OY_CH_WATER_WARMTH, OY_CH_WATER_TINT, OY_CH_WATER_LIGHT },
+        [OY_SURF_SKY] = { OY_CH_WARMTH, OY_CH_TINT, OY_CH_EXPOSURE },
+    };
+    const oy_concept *k = it->concept;
+
+    for (int a = 0; a < 3; a++) {
+        int ch = channels[it->surface][a];
+        float v = k->paint[a] * (it->surface == OY_SURF_SKY && a == 2 ? 1.5f : 1.0f);
+        if (k->paint[a] == 0.0f)
+            continue;
+        set_target(ch, it->negated ? oy_channel_default(ch) : v * it->intensity, target, mask);
+    }
+}
+
+static int paints(const oy_phrase_effect *it)
+{
+    return it->concept->has_paint && it->surface >= OY_SURF_ROCK && it->surface <= OY_SURF_SKY;
+}
+
 void oy_parse_targets(const oy_parse *p, const float *base, float *target,
                       unsigned char *mask)
 {
@@ -70,6 +98,11 @@ void oy_parse_targets(const oy_parse *p, const float *base, float *target,
         const oy_phrase_effect *it = &p->items[i];
         const oy_concept *k = it->concept;
         int main = main_effect(k);
+
+        /* colours on a drawn object change nothing the world has; colours
+         * on a surface come after everything else, so "red granite" is red */
+        if (paints(it) || (k->has_paint && it->surface == OY_SURF_OBJECT))
+            continue;
 
         for (int e = 0; e < k->neffects; e++) {
             int ch = k->effects[e].channel;
@@ -96,6 +129,9 @@ void oy_parse_targets(const oy_parse *p, const float *base, float *target,
             set_target(ch, def + (v - def) * s, target, mask);
         }
     }
+    for (int i = 0; i < p->nitems; i++)
+        if (paints(&p->items[i]))
+            apply_paint(&p->items[i], target, mask);
     if (p->tempo > 0.0f)
         set_target(OY_CH_TEMPO, p->tempo, target, mask);
 }

@@ -18,6 +18,7 @@
 #define NEAR(w, p)      { w, OY_LW_NEAR, p, NULL }
 #define PACE(w, s)      { w, OY_LW_PACE, s, NULL }
 #define SUDDEN(w, s)    { w, OY_LW_SUDDEN, s, NULL }
+#define SURFACE(w, s)   { w, OY_LW_SURFACE, s, NULL }
 
 /* Intensities: "light" moves a concept 35% of the way from the defaults,
  * "heavy" 150% (what "heavy rain" means next to plain "rain"). */
@@ -35,7 +36,7 @@ const oy_lang_word oy_lang_words[] = {
     STOP("through"), STOP("across"), STOP("up"), STOP("down"), STOP("out"),
     STOP("off"), STOP("for"), STOP("about"), STOP("above"), STOP("below"),
     STOP("between"), STOP("among"), STOP("amid"), STOP("amidst"),
-    STOP("toward"), STOP("towards"), STOP("during"), STOP("within"),
+    STOP("toward"), STOP("towards"), STOP("after"), STOP("before"), STOP("during"), STOP("within"),
     STOP("upon"), STOP("overhead"), STOP("forward"), STOP("or"), STOP("nor"),
     STOP("we"), STOP("us"), STOP("our"), STOP("you"), STOP("your"),
     STOP("they"), STOP("them"), STOP("their"), STOP("he"), STOP("she"),
@@ -90,19 +91,23 @@ const oy_lang_word oy_lang_words[] = {
     STOP("wait"), STOP("waits"), STOP("waiting"), STOP("play"),
     STOP("plays"), STOP("playing"), STOP("fade in"), STOP("fades in"),
     STOP("make"), STOP("makes"), STOP("keep"), STOP("keeps"),
+    STOP("flow"), STOP("flows"), STOP("flowing"), STOP("float"),
+    STOP("floats"), STOP("floating"), STOP("sing"), STOP("sings"),
+    STOP("singing"), STOP("surround"), STOP("surrounds"),
+    STOP("surrounded"), STOP("surrounding"),
     /* things every shot has, which carry no concept alone */
-    STOP("sky"), STOP("skies"), STOP("sun"), STOP("sunlight"),
+    STOP("sun"), STOP("sunlight"),
     STOP("moon"), STOP("stars"), STOP("lights"), STOP("lighting"),
     STOP("shadow"), STOP("shadows"), STOP("colour"), STOP("colours"),
     STOP("color"), STOP("colors"), STOP("tone"), STOP("tones"),
     STOP("mood"), STOP("atmosphere"), STOP("scene"), STOP("shot"),
     STOP("frame"), STOP("camera"), STOP("view"), STOP("vista"),
     STOP("panorama"), STOP("landscape"), STOP("world"), STOP("place"),
-    STOP("area"), STOP("land"), STOP("ground"), STOP("earth"),
-    STOP("terrain"), STOP("horizon"), STOP("distance"), STOP("way"),
-    STOP("path"), STOP("road"), STOP("trail"), STOP("edge"), STOP("side"),
+    STOP("area"),
+    STOP("distance"), STOP("way"),
+    STOP("edge"), STOP("side"),
     STOP("top"), STOP("bottom"), STOP("middle"), STOP("center"),
-    STOP("centre"), STOP("water"), STOP("air"), STOP("weather"),
+    STOP("centre"), STOP("air"), STOP("weather"),
     STOP("time"), STOP("hour"), STOP("moment"), STOP("second"),
     STOP("seconds"), STOP("minute"), STOP("minutes"), STOP("music"),
     STOP("score"), STOP("soundtrack"), STOP("theme"), STOP("melody"),
@@ -111,16 +116,21 @@ const oy_lang_word oy_lang_words[] = {
     STOP("choir"), STOP("synth"), STOP("chords"), STOP("notes"),
     STOP("beat"), STOP("rhythm"), STOP("tempo"), STOP("key"),
     STOP("sound"), STOP("sounds"), STOP("leaves"),
-    /* adjectives with no effect of their own */
-    STOP("old"), STOP("ancient"), STOP("small"), STOP("little"),
+    /* adjectives of size and age that the objects' own scale carries */
+    STOP("old"), STOP("small"), STOP("little"),
     STOP("big"), STOP("large"), STOP("tall"), STOP("tiny"), STOP("lone"),
-    STOP("single"), STOP("wooden"), STOP("abandoned"), STOP("ruined"),
-    STOP("beautiful"), STOP("lovely"), STOP("wide"), STOP("vast"),
+    STOP("single"), STOP("wooden"), STOP("narrow"),
+    STOP("beautiful"), STOP("lovely"), STOP("wide"),
     STOP("open"), STOP("long"), STOP("high"), STOP("low"), STOP("new"),
-    STOP("young"), STOP("white"), STOP("black"), STOP("red"),
-    STOP("orange"), STOP("yellow"), STOP("blue"), STOP("grey"),
-    STOP("gray"), STOP("brown"), STOP("silver"), STOP("first"),
+    STOP("young"), STOP("first"),
     STOP("last"), STOP("next"), STOP("same"), STOP("whole"),
+    /* what a colour word may qualify without a concept of its own:
+     * "turquoise water", "a pink sky", "red earth" */
+    SURFACE("water", OY_SURF_WATER), SURFACE("waters", OY_SURF_WATER),
+    SURFACE("sky", OY_SURF_SKY), SURFACE("skies", OY_SURF_SKY),
+    SURFACE("horizon", OY_SURF_SKY), SURFACE("heavens", OY_SURF_SKY),
+    SURFACE("ground", OY_SURF_GROUND), SURFACE("earth", OY_SURF_GROUND),
+    SURFACE("land", OY_SURF_GROUND), SURFACE("terrain", OY_SURF_GROUND),
 
     CLAUSE("and"), CLAUSE("but"), CLAUSE("then"), CLAUSE("and then"),
     CLAUSE("while"), CLAUSE("whilst"), CLAUSE("as"), CLAUSE("when"),
@@ -155,6 +165,7 @@ const oy_lang_word oy_lang_words[] = {
     COUNT("twelve", 12), COUNT("both", 2), COUNT("a pair of", 2),
     COUNT("pair of", 2), COUNT("a couple of", 2), COUNT("couple of", 2),
     COUNT("a few", 3), COUNT("few", 3), COUNT("some", 3),
+    COUNT("scattered", 4), COUNT("dotted with", 5), COUNT("full of", 12),
     COUNT("several", 4), COUNT("a handful of", 4), COUNT("a group of", 4),
     COUNT("group of", 4), COUNT("a family of", 4), COUNT("a row of", 5),
     COUNT("a line of", 5), COUNT("a cluster of", 5), COUNT("a pack of", 5),

@@ -319,7 +319,7 @@ static const lang_phrase lang_phrases[] = {
     WARN("a dragon", 1, "wagon"),
     WARN("fogg", 1, "fog"),
     WARN("golden houre", 1, "house"),
-    WARN("a purple zebra and a dragon", 2, NULL),
+    WARN("a purple zebroid and a dragon", 2, NULL),
     WARN("heavy rian", 1, "rain"),
     WARN("xyzzyplugh", 1, NULL),
 };

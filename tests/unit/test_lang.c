@@ -2,7 +2,10 @@
  * test_lang.c - the concept language: the built-in bank (size, groups,
  * channels, ranges), the phrase table of lang_phrases.h, warnings with
  * their columns, user vocabularies that extend the bank and broken ones
- * that fail with file:line:col, and describing a concept.
+ * that fail with file:line:col, describing a concept; the words of issue
+ * 9 (inflections found by rule, colours painting what they qualify, the
+ * bank's size, vague adjectives, every object kind) and the unknown-word
+ * rate over tests/prompts/prompts.txt.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -435,6 +438,268 @@ static void test_describe(const oy_bank *b)
         printf("%s", buf);
 }
 
+
+/* The first concept item of text, and how its word was found. */
+static const oy_concept *first_concept(const oy_bank *b, const char *text, const char **form)
+{
+    oy_parse p;
+    const oy_concept *k = NULL;
+
+    *form = NULL;
+    if (oy_lang_parse(b, text, NULL, 0, 0, NULL, &p))
+        return NULL;
+    for (int i = 0; i < p.nnotes && !k; i++)
+        if (p.notes[i].how == OY_NOTE_CONCEPT) {
+            k = p.notes[i].concept;
+            *form = p.notes[i].form;
+        }
+    oy_parse_release(&p);
+    return k;
+}
+
+static void test_inflections(const oy_bank *b)
+{
+    static const struct { const char *word, *concept, *form; } rows[] = {
+        { "hotter", "hot", NULL }, { "wettest", "wet", "-est" }, { "wetter", "wet", "-er" },
+        { "foggier", "fog", "-er" }, { "sunniest", "sunny", "-est" }, { "stormier", "storm", "-er" },
+        { "cloudiest", "cloudy", "-est" }, { "fogged", "fog", "-ed" }, { "snowed", "snow", "-ed" },
+        { "misting", "mist", "-ing" }, { "blazing", "campfire", "-ing" }, { "cascading", "waterfall", "-ing" },
+        { "frostier", "frost", "-er" }, { "craggier", "rocky", "-er" }, { "windiest", "wind", "-est" },
+        { "spookily", "eerie", "-ly" }, { "gloomily", "gloomy", "-ly" }, { "vividly", "vivid", "-ly" },
+        { "dunes", "dunes", NULL }, { "villages", "village", "plural" }, { "palms", "palm", NULL },
+        { "snow-covered", "snow covered", NULL }, { "sun-drenched", "sunny", NULL },
+        { "wind-blown", "wind", NULL }, { "Hotter", "hot", NULL },
+    };
+    const char *form;
+
+    CHECK_GROUP("inflections");
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        const oy_concept *k = first_concept(b, rows[i].word, &form);
+        CHECK(k && !strcmp(k->name, rows[i].concept) &&
+              (!rows[i].form || (form && !strcmp(form, rows[i].form))),
+              "'%s' is '%s' (%s) (got '%s', %s)", rows[i].word, rows[i].concept,
+              rows[i].form ? rows[i].form : "any form", k ? k->name : "nothing", form ? form : "as listed");
+    }
+    /* the rule is not a guess: stems stay real words, listed words win */
+    CHECK(first_concept(b, "red", &form) && !form, "'red' is listed, never 'r' + -ed");
+    CHECK(!first_concept(b, "zorbing", &form), "'zorbing' is not found by dropping -ing");
+    oy_parse p;
+    oy_lang_parse(b, "densely wooded", NULL, 0, 0, NULL, &p);
+    CHECK(p.nitems == 1 && p.items[0].intensity > 1.4f,
+          "'densely' is the intensity word 'dense' (-ly) (%g)", p.nitems ? p.items[0].intensity : 0.0f);
+    oy_parse_release(&p);
+}
+
+/* Targets of text from the defaults. */
+static void targets_of(const oy_bank *b, const char *text, float *t, unsigned char *mask)
+{
+    oy_parse p;
+    oy_lang_parse(b, text, NULL, 0, 0, NULL, &p);
+    oy_parse_targets(&p, NULL, t, mask);
+    oy_parse_release(&p);
+}
+
+static void test_colours(const oy_bank *b)
+{
+    float t[OY_CH_COUNT];
+    unsigned char m[OY_CH_COUNT];
+
+    CHECK_GROUP("colours");
+    targets_of(b, "red sandstone", t, m);
+    CHECK(m[OY_CH_ROCK_WARMTH] && t[OY_CH_ROCK_WARMTH] > 0.3f && m[OY_CH_ROCK_TINT] &&
+          t[OY_CH_ROCK_TINT] > 0.2f && !m[OY_CH_WARMTH] && !m[OY_CH_TINT],
+          "'red sandstone' reddens the rock, not the grade (rock warmth %g)", t[OY_CH_ROCK_WARMTH]);
+    targets_of(b, "red rock canyon", t, m);
+    CHECK(m[OY_CH_ROCK_WARMTH] && t[OY_CH_ROCK_WARMTH] > 0.3f && !m[OY_CH_WARMTH] && t[OY_CH_CANYON] > 0.9f,
+          "'red rock canyon': red rock, a canyon");
+    targets_of(b, "grey granite", t, m);
+    CHECK(m[OY_CH_ROCK_WARMTH] && t[OY_CH_ROCK_WARMTH] < 0.0f && t[OY_CH_ROCK_LIGHT] > 0.0f && !m[OY_CH_CLOUD],
+          "'grey granite': the colour named wins over the material's own");
+    targets_of(b, "red sky", t, m);
+    CHECK(m[OY_CH_WARMTH] && t[OY_CH_WARMTH] > 0.3f && !m[OY_CH_ROCK_WARMTH],
+          "'red sky' warms the grade (%g)", t[OY_CH_WARMTH]);
+    targets_of(b, "a pink sky", t, m);
+    CHECK(m[OY_CH_TINT] && t[OY_CH_TINT] > 0.3f, "'pink sky' tints the grade (%g)", t[OY_CH_TINT]);
+    targets_of(b, "pink and purple clouds", t, m);
+    CHECK(m[OY_CH_TINT] && t[OY_CH_TINT] > 0.3f, "colours joined by 'and' share their noun");
+    targets_of(b, "red", t, m);
+    CHECK(m[OY_CH_WARMTH] && t[OY_CH_WARMTH] > 0.2f && !m[OY_CH_ROCK_WARMTH], "a colour alone grades");
+    targets_of(b, "a turquoise lake", t, m);
+    CHECK(m[OY_CH_WATER_TINT] && t[OY_CH_WATER_TINT] < -0.3f && t[OY_CH_WATER_LIGHT] > 0.2f &&
+          t[OY_CH_LAKE] > 0.9f && !m[OY_CH_TINT], "'turquoise lake' colours the water");
+    targets_of(b, "clear turquoise water", t, m);
+    CHECK(m[OY_CH_WATER_TINT] && t[OY_CH_WATER_TINT] < -0.3f, "'turquoise water' colours the water");
+    targets_of(b, "the sea is turquoise", t, m);
+    CHECK(m[OY_CH_WATER_TINT] && t[OY_CH_WATER_TINT] < -0.3f, "a colour after its noun colours it");
+    targets_of(b, "black sand beach", t, m);
+    CHECK(m[OY_CH_GROUND_LIGHT] && t[OY_CH_GROUND_LIGHT] < -0.6f, "'black sand' darkens the ground");
+    targets_of(b, "white sand", t, m);
+    CHECK(m[OY_CH_GROUND_LIGHT] && t[OY_CH_GROUND_LIGHT] > 0.6f && !m[OY_CH_EXPOSURE], "'white sand' whitens it");
+    targets_of(b, "golden sand", t, m);
+    CHECK(m[OY_CH_GROUND_WARMTH] && t[OY_CH_GROUND_WARMTH] > 0.4f, "'golden sand' warms it");
+    targets_of(b, "a red barn", t, m);
+    CHECK(!m[OY_CH_WARMTH] && !m[OY_CH_ROCK_WARMTH], "a drawn object keeps its own colours");
+    targets_of(b, "green hills", t, m);
+    CHECK(m[OY_CH_FOLIAGE] && t[OY_CH_FOLIAGE] > 0.9f, "'green hills' are green with growth");
+    targets_of(b, "dark water", t, m);
+    CHECK(m[OY_CH_WATER_LIGHT] && t[OY_CH_WATER_LIGHT] < -0.4f && !m[OY_CH_EXPOSURE], "'dark water'");
+    targets_of(b, "no red rocks", t, m);
+    CHECK(!m[OY_CH_ROCK_WARMTH] || t[OY_CH_ROCK_WARMTH] == 0.0f, "a negated colour paints nothing");
+
+    static const char *const materials[][2] = {
+        { "sandstone", "rock_warmth" }, { "granite", "rock_light" }, { "basalt", "rock_light" },
+        { "limestone", "rock_light" }, { "chalk", "rock_light" }, { "lava", "rock_light" },
+        { "moss", "ground_tint" }, { "peat", "ground_light" }, { "gravel", "ground_light" },
+        { "salt flat", "ground_light" },
+    };
+    for (size_t i = 0; i < sizeof materials / sizeof *materials; i++) {
+        int ch = oy_channel_find(materials[i][1]);
+        targets_of(b, materials[i][0], t, m);
+        CHECK(ch >= 0 && m[ch] && t[ch] != 0.0f, "material '%s' sets %s", materials[i][0], materials[i][1]);
+    }
+    targets_of(b, "basalt", t, m);
+    CHECK(t[OY_CH_ROCK_LIGHT] < -0.6f, "basalt is near-black");
+    targets_of(b, "chalk", t, m);
+    CHECK(t[OY_CH_ROCK_LIGHT] > 0.6f, "chalk is white");
+}
+
+/* Every word of text understood, none warned about. */
+static int understood(const oy_bank *b, const char *text, int *content)
+{
+    oy_parse p;
+    oy_log log = { 0 };
+    int unknown;
+
+    if (oy_lang_parse(b, text, NULL, 0, 0, &log, &p))
+        return 0;
+    oy_parse_word_stats(&p, content, &unknown);
+    oy_parse_release(&p);
+    return unknown == 0 && log.warnings == 0;
+}
+
+static void test_issue_words(const oy_bank *b)
+{
+    static const char *const words[] = {
+        /* ignored before with a warning */
+        "turquoise", "winding", "sandstone", "hot", "tropical", "palm", "flower", "frozen",
+        "empty", "lit", "windows", "clearing", "scattered", "village", "hamlet", "farm", "starry",
+        /* colours */
+        "ochre", "crimson", "red", "golden", "black", "white", "grey", "pink", "emerald",
+        /* rock and ground */
+        "granite", "basalt", "limestone", "chalk", "lava", "moss", "peat", "gravel", "salt flat",
+        /* climates and biomes */
+        "arid", "arctic", "savanna", "steppe", "rainforest", "taiga", "moor", "heath",
+        /* landforms */
+        "mesa", "butte", "fjord", "glacier", "dune field", "delta", "waterfall", "cliff", "ridge",
+        "crater",
+        /* vague adjectives */
+        "vast", "ancient", "lonely", "desolate", "lush", "barren",
+        /* intensity */
+        "thick fog", "a little rain", "dense forest",
+    };
+    int content;
+
+    CHECK_GROUP("words");
+    CHECK(oy_bank_word_count(b) >= 2500, "the bank knows at least 2500 words and phrases (%d)",
+          oy_bank_word_count(b));
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        CHECK(understood(b, words[i], &content) &&
+              (content > 0 || oy_lang_grammar_reserved(oy_bank_grammar(b), words[i])),
+              "'%s' is understood", words[i]);
+
+    static const char *const kinds[] = {
+        "tree", "pine", "oak", "birch", "rock", "boulder", "cabin", "house", "barn", "tower",
+        "lighthouse", "ruins", "castle", "campfire", "lantern", "tent", "boat", "ship", "bridge",
+        "fence", "windmill", "person", "rider", "deer", "wolf", "horse", "cow", "sheep",
+        "bird_flock", "wagon", "car", "palm", "bush", "dead_tree", "road", "wall",
+        "standing_stones", "village",
+    };
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+        int found = 0;
+        for (int c = 0; c < oy_bank_count(b) && !found; c++) {
+            const oy_concept *k = oy_bank_get(b, c);
+            found = k->kind && !strcmp(k->kind, kinds[i]) && oy_bank_find(b, k->name) == k;
+        }
+        CHECK(found, "object kind '%s' has a word", kinds[i]);
+    }
+    static const char *const objects[] = { "road", "path", "dead tree", "standing stones",
+        "stone circle", "bush", "palm tree", "wall", "village", "bird flock" };
+    for (size_t i = 0; i < sizeof objects / sizeof *objects; i++) {
+        const oy_concept *k = oy_bank_find(b, objects[i]);
+        CHECK(k && k->group == OY_GROUP_OBJECT, "'%s' is an object", objects[i]);
+    }
+
+    /* adjectives that shape nothing in particular still do something */
+    static const struct { const char *word; int ch; } vague[] = {
+        { "empty", OY_CH_VEGETATION }, { "vast", OY_CH_HAZE }, { "ancient", OY_CH_SATURATION },
+        { "desolate", OY_CH_VEGETATION }, { "barren", OY_CH_VEGETATION }, { "lush", OY_CH_VEGETATION },
+        { "lonely", OY_CH_VALENCE },
+    };
+    for (size_t i = 0; i < sizeof vague / sizeof *vague; i++) {
+        float t[OY_CH_COUNT];
+        unsigned char m[OY_CH_COUNT];
+        targets_of(b, vague[i].word, t, m);
+        CHECK(m[vague[i].ch], "'%s' changes %s", vague[i].word, oy_channel_names[vague[i].ch]);
+    }
+}
+
+/* The unknown-word rate over the prompts people write (issue 9: at most
+ * 2% of the words that carry meaning). Tests run from the repository root. */
+static void test_prompts(const oy_bank *b)
+{
+    FILE *f = fopen("tests/prompts/prompts.txt", "r");
+    char line[1024], missed[1024] = "";
+    int prompts = 0, content = 0, unknown = 0;
+
+    CHECK_GROUP("prompts");
+    CHECK(f != NULL, "tests/prompts/prompts.txt opens");
+    if (!f)
+        return;
+    while (fgets(line, sizeof line, f)) {
+        oy_parse p;
+        int c, u;
+        line[strcspn(line, "\r\n")] = 0;
+        if (!line[0] || line[0] == '#')
+            continue;
+        prompts++;
+        if (oy_lang_parse(b, line, NULL, 0, 0, NULL, &p)) {
+            CHECK(0, "'%s' parses", line);
+            continue;
+        }
+        oy_parse_word_stats(&p, &c, &u);
+        for (int i = 0; i < p.nnotes; i++)
+            if (p.notes[i].how == OY_NOTE_UNKNOWN || p.notes[i].how == OY_NOTE_ID)
+                snprintf(missed + strlen(missed), sizeof missed - strlen(missed), " '%.*s'",
+                         (int)p.notes[i].len, line + p.notes[i].off);
+        content += c;
+        unknown += u;
+        oy_parse_release(&p);
+    }
+    fclose(f);
+    CHECK(prompts >= 60, "at least 60 prompts (%d)", prompts);
+    CHECK(content > 0 && unknown * 50 <= content,
+          "at most 2%% of %d words that carry meaning unknown (%d:%s)", content, unknown, missed);
+}
+
+static void test_explain(const oy_bank *b)
+{
+    char buf[4096] = "";
+    const char *text = "red sandstone cliffs, two deer and a zorblax";
+    oy_parse p;
+    int ok;
+
+    CHECK_GROUP("explain");
+    oy_lang_parse(b, text, NULL, 0, 0, NULL, &p);
+    oy_lang_explain(b, text, &p, collect, buf);
+    ok = strstr(buf, "colours the rock ('sandstone')") && strstr(buf, "material 'sandstone'") &&
+         strstr(buf, "2 of kind 'deer'") && strstr(buf, "zorblax") && strstr(buf, "IGNORED") &&
+         strstr(buf, "rock_warmth") && strstr(buf, "understood 4 of 5");
+    CHECK(ok, "explain: each word, what it paints, counts, what was ignored, the changes");
+    if (!ok)
+        printf("%s", buf);
+    oy_parse_release(&p);
+}
+
 int main(void)
 {
     capture cap;
@@ -455,6 +720,11 @@ int main(void)
     test_marks(b);
     test_noise(b);
     test_describe(b);
+    test_inflections(b);
+    test_colours(b);
+    test_issue_words(b);
+    test_prompts(b);
+    test_explain(b);
     test_vocabulary();
     oy_bank_free(&b);
     return CHECK_DONE();
