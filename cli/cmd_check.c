@@ -19,6 +19,8 @@ int cli_cmd_check(const cli_command *cmd, int argc, char **argv)
     if (rc != CLI_CONTINUE)
         return rc;
     oyster_shot_describe(shot, print_line, stdout);
+    /* how the world prompt was read: what it did, not only the directives */
+    oyster_shot_explain(shot, print_line, stdout);
     oyster_shot_free(&shot);
     if (fflush(stdout) != 0) {
         cli_error(cmd->name, NULL, "cannot write the timeline");

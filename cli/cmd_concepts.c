@@ -1,8 +1,10 @@
 /*
- * cmd_concepts.c - `oyster concepts [WORD...]`: the vocabulary, or what
- * each word does. Each word is looked up on its own so that what the
- * engine says about an unknown one (its nearest known word) goes to
- * stderr as an error while the known ones stay on stdout.
+ * cmd_concepts.c - `oyster concepts [WORD...] [--prompt TEXT]`: the
+ * vocabulary, what each word does, or how a text is understood word by
+ * word. Each word is looked up on its own so that what the engine says
+ * about an unknown one (its nearest known word) goes to stderr as an
+ * error while the known ones stay on stdout. A prompt's ignored words are
+ * part of its explanation, on stdout; they are not an error.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +54,15 @@ int cli_cmd_concepts(const cli_command *cmd, int argc, char **argv)
         return CLI_EXIT_OK;
     if (ret < 0)
         return CLI_EXIT_INPUT;
+    if (a.prompt) {
+        ret = oyster_explain(a.prompt, print_line, stdout);
+        if (ret < 0) {
+            cli_error(cmd->name, NULL, "%s", oyster_strerror(ret));
+            return CLI_EXIT_FAILED;
+        }
+        if (a.npos == 0)
+            return CLI_EXIT_OK;
+    }
     if (a.npos == 0) {
         ret = oyster_concepts(NULL, 0, print_line, stdout);
         return ret < 0 ? CLI_EXIT_FAILED : CLI_EXIT_OK;

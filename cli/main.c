@@ -17,6 +17,7 @@ static const cli_group *const map_groups[] = {
     &cli_group_map, &cli_group_messages, NULL };
 static const cli_group *const check_groups[] = {
     &cli_group_shot, &cli_group_messages, NULL };
+static const cli_group *const concepts_groups[] = { &cli_group_concepts, NULL };
 static const cli_group *const no_groups[] = { NULL };
 
 const cli_command cli_commands[] = {
@@ -29,9 +30,9 @@ const cli_command cli_commands[] = {
     { "map", "SHOT -o FILE.png [--at TIME] [--radius M] [options]",
       "top view of the set with objects and the camera path, as PNG",
       map_groups, cli_cmd_map },
-    { "concepts", "[WORD...]",
-      "list the vocabulary the model understands, or what each WORD does",
-      no_groups, cli_cmd_concepts },
+    { "concepts", "[WORD...] [--prompt TEXT]",
+      "list the vocabulary the model understands, what each WORD does, or how TEXT is read",
+      concepts_groups, cli_cmd_concepts },
     { "help", "[COMMAND]",
       "list the commands, or show one command's options", no_groups, cli_cmd_help },
     { NULL, NULL, NULL, NULL, NULL }

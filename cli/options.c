@@ -90,6 +90,12 @@ static const cli_option map_options[] = {
 };
 const cli_group cli_group_map = { "Map options", map_options };
 
+static const cli_option concepts_options[] = {
+    { OPT_PROMPT, 'p', "prompt", "TEXT", "show how TEXT is understood, word by word", 0 },
+    { 0 }
+};
+const cli_group cli_group_concepts = { "Concepts options", concepts_options };
+
 static const char *const progress_names[] = { "auto", "bar", "json", "none" };
 
 void cli_usage_error(const cli_command *cmd, const char *fmt, ...)
@@ -200,6 +206,7 @@ static int set_option(const cli_command *cmd, cli_args *a, const cli_option *o,
             return bad_value(cmd, o, v, "expected pixels from 64 to 4096, e.g. 2048");
         a->map_size = (int)n;
         break;
+    case OPT_PROMPT:       a->prompt = v; break;
     case OPT_THREADS:
         if (parse_count(v, 1024, &n) < 0)
             return bad_value(cmd, o, v, "expected a number of threads from 0 (all cores) to 1024");

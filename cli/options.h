@@ -20,7 +20,7 @@ enum cli_opt_id {
     OPT_OUTPUT, OPT_FRAMES, OPT_FRAME_HASHES, OPT_NO_AUDIO, OPT_AUDIO_OUT,
     OPT_STEMS, OPT_STATE_OUT, OPT_STATE_AT, OPT_STATE_IN,
     OPT_AT, OPT_STILL_OUTPUT,
-    OPT_MAP_AT, OPT_MAP_OUTPUT, OPT_RADIUS, OPT_MAP_SIZE,
+    OPT_MAP_AT, OPT_MAP_OUTPUT, OPT_RADIUS, OPT_MAP_SIZE, OPT_PROMPT,
 };
 
 typedef struct cli_option {
@@ -56,6 +56,7 @@ typedef struct cli_args {
     int no_audio;
     double radius;          /* map: metres, 0 to fit */
     int map_size;           /* map: pixels per side, 0 for the default */
+    const char *prompt;     /* concepts --prompt */
     char **pos;             /* positional arguments */
     int npos;
 } cli_args;
@@ -65,7 +66,8 @@ typedef struct cli_args {
 extern const cli_group cli_group_global, cli_group_help;
 
 extern const cli_group cli_group_render, cli_group_still, cli_group_map,
-                       cli_group_shot, cli_group_run, cli_group_messages;
+                       cli_group_shot, cli_group_run, cli_group_messages,
+                       cli_group_concepts;
 
 enum { CLI_PARSE_OK = 0, CLI_PARSE_HELP = 1 };
 
