@@ -505,8 +505,22 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
     if (c->snow > 0.0f) {
         float amt = oy_smoothstepf(0.15f, 0.6f, c->snow * (0.35f + snowk));
         static const float sn[3] = { 0.82f, 0.85f, 0.9f };
+        /* wind-packed drifts: long low ridges across the wind and a finer
+         * crust, in the albedo (so flat light still shows them) and on
+         * the normal (so a low sun rakes them) */
+        float foot = pixel_foot(c, dist), k = 1.0f;
+        float f1 = resolved(foot, 6.0f) * amt, f2 = resolved(foot, 0.8f) * amt;
+        if (f1 > 0.0f) {
+            float nx, nz, mx = 0.0f, mz = 0.0f, m2 = 0.0f;
+            float m1 = detail(c, wx * (1.0 / 9.0) + 410.0, wz * (1.0 / 3.0) - 90.0, &nx, &nz);
+            if (f2 > 0.0f)
+                m2 = detail(c, wx * (1.0 / 0.8) - 60.0, wz * (1.0 / 0.8) + 260.0, &mx, &mz);
+            k = 1.0f + 0.14f * f1 * m1 + 0.08f * f2 * m2;
+            gx += 0.12f * f1 * nx + 0.05f * f2 * mx;
+            gz += 0.12f * f1 * nz + 0.05f * f2 * mz;
+        }
         for (int i = 0; i < 3; i++)
-            alb[i] = oy_lerpf(alb[i], sn[i], amt);
+            alb[i] = oy_lerpf(alb[i], sn[i] * k, amt);
         wet *= 1.0f - amt;
     }
     float n[3] = { -gx, 1.0f, -gz };

@@ -44,10 +44,11 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
     /* what a light meter would read off average ground */
     float key = lum(sky->amb_key) + lum(sky->sun_rad) * fmaxf(sky->sun[1], 0.0f) * 0.9f +
                 lum(sky->moon_rad) * fmaxf(sky->moon[1], 0.0f) * 0.9f;
-    /* and off the sky: at dusk the sky is what must not burn out; once
-     * the sun is down it weighs less, so land under a twilight sky still
-     * reads instead of going black */
-    float sky_w = 3.0f - 2.75f * oy_smoothstepf(0.02f, -0.1f, sky->sun[1]);
+    /* and off the sky, which must not burn out; with the sun low it
+     * weighs less, and less again once the sun is down, so land under a
+     * sunset or a twilight sky still reads instead of going black */
+    float sky_w = oy_lerpf(1.2f, 3.0f, oy_smoothstepf(0.06f, 0.35f, sky->sun[1])) -
+                  0.95f * oy_smoothstepf(0.02f, -0.1f, sky->sun[1]);
     key += sky_w * (float)OY_PI * lum(sky->horizon) * (1.0f - sky->oc);
     /* bright ground (snow, sand) reads bright, as a camera's meter would */
     float alb = 0.12f + 0.2f * oy_clampf(st->ch[OY_CH_SNOW_COVER], 0.0f, 1.0f) +

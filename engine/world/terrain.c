@@ -348,11 +348,14 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         /* meanders: a long swing and a shorter bend on top of it; a course
          * laid out in world.layout is followed closely */
         float bend = oy_world_fbm(w, x - 4400.5, z + 1230.0, 170.0, 30.0f, 2);
+        float W = sh->river_w;
+        /* beside the course, near enough to run into the default view,
+         * never over the course itself where the default camera stands */
         float off = w->feat[OY_FEAT_RIVER].own_course
                     ? 10.0f * bend
-                    : w->side_river * (40.0f + 20.0f * wob + 12.0f * bend) * (1.0f - 0.5f * sh->canyon);
+                    : w->side_river * fmaxf(W + 10.0f, 30.0f + 15.0f * wob + 12.0f * bend) *
+                      (1.0f - 0.4f * sh->canyon);
         float u = fabsf((float)rn->sd - off);
-        float W = sh->river_w;
         float level = floor_at(w, sh, rn->x, rn->z) - 1.0f;
         /* the river runs in its own shallow valley */
         float rv = settle(h, level + 0.6f, W, W + 160.0f, W + 60.0f, W + 400.0f, u);
