@@ -58,7 +58,7 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
     /* partial adaptation: nights and storms stay darker than clear days;
      * under twilight and moonlight the land is exposed by the day-for-
      * night convention, about 1.5 stops under a day, not left black */
-    float adapt = oy_lerpf(0.75f, 0.84f, oy_smoothstepf(0.03f, 0.001f, avg));
+    float adapt = oy_lerpf(0.75f, 0.8f, oy_smoothstepf(0.03f, 0.001f, avg));
     float ex = 0.18f / oy_powf(avg, adapt);
     float storm = oy_clampf(st->ch[OY_CH_CLOUD], 0.0f, 1.0f) * oy_clampf(st->ch[OY_CH_RAIN], 0.0f, 1.0f);
     ex *= oy_powf(2.0f, -0.8f * storm);
