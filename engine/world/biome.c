@@ -141,15 +141,16 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
                oy_smoothstepf(60.0f, 250.0f, alt);
     float rk = fmaxf(oy_smoothstepf(0.55f, 1.0f, slope + 0.15f * fine), rh);
     /* a canyon's floor is sand and gravel, never lawn */
-    float cfl = pt->canyon * (1.0f - oy_smoothstepf(0.3f, 0.7f, slope));
+    float dry_canyon = pt->canyon * (1.0f - sh->coast);   /* not a fjord */
+    float cfl = dry_canyon * (1.0f - oy_smoothstepf(0.6f, 1.2f, slope));
     for (int i = 0; i < 3; i++)
         col[i] = oy_lerpf(col[i], oy_lerpf(sand[i], rock_desert[i], 0.35f + 0.3f * fine), cfl);
     /* canyon and desert rock is layered: bands of harder and softer beds,
      * lighter and darker, that bend a little with the ground */
-    float strata = fmaxf(pt->canyon, fmaxf(b[DESERT], sh->plateau));
+    float strata = fmaxf(dry_canyon, fmaxf(b[DESERT], sh->plateau));
     float bed = 1.0f + 0.22f * strata * (float)oy_sin(alt * 0.42 + 2.5 * patch) +
                 0.1f * strata * (float)oy_sin(alt * 1.7 + 1.3 * fine);
-    c = b[DESERT] > 0.5f || pt->canyon > 0.5f ? rock_desert : rock;
+    c = b[DESERT] > 0.5f || dry_canyon > 0.5f ? rock_desert : rock;
     for (int i = 0; i < 3; i++)
         col[i] = oy_lerpf(col[i], c[i] * (0.8f + 0.3f * patch) * bed, rk);
     /* permanent snow on high peaks */

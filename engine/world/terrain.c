@@ -299,7 +299,7 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
 {
     oy_line_near vn, cbuf, rbuf;
     const oy_line_near *cn = &vn, *rn = &vn;
-    float h, water = NO_WATER, wdist = 200.0f, in_canyon = 0.0f;
+    float h, water = NO_WATER, wdist = 200.0f, in_canyon = 0.0f, drowned = 0.0f;
     int wkind = OY_WATER_NONE;
 
     oy_world_line_near(&w->feat[OY_FEAT_VALLEY].line, x, z, &vn);
@@ -333,6 +333,8 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         float hv = fl + fmaxf(h - fl, 0.0f) * p + walls + 0.4f * det;
         h = oy_lerpf(h, hv, sh->valley);
     }
+    /* a canyon that meets a coast is a fjord: the sea runs up its floor */
+    float fjord = fminf(sh->canyon, sh->coast);
     if (sh->canyon > 0.0f) {
         float d = (float)cn->d, fl = floor_at(w, sh, cn->x, cn->z);
         float k = sh->canyon_w / 54.0f;
@@ -343,6 +345,12 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         float hc = fl + sh->canyon_depth * qs + fmaxf(h - fl, 0.0f) * 0.35f * q + 0.3f * det;
         h = oy_lerpf(h, hc, sh->canyon);
         in_canyon = sh->canyon * (1.0f - oy_smoothstepf(70.0f * k, 70.0f * k + 60.0f, d));
+        drowned = oy_smoothstepf(0.0f, 0.4f, fjord) * (1.0f - oy_smoothstepf(38.0f * k, 70.0f * k, d));
+        h = oy_lerpf(h, fminf(h, sh->sea_level - 6.0f), drowned);
+        if (fjord > 0.0f && sh->sea_level > h) {
+            water = sh->sea_level;
+            wkind = OY_WATER_SEA;
+        }
     }
     if (sh->river > 0.0f) {
         /* meanders: a long swing and a shorter bend on top of it; a course
@@ -398,7 +406,8 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
             float ang = oy_world_fbm(w, dx * 0.0015, dz * 0.0015, 1.0, 0.3f, 3);
             ui = r - sh->island_r * (1.0f + 0.3f * ang);
         }
-        float k = uc > ui ? sh->coast : sh->island;
+        /* a fjord's drowned floor keeps its depth: no beach is raised there */
+        float k = (uc > ui ? sh->coast : sh->island) * (1.0f - drowned);
         float u = fmaxf(uc, ui);
         /* cliffs along most of the shore, broken by coves with beaches */
         float cf = oy_smoothstepf(-0.6f, 0.0f, oy_world_fbm(w, x - 2100.5, z + 770.0, 500.0, 60.0f, 3));

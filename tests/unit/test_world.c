@@ -150,6 +150,19 @@ int main(void)
               "island: seen from the sea, %.0f m ahead", I->z);
     }
     {
+        /* a canyon that meets a coast is a fjord: the sea fills its floor
+         * between walls that stand above it */
+        oy_state sf;
+        state_with(&sf, OY_CH_CANYON, 0.6f, OY_CH_COAST, 0.9f);
+        sf.ch[OY_CH_RELIEF] = 0.85f;
+        oy_place_info fl, wall;
+        oy_world_place(w, &sf, 0.0, 300.0, &fl);
+        oy_world_place(w, &sf, 150.0, 300.0, &wall);
+        CHECK(fl.water > -1e8f && fl.water_kind == OY_WATER_SEA && wall.ground > fl.water + 30.0f,
+              "fjord: sea on the canyon floor (%.1f m), walls %.0f m above it", fl.water,
+              wall.ground - fl.water);
+    }
+    {
         /* world.layout moves features: a lake laid out behind the origin,
          * a river through given points */
         oy_layout_item lay[OY_FEAT_COUNT];
