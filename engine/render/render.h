@@ -145,6 +145,7 @@ typedef struct oy_sky {
     float night;                  /* 0 day .. 1 full night */
     float cloud, cloud_alt, drift_x, drift_z, sun_cloud_k;
     float overcast[3];            /* overcast cloud-base radiance */
+    float storm;                  /* 0 .. 1 a storm's dark, heavy cloud */
     float star_k;                 /* star visibility */
     float flash;
     uint64_t key;

@@ -344,6 +344,14 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
     float tint[3] = { 1.0f, 1.0f, 1.02f };
     base *= 1.0f - 0.45f * oy_clampf(st->ch[OY_CH_RAIN], 0.0f, 1.0f);
     float oc = oy_smoothstepf(0.3f, 1.0f, s->cloud);
+    /* rain (or lightning) under a full cover makes it a storm's deck:
+     * its base, which is also the colour of the air under it, is dark
+     * slate; the light it lets through (ambient, horizon) is not dimmed
+     * as much, so the land under it keeps its detail */
+    s->storm = oy_smoothstepf(0.6f, 1.0f, s->cloud) *
+               oy_smoothstepf(0.1f, 0.7f, oy_clampf(st->ch[OY_CH_RAIN], 0.0f, 1.0f) +
+                                              0.5f * oy_clampf(st->ch[OY_CH_LIGHTNING], 0.0f, 1.0f));
+    static const float slate[3] = { 0.42f, 0.47f, 0.56f };
     for (int c = 0; c < 3; c++) {
         s->overcast[c] = base * tint[c] + horl[c] * 0.15f;
         s->amb_up[c] = oy_lerpf(up[c], s->overcast[c] * (float)OY_PI, oc);
@@ -359,6 +367,7 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
         s->amb_up[c] += mf;
         s->amb_hor[c] += mf * 0.6f;
         s->horizon[c] += night_floor[c];
+        s->overcast[c] *= oy_lerpf(1.0f, slate[c], s->storm);
     }
     memcpy(s->amb_key, s->amb_up, sizeof s->amb_key);
     s->oc = oc;
@@ -431,10 +440,24 @@ void oy_sky_radiance(const oy_sky *s, const float d[3], float az, float cam_y, f
                     float amb = s->amb_up[c] / (float)OY_PI * (0.55f + 0.3f * shade);
                     col[c] = oy_lerpf(sunlit + amb, s->overcast[c] * (0.55f + 0.6f * shade),
                                       oy_smoothstepf(0.4f, 1.0f, s->cloud));
-                    col[c] += s->flash * 4.0f * (0.5f + 0.5f * shade);
                 }
+                if (s->storm > 0.0f) {
+                    /* a storm's deck: slate bases, darkest where the
+                     * cloud is thick, lighter where it thins, toward the
+                     * sun and low down, where light comes in under the
+                     * deck's far edge */
+                    float thin = 1.0f - oy_smoothstepf(0.3f, 0.72f, n);
+                    float low = 1.0f - oy_smoothstepf(0.0f, 0.14f, dy);
+                    float glow = oy_rexp((cs - 1.0f) * 5.0f);
+                    float b = 0.3f + 0.6f * thin * thin + 0.7f * low * low +
+                              0.7f * glow * (0.3f + 0.7f * thin);
+                    for (int c = 0; c < 3; c++)
+                        col[c] = oy_lerpf(col[c], s->overcast[c] * b, s->storm);
+                }
+                for (int c = 0; c < 3; c++)
+                    col[c] += s->flash * 4.0f * (0.5f + 0.5f * shade);
                 /* distant clouds melt into the horizon haze */
-                float far = oy_rexp(-t / 45000.0f);
+                float far = oy_rexp(-t / (45000.0f + 90000.0f * s->storm));
                 float aa = a * (0.35f + 0.65f * far) * oy_smoothstepf(0.0f, 0.06f, dy);
                 for (int c = 0; c < 3; c++)
                     out[c] = oy_lerpf(out[c], oy_lerpf(s->horizon[c], col[c], far), aa);
@@ -446,7 +469,8 @@ void oy_sky_radiance(const oy_sky *s, const float d[3], float az, float cam_y, f
         float oc = oy_smoothstepf(0.55f, 1.0f, s->cloud);
         if (oc > 0.0f)
             for (int c = 0; c < 3; c++)
-                out[c] = oy_lerpf(out[c], s->overcast[c] * (0.9f + 0.25f * dy), oc * (1.0f - cloudy));
+                out[c] = oy_lerpf(out[c], s->overcast[c] * oy_lerpf(0.9f + 0.25f * dy, 0.8f, s->storm),
+                                  oc * (1.0f - cloudy));
         vis *= 1.0f - oc;
     }
     if (cs > 0.9995f && dy > -0.02f) {
