@@ -169,9 +169,10 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     cover *= (1.0f - rk) * (1.0f - perm) * (1.0f - oy_smoothstepf(0.0f, 0.5f, b[DESERT] + b[SNOWFIELD] + b[BEACH]));
     cover *= oy_smoothstepf(3.0f, 25.0f, pt->water_dist);
     /* the set's open ground stays open: a meadow floor along a valley, a
-     * clearing elsewhere */
+     * clearing elsewhere, its forest edge wandering in and out */
     float shaped = fmaxf(sh->valley, sh->canyon);
-    float open = pt->open_dist - (30.0f + 90.0f * shaped) - 25.0f * patch;
+    float edge = oy_world_fbm(w, x - 1300.0, z + 2100.0, 350.0, 40.0f, 2);
+    float open = pt->open_dist - (30.0f + 90.0f * shaped) - 25.0f * patch - 55.0f * edge;
     cover *= oy_smoothstepf(0.0f, 80.0f, open);
     /* crowns thin out toward the forest edge instead of ending in a wall */
     pt->canopy = cover * cover * (3.0f - 2.0f * cover) * (10.0f + 5.0f * fine);

@@ -109,9 +109,9 @@ void oy_world_plan_setup(oy_world *w, const oy_layout_item *layout)
     static const oy_layout_item none[OY_FEAT_COUNT];
     uint64_t seed = w->seed;
     double s = (oy_hash(seed, OY_STREAM_WATER, 1, 0, 0) & 1) ? 1.0 : -1.0;
-    double axis[4][2] = {
-        { pick(seed, 1, -250.0, 250.0), -1500.0 }, { 0.0, -400.0 },
-        { 0.0, 400.0 }, { pick(seed, 2, -300.0, 300.0), 1500.0 },
+    double axis[5][2] = {
+        { pick(seed, 1, -250.0, 250.0), -1500.0 }, { pick(seed, 4, -80.0, 80.0), -450.0 },
+        { 0.0, 0.0 }, { pick(seed, 5, -90.0, 90.0), 500.0 }, { pick(seed, 2, -300.0, 300.0), 1500.0 },
     };
     /* the shore crosses the default view: land under the camera, the sea
      * ahead and to one side, the coastline receding on the other */
@@ -141,7 +141,7 @@ void oy_world_plan_setup(oy_world *w, const oy_layout_item *layout)
         if (course)
             line_setup(&w->feat[f].line, seed, f, (const double (*)[2])course->through, course->npts);
         else
-            line_setup(&w->feat[f].line, seed, f, (const double (*)[2])axis, 4);
+            line_setup(&w->feat[f].line, seed, f, (const double (*)[2])axis, 5);
         w->feat[f].own_course = line_given(&layout[f]);
     }
     if (line_given(&layout[OY_FEAT_COAST]))

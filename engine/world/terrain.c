@@ -91,10 +91,16 @@ static float lake_radius(const oy_world *w, const oy_world_shape *sh, double dx,
     return sh->lake_r * (1.0f + 0.25f * oy_world_fbm(w, dx * 0.004, dz * 0.004, 1.0, 0.3f, 2));
 }
 
+/* The floor of a valley, canyon or river course at a point of it: it
+ * follows the land's low ground gently (a few degrees at most, as a
+ * river's floor does) and eases onto a bank above the sea instead of
+ * meeting it at a crease. */
 static float floor_at(const oy_world *w, const oy_world_shape *sh, double px, double pz)
 {
-    return fmaxf(sh->floor0 + 0.25f * (macro_low(w, px, pz) - sh->low0) * sh->relief_amp,
-                 sh->sea_level + 2.5f);
+    float f = sh->floor0 + 0.06f * (macro_low(w, px, pz) - sh->low0) * sh->relief_amp;
+    float lo = sh->sea_level + 2.5f, k = 4.0f;
+    float t = oy_clampf(0.5f + 0.5f * (f - lo) / k, 0.0f, 1.0f);
+    return oy_lerpf(lo, f, t) + k * t * (1.0f - t);
 }
 
 static const int shape_channels[] = {
@@ -361,7 +367,7 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
          * never over the course itself where the default camera stands */
         float off = w->feat[OY_FEAT_RIVER].own_course
                     ? 10.0f * bend
-                    : w->side_river * fmaxf(W + 10.0f, 30.0f + 15.0f * wob + 12.0f * bend) *
+                    : w->side_river * fmaxf(W + 10.0f, 32.0f + 15.0f * wob + 22.0f * bend) *
                       (1.0f - 0.4f * sh->canyon);
         float u = fabsf((float)rn->sd - off);
         float level = floor_at(w, sh, rn->x, rn->z) - 1.0f;
