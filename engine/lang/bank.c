@@ -297,7 +297,7 @@ static int add_word(loader *L, const oy_ynode *n, int ci)
 
 static const char *const concept_keys[] = {
     "name", "group", "synonyms", "set", "add", "over", "kind", "description",
-    "surface", "paint"
+    "surface", "paint", "sun"
 };
 
 static const char *const paint_keys[3] = { "warmth", "tint", "light" };
@@ -372,6 +372,7 @@ static int read_concept(loader *L, const oy_ynode *n)
     desc = oy_ymap_get(n, "description");
     surf = oy_ymap_get(n, "surface");
     paint = oy_ymap_get(n, "paint");
+    const oy_ynode *sun = oy_ymap_get(n, "sun");
 
     memset(&c, 0, sizeof c);
     c.over = 4.0;
@@ -415,6 +416,11 @@ static int read_concept(loader *L, const oy_ynode *n)
             lerr(L, paint, NULL, "only a colour word that names no surface has 'paint'");
         else
             read_paint(L, paint, &c);
+    }
+    if (sun && scalar(L, sun, "sun")) {
+        if (strcmp(sun->scalar, "up"))
+            lerr(L, sun, NULL, "'sun' takes only 'up', not '%s'", sun->scalar);
+        c.sun_up = 1;
     }
     if (syn && syn->type == OY_YMAP)
         lerr(L, syn, NULL, "'synonyms' must be a list of words and phrases");

@@ -48,6 +48,8 @@ typedef struct oy_concept {
                                   qualifies, effects when it qualifies no
                                   surface */
     float paint[3];            /* warmth, tint, light, -1..1 each */
+    int sun_up;                /* "long shadows": a twilight time of the same
+                                  text moves to the nearest low sun */
 } oy_concept;
 
 /* The bank: built-in concepts plus an optional per-shot vocabulary file

@@ -20,6 +20,7 @@ void oy_lang_channel_range(int ch, float *lo, float *hi)
     case OY_CH_ROCK_WARMTH: case OY_CH_ROCK_TINT: case OY_CH_ROCK_LIGHT:
     case OY_CH_GROUND_WARMTH: case OY_CH_GROUND_TINT: case OY_CH_GROUND_LIGHT:
     case OY_CH_WATER_WARMTH: case OY_CH_WATER_TINT: case OY_CH_WATER_LIGHT:
+    case OY_CH_SKY_WARMTH: case OY_CH_SKY_TINT: case OY_CH_SKY_LIGHT:
         *lo = -1.0f; *hi = 1.0f; break;
     case OY_CH_TEMPO:
         *lo = 40.0f; *hi = 200.0f; break;
@@ -63,31 +64,59 @@ static int main_effect(const oy_concept *k)
 }
 
 /* A colour word on the surface it qualifies: its warmth, tint and light
- * on that surface's channels (the sky's are the grade's: warmth, tint and
- * exposure); an axis the colour leaves at 0 is left alone, so "pale" and
- * "blue" make pale blue. */
-static void apply_paint(const oy_phrase_effect *it, float *target, unsigned char *mask)
+ * on that surface's channels (the sky's paint the sky and its clouds, not
+ * the grade); an axis the colour leaves at 0 is left alone, so "pale" and
+ * "blue" make pale blue. A later colour wins on rock, ground and water;
+ * the sky, which shows every colour named for it at once ("a pink and
+ * purple sky"), takes their mean: sky_n counts them per axis. */
+static void apply_paint(const oy_phrase_effect *it, float *target, unsigned char *mask,
+                        int sky_n[3])
 {
     static const int channels[OY_SURF_COUNT][3] = {
         [OY_SURF_ROCK] = { OY_CH_ROCK_WARMTH, OY_CH_ROCK_TINT, OY_CH_ROCK_LIGHT },
         [OY_SURF_GROUND] = { OY_CH_GROUND_WARMTH, OY_CH_GROUND_TINT, OY_CH_GROUND_LIGHT },
         [OY_SURF_WATER] = { OY_CH_WATER_WARMTH, OY_CH_WATER_TINT, OY_CH_WATER_LIGHT },
-        [OY_SURF_SKY] = { OY_CH_WARMTH, OY_CH_TINT, OY_CH_EXPOSURE },
+        [OY_SURF_SKY] = { OY_CH_SKY_WARMTH, OY_CH_SKY_TINT, OY_CH_SKY_LIGHT },
     };
     const oy_concept *k = it->concept;
 
     for (int a = 0; a < 3; a++) {
         int ch = channels[it->surface][a];
-        float v = k->paint[a] * (it->surface == OY_SURF_SKY && a == 2 ? 1.5f : 1.0f);
+        float v = k->paint[a] * it->intensity;
         if (k->paint[a] == 0.0f)
             continue;
-        set_target(ch, it->negated ? oy_channel_default(ch) : v * it->intensity, target, mask);
+        if (it->surface == OY_SURF_SKY) {
+            sky_n[a] = it->negated ? 0 : sky_n[a] + 1;
+            if (sky_n[a] > 1)
+                v = target[ch] + (v - target[ch]) / (float)sky_n[a];
+        }
+        set_target(ch, it->negated ? oy_channel_default(ch) : v, target, mask);
     }
 }
 
 static int paints(const oy_phrase_effect *it)
 {
     return it->concept->has_paint && it->surface >= OY_SURF_ROCK && it->surface <= OY_SURF_SKY;
+}
+
+/* "dusk with long shadows", "a warm dawn": a word that asks for the sun
+ * moves a twilight time of the same text to the nearest hour with a low
+ * sun still up (the bank's golden hour and a little after sunrise); the
+ * hours of night are left as they are. */
+#define SUN_LOW_EVENING 18.33f
+#define SUN_LOW_MORNING 6.6f
+static void keep_sun_up(const oy_parse *p, float *target, unsigned char *mask)
+{
+    int up = 0;
+    for (int i = 0; i < p->nitems; i++)
+        up |= p->items[i].concept->sun_up && !p->items[i].negated;
+    if (!up || !mask[OY_CH_TIME])
+        return;
+    float t = target[OY_CH_TIME], day = floorf(t / 24.0f) * 24.0f, h = t - day;
+    if (h > SUN_LOW_EVENING && h < 20.5f)
+        target[OY_CH_TIME] = day + SUN_LOW_EVENING;
+    else if (h > 3.5f && h < SUN_LOW_MORNING)
+        target[OY_CH_TIME] = day + SUN_LOW_MORNING;
 }
 
 void oy_parse_targets(const oy_parse *p, const float *base, float *target,
@@ -129,9 +158,11 @@ void oy_parse_targets(const oy_parse *p, const float *base, float *target,
             set_target(ch, def + (v - def) * s, target, mask);
         }
     }
+    int sky_n[3] = { 0, 0, 0 };
     for (int i = 0; i < p->nitems; i++)
         if (paints(&p->items[i]))
-            apply_paint(&p->items[i], target, mask);
+            apply_paint(&p->items[i], target, mask, sky_n);
+    keep_sun_up(p, target, mask);
     if (p->tempo > 0.0f)
         set_target(OY_CH_TEMPO, p->tempo, target, mask);
 }

@@ -499,6 +499,30 @@ static void targets_of(const oy_bank *b, const char *text, float *t, unsigned ch
     oy_parse_release(&p);
 }
 
+/* "dusk with long shadows" and "a warm dawn" keep a low sun up; night
+ * stays night */
+static void test_sun_up(const oy_bank *b)
+{
+    static const struct { const char *text; float lo, hi; } cases[] = {
+        { "dusk with long shadows", 18.0f, 18.5f },
+        { "a warm dusk over the hills", 18.0f, 18.5f },
+        { "dawn with long shadows", 6.4f, 7.0f },
+        { "dusk", 19.0f, 19.6f },
+        { "a warm night", 21.0f, 24.0f },
+        { "long shadows at noon", 11.5f, 12.5f },
+    };
+    float t[OY_CH_COUNT];
+    unsigned char m[OY_CH_COUNT];
+
+    CHECK_GROUP("sun up");
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        targets_of(b, cases[i].text, t, m);
+        CHECK(m[OY_CH_TIME] && t[OY_CH_TIME] >= cases[i].lo && t[OY_CH_TIME] <= cases[i].hi,
+              "'%s': time %.2f in %.2f..%.2f", cases[i].text, m[OY_CH_TIME] ? t[OY_CH_TIME] : -1.0f,
+              cases[i].lo, cases[i].hi);
+    }
+}
+
 static void test_colours(const oy_bank *b)
 {
     float t[OY_CH_COUNT];
@@ -722,6 +746,7 @@ int main(void)
     test_describe(b);
     test_inflections(b);
     test_colours(b);
+    test_sun_up(b);
     test_issue_words(b);
     test_prompts(b);
     test_explain(b);
