@@ -358,45 +358,8 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
             wkind = OY_WATER_SEA;
         }
     }
-    if (sh->river > 0.0f) {
-        /* meanders: a long swing and a shorter bend on top of it; a course
-         * laid out in world.layout is followed closely */
-        float bend = oy_world_fbm(w, x - 4400.5, z + 1230.0, 170.0, 30.0f, 2);
-        float W = sh->river_w;
-        /* beside the course, near enough to run into the default view,
-         * never over the course itself where the default camera stands */
-        float off = w->feat[OY_FEAT_RIVER].own_course
-                    ? 10.0f * bend
-                    : w->side_river * fmaxf(W + 10.0f, 32.0f + 15.0f * wob + 22.0f * bend) *
-                      (1.0f - 0.4f * sh->canyon);
-        float u = fabsf((float)rn->sd - off);
-        float level = floor_at(w, sh, rn->x, rn->z) - 1.0f;
-        /* the river runs in its own shallow valley */
-        float rv = settle(h, level + 0.6f, W, W + 160.0f, W + 60.0f, W + 400.0f, u);
-        h = oy_lerpf(h, rv, sh->river);
-        h = carve(h, level, u, W, 6.0f);
-        if (u < W + 6.0f && level > h)
-            water = level, wkind = OY_WATER_RIVER;
-        wdist = fminf(wdist, fmaxf(u - W, 0.0f));
-        if (u - W < 200.0f && wkind == OY_WATER_NONE)
-            wkind = OY_WATER_RIVER;
-    }
-    if (sh->lake > 0.0f) {
-        double dx = x - sh->lake_x, dz = z - sh->lake_z;
-        float r = (float)sqrt(dx * dx + dz * dz);
-        float W = lake_radius(w, sh, dx, dz);
-        float level = sh->lake_level;
-        float flat = settle(h, level + 0.6f, W, W * 2.4f, W * 1.4f, W * 3.5f, r);
-        h = oy_lerpf(h, flat, sh->lake);
-        h = carve(h, level, r, W, 8.0f);
-        if (r < W + 8.0f && level > h && level > water)
-            water = level, wkind = OY_WATER_LAKE;
-        if (r - W < wdist) {
-            wdist = fmaxf(r - W, 0.0f);
-            if (wkind != OY_WATER_RIVER || water == NO_WATER)
-                wkind = OY_WATER_LAKE;
-        }
-    }
+    /* the coast shapes the land before rivers and lakes cut into it */
+    float sea_u = -1e9f;
     if (sh->coast > 0.0f || sh->island > 0.0f) {
         float uc = -1e9f, ui = -1e9f;
         if (sh->coast > 0.0f) {
@@ -414,14 +377,60 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         }
         /* a fjord's drowned floor keeps its depth: no beach is raised there */
         float k = (uc > ui ? sh->coast : sh->island) * (1.0f - drowned);
-        float u = fmaxf(uc, ui);
+        sea_u = fmaxf(uc, ui);
         /* cliffs along most of the shore, broken by coves with beaches */
         float cf = oy_smoothstepf(-0.6f, 0.0f, oy_world_fbm(w, x - 2100.5, z + 770.0, 500.0, 60.0f, 3));
-        h = oy_lerpf(h, shore(h, sh->sea_level, u, sh->cliff_h * cf), k);
-        if (u > -900.0f && sh->sea_level > h && sh->sea_level > water)
+        h = oy_lerpf(h, shore(h, sh->sea_level, sea_u, sh->cliff_h * cf), k);
+    }
+    /* the lake before the river, so the banks it lifts do not fill the
+     * river's bed */
+    if (sh->lake > 0.0f) {
+        double dx = x - sh->lake_x, dz = z - sh->lake_z;
+        float r = (float)sqrt(dx * dx + dz * dz);
+        float W = lake_radius(w, sh, dx, dz);
+        float level = sh->lake_level;
+        float flat = settle(h, level + 0.6f, W, W * 2.4f, W * 1.4f, W * 3.5f, r);
+        h = oy_lerpf(h, flat, sh->lake);
+        h = carve(h, level, r, W, 8.0f);
+        if (r < W + 8.0f && level > h && level > water)
+            water = level, wkind = OY_WATER_LAKE;
+        if (r - W < wdist) {
+            wdist = fmaxf(r - W, 0.0f);
+            wkind = OY_WATER_LAKE;
+        }
+    }
+    if (sh->river > 0.0f) {
+        /* meanders: a long swing and a shorter bend on top of it; a course
+         * laid out in world.layout is followed closely */
+        float bend = oy_world_fbm(w, x - 4400.5, z + 1230.0, 170.0, 30.0f, 2);
+        float W = sh->river_w;
+        /* beside the course, near enough to run into the default view,
+         * never over the course itself where the default camera stands */
+        float off = w->feat[OY_FEAT_RIVER].own_course
+                    ? 10.0f * bend
+                    : w->side_river * fmaxf(W + 10.0f, 32.0f + 15.0f * wob + 22.0f * bend) *
+                      (1.0f - 0.4f * sh->canyon);
+        float u = fabsf((float)rn->sd - off);
+        float level = floor_at(w, sh, rn->x, rn->z) - 1.0f;
+        /* the river runs in its own shallow valley */
+        float rv = settle(h, level + 0.6f, W, W + 160.0f, W + 60.0f, W + 400.0f, u);
+        h = oy_lerpf(h, rv, sh->river);
+        h = carve(h, level, u, W, 6.0f);
+        if (u < W + 6.0f && level > h && level > water)
+            water = level, wkind = OY_WATER_RIVER;
+        /* the nearest water names the place, unless it lies in a lake */
+        if (fmaxf(u - W, 0.0f) < wdist) {
+            wdist = fmaxf(u - W, 0.0f);
+            if (water == NO_WATER || wkind == OY_WATER_RIVER)
+                wkind = OY_WATER_RIVER;
+        }
+    }
+    if (sea_u > -1e8f) {
+        /* the sea last, over what rivers and lakes made of the shore */
+        if (sea_u > -900.0f && sh->sea_level > h && sh->sea_level > water)
             water = sh->sea_level, wkind = OY_WATER_SEA;
-        if (u < 200.0f && -u < wdist) {
-            wdist = fmaxf(-u, 0.0f);
+        if (sea_u < 200.0f && -sea_u < wdist) {
+            wdist = fmaxf(-sea_u, 0.0f);
             wkind = OY_WATER_SEA;
         }
     }

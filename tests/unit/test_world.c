@@ -171,6 +171,9 @@ int main(void)
                                               .has_size = 1, .size = 200 };
         lay[OY_FEAT_RIVER] = (oy_layout_item){ .given = 1, .npts = 3,
                                                .through = { { -400, 0 }, { 0, 300 }, { 400, 0 } } };
+        /* a coast beside them must not fill their beds */
+        lay[OY_FEAT_COAST] = (oy_layout_item){ .given = 1, .npts = 2, .sea = 1,
+                                               .through = { { 700, -900 }, { 700, 900 } } };
         oy_world *wl = NULL;
         oy_state s0;
         state_with(&s0, OY_CH_RELIEF, 0.4f, OY_CH_HILLS, 0.3f);
@@ -186,6 +189,10 @@ int main(void)
             CHECK(r.water > -1e8f && r.water_kind == OY_WATER_RIVER,
                   "layout: the river runs through its points");
             CHECK(dry.water < -1e8f, "layout: the ground between is dry");
+            oy_place_info sea;
+            oy_world_place(wl, &s0, 1000.0, 0.0, &sea);
+            CHECK(sea.water > -1e8f && sea.water_kind == OY_WATER_SEA,
+                  "layout: the sea lies on the coast's sea side");
             int wet;
             int bad = water_walls(wl, &s0, -420.0, -620.0, 240.0, 6.0, &wet);
             CHECK(wet > 100 && bad == 0, "a placed lake holds its water (%d wet, %d walls)", wet, bad);
