@@ -83,8 +83,7 @@ static void concept_line(const oy_parse *p, const oy_word_note *nt, char *buf, s
     const char *of = it->qualifies >= 0 && it->qualifies < p->nitems ?
                      p->items[it->qualifies].concept->name : NULL;
     if (it->surface >= OY_SURF_ROCK && it->surface <= OY_SURF_SKY)
-        snprintf(buf + n, cap - n, ": colours the %s%s%s%s",
-                 it->surface == OY_SURF_SKY ? "sky (the grade)" : oy_surface_names[it->surface],
+        snprintf(buf + n, cap - n, ": colours the %s%s%s%s", oy_surface_names[it->surface],
                  of ? " ('" : "", of ? of : "", of ? "')" : "");
     else if (it->surface == OY_SURF_OBJECT)
         snprintf(buf + n, cap - n, ": colour of '%s'; drawn objects keep their own colours",

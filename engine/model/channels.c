@@ -30,6 +30,8 @@ const char *const oy_channel_names[OY_CH_COUNT] = {
     [OY_CH_GROUND_TINT] = "ground_tint", [OY_CH_GROUND_LIGHT] = "ground_light",
     [OY_CH_WATER_WARMTH] = "water_warmth", [OY_CH_WATER_TINT] = "water_tint",
     [OY_CH_WATER_LIGHT] = "water_light",
+    [OY_CH_SKY_WARMTH] = "sky_warmth", [OY_CH_SKY_TINT] = "sky_tint",
+    [OY_CH_SKY_LIGHT] = "sky_light",
     [OY_CH_VALENCE] = "valence", [OY_CH_AROUSAL] = "arousal",
     [OY_CH_TEMPO] = "tempo", [OY_CH_INTENSITY] = "intensity",
 };

@@ -62,6 +62,10 @@ enum oy_channel {
     OY_CH_ROCK_WARMTH, OY_CH_ROCK_TINT, OY_CH_ROCK_LIGHT,
     OY_CH_GROUND_WARMTH, OY_CH_GROUND_TINT, OY_CH_GROUND_LIGHT,
     OY_CH_WATER_WARMTH, OY_CH_WATER_TINT, OY_CH_WATER_LIGHT,
+    /* the sky's colour on the same axes: the clear sky, the clouds and
+     * what mirrors them ("a pink sky"); 0 = the sky the sun and weather
+     * make */
+    OY_CH_SKY_WARMTH, OY_CH_SKY_TINT, OY_CH_SKY_LIGHT,
     /* music */
     OY_CH_VALENCE,       /* -1 sad/dark .. 1 happy/bright */
     OY_CH_AROUSAL,       /* 0 calm .. 1 agitated */

@@ -18,7 +18,7 @@
 #include "model_impl.h"
 
 #define MAGIC "OYSTATE"
-#define VERSION 2u             /* 2: the surface colour channels */
+#define VERSION 3u             /* 2: the surface colour channels; 3: the sky's */
 
 typedef struct buf {
     unsigned char *p;

@@ -540,12 +540,19 @@ static void test_colours(const oy_bank *b)
     CHECK(m[OY_CH_ROCK_WARMTH] && t[OY_CH_ROCK_WARMTH] < 0.0f && t[OY_CH_ROCK_LIGHT] > 0.0f && !m[OY_CH_CLOUD],
           "'grey granite': the colour named wins over the material's own");
     targets_of(b, "red sky", t, m);
-    CHECK(m[OY_CH_WARMTH] && t[OY_CH_WARMTH] > 0.3f && !m[OY_CH_ROCK_WARMTH],
-          "'red sky' warms the grade (%g)", t[OY_CH_WARMTH]);
+    CHECK(m[OY_CH_SKY_WARMTH] && t[OY_CH_SKY_WARMTH] > 0.3f && !m[OY_CH_WARMTH] && !m[OY_CH_ROCK_WARMTH],
+          "'red sky' reddens the sky, not the grade (%g)", t[OY_CH_SKY_WARMTH]);
     targets_of(b, "a pink sky", t, m);
-    CHECK(m[OY_CH_TINT] && t[OY_CH_TINT] > 0.3f, "'pink sky' tints the grade (%g)", t[OY_CH_TINT]);
+    CHECK(m[OY_CH_SKY_TINT] && t[OY_CH_SKY_TINT] > 0.3f && !m[OY_CH_TINT] && !m[OY_CH_EXPOSURE],
+          "'pink sky' paints the sky (%g)", t[OY_CH_SKY_TINT]);
+    targets_of(b, "dark clouds", t, m);
+    CHECK(m[OY_CH_SKY_LIGHT] && t[OY_CH_SKY_LIGHT] < -0.4f && !m[OY_CH_EXPOSURE], "'dark clouds' darken the sky");
     targets_of(b, "pink and purple clouds", t, m);
-    CHECK(m[OY_CH_TINT] && t[OY_CH_TINT] > 0.3f, "colours joined by 'and' share their noun");
+    CHECK(m[OY_CH_SKY_TINT] && t[OY_CH_SKY_TINT] > 0.3f, "colours joined by 'and' share their noun");
+    CHECK(t[OY_CH_SKY_WARMTH] > -0.1f && t[OY_CH_SKY_WARMTH] < 0.2f,
+          "and the sky takes their mean (warmth %g: pink 0.25, purple -0.2)", t[OY_CH_SKY_WARMTH]);
+    targets_of(b, "no pink sky", t, m);
+    CHECK(!m[OY_CH_SKY_TINT] || t[OY_CH_SKY_TINT] == 0.0f, "a negated sky colour paints nothing");
     targets_of(b, "red", t, m);
     CHECK(m[OY_CH_WARMTH] && t[OY_CH_WARMTH] > 0.2f && !m[OY_CH_ROCK_WARMTH], "a colour alone grades");
     targets_of(b, "a turquoise lake", t, m);
