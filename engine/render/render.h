@@ -148,8 +148,14 @@ typedef struct oy_sky {
     float storm;                  /* 0 .. 1 a storm's dark, heavy cloud */
     float star_k;                 /* star visibility */
     float flash;
-    uint64_t key;
-    float lut[OY_SKY_EL][OY_SKY_AZ][3];   /* sun + moon single scattering */
+    uint64_t key, paint_key;
+    float raw[OY_SKY_EL][OY_SKY_AZ][3];   /* sun + moon single scattering */
+    float lut[OY_SKY_EL][OY_SKY_AZ][3];   /* the same, painted (sky colour channels) */
+    float paint[9];               /* the sky colour as a 3x3 matrix on linear rgb */
+    int painted;                  /* 0: the paint is the identity */
+    /* the cloud layer's light, painted: sun + moon, ambient, overcast
+     * base, horizon */
+    float pt_sun[3], pt_amb[3], pt_oc[3], pt_hor[3];
     float trans[32][64][3];       /* transmittance (altitude, cos zenith) */
     uint64_t trans_key;
     const float *clouds;          /* CLOUD_N^2 periodic density tile */

@@ -168,8 +168,42 @@ static void lut_row(void *arg, int i, int thread)
         if (s->moon[1] > -0.2f)
             scatter(s, d, s->moon, E_MOON, j->bm, acc);
         for (int c = 0; c < 3; c++)
-            s->lut[i][k][c] = acc[c];
+            s->raw[i][k][c] = acc[c];
     }
+}
+
+/* The sky colour channels (warmth, tint, light) as a matrix on linear rgb
+ * at strength k: the sky moves toward the painted colour at its own
+ * luminance, so its gradient and its clouds stay; light scales it (a
+ * dark sky also dims the exposure, post.c, so its land is dim too). The
+ * colour is white moved along the grade's axes, as world/biome.c paints
+ * rock and ground. Returns 0, and leaves m alone, for no paint. */
+static int paint_matrix(const float p[3], float k, float m[9])
+{
+    static const float warm[3] = { 0.9f, 0.25f, -0.9f }, tint[3] = { 0.55f, -0.75f, 0.45f };
+    static const float wl[3] = { 0.2126f, 0.7152f, 0.0722f };
+    if (p[0] == 0.0f && p[1] == 0.0f && p[2] == 0.0f)
+        return 0;
+    float col[3], cl = 0.0f;
+    for (int i = 0; i < 3; i++) {
+        col[i] = fmaxf(1.0f + 2.5f * (p[0] * warm[i] + p[1] * tint[i]), 0.15f);
+        cl += wl[i] * col[i];
+    }
+    float hue = fminf(fabsf(p[0]) + fabsf(p[1]), 1.0f);
+    float g = k * fminf(1.2f * hue + 0.3f * fabsf(p[2]), 0.8f);
+    /* a coloured sky is a deeper one: the colour reads below white */
+    float sc = oy_rexp2((p[2] > 0.0f ? 1.5f : 1.0f) * k * p[2]) * (1.0f - 0.3f * k * hue);
+    for (int r = 0; r < 3; r++)
+        for (int c = 0; c < 3; c++)
+            m[r * 3 + c] = sc * ((r == c ? 1.0f - g : 0.0f) + g * col[r] / cl * wl[c]);
+    return 1;
+}
+
+static void paint_apply(const float m[9], const float in[3], float out[3])
+{
+    float x = in[0], y = in[1], z = in[2];
+    for (int r = 0; r < 3; r++)
+        out[r] = fmaxf(m[r * 3] * x + m[r * 3 + 1] * y + m[r * 3 + 2] * z, 0.0f);
 }
 
 void oy_sky_lut(const oy_sky *s, float az, float dy, float out[3])
@@ -303,6 +337,21 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
         oy_pool_run(pool, OY_SKY_EL, lut_row, &j);
         s->key = key;
     }
+    /* the table as the prompt paints the sky; what it mirrors reads it */
+    float sp[3];
+    for (int i = 0; i < 3; i++)
+        sp[i] = oy_clampf(st->ch[OY_CH_SKY_WARMTH + i], -1.0f, 1.0f);
+    s->painted = paint_matrix(sp, 1.0f, s->paint);
+    uint64_t pk = oy_hash_bytes(key, sp, sizeof sp);
+    if (pk != s->paint_key) {
+        if (!s->painted)
+            memcpy(s->lut, s->raw, sizeof s->lut);
+        else
+            for (int i = 0; i < OY_SKY_EL; i++)
+                for (int k = 0; k < OY_SKY_AZ; k++)
+                    paint_apply(s->paint, s->raw[i][k], s->lut[i][k]);
+        s->paint_key = pk;
+    }
     s->t = (float)st->t;
     s->cloud = oy_clampf(st->ch[OY_CH_CLOUD], 0.0f, 1.0f);
     s->haze = haze;
@@ -330,11 +379,11 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
         float ce = oy_cosf(e0), se = oy_sinf(e0);
         for (int j = 0; j < OY_SKY_AZ; j++)
             for (int c = 0; c < 3; c++) {
-                float L = s->lut[i][j][c] * dw * ce;
+                float L = s->raw[i][j][c] * dw * ce;
                 up[c] += L * se;
                 hor[c] += L * ce * 0.5f;
                 if (i == OY_SKY_EL / 2 + 1)
-                    horl[c] += s->lut[i][j][c] / OY_SKY_AZ;
+                    horl[c] += s->raw[i][j][c] / OY_SKY_AZ;
             }
     }
     /* overcast: a grey dome as bright as the light above the clouds */
@@ -369,6 +418,12 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
         s->horizon[c] += night_floor[c];
         s->overcast[c] *= oy_lerpf(1.0f, slate[c], s->storm);
     }
+    /* the land under a painted sky takes a little of its colour */
+    float mw[9];
+    if (paint_matrix(sp, 0.3f, mw)) {
+        paint_apply(mw, s->amb_up, s->amb_up);
+        paint_apply(mw, s->amb_hor, s->amb_hor);
+    }
     memcpy(s->amb_key, s->amb_up, sizeof s->amb_key);
     s->oc = oc;
     if (s->flash > 0.0f)
@@ -378,6 +433,20 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
             s->amb_hor[c] += f * 0.6f;
             s->horizon[c] += f * 0.3f;
         }
+    float sm[3];
+    for (int c = 0; c < 3; c++)
+        sm[c] = s->sun_rad[c] + s->moon_rad[c];
+    if (s->painted) {
+        paint_apply(s->paint, sm, s->pt_sun);
+        paint_apply(s->paint, s->amb_up, s->pt_amb);
+        paint_apply(s->paint, s->overcast, s->pt_oc);
+        paint_apply(s->paint, s->horizon, s->pt_hor);
+    } else {
+        memcpy(s->pt_sun, sm, sizeof sm);
+        memcpy(s->pt_amb, s->amb_up, sizeof s->pt_amb);
+        memcpy(s->pt_oc, s->overcast, sizeof s->pt_oc);
+        memcpy(s->pt_hor, s->horizon, sizeof s->pt_hor);
+    }
     s->night = 1.0f - oy_smoothstepf(-0.2f, 0.02f, s->sun[1]);
     s->star_k = (1.0f - oy_smoothstepf(-0.3f, -0.14f, s->sun[1])) * (1.0f - s->cloud);
 }
@@ -435,10 +504,10 @@ void oy_sky_radiance(const oy_sky *s, const float d[3], float az, float cam_y, f
                 float fwd = 1.0f + 2.5f * oy_rexp((cs - 1.0f) * 8.0f);
                 float col[3];
                 for (int c = 0; c < 3; c++) {
-                    float sunlit = (s->sun_rad[c] + s->moon_rad[c]) * (0.12f + 0.5f * shade) * fwd *
+                    float sunlit = s->pt_sun[c] * (0.12f + 0.5f * shade) * fwd *
                                    (1.0f - 0.6f * s->cloud) / (float)OY_PI;
-                    float amb = s->amb_up[c] / (float)OY_PI * (0.55f + 0.3f * shade);
-                    col[c] = oy_lerpf(sunlit + amb, s->overcast[c] * (0.55f + 0.6f * shade),
+                    float amb = s->pt_amb[c] / (float)OY_PI * (0.55f + 0.3f * shade);
+                    col[c] = oy_lerpf(sunlit + amb, s->pt_oc[c] * (0.55f + 0.6f * shade),
                                       oy_smoothstepf(0.4f, 1.0f, s->cloud));
                 }
                 if (s->storm > 0.0f) {
@@ -452,7 +521,7 @@ void oy_sky_radiance(const oy_sky *s, const float d[3], float az, float cam_y, f
                     float b = 0.3f + 0.6f * thin * thin + 0.7f * low * low +
                               0.7f * glow * (0.3f + 0.7f * thin);
                     for (int c = 0; c < 3; c++)
-                        col[c] = oy_lerpf(col[c], s->overcast[c] * b, s->storm);
+                        col[c] = oy_lerpf(col[c], s->pt_oc[c] * b, s->storm);
                 }
                 for (int c = 0; c < 3; c++)
                     col[c] += s->flash * 4.0f * (0.5f + 0.5f * shade);
@@ -460,7 +529,7 @@ void oy_sky_radiance(const oy_sky *s, const float d[3], float az, float cam_y, f
                 float far = oy_rexp(-t / (45000.0f + 90000.0f * s->storm));
                 float aa = a * (0.35f + 0.65f * far) * oy_smoothstepf(0.0f, 0.06f, dy);
                 for (int c = 0; c < 3; c++)
-                    out[c] = oy_lerpf(out[c], oy_lerpf(s->horizon[c], col[c], far), aa);
+                    out[c] = oy_lerpf(out[c], oy_lerpf(s->pt_hor[c], col[c], far), aa);
                 cloudy = aa;
             }
         }
@@ -469,7 +538,7 @@ void oy_sky_radiance(const oy_sky *s, const float d[3], float az, float cam_y, f
         float oc = oy_smoothstepf(0.55f, 1.0f, s->cloud);
         if (oc > 0.0f)
             for (int c = 0; c < 3; c++)
-                out[c] = oy_lerpf(out[c], s->overcast[c] * oy_lerpf(0.9f + 0.25f * dy, 0.8f, s->storm),
+                out[c] = oy_lerpf(out[c], s->pt_oc[c] * oy_lerpf(0.9f + 0.25f * dy, 0.8f, s->storm),
                                   oc * (1.0f - cloudy));
         vis *= 1.0f - oc;
     }

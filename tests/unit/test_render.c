@@ -1,8 +1,8 @@
 /*
  * test_render.c - the renderer: identical bytes for 1 and 2 threads and in
  * any frame order, light that follows the time of day, fog that flattens
- * distance, black letterbox bars, and steep or rolled views that still show
- * sky above ground. With OY_STILLS_DIR set it also writes PPM stills of a
+ * distance, a storm's dark deck, a painted sky, black letterbox bars, and
+ * steep or rolled views that still show sky above ground. With OY_STILLS_DIR set it also writes PPM stills of a
  * set of canned scenes and prints timings and peak memory.
  */
 #include <math.h>
@@ -293,6 +293,68 @@ int main(void)
         render_one(w, p2, &cfg, &st, &v, b);
         double s0 = band_std(a, W, H / 3, H / 2), s1 = band_std(b, W, H / 3, H / 2);
         CHECK(s1 < s0 * 0.7, "fog lowers far contrast (std %.1f -> %.1f)", s0, s1);
+    }
+
+    /* a storm's deck is darker than an overcast and has structure; the
+     * land under it keeps its detail */
+    {
+        scene_state(&scenes[0], &st);
+        st.ch[OY_CH_TIME] = 14.0f;
+        st.ch[OY_CH_CLOUD] = 1.0f;
+        float g = oy_world_surface(w, &st, 0.0, 0.0);
+        view_make(&v, 0.0, g + 2.0, 0.0, 0, 10, 0, 35);
+        render_one(w, p2, &cfg, &st, &v, a);
+        st2 = st;
+        st2.ch[OY_CH_RAIN] = 0.8f;
+        st2.ch[OY_CH_LIGHTNING] = 0.4f;
+        st2.ch[OY_CH_WIND] = 0.8f;
+        render_one(w, p2, &cfg, &st2, &v, b);
+        double lo = mean_lum(a, W, 0, H / 3), ls = mean_lum(b, W, 0, H / 3);
+        double so = band_std(a, W, 0, H / 3), ss = band_std(b, W, 0, H / 3);
+        CHECK(ls < lo - 30.0 && ss > so + 3.0,
+              "a storm's sky is darker than an overcast (%.1f vs %.1f) with more structure (std %.1f vs %.1f)",
+              ls, lo, ss, so);
+        CHECK(mean_ch(b, W * H / 3, 2) > mean_ch(b, W * H / 3, 0) + 5.0, "and slate blue (B %.1f, R %.1f)",
+              mean_ch(b, W * H / 3, 2), mean_ch(b, W * H / 3, 0));
+        view_make(&v, 0.0, g + 2.0, 0.0, 0, -2, 0, 35);
+        render_one(w, p2, &cfg, &st2, &v, b);
+        double ll = mean_lum(b, W, H / 2, H), lsd = band_std(b, W, H / 2, H);
+        CHECK(ll >= 25.0 && lsd >= 6.0, "the land under a storm keeps its detail (lower half %.1f, std %.1f)",
+              ll, lsd);
+    }
+
+    /* the sky colour channels paint the sky, and all 0 is the sky as it was */
+    {
+        scene_state(&scenes[0], &st);
+        st.ch[OY_CH_TIME] = 19.3f;
+        float g = oy_world_surface(w, &st, 0.0, 0.0);
+        view_make(&v, 0.0, g + 2.0, 0.0, 0, 10, 0, 35);
+        render_one(w, p2, &cfg, &st, &v, a);
+        st2 = st;
+        st2.ch[OY_CH_SKY_WARMTH] = 0.25f;
+        st2.ch[OY_CH_SKY_TINT] = 0.5f;
+        st2.ch[OY_CH_SKY_LIGHT] = 0.35f;
+        render_one(w, p2, &cfg, &st2, &v, b);
+        int pink0 = 0, pink1 = 0;
+        for (int i = 0; i < W * H / 2; i++) {
+            const uint8_t *x = a + i * 3, *y = b + i * 3;
+            pink0 += x[0] > x[1] + 20 && x[2] > x[1];
+            pink1 += y[0] > y[1] + 20 && y[2] > y[1];
+        }
+        CHECK(pink1 > W * H / 8 && pink0 < pink1 / 4, "a pink sky is pink (%d of %d pixels above, %d unpainted)",
+              pink1, W * H / 2, pink0);
+        st2.ch[OY_CH_SKY_WARMTH] = 0.5f;
+        st2.ch[OY_CH_SKY_TINT] = 0.45f;
+        st2.ch[OY_CH_SKY_LIGHT] = -0.05f;
+        st2.ch[OY_CH_TIME] = st.ch[OY_CH_TIME] = 14.0f;
+        render_one(w, p2, &cfg, &st2, &v, b);
+        double r = mean_ch(b, W * H / 3, 0), bl = mean_ch(b, W * H / 3, 2);
+        CHECK(r > bl + 40.0, "a red sky at noon is red (R %.1f, B %.1f)", r, bl);
+        render_one(w, p2, &cfg, &st, &v, a);
+        st2 = st;
+        st2.ch[OY_CH_SKY_TINT] = -0.0f;
+        render_one(w, p2, &cfg, &st2, &v, b);
+        CHECK(!memcmp(a, b, n), "sky colour channels at 0 leave the sky as it was");
     }
 
     /* letterbox */
