@@ -438,7 +438,8 @@ static void draw_features(oy_canvas *c, labels *L, int scale, const map_frame *f
             oy_canvas_circle(c, lx, ly, r, 1.8, ink, 12, 6);
         }
         if (fi.height > 0.0f && k != OY_FEAT_CANYON)
-            snprintf(text, sizeof text, "%s %.0f m", name, fi.height);
+            snprintf(text, sizeof text, k == OY_FEAT_CRATER ? "%s %.0f m deep" : "%s %.0f m", name,
+                     fi.height);
         else
             snprintf(text, sizeof text, "%s", name);
         if (off) {

@@ -25,6 +25,7 @@ const char *const oy_channel_names[OY_CH_COUNT] = {
     [OY_CH_PLATEAU] = "plateau", [OY_CH_HILLS] = "hills",
     [OY_CH_COAST] = "coast", [OY_CH_ISLAND] = "island", [OY_CH_LAKE] = "lake",
     [OY_CH_RIVER] = "river", [OY_CH_WATER_LEVEL] = "water_level",
+    [OY_CH_CRATER] = "crater",
     [OY_CH_ROCK_WARMTH] = "rock_warmth", [OY_CH_ROCK_TINT] = "rock_tint",
     [OY_CH_ROCK_LIGHT] = "rock_light", [OY_CH_GROUND_WARMTH] = "ground_warmth",
     [OY_CH_GROUND_TINT] = "ground_tint", [OY_CH_GROUND_LIGHT] = "ground_light",

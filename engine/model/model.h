@@ -47,15 +47,16 @@ enum oy_channel {
     /* terrain shape, 0..1 each */
     OY_CH_RELIEF,        /* overall height scale: 0 flat .. 1 high mountains */
     OY_CH_RUGGED,        /* roughness of detail */
-    OY_CH_VALLEY,        /* a valley along the camera path */
-    OY_CH_CANYON,        /* steep-walled canyon along the camera path */
+    OY_CH_VALLEY,        /* a valley along the set's course */
+    OY_CH_CANYON,        /* steep-walled canyon along the set's course */
     OY_CH_PLATEAU,       /* terraced, flat-topped forms */
     OY_CH_HILLS,         /* rolling hills */
-    OY_CH_COAST,         /* sea on one side of the path */
+    OY_CH_COAST,         /* sea on one side of the set's shoreline */
     OY_CH_ISLAND,        /* land surrounded by sea */
     OY_CH_LAKE,          /* a lake in view */
     OY_CH_RIVER,         /* a river through the frame */
     OY_CH_WATER_LEVEL,   /* -1..1 shift of water levels */
+    OY_CH_CRATER,        /* a crater: a ringed bowl ahead, its rim underfoot */
     /* surface colours, -1..1 each, 0 = the world's own colours: warmth
      * -1 blue .. 1 red-orange, tint -1 green .. 1 magenta (the grade's
      * axes), light -1 black .. 1 white; ground is sand, soil and mud */

@@ -18,7 +18,8 @@
 #include "model_impl.h"
 
 #define MAGIC "OYSTATE"
-#define VERSION 3u             /* 2: the surface colour channels; 3: the sky's */
+#define VERSION 4u             /* 2: the surface colour channels; 3: the sky's;
+                                  4: crater */
 
 typedef struct buf {
     unsigned char *p;

@@ -11,7 +11,8 @@
 #include "schema.h"
 
 const char *const oy_feature_names[OY_FEAT_COUNT + 1] = {
-    "valley", "canyon", "river", "lake", "coast", "island", "peaks", "hill", "clearing", NULL
+    "valley", "canyon", "river", "lake", "coast", "island", "peaks", "hill", "crater",
+    "clearing", NULL
 };
 
 /* What each feature takes: its keys and the ranges of size and height. */
@@ -28,6 +29,7 @@ static const struct {
     [OY_FEAT_ISLAND]   = { K_AT | K_SIZE, 40, 20000, 0, 0 },
     [OY_FEAT_PEAKS]    = { K_AT | K_SIZE | K_HEIGHT, 200, 30000, 100, 5000 },
     [OY_FEAT_HILL]     = { K_AT | K_SIZE | K_HEIGHT, 20, 5000, 2, 600 },
+    [OY_FEAT_CRATER]   = { K_AT | K_SIZE | K_DEPTH, 50, 20000, 5, 1500 },
     [OY_FEAT_CLEARING] = { K_AT | K_SIZE, 10, 5000, 0, 0 },
 };
 static const char *const key_names[] = {
@@ -107,7 +109,7 @@ static void load_item(oy_sctx *c, int f, const oy_ynode *n, oy_layout_item *it)
         it->has_size = oy_script_num(c, v, key, rules[f].size_lo, rules[f].size_hi,
                                      &it->size) == 0;
     }
-    const char *height_key = (keys & K_DEPTH) ? "depth" : "height";
+    const char *height_key = (keys & K_DEPTH) ? "depth" : "height";   /* canyon, crater */
     if ((keys & (K_HEIGHT | K_DEPTH)) && (v = oy_ymap_get(n, height_key))) {
         snprintf(key, sizeof key, "%s.%s", name, height_key);
         it->has_height = oy_script_num(c, v, key, rules[f].height_lo, rules[f].height_hi,
@@ -148,7 +150,7 @@ static double side_of(const oy_layout_item *line, const double p[2])
 static void check_plan(oy_sctx *c, const oy_ynode *n, const oy_world_desc *w)
 {
     const oy_layout_item *coast = &w->layout[OY_FEAT_COAST];
-    static const int dry[] = { OY_FEAT_LAKE, OY_FEAT_CLEARING, OY_FEAT_HILL };
+    static const int dry[] = { OY_FEAT_LAKE, OY_FEAT_CLEARING, OY_FEAT_HILL, OY_FEAT_CRATER };
 
     if (!coast->given || coast->npts < 2 || !coast->sea)
         return;

@@ -140,6 +140,12 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     float rh = oy_smoothstepf(0.22f, 0.5f, slope + 0.2f * fine + 0.15f * patch) *
                oy_smoothstepf(60.0f, 250.0f, alt);
     float rk = fmaxf(oy_smoothstepf(0.55f, 1.0f, slope + 0.15f * fine), rh);
+    /* a crater is bare rock and ash, its rim too: dark ash where the
+     * ground lies flat, paler rock up its walls */
+    float ash = 1.0f - oy_smoothstepf(0.12f, 0.45f, slope);
+    for (int i = 0; i < 3; i++)
+        col[i] = oy_lerpf(col[i], oy_lerpf(rock_pale[i], rock[i] * 0.45f, ash) * (0.75f + 0.35f * patch),
+                          0.85f * pt->crater);
     /* a canyon's floor is sand and gravel, never lawn */
     float dry_canyon = pt->canyon * (1.0f - sh->coast);   /* not a fjord */
     float cfl = dry_canyon * (1.0f - oy_smoothstepf(0.6f, 1.2f, slope));
@@ -167,7 +173,7 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     float clump = oy_world_fbm(w, x + 55.0, z - 66.0, 140.0, 6.0f, 4);
     float cover = oy_smoothstepf(0.6f, 0.15f, 1.0f - forest * (0.5f + sh->veg) - 0.35f * clump);
     cover *= (1.0f - rk) * (1.0f - perm) * (1.0f - oy_smoothstepf(0.0f, 0.5f, b[DESERT] + b[SNOWFIELD] + b[BEACH]));
-    cover *= oy_smoothstepf(3.0f, 25.0f, pt->water_dist);
+    cover *= oy_smoothstepf(3.0f, 25.0f, pt->water_dist) * (1.0f - pt->crater);
     /* the set's open ground stays open: a meadow floor along a valley, a
      * clearing elsewhere, its forest edge wandering in and out */
     float shaped = fmaxf(sh->valley, sh->canyon);

@@ -106,7 +106,7 @@ static float floor_at(const oy_world *w, const oy_world_shape *sh, double px, do
 static const int shape_channels[] = {
     OY_CH_RELIEF, OY_CH_RUGGED, OY_CH_VALLEY, OY_CH_CANYON, OY_CH_PLATEAU,
     OY_CH_HILLS, OY_CH_COAST, OY_CH_ISLAND, OY_CH_LAKE, OY_CH_RIVER,
-    OY_CH_WATER_LEVEL, OY_CH_VEGETATION, OY_CH_FOLIAGE, OY_CH_AUTUMN,
+    OY_CH_WATER_LEVEL, OY_CH_CRATER, OY_CH_VEGETATION, OY_CH_FOLIAGE, OY_CH_AUTUMN,
     OY_CH_BIOME_MEADOW, OY_CH_BIOME_FOREST, OY_CH_BIOME_DESERT,
     OY_CH_BIOME_SNOWFIELD, OY_CH_BIOME_TUNDRA, OY_CH_BIOME_BEACH,
     OY_CH_BIOME_SWAMP, OY_CH_BIOME_ALPINE,
@@ -161,10 +161,11 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
         [OY_FEAT_VALLEY] = &sh->valley, [OY_FEAT_CANYON] = &sh->canyon,
         [OY_FEAT_RIVER] = &sh->river, [OY_FEAT_LAKE] = &sh->lake,
         [OY_FEAT_COAST] = &sh->coast, [OY_FEAT_ISLAND] = &sh->island,
-        [OY_FEAT_HILL] = &sh->hill,
+        [OY_FEAT_HILL] = &sh->hill, [OY_FEAT_CRATER] = &sh->crater,
     };
     const oy_plan_feature *F = w->feat;
     sh->hill = oy_smoothstepf(0.5f, 0.9f, oy_clampf(c[OY_CH_HILLS], 0.0f, 1.0f));
+    sh->crater = oy_clampf(c[OY_CH_CRATER], 0.0f, 1.0f);
     sh->dunes = oy_smoothstepf(0.4f, 0.8f, sh->biome[2]) * (1.0f - sh->plateau) * (1.0f - sh->canyon);
     for (int f = 0; f < OY_FEAT_COUNT; f++)
         if (strength[f] && F[f].placed)
@@ -185,6 +186,9 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->hill_r = SIZE_OR(OY_FEAT_HILL, 160.0f);
     sh->hill_h = F[OY_FEAT_HILL].height > 0.0 ? (float)F[OY_FEAT_HILL].height
                                               : 20.0f + 40.0f * oy_clampf(c[OY_CH_HILLS], 0.0f, 1.0f);
+    sh->crater_r = SIZE_OR(OY_FEAT_CRATER, 250.0f + 200.0f * sh->crater);
+    sh->crater_depth = F[OY_FEAT_CRATER].height > 0.0 ? (float)F[OY_FEAT_CRATER].height
+                                                      : 45.0f + 55.0f * sh->crater;
 #undef SIZE_OR
     /* by default the lake's near shore lies a few tens of metres ahead,
      * so it fills the lower part of the default view */
@@ -200,6 +204,10 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->peaks_z = (float)F[OY_FEAT_PEAKS].z;
     sh->hill_x = (float)F[OY_FEAT_HILL].x;
     sh->hill_z = (float)F[OY_FEAT_HILL].z;
+    /* by default a crater's rim runs under the origin, so the default
+     * view looks from the rim into the bowl */
+    sh->crater_x = (float)F[OY_FEAT_CRATER].x;
+    sh->crater_z = F[OY_FEAT_CRATER].at_given ? (float)F[OY_FEAT_CRATER].z : sh->crater_r;
 
     /* reference heights at the clearing: the valley floor sits a little
      * above the natural land's low point there */
@@ -208,6 +216,7 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->floor0 = 0.0f;
     float nat0 = natural_at(w, sh, x0, z0, 50.0f);
     sh->floor0 = fmaxf(8.0f + 0.15f * (nat0 - 6.0f), sh->sea_level + 3.0f);
+    sh->crater_base = natural_at(w, sh, sh->crater_x, sh->crater_z, 50.0f);
 
     /* the lake's level: near the valley floor where a valley shapes the
      * land, a little below the natural ground elsewhere */
@@ -289,6 +298,25 @@ static float dunes(const oy_world *w, double x, double z, float min_wl)
     return fade * h;
 }
 
+/* A crater: a flat floor sunk depth below the land, steep inner walls, a
+ * raised rim at radius R and an outer flank falling away to the land. */
+static float crater(const oy_world *w, const oy_world_shape *sh, float h, double x, double z,
+                    float *inside)
+{
+    double dx = x - sh->crater_x, dz = z - sh->crater_z;
+    float R = sh->crater_r * (1.0f + 0.08f * oy_world_fbm(w, dx * 0.003, dz * 0.003, 1.0, 0.3f, 2));
+    float s = (float)sqrt(dx * dx + dz * dz) / R;
+    *inside = 1.0f - oy_smoothstepf(1.05f, 1.5f, s);
+    if (s > 2.6f)
+        return h;
+    float rim = 0.3f * sh->crater_depth;
+    float ring = s < 1.0f ? oy_smoothstepf(0.7f, 1.0f, s) : 1.0f - oy_smoothstepf(1.0f, 2.5f, s);
+    float bowl = -sh->crater_depth * (1.0f - oy_smoothstepf(0.35f, 1.0f, s));
+    /* the land inside and on the flank settles to one level first */
+    float base = oy_lerpf(sh->crater_base, h, oy_smoothstepf(0.9f, 2.5f, s));
+    return base + bowl + rim * ring;
+}
+
 /* The nearest point of feature f's course: its own, or (same) the one it
  * shares with the feature before it. */
 static const oy_line_near *course_near(const oy_world *w, int f, double x, double z,
@@ -328,6 +356,11 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
     h += sh->detail_amp * det * calm;
     if (sh->dunes > 0.0f)
         h += sh->dunes * dunes(w, x, z, min_wl);
+    float in_crater = 0.0f;
+    if (sh->crater > 0.0f) {
+        h = oy_lerpf(h, crater(w, sh, h, x, z, &in_crater), sh->crater);
+        in_crater *= sh->crater;
+    }
 
     if (sh->valley > 0.0f) {
         float d = (float)vn.d, fl = floor_at(w, sh, vn.x, vn.z);
@@ -445,6 +478,7 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         pt->water_dist = fminf(wdist, 200.0f);
         pt->open_dist = open;
         pt->canyon = in_canyon;
+        pt->crater = in_crater;
     }
     return h;
 }

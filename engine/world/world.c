@@ -127,6 +127,13 @@ void oy_world_feature_info(const oy_world *w, const oy_state *st, int f, oy_feat
         out->size = 2.0f * sh->hill_r;
         out->height = sh->hill_h;
         break;
+    case OY_FEAT_CRATER:
+        out->strength = sh->crater;
+        out->x = sh->crater_x;
+        out->z = sh->crater_z;
+        out->size = 2.0f * sh->crater_r;
+        out->height = sh->crater_depth;
+        break;
     case OY_FEAT_CLEARING: out->strength = 1.0f; out->size = 2.0f * sh->clear_r; break;
     default: break;
     }
@@ -160,7 +167,7 @@ void oy_world_describe(const oy_world *w, const oy_state *st, oyster_line_fn fn,
             n += snprintf(buf + n, sizeof buf - (size_t)n, "%s %.0f m", fi.line ? ", width" : ", size", fi.size);
         if (fi.height > 0.0f && n < (int)sizeof buf - 40)
             n += snprintf(buf + n, sizeof buf - (size_t)n, ", %s %.0f m",
-                          f == OY_FEAT_CANYON ? "depth" : "height", fi.height);
+                          f == OY_FEAT_CANYON || f == OY_FEAT_CRATER ? "depth" : "height", fi.height);
         if (fi.sea && n < (int)sizeof buf - 40)
             snprintf(buf + n, sizeof buf - (size_t)n, ", sea on the %s", fi.sea > 0 ? "right" : "left");
         fn(opaque, buf);

@@ -72,6 +72,7 @@ typedef struct oy_world_shape {
     float peaks_x, peaks_z, peaks_r, peaks_h;   /* peaks_h 0: from relief */
     float hill, hill_x, hill_z, hill_r, hill_h;
     float dunes;                     /* 0..1 a dune field over desert */
+    float crater, crater_x, crater_z, crater_r, crater_depth, crater_base;
     float biome[8];         /* prompt biome weights, normalized */
     float veg, foliage, autumn;  /* vegetation and season channels */
     /* surface colour shifts (oy_world_palette_init): warmth, tint, light;
@@ -86,6 +87,7 @@ typedef struct oy_world_point {
     float water_dist;       /* m to the nearest water body edge (capped 200) */
     float open_dist;        /* m from the set's open ground (clearing or floor) */
     float canyon;           /* 0..1 inside a canyon (floor and walls) */
+    float crater;           /* 0..1 inside a crater or on its rim */
     float biome[8];
     float canopy;           /* forest canopy height above ground, m */
     float rgb[3];           /* dry, snow-free linear albedo */

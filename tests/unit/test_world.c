@@ -163,6 +163,20 @@ int main(void)
               wall.ground - fl.water);
     }
     {
+        /* a crater: its rim under the origin, its floor well below, the
+         * far rim standing up again */
+        oy_state sc;
+        state_with(&sc, OY_CH_CRATER, 1.0f, OY_CH_RELIEF, 0.45f);
+        const oy_plan_feature *C = oy_world_feature(w, OY_FEAT_CRATER);
+        oy_feature_info fi;
+        oy_world_feature_info(w, &sc, OY_FEAT_CRATER, &fi);
+        float rim = oy_world_ground(w, &sc, 0.0, 0.0), floor_h = oy_world_ground(w, &sc, fi.x, fi.z);
+        float far = oy_world_ground(w, &sc, fi.x, fi.z + 0.5 * fi.size);
+        CHECK(!C->at_given && rim > floor_h + 80.0f && far > floor_h + 80.0f,
+              "crater: rim %.0f m and far rim %.0f m above a floor %.0f m ahead", rim - floor_h,
+              far - floor_h, fi.z);
+    }
+    {
         /* world.layout moves features: a lake laid out behind the origin,
          * a river through given points */
         oy_layout_item lay[OY_FEAT_COUNT];
