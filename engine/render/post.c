@@ -63,11 +63,14 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
     float storm = oy_clampf(st->ch[OY_CH_CLOUD], 0.0f, 1.0f) * oy_clampf(st->ch[OY_CH_RAIN], 0.0f, 1.0f);
     ex *= oy_powf(2.0f, -0.8f * storm);
     ex *= oy_powf(2.0f, oy_clampf(st->ch[OY_CH_EXPOSURE], -4.0f, 4.0f));
-    /* a dark sky ("dark clouds") dims the land under it as well: 1.5
-     * stops at sky_light -1, and the sky another stop (sky.c) */
-    float sky_dark = oy_clampf(st->ch[OY_CH_SKY_LIGHT], -1.0f, 0.0f);
-    if (sky_dark < 0.0f)
-        ex *= oy_powf(2.0f, 1.5f * sky_dark);
+    /* a dark sky ("dark clouds") dims the land under it as well, to 1.5
+     * stops under at sky_light -1 (the sky goes another stop, sky.c);
+     * where the text already lowered the exposure ("a storm") that counts
+     * toward it, as both say the one thing: the light is dim */
+    float sky_dark = 1.5f * oy_clampf(st->ch[OY_CH_SKY_LIGHT], -1.0f, 0.0f);
+    float said = fminf(oy_clampf(st->ch[OY_CH_EXPOSURE], -4.0f, 4.0f), 0.0f);
+    if (sky_dark < said)
+        ex *= oy_powf(2.0f, sky_dark - said);
     /* a low sun reads golden even where the view is in shade, as film
      * balanced for daylight records it; blue hour leans cool */
     float sy = sky->sun[1];
