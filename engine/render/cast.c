@@ -19,6 +19,7 @@
 typedef struct full {
     float g, wl, can, gx, gz, snow;
     float rgb[3];
+    float face;                   /* 0..1 how much a steep face it is */
 } full;
 
 /* ---- surface detail: value noise over a periodic table of hashed
@@ -173,7 +174,28 @@ static void light(const oy_cast *c, const float n[3], float x, float y, float z,
     float ndl = n[0] * s->sun[0] + n[1] * s->sun[1] + n[2] * s->sun[2];
     float sun = 0.0f;
     if (ndl > 0.0f && s->sun[1] > 0.0f) {
-        sun = ndl * oy_shadow_at(c->shadow, x, z, y, dist);
+        /* A face turned to the sun is not shaded by the cells it rises
+         * through: the sweep samples it a grid cell apart, and on a steep
+         * face that is metres of height, so its own cells would cast
+         * stair-stepped teeth up it. Look the sight line up a little way
+         * toward the sun, where the ray from here has climbed; nothing
+         * nearer can shade a lit face but bumps finer than the grid.
+         * There, too, the edge of a shadow cast on the face comes from a
+         * rim the sweep found a cell early or late row by row: filter it
+         * across the sun's direction, so it runs smooth, not in steps. */
+        const oy_shadow *sw = c->shadow;
+        float a = n[0] * sw->ux + n[2] * sw->uz;
+        if (a > 0.3f && sw->on) {
+            float fa = oy_smoothstepf(0.3f, 0.7f, a), sp = sw->g[0].spacing;
+            float off = fa * oy_rmax(1.5f * sp, 0.05f * dist), r = fa * oy_rmax(0.8f * sp, 0.03f * dist);
+            float xo = x + sw->ux * off, zo = z + sw->uz * off, yo = y + off * sw->tan_e;
+            float vx = sw->uz * r, vz = -sw->ux * r;
+            sun = ndl * 0.25f * (2.0f * oy_shadow_at(sw, xo, zo, yo, dist) +
+                                 oy_shadow_at(sw, xo + vx, zo + vz, yo, dist) +
+                                 oy_shadow_at(sw, xo - vx, zo - vz, yo, dist));
+        } else {
+            sun = ndl * oy_shadow_at(sw, x, z, y, dist);
+        }
         if (sun > 0.0f && c->cloud_shadow > 0.0f) {
             float k = (s->cloud_alt - y) / oy_rmax(s->sun[1], 0.05f);
             float a = oy_sky_cloud_at(s, x + s->sun[0] * k, z + s->sun[2] * k);
@@ -423,6 +445,108 @@ static float ground_top(const oy_cast *c, double wx, double wz, float fa, float 
     return k;
 }
 
+/* Albedo and gradient at level k (or the first coarser one baked there),
+ * for steep faces: a cell of a wall spans metres of height, and the
+ * bake's changes from one cell to the next (colour of beds laid down by
+ * altitude, noise; the tilt of each cell) are drawn straight down the
+ * face as streaks. A coarser level gives the face its colour and lie
+ * in broad strokes instead. o: r, g, b, gx, gz. */
+static int face_at(const oy_cast *c, int k, float x, float z, float o[5])
+{
+    for (; k < OY_RLEVELS; k++) {
+        int i;
+        float fx, fz;
+        const oy_tchunk *ch = oy_tlocate(&c->levels[k], x, z, &i, &fx, &fz);
+        if (!ch)
+            continue;
+        const oy_tcell *q = ch->c + i, *r = q + OY_RSTRIDE;
+        for (int j = 0; j < 3; j++) {
+            float a = (float)(q[0].rgb[j] * q[0].rgb[j]), b = (float)(q[1].rgb[j] * q[1].rgb[j]);
+            float d = (float)(r[0].rgb[j] * r[0].rgb[j]), e = (float)(r[1].rgb[j] * r[1].rgb[j]);
+            o[j] = oy_rbilin(a, b, d, e, fx, fz) * (1.0f / 65025.0f);
+        }
+        o[3] = oy_rbilin(q[0].dx, q[1].dx, r[0].dx, r[1].dx, fx, fz) * (1.0f / 2048.0f);
+        o[4] = oy_rbilin(q[0].dz, q[1].dz, r[0].dz, r[1].dz, fx, fz) * (1.0f / 2048.0f);
+        return 1;
+    }
+    return 0;
+}
+
+/* The level a face at level k takes its colour and lie from: two steps
+ * coarser near the camera, where a cell's streak would be widest on
+ * screen, one step further off, where a coarser cell's colour would
+ * bleed metres from the floor below up the foot of the wall. */
+static inline int face_level(int k) { return k < 2 ? k + 2 : k + 1; }
+
+/* how much of a surface of gradient squared g2 is a face: texture in the
+ * vertical planes, colour from the coarse albedo */
+static inline float face_weight(float g2) { return oy_smoothstepf(0.25f, 1.0f, g2); }
+
+/* Rock on steep faces, projected on the two vertical planes x = const
+ * and z = const (weighted by how squarely the face looks along x or z),
+ * each with the horizontal coordinate along it and the height y: nothing
+ * is drawn down the fall line. The noise is stretched 5:1 along the
+ * face, and its lower octaves stepped in height, so beds, ledges and
+ * overhangs run level; beds of lighter and darker stone band the albedo
+ * by height. Each octave fades before a pixel covers a third of it.
+ * Returns the albedo factor; the bumps tilt the unit normal n. */
+static float face_tex(const oy_cast *c, double wx, double wz, float y, float fw, float foot,
+                      float n[3])
+{
+    static const float wl[5] = { 40.0f, 11.0f, 3.2f, 0.9f, 0.25f };
+    static const float bump[5] = { 0.3f, 0.3f, 0.25f, 0.2f, 0.18f };
+    static const float tone[5] = { 0.12f, 0.14f, 0.14f, 0.16f, 0.18f };
+    float ax = n[0] * n[0], az = n[2] * n[2];
+    float wX = oy_smoothstepf(0.2f, 0.8f, ax / oy_rmax(ax + az, 1e-6f)), wZ = 1.0f - wX;
+    float k = 1.0f, pu[2] = { 0.0f, 0.0f }, py = 0.0f;
+    /* beds: bands of height, bent a little along the face */
+    float fb = resolved(foot, 2.3f) * fw;
+    if (fb > 0.0f) {
+        float sn = detail(c, y * (1.0 / 2.3) + wx * 0.013, wz * 0.013 + 300.0, NULL, NULL);
+        float sb = detail(c, y * (1.0 / 7.5) - wz * 0.006, wx * 0.006 - 120.0, NULL, NULL);
+        k *= (1.0f + 0.3f * fb * sn) * (1.0f + 0.18f * fw * sb);
+    }
+    for (int o = 0; o < 5; o++) {
+        float f = resolved(foot, wl[o]) * fw;
+        if (f <= 0.0f)
+            break;
+        float st = o < 3 ? 5.0f : 2.5f;
+        double iu = 1.0 / (st * wl[o]);
+        float v = y * (1.0f / wl[o]), sv = 1.0f;
+        if (o < 3) {
+            /* steps: a steep riser between gentler treads */
+            float fl = (float)ifloor(v), t = v - fl;
+            float e = t * t * (3.0f - 2.0f * t);
+            v = fl + 0.3f * t + 0.7f * e;
+            sv = 0.3f + 4.2f * t * (1.0f - t);
+        }
+        float m = 0.0f;
+        for (int p = 0; p < 2; p++) {
+            float w = p ? wZ : wX;
+            if (w < 0.01f)
+                continue;
+            /* plane x = const runs along z, plane z = const along x */
+            double u = p ? wx : wz;
+            float du, dv;
+            float nn = detail(c, u * iu + 37.0 * o + 100.0 * p, (double)v + 13.0 * o, &du, &dv);
+            m += w * nn;
+            pu[p] += w * f * bump[o] * du / st;
+            py += w * f * bump[o] * dv * sv;
+        }
+        k *= 1.0f + tone[o] * f * m;
+    }
+    /* tilt the normal against the bumps' slope, in the face's plane */
+    float p[3] = { pu[1], py, pu[0] };
+    float pn = p[0] * n[0] + p[1] * n[1] + p[2] * n[2];
+    float t[3];
+    for (int i = 0; i < 3; i++)
+        t[i] = n[i] - (p[i] - pn * n[i]);
+    float il = 1.0f / sqrtf(t[0] * t[0] + t[1] * t[1] + t[2] * t[2]);
+    for (int i = 0; i < 3; i++)
+        n[i] = t[i] * il;
+    return k;
+}
+
 static int is_water(const full *f, float cf)
 {
     return f->wl > f->g + f->can * cf - 0.01f && f->wl > f->g;
@@ -460,47 +584,26 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
          * the grazing angle */
         float sg = fabsf(d[1] - d[0] * gx - d[2] * gz) / sqrtf(1.0f + gx * gx + gz * gz);
         float foot = pixel_foot(c, dist) / fmaxf(sg, 0.02f);
-        if (gx * gx + gz * gz < 0.25f) {
-            k = ground_top(c, wx, wz, fa, foot, sg, d, alb, &gx, &gz);
-        } else {
-            /* steep ground: texture on the vertical planes facing the
-             * slope, so it is not stretched down the face */
-            float ax = fabsf(gx), az = fabsf(gz), wsum = ax + az;
-            float kx = 1.0f + 0.28f * fa * detail(c, wz * (1.0 / 1.3), y * (1.0 / 1.3) + 40.0, NULL, NULL);
-            float kz = 1.0f + 0.28f * fa * detail(c, wx * (1.0 / 1.3), y * (1.0 / 1.3) + 80.0, NULL, NULL);
-            float side = (kx * ax + kz * az) / wsum;
-            float top = 1.0f;
-            float ts = oy_smoothstepf(1.0f, 0.25f, gx * gx + gz * gz);
-            if (ts > 0.0f)
-                top = ground_top(c, wx, wz, fa, foot, sg, d, alb, &gx, &gz);
-            k = oy_lerpf(side, top, ts);
-        }
+        float ts = oy_smoothstepf(1.0f, 0.25f, gx * gx + gz * gz);
+        k = ts > 0.0f ? oy_lerpf(1.0f, ground_top(c, wx, wz, fa, foot, sg, d, alb, &gx, &gz), ts) : 1.0f;
         for (int i = 0; i < 3; i++)
             alb[i] *= k;
     }
-    float steep = gx * gx + gz * gz;
-    if (steep > 0.25f && dist > 40.0f) {
-        /* crags and gullies on steep ground: noise seen from above is
-         * drawn out down the fall line, so its bumps on the normal read
-         * as ribs and runnels; each octave fades before a pixel covers a
-         * third of it */
-        float foot = pixel_foot(c, dist), k = oy_smoothstepf(0.25f, 1.0f, steep);
-        static const float wl[2] = { 120.0f, 30.0f }, amp[2] = { 0.5f, 0.5f };
-        for (int o = 0; o < 2; o++) {
-            float f = resolved(foot, wl[o]) * k, nx, nz;
-            if (f <= 0.0f)
-                break;
-            detail(c, wx * (1.0 / wl[o]) + 500.0 + 70.0 * o, wz * (1.0 / wl[o]) - 200.0, &nx, &nz);
-            gx += nx * amp[o] * f;
-            gz += nz * amp[o] * f;
-        }
-    }
-    if (steep > 0.4f && dist < 3000.0f) {
-        /* steep faces: horizontal strata instead of a stretched top view */
-        float sn = detail(c, y * (1.0 / 2.3) + wx * 0.013, wz * 0.013 + 300.0, NULL, NULL);
-        float k = 0.4f * oy_smoothstepf(0.4f, 2.0f, steep) * (1.0f - oy_smoothstepf(800.0f, 3000.0f, dist));
+    float fw = f->face;
+    if (fw > 0.0f && (can <= 0.4f || y <= f->g + 0.3f)) {
+        /* steep faces: rock in the face's own plane; the footprint is
+         * stretched by the angle the view meets the face at */
+        float n[3] = { -gx, 1.0f, -gz };
+        float il = 1.0f / sqrtf(gx * gx + 1.0f + gz * gz);
+        n[0] *= il; n[1] *= il; n[2] *= il;
+        float dn = fabsf(d[0] * n[0] + d[1] * n[1] + d[2] * n[2]);
+        float k = face_tex(c, wx, wz, y, fw, pixel_foot(c, dist) / oy_rmax(dn, 0.05f), n);
         for (int i = 0; i < 3; i++)
-            alb[i] *= 1.0f + k * sn;
+            alb[i] *= k;
+        /* back to a gradient; a bump may not tip the face over */
+        float ny = oy_rmax(n[1], 0.03f);
+        gx = -n[0] / ny;
+        gz = -n[2] / ny;
     }
     if (c->snow > 0.0f) {
         float amt = oy_smoothstepf(0.15f, 0.6f, c->snow * (0.35f + snowk));
@@ -801,6 +904,22 @@ static int shade_hit(const oy_cast *c, const ranges *R, const column *q, ray *m,
         shade_water(c, &f, x, m->y, z, m->d, dist, mi, px);
     } else {
         m->hit = LAND;
+        /* how much of a face it is comes from the coarse lie too: the
+         * fine cells' gradient along the top edge of a wall turns steep
+         * and flat from one cell to the next, in teeth */
+        float a[5], a2[5];
+        f.face = 0.0f;
+        int k1 = face_level(kk), k2 = face_level(kk + 1);
+        if (f.gx * f.gx + f.gz * f.gz > 0.2f && k1 < OY_RLEVELS && face_at(c, k1, x, z, a)) {
+            if (bw > 0.0f && k2 != k1 && k2 < OY_RLEVELS && face_at(c, k2, x, z, a2))
+                for (int i = 0; i < 5; i++)
+                    a[i] = oy_lerpf(a[i], a2[i], bw);
+            float fw = f.face = face_weight(a[3] * a[3] + a[4] * a[4]);
+            for (int i = 0; i < 3; i++)
+                f.rgb[i] = oy_lerpf(f.rgb[i], a[i], fw);
+            f.gx = oy_lerpf(f.gx, a[3], 0.6f * fw);
+            f.gz = oy_lerpf(f.gz, a[4], 0.6f * fw);
+        }
         shade(c, &f, x, m->y, z, m->d, dist, cf, px);
     }
     distance_haze(c, q->haze, dist, px);
