@@ -187,7 +187,7 @@ static void light(const oy_cast *c, const float n[3], float x, float y, float z,
         float a = n[0] * sw->ux + n[2] * sw->uz;
         if (a > 0.3f && sw->on) {
             float fa = oy_smoothstepf(0.3f, 0.7f, a), sp = sw->g[0].spacing;
-            float off = fa * oy_rmax(1.5f * sp, 0.05f * dist), r = fa * oy_rmax(0.8f * sp, 0.03f * dist);
+            float off = fa * oy_rmax(1.5f * sp, 0.05f * dist), r = fa * oy_rmax(2.0f * sp, 0.05f * dist);
             float xo = x + sw->ux * off, zo = z + sw->uz * off, yo = y + off * sw->tan_e;
             float vx = sw->uz * r, vz = -sw->ux * r;
             sun = ndl * 0.25f * (2.0f * oy_shadow_at(sw, xo, zo, yo, dist) +
@@ -207,8 +207,15 @@ static void light(const oy_cast *c, const float n[3], float x, float y, float z,
     /* an overcast is a bright dome: how much of it a slope sees is the
      * only shading there is, so let it model the relief more */
     sv = oy_lerpf(sv, sv * sv, 0.6f * s->oc);
+    /* what the sunlit land around throws back into the shade: where the
+     * sun is hidden (by a canyon wall, a cliff, the slope's own turn) the
+     * shadow comes from terrain close by that is lit, so a canyon floor
+     * glows with its walls' light instead of going flat and blue */
+    float lit = ndl > 0.0f ? sun / ndl : 0.0f;
+    float bounce = 0.15f * oy_rmax(s->sun[1], 0.0f) * (1.0f - lit);
+    static const float warm[3] = { 1.0f, 0.88f, 0.72f };
     for (int i = 0; i < 3; i++)
-        E[i] = s->sun_rad[i] * sun + s->moon_rad[i] * ndm +
+        E[i] = s->sun_rad[i] * (sun + bounce * warm[i]) + s->moon_rad[i] * ndm +
                s->amb_up[i] * sv + s->amb_hor[i] * 0.25f * (1.0f - n[1]);
 }
 
@@ -605,14 +612,18 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
         gx = -n[0] / ny;
         gz = -n[2] / ny;
     }
-    if (c->snow > 0.0f) {
-        float amt = oy_smoothstepf(0.15f, 0.6f, c->snow * (0.35f + snowk));
+    /* lying snow: fallen snow (the snow cover) or the white ground of a
+     * snowfield or glacier */
+    float amt = c->snow > 0.0f ? oy_smoothstepf(0.15f, 0.6f, c->snow * (0.35f + snowk)) : 0.0f;
+    float white = oy_smoothstepf(0.55f, 0.75f, oy_rmin(alb[0], oy_rmin(alb[1], alb[2])));
+    float drift = oy_rmax(amt, white);
+    if (drift > 0.0f) {
         static const float sn[3] = { 0.82f, 0.85f, 0.9f };
         /* wind-packed drifts: long low ridges across the wind and a finer
          * crust, in the albedo (so flat light still shows them) and on
          * the normal (so a low sun rakes them) */
         float foot = pixel_foot(c, dist), k = 1.0f;
-        float f1 = resolved(foot, 6.0f) * amt, f2 = resolved(foot, 0.8f) * amt;
+        float f1 = resolved(foot, 6.0f) * drift, f2 = resolved(foot, 0.8f) * drift;
         if (f1 > 0.0f) {
             float nx, nz, mx = 0.0f, mz = 0.0f, m2 = 0.0f;
             float m1 = detail(c, wx * (1.0 / 9.0) + 410.0, wz * (1.0 / 3.0) - 90.0, &nx, &nz);
@@ -623,7 +634,7 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
             gz += 0.12f * f1 * nz + 0.05f * f2 * mz;
         }
         for (int i = 0; i < 3; i++)
-            alb[i] = oy_lerpf(alb[i], sn[i] * k, amt);
+            alb[i] = oy_lerpf(alb[i] * k, sn[i] * k, amt);
         wet *= 1.0f - amt;
     }
     float n[3] = { -gx, 1.0f, -gz };

@@ -153,9 +153,12 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
         col[i] = oy_lerpf(col[i], oy_lerpf(sand[i], rock_desert[i], 0.35f + 0.3f * fine), cfl);
     /* canyon and desert rock is layered: bands of harder and softer beds,
      * lighter and darker, that bend a little with the ground */
-    float strata = fmaxf(dry_canyon, fmaxf(b[DESERT], sh->plateau));
-    float bed = 1.0f + 0.22f * strata * (float)oy_sin(alt * 0.42 + 2.5 * patch) +
-                0.1f * strata * (float)oy_sin(alt * 1.7 + 1.3 * fine);
+    /* on steep faces a baked cell spans more height than a bed, so the
+     * beds would alias into streaks down the wall: there the renderer
+     * draws them in the face's own plane instead */
+    float strata = fmaxf(dry_canyon, fmaxf(b[DESERT], sh->plateau)) *
+                   (1.0f - oy_smoothstepf(0.4f, 1.0f, slope));
+    float bed = 1.0f + 0.22f * strata * (float)oy_sin(alt * 0.42 + 2.5 * patch);
     c = b[DESERT] > 0.5f || dry_canyon > 0.5f ? rock_desert : rock;
     for (int i = 0; i < 3; i++)
         col[i] = oy_lerpf(col[i], c[i] * (0.8f + 0.3f * patch) * bed, rk);
