@@ -487,7 +487,7 @@ static inline int face_level(int k) { return k < 2 ? k + 2 : k + 1; }
 
 /* how much of a surface of gradient squared g2 is a face: texture in the
  * vertical planes, colour from the coarse albedo */
-static inline float face_weight(float g2) { return oy_smoothstepf(0.25f, 1.0f, g2); }
+static inline float face_weight(float g2) { return oy_smoothstepf(0.5f, 1.5f, g2); }
 
 /* Rock on steep faces, projected on the two vertical planes x = const
  * and z = const (weighted by how squarely the face looks along x or z),
