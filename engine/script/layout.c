@@ -121,7 +121,7 @@ static void load_item(oy_sctx *c, int f, const oy_ynode *n, oy_layout_item *it)
         if (oy_script_enum(c, v, key, sea_names, &side) == 0)
             it->sea = side ? 1 : -1;
     }
-    if (f == OY_FEAT_COAST && !it->npts)
+    if (f == OY_FEAT_COAST && !oy_ymap_get(n, "through"))
         oy_script_err(c, n, "e.g. 'coast: {through: [[-300, 800], [400, -200]], sea: right}'",
                       "'%s' needs 'through': the shoreline's course", name);
 }
