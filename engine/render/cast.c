@@ -125,16 +125,27 @@ static void corners_load(corners *cc, const oy_tcell *q)
     cc->q = q;
 }
 
-static void fetch_full(const oy_cast *c, int k, float x, float z, corners *cc, full *o)
+/* The cell of the finest level from k on that covers x, z (the rings
+ * nest, so a point past one ring's edge is in a coarser one), with its
+ * place inside the cell; NULL past the last ring. */
+static const oy_tcell *cell_from(const oy_cast *c, int k, float x, float z, float *fx, float *fz)
 {
     for (; k < OY_RLEVELS; k++) {
         int i;
-        float fx, fz;
-        const oy_tchunk *ch = oy_tlocate(&c->levels[k], x, z, &i, &fx, &fz);
-        if (!ch)
-            continue;
-        if (cc->q != ch->c + i)
-            corners_load(cc, ch->c + i);
+        const oy_tchunk *ch = oy_tlocate(&c->levels[k], x, z, &i, fx, fz);
+        if (ch)
+            return ch->c + i;
+    }
+    return NULL;
+}
+
+static void fetch_full(const oy_cast *c, int k, float x, float z, corners *cc, full *o)
+{
+    float fx, fz;
+    const oy_tcell *q = cell_from(c, k, x, z, &fx, &fz);
+    if (q) {
+        if (cc->q != q)
+            corners_load(cc, q);
         float w[4] = { (1.0f - fx) * (1.0f - fz), fx * (1.0f - fz), (1.0f - fx) * fz, fx * fz };
         float r[NF];
         for (int f = 0; f < NF; f++)
@@ -460,13 +471,10 @@ static float ground_top(const oy_cast *c, double wx, double wz, float fa, float 
  * in broad strokes instead. o: r, g, b, gx, gz. */
 static int face_at(const oy_cast *c, int k, float x, float z, float o[5])
 {
-    for (; k < OY_RLEVELS; k++) {
-        int i;
-        float fx, fz;
-        const oy_tchunk *ch = oy_tlocate(&c->levels[k], x, z, &i, &fx, &fz);
-        if (!ch)
-            continue;
-        const oy_tcell *q = ch->c + i, *r = q + OY_RSTRIDE;
+    float fx, fz;
+    const oy_tcell *q = cell_from(c, k, x, z, &fx, &fz);
+    if (q) {
+        const oy_tcell *r = q + OY_RSTRIDE;
         for (int j = 0; j < 3; j++) {
             float a = (float)(q[0].rgb[j] * q[0].rgb[j]), b = (float)(q[1].rgb[j] * q[1].rgb[j]);
             float d = (float)(r[0].rgb[j] * r[0].rgb[j]), e = (float)(r[1].rgb[j] * r[1].rgb[j]);
