@@ -249,13 +249,8 @@ static int unsupported(oy_log *log, const char *what)
 static int renderer_for(oyster_shot *shot, oy_pool *pool, oy_renderer **r)
 {
     const oy_output *out = &shot->script->output;
-    int objects = oy_model_entity_count(shot->model);
     oy_render_config rc = { 0 };
 
-    if (objects)
-        oy_diag(&shot->log, OYSTER_WARNING, NULL, 0, 0, NULL,
-                "this version does not draw objects yet: the %d object(s) this shot places "
-                "are in the world model and its sound, not in the picture", objects);
     rc.width = out->width;
     rc.height = out->height;
     rc.draft = out->draft;

@@ -37,6 +37,7 @@ struct oy_renderer {
     float *band;                   /* per thread: BAND output rows, linear light and depth */
     int nband;
     oy_wpart *parts;               /* this frame's rain or snow */
+    oy_objects *objects;           /* this frame's things in the world */
     int ax0, ax1, ay0, ay1;        /* active (not letterboxed) rectangle */
 };
 
@@ -81,7 +82,8 @@ int oy_renderer_new(oy_renderer **out, const oy_world *w, const oy_render_config
     if ((ret = oy_chunks_new(&r->chunks, MAX_CHUNKS)) < 0 ||
         (ret = oy_sky_clouds_make(&r->clouds, cfg->seed)) < 0 ||
         (ret = oy_cast_detail_make(&r->detail, cfg->seed)) < 0 ||
-        (ret = oy_shadow_init(&r->shadow, cfg->draft)) < 0)
+        (ret = oy_shadow_init(&r->shadow, cfg->draft)) < 0 ||
+        (ret = oy_objects_new(&r->objects)) < 0)
         goto fail;
     r->sky.clouds = r->clouds;
     r->sky.seed = cfg->seed;
@@ -121,6 +123,7 @@ void oy_renderer_free(oy_renderer **pr)
         return;
     oy_chunks_free(&r->chunks);
     oy_shadow_release(&r->shadow);
+    oy_objects_free(&r->objects);
     free(r->clouds);
     free(r->detail);
     free(r->req);
@@ -411,8 +414,11 @@ static void out_task(void *arg, int task, int thread)
     int W = r->cfg.width, y0 = task * BAND, y1 = y0 + BAND < r->cfg.height ? y0 + BAND : r->cfg.height;
     int a0 = y0 > r->ay0 ? y0 : r->ay0, a1 = y1 < r->ay1 ? y1 : r->ay1;
     float *col = r->band + (size_t)thread * 4 * BAND * W, *dep = col + (size_t)3 * BAND * W;
-    for (int y = a0; y < a1; y++)
-        reproject_row(j, y, col + (size_t)(y - a0) * W * 3, dep + (size_t)(y - a0) * W);
+    for (int y = a0; y < a1; y++) {
+        float *rc = col + (size_t)(y - a0) * W * 3, *rd = dep + (size_t)(y - a0) * W;
+        reproject_row(j, y, rc, rd);
+        oy_objects_row(r->objects, j->c, y, r->ax0, r->ax1, rc, rd);
+    }
     if (a0 < a1)
         oy_weather_draw(r->parts, j->nparts, W, col, dep, a0, a1);
     for (int y = y0; y < y1; y++) {
@@ -515,6 +521,8 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
     struct cast_job cj = { &c, r };
     oy_pool_run(r->pool, (c.w + OY_CAST_GROUP - 1) / OY_CAST_GROUP, cast_task, &cj);
 
+    if ((ret = oy_objects_prepare(r->objects, r->w, &sh, st, &c, v, j.p.thx, j.p.thy, W, H)) < 0)
+        return ret;
     j.r = r;
     j.c = &c;
     j.st = st;

@@ -17,6 +17,7 @@
 #include "../model/model.h"
 #include "../world/world.h"
 #include "../camera/camera.h"
+#include "../scene/scene.h"
 
 typedef struct oy_renderer oy_renderer;
 
@@ -288,6 +289,21 @@ void oy_cast_columns(const oy_cast *c, int c0, int c1, void *scratch);
 /* Fog and aerial perspective over colour col seen along unit d at dist;
  * hz is the horizon sky in d's azimuth. */
 void oy_cast_air(const oy_cast *c, const float d[3], const float hz[3], float dist, float col[3]);
+
+/* ---- objects (objects.c): the scene layer over the terrain ---- */
+typedef struct oy_objects oy_objects;
+int oy_objects_new(oy_objects **out);
+void oy_objects_free(oy_objects **o);
+/* The frame's instances (the state's entities and the forest near the
+ * view), their point lights and shadow casters, binned for the output's
+ * W x H pixels seen through v with half-angle tangents thx, thy. */
+int oy_objects_prepare(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
+                       const oy_state *st, const oy_cast *c, const oy_view *v, float thx,
+                       float thy, int W, int H);
+/* Draw them over output row y, pixels [x0, x1): col holds the row's
+ * linear colour (3 floats a pixel) and dep its depth, both updated. */
+void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1, float *col,
+                    float *dep);
 
 /* fast deterministic helpers shared by the shading files */
 static inline float oy_rexp2(float x)

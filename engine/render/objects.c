@@ -1,0 +1,777 @@
+/*
+ * objects.c - the scene layer: the frame's objects (the state's entities
+ * and the forest's trees near the view) built from their prototypes,
+ * binned by screen tile, and traced per output pixel against the terrain's
+ * depth. A hit is lit like the land (sun with the terrain's shadow and the
+ * placed objects' own, sky, moon) plus the frame's point lights, then
+ * takes the same air; the land gets the objects' sun shadows and the
+ * point lights' glow. Soft things (smoke, a lighthouse beam) are seen
+ * through.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+#include "../scene/flora.h"
+
+#define TILE 16
+#define MAX_LIGHTS 48
+#define FLORA_FAR 170.0f          /* trees drawn to here; the canopy beyond */
+#define FLORA_FADE 120.0f         /* and fade out from here */
+#define SHADOW_CELLS 128
+
+typedef struct inst {
+    float p[3];                   /* base, camera-relative */
+    float cs, sn, s, is;          /* yaw cos and sin; scale and 1/scale */
+    float fade;
+    float bc[3], br;              /* bounding sphere, camera-relative */
+    float dnear;
+    int p0, np, m0;
+    int caster;
+    int soft;                     /* it has soft primitives (smoke, a beam) */
+    float sx0, sy0, sx1, sy1;     /* the pixels it may cover */
+} inst;
+
+typedef struct rlight {
+    float p[3], rgb[3];
+} rlight;
+
+struct oy_objects {
+    oy_flora *flora;
+    inst *in;
+    size_t ni, icap;
+    oy_prim *prim;
+    size_t np, pcap;
+    oy_mat *mat;
+    size_t nm, mcap;
+    int *order;
+    size_t ocap;
+    rlight lights[MAX_LIGHTS];
+    int nl;
+    /* screen tiles: tile k lists tl[ts[k] .. ts[k + 1]) */
+    int tw, th;
+    int *ts, *tl, *cursor;
+    size_t tscap, tlcap, ccursor;
+    /* the placed objects that cast sun shadows, binned across the sun */
+    int shadow_on;
+    float e1[3], e2[3], sun[3];
+    float u0, v0, cell;
+    int gn;
+    int *gs, *gl;
+    size_t gscap, glcap;
+    int *casters;
+    size_t ncasters, ccap;
+    /* the view */
+    oy_view v;
+    float thx, thy;
+    int W, H;
+    oy_look look;
+    oy_build build;
+};
+
+int oy_objects_new(oy_objects **out)
+{
+    oy_objects *o = oy_calloc(1, sizeof *o);
+    if (!o)
+        return OYSTER_E_NOMEM;
+    if (oy_flora_new(&o->flora) < 0) {
+        free(o);
+        return OYSTER_E_NOMEM;
+    }
+    *out = o;
+    return 0;
+}
+
+void oy_objects_free(oy_objects **po)
+{
+    oy_objects *o = *po;
+    if (!o)
+        return;
+    oy_flora_free(&o->flora);
+    free(o->in);
+    free(o->prim);
+    free(o->mat);
+    free(o->order);
+    free(o->ts);
+    free(o->tl);
+    free(o->cursor);
+    free(o->gs);
+    free(o->gl);
+    free(o->casters);
+    free(o);
+    *po = NULL;
+}
+
+/* ---- building the frame's instances ---- */
+
+static void to_local(const inst *I, const float w[3], float l[3])
+{
+    l[0] = (w[0] * I->cs - w[2] * I->sn) * I->is;
+    l[1] = w[1] * I->is;
+    l[2] = (w[0] * I->sn + w[2] * I->cs) * I->is;
+}
+
+static void to_world(const inst *I, const float l[3], float w[3])
+{
+    w[0] = l[0] * I->cs + l[2] * I->sn;
+    w[1] = l[1];
+    w[2] = -l[0] * I->sn + l[2] * I->cs;
+}
+
+static void prim_bounds(const oy_prim *p, float c[3], float *r)
+{
+    memcpy(c, p->c, sizeof(float) * 3);
+    if (p->type == OY_PRIM_HULL) {
+        *r = p->r[0];
+    } else if (p->type == OY_PRIM_ELLIPSOID) {
+        *r = oy_rmax(p->r[0], oy_rmax(p->r[1], p->r[2]));
+    } else {
+        float rr = oy_rmax(p->r[0], p->r[1]), hh = 0.5f * p->r[2];
+        c[1] += hh;
+        *r = sqrtf(rr * rr + hh * hh);
+    }
+}
+
+/* Add an instance of kind k with its base at world (x, y, z). */
+static int add_inst(oy_objects *o, const oy_kind *k, double x, double y, double z, float yaw,
+                    float scale, float fade, uint64_t seed, float t, float speed, float stride,
+                    float water, float span, float pitch, int caster)
+{
+    oy_build *b = &o->build;
+    b->n = b->nm = b->nl = 0;
+    b->seed = seed;
+    b->t = t;
+    b->speed = speed;
+    b->stride = stride;
+    b->water = water;
+    b->span = span;
+    b->pitch = pitch;
+    b->look = &o->look;
+    k->build(b);
+    if (b->n == 0 || b->nm == 0)
+        return 0;
+    if (oy_grow(&o->in, &o->icap, o->ni + 1, sizeof *o->in) ||
+        oy_grow(&o->prim, &o->pcap, o->np + (size_t)b->n, sizeof *o->prim) ||
+        oy_grow(&o->mat, &o->mcap, o->nm + (size_t)b->nm, sizeof *o->mat))
+        return OYSTER_E_NOMEM;
+    inst *I = &o->in[o->ni];
+    I->p[0] = (float)(x - o->v.pos[0]);
+    I->p[1] = (float)(y - o->v.pos[1]);
+    I->p[2] = (float)(z - o->v.pos[2]);
+    I->cs = oy_cosf(yaw);
+    I->sn = oy_sinf(yaw);
+    I->s = scale;
+    I->is = 1.0f / scale;
+    I->fade = fade;
+    I->p0 = (int)o->np;
+    I->np = b->n;
+    I->m0 = (int)o->nm;
+    I->caster = caster;
+    I->soft = 0;
+    for (int i = 0; i < b->n; i++)
+        I->soft |= (b->m[b->p[i].mat].flags & OY_MAT_SOFT) != 0;
+    /* a sphere round the primitives' spheres */
+    float lo[3] = { 1e30f, 1e30f, 1e30f }, hi[3] = { -1e30f, -1e30f, -1e30f };
+    for (int i = 0; i < b->n; i++) {
+        float c[3], r;
+        prim_bounds(&b->p[i], c, &r);
+        for (int j = 0; j < 3; j++) {
+            lo[j] = oy_rmin(lo[j], c[j] - r);
+            hi[j] = oy_rmax(hi[j], c[j] + r);
+        }
+    }
+    float lc[3], wc[3], rr = 0.0f;
+    for (int j = 0; j < 3; j++)
+        lc[j] = 0.5f * (lo[j] + hi[j]);
+    for (int i = 0; i < b->n; i++) {
+        float c[3], r;
+        prim_bounds(&b->p[i], c, &r);
+        float dx = c[0] - lc[0], dy = c[1] - lc[1], dz = c[2] - lc[2];
+        rr = oy_rmax(rr, sqrtf(dx * dx + dy * dy + dz * dz) + r);
+    }
+    for (int j = 0; j < 3; j++)
+        lc[j] *= scale;
+    to_world(I, lc, wc);
+    for (int j = 0; j < 3; j++)
+        I->bc[j] = I->p[j] + wc[j];
+    I->br = rr * scale;
+    I->dnear = sqrtf(I->bc[0] * I->bc[0] + I->bc[1] * I->bc[1] + I->bc[2] * I->bc[2]) - I->br;
+    memcpy(o->prim + o->np, b->p, sizeof *b->p * (size_t)b->n);
+    memcpy(o->mat + o->nm, b->m, sizeof *b->m * (size_t)b->nm);
+    o->np += (size_t)b->n;
+    o->nm += (size_t)b->nm;
+    o->ni++;
+    /* its lights, camera-relative */
+    for (int i = 0; i < b->nl && o->nl < MAX_LIGHTS; i++) {
+        float l[3] = { b->l[i].p[0] * scale, b->l[i].p[1] * scale, b->l[i].p[2] * scale }, wp[3];
+        to_world(I, l, wp);
+        rlight *L = &o->lights[o->nl++];
+        for (int j = 0; j < 3; j++) {
+            L->p[j] = I->p[j] + wp[j];
+            L->rgb[j] = b->l[i].rgb[j] * fade;
+        }
+    }
+    return 0;
+}
+
+static float ground_at(const oy_world *w, const oy_world_shape *sh, double x, double z, float *water)
+{
+    oy_world_point pt;
+    float g = oy_world_eval(w, sh, x, z, 0.25f, &pt);
+    *water = pt.water;
+    return g;
+}
+
+/* a village: houses and a barn round a green, each on its own ground */
+static int add_village(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
+                       const oy_entity *e, float t)
+{
+    const oy_kind *house = oy_scene_kind_find("house"), *barn = oy_scene_kind_find("barn");
+    int n = 6 + (int)(oy_u01(e->seed) * 4.0f);
+    for (int i = 0; i < n; i++) {
+        uint64_t h = oy_hash(e->seed, OY_STREAM_ENTITY, 0x7111, (uint64_t)i, 0);
+        float a = 6.2831853f * ((float)i + 0.6f * oy_u01(h)) / (float)n;
+        float r = 16.0f + 18.0f * oy_u01(oy_mix64(h));
+        double x = e->pos[0] + oy_sinf(a) * r, z = e->pos[2] + oy_cosf(a) * r;
+        float water, g = ground_at(w, sh, x, z, &water);
+        if (water > g)
+            continue;
+        /* facing the green */
+        float yaw = a + 3.14159265f + 0.3f * (oy_u01(h ^ 0x55) - 0.5f);
+        int err = add_inst(o, i == n - 1 ? barn : house, x, g, z, yaw, 1.0f, e->fade, h, t, 0, 0, 0,
+                           0, 0, 1);
+        if (err)
+            return err;
+    }
+    return 0;
+}
+
+/* a road: pieces laid end to end along its heading, following the ground */
+static int add_road(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
+                    const oy_entity *e, const oy_kind *k, float yaw, float t)
+{
+    const float piece = 6.0f;
+    const int n = 40;
+    float fx = oy_sinf(yaw), fz = oy_cosf(yaw);
+    for (int i = -n / 2; i < n / 2; i++) {
+        double x0 = e->pos[0] + fx * piece * (float)i, z0 = e->pos[2] + fz * piece * (float)i;
+        double x1 = x0 + fx * piece, z1 = z0 + fz * piece;
+        float w0, w1, g0 = ground_at(w, sh, x0, z0, &w0), g1 = ground_at(w, sh, x1, z1, &w1);
+        if (w0 > g0 || w1 > g1)
+            continue;
+        float pitch = oy_atanf((g1 - g0) / piece);
+        int err = add_inst(o, k, 0.5 * (x0 + x1), 0.5f * (g0 + g1) + 0.02f, 0.5 * (z0 + z1), yaw, 1.0f,
+                           e->fade, e->seed, t, 0, 0, 0, piece, pitch, 0);
+        if (err)
+            return err;
+    }
+    return 0;
+}
+
+static int add_entity(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
+                      const oy_entity *e, float t)
+{
+    const oy_kind *k = oy_scene_kind_find(e->kind);
+    if (!k || e->fade <= 0.0f)
+        return 0;
+    if (!strcmp(k->name, "village"))
+        return add_village(o, w, sh, e, t);
+    float yaw = e->yaw * (float)(OY_PI / 180.0);
+    if (k->build == oy_kind_road)
+        return add_road(o, w, sh, e, k, yaw, t);
+    float water, g = ground_at(w, sh, e->pos[0], e->pos[2], &water);
+    double y = g + e->pos[1];
+    float wl = 0.0f, span = 0.0f;
+    if ((k->flags & OY_KIND_FLOATS) && water > g)
+        y = water + e->pos[1];
+    if (k->flags & OY_KIND_LIFTED)
+        y = g + (e->pos[1] > 0.0f ? e->pos[1] : 25.0f);
+    if (k->flags & OY_KIND_SPANS) {
+        /* from bank to bank: the ground at both ends sets the deck */
+        span = 24.0f;
+        float fx = oy_sinf(yaw) * span * 0.5f, fz = oy_cosf(yaw) * span * 0.5f, w0, w1;
+        float g0 = ground_at(w, sh, e->pos[0] + fx, e->pos[2] + fz, &w0);
+        float g1 = ground_at(w, sh, e->pos[0] - fx, e->pos[2] - fz, &w1);
+        y = oy_rmax(g0, g1);
+        if (water > g)
+            wl = oy_rmax(water - (float)y, 0.0f) + 0.01f;
+    }
+    /* living things keep their own size; trees and stones vary */
+    int vary = k->build == oy_kind_rock || k->build == oy_kind_boulder || k->height > 5.0f;
+    return add_inst(o, k, e->pos[0], y, e->pos[2], yaw, vary ? e->scale : 1.0f, e->fade, e->seed, t,
+                    0.0f, 0.0f, wl, span, 0.0f, 1);
+}
+
+static int add_flora(oy_objects *o, const oy_world *w, const oy_world_shape *sh, float t)
+{
+    double cx = o->v.pos[0], cz = o->v.pos[2];
+    int64_t t0x = (int64_t)floor((cx - FLORA_FAR) / OY_FLORA_TILE);
+    int64_t t1x = (int64_t)floor((cx + FLORA_FAR) / OY_FLORA_TILE);
+    int64_t t0z = (int64_t)floor((cz - FLORA_FAR) / OY_FLORA_TILE);
+    int64_t t1z = (int64_t)floor((cz + FLORA_FAR) / OY_FLORA_TILE);
+    float fx = o->v.fwd.x, fz = o->v.fwd.z, fl = sqrtf(fx * fx + fz * fz);
+    float half = (float)OY_FLORA_TILE * 0.7072f;
+    for (int64_t tz = t0z; tz <= t1z; tz++)
+        for (int64_t tx = t0x; tx <= t1x; tx++) {
+            float mx = (float)(((double)tx + 0.5) * OY_FLORA_TILE - cx);
+            float mz = (float)(((double)tz + 0.5) * OY_FLORA_TILE - cz);
+            float r = sqrtf(mx * mx + mz * mz);
+            if (r - half > FLORA_FAR)
+                continue;
+            /* behind a level-ish view: not seen */
+            if (fl > 0.5f && (mx * fx + mz * fz) / fl < -half - 30.0f)
+                continue;
+            int n;
+            const oy_tree *tr = oy_flora_tile(o->flora, w, sh, tx, tz, &n);
+            for (int i = 0; i < n; i++) {
+                float dx = (float)(tr[i].x - cx), dz = (float)(tr[i].z - cz);
+                float d = sqrtf(dx * dx + dz * dz);
+                if (d > FLORA_FAR)
+                    continue;
+                float fade = 1.0f - oy_smoothstepf(FLORA_FADE, FLORA_FAR, d);
+                if (fade < 0.01f)
+                    continue;
+                float yaw = 6.2831853f * oy_u01(tr[i].seed);
+                int err = add_inst(o, tr[i].kind, tr[i].x, tr[i].ground, tr[i].z, yaw, tr[i].size, fade,
+                                   tr[i].seed, t, 0, 0, 0, 0, 0, 0);
+                if (err)
+                    return err;
+            }
+        }
+    return 0;
+}
+
+/* ---- binning ---- */
+
+typedef struct near_key { float d; int i; } near_key;
+static int by_near(const void *a, const void *b)
+{
+    const near_key *x = a, *y = b;
+    if (x->d != y->d)
+        return x->d < y->d ? -1 : 1;
+    return x->i - y->i;
+}
+
+/* the screen rectangle (tiles) an instance may cover; 0 when off screen */
+static int tile_rect(const oy_objects *o, inst *I, int r[4])
+{
+    const oy_view *v = &o->v;
+    oy_v3 c = oy_v3_make(I->bc[0], I->bc[1], I->bc[2]);
+    float zc = oy_v3_dot(c, v->fwd), xc = oy_v3_dot(c, v->right), yc = oy_v3_dot(c, v->up);
+    if (zc < -I->br)
+        return 0;
+    float W = (float)o->W, H = (float)o->H;
+    if (zc - I->br < 0.05f * I->br + 0.01f) {
+        I->sx0 = I->sy0 = -1e30f;
+        I->sx1 = I->sy1 = 1e30f;
+        r[0] = 0; r[1] = 0; r[2] = o->tw - 1; r[3] = o->th - 1;
+        return 1;
+    }
+    float den = zc - I->br;
+    float u0 = (xc - I->br) / den, u1 = (xc + I->br) / den;
+    float w0 = (yc - I->br) / den, w1 = (yc + I->br) / den;
+    if (xc - I->br < 0.0f)
+        u0 = (xc - I->br) / (zc + I->br) < u0 ? (xc - I->br) / (zc + I->br) : u0;
+    if (xc + I->br > 0.0f)
+        u1 = oy_rmax(u1, (xc + I->br) / (zc + I->br));
+    if (yc - I->br < 0.0f)
+        w0 = oy_rmin(w0, (yc - I->br) / (zc + I->br));
+    if (yc + I->br > 0.0f)
+        w1 = oy_rmax(w1, (yc + I->br) / (zc + I->br));
+    float px0 = (u0 / o->thx + 1.0f) * 0.5f * W, px1 = (u1 / o->thx + 1.0f) * 0.5f * W;
+    float py0 = (1.0f - w1 / o->thy) * 0.5f * H, py1 = (1.0f - w0 / o->thy) * 0.5f * H;
+    if (px1 < 0.0f || py1 < 0.0f || px0 >= W || py0 >= H)
+        return 0;
+    I->sx0 = px0 - 1.0f; I->sx1 = px1 + 1.0f;
+    I->sy0 = py0 - 1.0f; I->sy1 = py1 + 1.0f;
+    r[0] = (int)oy_clampf(px0, 0.0f, W - 1.0f) / TILE;
+    r[1] = (int)oy_clampf(py0, 0.0f, H - 1.0f) / TILE;
+    r[2] = (int)oy_clampf(px1, 0.0f, W - 1.0f) / TILE;
+    r[3] = (int)oy_clampf(py1, 0.0f, H - 1.0f) / TILE;
+    return 1;
+}
+
+static int bin(oy_objects *o)
+{
+    o->tw = (o->W + TILE - 1) / TILE;
+    o->th = (o->H + TILE - 1) / TILE;
+    size_t nt = (size_t)o->tw * o->th;
+    if (oy_grow(&o->ts, &o->tscap, nt + 1, sizeof *o->ts) ||
+        oy_grow(&o->order, &o->ocap, o->ni + 1, sizeof *o->order))
+        return OYSTER_E_NOMEM;
+    near_key *keys = oy_malloc(sizeof *keys * (o->ni + 1));
+    if (!keys)
+        return OYSTER_E_NOMEM;
+    for (size_t i = 0; i < o->ni; i++)
+        keys[i] = (near_key){ o->in[i].dnear, (int)i };
+    qsort(keys, o->ni, sizeof *keys, by_near);
+    for (size_t i = 0; i < o->ni; i++)
+        o->order[i] = keys[i].i;
+    free(keys);
+    memset(o->ts, 0, sizeof *o->ts * (nt + 1));
+    size_t total = 0;
+    for (size_t k = 0; k < o->ni; k++) {
+        int r[4];
+        if (!tile_rect(o, &o->in[o->order[k]], r))
+            continue;
+        for (int y = r[1]; y <= r[3]; y++)
+            for (int x = r[0]; x <= r[2]; x++)
+                o->ts[y * o->tw + x + 1]++;
+        total += (size_t)(r[2] - r[0] + 1) * (size_t)(r[3] - r[1] + 1);
+    }
+    for (size_t i = 0; i < nt; i++)
+        o->ts[i + 1] += o->ts[i];
+    if (oy_grow(&o->tl, &o->tlcap, total + 1, sizeof *o->tl))
+        return OYSTER_E_NOMEM;
+    if (oy_grow(&o->cursor, &o->ccursor, nt, sizeof *o->cursor))
+        return OYSTER_E_NOMEM;
+    int *fill = o->cursor;
+    memcpy(fill, o->ts, sizeof *fill * nt);
+    for (size_t k = 0; k < o->ni; k++) {
+        int r[4];
+        if (!tile_rect(o, &o->in[o->order[k]], r))
+            continue;
+        for (int y = r[1]; y <= r[3]; y++)
+            for (int x = r[0]; x <= r[2]; x++)
+                o->tl[fill[y * o->tw + x]++] = o->order[k];
+    }
+    return 0;
+}
+
+/* ---- sun shadows of the placed objects ---- */
+
+static int shadow_grid(oy_objects *o, const float sun[3])
+{
+    o->shadow_on = 0;
+    o->ncasters = 0;
+    if (sun[1] < 0.02f)
+        return 0;
+    for (size_t i = 0; i < o->ni; i++)
+        if (o->in[i].caster && o->in[i].fade > 0.5f) {
+            if (oy_grow(&o->casters, &o->ccap, o->ncasters + 1, sizeof *o->casters))
+                return OYSTER_E_NOMEM;
+            o->casters[o->ncasters++] = (int)i;
+        }
+    if (!o->ncasters)
+        return 0;
+    memcpy(o->sun, sun, sizeof o->sun);
+    /* two axes across the sun's direction */
+    oy_v3 s = oy_v3_make(sun[0], sun[1], sun[2]);
+    oy_v3 a = oy_v3_normalize(oy_v3_cross(s, oy_v3_make(0, 1, 0)));
+    if (oy_v3_dot(a, a) < 0.5f)
+        a = oy_v3_make(1, 0, 0);
+    oy_v3 b = oy_v3_cross(a, s);
+    o->e1[0] = a.x; o->e1[1] = a.y; o->e1[2] = a.z;
+    o->e2[0] = b.x; o->e2[1] = b.y; o->e2[2] = b.z;
+    float u0 = 1e30f, u1 = -1e30f, v0 = 1e30f, v1 = -1e30f;
+    for (size_t k = 0; k < o->ncasters; k++) {
+        const inst *I = &o->in[o->casters[k]];
+        float u = I->bc[0] * a.x + I->bc[1] * a.y + I->bc[2] * a.z;
+        float v = I->bc[0] * b.x + I->bc[1] * b.y + I->bc[2] * b.z;
+        u0 = oy_rmin(u0, u - I->br); u1 = oy_rmax(u1, u + I->br);
+        v0 = oy_rmin(v0, v - I->br); v1 = oy_rmax(v1, v + I->br);
+    }
+    o->gn = SHADOW_CELLS;
+    o->cell = oy_rmax(oy_rmax(u1 - u0, v1 - v0) / (float)SHADOW_CELLS, 1.0f);
+    o->u0 = u0;
+    o->v0 = v0;
+    size_t nc = (size_t)SHADOW_CELLS * SHADOW_CELLS;
+    if (oy_grow(&o->gs, &o->gscap, nc + 1, sizeof *o->gs))
+        return OYSTER_E_NOMEM;
+    memset(o->gs, 0, sizeof *o->gs * (nc + 1));
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t k = 0; k < o->ncasters; k++) {
+            const inst *I = &o->in[o->casters[k]];
+            float u = I->bc[0] * a.x + I->bc[1] * a.y + I->bc[2] * a.z - u0;
+            float v = I->bc[0] * b.x + I->bc[1] * b.y + I->bc[2] * b.z - v0;
+            int i0 = (int)oy_clampf((u - I->br) / o->cell, 0, SHADOW_CELLS - 1);
+            int i1 = (int)oy_clampf((u + I->br) / o->cell, 0, SHADOW_CELLS - 1);
+            int j0 = (int)oy_clampf((v - I->br) / o->cell, 0, SHADOW_CELLS - 1);
+            int j1 = (int)oy_clampf((v + I->br) / o->cell, 0, SHADOW_CELLS - 1);
+            for (int j = j0; j <= j1; j++)
+                for (int i = i0; i <= i1; i++) {
+                    if (pass == 0)
+                        o->gs[j * SHADOW_CELLS + i + 1]++;
+                    else
+                        o->gl[o->cursor[j * SHADOW_CELLS + i]++] = o->casters[k];
+                }
+        }
+        if (pass == 0) {
+            for (size_t i = 0; i < nc; i++)
+                o->gs[i + 1] += o->gs[i];
+            if (oy_grow(&o->gl, &o->glcap, (size_t)o->gs[nc] + 1, sizeof *o->gl) ||
+                oy_grow(&o->cursor, &o->ccursor, nc, sizeof *o->cursor))
+                return OYSTER_E_NOMEM;
+            memcpy(o->cursor, o->gs, sizeof *o->cursor * nc);
+        }
+    }
+    o->shadow_on = 1;
+    return 0;
+}
+
+/* nearest solid hit of a ray in instance I: t, or -1 */
+static float inst_hit(const oy_objects *o, const inst *I, const float ow[3], const float d[3],
+                      float tmin, float tmax, int *prim, float nl[3])
+{
+    /* the bounding sphere first */
+    float oc[3] = { I->bc[0] - ow[0], I->bc[1] - ow[1], I->bc[2] - ow[2] };
+    float bq = oc[0] * d[0] + oc[1] * d[1] + oc[2] * d[2];
+    float cq = oc[0] * oc[0] + oc[1] * oc[1] + oc[2] * oc[2] - I->br * I->br;
+    if (cq > 0.0f && (bq < 0.0f || bq * bq < cq))
+        return -1.0f;
+    float rel[3] = { ow[0] - I->p[0], ow[1] - I->p[1], ow[2] - I->p[2] }, lo[3], ld[3];
+    to_local(I, rel, lo);
+    to_local(I, d, ld);
+    float best = tmax, n[3];
+    int hit = -1;
+    for (int i = 0; i < I->np; i++) {
+        const oy_prim *p = &o->prim[I->p0 + i];
+        if (o->mat[I->m0 + p->mat].flags & OY_MAT_SOFT)
+            continue;
+        float t = oy_prim_hit(p, lo, ld, tmin, best, n);
+        if (t > 0.0f) {
+            best = t;
+            hit = i;
+            memcpy(nl, n, sizeof n);
+        }
+    }
+    *prim = hit;
+    return hit < 0 ? -1.0f : best;
+}
+
+/* 1 lit .. 0 in a placed object's shadow, for a point p (camera-relative) */
+static float object_shadow(const oy_objects *o, const float p[3])
+{
+    if (!o->shadow_on)
+        return 1.0f;
+    float u = p[0] * o->e1[0] + p[1] * o->e1[1] + p[2] * o->e1[2] - o->u0;
+    float v = p[0] * o->e2[0] + p[1] * o->e2[1] + p[2] * o->e2[2] - o->v0;
+    int i = (int)(u / o->cell), j = (int)(v / o->cell);
+    if (u < 0.0f || v < 0.0f || i >= o->gn || j >= o->gn)
+        return 1.0f;
+    int k = j * o->gn + i;
+    for (int q = o->gs[k]; q < o->gs[k + 1]; q++) {
+        const inst *I = &o->in[o->gl[q]];
+        int prim;
+        float n[3];
+        if (inst_hit(o, I, p, o->sun, 0.02f, 1e5f, &prim, n) > 0.0f)
+            return 0.0f;
+    }
+    return 1.0f;
+}
+
+/* the frame's point lights on a surface point p with normal n */
+static void point_lights(const oy_objects *o, const float p[3], const float n[3], float E[3])
+{
+    for (int i = 0; i < o->nl; i++) {
+        const rlight *L = &o->lights[i];
+        float l[3] = { L->p[0] - p[0], L->p[1] - p[1], L->p[2] - p[2] };
+        float d2 = l[0] * l[0] + l[1] * l[1] + l[2] * l[2];
+        float il = 1.0f / sqrtf(d2 + 1e-6f);
+        float ndl = (n[0] * l[0] + n[1] * l[1] + n[2] * l[2]) * il;
+        if (ndl <= 0.0f)
+            continue;
+        float k = ndl / (d2 + 0.5f);
+        for (int c = 0; c < 3; c++)
+            E[c] += L->rgb[c] * k;
+    }
+}
+
+/* the horizon sky in the direction of d, for the air */
+static void horizon(const oy_cast *c, const float d[3], float hz[3])
+{
+    oy_sky_lut(c->sky, oy_rturns(d[0], d[2]), 0.05f, hz);
+    for (int i = 0; i < 3; i++)
+        hz[i] = oy_lerpf(hz[i], c->sky->overcast[i], c->sky->oc);
+}
+
+static void shade_hit(const oy_objects *o, const oy_cast *c, const inst *I, int prim,
+                      const float nl[3], const float d[3], float t, float out[3])
+{
+    const oy_prim *p = &o->prim[I->p0 + prim];
+    const oy_mat *m = &o->mat[I->m0 + p->mat];
+    const oy_sky *s = c->sky;
+    float n[3], pt[3] = { d[0] * t, d[1] * t, d[2] * t };
+    to_world(I, nl, n);
+    if (n[0] * d[0] + n[1] * d[1] + n[2] * d[2] > 0.0f) {
+        n[0] = -n[0]; n[1] = -n[1]; n[2] = -n[2];
+    }
+    float E[3] = { 0, 0, 0 };
+    float ndl = n[0] * s->sun[0] + n[1] * s->sun[1] + n[2] * s->sun[2];
+    if (m->flags & OY_MAT_LEAF)
+        ndl = (ndl + 0.35f) * (1.0f / 1.35f);     /* light round leaves */
+    int leaf = m->flags & OY_MAT_LEAF;
+    if (ndl > 0.0f && s->sun[1] > 0.0f) {
+        /* a crown is itself the canopy the shadow sweep sees: look a
+         * little above it, so only what stands higher shades it */
+        float lit = oy_shadow_at(c->shadow, pt[0], pt[2], pt[1] + (leaf ? 3.0f : 0.3f), t);
+        if (lit > 0.0f && I->caster) {
+            float q[3] = { pt[0] + n[0] * 0.03f, pt[1] + n[1] * 0.03f, pt[2] + n[2] * 0.03f };
+            lit *= object_shadow(o, q);
+        }
+        for (int i = 0; i < 3; i++)
+            E[i] += s->sun_rad[i] * ndl * lit;
+    }
+    float ndm = s->moon_rad[1] > 0.0f ? oy_rmax(n[0] * s->moon[0] + n[1] * s->moon[1] + n[2] * s->moon[2], 0.0f) : 0.0f;
+    float up = 0.5f + 0.5f * n[1], sv = up * up;
+    /* what a face turned down or sideways sees of the land: the ground
+     * lit by the sun and the sky throws back about a fifth of it */
+    float down = 0.5f - 0.5f * n[1], sun_y = oy_rmax(s->sun[1], 0.0f);
+    for (int i = 0; i < 3; i++)
+        E[i] += s->moon_rad[i] * ndm + s->amb_up[i] * sv + s->amb_hor[i] * 0.25f * (1.0f - n[1]) +
+                0.2f * down * (s->sun_rad[i] * sun_y + s->amb_up[i]) +
+                (leaf ? 0.3f * s->amb_up[i] + 0.12f * s->sun_rad[i] * sun_y : 0.0f);
+    point_lights(o, pt, n, E);
+    for (int i = 0; i < 3; i++)
+        out[i] = m->alb[i] * E[i] * (float)(1.0 / OY_PI) + m->emit[i];
+    float hz[3];
+    horizon(c, d, hz);
+    oy_cast_air(c, d, hz, t, out);
+}
+
+/* the land seen at depth t along d: the objects' shadows and the point
+ * lights' glow on it */
+static void relight_land(const oy_objects *o, const oy_cast *c, const float d[3], float t, float col[3])
+{
+    float p[3] = { d[0] * t, d[1] * t, d[2] * t };
+    const oy_sky *s = c->sky;
+    if (o->shadow_on && t < 3000.0f && object_shadow(o, p) == 0.0f) {
+        float lit = oy_shadow_at(c->shadow, p[0], p[2], p[1], t);
+        for (int i = 0; i < 3; i++) {
+            float sun = s->sun_rad[i] * s->sun[1] * lit, amb = s->amb_up[i] + 1e-6f;
+            col[i] *= amb / (amb + sun);
+        }
+    }
+    if (o->nl) {
+        static const float up[3] = { 0, 1, 0 };
+        float E[3] = { 0, 0, 0 };
+        p[1] += 0.05f;
+        point_lights(o, p, up, E);
+        float hz[3] = { 0, 0, 0 }, add[3];
+        for (int i = 0; i < 3; i++)
+            add[i] = 0.22f * E[i] * (float)(1.0 / OY_PI);
+        if (c->fog_a > 0.0f) {
+            /* the glow dims through fog as the land does */
+            oy_cast_air(c, d, hz, t, add);
+        }
+        for (int i = 0; i < 3; i++)
+            col[i] += add[i];
+    }
+}
+
+void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1, float *col,
+                    float *dep)
+{
+    if (!o->ni && !o->nl)
+        return;
+    const oy_view *v = &o->v;
+    int W = o->W, H = o->H;
+    float fy = (float)y + 0.5f, w = (1.0f - 2.0f * fy / (float)H) * o->thy;
+    const int *ts = o->ts + (size_t)(y / TILE) * o->tw;
+    static const float zero[3] = { 0, 0, 0 };
+    for (int x = x0; x < x1; x++) {
+        float u = (2.0f * ((float)x + 0.5f) / (float)W - 1.0f) * o->thx;
+        float d[3] = { v->fwd.x + u * v->right.x + w * v->up.x, v->fwd.y + u * v->right.y + w * v->up.y,
+                       v->fwd.z + u * v->right.z + w * v->up.z };
+        float il = 1.0f / sqrtf(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+        d[0] *= il; d[1] *= il; d[2] *= il;
+        float *px = col + (size_t)x * 3;
+        float best = dep[x], fx = (float)x + 0.5f;
+        int tile = x / TILE, hit = -1, hprim = -1, soft = -1, sprim = -1;
+        float hn[3], tsoft = best, snl[3];
+        for (int q = ts[tile]; q < ts[tile + 1]; q++) {
+            const inst *I = &o->in[o->tl[q]];
+            if (I->dnear >= best && I->dnear >= tsoft)
+                break;
+            if (fx < I->sx0 || fx > I->sx1 || fy < I->sy0 || fy > I->sy1)
+                continue;
+            int prim;
+            float n[3];
+            float t = inst_hit(o, I, zero, d, 0.0f, best, &prim, n);
+            if (t > 0.0f) {
+                best = t;
+                hit = o->tl[q];
+                hprim = prim;
+                memcpy(hn, n, sizeof n);
+            }
+            /* soft primitives: the nearest one in front of all else */
+            for (int i = 0; I->soft && i < I->np; i++) {
+                const oy_prim *p = &o->prim[I->p0 + i];
+                if (!(o->mat[I->m0 + p->mat].flags & OY_MAT_SOFT))
+                    continue;
+                float rel[3] = { -I->p[0], -I->p[1], -I->p[2] }, lo[3], ld[3];
+                to_local(I, rel, lo);
+                to_local(I, d, ld);
+                float ts_ = oy_prim_hit(p, lo, ld, 0.0f, tsoft, n);
+                if (ts_ > 0.0f) {
+                    tsoft = ts_;
+                    soft = o->tl[q];
+                    sprim = i;
+                    memcpy(snl, n, sizeof n);
+                }
+            }
+        }
+        if (hit >= 0) {
+            const inst *I = &o->in[hit];
+            float oc[3];
+            shade_hit(o, c, I, hprim, hn, d, best, oc);
+            if (I->fade < 1.0f) {
+                relight_land(o, c, d, dep[x], px);
+                for (int i = 0; i < 3; i++)
+                    px[i] = oy_lerpf(px[i], oc[i], I->fade);
+            } else {
+                memcpy(px, oc, sizeof oc);
+            }
+            if (I->fade >= 0.5f)
+                dep[x] = best;
+        } else if (dep[x] < 1e29f) {
+            relight_land(o, c, d, dep[x], px);
+        }
+        if (soft >= 0 && tsoft < best) {
+            const inst *I = &o->in[soft];
+            const oy_mat *m = &o->mat[I->m0 + o->prim[I->p0 + sprim].mat];
+            float sc[3], n[3];
+            to_world(I, snl, n);
+            float a = m->alpha * I->fade * fabsf(n[0] * d[0] + n[1] * d[1] + n[2] * d[2]);
+            shade_hit(o, c, I, sprim, snl, d, tsoft, sc);
+            for (int i = 0; i < 3; i++)
+                px[i] = oy_lerpf(px[i], sc[i], a) + m->emit[i] * a;
+        }
+    }
+}
+
+/* ---- the frame ---- */
+
+int oy_objects_prepare(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
+                       const oy_state *st, const oy_cast *c, const oy_view *v, float thx,
+                       float thy, int W, int H)
+{
+    o->ni = o->np = o->nm = 0;
+    o->nl = 0;
+    o->v = *v;
+    o->thx = thx;
+    o->thy = thy;
+    o->W = W;
+    o->H = H;
+    const oy_sky *s = c->sky;
+    oy_look *L = &o->look;
+    memcpy(L->leaf, c->leaf, sizeof L->leaf);
+    L->foliage = sh->foliage;
+    L->autumn = sh->autumn;
+    L->snow = c->snow;
+    L->wind = oy_clampf(st->ch[OY_CH_WIND], 0.0f, 1.0f);
+    L->night = oy_rmax(s->night, oy_smoothstepf(0.12f, -0.04f, s->sun[1]));
+    L->dry = 1.0f - c->wet;
+    float t = (float)st->t;
+    int err = 0;
+    for (int i = 0; i < st->nentities && !err; i++)
+        err = add_entity(o, w, sh, &st->entities[i], t);
+    if (!err)
+        err = add_flora(o, w, sh, t);
+    if (!err)
+        err = bin(o);
+    if (!err)
+        err = shadow_grid(o, s->sun);
+    return err;
+}

@@ -1,0 +1,65 @@
+/*
+ * kinds.c - the registry of drawable kinds: name, prototype, how it is
+ * placed, its typical height and what it looks like. The concept bank's
+ * object kinds must each be here (the bank checks on load), and
+ * `oyster concepts` lists them from here.
+ */
+#include <string.h>
+
+#include "scene.h"
+
+static const oy_kind kinds[] = {
+    { "tree", oy_kind_tree, 0, 12.0f, "broadleaf tree: trunk and a crown of leaf clumps, bare in winter" },
+    { "pine", oy_kind_pine, 0, 21.0f, "conifer: tiers of needles on a tall trunk, snow-laden under snow" },
+    { "oak", oy_kind_oak, 0, 15.0f, "spreading oak: thick trunk and a wide crown" },
+    { "birch", oy_kind_birch, 0, 14.0f, "birch: slender white trunk with dark bands, narrow crown" },
+    { "palm", oy_kind_palm, 0, 11.0f, "palm: leaning ringed trunk and a head of drooping fronds" },
+    { "bush", oy_kind_bush, 0, 1.6f, "bush: a low clump of leaves" },
+    { "dead_tree", oy_kind_dead_tree, 0, 9.0f, "dead tree: grey trunk and bare limbs" },
+    { "rock", oy_kind_rock, 0, 0.6f, "rock: a knee-high stone" },
+    { "boulder", oy_kind_boulder, 0, 2.0f, "boulder: a stone taller than a person" },
+    { "cabin", oy_kind_cabin, OY_KIND_BUILDING, 4.5f, "log cabin: 2 m door, windows, chimney, gable roof" },
+    { "house", oy_kind_house, OY_KIND_BUILDING, 8.0f, "house: one or two storeys, door, windows, chimney" },
+    { "barn", oy_kind_barn, OY_KIND_BUILDING, 9.0f, "barn: long, red or weathered wood, big doors" },
+    { "tower", oy_kind_tower, OY_KIND_BUILDING, 20.0f, "stone tower: battlements or a conical roof" },
+    { "lighthouse", oy_kind_lighthouse, OY_KIND_BUILDING, 28.0f,
+      "lighthouse: banded tower, lantern room; lit at night with a turning beam" },
+    { "ruins", oy_kind_ruins, OY_KIND_BUILDING, 5.0f, "ruins: broken stone walls, an arch, fallen blocks" },
+    { "castle", oy_kind_castle, OY_KIND_BUILDING, 22.0f, "castle: keep, curtain walls, four corner towers" },
+    { "wall", oy_kind_wall, 0, 1.8f, "stone wall: about 20 m long" },
+    { "fence", oy_kind_fence, 0, 1.2f, "fence: posts and two rails, 20 m" },
+    { "windmill", oy_kind_windmill, OY_KIND_BUILDING, 16.0f, "windmill: tapered tower, four turning sails" },
+    { "standing_stones", oy_kind_standing_stones, 0, 3.0f, "standing stones: a ring of tall stones" },
+    { "road", oy_kind_road, OY_KIND_CLUSTER, 0.1f, "road: a dirt track laid along the ground" },
+    { "bridge", oy_kind_bridge, OY_KIND_SPANS, 2.0f, "bridge: a deck with rails on piers over the water" },
+    { "village", NULL, OY_KIND_CLUSTER | OY_KIND_BUILDING, 8.0f, "village: a cluster of houses and a barn" },
+    { "campfire", oy_kind_campfire, 0, 1.0f, "campfire: stone ring, logs, flickering flames, smoke" },
+    { "lantern", oy_kind_lantern, 0, 2.7f, "lantern on a post, lit" },
+    { "tent", oy_kind_tent, 0, 1.5f, "ridge tent; glows from inside at night" },
+    { "boat", oy_kind_boat, OY_KIND_FLOATS, 0.8f, "rowing boat, some with a sail; floats" },
+    { "ship", oy_kind_ship, OY_KIND_FLOATS, 25.0f, "sailing ship: dark hull, masts and sails; floats" },
+    { "wagon", oy_kind_wagon, 0, 2.2f, "covered wagon with its horse" },
+    { "car", oy_kind_car, 0, 1.45f, "car; headlights at night" },
+    { "person", oy_kind_person, 0, 1.76f, "person, 1.7-1.9 m; walks or runs when moved" },
+    { "rider", oy_kind_rider, 0, 2.6f, "rider on a horse" },
+    { "deer", oy_kind_deer, 0, 1.5f, "deer, some with antlers; grazes when still" },
+    { "wolf", oy_kind_wolf, 0, 0.9f, "wolf" },
+    { "horse", oy_kind_horse, 0, 2.0f, "horse; grazes when still" },
+    { "cow", oy_kind_cow, 0, 1.5f, "cow, brown or pied; grazes when still" },
+    { "sheep", oy_kind_sheep, 0, 0.9f, "sheep" },
+    { "bird_flock", oy_kind_bird_flock, OY_KIND_LIFTED, 0.2f, "a flock of birds wheeling overhead" },
+};
+
+const oy_kind *oy_scene_kind_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (!strcmp(kinds[i].name, name))
+            return &kinds[i];
+    return NULL;
+}
+
+const oy_kind *oy_scene_kinds(int *n)
+{
+    *n = (int)(sizeof kinds / sizeof kinds[0]);
+    return kinds;
+}

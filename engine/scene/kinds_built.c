@@ -1,0 +1,301 @@
+/*
+ * kinds_built.c - what people built: cabin, house, barn, tower,
+ * lighthouse, ruins, castle, wall, fence, windmill, standing stones, road
+ * and bridge. Walls go a little way into the ground, so a building on a
+ * slope shows no gap under it; windows light up at night.
+ */
+#include "scene.h"
+
+#define PI 3.14159265f
+
+int oy_build_window(oy_build *b)
+{
+    float n = b->look->night;
+    if (n > 0.05f) {
+        int m = oy_build_glow(b, 1.0f, 0.62f, 0.3f, 0.9f * n);
+        b->m[m].alb[0] = 0.05f; b->m[m].alb[1] = 0.05f; b->m[m].alb[2] = 0.06f;
+        return m;
+    }
+    return oy_build_mat(b, 0.03f, 0.035f, 0.045f);
+}
+
+/* windows on the face of a box at z = hz (front) or x = hx (side) */
+static void windows(oy_build *b, int mat, float hx, float hz, float y, int nx, int side)
+{
+    for (int i = 0; i < nx; i++) {
+        float u = ((float)i + 0.5f) / (float)nx * 2.0f - 1.0f;
+        if (side)
+            oy_build_box(b, mat, hx + 0.02f, y, u * hz * 0.75f, 0.06f, 0.55f, 0.45f, 0, 0, 0);
+        else
+            oy_build_box(b, mat, u * hx * 0.75f, y, hz + 0.02f, 0.45f, 0.55f, 0.06f, 0, 0, 0);
+    }
+}
+
+static void lamp_light(oy_build *b, float x, float y, float z, float power)
+{
+    if (b->look->night > 0.05f)
+        oy_build_light(b, x, y, z, 1.0f, 0.62f, 0.32f, power * b->look->night);
+}
+
+void oy_kind_cabin(oy_build *b)
+{
+    float hx = oy_build_rand(b, 1, 2.6f, 3.4f), hz = oy_build_rand(b, 2, 2.0f, 2.6f), wall = 2.6f;
+    float k = oy_build_rand(b, 3, 0.8f, 1.2f);
+    int logs = oy_build_mat(b, 0.14f * k, 0.085f * k, 0.05f * k);
+    int roof = oy_build_mat(b, 0.07f, 0.06f, 0.055f);
+    int door = oy_build_mat(b, 0.06f, 0.035f, 0.02f);
+    int win = oy_build_window(b);
+    oy_build_box(b, logs, 0, (wall - 1.2f) * 0.5f, 0, hx, (wall + 1.2f) * 0.5f, hz, 0, 0, 0);
+    oy_build_roof(b, roof, 0, wall, 0, hx + 0.45f, hz + 0.55f, 1.9f, 0);
+    oy_build_box(b, door, -hx * 0.35f, 1.0f, hz + 0.03f, 0.45f, 1.0f, 0.05f, 0, 0, 0);
+    oy_build_box(b, win, hx * 0.4f, 1.4f, hz + 0.03f, 0.45f, 0.4f, 0.05f, 0, 0, 0);
+    windows(b, win, hx, hz, 1.4f, 1, 1);
+    oy_build_box(b, roof, hx * 0.55f, wall + 1.6f, -hz * 0.3f, 0.3f, 0.9f, 0.3f, 0, 0, 0);
+    lamp_light(b, hx * 0.4f, 1.4f, hz + 1.0f, 6.0f);
+}
+
+void oy_kind_house(oy_build *b)
+{
+    static const float walls[4][3] = { { 0.55f, 0.52f, 0.46f }, { 0.3f, 0.28f, 0.25f },
+                                       { 0.32f, 0.12f, 0.08f }, { 0.5f, 0.45f, 0.34f } };
+    static const float roofs[3][3] = { { 0.09f, 0.05f, 0.04f }, { 0.05f, 0.05f, 0.06f },
+                                       { 0.22f, 0.08f, 0.04f } };
+    int wi = (int)oy_build_rand(b, 1, 0.0f, 3.999f), ri = (int)oy_build_rand(b, 2, 0.0f, 2.999f);
+    float hx = oy_build_rand(b, 3, 3.8f, 5.2f), hz = oy_build_rand(b, 4, 3.0f, 3.8f);
+    int floors = oy_build_rand(b, 5, 0.0f, 1.0f) < 0.6f ? 2 : 1;
+    float wall = 2.8f * (float)floors + 0.3f;
+    int w = oy_build_mat(b, walls[wi][0], walls[wi][1], walls[wi][2]);
+    int r = oy_build_mat(b, roofs[ri][0], roofs[ri][1], roofs[ri][2]);
+    int door = oy_build_mat(b, 0.08f, 0.045f, 0.03f);
+    int win = oy_build_window(b);
+    oy_build_box(b, w, 0, (wall - 1.5f) * 0.5f, 0, hx, (wall + 1.5f) * 0.5f, hz, 0, 0, 0);
+    oy_build_roof(b, r, 0, wall, 0, hx + 0.4f, hz + 0.45f, hz * 0.9f, 0);
+    oy_build_box(b, door, 0, 1.05f, hz + 0.03f, 0.5f, 1.05f, 0.05f, 0, 0, 0);
+    for (int f = 0; f < floors; f++) {
+        float y = 1.5f + 2.8f * (float)f;
+        for (int i = 0; i < 2; i++)
+            oy_build_box(b, win, (i ? 1.0f : -1.0f) * hx * 0.55f, y, hz + 0.03f, 0.5f, 0.6f, 0.05f, 0, 0, 0);
+        windows(b, win, hx, hz, y, 2, 1);
+        windows(b, win, -hx - 0.04f, hz, y, 2, 1);
+    }
+    oy_build_box(b, r, -hx * 0.5f, wall + hz * 0.7f, 0, 0.4f, 1.0f, 0.4f, 0, 0, 0);
+    lamp_light(b, 0, 2.3f, hz + 0.8f, 10.0f);
+}
+
+void oy_kind_barn(oy_build *b)
+{
+    float k = oy_build_rand(b, 1, 0.85f, 1.15f);
+    int red = oy_build_rand(b, 2, 0.0f, 1.0f) < 0.7f;
+    int w = red ? oy_build_mat(b, 0.3f * k, 0.06f * k, 0.04f * k) : oy_build_mat(b, 0.16f * k, 0.11f * k, 0.07f * k);
+    int r = oy_build_mat(b, 0.08f, 0.08f, 0.085f);
+    int trim = oy_build_mat(b, 0.6f, 0.58f, 0.55f);
+    int dark = oy_build_mat(b, 0.04f, 0.03f, 0.025f);
+    float hx = 6.0f, hz = 9.0f, wall = 5.0f;
+    oy_build_box(b, w, 0, (wall - 1.2f) * 0.5f, 0, hx, (wall + 1.2f) * 0.5f, hz, 0, 0, 0);
+    oy_build_roof(b, r, 0, wall, 0, hz + 0.4f, hx + 0.5f, 4.2f, PI * 0.5f);
+    oy_build_box(b, dark, 0, 1.8f, hz + 0.03f, 1.8f, 1.8f, 0.05f, 0, 0, 0);
+    oy_build_box(b, trim, 0, 1.8f, hz + 0.06f, 1.9f, 0.1f, 0.03f, 0, 0, 0.75f);
+    oy_build_box(b, trim, 0, 1.8f, hz + 0.06f, 1.9f, 0.1f, 0.03f, 0, 0, -0.75f);
+    oy_build_box(b, dark, 0, wall + 1.4f, hz + 0.03f, 0.7f, 0.6f, 0.05f, 0, 0, 0);
+}
+
+void oy_kind_tower(oy_build *b)
+{
+    float h = oy_build_rand(b, 1, 16.0f, 24.0f), r = oy_build_rand(b, 2, 2.6f, 3.4f);
+    float k = oy_build_rand(b, 3, 0.85f, 1.15f);
+    int stone = oy_build_mat(b, 0.28f * k, 0.26f * k, 0.23f * k);
+    int roof = oy_build_mat(b, 0.07f, 0.06f, 0.07f);
+    int win = oy_build_window(b);
+    oy_build_frustum(b, stone, 0, -1.5f, 0, r * 1.05f, r * 0.95f, h + 1.5f);
+    oy_build_frustum(b, stone, 0, h, 0, r * 1.15f, r * 1.15f, 0.8f);
+    if (oy_build_rand(b, 4, 0.0f, 1.0f) < 0.5f) {
+        oy_build_frustum(b, roof, 0, h + 0.8f, 0, r * 1.25f, 0.0f, r * 2.2f);
+    } else {
+        for (int i = 0; i < 8; i++) {
+            float a = 2.0f * PI * (float)i / 8.0f;
+            oy_build_box(b, stone, oy_sinf(a) * r, h + 1.3f, oy_cosf(a) * r, 0.5f, 0.5f, 0.35f, a, 0, 0);
+        }
+    }
+    for (int i = 0; i < 3; i++)
+        oy_build_box(b, win, 0, h * (0.35f + 0.22f * (float)i), r * 0.98f, 0.35f, 0.6f, 0.1f, 0, 0, 0);
+}
+
+void oy_kind_lighthouse(oy_build *b)
+{
+    float h = oy_build_rand(b, 1, 22.0f, 32.0f);
+    int white = oy_build_mat(b, 0.7f, 0.68f, 0.64f);
+    int red = oy_build_mat(b, 0.4f, 0.05f, 0.04f);
+    int dark = oy_build_mat(b, 0.05f, 0.05f, 0.055f);
+    float r0 = 3.2f, r1 = 2.1f;
+    int bands = 4;
+    for (int i = 0; i < bands; i++) {
+        float f0 = (float)i / (float)bands, f1 = (float)(i + 1) / (float)bands;
+        oy_build_frustum(b, i % 2 ? red : white, 0, i ? h * f0 : -1.5f, 0, oy_lerpf(r0, r1, f0),
+                         oy_lerpf(r0, r1, f1), i ? h * (f1 - f0) : h * f1 + 1.5f);
+    }
+    oy_build_frustum(b, dark, 0, h, 0, r1 + 0.7f, r1 + 0.7f, 0.3f);
+    float n = b->look->night;
+    int lamp = n > 0.05f ? oy_build_glow(b, 1.0f, 0.9f, 0.7f, 30.0f * n) : oy_build_mat(b, 0.3f, 0.32f, 0.3f);
+    oy_build_frustum(b, lamp, 0, h + 0.3f, 0, 1.4f, 1.4f, 2.2f);
+    oy_build_frustum(b, red, 0, h + 2.5f, 0, 1.7f, 0.0f, 1.6f);
+    oy_build_box(b, dark, 0, 1.1f, r0 - 0.05f, 0.5f, 1.1f, 0.12f, 0, 0, 0);
+    if (n > 0.05f) {
+        oy_build_light(b, 0, h + 1.4f, 0, 1.0f, 0.9f, 0.7f, 400.0f * n);
+        /* the beam: a long soft blade that turns once in ten seconds */
+        float a = b->t * 0.6283185f;
+        int beam = oy_build_soft(b, 1.0f, 0.92f, 0.75f, 0.25f * n, 3.0f * n);
+        oy_build_box(b, beam, oy_sinf(a) * 60.0f, h + 1.4f, oy_cosf(a) * 60.0f, 0.9f, 0.9f, 58.0f, a, 0, 0);
+    }
+}
+
+void oy_kind_ruins(oy_build *b)
+{
+    float k = oy_build_rand(b, 1, 0.85f, 1.1f);
+    int stone = oy_build_mat(b, 0.25f * k, 0.24f * k, 0.21f * k);
+    int moss = oy_build_mat(b, 0.09f * k, 0.11f * k, 0.06f * k);
+    float hx = 7.0f, hz = 5.0f;
+    /* four walls, each broken into stretches of different height */
+    for (int s = 0; s < 4; s++) {
+        int along = s < 2;
+        float len = along ? hx : hz, off = (s % 2 ? 1.0f : -1.0f) * (along ? hz : hx);
+        int parts = 3;
+        for (int i = 0; i < parts; i++) {
+            if (oy_build_rand(b, 10 + s * 4 + i, 0.0f, 1.0f) < 0.25f)
+                continue;
+            float u = (((float)i + 0.5f) / (float)parts * 2.0f - 1.0f) * len;
+            float h = oy_build_rand(b, 30 + s * 4 + i, 1.0f, 5.5f);
+            float hl = len / (float)parts * oy_build_rand(b, 50 + s * 4 + i, 0.6f, 1.0f);
+            if (along)
+                oy_build_box(b, stone, u, h * 0.5f - 0.5f, off, hl, h * 0.5f + 0.5f, 0.45f, 0, 0, 0);
+            else
+                oy_build_box(b, stone, off, h * 0.5f - 0.5f, u, 0.45f, h * 0.5f + 0.5f, hl, 0, 0, 0);
+        }
+    }
+    /* an arch still standing, and fallen blocks */
+    oy_build_box(b, stone, -1.6f, 2.5f, hz, 0.5f, 3.0f, 0.55f, 0, 0, 0);
+    oy_build_box(b, stone, 1.6f, 2.5f, hz, 0.5f, 3.0f, 0.55f, 0, 0, 0);
+    oy_build_box(b, stone, 0, 5.7f, hz, 2.2f, 0.35f, 0.55f, 0, 0, 0);
+    for (int i = 0; i < 6; i++) {
+        float x = oy_build_rand(b, 70 + i, -hx, hx), z = oy_build_rand(b, 80 + i, -hz - 3.0f, hz + 3.0f);
+        float s = oy_build_rand(b, 90 + i, 0.3f, 0.7f);
+        oy_build_box(b, i % 3 ? stone : moss, x, s * 0.6f, z, s * 1.2f, s, s * 0.8f,
+                     oy_build_rand(b, 100 + i, 0.0f, PI), oy_build_rand(b, 110 + i, -0.3f, 0.3f), 0);
+    }
+}
+
+void oy_kind_castle(oy_build *b)
+{
+    float k = oy_build_rand(b, 1, 0.85f, 1.1f);
+    int stone = oy_build_mat(b, 0.3f * k, 0.28f * k, 0.25f * k);
+    int roof = oy_build_mat(b, 0.06f, 0.06f, 0.08f);
+    int dark = oy_build_mat(b, 0.03f, 0.025f, 0.02f);
+    int win = oy_build_window(b);
+    float s = 14.0f, wall = 9.0f;
+    /* keep */
+    oy_build_box(b, stone, 0, 8.0f, 0, 6.0f, 10.0f, 6.0f, 0, 0, 0);
+    oy_build_roof(b, roof, 0, 18.0f, 0, 6.3f, 6.3f, 5.0f, 0);
+    windows(b, win, 6.0f, 6.0f, 12.0f, 2, 0);
+    /* curtain walls and corner towers */
+    for (int i = 0; i < 4; i++) {
+        float a = PI * 0.5f * (float)i;
+        float cx = oy_sinf(a) * s, cz = oy_cosf(a) * s;
+        oy_build_box(b, stone, cx, wall * 0.5f - 1.0f, cz, s, wall * 0.5f + 1.0f, 0.9f, a + PI * 0.5f, 0, 0);
+        float tx = oy_sinf(a + PI * 0.25f) * s * 1.414f, tz = oy_cosf(a + PI * 0.25f) * s * 1.414f;
+        oy_build_frustum(b, stone, tx, -2.0f, tz, 3.2f, 3.0f, wall + 6.0f);
+        oy_build_frustum(b, roof, tx, wall + 4.0f, tz, 3.6f, 0.0f, 5.0f);
+        /* battlements along each wall */
+        for (int j = -3; j <= 3; j++) {
+            float u = (float)j * s / 3.5f;
+            oy_build_box(b, stone, cx + oy_cosf(a) * u, wall + 0.45f, cz - oy_sinf(a) * u, 0.6f, 0.45f, 0.9f,
+                         a + PI * 0.5f, 0, 0);
+        }
+    }
+    oy_build_box(b, dark, 0, 1.8f, s + 0.5f, 1.6f, 1.8f, 0.5f, 0, 0, 0);
+    lamp_light(b, 0, 3.0f, s + 2.0f, 14.0f);
+}
+
+void oy_kind_wall(oy_build *b)
+{
+    float len = oy_build_rand(b, 1, 16.0f, 24.0f), h = oy_build_rand(b, 2, 1.4f, 2.2f);
+    float k = oy_build_rand(b, 3, 0.85f, 1.15f);
+    int stone = oy_build_mat(b, 0.24f * k, 0.23f * k, 0.2f * k);
+    oy_build_box(b, stone, 0, h * 0.5f - 0.6f, 0, len * 0.5f, h * 0.5f + 0.6f, 0.35f, 0, 0, 0);
+    oy_build_box(b, stone, 0, h + 0.08f, 0, len * 0.5f + 0.05f, 0.1f, 0.42f, 0, 0, 0);
+}
+
+void oy_kind_fence(oy_build *b)
+{
+    float len = 20.0f;
+    int wood = oy_build_mat(b, 0.2f, 0.15f, 0.1f);
+    int posts = 9;
+    for (int i = 0; i < posts; i++) {
+        float x = ((float)i / (float)(posts - 1) - 0.5f) * len;
+        oy_build_box(b, wood, x, 0.35f, 0, 0.07f, 0.85f, 0.07f, oy_build_rand(b, 10 + i, -0.1f, 0.1f), 0,
+                     oy_build_rand(b, 20 + i, -0.05f, 0.05f));
+    }
+    oy_build_box(b, wood, 0, 1.0f, 0.09f, len * 0.5f, 0.05f, 0.025f, 0, 0, 0);
+    oy_build_box(b, wood, 0, 0.55f, 0.09f, len * 0.5f, 0.05f, 0.025f, 0, 0, 0);
+}
+
+void oy_kind_windmill(oy_build *b)
+{
+    int body = oy_build_mat(b, 0.5f, 0.47f, 0.42f);
+    int cap = oy_build_mat(b, 0.12f, 0.07f, 0.05f);
+    int sail = oy_build_mat(b, 0.55f, 0.52f, 0.46f);
+    int wood = oy_build_mat(b, 0.12f, 0.09f, 0.06f);
+    int dark = oy_build_mat(b, 0.05f, 0.04f, 0.03f);
+    float h = 12.0f;
+    oy_build_frustum(b, body, 0, -1.0f, 0, 3.2f, 2.2f, h + 1.0f);
+    oy_build_frustum(b, cap, 0, h, 0, 2.5f, 0.0f, 2.6f);
+    oy_build_box(b, dark, 0, 1.0f, 3.05f, 0.6f, 1.0f, 0.15f, 0, 0, 0);
+    /* four sails on a hub facing +z, turning with the wind */
+    float turn = b->t * (0.6f + 1.2f * b->look->wind) + oy_build_rand(b, 1, 0.0f, 6.28f);
+    float hy = h + 0.8f, hz = 2.9f;
+    oy_build_box(b, wood, 0, hy, hz - 0.3f, 0.3f, 0.3f, 0.6f, 0, 0, 0);
+    for (int i = 0; i < 4; i++) {
+        float a = turn + PI * 0.5f * (float)i;
+        float ux = -oy_sinf(a), uy = oy_cosf(a);
+        oy_build_box(b, sail, ux * 4.2f, hy + uy * 4.2f, hz, 0.9f, 3.4f, 0.04f, 0, 0, a);
+        oy_build_box(b, wood, ux * 3.9f, hy + uy * 3.9f, hz + 0.08f, 0.08f, 3.9f, 0.06f, 0, 0, a);
+    }
+}
+
+void oy_kind_standing_stones(oy_build *b)
+{
+    int n = 9 + (int)oy_build_rand(b, 1, 0.0f, 4.0f);
+    float rr = oy_build_rand(b, 2, 7.0f, 10.0f);
+    for (int i = 0; i < n; i++) {
+        float k = oy_build_rand(b, 3 + i, 0.8f, 1.15f);
+        int stone = oy_build_mat(b, 0.22f * k, 0.22f * k, 0.2f * k);
+        float a = 2.0f * PI * (float)i / (float)n;
+        float h = oy_build_rand(b, 20 + i, 1.8f, 3.8f);
+        oy_build_box(b, stone, oy_sinf(a) * rr, h * 0.5f - 0.4f, oy_cosf(a) * rr, 0.55f, h * 0.5f + 0.4f, 0.35f,
+                     a + oy_build_rand(b, 40 + i, -0.2f, 0.2f), oy_build_rand(b, 60 + i, -0.08f, 0.08f), 0);
+    }
+}
+
+/* one stretch of road: the scene lays them end to end along the ground */
+void oy_kind_road(oy_build *b)
+{
+    float d = b->look->dry;
+    int dirt = oy_build_mat(b, oy_lerpf(0.1f, 0.2f, d), oy_lerpf(0.08f, 0.16f, d), oy_lerpf(0.06f, 0.11f, d));
+    float len = b->span > 0.0f ? b->span : 6.0f;
+    oy_build_box(b, dirt, 0, -0.25f, 0, 1.6f, 0.3f, len * 0.5f + 0.3f, 0, -b->pitch, 0);
+}
+
+void oy_kind_bridge(oy_build *b)
+{
+    float len = b->span > 0.0f ? b->span : 24.0f;
+    int stone = oy_build_mat(b, 0.27f, 0.25f, 0.22f);
+    int wood = oy_build_mat(b, 0.16f, 0.11f, 0.07f);
+    int mat = len > 30.0f ? stone : wood;
+    float deck = b->water > 0.0f ? b->water + 1.5f : 1.2f;
+    oy_build_box(b, mat, 0, deck, 0, 1.8f, 0.25f, len * 0.5f, 0, 0, 0);
+    for (int s = -1; s <= 1; s += 2)
+        oy_build_box(b, mat, s * 1.7f, deck + 0.6f, 0, 0.08f, 0.4f, len * 0.5f, 0, 0, 0);
+    int piers = (int)(len / 10.0f);
+    for (int i = 1; i < piers; i++) {
+        float z = ((float)i / (float)piers - 0.5f) * len;
+        oy_build_box(b, mat, 0, deck * 0.5f - 1.5f, z, 1.7f, deck * 0.5f + 1.5f, 0.5f, 0, 0, 0);
+    }
+}

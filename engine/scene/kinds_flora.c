@@ -1,0 +1,191 @@
+/*
+ * kinds_flora.c - trees and bushes: broadleaf, oak, birch, pine, palm,
+ * bush and dead tree. Leaves take the season's colour (autumn turns a
+ * share of each crown, winter leaves broadleaf trees bare), snow lies on
+ * crowns, and crowns sway with the wind.
+ */
+#include "scene.h"
+
+static int bark(oy_build *b, float light)
+{
+    float k = oy_build_rand(b, 90, 0.8f, 1.2f) * light;
+    return oy_build_mat(b, 0.12f * k, 0.095f * k, 0.075f * k);
+}
+
+/* the crown's colour: the season's leaf with a little of each tree's own,
+ * more turned in autumn, whitened by snow */
+static int leaves(oy_build *b, float warm)
+{
+    const oy_look *L = b->look;
+    float v = oy_build_rand(b, 91, 0.8f, 1.25f);
+    float turn = L->autumn * oy_build_rand(b, 92, 0.3f, 1.0f);
+    float c[3] = { L->leaf[0] * v, L->leaf[1] * v, L->leaf[2] * v };
+    c[0] += turn * (0.10f + 0.12f * warm);
+    c[1] += turn * 0.035f * (1.0f - warm);
+    for (int i = 0; i < 3; i++)
+        c[i] = oy_lerpf(c[i], 0.75f, 0.55f * L->snow);
+    int m = oy_build_mat(b, c[0], c[1], c[2]);
+    b->m[m].flags |= OY_MAT_LEAF;
+    return m;
+}
+
+/* how far a crown at height h has leaned with the wind now */
+static float sway(const oy_build *b, float h)
+{
+    float w = b->look->wind;
+    float ph = oy_build_rand(b, 93, 0.0f, 6.2831853f);
+    float f = 0.9f + 0.4f * oy_build_rand(b, 94, 0.0f, 1.0f);
+    return (0.04f + 0.5f * w * w) * h * 0.03f *
+           (oy_sinf(b->t * f + ph) + 0.4f * oy_sinf(b->t * f * 2.3f + ph * 1.7f));
+}
+
+/* bare limbs: a winter broadleaf or a dead tree */
+static void limbs(oy_build *b, int mat, float y0, float len, int n, float s)
+{
+    for (int i = 0; i < n; i++) {
+        float a = 6.2831853f * ((float)i + oy_build_rand(b, 40 + i, 0.0f, 0.7f)) / (float)n;
+        float up = oy_build_rand(b, 50 + i, 0.5f, 0.9f);
+        float l = len * oy_build_rand(b, 60 + i, 0.7f, 1.1f);
+        float y = y0 + oy_build_rand(b, 70 + i, 0.0f, 0.25f) * len;
+        float cx = oy_sinf(a) * oy_cosf(up) * l * 0.5f + s, cz = oy_cosf(a) * oy_cosf(up) * l * 0.5f;
+        oy_build_box(b, mat, cx, y + oy_sinf(up) * l * 0.5f, cz, 0.06f + 0.02f * len,
+                     l * 0.5f, 0.06f + 0.02f * len, a, 1.5707963f - up, 0.0f);
+    }
+}
+
+void oy_kind_tree(oy_build *b)
+{
+    float h = oy_build_rand(b, 1, 9.0f, 14.0f), tr = h * 0.024f, tk = h * 0.38f;
+    int wood = bark(b, 1.0f);
+    oy_build_frustum(b, wood, 0, -0.3f, 0, tr, tr * 0.6f, tk + 1.5f);
+    float s = sway(b, h);
+    if (b->look->foliage < 0.25f) {
+        limbs(b, wood, tk, h * 0.5f, 6, s);
+        return;
+    }
+    int leaf = leaves(b, 0.6f);
+    float cr = h * 0.3f;
+    oy_build_ellipsoid(b, leaf, s, tk + cr * 0.95f, 0, cr, cr * 0.85f, cr);
+    for (int i = 0; i < 4; i++) {
+        float a = 6.2831853f * ((float)i + oy_build_rand(b, 10 + i, 0.0f, 0.6f)) * 0.25f;
+        float d = cr * oy_build_rand(b, 20 + i, 0.45f, 0.7f);
+        float r = cr * oy_build_rand(b, 30 + i, 0.5f, 0.7f);
+        oy_build_ellipsoid(b, leaf, s + oy_sinf(a) * d, tk + cr * oy_build_rand(b, 35 + i, 0.7f, 1.4f),
+                           oy_cosf(a) * d, r, r * 0.85f, r);
+    }
+}
+
+void oy_kind_oak(oy_build *b)
+{
+    float h = oy_build_rand(b, 1, 13.0f, 18.0f), tr = h * 0.04f, tk = h * 0.3f;
+    int wood = bark(b, 0.9f);
+    oy_build_frustum(b, wood, 0, -0.3f, 0, tr, tr * 0.7f, tk + 1.0f);
+    float s = sway(b, h) * 0.7f;
+    if (b->look->foliage < 0.25f) {
+        limbs(b, wood, tk, h * 0.6f, 7, s);
+        return;
+    }
+    int leaf = leaves(b, 0.8f);
+    float cr = h * 0.26f;
+    oy_build_ellipsoid(b, leaf, s, tk + cr * 1.1f, 0, cr * 1.5f, cr, cr * 1.5f);
+    for (int i = 0; i < 6; i++) {
+        float a = 6.2831853f * ((float)i + oy_build_rand(b, 10 + i, 0.0f, 0.6f)) / 6.0f;
+        float d = cr * oy_build_rand(b, 20 + i, 0.9f, 1.3f);
+        float r = cr * oy_build_rand(b, 30 + i, 0.55f, 0.75f);
+        oy_build_ellipsoid(b, leaf, s + oy_sinf(a) * d, tk + cr * oy_build_rand(b, 35 + i, 0.8f, 1.6f),
+                           oy_cosf(a) * d, r, r * 0.8f, r);
+    }
+}
+
+void oy_kind_birch(oy_build *b)
+{
+    float h = oy_build_rand(b, 1, 11.0f, 17.0f), tr = h * 0.014f;
+    int wood = oy_build_mat(b, 0.55f, 0.53f, 0.48f);
+    oy_build_frustum(b, wood, 0, -0.3f, 0, tr, tr * 0.5f, h * 0.8f);
+    int dark = oy_build_mat(b, 0.05f, 0.045f, 0.04f);
+    for (int i = 0; i < 3; i++)
+        oy_build_frustum(b, dark, 0, h * (0.12f + 0.13f * (float)i), 0, tr * 1.04f, tr * 1.02f, h * 0.015f);
+    float s = sway(b, h) * 1.3f;
+    if (b->look->foliage < 0.25f) {
+        limbs(b, wood, h * 0.45f, h * 0.35f, 5, s);
+        return;
+    }
+    int leaf = leaves(b, 0.2f);
+    float cr = h * 0.17f;
+    oy_build_ellipsoid(b, leaf, s, h * 0.66f, 0, cr, h * 0.3f, cr);
+    oy_build_ellipsoid(b, leaf, s + cr * 0.4f, h * 0.5f, cr * 0.2f, cr * 0.8f, h * 0.17f, cr * 0.8f);
+}
+
+void oy_kind_pine(oy_build *b)
+{
+    float h = oy_build_rand(b, 1, 15.0f, 28.0f), tr = h * 0.018f;
+    int wood = bark(b, 0.9f);
+    oy_build_frustum(b, wood, 0, -0.3f, 0, tr, tr * 0.3f, h * 0.9f);
+    const oy_look *L = b->look;
+    float v = oy_build_rand(b, 91, 0.75f, 1.15f);
+    /* needles stay green through the year, darker than leaves */
+    float c[3] = { 0.022f * v, 0.045f * v, 0.028f * v };
+    int needle = oy_build_mat(b, c[0], c[1], c[2]);
+    b->m[needle].flags |= OY_MAT_LEAF;
+    int snow = L->snow > 0.05f ? oy_build_mat(b, oy_lerpf(c[0], 0.8f, L->snow),
+                                               oy_lerpf(c[1], 0.8f, L->snow),
+                                               oy_lerpf(c[2], 0.85f, L->snow)) : needle;
+    float s = sway(b, h);
+    int tiers = 5;
+    float base = h * oy_build_rand(b, 2, 0.25f, 0.4f), rmax = h * oy_build_rand(b, 3, 0.16f, 0.22f);
+    for (int i = 0; i < tiers; i++) {
+        float f = (float)i / (float)tiers;
+        float y0 = base + (h - base) * f * 0.82f, r = rmax * (1.0f - 0.75f * f);
+        float th = (h - base) * 0.36f;
+        float lean = s * (y0 / h);
+        oy_build_frustum(b, needle, lean, y0, 0, r, 0.0f, th);
+        if (snow != needle)
+            oy_build_frustum(b, snow, lean, y0 + th * 0.35f, 0, r * 0.62f, 0.0f, th * 0.66f);
+    }
+}
+
+void oy_kind_palm(oy_build *b)
+{
+    float h = oy_build_rand(b, 1, 8.0f, 14.0f);
+    float lean = oy_build_rand(b, 2, 0.05f, 0.3f), dir = oy_build_rand(b, 3, 0.0f, 6.2831853f);
+    int wood = oy_build_mat(b, 0.17f, 0.13f, 0.09f);
+    int seg = 5;
+    float x = 0.0f, y = -0.3f, z = 0.0f, l = (h + 0.3f) / (float)seg;
+    for (int i = 0; i < seg; i++) {
+        float tilt = lean * (0.4f + 0.6f * (float)i / (float)seg);
+        float dx = oy_sinf(dir) * oy_sinf(tilt) * l, dy = oy_cosf(tilt) * l, dz = oy_cosf(dir) * oy_sinf(tilt) * l;
+        oy_build_box(b, wood, x + dx * 0.5f, y + dy * 0.5f, z + dz * 0.5f, 0.17f - 0.015f * (float)i,
+                     l * 0.55f, 0.17f - 0.015f * (float)i, dir, tilt, 0.0f);
+        x += dx; y += dy; z += dz;
+    }
+    float s = sway(b, h) * 1.5f;
+    const oy_look *L = b->look;
+    int frond = oy_build_mat(b, L->leaf[0] * 1.1f + 0.01f, L->leaf[1] * 1.2f + 0.01f, L->leaf[2]);
+    b->m[frond].flags |= OY_MAT_LEAF;
+    for (int i = 0; i < 8; i++) {
+        float a = 6.2831853f * ((float)i + oy_build_rand(b, 10 + i, 0.0f, 0.5f)) / 8.0f;
+        float fl = oy_build_rand(b, 20 + i, 3.0f, 4.5f), droop = oy_build_rand(b, 30 + i, 0.25f, 0.6f);
+        float cx = x + s + oy_sinf(a) * fl * 0.45f, cz = z + oy_cosf(a) * fl * 0.45f;
+        oy_build_box(b, frond, cx, y - fl * 0.45f * oy_sinf(droop), cz, 0.45f, 0.04f, fl * 0.5f, a,
+                     droop, 0.0f);
+    }
+    oy_build_ellipsoid(b, wood, x + s, y - 0.2f, z, 0.45f, 0.4f, 0.45f);
+}
+
+void oy_kind_bush(oy_build *b)
+{
+    int leaf = leaves(b, 0.5f);
+    float r = oy_build_rand(b, 1, 0.7f, 1.3f);
+    float s = sway(b, r * 2.0f);
+    oy_build_ellipsoid(b, leaf, s, r * 0.6f, 0, r, r * 0.75f, r);
+    oy_build_ellipsoid(b, leaf, s + r * 0.7f, r * 0.45f, r * 0.3f, r * 0.7f, r * 0.55f, r * 0.7f);
+    oy_build_ellipsoid(b, leaf, s - r * 0.5f, r * 0.4f, -r * 0.4f, r * 0.65f, r * 0.5f, r * 0.65f);
+}
+
+void oy_kind_dead_tree(oy_build *b)
+{
+    float h = oy_build_rand(b, 1, 7.0f, 12.0f), tr = h * 0.03f;
+    int wood = oy_build_mat(b, 0.16f, 0.145f, 0.13f);
+    oy_build_frustum(b, wood, 0, -0.3f, 0, tr, tr * 0.35f, h);
+    limbs(b, wood, h * 0.35f, h * 0.45f, 5, 0.0f);
+}

@@ -1,0 +1,197 @@
+/*
+ * kinds_life.c - people, riders, animals and bird flocks. Legs swing with
+ * a gait matched to the speed the blocking gives (a walk, a run for
+ * people; a walk or trot for animals), heads dip to graze when a grazer
+ * stands, and a flock's birds wheel and flap over their place.
+ */
+#include "scene.h"
+
+#define PI 3.14159265f
+
+/* a limb of half thickness w and length l hanging from a joint, swung
+ * forward by angle a (radians) */
+static void limb(oy_build *b, int mat, float x, float y, float z, float w, float l, float a)
+{
+    oy_build_box(b, mat, x, y - 0.5f * l * oy_cosf(a), z + 0.5f * l * oy_sinf(a), w, 0.5f * l, w,
+                 0, -a, 0);
+}
+
+/* the gait's phase and how far limbs swing: one full cycle per cycle_m
+ * metres travelled */
+static float gait(const oy_build *b, float cycle_m, float *amp)
+{
+    float run = oy_smoothstepf(0.0f, 1.0f, b->speed);
+    *amp = run * (0.45f + 0.25f * oy_smoothstepf(2.0f, 4.0f, b->speed));
+    return 2.0f * PI * b->stride / cycle_m;
+}
+
+static void person_at(oy_build *b, float seat)
+{
+    static const float shirts[6][3] = { { 0.3f, 0.05f, 0.04f }, { 0.05f, 0.1f, 0.25f },
+                                        { 0.35f, 0.3f, 0.22f }, { 0.1f, 0.18f, 0.08f },
+                                        { 0.5f, 0.48f, 0.45f }, { 0.05f, 0.05f, 0.05f } };
+    static const float skins[4][3] = { { 0.45f, 0.3f, 0.22f }, { 0.3f, 0.18f, 0.11f },
+                                       { 0.15f, 0.09f, 0.06f }, { 0.5f, 0.36f, 0.27f } };
+    int si = (int)oy_build_rand(b, 1, 0.0f, 5.999f), ki = (int)oy_build_rand(b, 2, 0.0f, 3.999f);
+    float h = oy_build_rand(b, 3, 1.68f, 1.86f), k = h / 1.76f;
+    int shirt = oy_build_mat(b, shirts[si][0], shirts[si][1], shirts[si][2]);
+    int legs = oy_build_mat(b, 0.06f, 0.06f, 0.08f);
+    int skin = oy_build_mat(b, skins[ki][0], skins[ki][1], skins[ki][2]);
+    int hair = oy_build_mat(b, 0.04f, 0.03f, 0.02f);
+    float amp, ph = gait(b, 1.5f, &amp);
+    float sw = amp * oy_sinf(ph), hip = 0.92f * k;
+    float bob = seat > 0.0f ? 0.0f : 0.03f * amp * oy_cosf(2.0f * ph);
+    float y0 = seat + bob;
+    if (seat > 0.0f) {
+        /* astride: thighs forward, shins down either side */
+        for (int s = -1; s <= 1; s += 2) {
+            oy_build_box(b, legs, s * 0.28f, y0 + 0.05f, 0.2f, 0.08f, 0.08f, 0.25f, 0, 0, 0);
+            limb(b, legs, s * 0.32f, y0, 0.4f, 0.07f, 0.55f, 0.1f);
+        }
+        hip = 0.0f;
+    } else {
+        limb(b, legs, -0.11f * k, y0 + hip, 0, 0.075f * k, hip, sw);
+        limb(b, legs, 0.11f * k, y0 + hip, 0, 0.075f * k, hip, -sw);
+    }
+    float ty = y0 + hip, lean = 0.08f * amp;
+    oy_build_box(b, shirt, 0, ty + 0.29f * k, 0.03f * amp, 0.2f * k, 0.31f * k, 0.12f * k, 0, lean, 0);
+    limb(b, shirt, -0.26f * k, ty + 0.56f * k, 0, 0.055f * k, 0.6f * k, -0.8f * sw);
+    limb(b, shirt, 0.26f * k, ty + 0.56f * k, 0, 0.055f * k, 0.6f * k, 0.8f * sw);
+    oy_build_ellipsoid(b, skin, 0, ty + 0.72f * k, 0.05f * amp, 0.1f * k, 0.12f * k, 0.11f * k);
+    oy_build_ellipsoid(b, hair, 0, ty + 0.77f * k, 0.03f * amp - 0.015f, 0.105f * k, 0.08f * k, 0.11f * k);
+}
+
+void oy_kind_person(oy_build *b) { person_at(b, 0.0f); }
+
+typedef struct quad {
+    float shoulder;               /* height at the withers, m */
+    float len, girth;             /* body half length, half height */
+    float neck, head;             /* neck length, head length */
+    float leg;                    /* leg half thickness */
+    float col[3], col2[3];        /* coat; legs and head */
+    int grazer;
+    int tail;
+} quad;
+
+static void quadruped(oy_build *b, const quad *q)
+{
+    int coat = oy_build_mat(b, q->col[0], q->col[1], q->col[2]);
+    int dark = oy_build_mat(b, q->col2[0], q->col2[1], q->col2[2]);
+    float amp, ph = gait(b, q->shoulder * 2.6f, &amp);
+    float body_y = q->shoulder - q->girth;       /* the body's centre line */
+    float leg_l = body_y;
+    oy_build_ellipsoid(b, coat, 0, body_y, 0, q->girth * 0.85f, q->girth, q->len);
+    /* legs: diagonal pairs together, as in a walk or a trot */
+    for (int i = 0; i < 4; i++) {
+        float x = (i % 2 ? 1.0f : -1.0f) * q->girth * 0.5f;
+        float z = (i < 2 ? 1.0f : -1.0f) * q->len * 0.7f;
+        float a = amp * oy_sinf(ph + ((i == 0 || i == 3) ? 0.0f : PI));
+        limb(b, dark, x, body_y, z, q->leg, leg_l + 0.05f, a);
+    }
+    /* neck and head: up and looking about, or down to graze while still */
+    float graze = 0.0f;
+    if (q->grazer && b->speed < 0.2f) {
+        float c = oy_sinf(b->t * 0.23f + oy_build_rand(b, 7, 0.0f, 6.28f));
+        graze = oy_smoothstepf(-0.2f, 0.4f, c);
+    }
+    float na = oy_lerpf(0.95f, -0.8f, graze);  /* neck angle above horizontal */
+    float nx = 0.0f, ny = body_y + q->girth * 0.35f, nz = q->len * 0.75f;
+    float ex = ny + oy_sinf(na) * q->neck, ez = nz + oy_cosf(na) * q->neck;
+    oy_build_box(b, coat, nx, (ny + ex) * 0.5f, (nz + ez) * 0.5f,
+                 q->girth * 0.38f, q->girth * 0.55f, q->neck * 0.6f, 0, -na, 0);
+    float ha = oy_lerpf(-0.4f, -1.2f, graze);
+    oy_build_box(b, dark, 0, ex + oy_sinf(ha) * q->head * 0.4f, ez + oy_cosf(ha) * q->head * 0.4f,
+                 q->girth * 0.22f, q->girth * 0.25f, q->head * 0.5f, 0, -ha, 0);
+    if (q->tail)
+        limb(b, dark, 0, body_y + q->girth * 0.6f, -q->len * 0.97f, q->leg * 0.7f, q->shoulder * 0.45f,
+             -0.35f + 0.15f * oy_sinf(b->t * 2.0f + ph));
+}
+
+void oy_kind_horse(oy_build *b)
+{
+    static const float coats[4][3] = { { 0.16f, 0.08f, 0.04f }, { 0.05f, 0.035f, 0.03f },
+                                       { 0.35f, 0.3f, 0.25f }, { 0.28f, 0.15f, 0.07f } };
+    int i = (int)oy_build_rand(b, 20, 0.0f, 3.999f);
+    quad q = { 1.6f, 1.05f, 0.42f, 0.85f, 0.6f, 0.07f,
+               { coats[i][0], coats[i][1], coats[i][2] },
+               { coats[i][0] * 0.7f, coats[i][1] * 0.7f, coats[i][2] * 0.7f }, 1, 1 };
+    quadruped(b, &q);
+}
+
+void oy_kind_rider(oy_build *b)
+{
+    oy_kind_horse(b);
+    int from = b->n, light = b->nl;
+    person_at(b, 1.55f);
+    oy_build_shift(b, from, light, 0, 0, 0.1f);
+}
+
+void oy_kind_deer(oy_build *b)
+{
+    quad q = { 1.0f, 0.62f, 0.27f, 0.5f, 0.32f, 0.04f,
+               { 0.2f, 0.11f, 0.055f }, { 0.16f, 0.09f, 0.05f }, 1, 0 };
+    quadruped(b, &q);
+    if (oy_build_rand(b, 30, 0.0f, 1.0f) < 0.5f) {
+        /* a stag's antlers */
+        int horn = oy_build_mat(b, 0.22f, 0.18f, 0.13f);
+        float hy = 1.45f, hz = 0.95f;
+        for (int s = -1; s <= 1; s += 2) {
+            oy_build_box(b, horn, s * 0.12f, hy + 0.22f, hz - 0.05f, 0.025f, 0.25f, 0.025f, 0, -0.2f, s * -0.4f);
+            oy_build_box(b, horn, s * 0.22f, hy + 0.4f, hz + 0.05f, 0.02f, 0.15f, 0.02f, 0, 0.4f, s * -0.3f);
+        }
+    }
+}
+
+void oy_kind_wolf(oy_build *b)
+{
+    float k = oy_build_rand(b, 20, 0.8f, 1.2f);
+    quad q = { 0.8f, 0.55f, 0.22f, 0.3f, 0.3f, 0.035f,
+               { 0.2f * k, 0.19f * k, 0.17f * k }, { 0.13f * k, 0.12f * k, 0.11f * k }, 0, 1 };
+    quadruped(b, &q);
+    int dark = oy_build_mat(b, 0.08f, 0.08f, 0.08f);
+    for (int s = -1; s <= 1; s += 2)
+        oy_build_frustum(b, dark, s * 0.06f, 0.98f, 0.88f, 0.04f, 0.0f, 0.1f);
+}
+
+void oy_kind_cow(oy_build *b)
+{
+    int pied = oy_build_rand(b, 20, 0.0f, 1.0f) < 0.5f;
+    quad q = { 1.4f, 1.05f, 0.5f, 0.45f, 0.5f, 0.07f,
+               { pied ? 0.55f : 0.18f, pied ? 0.53f : 0.09f, pied ? 0.5f : 0.05f },
+               { 0.05f, 0.045f, 0.04f }, 1, 1 };
+    quadruped(b, &q);
+    if (pied) {
+        int black = oy_build_mat(b, 0.03f, 0.03f, 0.03f);
+        for (int i = 0; i < 3; i++)
+            oy_build_ellipsoid(b, black, oy_build_rand(b, 40 + i, -0.2f, 0.2f), 1.1f,
+                               oy_build_rand(b, 50 + i, -0.6f, 0.6f), 0.44f, 0.3f, 0.3f);
+    }
+}
+
+void oy_kind_sheep(oy_build *b)
+{
+    quad q = { 0.85f, 0.55f, 0.33f, 0.25f, 0.25f, 0.035f,
+               { 0.55f, 0.52f, 0.45f }, { 0.06f, 0.05f, 0.05f }, 1, 0 };
+    quadruped(b, &q);
+}
+
+void oy_kind_bird_flock(oy_build *b)
+{
+    int dark = oy_build_mat(b, 0.03f, 0.03f, 0.035f);
+    int n = 10 + (int)oy_build_rand(b, 1, 0.0f, 10.0f);
+    float R = oy_build_rand(b, 2, 10.0f, 18.0f);
+    for (int i = 0; i < n; i++) {
+        /* each bird on its own loop round the flock's centre */
+        float ph = oy_build_rand(b, 10 + i, 0.0f, 6.28f), w = oy_build_rand(b, 40 + i, 0.25f, 0.4f);
+        float r = R * oy_build_rand(b, 70 + i, 0.4f, 1.0f);
+        float a = b->t * w + ph;
+        float x = oy_sinf(a) * r, z = oy_cosf(a) * r * 0.6f;
+        float y = 3.0f * oy_sinf(b->t * 0.5f + ph * 2.0f);
+        float heading = a + PI * 0.5f;
+        float flap = 0.7f * oy_sinf(b->t * 9.0f + ph * 3.0f);
+        oy_build_ellipsoid(b, dark, x, y, z, 0.09f, 0.07f, 0.09f);
+        for (int s = -1; s <= 1; s += 2)
+            oy_build_box(b, dark, x + oy_cosf(heading) * s * 0.3f, y + 0.1f * flap, z - oy_sinf(heading) * s * 0.3f,
+                         0.28f, 0.01f, 0.08f, heading, 0, s * flap);
+    }
+}

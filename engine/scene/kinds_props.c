@@ -1,0 +1,181 @@
+/*
+ * kinds_props.c - things at human scale: rocks and boulders, a campfire
+ * with flames and smoke, a lantern, a tent, boats and ships (their base
+ * is the water line), a wagon and a car. Fires and lamps carry the point
+ * light that lights the ground and things around them.
+ */
+#include "scene.h"
+
+#define PI 3.14159265f
+
+static void stone_lump(oy_build *b, int salt, float size)
+{
+    float k = oy_build_rand(b, salt, 0.8f, 1.2f);
+    int m = oy_build_mat(b, 0.2f * k, 0.19f * k, 0.17f * k);
+    for (int i = 0; i < 3; i++) {
+        float r = size * oy_build_rand(b, salt + 1 + i, 0.55f, 0.9f);
+        oy_build_ellipsoid(b, m, oy_build_rand(b, salt + 5 + i, -0.4f, 0.4f) * size, r * 0.35f,
+                           oy_build_rand(b, salt + 9 + i, -0.4f, 0.4f) * size,
+                           r * oy_build_rand(b, salt + 13 + i, 0.9f, 1.3f), r * 0.75f, r);
+    }
+}
+
+void oy_kind_rock(oy_build *b) { stone_lump(b, 1, 0.7f); }
+void oy_kind_boulder(oy_build *b) { stone_lump(b, 1, 2.2f); }
+
+void oy_kind_campfire(oy_build *b)
+{
+    int stone = oy_build_mat(b, 0.15f, 0.14f, 0.13f);
+    int wood = oy_build_mat(b, 0.06f, 0.04f, 0.03f);
+    for (int i = 0; i < 8; i++) {
+        float a = 2.0f * PI * (float)i / 8.0f;
+        oy_build_ellipsoid(b, stone, oy_sinf(a) * 0.65f, 0.08f, oy_cosf(a) * 0.65f, 0.16f, 0.12f, 0.16f);
+    }
+    for (int i = 0; i < 3; i++) {
+        float a = 2.0f * PI * (float)i / 3.0f;
+        oy_build_box(b, wood, oy_sinf(a) * 0.2f, 0.22f, oy_cosf(a) * 0.2f, 0.06f, 0.06f, 0.42f, a, -0.5f, 0);
+    }
+    /* flames: cones whose height and brightness flicker */
+    float t = b->t;
+    float fl = 0.8f + 0.2f * oy_sinf(t * 11.0f) * oy_sinf(t * 7.3f + 1.0f) + 0.1f * oy_sinf(t * 23.0f);
+    int flame = oy_build_glow(b, 1.0f, 0.45f, 0.12f, 14.0f * fl);
+    int core = oy_build_glow(b, 1.0f, 0.75f, 0.35f, 26.0f * fl);
+    for (int i = 0; i < 3; i++) {
+        float a = 2.0f * PI * (float)i / 3.0f + t * 0.7f;
+        float h = 0.55f * (0.8f + 0.3f * oy_sinf(t * (9.0f + (float)i * 2.7f) + (float)i));
+        oy_build_frustum(b, flame, oy_sinf(a) * 0.12f, 0.15f, oy_cosf(a) * 0.12f, 0.16f, 0.0f, h);
+    }
+    oy_build_frustum(b, core, 0, 0.15f, 0, 0.12f, 0.0f, 0.75f * fl);
+    oy_build_light(b, 0, 0.7f, 0, 1.0f, 0.5f, 0.18f, 60.0f * fl);
+    /* smoke: puffs that rise, grow and drift downwind, one after another */
+    int young = oy_build_soft(b, 0.45f, 0.44f, 0.43f, 0.35f, 0.0f);
+    int old = oy_build_soft(b, 0.5f, 0.5f, 0.5f, 0.15f, 0.0f);
+    float w = b->look->wind;
+    for (int i = 0; i < 6; i++) {
+        float age = t * 0.25f + (float)i / 6.0f;
+        age -= (float)(int)age;
+        float r = 0.15f + 0.7f * age, y = 1.0f + 5.0f * age;
+        /* a puff thins as it spreads */
+        oy_build_ellipsoid(b, age < 0.5f ? young : old, (0.5f + 6.0f * w) * age * age * 3.0f, y,
+                           0.3f * oy_sinf(age * 6.0f + (float)i), r, r * 0.8f, r);
+    }
+}
+
+void oy_kind_lantern(oy_build *b)
+{
+    int iron = oy_build_mat(b, 0.04f, 0.04f, 0.04f);
+    float n = b->look->night;
+    int lamp = oy_build_glow(b, 1.0f, 0.7f, 0.35f, 4.0f + 30.0f * n);
+    oy_build_box(b, iron, 0, 0.8f, 0, 0.05f, 1.5f, 0.05f, 0, 0, 0);
+    oy_build_box(b, lamp, 0, 2.45f, 0, 0.14f, 0.18f, 0.14f, 0, 0, 0);
+    oy_build_frustum(b, iron, 0, 2.62f, 0, 0.22f, 0.0f, 0.18f);
+    oy_build_light(b, 0, 2.45f, 0, 1.0f, 0.7f, 0.35f, 5.0f + 30.0f * n);
+}
+
+void oy_kind_tent(oy_build *b)
+{
+    static const float cols[4][3] = { { 0.45f, 0.16f, 0.04f }, { 0.12f, 0.2f, 0.08f },
+                                      { 0.38f, 0.33f, 0.2f }, { 0.08f, 0.13f, 0.3f } };
+    int ci = (int)oy_build_rand(b, 1, 0.0f, 3.999f);
+    float n = b->look->night;
+    int canvas = oy_build_mat(b, cols[ci][0], cols[ci][1], cols[ci][2]);
+    if (n > 0.05f) {
+        /* lit from inside: the canvas glows */
+        for (int i = 0; i < 3; i++)
+            b->m[canvas].emit[i] = cols[ci][i] * 1.2f * n;
+    }
+    int dark = oy_build_mat(b, 0.02f, 0.02f, 0.02f);
+    oy_build_roof(b, canvas, 0, -0.05f, 0, 1.6f, 1.2f, 1.5f, PI * 0.5f);
+    oy_build_roof(b, dark, 0, -0.05f, 1.55f, 0.1f, 0.5f, 0.9f, PI * 0.5f);
+    if (n > 0.05f)
+        oy_build_light(b, 0, 0.8f, 1.7f, 1.0f, 0.65f, 0.3f, 3.0f * n);
+}
+
+static int paint(oy_build *b, int salt)
+{
+    static const float cols[5][3] = { { 0.5f, 0.48f, 0.44f }, { 0.35f, 0.06f, 0.04f },
+                                      { 0.05f, 0.12f, 0.25f }, { 0.12f, 0.22f, 0.12f },
+                                      { 0.15f, 0.1f, 0.06f } };
+    int i = (int)oy_build_rand(b, salt, 0.0f, 4.999f);
+    return oy_build_mat(b, cols[i][0], cols[i][1], cols[i][2]);
+}
+
+void oy_kind_boat(oy_build *b)
+{
+    int hull = paint(b, 1);
+    int wood = oy_build_mat(b, 0.17f, 0.12f, 0.07f);
+    float len = oy_build_rand(b, 2, 3.5f, 5.0f);
+    /* a hull that narrows to the bow and stern and rocks on the water */
+    float rock = 0.04f * oy_sinf(b->t * 1.3f + oy_build_rand(b, 3, 0.0f, 6.0f));
+    oy_build_box(b, hull, 0, 0.1f, 0, 0.7f, 0.32f, len * 0.32f, 0, 0, rock);
+    oy_build_box(b, hull, 0, 0.1f, len * 0.33f, 0.5f, 0.32f, 0.5f, 0.785f, 0, rock);
+    oy_build_box(b, hull, 0, 0.1f, -len * 0.33f, 0.45f, 0.32f, 0.45f, 0.785f, 0, rock);
+    oy_build_box(b, wood, 0, 0.3f, 0, 0.62f, 0.05f, 0.18f, 0, 0, rock);
+    if (oy_build_rand(b, 4, 0.0f, 1.0f) < 0.4f) {
+        int sail = oy_build_mat(b, 0.6f, 0.57f, 0.5f);
+        oy_build_frustum(b, wood, 0, 0.3f, len * 0.1f, 0.05f, 0.04f, 5.0f);
+        oy_build_roof(b, sail, 0.02f, 0.9f, -len * 0.15f, 0.02f, len * 0.25f, 3.8f, 0);
+    }
+}
+
+void oy_kind_ship(oy_build *b)
+{
+    int hull = oy_build_mat(b, 0.08f, 0.05f, 0.035f);
+    int deck = oy_build_mat(b, 0.2f, 0.15f, 0.1f);
+    int sail = oy_build_mat(b, 0.6f, 0.57f, 0.5f);
+    int win = oy_build_window(b);
+    float len = oy_build_rand(b, 2, 26.0f, 38.0f), hw = len * 0.13f;
+    oy_build_box(b, hull, 0, 0.8f, 0, hw, 2.2f, len * 0.36f, 0, 0, 0);
+    oy_build_box(b, hull, 0, 0.8f, len * 0.36f, hw * 0.72f, 2.2f, hw * 0.72f, 0.785f, 0, 0);
+    oy_build_box(b, hull, 0, 1.6f, -len * 0.38f, hw * 0.95f, 2.6f, len * 0.08f, 0, 0, 0);
+    oy_build_box(b, deck, 0, 3.05f, 0, hw * 0.9f, 0.06f, len * 0.36f, 0, 0, 0);
+    for (int i = 0; i < 4; i++)
+        oy_build_box(b, win, hw * 0.96f, 1.9f, -len * 0.25f + (float)i * len * 0.12f, 0.05f, 0.25f, 0.3f, 0, 0, 0);
+    int masts = len > 30.0f ? 3 : 2;
+    for (int i = 0; i < masts; i++) {
+        float z = (((float)i + 0.5f) / (float)masts - 0.5f) * len * 0.6f;
+        float mh = len * (0.75f - 0.1f * (float)((i + 1) % 2));
+        oy_build_frustum(b, deck, 0, 3.0f, z, 0.3f, 0.18f, mh);
+        for (int s = 0; s < 3; s++) {
+            float y = 3.0f + mh * (0.3f + 0.22f * (float)s), w = hw * (2.0f - 0.45f * (float)s);
+            oy_build_box(b, sail, 0, y, z + 0.3f, w, mh * 0.1f, 0.08f, 0, 0.12f, 0);
+        }
+    }
+}
+
+static void wheels(oy_build *b, int mat, float hx, float hz, float r)
+{
+    for (int i = 0; i < 4; i++)
+        oy_build_ellipsoid(b, mat, i % 2 ? hx : -hx, r, i < 2 ? hz : -hz, 0.08f, r, r);
+}
+
+void oy_kind_wagon(oy_build *b)
+{
+    int wood = oy_build_mat(b, 0.18f, 0.12f, 0.07f);
+    int canvas = oy_build_mat(b, 0.5f, 0.47f, 0.38f);
+    wheels(b, wood, 0.85f, 1.4f, 0.55f);
+    oy_build_box(b, wood, 0, 0.9f, 0, 0.8f, 0.2f, 1.9f, 0, 0, 0);
+    oy_build_ellipsoid(b, canvas, 0, 1.1f, 0, 0.95f, 1.1f, 1.75f);
+    /* the horse that pulls it */
+    int from = b->n, light = b->nl;
+    oy_kind_horse(b);
+    oy_build_shift(b, from, light, 0, 0, 3.4f);
+}
+
+void oy_kind_car(oy_build *b)
+{
+    int body = paint(b, 1);
+    int tyre = oy_build_mat(b, 0.02f, 0.02f, 0.02f);
+    int glass_ = oy_build_mat(b, 0.02f, 0.025f, 0.03f);
+    wheels(b, tyre, 0.8f, 1.35f, 0.33f);
+    oy_build_box(b, body, 0, 0.68f, 0, 0.88f, 0.32f, 2.2f, 0, 0, 0);
+    oy_build_box(b, glass_, 0, 1.18f, -0.2f, 0.8f, 0.2f, 1.1f, 0, 0, 0);
+    oy_build_box(b, body, 0, 1.41f, -0.25f, 0.8f, 0.04f, 0.95f, 0, 0, 0);
+    float n = b->look->night;
+    if (n > 0.05f) {
+        int lamp = oy_build_glow(b, 1.0f, 0.95f, 0.85f, 40.0f * n);
+        for (int s = -1; s <= 1; s += 2)
+            oy_build_box(b, lamp, s * 0.62f, 0.78f, 2.21f, 0.14f, 0.06f, 0.02f, 0, 0, 0);
+        oy_build_light(b, 0, 0.8f, 4.0f, 1.0f, 0.95f, 0.85f, 20.0f * n);
+    }
+}

@@ -1,0 +1,177 @@
+/*
+ * scene - things in the world: trees, buildings, props, animals and
+ * people, drawn over the terrain the caster made.
+ *
+ * Every kind is a procedural prototype built in code (kinds_*.c) from a few
+ * solid primitives: convex hulls (boxes, roofs, planks), upright frusta
+ * (trunks, towers, cones) and ellipsoids (crowns, bodies, rocks). A frame's
+ * instances are the state's entities plus the trees of the forest near the
+ * view, each a pure function of the seed, the state and its place; the
+ * renderer traces each output pixel's ray against the instances binned in
+ * its screen tile, depth-tested against the terrain, and lights the hit
+ * with the sun, sky, moon and the frame's point lights (fires, lanterns,
+ * lit windows). Placed objects also cast sun shadows on the ground and on
+ * one another.
+ */
+#ifndef OY_SCENE_H
+#define OY_SCENE_H
+
+#include <stdint.h>
+
+#include "../core/core.h"
+#include "../model/model.h"
+
+/* ---- primitives, in an instance's own frame: metres, y up from the
+ * ground under it, +z its front ---- */
+enum { OY_PRIM_HULL, OY_PRIM_ELLIPSOID, OY_PRIM_FRUSTUM };
+#define OY_HULL_PLANES 8
+typedef struct oy_prim {
+    uint8_t type, mat, np;
+    float c[3];                   /* ellipsoid centre; frustum base centre */
+    float r[3];                   /* ellipsoid radii; frustum r0, r1, height */
+    float pl[OY_HULL_PLANES][4];  /* hull: inside where n . p <= d */
+} oy_prim;
+
+/* A material: albedo (linear), emission (radiance, as the sky's), and
+ * how it answers light. */
+enum { OY_MAT_LEAF = 1, OY_MAT_GLOW = 2, OY_MAT_SOFT = 4 };
+typedef struct oy_mat {
+    float alb[3], emit[3];
+    float alpha;                  /* OY_MAT_SOFT (smoke, a beam): coverage */
+    int flags;
+} oy_mat;
+
+/* A point light an instance carries, in its own frame. */
+typedef struct oy_plight {
+    float p[3];
+    float rgb[3];                 /* radiant intensity, sky units * m^2 */
+} oy_plight;
+
+/* What a prototype is built from: the instance, the time and the look of
+ * the world it stands in. */
+typedef struct oy_look {
+    float leaf[3];                /* foliage albedo for the season */
+    float foliage;                /* 0 bare .. 1 in full leaf */
+    float autumn;                 /* 0..1 */
+    float snow;                   /* 0..1 snow lying on things */
+    float wind;                   /* 0..1 */
+    float night;                  /* 0 day .. 1 night: windows and lamps lit */
+    float dry;                    /* 0..1 dusty ground for vehicles */
+} oy_look;
+
+#define OY_PROTO_PRIMS 64
+#define OY_PROTO_MATS 8
+#define OY_PROTO_LIGHTS 4
+typedef struct oy_build {
+    oy_prim p[OY_PROTO_PRIMS];
+    int n;
+    oy_mat m[OY_PROTO_MATS];
+    int nm;
+    oy_plight l[OY_PROTO_LIGHTS];
+    int nl;
+    /* inputs */
+    uint64_t seed;                /* the instance's own variation */
+    float t;                      /* seconds */
+    float speed, stride;          /* m/s now; metres travelled (gait) */
+    float water;                  /* water surface above the base, m (0 dry) */
+    float span;                   /* bridges and road pieces: length, m */
+    float pitch;                  /* road pieces: the ground's rise, radians */
+    const oy_look *look;
+} oy_build;
+
+typedef void (*oy_proto_fn)(oy_build *b);
+
+/* Flags of a kind. */
+enum {
+    OY_KIND_FLOATS = 1,           /* sits on water where there is water */
+    OY_KIND_LIFTED = 2,           /* rides above the ground (birds) */
+    OY_KIND_CLUSTER = 4,          /* expands into several instances */
+    OY_KIND_BUILDING = 8,         /* not on water: placing it there is an error */
+    OY_KIND_SPANS = 16            /* a bridge: spans the water it crosses */
+};
+typedef struct oy_kind {
+    const char *name;
+    oy_proto_fn build;
+    int flags;
+    float height;                 /* typical height, m (for tests and docs) */
+    const char *what;             /* one line: what it looks like */
+} oy_kind;
+
+/* The registry: the kind of a name, or NULL; and all of them. */
+const oy_kind *oy_scene_kind_find(const char *name);
+const oy_kind *oy_scene_kinds(int *n);
+
+/* ---- builders (shape.c) for the prototypes ---- */
+int oy_build_mat(oy_build *b, float r, float g, float bl);
+int oy_build_glow(oy_build *b, float r, float g, float bl, float power);
+/* a box with centre c and half sizes h, turned by yaw, pitch (about its
+ * x axis) and roll (about z), in radians */
+void oy_build_box(oy_build *b, int mat, float cx, float cy, float cz, float hx, float hy,
+                  float hz, float yaw, float pitch, float roll);
+/* a gable roof: ridge along x at height h over the rectangle
+ * [-hx, hx] x [-hz, hz] at y0, turned by yaw */
+void oy_build_roof(oy_build *b, int mat, float cx, float y0, float cz, float hx, float hz,
+                   float h, float yaw);
+/* an upright frustum (cylinder when r0 = r1, cone when r1 = 0) */
+void oy_build_frustum(oy_build *b, int mat, float cx, float y0, float cz, float r0, float r1,
+                      float h);
+void oy_build_ellipsoid(oy_build *b, int mat, float cx, float cy, float cz, float rx, float ry,
+                        float rz);
+void oy_build_light(oy_build *b, float x, float y, float z, float r, float g, float bl,
+                    float power);
+/* a soft material (smoke, a light's beam): seen through, coverage alpha */
+int oy_build_soft(oy_build *b, float r, float g, float bl, float alpha, float glow);
+/* move primitives [from, n) and the lights from light by dx, dy, dz: a
+ * prototype made of others (a rider, a wagon and its horse) */
+void oy_build_shift(oy_build *b, int from, int light, float dx, float dy, float dz);
+/* window glass: dark by day, lamp-lit at night (kinds_built.c) */
+int oy_build_window(oy_build *b);
+/* a number in [lo, hi) from the instance's seed and a salt */
+float oy_build_rand(const oy_build *b, int salt, float lo, float hi);
+
+/* Nearest hit of a ray (origin o, direction d, both in the primitive's
+ * frame) with t in (tmin, tmax): returns t or a negative number, and the
+ * outward normal in n. */
+float oy_prim_hit(const oy_prim *p, const float o[3], const float d[3], float tmin,
+                  float tmax, float n[3]);
+
+/* ---- prototypes, by family ---- */
+void oy_kind_tree(oy_build *b);
+void oy_kind_pine(oy_build *b);
+void oy_kind_oak(oy_build *b);
+void oy_kind_birch(oy_build *b);
+void oy_kind_palm(oy_build *b);
+void oy_kind_bush(oy_build *b);
+void oy_kind_dead_tree(oy_build *b);
+void oy_kind_rock(oy_build *b);
+void oy_kind_boulder(oy_build *b);
+void oy_kind_cabin(oy_build *b);
+void oy_kind_house(oy_build *b);
+void oy_kind_barn(oy_build *b);
+void oy_kind_tower(oy_build *b);
+void oy_kind_lighthouse(oy_build *b);
+void oy_kind_ruins(oy_build *b);
+void oy_kind_castle(oy_build *b);
+void oy_kind_wall(oy_build *b);
+void oy_kind_fence(oy_build *b);
+void oy_kind_windmill(oy_build *b);
+void oy_kind_standing_stones(oy_build *b);
+void oy_kind_road(oy_build *b);
+void oy_kind_bridge(oy_build *b);
+void oy_kind_campfire(oy_build *b);
+void oy_kind_lantern(oy_build *b);
+void oy_kind_tent(oy_build *b);
+void oy_kind_boat(oy_build *b);
+void oy_kind_ship(oy_build *b);
+void oy_kind_wagon(oy_build *b);
+void oy_kind_car(oy_build *b);
+void oy_kind_person(oy_build *b);
+void oy_kind_rider(oy_build *b);
+void oy_kind_deer(oy_build *b);
+void oy_kind_wolf(oy_build *b);
+void oy_kind_horse(oy_build *b);
+void oy_kind_cow(oy_build *b);
+void oy_kind_sheep(oy_build *b);
+void oy_kind_bird_flock(oy_build *b);
+
+#endif
