@@ -85,16 +85,20 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
     p->mul[1] = ex * (1.0f + 0.02f * warm - 0.07f * tint) * (1.0f - 0.18f * golden);
     p->mul[2] = ex * (1.0f - 0.25f * warm + 0.03f * tint);
     float sat = oy_clampf(st->ch[OY_CH_SATURATION], -1.0f, 1.0f);
-    float k = sat < 0.0f ? 1.0f + sat : 1.0f + 0.7f * sat;
+    float k0 = (sat < 0.0f ? 1.0f + sat : 1.0f + 0.7f * sat) * (1.0f + 0.25f * golden);
     /* low sun light is rich in colour; by moonlight the eye sees little */
-    k *= (1.0f + 0.25f * golden) * (1.0f - 0.8f * sky->night);
+    float k = k0 * (1.0f - 0.8f * sky->night);
     /* and what colour it keeps leans blue-grey (the eye's night shift),
      * so moonlit grass reads as land under the moon, not as green */
     float nt[3] = { 1.0f - 0.26f * sky->night, 1.0f - 0.06f * sky->night, 1.0f + 0.34f * sky->night };
     static const float w[3] = { 0.2126f, 0.7152f, 0.0722f };
     for (int r = 0; r < 3; r++)
-        for (int c = 0; c < 3; c++)
+        for (int c = 0; c < 3; c++) {
             p->mat[r * 3 + c] = (1.0f - k) * w[c] * nt[r] + (r == c ? k : 0.0f);
+            /* what a lamp or a fire lights brightly is seen in colour */
+            p->lit[r * 3 + c] = (1.0f - k0) * w[c] + (r == c ? k0 : 0.0f) - p->mat[r * 3 + c];
+        }
+    p->night = sky->night > 0.0f;
     /* under a full overcast a little more contrast and a cool lean keep
      * the soft light from reading as dead grey */
     float con = oy_clampf(st->ch[OY_CH_CONTRAST] + 0.3f * sky->oc, -1.0f, 1.0f);
@@ -134,8 +138,19 @@ void oy_post_row(const oy_post *p, const float *in, int x0, int x1, int y, uint8
     for (int x = x0; x < x1; x++) {
         const float *px = in + (size_t)x * 3, *d = drow + (x & (OY_POST_DN - 1)) * 3;
         float c[3] = { px[0] * p->mul[0], px[1] * p->mul[1], px[2] * p->mul[2] };
+        float m[9];
+        const float *mat = p->mat;
+        if (p->night) {
+            /* at night only what is far brighter than moonlight */
+            float f = oy_smoothstepf(0.12f, 0.7f, 0.2126f * c[0] + 0.7152f * c[1] + 0.0722f * c[2]);
+            if (f > 0.0f) {
+                for (int i = 0; i < 9; i++)
+                    m[i] = p->mat[i] + f * p->lit[i];
+                mat = m;
+            }
+        }
         for (int i = 0; i < 3; i++) {
-            float v = p->mat[i * 3] * c[0] + p->mat[i * 3 + 1] * c[1] + p->mat[i * 3 + 2] * c[2];
+            float v = mat[i * 3] * c[0] + mat[i * 3 + 1] * c[1] + mat[i * 3 + 2] * c[2];
             float o = apply(p, v) + d[i];
             o = o < 0.0f ? 0.0f : o > 255.0f ? 255.0f : o;
             out[(size_t)x * 3 + i] = (uint8_t)(o + 0.5f);

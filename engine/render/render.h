@@ -207,6 +207,8 @@ float oy_shadow_at(const oy_shadow *s, float x, float z, float y, float dist);
 typedef struct oy_post {
     float mul[3];                 /* exposure * white balance */
     float mat[9];                 /* saturation / tint in linear light */
+    float lit[9];                 /* added to mat where lamps light brightly */
+    int night;                    /* lit applies */
     float lut[OY_POST_LUT + 1];   /* indexed by float bits: linear -> 0..255 */
     float dither[OY_POST_DN * OY_POST_DN * 3];
 } oy_post;

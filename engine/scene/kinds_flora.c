@@ -19,11 +19,14 @@ static int leaves(oy_build *b, float warm)
     const oy_look *L = b->look;
     float v = oy_build_rand(b, 91, 0.8f, 1.25f);
     float turn = L->autumn * oy_build_rand(b, 92, 0.3f, 1.0f);
-    float c[3] = { L->leaf[0] * v, L->leaf[1] * v, L->leaf[2] * v };
-    c[0] += turn * (0.10f + 0.12f * warm);
-    c[1] += turn * 0.035f * (1.0f - warm);
-    for (int i = 0; i < 3; i++)
+    /* autumn: from yellow through orange to red, each tree its own */
+    float hue = oy_clampf(warm + oy_build_rand(b, 95, -0.4f, 0.4f), 0.0f, 1.0f);
+    float fall[3] = { 0.2f, oy_lerpf(0.15f, 0.04f, hue), 0.02f };
+    float c[3];
+    for (int i = 0; i < 3; i++) {
+        c[i] = oy_lerpf(L->leaf[i], fall[i], turn) * v;
         c[i] = oy_lerpf(c[i], 0.75f, 0.55f * L->snow);
+    }
     int m = oy_build_mat(b, c[0], c[1], c[2]);
     b->m[m].flags |= OY_MAT_LEAF;
     return m;
