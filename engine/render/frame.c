@@ -521,7 +521,8 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
     struct cast_job cj = { &c, r };
     oy_pool_run(r->pool, (c.w + OY_CAST_GROUP - 1) / OY_CAST_GROUP, cast_task, &cj);
 
-    if ((ret = oy_objects_prepare(r->objects, r->w, &sh, st, &c, v, j.p.thx, j.p.thy, W, H)) < 0)
+    if ((ret = oy_objects_prepare(r->objects, r->w, &sh, st, &c, v, j.p.thx, j.p.thy, W, H,
+                                  r->post.mul[1])) < 0)
         return ret;
     j.r = r;
     j.c = &c;

@@ -736,7 +736,7 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1
             float a = m->alpha * I->fade * fabsf(n[0] * d[0] + n[1] * d[1] + n[2] * d[2]);
             shade_hit(o, c, I, sprim, snl, d, tsoft, sc);
             for (int i = 0; i < 3; i++)
-                px[i] = oy_lerpf(px[i], sc[i], a) + m->emit[i] * a;
+                px[i] = oy_lerpf(px[i], sc[i], a);
         }
     }
 }
@@ -745,7 +745,7 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1
 
 int oy_objects_prepare(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
                        const oy_state *st, const oy_cast *c, const oy_view *v, float thx,
-                       float thy, int W, int H)
+                       float thy, int W, int H, float exposure)
 {
     o->ni = o->np = o->nm = 0;
     o->nl = 0;
@@ -763,6 +763,7 @@ int oy_objects_prepare(oy_objects *o, const oy_world *w, const oy_world_shape *s
     L->wind = oy_clampf(st->ch[OY_CH_WIND], 0.0f, 1.0f);
     L->night = oy_rmax(s->night, oy_smoothstepf(0.12f, -0.04f, s->sun[1]));
     L->dry = 1.0f - c->wet;
+    L->exposure = oy_rmax(exposure, 1e-6f);
     float t = (float)st->t;
     int err = 0;
     for (int i = 0; i < st->nentities && !err; i++)

@@ -298,10 +298,11 @@ int oy_objects_new(oy_objects **out);
 void oy_objects_free(oy_objects **o);
 /* The frame's instances (the state's entities and the forest near the
  * view), their point lights and shadow casters, binned for the output's
- * W x H pixels seen through v with half-angle tangents thx, thy. */
+ * W x H pixels seen through v with half-angle tangents thx, thy; glows
+ * and lamps are set for the frame's exposure (the post's gain). */
 int oy_objects_prepare(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
                        const oy_state *st, const oy_cast *c, const oy_view *v, float thx,
-                       float thy, int W, int H);
+                       float thy, int W, int H, float exposure);
 /* Draw them over output row y, pixels [x0, x1): col holds the row's
  * linear colour (3 floats a pixel) and dep its depth, both updated. */
 void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1, float *col,

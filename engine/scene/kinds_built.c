@@ -12,7 +12,7 @@ int oy_build_window(oy_build *b)
 {
     float n = b->look->night;
     if (n > 0.05f) {
-        int m = oy_build_glow(b, 1.0f, 0.6f, 0.26f, 0.06f * n);
+        int m = oy_build_glow(b, 1.0f, 0.6f, 0.26f, 0.6f * n);
         b->m[m].alb[0] = 0.05f; b->m[m].alb[1] = 0.05f; b->m[m].alb[2] = 0.06f;
         return m;
     }
@@ -51,7 +51,7 @@ void oy_kind_cabin(oy_build *b)
     oy_build_box(b, win, hx * 0.4f, 1.4f, hz + 0.03f, 0.45f, 0.4f, 0.05f, 0, 0, 0);
     windows(b, win, hx, hz, 1.4f, 1, 1);
     oy_build_box(b, roof, hx * 0.55f, wall + 1.6f, -hz * 0.3f, 0.3f, 0.9f, 0.3f, 0, 0, 0);
-    lamp_light(b, hx * 0.4f, 1.4f, hz + 1.0f, 0.12f);
+    lamp_light(b, hx * 0.4f, 1.4f, hz + 1.0f, 3.0f);
 }
 
 void oy_kind_house(oy_build *b)
@@ -79,7 +79,7 @@ void oy_kind_house(oy_build *b)
         windows(b, win, -hx - 0.04f, hz, y, 2, 1);
     }
     oy_build_box(b, r, -hx * 0.5f, wall + hz * 0.7f, 0, 0.4f, 1.0f, 0.4f, 0, 0, 0);
-    lamp_light(b, 0, 2.3f, hz + 0.8f, 0.15f);
+    lamp_light(b, 0, 2.3f, hz + 0.8f, 4.0f);
 }
 
 void oy_kind_barn(oy_build *b)
@@ -135,15 +135,17 @@ void oy_kind_lighthouse(oy_build *b)
     }
     oy_build_frustum(b, dark, 0, h, 0, r1 + 0.7f, r1 + 0.7f, 0.3f);
     float n = b->look->night;
-    int lamp = n > 0.05f ? oy_build_glow(b, 1.0f, 0.9f, 0.7f, 1.2f * n) : oy_build_mat(b, 0.3f, 0.32f, 0.3f);
+    int lamp = n > 0.05f ? oy_build_glow(b, 1.0f, 0.9f, 0.7f, 3.0f * n) : oy_build_mat(b, 0.3f, 0.32f, 0.3f);
     oy_build_frustum(b, lamp, 0, h + 0.3f, 0, 1.4f, 1.4f, 2.2f);
     oy_build_frustum(b, red, 0, h + 2.5f, 0, 1.7f, 0.0f, 1.6f);
     oy_build_box(b, dark, 0, 1.1f, r0 - 0.05f, 0.5f, 1.1f, 0.12f, 0, 0, 0);
     if (n > 0.05f) {
-        oy_build_light(b, 0, h + 1.4f, 0, 1.0f, 0.9f, 0.7f, 8.0f * n);
+        oy_build_light(b, 0, h + 1.4f, 0, 1.0f, 0.9f, 0.7f, 200.0f * n);
         /* the beam: a long soft blade that turns once in ten seconds */
         float a = b->t * 0.6283185f;
-        int beam = oy_build_soft(b, 1.0f, 0.92f, 0.75f, 0.2f * n, 0.3f * n);
+        int beam = oy_build_soft(b, 0.0f, 0.0f, 0.0f, 0.5f * n, 0.0f);
+        for (int i = 0; i < 3; i++)
+            b->m[beam].emit[i] = 0.35f * (i ? 0.92f - 0.14f * (float)(i - 1) : 1.0f) / b->look->exposure;
         oy_build_box(b, beam, oy_sinf(a) * 60.0f, h + 1.4f, oy_cosf(a) * 60.0f, 0.9f, 0.9f, 58.0f, a, 0, 0);
     }
 }
@@ -211,7 +213,7 @@ void oy_kind_castle(oy_build *b)
         }
     }
     oy_build_box(b, dark, 0, 1.8f, s + 0.5f, 1.6f, 1.8f, 0.5f, 0, 0, 0);
-    lamp_light(b, 0, 3.0f, s + 2.0f, 0.2f);
+    lamp_light(b, 0, 3.0f, s + 2.0f, 5.0f);
 }
 
 void oy_kind_wall(oy_build *b)

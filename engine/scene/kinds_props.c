@@ -38,7 +38,7 @@ void oy_kind_campfire(oy_build *b)
     /* flames: cones whose height and brightness flicker */
     float t = b->t;
     float fl = 0.8f + 0.2f * oy_sinf(t * 11.0f) * oy_sinf(t * 7.3f + 1.0f) + 0.1f * oy_sinf(t * 23.0f);
-    float n = b->look->night, glow = oy_lerpf(6.0f, 0.3f, n) * fl;
+    float n = b->look->night, glow = 1.6f * fl;
     int flame = oy_build_glow(b, 1.0f, 0.4f, 0.08f, glow);
     int core = oy_build_glow(b, 1.0f, 0.7f, 0.3f, 2.0f * glow);
     for (int i = 0; i < 3; i++) {
@@ -47,7 +47,7 @@ void oy_kind_campfire(oy_build *b)
         oy_build_frustum(b, flame, oy_sinf(a) * 0.12f, 0.15f, oy_cosf(a) * 0.12f, 0.16f, 0.0f, h);
     }
     oy_build_frustum(b, core, 0, 0.15f, 0, 0.12f, 0.0f, 0.75f * fl);
-    oy_build_light(b, 0, 0.7f, 0, 1.0f, 0.42f, 0.12f, 0.8f * fl);
+    oy_build_light(b, 0, 0.7f, 0, 1.0f, 0.42f, 0.12f, 20.0f * fl * (0.15f + 0.85f * n));
     /* smoke: puffs that rise, grow and drift downwind, one after another */
     int young = oy_build_soft(b, 0.45f, 0.44f, 0.43f, 0.35f, 0.0f);
     int old = oy_build_soft(b, 0.5f, 0.5f, 0.5f, 0.15f, 0.0f);
@@ -66,11 +66,11 @@ void oy_kind_lantern(oy_build *b)
 {
     int iron = oy_build_mat(b, 0.04f, 0.04f, 0.04f);
     float n = b->look->night;
-    int lamp = oy_build_glow(b, 1.0f, 0.7f, 0.35f, oy_lerpf(1.0f, 0.35f, n));
+    int lamp = oy_build_glow(b, 1.0f, 0.7f, 0.35f, oy_lerpf(0.6f, 1.6f, n));
     oy_build_box(b, iron, 0, 0.8f, 0, 0.05f, 1.5f, 0.05f, 0, 0, 0);
     oy_build_box(b, lamp, 0, 2.45f, 0, 0.14f, 0.18f, 0.14f, 0, 0, 0);
     oy_build_frustum(b, iron, 0, 2.62f, 0, 0.22f, 0.0f, 0.18f);
-    oy_build_light(b, 0, 2.45f, 0, 1.0f, 0.6f, 0.25f, 0.02f + 0.25f * n);
+    oy_build_light(b, 0, 2.45f, 0, 1.0f, 0.6f, 0.25f, 6.0f * n);
 }
 
 void oy_kind_tent(oy_build *b)
@@ -83,13 +83,13 @@ void oy_kind_tent(oy_build *b)
     if (n > 0.05f) {
         /* lit from inside: the canvas glows */
         for (int i = 0; i < 3; i++)
-            b->m[canvas].emit[i] = cols[ci][i] * 0.012f * n;
+            b->m[canvas].emit[i] = cols[ci][i] * 0.4f * n / b->look->exposure;
     }
     int dark = oy_build_mat(b, 0.02f, 0.02f, 0.02f);
     oy_build_roof(b, canvas, 0, -0.05f, 0, 1.6f, 1.2f, 1.5f, PI * 0.5f);
     oy_build_roof(b, dark, 0, -0.05f, 1.55f, 0.1f, 0.5f, 0.9f, PI * 0.5f);
     if (n > 0.05f)
-        oy_build_light(b, 0, 0.8f, 1.7f, 1.0f, 0.6f, 0.25f, 0.06f * n);
+        oy_build_light(b, 0, 0.8f, 1.7f, 1.0f, 0.6f, 0.25f, 1.5f * n);
 }
 
 static int paint(oy_build *b, int salt)
@@ -174,9 +174,9 @@ void oy_kind_car(oy_build *b)
     oy_build_box(b, body, 0, 1.41f, -0.25f, 0.8f, 0.04f, 0.95f, 0, 0, 0);
     float n = b->look->night;
     if (n > 0.05f) {
-        int lamp = oy_build_glow(b, 1.0f, 0.95f, 0.85f, 1.5f * n);
+        int lamp = oy_build_glow(b, 1.0f, 0.95f, 0.85f, 3.0f * n);
         for (int s = -1; s <= 1; s += 2)
             oy_build_box(b, lamp, s * 0.62f, 0.78f, 2.21f, 0.14f, 0.06f, 0.02f, 0, 0, 0);
-        oy_build_light(b, 0, 0.8f, 4.0f, 1.0f, 0.95f, 0.85f, 0.5f * n);
+        oy_build_light(b, 0, 0.8f, 4.0f, 1.0f, 0.95f, 0.85f, 12.0f * n);
     }
 }

@@ -57,6 +57,8 @@ typedef struct oy_look {
     float wind;                   /* 0..1 */
     float night;                  /* 0 day .. 1 night: windows and lamps lit */
     float dry;                    /* 0..1 dusty ground for vehicles */
+    float exposure;               /* the frame's exposure: glows and lamps
+                                   * are given as what they show on screen */
 } oy_look;
 
 #define OY_PROTO_PRIMS 64
@@ -103,6 +105,8 @@ const oy_kind *oy_scene_kinds(int *n);
 
 /* ---- builders (shape.c) for the prototypes ---- */
 int oy_build_mat(oy_build *b, float r, float g, float bl);
+/* a glowing material (a flame, a lit window): power is the brightness it
+ * shows at the frame's exposure, 1 about white */
 int oy_build_glow(oy_build *b, float r, float g, float bl, float power);
 /* a box with centre c and half sizes h, turned by yaw, pitch (about its
  * x axis) and roll (about z), in radians */
@@ -117,6 +121,8 @@ void oy_build_frustum(oy_build *b, int mat, float cx, float y0, float cz, float 
                       float h);
 void oy_build_ellipsoid(oy_build *b, int mat, float cx, float cy, float cz, float rx, float ry,
                         float rz);
+/* a point light: power is what it shows on a pale surface at 1 m, at the
+ * frame's exposure (about 20 for a campfire) */
 void oy_build_light(oy_build *b, float x, float y, float z, float r, float g, float bl,
                     float power);
 /* a soft material (smoke, a light's beam): seen through, coverage alpha */

@@ -30,9 +30,10 @@ int oy_build_mat(oy_build *b, float r, float g, float bl)
 int oy_build_glow(oy_build *b, float r, float g, float bl, float power)
 {
     int m = oy_build_mat(b, r * 0.3f, g * 0.3f, bl * 0.3f);
-    b->m[m].emit[0] = r * power;
-    b->m[m].emit[1] = g * power;
-    b->m[m].emit[2] = bl * power;
+    float k = power / b->look->exposure;
+    b->m[m].emit[0] = r * k;
+    b->m[m].emit[1] = g * k;
+    b->m[m].emit[2] = bl * k;
     b->m[m].flags |= OY_MAT_GLOW;
     return m;
 }
@@ -67,7 +68,8 @@ void oy_build_light(oy_build *b, float x, float y, float z, float r, float g, fl
 {
     if (b->nl >= OY_PROTO_LIGHTS)
         return;
-    b->l[b->nl++] = (oy_plight){ { x, y, z }, { r * power, g * power, bl * power } };
+    float k = power / b->look->exposure;
+    b->l[b->nl++] = (oy_plight){ { x, y, z }, { r * k, g * k, bl * k } };
 }
 
 float oy_build_rand(const oy_build *b, int salt, float lo, float hi)
