@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lang.h"
+#include "../scene/scene.h"
 #include "../script/ydoc.h"
 
 #define BUILTIN_NAME "data/concepts.yaml"
@@ -237,28 +238,17 @@ static void read_effects(loader *L, const oy_ynode *map, int relative, int time_
     }
 }
 
-/* A kind the world draws: one a built-in object concept names. */
-static int known_kind(const oy_bank *b, const char *kind)
+/* The kind nearest to an unknown one, from the drawable kinds. */
+static void kind_hint(const char *kind, char *buf, size_t cap)
 {
-    for (int i = 0; i < b->nbuiltin; i++)
-        if (b->concepts[i].kind && !strcmp(b->concepts[i].kind, kind))
-            return 1;
-    return 0;
-}
-
-static void kind_hint(const oy_bank *b, const char *kind, char *buf, size_t cap)
-{
-    int best = 3;
+    int best = 3, n;
+    const oy_kind *k = oy_scene_kinds(&n);
     buf[0] = 0;
-    for (int i = 0; i < b->nbuiltin; i++) {
-        const char *k = b->concepts[i].kind;
-        int d;
-        if (!k)
-            continue;
-        d = oy_edit_distance(kind, k, best - 1);
+    for (int i = 0; i < n; i++) {
+        int d = oy_edit_distance(kind, k[i].name, best - 1);
         if (d < best) {
             best = d;
-            snprintf(buf, cap, "did you mean '%s'?", k);
+            snprintf(buf, cap, "did you mean '%s'?", k[i].name);
         }
     }
 }
@@ -433,8 +423,8 @@ static int read_concept(loader *L, const oy_ynode *n)
         c.kind = kind && scalar(L, kind, "kind") ? kind->scalar : norm;
         if (strlen(c.kind) >= sizeof ((oy_entity *)0)->kind)
             lerr(L, kind ? kind : name, NULL, "kind '%s' is too long", c.kind);
-        else if (!L->builtin && !known_kind(b, c.kind)) {
-            kind_hint(b, c.kind, hint, sizeof hint);
+        else if (!oy_scene_kind_find(c.kind)) {
+            kind_hint(c.kind, hint, sizeof hint);
             lerr(L, kind ? kind : name, hint[0] ? hint : NULL,
                  "unknown object kind '%s' (use 'kind:' to draw it as a built-in object)", c.kind);
         }

@@ -261,7 +261,7 @@ static int add_road(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
         if (w0 > g0 || w1 > g1)
             continue;
         float pitch = oy_atanf((g1 - g0) / piece);
-        int err = add_inst(o, k, 0.5 * (x0 + x1), 0.5f * (g0 + g1) + 0.02f, 0.5 * (z0 + z1), yaw, 1.0f,
+        int err = add_inst(o, k, 0.5 * (x0 + x1), 0.5f * (g0 + g1) + 0.05f, 0.5 * (z0 + z1), yaw, 1.0f,
                            e->fade, e->seed, t, 0, 0, 0, piece, pitch, 0);
         if (err)
             return err;
@@ -288,11 +288,29 @@ static int add_entity(oy_objects *o, const oy_world *w, const oy_world_shape *sh
     if (k->flags & OY_KIND_LIFTED)
         y = g + (e->pos[1] > 0.0f ? e->pos[1] : 25.0f);
     if (k->flags & OY_KIND_SPANS) {
-        /* from bank to bank: the ground at both ends sets the deck */
+        /* from bank to bank: the shortest span, turned from its heading,
+         * whose two ends stand on dry ground; the higher end sets the deck */
+        float g0 = g, g1 = g;
         span = 24.0f;
-        float fx = oy_sinf(yaw) * span * 0.5f, fz = oy_cosf(yaw) * span * 0.5f, w0, w1;
-        float g0 = ground_at(w, sh, e->pos[0] + fx, e->pos[2] + fz, &w0);
-        float g1 = ground_at(w, sh, e->pos[0] - fx, e->pos[2] - fz, &w1);
+        for (int s = 0; s < 4; s++) {
+            float len = 16.0f * (float)(1 << s) * 0.75f + 4.0f;
+            int found = 0;
+            for (int a = 0; a < 8 && !found; a++) {
+                float ya = yaw + (float)a * (float)(OY_PI / 8.0);
+                float fx = oy_sinf(ya) * len * 0.5f, fz = oy_cosf(ya) * len * 0.5f, w0, w1;
+                float h0 = ground_at(w, sh, e->pos[0] + fx, e->pos[2] + fz, &w0);
+                float h1 = ground_at(w, sh, e->pos[0] - fx, e->pos[2] - fz, &w1);
+                if (w0 < h0 && w1 < h1) {
+                    found = 1;
+                    yaw = ya;
+                    span = len;
+                    g0 = h0;
+                    g1 = h1;
+                }
+            }
+            if (found || water <= g)
+                break;
+        }
         y = oy_rmax(g0, g1);
         if (water > g)
             wl = oy_rmax(water - (float)y, 0.0f) + 0.01f;
@@ -540,7 +558,8 @@ static float inst_hit(const oy_objects *o, const inst *I, const float ow[3], con
     return hit < 0 ? -1.0f : best;
 }
 
-/* 1 lit .. 0 in a placed object's shadow, for a point p (camera-relative) */
+/* 1 lit .. 0 in a placed object's shadow, for a point p (camera-relative;
+ * the terrain's shadow takes world heights) */
 static float object_shadow(const oy_objects *o, const float p[3])
 {
     if (!o->shadow_on)
@@ -605,7 +624,7 @@ static void shade_hit(const oy_objects *o, const oy_cast *c, const inst *I, int 
     if (ndl > 0.0f && s->sun[1] > 0.0f) {
         /* a crown is itself the canopy the shadow sweep sees: look a
          * little above it, so only what stands higher shades it */
-        float lit = oy_shadow_at(c->shadow, pt[0], pt[2], pt[1] + (leaf ? 3.0f : 0.3f), t);
+        float lit = oy_shadow_at(c->shadow, pt[0], pt[2], c->cam_y + pt[1] + (leaf ? 3.0f : 0.3f), t);
         if (lit > 0.0f && I->caster) {
             float q[3] = { pt[0] + n[0] * 0.03f, pt[1] + n[1] * 0.03f, pt[2] + n[2] * 0.03f };
             lit *= object_shadow(o, q);
@@ -637,7 +656,7 @@ static void relight_land(const oy_objects *o, const oy_cast *c, const float d[3]
     float p[3] = { d[0] * t, d[1] * t, d[2] * t };
     const oy_sky *s = c->sky;
     if (o->shadow_on && t < 3000.0f && object_shadow(o, p) == 0.0f) {
-        float lit = oy_shadow_at(c->shadow, p[0], p[2], p[1], t);
+        float lit = oy_shadow_at(c->shadow, p[0], p[2], c->cam_y + p[1], t);
         for (int i = 0; i < 3; i++) {
             float sun = s->sun_rad[i] * s->sun[1] * lit, amb = s->amb_up[i] + 1e-6f;
             col[i] *= amb / (amb + sun);

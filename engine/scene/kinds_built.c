@@ -282,7 +282,7 @@ void oy_kind_road(oy_build *b)
     float d = b->look->dry;
     int dirt = oy_build_mat(b, oy_lerpf(0.1f, 0.2f, d), oy_lerpf(0.08f, 0.16f, d), oy_lerpf(0.06f, 0.11f, d));
     float len = b->span > 0.0f ? b->span : 6.0f;
-    oy_build_box(b, dirt, 0, -0.25f, 0, 1.6f, 0.3f, len * 0.5f + 0.8f, 0, -b->pitch, 0);
+    oy_build_box(b, dirt, 0, -0.45f, 0, 2.0f, 0.6f, len * 0.5f + 0.8f, 0, -b->pitch, 0);
 }
 
 void oy_kind_bridge(oy_build *b)

@@ -96,6 +96,7 @@ typedef struct oy_kind {
     oy_proto_fn build;
     int flags;
     float height;                 /* typical height, m (for tests and docs) */
+    float radius;                 /* how far it reaches from its place, m */
     const char *what;             /* one line: what it looks like */
 } oy_kind;
 

@@ -1,8 +1,9 @@
 /*
  * test_model.c - the latent model: initial state from the world
  * description, transitions (timing, easing, time moving forward), pure
- * evaluation in any order, entities, events, lightning, and the cost of
- * evaluating one frame of a long script.
+ * evaluation in any order, entities (how many a remove takes, which way
+ * they face, walking a path at a speed), events, lightning, and the cost
+ * of evaluating one frame of a long script.
  */
 #include <math.h>
 #include <stdio.h>
@@ -26,6 +27,271 @@ static oy_model *compile(const char *yaml, oy_script **sp)
     if (oy_model_new(&m, *sp, bank, &log))
         return NULL;
     return m;
+}
+
+/* compile() that also says how many warnings the model gave. */
+static oy_model *compile_warn(const char *yaml, oy_script **sp, int *warnings)
+{
+    oy_log log = { 0 };
+    oy_model *m = NULL;
+    *warnings = -1;
+    if (oy_script_load_mem(sp, "test.yaml", yaml, strlen(yaml), NULL, &log))
+        return NULL;
+    log.warnings = 0;
+    if (oy_model_new(&m, *sp, bank, &log))
+        return NULL;
+    *warnings = log.warnings;
+    return m;
+}
+
+/* The entity with id at t (NULL if not in the shot); e holds 8. */
+static const oy_entity *ent(const oy_model *m, double t, const char *id, oy_entity *e)
+{
+    oy_state st;
+    oy_model_eval(m, t, &st, e);
+    for (int i = 0; i < st.nentities; i++)
+        if (!strcmp(e[i].id, id))
+            return &e[i];
+    return NULL;
+}
+
+static int near(float a, float b, float eps) { return fabsf(a - b) <= eps; }
+
+/* Difference of two headings the short way round, degrees. */
+static float yaw_diff(float a, float b)
+{
+    float d = fmodf(fabsf(a - b), 360.0f);
+    return d > 180.0f ? 360.0f - d : d;
+}
+
+static void test_remove_many(void)
+{
+    oy_script *s = NULL;
+    oy_model *m;
+    const char *yaml =
+        "oyster: 1\noutput: {duration: 10s}\ndirectives:\n"
+        "  - {at: 1s, add: rock, count: 1000, near: [0, 0, 60]}\n"
+        "  - {at: 1s, add: rock, count: 1000, near: [100, 0, 60]}\n"
+        "  - {at: 1s, add: rock, count: 1000, near: [-100, 0, 60]}\n"
+        "  - {at: 1s, add: tree, near: [0, 0, 20], id: t}\n"
+        "  - {at: 4s, remove: rock, over: 1s}\n";
+
+    CHECK_GROUP("entities");
+    m = compile(yaml, &s);
+    CHECK(m != NULL, "3000 rocks and a tree compile");
+    if (m) {
+        oy_entity *e = calloc((size_t)oy_model_max_entities(m), sizeof *e);
+        oy_state st;
+        oy_model_eval(m, 3.0, &st, e);
+        CHECK(st.nentities == 3001, "3001 objects in the shot (%d)", st.nentities);
+        oy_model_eval(m, 4.5, &st, e);
+        CHECK(st.nentities == 3001 && e[0].fade < 1.0f, "the rocks are fading (%.2f)", e[0].fade);
+        oy_model_eval(m, 5.5, &st, e);
+        CHECK(st.nentities == 1 && !strcmp(e[0].id, "t"),
+              "one remove takes all 3000 rocks, not the first 1024 (%d left)", st.nentities);
+        free(e);
+        oy_model_free(&m);
+    }
+    oy_script_free(&s);
+
+    /* the same through text: "no rocks" */
+    m = compile("oyster: 1\noutput: {duration: 10s}\ndirectives:\n"
+                "  - {at: 1s, add: rock, count: 1000, near: [0, 0, 60]}\n"
+                "  - {at: 1s, add: rock, count: 1000, near: [100, 0, 60]}\n"
+                "  - {at: 4s, say: no rocks}\n", &s);
+    CHECK(m != NULL, "2000 rocks and 'no rocks' compile");
+    if (m) {
+        oy_entity *e = calloc((size_t)oy_model_max_entities(m), sizeof *e);
+        oy_state st;
+        oy_model_eval(m, 3.0, &st, e);
+        CHECK(st.nentities == 2000, "2000 rocks (%d)", st.nentities);
+        oy_model_eval(m, 8.0, &st, e);
+        CHECK(st.nentities == 0, "'no rocks' takes all 2000, not the first 256 (%d left)", st.nentities);
+        free(e);
+        oy_model_free(&m);
+    }
+    oy_script_free(&s);
+}
+
+static void test_facing(void)
+{
+    oy_script *s = NULL, *s2 = NULL;
+    oy_model *m, *m2;
+    oy_entity e[8];
+    const oy_entity *p;
+    int warnings;
+
+    CHECK_GROUP("facing");
+    m = compile_warn("oyster: 1\noutput: {duration: 10s}\ndirectives:\n"
+                     "  - {at: 1s, add: campfire, near: [10, 0, 0], id: fire}\n"
+                     "  - {at: 1s, add: person, near: [0, 0, 0], yaw: 450, id: a}\n"
+                     "  - {at: 1s, add: person, near: [0, 0, 0], yaw: -90, id: b}\n"
+                     "  - {at: 1s, add: person, near: [0, 0, 0], face: [10, 5, 10], id: c}\n"
+                     "  - {at: 1s, add: person, near: [0, 0, 0], face: [-10, 0, 0], id: d}\n"
+                     "  - {at: 2s, add: person, near: [0, 0, -5], face: fire, id: e}\n"
+                     "  - {at: 2s, add: person, near: [0, 0, 0], face: ghost, id: f}\n", &s, &warnings);
+    m2 = compile("oyster: 1\noutput: {duration: 10s}\ndirectives:\n"
+                 "  - {at: 1s, add: campfire, near: [10, 0, 0], id: fire}\n"
+                 "  - {at: 1s, add: person, near: [0, 0, 0], yaw: 450, id: a}\n"
+                 "  - {at: 1s, add: person, near: [0, 0, 0], yaw: -90, id: b}\n"
+                 "  - {at: 1s, add: person, near: [0, 0, 0], face: [10, 5, 10], id: c}\n"
+                 "  - {at: 1s, add: person, near: [0, 0, 0], face: [-10, 0, 0], id: d}\n"
+                 "  - {at: 2s, add: person, near: [0, 0, -5], id: e}\n"
+                 "  - {at: 2s, add: person, near: [0, 0, 0], id: f}\n", &s2);
+    CHECK(m && m2, "yaw and face compile");
+    if (m && m2) {
+        oy_entity e2[8];
+        const oy_entity *q;
+        CHECK((p = ent(m, 3, "a", e)) && near(p->yaw, 90.0f, 1e-4f), "yaw: 450 faces +x (%.3f)", p ? p->yaw : -1);
+        CHECK((p = ent(m, 3, "b", e)) && near(p->yaw, 270.0f, 1e-4f), "yaw: -90 faces -x (%.3f)", p ? p->yaw : -1);
+        CHECK((p = ent(m, 3, "c", e)) && near(p->yaw, 45.0f, 0.01f), "face: a point (%.3f)", p ? p->yaw : -1);
+        CHECK((p = ent(m, 3, "d", e)) && near(p->yaw, 270.0f, 0.01f), "face: a point on -x (%.3f)", p ? p->yaw : -1);
+        CHECK((p = ent(m, 3, "e", e)) && near(p->yaw, 63.435f, 0.01f),
+              "face: an id faces where it stands (%.3f)", p ? p->yaw : -1);
+        p = ent(m, 3, "f", e);
+        q = ent(m2, 3, "f", e2);
+        CHECK(p && q && p->yaw == q->yaw, "face: an id that is not there keeps the seeded heading");
+        CHECK(warnings == 1, "and says so (%d warnings)", warnings);
+        p = ent(m, 3, "a", e);
+        q = ent(m2, 3, "a", e2);
+        CHECK(p && q && p->speed == 0 && p->stride == 0 && p->scale == q->scale &&
+              p->seed == q->seed, "standing still: speed 0, stride 0");
+    }
+    oy_model_free(&m);
+    oy_model_free(&m2);
+    oy_script_free(&s);
+    oy_script_free(&s2);
+
+    /* without yaw or face the heading is seeded, as it always was */
+    m = compile("oyster: 1\noutput: {duration: 10s}\nseed: 3\ndirectives:\n"
+                "  - {at: 1s, add: person, near: [0, 0, 0], id: a}\n", &s);
+    m2 = compile("oyster: 1\noutput: {duration: 10s}\nseed: 4\ndirectives:\n"
+                 "  - {at: 1s, add: person, near: [0, 0, 0], id: a}\n", &s2);
+    if (m && m2) {
+        oy_entity e2[8];
+        const oy_entity *q;
+        p = ent(m, 2, "a", e);
+        q = ent(m2, 2, "a", e2);
+        CHECK(p && q && p->yaw != q->yaw && p->yaw >= 0 && p->yaw < 360, "the seed picks the heading");
+    }
+    oy_model_free(&m);
+    oy_model_free(&m2);
+    oy_script_free(&s);
+    oy_script_free(&s2);
+}
+
+static void test_paths(void)
+{
+    oy_script *s = NULL, *s2 = NULL;
+    oy_model *m, *m2;
+    oy_entity e[8];
+    const oy_entity *p;
+
+    CHECK_GROUP("paths");
+    /* 10 m north then 10 m east at 2 m/s: 10 s from 1 s; then back */
+    m = compile("oyster: 1\noutput: {duration: 40s, fps: 24}\ndirectives:\n"
+                "  - {at: 0s, add: person, near: [0, 0, 0], yaw: 270, id: p}\n"
+                "  - {at: 1s, move: p, to: [[0, 0, 10], [10, 2, 10]], speed: 2}\n"
+                "  - {at: 15s, move: p, to: [0, 0, 10], speed: 5}\n"
+                "  - {at: 20s, move: p, to: [[0, 0, 20], [0, 0, 30]]}\n", &s);
+    CHECK(m != NULL, "a path at a speed compiles");
+    if (m) {
+        p = ent(m, 0.5, "p", e);
+        CHECK(p && p->yaw == 270.0f && p->speed == 0 && p->stride == 0, "standing before the move");
+        p = ent(m, 3.5, "p", e);
+        CHECK(p && near(p->pos[0], 0, 1e-4f) && near(p->pos[2], 5, 1e-4f) && near(p->pos[1], 0, 1e-6f),
+              "2.5 s in: 5 m along the first leg (%.3f, %.3f)", p ? p->pos[0] : 0, p ? p->pos[2] : 0);
+        CHECK(p && near(p->yaw, 0, 1e-3f), "facing the way it goes, +z (%.3f)", p ? p->yaw : -1);
+        CHECK(p && near(p->speed, 2, 1e-4f) && near(p->stride, 5, 1e-4f),
+              "speed 2 m/s, stride 5 m (%.3f, %.3f)", p ? p->speed : 0, p ? p->stride : 0);
+        p = ent(m, 8.5, "p", e);
+        CHECK(p && near(p->pos[0], 5, 1e-4f) && near(p->pos[2], 10, 1e-4f) && near(p->pos[1], 1, 1e-4f),
+              "7.5 s in: half way along the second leg, half way up (%.3f, %.3f, %.3f)",
+              p ? p->pos[0] : 0, p ? p->pos[1] : 0, p ? p->pos[2] : 0);
+        CHECK(p && near(p->yaw, 90, 1e-3f) && near(p->stride, 15, 1e-4f),
+              "facing +x, 15 m walked (%.3f, %.3f)", p ? p->yaw : -1, p ? p->stride : 0);
+        p = ent(m, 6.0, "p", e);
+        CHECK(p && near(p->yaw, 45, 0.01f), "turning through the corner (%.3f)", p ? p->yaw : -1);
+        p = ent(m, 12.0, "p", e);
+        CHECK(p && p->pos[0] == 10 && p->pos[1] == 2 && p->pos[2] == 10 && p->speed == 0 &&
+              near(p->stride, 20, 1e-4f) && near(p->yaw, 90, 1e-3f),
+              "arrived at 11 s: stands, keeps its heading, 20 m walked (%.3f)", p ? p->stride : 0);
+        /* yaw continuous from frame to frame, speed 0 or 2, stride never back */
+        {
+            float prev_yaw = 270.0f, prev_stride = 0.0f, worst = 0.0f;
+            int speed_ok = 1, stride_ok = 1;
+            int frames = 0;
+            for (int f = 1; f <= 24 * 14; f++) {
+                double t = f / 24.0;
+                if (!(p = ent(m, t, "p", e)))
+                    continue;
+                frames++;
+                if (yaw_diff(p->yaw, prev_yaw) > worst)
+                    worst = yaw_diff(p->yaw, prev_yaw);
+                speed_ok &= (t < 1.0 || t >= 11.0) ? p->speed == 0 : near(p->speed, 2, 1e-3f);
+                stride_ok &= p->stride >= prev_stride;
+                prev_yaw = p->yaw;
+                prev_stride = p->stride;
+            }
+            CHECK(frames == 24 * 14 && worst < 12.0f && worst > 1.0f,
+                  "no heading jumps between frames (largest %.2f degrees)", worst);
+            CHECK(speed_ok && stride_ok, "speed is 2 m/s while walking, stride only grows");
+        }
+        p = ent(m, 16.0, "p", e);
+        CHECK(p && near(p->pos[0], 5, 1e-3f) && near(p->yaw, 270, 0.5f) && near(p->speed, 5, 1e-3f) &&
+              near(p->stride, 25, 1e-3f), "a second move goes back west, stride goes on (%.3f, %.3f)",
+              p ? p->yaw : -1, p ? p->stride : 0);
+        p = ent(m, 25.0, "p", e);
+        CHECK(p && near(p->speed, 1.4f, 1e-4f) && near(p->pos[2], 17, 1e-3f),
+              "a path without over or speed walks at 1.4 m/s (%.3f)", p ? p->pos[2] : 0);
+        {
+            /* any frame alone: the same state in any order */
+            oy_entity a[8], b[8];
+            const oy_entity *pa = ent(m, 7.25, "p", a);
+            ent(m, 30, "p", e);
+            const oy_entity *pb = ent(m, 7.25, "p", b);
+            CHECK(pa && pb && !memcmp(pa, pb, sizeof *pa), "evaluation of a walk is pure");
+        }
+    }
+    oy_model_free(&m);
+    oy_script_free(&s);
+
+    /* over: the same path in the same time goes at the same constant speed */
+    m = compile("oyster: 1\noutput: {duration: 40s, fps: 24}\ndirectives:\n"
+                "  - {at: 0s, add: person, near: [0, 0, 0], yaw: 270, id: p}\n"
+                "  - {at: 1s, move: p, to: [[0, 0, 10], [10, 2, 10]], over: 10s}\n", &s);
+    CHECK(m != NULL, "a path over a time compiles");
+    if (m) {
+        p = ent(m, 3.5, "p", e);
+        CHECK(p && near(p->pos[2], 5, 1e-4f) && near(p->speed, 2, 1e-4f), "over: 10s walks 20 m at 2 m/s");
+    }
+    oy_model_free(&m);
+    oy_script_free(&s);
+
+    /* a move begun before the last one arrived starts where the entity is */
+    m = compile("oyster: 1\noutput: {duration: 40s, fps: 24}\ndirectives:\n"
+                "  - {at: 0s, add: deer, near: [0, 0, 0], id: d}\n"
+                "  - {at: 1s, move: d, to: [0, 0, 100], over: 10s}\n"
+                "  - {at: 4s, move: d, to: [[50, 0, 50]], speed: 3}\n", &s);
+    m2 = compile("oyster: 1\noutput: {duration: 40s, fps: 24}\ndirectives:\n"
+                 "  - {at: 0s, add: deer, near: [0, 0, 0], id: d}\n"
+                 "  - {at: 1s, move: d, to: [0, 0, 100], over: 10s}\n", &s2);
+    CHECK(m && m2, "an interrupted move compiles");
+    if (m && m2) {
+        oy_entity e2[8];
+        const oy_entity *q;
+        p = ent(m, 4.0, "d", e);
+        q = ent(m2, 4.0, "d", e2);
+        CHECK(p && q && near(p->pos[2], q->pos[2], 1e-4f) && near(p->stride, q->stride, 1e-3f),
+              "no jump when the second move begins (z %.3f vs %.3f)", p ? p->pos[2] : 0, q ? q->pos[2] : 0);
+        p = ent(m, 3.0, "d", e);
+        CHECK(p && p->speed > 0 && near(p->yaw, 0, 1e-3f) && near(p->speed, 10 * 6 * 0.2f * 0.8f, 1e-3f),
+              "an eased move: speed from its easing (%.3f), facing +z", p ? p->speed : 0);
+    }
+    oy_model_free(&m);
+    oy_model_free(&m2);
+    oy_script_free(&s);
+    oy_script_free(&s2);
 }
 
 static float at(const oy_model *m, double t, int ch)
@@ -125,8 +391,10 @@ int main(void)
               "campfire added at its place");
         oy_model_eval(m, 4.0, &st, e);
         CHECK(st.nentities == 1 && e[0].pos[0] > 10.0f && e[0].pos[0] < 20.0f, "moving (x %.2f)", e[0].pos[0]);
+        CHECK(st.nentities == 1 && fabsf(e[0].yaw - 90.0f) < 1e-3f && fabsf(e[0].speed - 7.5f) < 1e-3f &&
+              fabsf(e[0].stride - 5.0f) < 1e-3f, "facing +x, 7.5 m/s at the middle of an eased 10 m in 2 s");
         oy_model_eval(m, 5.5, &st, e);
-        CHECK(st.nentities == 1 && e[0].pos[0] == 20.0f, "arrived");
+        CHECK(st.nentities == 1 && e[0].pos[0] == 20.0f && e[0].speed == 0.0f && e[0].stride == 10.0f, "arrived");
         oy_model_eval(m, 6.5, &st, e);
         CHECK(st.nentities == 1 && e[0].fade < 1.0f && e[0].fade > 0.0f, "fading out (%.2f)", e[0].fade);
         oy_model_eval(m, 7.5, &st, e);
@@ -163,6 +431,9 @@ int main(void)
         oy_script_free(&s);
         free(y);
     }
+    test_remove_many();
+    test_facing();
+    test_paths();
     oy_bank_free(&bank);
     return CHECK_DONE();
 }

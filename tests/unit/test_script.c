@@ -479,7 +479,83 @@ static void test_directive_errors(void)
     expect_error("bad clock", DIR("  - {at: 1, time: \"25:00\"}\n"), 4, 19,
                  "invalid time of day '25:00' for 'directives.time'", NULL);
     expect_error("not a list", DIR("  say: x\n"), 4, 3, "'directives' must be a list", NULL);
+    expect_error("speed zero", DIR("  - {at: 1s, move: p, to: [1, 2, 3], speed: 0}\n"), 4, 45,
+                 "'directives.speed' must be a number above 0", "metres per second");
+    expect_error("speed negative", DIR("  - {at: 1s, move: p, to: [1, 2, 3], speed: -1}\n"), 4, 45,
+                 "'directives.speed' must be a number above 0 and at most 100000, not '-1'", NULL);
+    expect_error("speed text", DIR("  - {at: 1s, move: p, to: [1, 2, 3], speed: fast}\n"), 4, 45,
+                 "'directives.speed' must be a number above 0", NULL);
+    expect_error("over and speed", DIR("  - {at: 1s, move: p, to: [1, 2, 3], over: 2s, speed: 1}\n"),
+                 4, 48, "'over' and 'speed' in the same directive", "either 'over'");
+    expect_error("empty path", DIR("  - {at: 1s, move: p, to: []}\n"), 4, 27,
+                 "'directives.to' is an empty list", "a list of points");
+    expect_error("short point", DIR("  - {at: 1s, move: p, to: [[1, 2, 3], [4, 5]]}\n"), 4, 39,
+                 "point 2 of 'directives.to' must be a list of 3 numbers [x, y, z]", NULL);
+    expect_error("number in a path", DIR("  - {at: 1s, move: p, to: [[1, 2, 3], 4]}\n"), 4, 39,
+                 "point 2 of 'directives.to' must be a list of 3 numbers", NULL);
+    expect_error("text in a point", DIR("  - {at: 1s, move: p, to: [[1, 2, 3], [4, x, 6]]}\n"), 4, 43,
+                 "'directives.to' must be a number, not 'x'", NULL);
+    expect_error("short single point", DIR("  - {at: 1s, move: p, to: [1, 2]}\n"), 4, 27,
+                 "'directives.to' must be a list of 3 numbers [x, y, z]", NULL);
+    expect_error("yaw and face", DIR("  - {at: 1s, add: tree, yaw: 10, face: [1, 2, 3]}\n"), 4, 34,
+                 "'yaw' and 'face' in the same directive", "either 'yaw' or 'face'");
+    expect_error("face map", DIR("  - {at: 1s, add: tree, face: {x: 1}}\n"), 4, 31,
+                 "'directives.face' must be a point [x, y, z] or an id, not a map", NULL);
+    expect_error("face short", DIR("  - {at: 1s, add: tree, face: [1, 2]}\n"), 4, 31,
+                 "'directives.face' must be a list of 3 numbers", NULL);
+    expect_error("yaw text", DIR("  - {at: 1s, add: tree, yaw: north}\n"), 4, 30,
+                 "'directives.yaw' must be a number, not 'north'", NULL);
+    expect_error("yaw with move", DIR("  - {at: 1s, move: p, to: [1, 2, 3], yaw: 10}\n"), 4, 38,
+                 "'yaw' does not go with 'move'", "'yaw' goes with 'add'");
+    expect_error("speed with add", DIR("  - {at: 1s, add: tree, speed: 3}\n"), 4, 25,
+                 "'speed' does not go with 'add'", "'speed' goes with 'move'");
 #undef DIR
+    {
+        /* a path of 1001 points: one error at 'to', not 1001 */
+        size_t cap = 1001 * 16 + 256, n = 0;
+        char *y = malloc(cap);
+        n += (size_t)snprintf(y + n, cap - n, "%s  - {at: 1s, move: p, to: [", head);
+        for (int i = 0; i < 1001; i++)
+            n += (size_t)snprintf(y + n, cap - n, "%s[%d, 0, 0]", i ? ", " : "", i);
+        snprintf(y + n, cap - n, "]}\n");
+        expect_error("1001 points", y, 4, 27,
+                     "too many points in 'directives.to' (1001, the limit is 1000)", NULL);
+        CHECK(count_errors() == 1, "one error for a long path (%d)", count_errors());
+        free(y);
+    }
+}
+
+/* add: yaw and face; move: a path and a speed. */
+static void test_headings_and_paths(void)
+{
+    oy_script *s;
+    int ret;
+
+    CHECK_GROUP("paths");
+    ret = load(&s, "oyster: 1\noutput: {duration: 20s}\ndirectives:\n"
+               "  - {at: 1s, add: person, near: [0, 0, 0], yaw: 30, id: a}\n"
+               "  - {at: 1s, add: person, near: [0, 0, 0], face: [5, 1, -5], id: b}\n"
+               "  - {at: 1s, add: person, near: [0, 0, 0], face: a, id: c}\n"
+               "  - {at: 2s, move: a, to: [[0, 0, 10], [10, 0.5, 10], [10, 0, 20]], speed: 1.4}\n"
+               "  - {at: 3s, move: b, to: [1, 2, 3], over: 2s}\n"
+               "  - {at: 4s, move: c, to: [[7, 8, 9]]}\n", NULL);
+    CHECK(ret == 0 && s && s->ndirectives == 6, "yaw, face, paths and speeds load");
+    if (ret == 0 && s && s->ndirectives == 6) {
+        const oy_directive *d = s->directives;
+        CHECK(d[0].has_yaw && d[0].yaw == 30 && d[0].face == OY_FACE_NONE, "yaw: 30");
+        CHECK(!d[1].has_yaw && d[1].face == OY_FACE_POINT && d[1].face_at[0] == 5 &&
+              d[1].face_at[1] == 1 && d[1].face_at[2] == -5, "face: a point");
+        CHECK(d[2].face == OY_FACE_ID && !strcmp(d[2].face_id.s, "a") && d[2].face_id.mark.line == 6 &&
+              d[2].face_id.mark.col == 50, "face: an id, with its place (%d:%d)",
+              d[2].face_id.mark.line, d[2].face_id.mark.col);
+        CHECK(d[3].has_to && d[3].npath == 3 && d[3].path[1][0] == 10 && d[3].path[1][1] == 0.5 &&
+              d[3].path[2][2] == 20 && d[3].to[0] == 10 && d[3].to[2] == 20 && d[3].has_speed &&
+              d[3].speed == 1.4 && !d[3].has_over, "a path of three points at 1.4 m/s; 'to' is its end");
+        CHECK(d[4].has_to && d[4].npath == 1 && d[4].path[0][2] == 3 && d[4].to[1] == 2 &&
+              !d[4].has_speed && d[4].has_over && d[4].over == 2, "one point over 2 s, as before");
+        CHECK(d[5].npath == 1 && d[5].to[0] == 7 && d[5].to[2] == 9, "a path of one point");
+    }
+    oy_script_free(&s);
 }
 
 static void test_camera_wander_errors(void)
@@ -652,6 +728,7 @@ int main(void)
     test_defaults_and_overrides();
     test_schema_errors();
     test_directive_errors();
+    test_headings_and_paths();
     test_camera_wander_errors();
     test_many_errors();
     test_limits();
