@@ -197,6 +197,8 @@ static int add_inst(oy_objects *o, const oy_kind *k, double x, double y, double 
         I->bc[j] = I->p[j] + wc[j];
     I->br = rr * scale;
     I->dnear = sqrtf(I->bc[0] * I->bc[0] + I->bc[1] * I->bc[1] + I->bc[2] * I->bc[2]) - I->br;
+    for (int i = 0; i < b->n; i++)
+        prim_bounds(&b->p[i], b->p[i].bc, &b->p[i].br);
     memcpy(o->prim + o->np, b->p, sizeof *b->p * (size_t)b->n);
     memcpy(o->mat + o->nm, b->m, sizeof *b->m * (size_t)b->nm);
     o->np += (size_t)b->n;
@@ -386,17 +388,12 @@ static int tile_rect(const oy_objects *o, inst *I, int r[4])
         r[0] = 0; r[1] = 0; r[2] = o->tw - 1; r[3] = o->th - 1;
         return 1;
     }
-    float den = zc - I->br;
-    float u0 = (xc - I->br) / den, u1 = (xc + I->br) / den;
-    float w0 = (yc - I->br) / den, w1 = (yc + I->br) / den;
-    if (xc - I->br < 0.0f)
-        u0 = (xc - I->br) / (zc + I->br) < u0 ? (xc - I->br) / (zc + I->br) : u0;
-    if (xc + I->br > 0.0f)
-        u1 = oy_rmax(u1, (xc + I->br) / (zc + I->br));
-    if (yc - I->br < 0.0f)
-        w0 = oy_rmin(w0, (yc - I->br) / (zc + I->br));
-    if (yc + I->br > 0.0f)
-        w1 = oy_rmax(w1, (yc + I->br) / (zc + I->br));
+    /* the sphere's box in view space, projected: the extremes of x / z
+     * and y / z are at its corners */
+    float zn = zc - I->br, zf = zc + I->br;
+    float xl = xc - I->br, xr = xc + I->br, yl = yc - I->br, yh = yc + I->br;
+    float u0 = oy_rmin(xl / zn, xl / zf), u1 = oy_rmax(xr / zn, xr / zf);
+    float w0 = oy_rmin(yl / zn, yl / zf), w1 = oy_rmax(yh / zn, yh / zf);
     float px0 = (u0 / o->thx + 1.0f) * 0.5f * W, px1 = (u1 / o->thx + 1.0f) * 0.5f * W;
     float py0 = (1.0f - w1 / o->thy) * 0.5f * H, py1 = (1.0f - w0 / o->thy) * 0.5f * H;
     if (px1 < 0.0f || py1 < 0.0f || px0 >= W || py0 >= H)
@@ -541,11 +538,18 @@ static float inst_hit(const oy_objects *o, const inst *I, const float ow[3], con
     float rel[3] = { ow[0] - I->p[0], ow[1] - I->p[1], ow[2] - I->p[2] }, lo[3], ld[3];
     to_local(I, rel, lo);
     to_local(I, d, ld);
-    float best = tmax, n[3];
+    float best = tmax, n[3], a = ld[0] * ld[0] + ld[1] * ld[1] + ld[2] * ld[2];
     int hit = -1;
     for (int i = 0; i < I->np; i++) {
         const oy_prim *p = &o->prim[I->p0 + i];
         if (o->mat[I->m0 + p->mat].flags & OY_MAT_SOFT)
+            continue;
+        /* its sphere: missed, behind, or farther than the nearest hit */
+        float q[3] = { p->bc[0] - lo[0], p->bc[1] - lo[1], p->bc[2] - lo[2] };
+        float bb = q[0] * ld[0] + q[1] * ld[1] + q[2] * ld[2];
+        float cc = q[0] * q[0] + q[1] * q[1] + q[2] * q[2] - p->br * p->br;
+        float disc = bb * bb - a * cc;
+        if (disc < 0.0f || (cc > 0.0f && bb < 0.0f) || bb - sqrtf(disc) > best * a)
             continue;
         float t = oy_prim_hit(p, lo, ld, tmin, best, n);
         if (t > 0.0f) {
@@ -689,6 +693,7 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1
     float fy = (float)y + 0.5f, w = (1.0f - 2.0f * fy / (float)H) * o->thy;
     const int *ts = o->ts + (size_t)(y / TILE) * o->tw;
     static const float zero[3] = { 0, 0, 0 };
+    int last = -1;
     for (int x = x0; x < x1; x++) {
         float u = (2.0f * ((float)x + 0.5f) / (float)W - 1.0f) * o->thx;
         float d[3] = { v->fwd.x + u * v->right.x + w * v->up.x, v->fwd.y + u * v->right.y + w * v->up.y,
@@ -699,6 +704,18 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1
         float best = dep[x], fx = (float)x + 0.5f;
         int tile = x / TILE, hit = -1, hprim = -1, soft = -1, sprim = -1;
         float hn[3], tsoft = best, snl[3];
+        /* the instance the pixel before hit first: a near hit then ends
+         * the search through the rest early */
+        if (last >= 0) {
+            const inst *I = &o->in[last];
+            int prim;
+            float t = inst_hit(o, I, zero, d, 0.0f, best, &prim, hn);
+            if (t > 0.0f) {
+                best = t;
+                hit = last;
+                hprim = prim;
+            }
+        }
         for (int q = ts[tile]; q < ts[tile + 1]; q++) {
             const inst *I = &o->in[o->tl[q]];
             if (I->dnear >= best && I->dnear >= tsoft)
@@ -707,7 +724,8 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1
                 continue;
             int prim;
             float n[3];
-            float t = inst_hit(o, I, zero, d, 0.0f, best, &prim, n);
+            float t = I->dnear < best && o->tl[q] != last ? inst_hit(o, I, zero, d, 0.0f, best, &prim, n)
+                                                          : -1.0f;
             if (t > 0.0f) {
                 best = t;
                 hit = o->tl[q];
@@ -731,6 +749,7 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1
                 }
             }
         }
+        last = hit;
         if (hit >= 0) {
             const inst *I = &o->in[hit];
             float oc[3];

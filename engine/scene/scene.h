@@ -30,6 +30,7 @@ typedef struct oy_prim {
     float c[3];                   /* ellipsoid centre; frustum base centre */
     float r[3];                   /* ellipsoid radii; frustum r0, r1, height */
     float pl[OY_HULL_PLANES][4];  /* hull: inside where n . p <= d */
+    float bc[3], br;              /* a sphere round it (set by the renderer) */
 } oy_prim;
 
 /* A material: albedo (linear), emission (radiance, as the sky's), and
