@@ -15,10 +15,10 @@
 #include "render.h"
 #include "../scene/flora.h"
 
-#define TILE 16
+#define TILE 8
 #define MAX_LIGHTS 48
-#define FLORA_FAR 170.0f          /* trees drawn to here; the canopy beyond */
-#define FLORA_FADE 120.0f         /* and fade out from here */
+#define FLORA_FAR 150.0f          /* trees drawn to here; the canopy beyond */
+#define FLORA_FADE 110.0f         /* and fade out from here */
 #define SHADOW_CELLS 128
 
 typedef struct inst {
@@ -693,8 +693,14 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1
     float fy = (float)y + 0.5f, w = (1.0f - 2.0f * fy / (float)H) * o->thy;
     const int *ts = o->ts + (size_t)(y / TILE) * o->tw;
     static const float zero[3] = { 0, 0, 0 };
-    int last = -1;
+    int last = -1, relight = o->shadow_on || o->nl;
     for (int x = x0; x < x1; x++) {
+        int tile = x / TILE;
+        if (ts[tile] == ts[tile + 1] && !relight) {
+            x = (tile + 1) * TILE - 1;     /* nothing in this tile */
+            last = -1;
+            continue;
+        }
         float u = (2.0f * ((float)x + 0.5f) / (float)W - 1.0f) * o->thx;
         float d[3] = { v->fwd.x + u * v->right.x + w * v->up.x, v->fwd.y + u * v->right.y + w * v->up.y,
                        v->fwd.z + u * v->right.z + w * v->up.z };
@@ -702,7 +708,7 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1
         d[0] *= il; d[1] *= il; d[2] *= il;
         float *px = col + (size_t)x * 3;
         float best = dep[x], fx = (float)x + 0.5f;
-        int tile = x / TILE, hit = -1, hprim = -1, soft = -1, sprim = -1;
+        int hit = -1, hprim = -1, soft = -1, sprim = -1;
         float hn[3], tsoft = best, snl[3];
         /* the instance the pixel before hit first: a near hit then ends
          * the search through the rest early */
