@@ -105,6 +105,8 @@ void oy_objects_free(oy_objects **po)
 
 /* ---- building the frame's instances ---- */
 
+static int tile_rect(const oy_objects *o, inst *I, int r[4]);
+
 static void to_local(const inst *I, const float w[3], float l[3])
 {
     l[0] = (w[0] * I->cs - w[2] * I->sn) * I->is;
@@ -323,6 +325,14 @@ static int add_entity(oy_objects *o, const oy_world *w, const oy_world_shape *sh
                     0.0f, 0.0f, wl, span, 0.0f, 1);
 }
 
+/* a sphere (camera-relative centre) the view may see */
+static int in_view(const oy_objects *o, float x, float y, float z, float r)
+{
+    inst probe = { .bc = { x, y, z }, .br = r };
+    int rect[4];
+    return tile_rect(o, &probe, rect);
+}
+
 static int add_flora(oy_objects *o, const oy_world *w, const oy_world_shape *sh, float t)
 {
     double cx = o->v.pos[0], cz = o->v.pos[2];
@@ -350,7 +360,11 @@ static int add_flora(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
                 if (d > FLORA_FAR)
                     continue;
                 float fade = 1.0f - oy_smoothstepf(FLORA_FADE, FLORA_FAR, d);
-                if (fade < 0.01f)
+                /* a sphere round its kind's size, doubled: crowns vary */
+                const oy_kind *k = tr[i].kind;
+                float hh = k->height * tr[i].size, r = 2.0f * tr[i].size * sqrtf(0.25f * k->height * k->height +
+                                                                                 k->radius * k->radius);
+                if (fade < 0.01f || !in_view(o, dx, tr[i].ground - (float)o->v.pos[1] + 0.5f * hh, dz, r))
                     continue;
                 float yaw = 6.2831853f * oy_u01(tr[i].seed);
                 int err = add_inst(o, tr[i].kind, tr[i].x, tr[i].ground, tr[i].z, yaw, tr[i].size, fade,
@@ -409,8 +423,6 @@ static int tile_rect(const oy_objects *o, inst *I, int r[4])
 
 static int bin(oy_objects *o)
 {
-    o->tw = (o->W + TILE - 1) / TILE;
-    o->th = (o->H + TILE - 1) / TILE;
     size_t nt = (size_t)o->tw * o->th;
     if (oy_grow(&o->ts, &o->tscap, nt + 1, sizeof *o->ts) ||
         oy_grow(&o->order, &o->ocap, o->ni + 1, sizeof *o->order))
@@ -798,6 +810,8 @@ int oy_objects_prepare(oy_objects *o, const oy_world *w, const oy_world_shape *s
     o->thy = thy;
     o->W = W;
     o->H = H;
+    o->tw = (W + TILE - 1) / TILE;
+    o->th = (H + TILE - 1) / TILE;
     const oy_sky *s = c->sky;
     oy_look *L = &o->look;
     memcpy(L->leaf, c->leaf, sizeof L->leaf);
