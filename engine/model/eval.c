@@ -4,6 +4,7 @@
  * function of (seed, time slot). Nothing here depends on earlier calls.
  */
 #include <math.h>
+#include <string.h>
 
 #include "model_impl.h"
 
@@ -47,18 +48,148 @@ void oy_model_channels(const oy_model *m, double t, float *ch)
         ch[i] = oy_track_value(m, i, t);
 }
 
-static void entity_at(const oy_entrec *r, double t, oy_entity *out)
+static float minf(float a, float b) { return a < b ? a : b; }
+
+static float wrap360(float a)
 {
-    *out = r->e;
-    for (size_t i = 0; i < r->nmoves; i++) {
-        const oy_move *mv = &r->moves[i];
-        float k;
-        if (t < mv->t0)
-            break;
-        k = mv->dur > 0 ? oy_ease(OY_EASE_IN_OUT, (float)((t - mv->t0) / mv->dur)) : 1.0f;
-        for (int j = 0; j < 3; j++)
-            out->pos[j] = mv->from[j] + (mv->to[j] - mv->from[j]) * k;
+    a -= 360.0f * floorf(a / 360.0f);
+    return a >= 360.0f || a < 0.0f ? 0.0f : a;
+}
+
+float oy_heading(const float a[3], const float b[3], float fallback)
+{
+    float dx = b[0] - a[0], dz = b[2] - a[2];
+    if (dx * dx + dz * dz < OY_LEG_MIN2)
+        return fallback;
+    return wrap360(oy_atan2f(dx, dz) * (float)(180.0 / OY_PI));
+}
+
+/* From heading a towards b the short way round, by x in 0..1. */
+static float turn(float a, float b, float x)
+{
+    float d = wrap360(b - a + 180.0f) - 180.0f;
+    return wrap360(a + d * x);
+}
+
+/* Legs of a move: 0 is from -> pts[0], i is pts[i-1] -> pts[i]. */
+static float leg_len(const oy_move *mv, const oy_pathpt *pp, int i)
+{
+    return i == 0 ? mv->len0 : pp[i].cum - pp[i - 1].cum;
+}
+
+static float leg_head(const oy_move *mv, const oy_pathpt *pp, int i)
+{
+    return i > 0 && pp[i].hvalid ? pp[i].head : mv->head0;
+}
+
+/* The heading at ground distance a into leg i: the leg's own, turning
+ * smoothly through each corner over up to `window` metres either side
+ * (never more than half a leg, so turns do not overlap), and from the
+ * heading the entity had when the move began over the first leg. */
+static float path_yaw(const oy_move *mv, const oy_pathpt *pp, int i, float a)
+{
+    float li = leg_len(mv, pp, i), hi = leg_head(mv, pp, i), w = mv->window;
+    float wr = minf(w, 0.5f * li);
+    if (a < wr) {
+        float wl = i > 0 ? minf(w, 0.5f * leg_len(mv, pp, i - 1)) : 0.0f;
+        float h0 = i > 0 ? leg_head(mv, pp, i - 1) : mv->yaw0;
+        return turn(h0, hi, oy_ease(OY_EASE_IN_OUT, (wl + a) / (wl + wr)));
     }
+    if (i + 1 < mv->npts) {
+        float wl = minf(w, 0.5f * li), wn = minf(w, 0.5f * leg_len(mv, pp, i + 1));
+        if (a > li - wl && wl + wn > 0.0f)
+            return turn(hi, leg_head(mv, pp, i + 1),
+                        oy_ease(OY_EASE_IN_OUT, (a - (li - wl)) / (wl + wn)));
+    }
+    return hi;
+}
+
+void oy_move_at(const oy_model *m, const oy_move *mv, double t, float pos[3],
+                float *yaw, float *speed, float *stride)
+{
+    const oy_pathpt *pp = m->pts + mv->p0;
+    int n = mv->npts, i;
+    double u = mv->dur > 0 ? (t - mv->t0) / mv->dur : 1.0;
+    float k, rate, s, a;
+    const float *from;
+
+    if (u >= 1.0) {
+        memcpy(pos, pp[n - 1].p, 3 * sizeof *pos);
+        *yaw = mv->len > 0.0f ? leg_head(mv, pp, n - 1) : mv->yaw0;
+        *speed = 0.0f;
+        *stride = mv->stride0 + mv->len;
+        return;
+    }
+    if (u < 0.0)
+        u = 0.0;
+    /* k: the fraction of the way; rate: dk/dt */
+    if (mv->eased) {
+        k = oy_ease(OY_EASE_IN_OUT, (float)u);
+        rate = (float)(6.0 * u * (1.0 - u) / mv->dur);
+    } else {
+        k = (float)u;
+        rate = (float)(1.0 / mv->dur);
+    }
+    if (mv->len <= 0.0f) {
+        /* straight up or down (or nowhere): legs take equal shares */
+        float x = k * (float)n;
+        i = (int)x < n - 1 ? (int)x : n - 1;
+        a = oy_clampf(x - (float)i, 0.0f, 1.0f);
+        from = i ? pp[i - 1].p : mv->from;
+        for (int j = 0; j < 3; j++)
+            pos[j] = from[j] + (pp[i].p[j] - from[j]) * a;
+        *yaw = mv->yaw0;
+        *speed = 0.0f;
+        *stride = mv->stride0;
+        return;
+    }
+    s = mv->len * k;
+    /* the last leg that starts at or before s (legs with no length along
+     * the ground start and end at the same s: skip past them) */
+    {
+        int lo = 1, hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            if (mv->len0 + pp[mid - 1].cum <= s)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        i = lo - 1;
+    }
+    a = i ? s - (mv->len0 + pp[i - 1].cum) : s;
+    if (n == 1) {
+        /* one leg: exactly as moves have always gone */
+        for (int j = 0; j < 3; j++)
+            pos[j] = mv->from[j] + (pp[0].p[j] - mv->from[j]) * k;
+    } else {
+        float l = leg_len(mv, pp, i), f = l > 0.0f ? oy_clampf(a / l, 0.0f, 1.0f) : 1.0f;
+        from = i ? pp[i - 1].p : mv->from;
+        for (int j = 0; j < 3; j++)
+            pos[j] = from[j] + (pp[i].p[j] - from[j]) * f;
+    }
+    *yaw = path_yaw(mv, pp, i, a);
+    *speed = mv->len * rate;
+    *stride = mv->stride0 + s;
+}
+
+void oy_entrec_at(const oy_model *m, const oy_entrec *r, double t, oy_entity *out)
+{
+    size_t lo = 0, hi = r->nmoves;
+
+    *out = r->e;
+    out->speed = 0.0f;
+    out->stride = 0.0f;
+    /* the last move begun by t: it starts where the earlier ones left off */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->moves[mid].t0 <= t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo > 0)
+        oy_move_at(m, &r->moves[lo - 1], t, out->pos, &out->yaw, &out->speed, &out->stride);
     out->fade = oy_clampf((float)((t - r->t_add) / 0.5), 0.0f, 1.0f);
     if (t >= r->t_remove)
         out->fade *= r->remove_over > 0
@@ -79,7 +210,7 @@ void oy_model_eval(const oy_model *m, double t, oy_state *st, oy_entity *ents)
         const oy_entrec *r = &m->ents[i];
         if (t < r->t_add || t >= r->t_remove + r->remove_over)
             continue;
-        entity_at(r, t, &ents[n]);
+        oy_entrec_at(m, r, t, &ents[n]);
         if (ents[n].fade > 0.0f)
             n++;
     }

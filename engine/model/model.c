@@ -24,6 +24,7 @@
 #define OVER_MOVE 2.0
 #define OVER_REMOVE 1.0
 #define OVER_SUDDEN 0.5
+#define WALK_SPEED 1.4         /* m/s, a path given neither over nor speed */
 #define MAX_ENTITIES 100000
 
 typedef struct compile {
@@ -158,6 +159,8 @@ static int add_entity(compile *c, const char *kind, const char *id, double t,
     memcpy(r->e.pos, pos, sizeof r->e.pos);
     r->e.seed = oy_hash(m->seed, OY_STREAM_ENTITY, r->e.uid, (uint64_t)serial, 0);
     r->e.yaw = 360.0f * oy_u01(r->e.seed);
+    r->yaw_base = r->e.yaw;
+    r->face_ent = SIZE_MAX;
     r->e.scale = 0.85f + 0.3f * oy_u01(oy_mix64(r->e.seed));
     r->e.fade = 1.0f;
     r->t_add = t;
@@ -166,6 +169,58 @@ static int add_entity(compile *c, const char *kind, const char *id, double t,
     r->ahead = ahead;
     r->lateral = lateral;
     m->nents++;
+    return 0;
+}
+
+/* A heading in degrees, any number, as 0..360. */
+static float wrap_degrees(double a)
+{
+    a = fmod(a, 360.0);
+    if (a < 0)
+        a += 360.0;
+    return a >= 360.0 ? 0.0f : (float)a;
+}
+
+/* add: a heading given, or what to face once positions are known. */
+static void set_facing(oy_entrec *r, const oy_directive *d, size_t face_ent)
+{
+    if (d->has_yaw) {
+        r->e.yaw = r->yaw_base = wrap_degrees(d->yaw);
+    } else if (d->face == OY_FACE_POINT) {
+        r->face = OY_FACE_POINT;
+        for (int j = 0; j < 3; j++)
+            r->face_at[j] = (float)d->face_at[j];
+    } else if (d->face == OY_FACE_ID && face_ent != SIZE_MAX) {
+        r->face = OY_FACE_ID;
+        r->face_ent = face_ent;
+    }
+}
+
+/* move: the path's points into the pool, with distances along the ground
+ * and headings of the legs between them (the first leg, from wherever the
+ * entity is, is each move's own). */
+static int add_path(oy_model *m, const oy_directive *d)
+{
+    if (oy_grow(&m->pts, &m->ptscap, m->npts + (size_t)d->npath, sizeof *m->pts))
+        return OYSTER_E_NOMEM;
+    for (int j = 0; j < d->npath; j++) {
+        oy_pathpt *q = &m->pts[m->npts + (size_t)j];
+        for (int k = 0; k < 3; k++)
+            q->p[k] = (float)d->path[j][k];
+        if (j == 0) {
+            q->cum = 0.0f;
+            q->head = 0.0f;
+            q->hvalid = 0;
+        } else {
+            const oy_pathpt *b = q - 1;
+            float dx = q->p[0] - b->p[0], dz = q->p[2] - b->p[2];
+            int flat = dx * dx + dz * dz < OY_LEG_MIN2;
+            q->cum = b->cum + sqrtf(dx * dx + dz * dz);
+            q->head = oy_heading(b->p, q->p, b->head);
+            q->hvalid = b->hvalid || !flat;
+        }
+    }
+    m->npts += (size_t)d->npath;
     return 0;
 }
 
@@ -183,17 +238,33 @@ static void scatter(uint64_t seed, int i, int count, float radius, float *dx, fl
     *dz = r * oy_sinf(a);
 }
 
-static int find_entities(const oy_model *m, const char *what, double t, size_t *idx, size_t max)
+/* Whether an entity is in the shot at t and named `what` (id or kind). */
+static int named(const oy_entrec *r, const char *what, double t)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < m->nents && n < max; i++) {
-        const oy_entrec *r = &m->ents[i];
-        if (t < r->t_add || t >= r->t_remove)
-            continue;
-        if (!strcmp(r->e.id, what) || !strcmp(r->e.kind, what))
-            idx[n++] = i;
-    }
-    return (int)n;
+    return t >= r->t_add && t < r->t_remove &&
+           (!strcmp(r->e.id, what) || !strcmp(r->e.kind, what));
+}
+
+/* The first entity named `what` at t, or SIZE_MAX. */
+static size_t find_first(const oy_model *m, const char *what, double t)
+{
+    for (size_t i = 0; i < m->nents; i++)
+        if (named(&m->ents[i], what, t))
+            return i;
+    return SIZE_MAX;
+}
+
+/* Remove every entity named `what` at t, however many; returns the count. */
+static int remove_named(oy_model *m, const char *what, double t, double over)
+{
+    int n = 0;
+    for (size_t i = 0; i < m->nents; i++)
+        if (named(&m->ents[i], what, t)) {
+            m->ents[i].t_remove = t;
+            m->ents[i].remove_over = over;
+            n++;
+        }
+    return n;
 }
 
 /* The entity kind the world draws for an object concept. */
@@ -208,12 +279,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
         if (it->concept->group != OY_GROUP_OBJECT)
             continue;
         if (it->negated) {
-            size_t idx[256];
-            int n = find_entities(c->m, object_kind(it->concept), t, idx, 256);
-            for (int k = 0; k < n; k++) {
-                c->m->ents[idx[k]].t_remove = t;
-                c->m->ents[idx[k]].remove_over = OVER_REMOVE;
-            }
+            int n = remove_named(c->m, object_kind(it->concept), t, OVER_REMOVE);
             describe_add(c, " remove %d %s;", n, it->concept->name);
             continue;
         }
@@ -226,10 +292,11 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
         default: break;
         }
         if (it->place == OY_PLACE_NEAR_ENTITY) {
-            size_t idx[1];
-            if (find_entities(c->m, it->near_what, t, idx, 1) == 1) {
-                const oy_entrec *r = &c->m->ents[idx[0]];
+            size_t at = find_first(c->m, it->near_what, t);
+            if (at != SIZE_MAX) {
                 for (int k = 0; k < it->count; k++) {
+                    /* looked up each time: add_entity may move the table */
+                    const oy_entrec *r = &c->m->ents[at];
                     float pos[3], dx, dz;
                     scatter(c->m->seed ^ (uint64_t)directive, k, it->count + 1, 6.0f, &dx, &dz);
                     pos[0] = r->e.pos[0] + 4.0f + dx;
@@ -390,6 +457,7 @@ static int apply_directive(compile *c, int di)
         break;
     case OY_ACT_ADD: {
         const oy_concept *k = oy_bank_find(c->bank, d->text.s);
+        size_t face_ent = SIZE_MAX;
         if (!k || k->group != OY_GROUP_OBJECT) {
             const char *near = oy_bank_nearest(c->bank, d->text.s);
             oy_diag(c->log, OYSTER_WARNING, c->s->path, d->value_mark.line,
@@ -398,6 +466,11 @@ static int apply_directive(compile *c, int di)
                     d->text.s, near ? near : "");
             break;
         }
+        if (d->face == OY_FACE_ID && (face_ent = find_first(m, d->face_id.s, t0)) == SIZE_MAX)
+            oy_diag(c->log, OYSTER_WARNING, c->s->path, d->face_id.mark.line,
+                    d->face_id.mark.col, NULL,
+                    "nothing named '%s' is in the shot at %.3gs to face; '%s' faces its own way",
+                    d->face_id.s, t0, d->text.s);
         for (int i = 0; i < d->count && !err; i++) {
             float pos[3] = { 0, 0, 0 }, dx, dz;
             char id[32] = "";
@@ -413,50 +486,68 @@ static int apply_directive(compile *c, int di)
                 err = add_entity(c, object_kind(k), id, t0, pos, OY_ANCHOR_CAMERA,
                                  (float)(d->has_ahead ? d->ahead : 20.0) + dz, dx, i);
             }
+            if (!err)
+                set_facing(&m->ents[m->nents - 1], d, face_ent);
         }
         describe_add(c, " add %d %s", d->count, k->name);
+        if (d->has_yaw)
+            describe_add(c, " facing %g", (double)wrap_degrees(d->yaw));
+        else if (d->face == OY_FACE_POINT)
+            describe_add(c, " facing [%g, %g, %g]", d->face_at[0], d->face_at[1], d->face_at[2]);
+        else if (face_ent != SIZE_MAX)
+            describe_add(c, " facing '%s'", d->face_id.s);
         if (!err)
             err = add_event(c, OY_EV_ADD, t0, k->name, di);
         break;
     }
     case OY_ACT_REMOVE: {
-        size_t idx[1024];
-        int n = find_entities(m, d->text.s, t0, idx, 1024);
         double ro = d->has_over ? d->over : OVER_REMOVE;
+        int n = remove_named(m, d->text.s, t0, ro);
         if (n == 0)
             oy_diag(c->log, OYSTER_WARNING, c->s->path, d->value_mark.line,
                     d->value_mark.col, NULL, "nothing named '%s' is in the shot at %.3gs", d->text.s, t0);
-        for (int i = 0; i < n; i++) {
-            m->ents[idx[i]].t_remove = t0;
-            m->ents[idx[i]].remove_over = ro;
-        }
         describe_add(c, " remove %d object(s) '%s' over %.3gs", n, d->text.s, ro);
         err = add_event(c, OY_EV_REMOVE, t0, d->text.s, di);
         break;
     }
     case OY_ACT_MOVE: {
-        size_t idx[1024];
-        int n = find_entities(m, d->text.s, t0, idx, 1024);
+        /* one point in a time: eased as always; a path walks at a speed */
+        double speed = d->has_speed ? d->speed : d->npath > 1 && !d->has_over ? WALK_SPEED : 0.0;
         double mo = d->has_over ? d->over : OVER_MOVE;
-        if (n == 0)
-            oy_diag(c->log, OYSTER_WARNING, c->s->path, d->value_mark.line,
-                    d->value_mark.col, NULL, "nothing named '%s' is in the shot at %.3gs", d->text.s, t0);
-        for (int i = 0; i < n && !err; i++) {
-            oy_entrec *r = &m->ents[idx[i]];
+        size_t p0 = m->npts;
+        int n = 0;
+        if ((err = add_path(m, d)))
+            break;
+        for (size_t i = 0; i < m->nents && !err; i++) {
+            oy_entrec *r = &m->ents[i];
             oy_move *mv;
+            if (!named(r, d->text.s, t0))
+                continue;
             if (oy_grow(&r->moves, &r->cap, r->nmoves + 1, sizeof *r->moves)) {
                 err = OYSTER_E_NOMEM;
                 break;
             }
             mv = &r->moves[r->nmoves++];
+            memset(mv, 0, sizeof *mv);
             mv->t0 = t0;
-            mv->dur = mo;
-            for (int j = 0; j < 3; j++)
-                mv->to[j] = (float)d->to[j];
-            /* mv->from is set by chain_moves once every position is known */
+            mv->dur = speed > 0 ? 0.0 : mo;   /* by speed: set by chain_moves */
+            mv->speed = speed;
+            mv->p0 = p0;
+            mv->npts = d->npath;
+            mv->eased = d->npath == 1 && speed <= 0;
+            n++;
         }
-        describe_add(c, " move %d object(s) '%s' to [%g, %g, %g] over %.3gs", n, d->text.s,
-                     d->to[0], d->to[1], d->to[2], mo);
+        if (n == 0)
+            oy_diag(c->log, OYSTER_WARNING, c->s->path, d->value_mark.line,
+                    d->value_mark.col, NULL, "nothing named '%s' is in the shot at %.3gs", d->text.s, t0);
+        describe_add(c, " move %d object(s) '%s'", n, d->text.s);
+        if (d->npath > 1)
+            describe_add(c, " along %d points", d->npath);
+        describe_add(c, " to [%g, %g, %g]", d->to[0], d->to[1], d->to[2]);
+        if (speed > 0)
+            describe_add(c, " at %.3g m/s", speed);
+        else
+            describe_add(c, " over %.3gs", mo);
         if (!err)
             err = add_event(c, OY_EV_MOVE, t0, d->text.s, di);
         break;
@@ -480,18 +571,54 @@ static int apply_directive(compile *c, int di)
     return err;
 }
 
-/* Each move starts where the previous ones left the entity. */
+/* Each move starts where the one before has the entity at its t0 (where
+ * it arrived, or on its way if it had not): position, heading and metres
+ * walked; its length and, by speed, its time follow from there. */
 static void chain_moves(oy_model *m)
 {
     for (size_t i = 0; i < m->nents; i++) {
         oy_entrec *r = &m->ents[i];
-        float cur[3];
+        float cur[3], yaw = r->e.yaw, speed, stride = 0.0f;
         memcpy(cur, r->e.pos, sizeof cur);
         for (size_t k = 0; k < r->nmoves; k++) {
-            memcpy(r->moves[k].from, cur, sizeof cur);
-            memcpy(cur, r->moves[k].to, sizeof cur);
+            oy_move *mv = &r->moves[k];
+            const oy_pathpt *pp = m->pts + mv->p0;
+            float dx, dz;
+            if (k > 0)
+                oy_move_at(m, &r->moves[k - 1], mv->t0, cur, &yaw, &speed, &stride);
+            memcpy(mv->from, cur, sizeof cur);
+            mv->yaw0 = yaw;
+            mv->stride0 = stride;
+            dx = pp[0].p[0] - cur[0];
+            dz = pp[0].p[2] - cur[2];
+            mv->len0 = sqrtf(dx * dx + dz * dz);
+            mv->head0 = oy_heading(cur, pp[0].p, yaw);
+            mv->len = mv->len0 + pp[mv->npts - 1].cum;
+            if (mv->speed > 0)
+                mv->dur = mv->len / mv->speed;
+            /* turn through a corner over about half a second of travel */
+            mv->window = 0.5f + (mv->dur > 0 ? 0.3f * (float)(mv->len / mv->dur) : 0.0f);
         }
     }
+}
+
+/* Headings that depend on where things are: set once positions are known
+ * (again after oy_model_place_relative), then moves are chained again so
+ * that each starts from the heading its entity really has. */
+static void settle(oy_model *m)
+{
+    chain_moves(m);
+    for (size_t i = 0; i < m->nents; i++) {
+        oy_entrec *r = &m->ents[i];
+        oy_entity other;
+        if (r->face == OY_FACE_POINT) {
+            r->e.yaw = oy_heading(r->e.pos, r->face_at, r->yaw_base);
+        } else if (r->face == OY_FACE_ID && r->face_ent != i) {
+            oy_entrec_at(m, &m->ents[r->face_ent], r->t_add, &other);
+            r->e.yaw = oy_heading(r->e.pos, other.pos, r->yaw_base);
+        }
+    }
+    chain_moves(m);
 }
 
 /* The world description: prompt, image, then explicit time/weather/season,
@@ -609,7 +736,7 @@ int oy_model_new(oy_model **out, const oy_script *s, const oy_bank *bank, oy_log
             goto fail;
     if (m->nevents)
         qsort(m->events, m->nevents, sizeof *m->events, event_cmp);
-    chain_moves(m);
+    settle(m);
     if (log && log->errors > errors_before) {
         err = OYSTER_E_INPUT;
         goto fail;
@@ -633,7 +760,7 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
         r->e.pos[2] = xz[1];
         r->anchor = OY_ANCHOR_WORLD;
     }
-    chain_moves(m);
+    settle(m);
 }
 
 void oy_model_describe(const oy_model *m, oyster_line_fn fn, void *opaque)
@@ -662,6 +789,7 @@ void oy_model_free(oy_model **pm)
     for (size_t i = 0; i < m->nents; i++)
         free(m->ents[i].moves);
     free(m->ents);
+    free(m->pts);
     free(m->events);
     if (m->describe)
         for (int i = 0; i < m->script->ndirectives; i++)

@@ -87,9 +87,14 @@ typedef struct oy_entity {
     char id[32];         /* user id, or "" */
     char kind[32];       /* concept name: "campfire", "pine", "deer" ... */
     float pos[3];        /* world x, height above ground, z */
-    float yaw;           /* degrees */
+    float yaw;           /* heading, degrees in [0, 360): 0 faces +z,
+                            clockwise seen from above (90 faces +x), like
+                            the camera; while moving, the way it goes */
     float scale;
     float fade;          /* 0..1 appearance (1 = fully present) */
+    float speed;         /* m/s along the ground now; 0 when standing */
+    float stride;        /* metres walked along its moves so far (for walk
+                            cycles); a function of t like everything here */
     uint64_t seed;
 } oy_entity;
 

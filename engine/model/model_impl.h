@@ -19,9 +19,37 @@ typedef struct oy_track {
     size_t n, cap;
 } oy_track;
 
+/* One point of a move's path, shared by every entity the move moves:
+ * cum is the distance along the ground from the path's first point, head
+ * the heading (degrees) of the leg that ends here, carried over legs with
+ * no length along the ground; hvalid 0 while no leg from the path's first
+ * point has had one. */
+typedef struct oy_pathpt {
+    float p[3];
+    float cum;
+    float head;
+    int hvalid;
+} oy_pathpt;
+
+/* A move: from where the entity is at t0 through npts points of the
+ * model's path pool (legs: from -> pts[0], pts[0] -> pts[1], ...).
+ * One point with a time is eased in and out (as it always was); a path
+ * or a speed goes at a constant speed along the ground. */
 typedef struct oy_move {
-    double t0, dur;
-    float from[3], to[3];
+    double t0, dur;            /* dur is set by chain_moves when speed > 0 */
+    double speed;              /* m/s given, or 0 */
+    size_t p0;                 /* first point in m->pts */
+    int npts;
+    int eased;
+    /* set by chain_moves once every position is known */
+    float from[3];             /* where the entity is at t0 */
+    float len0;                /* ground distance from -> pts[0] */
+    float len;                 /* whole ground length; 0: a vertical move,
+                                  paced by legs, that turns nothing */
+    float head0;               /* heading of the first leg (or yaw0) */
+    float yaw0;                /* heading at t0 */
+    float stride0;             /* metres walked before t0 */
+    float window;              /* half a corner's turn, metres */
 } oy_move;
 
 /* Where an entity was put: absolute, or relative to the camera at its
@@ -29,10 +57,15 @@ typedef struct oy_move {
 enum { OY_ANCHOR_WORLD, OY_ANCHOR_CAMERA };
 
 typedef struct oy_entrec {
-    oy_entity e;               /* pos = where it was added */
+    oy_entity e;               /* pos = where it was added, yaw its heading then */
     double t_add, t_remove, remove_over;
     int anchor;
     float ahead, lateral;      /* OY_ANCHOR_CAMERA: metres forward, right */
+    float yaw_base;            /* given or seeded heading */
+    int face;                  /* OY_FACE_*: POINT faces face_at, ID the
+                                  entity face_ent where it is at t_add */
+    float face_at[3];
+    size_t face_ent;
     oy_move *moves;
     size_t nmoves, cap;
 } oy_entrec;
@@ -45,6 +78,8 @@ struct oy_model {
     oy_track tracks[OY_CH_COUNT];
     oy_entrec *ents;
     size_t nents, entcap;
+    oy_pathpt *pts;            /* the points of every move's path */
+    size_t npts, ptscap;
     oy_event *events;
     size_t nevents, evcap;
     char **describe;           /* per directive (script order after sort) */
@@ -55,5 +90,17 @@ struct oy_model {
 /* Value of one channel at t. */
 float oy_track_value(const oy_model *m, int ch, double t);
 void oy_model_channels(const oy_model *m, double t, float *ch);
+/* A leg shorter than this squared along the ground has no heading. */
+#define OY_LEG_MIN2 1e-8f
+
+/* An entity as it is at t (fade included). */
+void oy_entrec_at(const oy_model *m, const oy_entrec *r, double t, oy_entity *out);
+/* Where a move has an entity at t >= mv->t0: position, heading, speed
+ * along the ground and metres walked. */
+void oy_move_at(const oy_model *m, const oy_move *mv, double t, float pos[3],
+                float *yaw, float *speed, float *stride);
+/* The heading from a to b (degrees, 0 = +z, clockwise seen from above,
+ * in [0, 360)), or fallback when b is straight above or below a. */
+float oy_heading(const float a[3], const float b[3], float fallback);
 
 #endif

@@ -18,8 +18,8 @@
 #include "model_impl.h"
 
 #define MAGIC "OYSTATE"
-#define VERSION 4u             /* 2: the surface colour channels; 3: the sky's;
-                                  4: crater */
+#define VERSION 5u             /* 2: the surface colour channels; 3: the sky's;
+                                  4: crater; 5: entity speed and stride */
 
 typedef struct buf {
     unsigned char *p;
@@ -96,6 +96,14 @@ static uint64_t script_hash(const oy_script *s, int64_t f)
         h = hash_f(h, d->count);
         h = hash_text(h, &d->id);
         h = oy_hash_bytes(h, d->to, sizeof d->to);
+        h = hash_f(h, d->has_yaw ? d->yaw : -1e30);
+        h = hash_f(h, d->face);
+        h = oy_hash_bytes(h, d->face_at, sizeof d->face_at);
+        h = hash_text(h, &d->face_id);
+        h = hash_f(h, d->npath);
+        if (d->npath)
+            h = oy_hash_bytes(h, d->path, (size_t)d->npath * sizeof *d->path);
+        h = hash_f(h, d->has_speed ? d->speed : -1.0);
     }
     return h;
 }
@@ -152,6 +160,8 @@ static void encode(const oy_model *m, int64_t f, buf *b)
         put_f32(b, e->yaw);
         put_f32(b, e->scale);
         put_f32(b, e->fade);
+        put_f32(b, e->speed);
+        put_f32(b, e->stride);
         put_u64(b, e->seed);
     }
     put_u32(b, (uint32_t)(st.beat + 1));

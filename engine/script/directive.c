@@ -18,13 +18,14 @@ const char *const oy_action_names[OY_ACT_COUNT] = {
 
 static const char *const all_keys[] = {
     "at", "over", "say", "beat", "time", "weather", "lighting", "add", "remove",
-    "move", "music", "near", "ahead", "count", "id", "to", NULL
+    "move", "music", "near", "ahead", "count", "id", "yaw", "face", "to", "speed", NULL
 };
 
 /* Keys that belong to one action only. */
 static const struct { const char *key; int action; } extra_keys[] = {
     { "near", OY_ACT_ADD }, { "ahead", OY_ACT_ADD }, { "count", OY_ACT_ADD },
-    { "id", OY_ACT_ADD }, { "to", OY_ACT_MOVE },
+    { "id", OY_ACT_ADD }, { "yaw", OY_ACT_ADD }, { "face", OY_ACT_ADD },
+    { "to", OY_ACT_MOVE }, { "speed", OY_ACT_MOVE },
 };
 
 static int find_action(oy_sctx *c, const oy_ynode *n)
@@ -73,6 +74,39 @@ static int check_extras(oy_sctx *c, const oy_ynode *n, int action)
     return bad;
 }
 
+/* add: which way the new objects face (a heading, a point or an id). */
+static int load_facing(oy_sctx *c, const oy_ynode *n, oy_directive *d)
+{
+    const oy_ynode *yaw = oy_ymap_get(n, "yaw"), *face = oy_ymap_get(n, "face");
+
+    if (yaw && face) {
+        oy_script_err(c, oy_script_key_node(n, "face"), "give either 'yaw' or 'face'",
+                      "'yaw' and 'face' in the same directive");
+        return -1;
+    }
+    if (yaw) {
+        d->has_yaw = oy_script_num(c, yaw, "directives.yaw", -OY_NO_LIMIT, OY_NO_LIMIT,
+                                   &d->yaw) == 0;
+        return d->has_yaw ? 0 : -1;
+    }
+    if (!face)
+        return 0;
+    if (face->type == OY_YSEQ) {
+        if (oy_script_vec(c, face, "directives.face", 3, d->face_at) < 0)
+            return -1;
+        d->face = OY_FACE_POINT;
+        return 0;
+    }
+    if (face->type == OY_YMAP) {
+        oy_script_err(c, face, NULL, "'directives.face' must be a point [x, y, z] or an id, not a map");
+        return -1;
+    }
+    if (oy_script_text(c, face, "directives.face", &d->face_id) < 0)
+        return -1;
+    d->face = OY_FACE_ID;
+    return 0;
+}
+
 static int load_add(oy_sctx *c, const oy_ynode *n, oy_directive *d)
 {
     const oy_ynode *near = oy_ymap_get(n, "near"), *ahead = oy_ymap_get(n, "ahead"), *v;
@@ -93,6 +127,43 @@ static int load_add(oy_sctx *c, const oy_ynode *n, oy_directive *d)
         bad |= oy_script_int(c, v, "directives.count", 1, 1000, &d->count);
     if ((v = oy_ymap_get(n, "id")))
         bad |= oy_script_text(c, v, "directives.id", &d->id);
+    return bad | load_facing(c, n, d);
+}
+
+/* move: 'to' a point or a path, over a time or at a speed. */
+static int load_move(oy_sctx *c, const oy_ynode *n, const oy_ynode *v, oy_directive *d)
+{
+    const oy_ynode *to = oy_ymap_get(n, "to"), *speed = oy_ymap_get(n, "speed");
+    int bad = oy_script_text(c, v, "directives.move", &d->text);
+
+    if (speed) {
+        const char *s = oy_script_scalar(c, speed, "directives.speed", "a number above 0 (m/s)");
+        double x;
+        if (!s) {
+            bad = -1;
+        } else if (oy_script_number(s, &x) < 0 || !(x > 0) || x > 100000) {
+            oy_script_err(c, speed, "a speed is metres per second along the ground, e.g. 1.4",
+                          "'directives.speed' must be a number above 0 and at most 100000, not '%s'", s);
+            bad = -1;
+        } else if (oy_ymap_get(n, "over")) {
+            oy_script_err(c, oy_script_key_node(n, "speed"),
+                          "give either 'over' (the whole move) or 'speed' (m/s)",
+                          "'over' and 'speed' in the same directive");
+            bad = -1;
+        } else {
+            d->speed = x;
+            d->has_speed = 1;
+        }
+    }
+    if (!to) {
+        oy_script_err(c, v, "add 'to: [x, y, z]' or a path 'to: [[x, y, z], ...]'",
+                      "'move' without 'to'");
+        return -1;
+    }
+    if (oy_script_points(c, to, "directives.to", OY_MOVE_MAXPTS, &d->path, &d->npath) < 0)
+        return -1;
+    memcpy(d->to, d->path[d->npath - 1], sizeof d->to);
+    d->has_to = 1;
     return bad;
 }
 
@@ -109,16 +180,7 @@ static int load_action(oy_sctx *c, const oy_ynode *n, const oy_ynode *v, oy_dire
     case OY_ACT_MUSIC:    return oy_script_music(c, v, path, &d->music);
     case OY_ACT_ADD:
         return oy_script_text(c, v, path, &d->text) | load_add(c, n, d);
-    case OY_ACT_MOVE: {
-        const oy_ynode *to = oy_ymap_get(n, "to");
-        int bad = oy_script_text(c, v, path, &d->text);
-        if (!to) {
-            oy_script_err(c, v, "add 'to: [x, y, z]'", "'move' without 'to'");
-            return -1;
-        }
-        d->has_to = oy_script_vec(c, to, "directives.to", 3, d->to) == 0;
-        return d->has_to ? bad : -1;
-    }
+    case OY_ACT_MOVE:     return load_move(c, n, v, d);
     default:              return oy_script_text(c, v, path, &d->text);
     }
 }
@@ -167,6 +229,10 @@ void oy_script_free_directive(oy_directive *d)
     oy_freep(&d->music.text.s);
     oy_freep(&d->music.mood.s);
     oy_freep(&d->id.s);
+    oy_freep(&d->face_id.s);
+    free(d->path);
+    d->path = NULL;
+    d->npath = 0;
 }
 
 void oy_script_load_directives(oy_sctx *c, const oy_ynode *n, oy_script *s)

@@ -272,6 +272,52 @@ int oy_script_vec(oy_sctx *c, const oy_ynode *n, const char *name,
     return bad;
 }
 
+int oy_script_points(oy_sctx *c, const oy_ynode *n, const char *name, int max,
+                      double (**out)[3], int *count)
+{
+    double (*p)[3];
+    int bad = 0, np;
+
+    if (n->type == OY_YSEQ && n->n == 0) {
+        oy_script_err(c, n, "give a point [x, y, z] or a list of points [[x, y, z], ...]",
+                      "'%s' is an empty list", name);
+        return -1;
+    }
+    /* one point [x, y, z]: its first item is a number, not a list */
+    np = n->type == OY_YSEQ && n->items[0]->type == OY_YSEQ ? n->n : 1;
+    if (np > max) {
+        oy_script_err(c, n, "split the path over several directives",
+                      "too many points in '%s' (%d, the limit is %d)", name, np, max);
+        return -1;
+    }
+    if (!(p = oy_calloc((size_t)np, sizeof *p))) {
+        c->nomem = 1;
+        return -1;
+    }
+    if (np == 1 && !(n->type == OY_YSEQ && n->items[0]->type == OY_YSEQ)) {
+        bad = oy_script_vec(c, n, name, 3, p[0]);
+    } else {
+        for (int i = 0; i < np; i++) {
+            const oy_ynode *q = n->items[i];
+            if (q->type != OY_YSEQ || q->n != 3) {
+                oy_script_err(c, q, NULL, "point %d of '%s' must be a list of 3 numbers [x, y, z]",
+                              i + 1, name);
+                bad = -1;
+                continue;
+            }
+            if (oy_script_vec(c, q, name, 3, p[i]) < 0)
+                bad = -1;
+        }
+    }
+    if (bad) {
+        free(p);
+        return -1;
+    }
+    *out = p;
+    *count = np;
+    return 0;
+}
+
 int oy_script_time(oy_sctx *c, const oy_ynode *n, const char *name, double *out)
 {
     const char *s = oy_script_scalar(c, n, name, "a time");

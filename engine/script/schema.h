@@ -62,6 +62,10 @@ int oy_script_enum(oy_sctx *c, const oy_ynode *n, const char *name,
                    const char *const *names, int *out);
 int oy_script_vec(oy_sctx *c, const oy_ynode *n, const char *name,
                   int count, double *out);
+/* A point [x, y, z] or a list of 1..max points [[x, y, z], ...]; *out is
+ * allocated (the caller frees it). */
+int oy_script_points(oy_sctx *c, const oy_ynode *n, const char *name, int max,
+                     double (**out)[3], int *count);
 int oy_script_time(oy_sctx *c, const oy_ynode *n, const char *name, double *out);
 int oy_script_clock(oy_sctx *c, const oy_ynode *n, const char *name, double *hours);
 int oy_script_lens(oy_sctx *c, const oy_ynode *n, const char *name, double *mm);

@@ -152,8 +152,19 @@ typedef struct oy_directive {
     int has_ahead; double ahead;
     int count;                 /* add: default 1 */
     oy_text id;                /* add: optional id */
-    int has_to;    double to[3];  /* move */
+    int has_yaw;   double yaw; /* add: heading, degrees (0 = +z, clockwise
+                                  seen from above); else seeded */
+    int face;                  /* add: OY_FACE_* */
+    double face_at[3];         /* OY_FACE_POINT: x, height, z */
+    oy_text face_id;           /* OY_FACE_ID: another entity's id */
+    int has_to;    double to[3];  /* move: the last point of the path */
+    double (*path)[3];         /* move: every point of 'to', in order */
+    int npath;                 /* 1..OY_MOVE_MAXPTS when has_to */
+    int has_speed; double speed;  /* move: m/s along the ground (not with over) */
 } oy_directive;
+
+enum oy_face { OY_FACE_NONE, OY_FACE_POINT, OY_FACE_ID };
+#define OY_MOVE_MAXPTS 1000
 
 typedef struct oy_wander_key {
     oy_mark mark;
