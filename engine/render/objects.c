@@ -322,7 +322,7 @@ static int add_entity(oy_objects *o, const oy_world *w, const oy_world_shape *sh
     /* living things keep their own size; trees and stones vary */
     int vary = k->build == oy_kind_rock || k->build == oy_kind_boulder || k->height > 5.0f;
     return add_inst(o, k, e->pos[0], y, e->pos[2], yaw, vary ? e->scale : 1.0f, e->fade, e->seed, t,
-                    0.0f, 0.0f, wl, span, 0.0f, 1);
+                    e->speed, e->stride, wl, span, 0.0f, 1);
 }
 
 /* a sphere (camera-relative centre) the view may see */
