@@ -35,6 +35,57 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, float 
     out[1] = (float)v.pos[2] + fz * ahead - fx * lateral;
 }
 
+/* dry ground a few metres in from the water's edge */
+static int dry_at(const oyster_shot *shot, const oy_state *st, double x, double z)
+{
+    oy_place_info pi;
+    oy_world_place(shot->world, st, x, z, &pi);
+    return !(pi.water > pi.ground) && pi.water_dist > 6.0f;
+}
+
+/* In water at x, z: move to dry ground. The view at time t looks across
+ * the water at it, so the far shore beyond it comes first, then the near
+ * one, then rings round the place. */
+static int keep_dry(void *ctx, double t, float xz[2])
+{
+    oyster_shot *shot = ctx;
+    oy_state st;
+    oy_view v;
+    oy_shot_eval(shot, t, &st, shot->ents, &v);
+    oy_place_info pi;
+    oy_world_place(shot->world, &st, xz[0], xz[1], &pi);
+    if (!(pi.water > pi.ground))
+        return 0;
+    float dx = xz[0] - (float)v.pos[0], dz = xz[1] - (float)v.pos[2], l = sqrtf(dx * dx + dz * dz);
+    if (l > 1.0f) {
+        for (int side = 1; side >= -1; side -= 2)
+            for (int s = 1; s <= 50; s++) {
+                double x = xz[0] + side * dx / l * 8.0f * (float)s, z = xz[1] + side * dz / l * 8.0f * (float)s;
+                if (side < 0 && 8.0f * (float)s > l)
+                    break;
+                if (dry_at(shot, &st, x, z)) {
+                    xz[0] = (float)x;
+                    xz[1] = (float)z;
+                    return 1;
+                }
+            }
+    }
+    for (int ring = 1; ring <= 60; ring++) {
+        float r = 8.0f * (float)ring;
+        int n = 8 + 4 * ring;
+        for (int i = 0; i < n; i++) {
+            float a = 6.2831853f * (float)i / (float)n;
+            double x = xz[0] + r * oy_sinf(a), z = xz[1] + r * oy_cosf(a);
+            if (dry_at(shot, &st, x, z)) {
+                xz[0] = (float)x;
+                xz[1] = (float)z;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 int oyster_shot_open(oyster_shot **out, const char *path, const oyster_overrides *ov,
                      oyster_log_fn fn, void *opaque)
 {
@@ -61,6 +112,7 @@ int oyster_shot_open(oyster_shot **out, const char *path, const oyster_overrides
         goto fail;
     }
     oy_model_place_relative(shot->model, place_anchor, shot);
+    oy_model_keep_dry(shot->model, keep_dry, shot, &shot->log);
     *out = shot;
     return 0;
 fail:

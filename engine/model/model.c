@@ -14,6 +14,7 @@
 #include "../media/media.h"
 #include "image.h"
 #include "model_impl.h"
+#include "../scene/scene.h"
 
 /* Default transition lengths, seconds, when neither `over` nor a concept says. */
 #define OVER_TIME 3.0
@@ -283,14 +284,21 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
             describe_add(c, " remove %d %s;", n, it->concept->name);
             continue;
         }
+        /* where the first view sees it whole: a person a dozen metres
+         * off, a lighthouse or a castle farther, a village farther still */
+        const oy_kind *kd = oy_scene_kind_find(object_kind(it->concept));
+        float size = kd ? oy_clampf(fmaxf(kd->radius, 0.5f * kd->height), 0.5f, 45.0f) : 5.0f;
+        float k = (2.2f * size + 12.0f) / 25.0f;
+        ahead *= k;
         switch (it->place) {
-        case OY_PLACE_LEFT: ahead = 18.0f; lateral = -10.0f; break;
-        case OY_PLACE_RIGHT: ahead = 18.0f; lateral = 10.0f; break;
-        case OY_PLACE_DISTANCE: ahead = 180.0f; radius = 25.0f; break;
-        case OY_PLACE_BEHIND: ahead = -15.0f; break;
-        case OY_PLACE_NEAR_WATER: ahead = 40.0f; break;
+        case OY_PLACE_LEFT: ahead = 18.0f * k; lateral = -10.0f * k; break;
+        case OY_PLACE_RIGHT: ahead = 18.0f * k; lateral = 10.0f * k; break;
+        case OY_PLACE_DISTANCE: ahead = fmaxf(180.0f, 60.0f * k); radius = 25.0f; break;
+        case OY_PLACE_BEHIND: ahead = -15.0f * k; break;
+        case OY_PLACE_NEAR_WATER: ahead = 40.0f * k; break;
         default: break;
         }
+        radius *= fmaxf(1.0f, 0.5f * k);
         if (it->place == OY_PLACE_NEAR_ENTITY) {
             size_t at = find_first(c->m, it->near_what, t);
             if (at != SIZE_MAX) {
@@ -482,6 +490,8 @@ static int apply_directive(compile *c, int di)
                 pos[1] = (float)d->near[1];
                 pos[2] = (float)d->near[2] + dz;
                 err = add_entity(c, object_kind(k), id, t0, pos, OY_ANCHOR_WORLD, 0, 0, i);
+                if (!err)
+                    m->ents[m->nents - 1].near_mark = d->value_mark;
             } else {
                 err = add_entity(c, object_kind(k), id, t0, pos, OY_ANCHOR_CAMERA,
                                  (float)(d->has_ahead ? d->ahead : 20.0) + dz, dx, i);
@@ -759,6 +769,24 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
         r->e.pos[0] = xz[0];
         r->e.pos[2] = xz[1];
         r->anchor = OY_ANCHOR_WORLD;
+    }
+    settle(m);
+}
+
+void oy_model_keep_dry(oy_model *m, oy_dry_fn fn, void *ctx, oy_log *log)
+{
+    for (size_t i = 0; i < m->nents; i++) {
+        oy_entrec *r = &m->ents[i];
+        const oy_kind *k = oy_scene_kind_find(r->e.kind);
+        float xz[2] = { r->e.pos[0], r->e.pos[2] };
+        if (!k || (k->flags & (OY_KIND_FLOATS | OY_KIND_LIFTED | OY_KIND_SPANS)) || !fn(ctx, r->t_add, xz))
+            continue;
+        if (r->near_mark.line)
+            oy_diag(log, OYSTER_WARNING, m->script->path, r->near_mark.line, r->near_mark.col, NULL,
+                    "a %s cannot stand in the water at [%.0f, %.0f]; it stands on the shore at "
+                    "[%.0f, %.0f]", r->e.kind, r->e.pos[0], r->e.pos[2], xz[0], xz[1]);
+        r->e.pos[0] = xz[0];
+        r->e.pos[2] = xz[1];
     }
     settle(m);
 }

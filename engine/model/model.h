@@ -163,6 +163,13 @@ int oy_model_strikes(const oy_model *m, double t0, double t1,
 typedef void (*oy_anchor_fn)(void *ctx, double t, float ahead, float lateral,
                              float out_xz[2]);
 void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx);
+/* What cannot stand in water (all but boats, ships, bridges and birds)
+ * stands on dry ground: fn moves xz, where it stands from time t, to dry
+ * ground and returns 1 when it was in water. One a directive put there
+ * with `near:` is reported at that place. Call after
+ * oy_model_place_relative. */
+typedef int (*oy_dry_fn)(void *ctx, double t, float xz[2]);
+void oy_model_keep_dry(oy_model *m, oy_dry_fn fn, void *ctx, oy_log *log);
 
 const oy_event *oy_model_events(const oy_model *m, int *n);
 uint64_t oy_model_seed(const oy_model *m);

@@ -68,6 +68,7 @@ typedef struct oy_entrec {
     size_t face_ent;
     oy_move *moves;
     size_t nmoves, cap;
+    oy_mark near_mark;         /* add: near: put it there (0: placed for it) */
 } oy_entrec;
 
 struct oy_model {

@@ -56,4 +56,24 @@ grep -q "words.yaml:3:.*warning: 'dragon' is not in the vocabulary" "$T/.err" \
     && pass "unknown word warned with file:line:col" || fail "warning: $(cat "$T/.err")"
 grep "say" "$T/.out" | grep -q "rain 0.00->1.00.* over 0.5s" && pass "check says what a directive changes" \
     || fail "check output: $(grep say "$T/.out")"
+# a house put in the lake stands on its shore, with a warning at its place
+shot wet.yaml <<'YAML'
+oyster: 1
+output: {size: 96x54, duration: 1s}
+world:
+  prompt: a meadow by a lake, summer
+  layout:
+    lake: {at: [0, 400], size: 300}
+camera:
+  path:
+    - {at: 0s, pos: [0, 3, 0], yaw: 0}
+directives:
+  - at: 0s
+    add: house
+    near: [0, 0, 400]
+YAML
+"$OYSTER" check "$T/wet.yaml" >"$T/wet.out" 2>&1
+grep -q "wet.yaml:12:10: warning: a house cannot stand in the water at \[0, 400\]; it stands on the shore at" "$T/wet.out" &&
+    pass "a house in the lake: warned at its place and moved to the shore" || fail "$(cat "$T/wet.out" | head -3)"
+
 finish
