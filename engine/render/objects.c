@@ -632,11 +632,23 @@ static void shade_hit(const oy_objects *o, const oy_cast *c, const inst *I, int 
     if (n[0] * d[0] + n[1] * d[1] + n[2] * d[2] > 0.0f) {
         n[0] = -n[0]; n[1] = -n[1]; n[2] = -n[2];
     }
+    int leaf = m->flags & OY_MAT_LEAF;
+    if (leaf && t < 150.0f) {
+        /* a crown is clumps of leaves: its normal wanders over a metre or
+         * so, less with distance, before it could shimmer */
+        float k = 0.5f * (1.0f - t * (1.0f / 150.0f));
+        float ax = (float)fmod(c->cam_x + pt[0], 512.0), az = (float)fmod(c->cam_z + pt[2], 512.0);
+        float ay = c->cam_y + pt[1];
+        n[0] += k * oy_rcos(ax * 4.1f + ay * 2.3f);
+        n[1] += k * oy_rcos(ay * 3.7f + az * 2.9f + 1.0f);
+        n[2] += k * oy_rcos(az * 4.3f + ax * 1.7f + 2.0f);
+        float il = 1.0f / sqrtf(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
+        n[0] *= il; n[1] *= il; n[2] *= il;
+    }
     float E[3] = { 0, 0, 0 };
     float ndl = n[0] * s->sun[0] + n[1] * s->sun[1] + n[2] * s->sun[2];
     if (m->flags & OY_MAT_LEAF)
         ndl = (ndl + 0.35f) * (1.0f / 1.35f);     /* light round leaves */
-    int leaf = m->flags & OY_MAT_LEAF;
     if (ndl > 0.0f && s->sun[1] > 0.0f) {
         /* a crown is itself the canopy the shadow sweep sees: look a
          * little above it, so only what stands higher shades it */

@@ -194,8 +194,9 @@ def water_share(m, blocks=8, e0=0.6):
     frame) is cut into tiles (8 across, ~h/22 rows tall); a tile is water when
       - it mirrors structure: its luma, each row's mean removed, correlates
         (r >= 0.5) with the tile at the mirrored elevation above the
-        horizon, where that has structure (std >= 3): reflected hills,
-        shores, canyon walls; or
+        horizon, where that has structure (std >= 3) that changes from row
+        to row (not only upright things, trunks and posts, that stand
+        across the horizon): reflected hills, shores, canyon walls; or
       - it reflects a plain sky: its mean chromaticity is within 0.03 of the
         mirrored tile's, it is not brighter than it (a reflection never is;
         Fresnel dims it), and it has the ripple texture of open water (luma
@@ -236,7 +237,14 @@ def water_share(m, blocks=8, e0=0.6):
             tiles += 1
             sa = math.sqrt(sum(v * v for v in A) / n)
             sb = math.sqrt(sum(v * v for v in B) / n)
-            if sa >= 3 and sum(p * q for p, q in zip(A, B)) / n / (sa * sb + 1e-9) >= 0.5:
+            # a mirror shows structure that changes from row to row (a
+            # ridge, a shore); trunks and posts that stand across the
+            # horizon are the same in every row above and below it
+            wd = x1 - x0
+            cm = [sum(A[r * wd + x] for r in range(len(grp))) / len(grp) for x in range(wd)]
+            sv = math.sqrt(sum((A[i] - cm[i % wd]) ** 2 for i in range(n)) / n)
+            if (sa >= 3 and sv >= 0.3 * sa and
+                    sum(p * q for p, q in zip(A, B)) / n / (sa * sb + 1e-9) >= 0.5):
                 water += 1
                 continue
             la, lb = sum(ra_all) / n, sum(rb_all) / n
