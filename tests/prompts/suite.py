@@ -243,7 +243,7 @@ def water_share(m, blocks=8, e0=0.6):
             wd = x1 - x0
             cm = [sum(A[r * wd + x] for r in range(len(grp))) / len(grp) for x in range(wd)]
             sv = math.sqrt(sum((A[i] - cm[i % wd]) ** 2 for i in range(n)) / n)
-            if (sa >= 3 and sv >= 0.3 * sa and
+            if (sa >= 3 and sv >= 0.2 * sa and
                     sum(p * q for p, q in zip(A, B)) / n / (sa * sb + 1e-9) >= 0.5):
                 water += 1
                 continue
