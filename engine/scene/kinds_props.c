@@ -83,7 +83,7 @@ void oy_kind_tent(oy_build *b)
     if (n > 0.05f) {
         /* lit from inside: the canvas glows */
         for (int i = 0; i < 3; i++)
-            b->m[canvas].emit[i] = cols[ci][i] * 0.4f * n / b->look->exposure;
+            b->m[canvas].emit[i] = cols[ci][i] * 0.15f * n / b->look->exposure;
     }
     int dark = oy_build_mat(b, 0.02f, 0.02f, 0.02f);
     oy_build_roof(b, canvas, 0, -0.05f, 0, 1.6f, 1.2f, 1.5f, PI * 0.5f);
