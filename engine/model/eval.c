@@ -190,7 +190,9 @@ void oy_entrec_at(const oy_model *m, const oy_entrec *r, double t, oy_entity *ou
     }
     if (lo > 0)
         oy_move_at(m, &r->moves[lo - 1], t, out->pos, &out->yaw, &out->speed, &out->stride);
-    out->fade = oy_clampf((float)((t - r->t_add) / 0.5), 0.0f, 1.0f);
+    /* what the shot opens on is there from its first frame; what comes
+     * later appears over half a second */
+    out->fade = r->t_add <= 0.0 ? 1.0f : oy_clampf((float)((t - r->t_add) / 0.5), 0.0f, 1.0f);
     if (t >= r->t_remove)
         out->fade *= r->remove_over > 0
             ? 1.0f - oy_clampf((float)((t - r->t_remove) / r->remove_over), 0.0f, 1.0f)
