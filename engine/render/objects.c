@@ -319,7 +319,8 @@ static int add_entity(oy_objects *o, const oy_world *w, const oy_world_shape *sh
         if (water > g)
             wl = oy_rmax(water - (float)y, 0.0f) + 0.01f;
     }
-    /* living things keep their own size; trees and stones vary */
+    /* people, animals and props keep their own size; trees, stones and
+     * buildings take the entity's scale too */
     int vary = k->build == oy_kind_rock || k->build == oy_kind_boulder || k->height > 5.0f;
     return add_inst(o, k, e->pos[0], y, e->pos[2], yaw, vary ? e->scale : 1.0f, e->fade, e->seed, t,
                     e->speed, e->stride, wl, span, 0.0f, 1);
