@@ -1,0 +1,502 @@
+/*
+ * cast_land.c - shading what a column's ray hit. The surface fetch reads
+ * the baked cells of the finest level there (blended into the next one
+ * across its band) and hands water to cast_water.c. Land is lit by sun
+ * and moon with terrain and cloud shadows, sky ambient and light thrown
+ * back from sunlit ground, under season and weather layers (canopy, snow,
+ * wet ground). Detail texture from a periodic noise tile is projected from
+ * above near the camera (grass blades, clumps, sand ripples, speckle) or,
+ * on steep faces, from the side (rock beds and ledges), each octave fading
+ * before a pixel covers it. Haze and fog over the result are cast_air.c's.
+ */
+#include <math.h>
+
+#include "cast_impl.h"
+
+/* the detail texture's tile: DN x DN hashed lattice values in [-1, 1],
+ * read by detail() (cast_impl.h) */
+int oy_cast_detail_make(float **tile, uint64_t seed)
+{
+    float *t = oy_malloc(sizeof *t * DN * DN);
+    if (!t)
+        return OYSTER_E_NOMEM;
+    for (int z = 0; z < DN; z++)
+        for (int x = 0; x < DN; x++)
+            t[z * DN + x] = 2.0f * oy_u01(oy_hash(seed, OY_STREAM_TERRAIN, 0xde7a11, (uint64_t)x,
+                                                  (uint64_t)z)) - 1.0f;
+    *tile = t;
+    return 0;
+}
+
+/* ---- the surface fetch ---- */
+
+static void corners_load(corners *cc, const oy_tcell *q)
+{
+    const oy_tcell *p[4] = { q, q + 1, q + OY_RSTRIDE, q + OY_RSTRIDE + 1 };
+    for (int i = 0; i < 4; i++) {
+        cc->v[F_G][i] = p[i]->g;
+        cc->v[F_WL][i] = p[i]->wl;
+        cc->v[F_CAN][i] = (float)p[i]->canopy * 0.1f;
+        cc->v[F_GX][i] = (float)p[i]->dx * (1.0f / 2048.0f);
+        cc->v[F_GZ][i] = (float)p[i]->dz * (1.0f / 2048.0f);
+        cc->v[F_SNOW][i] = (float)p[i]->snow * (1.0f / 255.0f);
+        /* albedo is stored square-root encoded */
+        for (int j = 0; j < 3; j++)
+            cc->v[F_R + j][i] = (float)(p[i]->rgb[j] * p[i]->rgb[j]) * (1.0f / 65025.0f);
+    }
+    cc->q = q;
+}
+
+/* The cell of the finest level from k on that covers x, z (the rings
+ * nest, so a point past one ring's edge is in a coarser one), with its
+ * place inside the cell; NULL past the last ring. */
+static inline const oy_tcell *cell_from(const oy_cast *c, int k, float x, float z, float *fx,
+                                        float *fz)
+{
+    for (; k < OY_RLEVELS; k++) {
+        int i;
+        const oy_tchunk *ch = oy_tlocate(&c->levels[k], x, z, &i, fx, fz);
+        if (ch)
+            return ch->c + i;
+    }
+    return NULL;
+}
+
+static void fetch_full(const oy_cast *c, int k, float x, float z, corners *cc, full *o)
+{
+    float fx, fz;
+    const oy_tcell *q = cell_from(c, k, x, z, &fx, &fz);
+    if (q) {
+        if (cc->q != q)
+            corners_load(cc, q);
+        float w[4] = { (1.0f - fx) * (1.0f - fz), fx * (1.0f - fz), (1.0f - fx) * fz, fx * fz };
+        float r[NF];
+        for (int f = 0; f < NF; f++)
+            r[f] = cc->v[f][0] * w[0] + cc->v[f][1] * w[1] + cc->v[f][2] * w[2] + cc->v[f][3] * w[3];
+        *o = (full){ .g = r[F_G], .wl = r[F_WL], .can = r[F_CAN], .gx = r[F_GX], .gz = r[F_GZ],
+                     .snow = r[F_SNOW], .rgb = { r[F_R], r[F_GR], r[F_B] } };
+        return;
+    }
+    *o = (full){ .g = -1e9f, .wl = -1e9f, .rgb = { 0.1f, 0.1f, 0.1f } };
+}
+
+static void mix_full(full *a, const full *b, float t)
+{
+    a->g = oy_lerpf(a->g, b->g, t);
+    a->wl = oy_lerpf(a->wl, b->wl, t);
+    a->can = oy_lerpf(a->can, b->can, t);
+    a->gx = oy_lerpf(a->gx, b->gx, t);
+    a->gz = oy_lerpf(a->gz, b->gz, t);
+    a->snow = oy_lerpf(a->snow, b->snow, t);
+    for (int i = 0; i < 3; i++)
+        a->rgb[i] = oy_lerpf(a->rgb[i], b->rgb[i], t);
+}
+
+/* irradiance on a surface with normal n at local point p */
+void oy_cast_light(const oy_cast *c, const float n[3], float x, float y, float z, float dist,
+                   float E[3])
+{
+    const oy_sky *s = c->sky;
+    float ndl = n[0] * s->sun[0] + n[1] * s->sun[1] + n[2] * s->sun[2];
+    float sun = 0.0f;
+    if (ndl > 0.0f && s->sun[1] > 0.0f) {
+        /* A face turned to the sun is not shaded by the cells it rises
+         * through: the sweep samples it a grid cell apart, and on a steep
+         * face that is metres of height, so its own cells would cast
+         * stair-stepped teeth up it. Look the sight line up a little way
+         * toward the sun, where the ray from here has climbed; nothing
+         * nearer can shade a lit face but bumps finer than the grid.
+         * There, too, the edge of a shadow cast on the face comes from a
+         * rim the sweep found a cell early or late row by row: filter it
+         * across the sun's direction, so it runs smooth, not in steps. */
+        const oy_shadow *sw = c->shadow;
+        float a = n[0] * sw->ux + n[2] * sw->uz;
+        if (a > 0.3f && sw->on) {
+            float fa = oy_smoothstepf(0.3f, 0.7f, a), sp = sw->g[0].spacing;
+            float off = fa * oy_rmax(1.5f * sp, 0.05f * dist), r = fa * oy_rmax(2.0f * sp, 0.05f * dist);
+            float xo = x + sw->ux * off, zo = z + sw->uz * off, yo = y + off * sw->tan_e;
+            float vx = sw->uz * r, vz = -sw->ux * r;
+            sun = ndl * 0.25f * (2.0f * oy_shadow_at(sw, xo, zo, yo, dist) +
+                                 oy_shadow_at(sw, xo + vx, zo + vz, yo, dist) +
+                                 oy_shadow_at(sw, xo - vx, zo - vz, yo, dist));
+        } else {
+            sun = ndl * oy_shadow_at(sw, x, z, y, dist);
+        }
+        if (sun > 0.0f && c->cloud_shadow > 0.0f) {
+            float k = (s->cloud_alt - y) / oy_rmax(s->sun[1], 0.05f);
+            float a = oy_sky_cloud_at(s, x + s->sun[0] * k, z + s->sun[2] * k);
+            sun *= 1.0f - c->cloud_shadow * a;
+        }
+    }
+    float ndm = s->moon_rad[1] > 0.0f ? oy_rmax(n[0] * s->moon[0] + n[1] * s->moon[1] + n[2] * s->moon[2], 0.0f) : 0.0f;
+    float up = 0.5f + 0.5f * n[1], sv = up * up;
+    /* an overcast is a bright dome: how much of it a slope sees is the
+     * only shading there is, so let it model the relief more */
+    sv = oy_lerpf(sv, sv * sv, 0.6f * s->oc);
+    /* what the sunlit land around throws back into the shade: where the
+     * sun is hidden (by a canyon wall, a cliff, the slope's own turn) the
+     * shadow comes from terrain close by that is lit, so a canyon floor
+     * glows with its walls' light instead of going flat and blue */
+    float lit = ndl > 0.0f ? sun / ndl : 0.0f;
+    float bounce = 0.15f * oy_rmax(s->sun[1], 0.0f) * (1.0f - lit);
+    static const float warm[3] = { 1.0f, 0.88f, 0.72f };
+    for (int i = 0; i < 3; i++)
+        E[i] = s->sun_rad[i] * (sun + bounce * warm[i]) + s->moon_rad[i] * ndm +
+               s->amb_up[i] * sv + s->amb_hor[i] * 0.25f * (1.0f - n[1]);
+}
+
+/* metres a pixel spans across the view at distance dist (the level
+ * ranges are set so a level-0 cell covers 6 pixels at range0) */
+static inline float pixel_foot(const oy_cast *c, float dist)
+{
+    return dist * (OY_RBASE / 6.0f) / c->range0;
+}
+
+/* share of an octave of wavelength wl that a pixel of footprint foot
+ * (metres on the ground) still resolves: it is gone before a pixel
+ * spans half a wavelength, so fine grain fades out instead of
+ * shimmering when the camera moves */
+static inline float resolved(float foot, float wl)
+{
+    return 1.0f - oy_smoothstepf(0.15f * wl, 0.4f * wl, foot);
+}
+
+/* Grass blades: value noise squeezed across the view and stretched along
+ * it, so on screen it reads as upright strokes. Two world-anchored copies,
+ * one stretched along x and one along z, are blended by the ray's heading:
+ * turning the camera changes their weights, never moves the pattern. fx
+ * is the pixel's footprint across the view, fl along it. */
+static float blades(const oy_cast *c, double wx, double wz, const float d[3], float fx, float fl)
+{
+    static const float across[3] = { 0.3f, 0.12f, 0.05f }, along[3] = { 1.5f, 0.6f, 0.25f };
+    static const float amp[3] = { 0.25f, 0.35f, 0.3f };
+    float ax = d[0] * d[0], az = d[2] * d[2];
+    /* the weight of the copy stretched along z; one copy alone within
+     * about 18 degrees of an axis */
+    float wzk = oy_smoothstepf(0.1f, 0.9f, az / oy_rmax(ax + az, 1e-6f));
+    float k = 1.0f;
+    for (int o = 0; o < 3; o++) {
+        /* strokes are smooth across, so they may go a little finer
+         * than the isotropic octaves before they flicker */
+        float f = 1.0f - oy_smoothstepf(0.15f, 0.7f, oy_rmax(fx / across[o], fl / along[o]));
+        if (f <= 0.0f)
+            break;
+        double ia = 1.0 / across[o], il = 1.0 / along[o];
+        float n = 0.0f;
+        if (wzk > 0.0f)
+            n += wzk * detail(c, wx * ia + 11.0 * o, wz * il + 23.0, NULL, NULL);
+        if (wzk < 1.0f)
+            n += (1.0f - wzk) * detail(c, wx * il + 37.0, wz * ia + 51.0 * o, NULL, NULL);
+        /* blend of two noises is flatter than either: restore contrast */
+        n *= 1.0f / sqrtf(wzk * wzk + (1.0f - wzk) * (1.0f - wzk));
+        k *= 1.0f + amp[o] * f * n;
+    }
+    return k;
+}
+
+/* albedo factor of the near ground texture seen from above, with its
+ * bumps added to the gradient so the grain catches the light; the
+ * material is read from the albedo: green is grass (clumps and blade
+ * grain), warm bright ground is sand (wind ripples), the rest is dirt
+ * or rock (speckle) */
+static float ground_top(const oy_cast *c, double wx, double wz, float fa, float foot,
+                        float sg, const float d[3], const float alb[3], float *gx, float *gz)
+{
+    float nx, nz, mx, mz;
+    float k = 1.0f + 0.28f * fa * detail(c, wx * (1.0 / 1.3), wz * (1.0 / 1.3), &nx, &nz);
+    *gx += nx * 0.08f * fa;
+    *gz += nz * 0.08f * fa;
+    float grass = oy_clampf((alb[1] - fmaxf(alb[0], alb[2])) * 14.0f, 0.0f, 1.0f);
+    if (grass > 0.0f)
+        k *= oy_lerpf(1.0f, blades(c, wx, wz, d, foot * sg, foot), grass);
+    float f1 = resolved(foot, 0.45f);
+    if (f1 <= 0.0f)
+        return k;
+    float m1 = detail(c, wx * (1.0 / 0.45) + 50.0, wz * (1.0 / 0.45), &mx, &mz);
+    float sand = (1.0f - grass) * oy_clampf((alb[0] - alb[2]) * 4.0f, 0.0f, 1.0f) *
+                 oy_smoothstepf(0.12f, 0.3f, alb[0]);
+    float rock = 1.0f - grass - sand;
+    /* clumps: grass tufts with darker gaps, looser patches elsewhere */
+    float clump = oy_smoothstepf(-0.5f, 0.5f, m1) - 0.5f;
+    k *= 1.0f + f1 * (0.4f * grass + 0.08f * sand + 0.2f * rock) * clump;
+    *gx += mx * f1 * (0.05f * grass + 0.06f * rock);
+    *gz += mz * f1 * (0.05f * grass + 0.06f * rock);
+    if (sand > 0.0f) {
+        /* ripples across the wind, bent by the clump noise; shading
+         * them through the gradient gives a lit and a shaded flank */
+        float ph = (float)((wx * 0.8 + wz * 0.6) * (2.0 * OY_PI / 0.45)) + 2.5f * m1;
+        float r = oy_sinf(ph), dr = oy_cosf(ph) * 0.35f * sand * f1;
+        k *= 1.0f + 0.06f * sand * f1 * r;
+        *gx += 0.8f * dr;
+        *gz += 0.6f * dr;
+    }
+    float f2 = resolved(foot, 0.12f);
+    if (f2 <= 0.0f || grass + rock <= 0.0f)
+        return k;
+    float px, pz, qx = 0.0f, qz = 0.0f, n3 = 0.0f;
+    float n2 = detail(c, wx * (1.0 / 0.12) + 90.0, wz * (1.0 / 0.12) + 30.0, &px, &pz);
+    float f3 = resolved(foot, 0.045f);
+    if (f3 > 0.0f)
+        n3 = detail(c, wx * (1.0 / 0.045) + 130.0, wz * (1.0 / 0.045) + 70.0, &qx, &qz);
+    /* blade grain on grass, speckle on dirt and rock: small octaves
+     * keep strong contrast so they read against the coarse mottle */
+    float a2 = f2 * (0.3f * grass + 0.22f * rock), a3 = f3 * (0.35f * grass + 0.3f * rock);
+    k *= (1.0f + a2 * n2) * (1.0f + a3 * n3);
+    *gx += 0.25f * (a2 * px + a3 * qx);
+    *gz += 0.25f * (a2 * pz + a3 * qz);
+    return k;
+}
+
+/* Albedo and gradient at level k (or the first coarser one baked there),
+ * for steep faces: a cell of a wall spans metres of height, and the
+ * bake's changes from one cell to the next (colour of beds laid down by
+ * altitude, noise; the tilt of each cell) are drawn straight down the
+ * face as streaks. A coarser level gives the face its colour and lie
+ * in broad strokes instead. o: r, g, b, gx, gz. */
+static int face_at(const oy_cast *c, int k, float x, float z, float o[5])
+{
+    float fx, fz;
+    const oy_tcell *q = cell_from(c, k, x, z, &fx, &fz);
+    if (q) {
+        const oy_tcell *r = q + OY_RSTRIDE;
+        for (int j = 0; j < 3; j++) {
+            float a = (float)(q[0].rgb[j] * q[0].rgb[j]), b = (float)(q[1].rgb[j] * q[1].rgb[j]);
+            float d = (float)(r[0].rgb[j] * r[0].rgb[j]), e = (float)(r[1].rgb[j] * r[1].rgb[j]);
+            o[j] = oy_rbilin(a, b, d, e, fx, fz) * (1.0f / 65025.0f);
+        }
+        o[3] = oy_rbilin(q[0].dx, q[1].dx, r[0].dx, r[1].dx, fx, fz) * (1.0f / 2048.0f);
+        o[4] = oy_rbilin(q[0].dz, q[1].dz, r[0].dz, r[1].dz, fx, fz) * (1.0f / 2048.0f);
+        return 1;
+    }
+    return 0;
+}
+
+/* The level a face at level k takes its colour and lie from: two steps
+ * coarser near the camera, where a cell's streak would be widest on
+ * screen, one step further off, where a coarser cell's colour would
+ * bleed metres from the floor below up the foot of the wall. */
+static inline int face_level(int k) { return k < 2 ? k + 2 : k + 1; }
+
+/* how much of a surface of gradient squared g2 is a face: texture in the
+ * vertical planes, colour from the coarse albedo */
+static inline float face_weight(float g2) { return oy_smoothstepf(0.5f, 1.5f, g2); }
+
+/* Rock on steep faces, projected on the two vertical planes x = const
+ * and z = const (weighted by how squarely the face looks along x or z),
+ * each with the horizontal coordinate along it and the height y: nothing
+ * is drawn down the fall line. The noise is stretched 5:1 along the
+ * face, and its lower octaves stepped in height, so beds, ledges and
+ * overhangs run level; beds of lighter and darker stone band the albedo
+ * by height. Each octave fades before a pixel covers a third of it.
+ * Returns the albedo factor; the bumps tilt the unit normal n. */
+static float face_tex(const oy_cast *c, double wx, double wz, float y, float fw, float foot,
+                      float n[3])
+{
+    static const float wl[5] = { 40.0f, 11.0f, 3.2f, 0.9f, 0.25f };
+    static const float bump[5] = { 0.3f, 0.3f, 0.25f, 0.2f, 0.18f };
+    static const float tone[5] = { 0.12f, 0.14f, 0.14f, 0.16f, 0.18f };
+    float ax = n[0] * n[0], az = n[2] * n[2];
+    float wX = oy_smoothstepf(0.2f, 0.8f, ax / oy_rmax(ax + az, 1e-6f)), wZ = 1.0f - wX;
+    float k = 1.0f, pu[2] = { 0.0f, 0.0f }, py = 0.0f;
+    /* beds: bands of height, bent a little along the face */
+    float fb = resolved(foot, 2.3f) * fw;
+    if (fb > 0.0f) {
+        float sn = detail(c, y * (1.0 / 2.3) + wx * 0.013, wz * 0.013 + 300.0, NULL, NULL);
+        float sb = detail(c, y * (1.0 / 7.5) - wz * 0.006, wx * 0.006 - 120.0, NULL, NULL);
+        k *= (1.0f + 0.3f * fb * sn) * (1.0f + 0.18f * fw * sb);
+    }
+    for (int o = 0; o < 5; o++) {
+        float f = resolved(foot, wl[o]) * fw;
+        if (f <= 0.0f)
+            break;
+        float st = o < 3 ? 5.0f : 2.5f;
+        double iu = 1.0 / (st * wl[o]);
+        float v = y * (1.0f / wl[o]), sv = 1.0f;
+        if (o < 3) {
+            /* steps: a steep riser between gentler treads */
+            float fl = (float)ifloor(v), t = v - fl;
+            float e = t * t * (3.0f - 2.0f * t);
+            v = fl + 0.3f * t + 0.7f * e;
+            sv = 0.3f + 4.2f * t * (1.0f - t);
+        }
+        float m = 0.0f;
+        for (int p = 0; p < 2; p++) {
+            float w = p ? wZ : wX;
+            if (w < 0.01f)
+                continue;
+            /* plane x = const runs along z, plane z = const along x */
+            double u = p ? wx : wz;
+            float du, dv;
+            float nn = detail(c, u * iu + 37.0 * o + 100.0 * p, (double)v + 13.0 * o, &du, &dv);
+            m += w * nn;
+            pu[p] += w * f * bump[o] * du / st;
+            py += w * f * bump[o] * dv * sv;
+        }
+        k *= 1.0f + tone[o] * f * m;
+    }
+    /* tilt the normal against the bumps' slope, in the face's plane */
+    float p[3] = { pu[1], py, pu[0] };
+    float pn = p[0] * n[0] + p[1] * n[1] + p[2] * n[2];
+    float t[3];
+    for (int i = 0; i < 3; i++)
+        t[i] = n[i] - (p[i] - pn * n[i]);
+    float il = 1.0f / sqrtf(t[0] * t[0] + t[1] * t[1] + t[2] * t[2]);
+    for (int i = 0; i < 3; i++)
+        n[i] = t[i] * il;
+    return k;
+}
+
+static int is_water(const full *f, float cf)
+{
+    return f->wl > f->g + f->can * cf - 0.01f && f->wl > f->g;
+}
+
+/* shade a point of land */
+static void shade(const oy_cast *c, full *f, float x, float y, float z, const float d[3],
+                  float dist, float cf, float out[3])
+{
+    const oy_sky *s = c->sky;
+    float can = f->can * cf;
+    double wx = c->cam_x + x, wz = c->cam_z + z;
+    float alb[3] = { f->rgb[0], f->rgb[1], f->rgb[2] };
+    float gx = f->gx, gz = f->gz, snowk = f->snow, wet = c->wet;
+    if (can > 0.4f && y > f->g + 0.3f) {
+        /* canopy: crowns as bumps that catch the light, dark gaps
+         * between them, and leaf clusters on the crowns while the view
+         * is close enough for them not to shimmer */
+        float nx, nz, mx = 0.0f, mz = 0.0f, n2 = 0.0f;
+        float n1 = detail(c, wx * (1.0 / 3.5), wz * (1.0 / 3.5), &nx, &nz);
+        float fh = 1.0f - oy_smoothstepf(250.0f, 900.0f, dist);
+        if (fh > 0.0f)
+            n2 = detail(c, wx * (1.0 / 1.1) + 17.0, wz * (1.0 / 1.1), &mx, &mz) * fh;
+        float k = 0.35f + 0.75f * oy_smoothstepf(-0.55f, 0.45f, n1) + 0.25f * n2;
+        for (int i = 0; i < 3; i++)
+            alb[i] = c->leaf[i] * k;
+        gx += nx * 0.7f + mx * 0.35f * fh;
+        gz += nz * 0.7f + mz * 0.35f * fh;
+        snowk *= 0.4f;
+        wet *= 0.3f;
+    } else if (dist < 70.0f) {
+        /* ground texture close to the camera, fading before it aliases */
+        float fa = 1.0f - dist / 70.0f, k;
+        /* pixel footprint on the ground, stretched along the view by
+         * the grazing angle */
+        float sg = fabsf(d[1] - d[0] * gx - d[2] * gz) / sqrtf(1.0f + gx * gx + gz * gz);
+        float foot = pixel_foot(c, dist) / fmaxf(sg, 0.02f);
+        float ts = oy_smoothstepf(1.0f, 0.25f, gx * gx + gz * gz);
+        k = ts > 0.0f ? oy_lerpf(1.0f, ground_top(c, wx, wz, fa, foot, sg, d, alb, &gx, &gz), ts) : 1.0f;
+        for (int i = 0; i < 3; i++)
+            alb[i] *= k;
+    }
+    float fw = f->face;
+    if (fw > 0.0f && (can <= 0.4f || y <= f->g + 0.3f)) {
+        /* steep faces: rock in the face's own plane; the footprint is
+         * stretched by the angle the view meets the face at */
+        float n[3] = { -gx, 1.0f, -gz };
+        float il = 1.0f / sqrtf(gx * gx + 1.0f + gz * gz);
+        n[0] *= il; n[1] *= il; n[2] *= il;
+        float dn = fabsf(d[0] * n[0] + d[1] * n[1] + d[2] * n[2]);
+        float k = face_tex(c, wx, wz, y, fw, pixel_foot(c, dist) / oy_rmax(dn, 0.05f), n);
+        for (int i = 0; i < 3; i++)
+            alb[i] *= k;
+        /* back to a gradient; a bump may not tip the face over */
+        float ny = oy_rmax(n[1], 0.03f);
+        gx = -n[0] / ny;
+        gz = -n[2] / ny;
+    }
+    /* lying snow: fallen snow (the snow cover) or the white ground of a
+     * snowfield or glacier */
+    float amt = c->snow > 0.0f ? oy_smoothstepf(0.15f, 0.6f, c->snow * (0.35f + snowk)) : 0.0f;
+    float white = oy_smoothstepf(0.55f, 0.75f, oy_rmin(alb[0], oy_rmin(alb[1], alb[2])));
+    float drift = oy_rmax(amt, white);
+    if (drift > 0.0f) {
+        static const float sn[3] = { 0.82f, 0.85f, 0.9f };
+        /* wind-packed drifts: long low ridges across the wind and a finer
+         * crust, in the albedo (so flat light still shows them) and on
+         * the normal (so a low sun rakes them) */
+        float foot = pixel_foot(c, dist), k = 1.0f;
+        float f1 = resolved(foot, 6.0f) * drift, f2 = resolved(foot, 0.8f) * drift;
+        if (f1 > 0.0f) {
+            float nx, nz, mx = 0.0f, mz = 0.0f, m2 = 0.0f;
+            float m1 = detail(c, wx * (1.0 / 9.0) + 410.0, wz * (1.0 / 3.0) - 90.0, &nx, &nz);
+            if (f2 > 0.0f)
+                m2 = detail(c, wx * (1.0 / 0.8) - 60.0, wz * (1.0 / 0.8) + 260.0, &mx, &mz);
+            k = 1.0f + 0.14f * f1 * m1 + 0.08f * f2 * m2;
+            gx += 0.12f * f1 * nx + 0.05f * f2 * mx;
+            gz += 0.12f * f1 * nz + 0.05f * f2 * mz;
+        }
+        for (int i = 0; i < 3; i++)
+            alb[i] = oy_lerpf(alb[i] * k, sn[i] * k, amt);
+        wet *= 1.0f - amt;
+    }
+    float n[3] = { -gx, 1.0f, -gz };
+    float il = 1.0f / sqrtf(gx * gx + 1.0f + gz * gz);
+    n[0] *= il; n[1] *= il; n[2] *= il;
+    float E[3];
+    oy_cast_light(c, n, x, y, z, dist, E);
+    for (int i = 0; i < 3; i++)
+        out[i] = alb[i] * (1.0f - 0.45f * wet) * E[i] * (float)(1.0 / OY_PI);
+    if (wet > 0.05f) {
+        /* wet ground mirrors a little sky where it is flat */
+        float sk[3], dn = d[0] * n[0] + d[1] * n[1] + d[2] * n[2];
+        float rx = d[0] - 2 * dn * n[0], rz = d[2] - 2 * dn * n[2];
+        float ry = oy_rmax(d[1] - 2 * dn * n[1], 0.05f);
+        oy_sky_lut(s, oy_rturns(rx, rz), ry / sqrtf(rx * rx + ry * ry + rz * rz), sk);
+        float k = wet * 0.05f * n[1] * n[1] * n[1] * n[1];
+        for (int i = 0; i < 3; i++)
+            out[i] += sk[i] * k;
+    }
+}
+
+/* shade what a column's ray hit this row; returns 1, shading nothing, for
+ * water while it is to be put off (mi NULL), else 0 */
+int oy_cast_shade_hit(const oy_cast *c, const ranges *R, const column *q, ray *m, corners *cc,
+                      int col, int row, const mirror *mi)
+{
+    const float *range = R->r;
+    float th = m->th, x = q->hx * th, z = q->hz * th, dist = m->dist;
+    float *px = c->hdr + ((size_t)row * c->w + col) * 3;
+    int kk = m->k;
+    while (kk > 0 && th <= range[kk - 1])
+        kk--;
+    full f;
+    fetch_full(c, kk, x, z, &cc[0], &f);
+    /* the shading inputs of neighbouring levels differ less than their
+     * heights do: a narrower band than the march's hides the change and
+     * halves the pixels that fetch twice */
+    float bw = oy_smoothstepf(0.9f * range[kk], range[kk], th);
+    if (bw > 0.0f && kk < OY_RLEVELS - 1) {
+        full f2;
+        fetch_full(c, kk + 1, x, z, &cc[1], &f2);
+        mix_full(&f, &f2, bw);
+    }
+    float cf = canopy_fade(th);
+    if (is_water(&f, cf)) {
+        m->hit = WATER;
+        if (!mi)
+            return 1;
+        oy_cast_shade_water(c, &f, x, m->y, z, m->d, dist, mi, px);
+    } else {
+        m->hit = LAND;
+        /* how much of a face it is comes from the coarse lie too: the
+         * fine cells' gradient along the top edge of a wall turns steep
+         * and flat from one cell to the next, in teeth */
+        float a[5], a2[5];
+        f.face = 0.0f;
+        int k1 = face_level(kk), k2 = face_level(kk + 1);
+        if (f.gx * f.gx + f.gz * f.gz > 0.2f && k1 < OY_RLEVELS && face_at(c, k1, x, z, a)) {
+            if (bw > 0.0f && k2 != k1 && k2 < OY_RLEVELS && face_at(c, k2, x, z, a2))
+                for (int i = 0; i < 5; i++)
+                    a[i] = oy_lerpf(a[i], a2[i], bw);
+            float fw = f.face = face_weight(a[3] * a[3] + a[4] * a[4]);
+            for (int i = 0; i < 3; i++)
+                f.rgb[i] = oy_lerpf(f.rgb[i], a[i], fw);
+            f.gx = oy_lerpf(f.gx, a[3], 0.6f * fw);
+            f.gz = oy_lerpf(f.gz, a[4], 0.6f * fw);
+        }
+        shade(c, &f, x, m->y, z, m->d, dist, cf, px);
+    }
+    oy_cast_distance_haze(c, q->haze, dist, px);
+    oy_cast_air(c, m->d, q->haze, dist, px);
+    return 0;
+}

@@ -1,0 +1,194 @@
+/*
+ * cast_water.c - water for the column caster: travelling wave trains and
+ * choppy noise tilt the surface; the body's colour comes from the water
+ * channels (absorption with depth over the bed, scattered body colour);
+ * Fresnel reflection of the land the same column shows above the water,
+ * else of the sky; sun glitter; foam where the water thins at the shore.
+ */
+#include <math.h>
+
+#include "cast_impl.h"
+
+/* the wave trains: direction, wavelength (m) */
+static const float wave_dir[OY_WAVES][2] = { { 0.8f, 0.6f }, { -0.38f, 0.925f }, { 0.97f, -0.24f },
+                                             { -0.6f, -0.8f }, { 0.28f, -0.96f } };
+static const float wave_len[OY_WAVES] = { 11.3f, 6.7f, 3.9f, 2.3f, 1.37f };
+
+void oy_cast_waves_at(oy_cast *c, double t)
+{
+    for (int i = 0; i < OY_WAVES; i++) {
+        double k = 2.0 * OY_PI / wave_len[i], w = sqrt(9.81 * k);
+        double ph = (c->cam_x * wave_dir[i][0] + c->cam_z * wave_dir[i][1]) * k - t * w;
+        c->wave_ph[i] = (float)(ph - floor(ph / (2.0 * OY_PI)) * (2.0 * OY_PI));
+    }
+}
+
+/* sum of travelling waves: slope of the water surface at local x, z */
+static void waves(const oy_cast *c, float x, float z, double wx, double wz, float dist, float *sx,
+                  float *sz)
+{
+    float wind = oy_clampf(c->st->ch[OY_CH_WIND], 0.0f, 1.0f);
+    float amp = (0.012f + 0.07f * wind) / (1.0f + dist * 0.01f);
+    *sx = *sz = 0.0f;
+    for (int i = 0; i < OY_WAVES; i++) {
+        /* a train fades out before its crests shrink under a pixel */
+        float fade = oy_clampf(wave_len[i] * 300.0f / (dist + 1.0f) - 1.0f, 0.0f, 1.0f);
+        if (fade <= 0.0f)
+            continue;
+        float k = (float)(2.0 * OY_PI) / wave_len[i];
+        float ph = c->wave_ph[i] + (x * wave_dir[i][0] + z * wave_dir[i][1]) * k;
+        float sl = amp * oy_rcos(ph) * fade;
+        *sx += sl * wave_dir[i][0];
+        *sz += sl * wave_dir[i][1];
+    }
+    /* choppy noise breaks the regular pattern of the wave trains */
+    if (dist < 400.0f) {
+        float nx, nz;
+        detail(c, wx * 0.45 + c->t * 0.25, wz * 0.45 - c->t * 0.2, &nx, &nz);
+        float f = (1.0f - dist / 400.0f) * 0.05f * (0.4f + wind);
+        *sx += nx * f;
+        *sz += nz * f;
+    }
+}
+
+void oy_cast_water_colour(oy_cast *c, const oy_state *st)
+{
+    static const float absorb[3] = { 0.45f, 0.09f, 0.06f };
+    static const float deep[3] = { 0.004f, 0.014f, 0.016f };
+    /* the grade's axes, as rock and ground are painted (world/biome.c) */
+    static const float warm[3] = { 0.9f, 0.25f, -0.9f }, tint[3] = { 0.55f, -0.75f, 0.45f };
+    float p[3];
+    for (int i = 0; i < 3; i++)
+        p[i] = oy_clampf(st->ch[OY_CH_WATER_WARMTH + i], -1.0f, 1.0f);
+    for (int i = 0; i < 3; i++) {
+        c->water_absorb[i] = absorb[i];
+        c->water_deep[i] = deep[i];
+    }
+    if (p[0] == 0.0f && p[1] == 0.0f && p[2] == 0.0f)
+        return;
+    /* light water is clear and bright (turquoise over sand), dark water
+     * murky and black; its hue is what the body scatters back */
+    float l = (deep[0] + deep[1] + deep[2]) * (1.0f / 3.0f);
+    float to = l * oy_rexp2(2.5f * p[2]);
+    float clear = oy_rexp2(-1.5f * p[2]);
+    for (int i = 0; i < 3; i++) {
+        float hue = p[0] * warm[i] + p[1] * tint[i];
+        c->water_deep[i] = oy_rmax(deep[i] * to / l + 2.0f * to * hue, 0.0005f);
+        c->water_absorb[i] = absorb[i] * clear * oy_rexp2(-1.2f * hue);
+    }
+}
+
+/* slope of row r's ray in column q */
+static float row_slope(const oy_cast *c, const column *q, int r)
+{
+    float b = c->b0 + r * c->db;
+    return c->equirect ? oy_tanf(oy_clampf(b, -1.56f, 1.56f)) : b * q->inv_l;
+}
+
+/* Is the point seen at row r of the mirror's column in front of the
+ * reflected ray? The ray, leaving the water at horizontal distance th
+ * with slope rs, is seen from the camera at row r's slope sr at distance
+ * a / (sr - rs), sr < rs; land there at most that far (and behind the
+ * water) hides it. Returns -1 for sky, which ends the search. */
+static int mirror_hit(const oy_cast *c, const mirror *m, int r, float a, float rs, float th)
+{
+    float ts = m->t[r];
+    if (ts > 1e29f)
+        return -1;
+    if (m->up[r] != r)
+        return 0;
+    float ds = row_slope(c, m->q, r) - rs;
+    return ds < 0.0f && ts >= th && ts * ds >= a;
+}
+
+/* What a ray leaving the water at horizontal distance th and height wy
+ * with slope rs meets, read from the finished rows of the same column:
+ * a march up the rows from the water pixel's, in strides that grow to 16
+ * rows and over water in one jump, then back to the first row after the
+ * last one looked at that hides the ray. 0 when it meets sky or leaves
+ * the image. */
+static int mirror_lookup(const oy_cast *c, const mirror *m, float th, float wy, float rs,
+                         float out[3])
+{
+    float a = wy - c->cam_y - rs * th;
+    int prev = m->row, r = m->row + 1 < c->h ? m->up[m->row + 1] : c->h, found = 0, stride = 2;
+    while (r < c->h && row_slope(c, m->q, r) < rs) {
+        int h = mirror_hit(c, m, r, a, rs, th);
+        if (h) {
+            found = h > 0;
+            break;
+        }
+        prev = r;
+        r = r + stride < c->h ? m->up[r + stride] : c->h;
+        stride = stride < 16 ? stride + stride / 2 : 16;
+    }
+    /* the stride may have passed over the land that hides the ray: look
+     * back over the rows it skipped before taking a hit or the sky */
+    for (int b = prev + 1; b < r && b < c->h; b++) {
+        int h = mirror_hit(c, m, b, a, rs, th);
+        if (h) {
+            found = h > 0;
+            r = b;
+            break;
+        }
+    }
+    if (!found)
+        return 0;
+    const float *p = c->hdr + ((size_t)r * c->w + m->col) * 3;
+    out[0] = p[0];
+    out[1] = p[1];
+    out[2] = p[2];
+    return 1;
+}
+
+void oy_cast_shade_water(const oy_cast *c, const full *f, float x, float y, float z,
+                         const float d[3], float dist, const mirror *mi, float out[3])
+{
+    const oy_sky *s = c->sky;
+    double wx = c->cam_x + x, wz = c->cam_z + z;
+    float sx, sz;
+    waves(c, x, z, wx, wz, dist, &sx, &sz);
+    float n[3] = { -sx, 1.0f, -sz };
+    float il = 1.0f / sqrtf(n[0] * n[0] + 1.0f + n[2] * n[2]);
+    n[0] *= il; n[1] *= il; n[2] *= il;
+    float dn = d[0] * n[0] + d[1] * n[1] + d[2] * n[2];
+    float r[3] = { d[0] - 2 * dn * n[0], d[1] - 2 * dn * n[1], d[2] - 2 * dn * n[2] };
+    if (r[1] < 0.02f)
+        r[1] = 0.02f;
+    float rl = 1.0f / sqrtf(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
+    r[0] *= rl; r[1] *= rl; r[2] *= rl;
+    float refl[3];
+    /* land the reflected ray meets, as this column shows it; else sky.
+     * The column holds only what lies in its own plane, so the ripples
+     * tilt the mirror there far less than they tilt the sky's reflection */
+    float rh = sqrtf(r[0] * r[0] + r[2] * r[2]), dh = sqrtf(d[0] * d[0] + d[2] * d[2]);
+    float flat = -d[1] / oy_rmax(dh, 1e-4f), rs = r[1] / oy_rmax(rh, 1e-4f);
+    if (!mi || !mirror_lookup(c, mi, sqrtf(x * x + z * z), y, flat + 0.1f * (rs - flat), refl))
+        oy_sky_radiance(s, r, oy_rturns(r[0], r[2]), y, refl);
+    float cosi = oy_rmin(oy_rmax(-dn, 0.0f), 1.0f), m = 1.0f - cosi;
+    float F = 0.02f + 0.98f * m * m * m * m * m;
+    float depth = oy_rmax(f->wl - f->g, 0.0f);
+    float E[3], up[3] = { 0, 1, 0 };
+    oy_cast_light(c, up, x, y, z, dist, E);
+    float sh = s->sun[1] > 0.0f ? oy_shadow_at(c->shadow, x, z, y, dist) : 0.0f;
+    for (int i = 0; i < 3; i++) {
+        float tr = oy_rexp(-depth * c->water_absorb[i] * 2.0f);
+        float bed = f->rgb[i] * 0.6f * E[i] / (float)OY_PI * tr;
+        float body = c->water_deep[i] * E[i] * (1.0f - tr);
+        out[i] = (bed + body) * (1.0f - F) + refl[i] * F;
+    }
+    /* glitter: a broad highlight, the sky table's sun is too small for it */
+    float rsun = r[0] * s->sun[0] + r[1] * s->sun[1] + r[2] * s->sun[2];
+    if (rsun > 0.9f) {
+        float g = oy_rexp((rsun - 1.0f) * 900.0f) * 40.0f + oy_rexp((rsun - 1.0f) * 60.0f) * 0.4f;
+        for (int i = 0; i < 3; i++)
+            out[i] += s->sun_rad[i] * g * F * sh;
+    }
+    /* foam where the water thins at the shore */
+    if (depth < 0.35f) {
+        float n1 = detail(c, wx * 0.9 + c->t * 0.3, wz * 0.9, NULL, NULL);
+        float foam = oy_clampf((0.35f - depth) / 0.35f * (0.6f + 0.6f * n1), 0.0f, 1.0f) * 0.7f;
+        for (int i = 0; i < 3; i++)
+            out[i] = oy_lerpf(out[i], 0.8f * E[i] / (float)OY_PI, foam);
+    }
+}
