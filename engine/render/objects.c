@@ -438,31 +438,29 @@ static int bin(oy_objects *o)
         o->order[i] = keys[i].i;
     free(keys);
     memset(o->ts, 0, sizeof *o->ts * (nt + 1));
-    size_t total = 0;
-    for (size_t k = 0; k < o->ni; k++) {
-        int r[4];
-        if (!tile_rect(o, &o->in[o->order[k]], r))
-            continue;
-        for (int y = r[1]; y <= r[3]; y++)
-            for (int x = r[0]; x <= r[2]; x++)
-                o->ts[y * o->tw + x + 1]++;
-        total += (size_t)(r[2] - r[0] + 1) * (size_t)(r[3] - r[1] + 1);
-    }
-    for (size_t i = 0; i < nt; i++)
-        o->ts[i + 1] += o->ts[i];
-    if (oy_grow(&o->tl, &o->tlcap, total + 1, sizeof *o->tl))
-        return OYSTER_E_NOMEM;
-    if (oy_grow(&o->cursor, &o->ccursor, nt, sizeof *o->cursor))
-        return OYSTER_E_NOMEM;
-    int *fill = o->cursor;
-    memcpy(fill, o->ts, sizeof *fill * nt);
-    for (size_t k = 0; k < o->ni; k++) {
-        int r[4];
-        if (!tile_rect(o, &o->in[o->order[k]], r))
-            continue;
-        for (int y = r[1]; y <= r[3]; y++)
-            for (int x = r[0]; x <= r[2]; x++)
-                o->tl[fill[y * o->tw + x]++] = o->order[k];
+    /* a counting sort: count each tile's instances, then fill the lists
+     * in near-to-far order */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t k = 0; k < o->ni; k++) {
+            int r[4];
+            if (!tile_rect(o, &o->in[o->order[k]], r))
+                continue;
+            for (int y = r[1]; y <= r[3]; y++)
+                for (int x = r[0]; x <= r[2]; x++) {
+                    if (pass == 0)
+                        o->ts[y * o->tw + x + 1]++;
+                    else
+                        o->tl[o->cursor[y * o->tw + x]++] = o->order[k];
+                }
+        }
+        if (pass == 0) {
+            for (size_t i = 0; i < nt; i++)
+                o->ts[i + 1] += o->ts[i];
+            if (oy_grow(&o->tl, &o->tlcap, (size_t)o->ts[nt] + 1, sizeof *o->tl) ||
+                oy_grow(&o->cursor, &o->ccursor, nt, sizeof *o->cursor))
+                return OYSTER_E_NOMEM;
+            memcpy(o->cursor, o->ts, sizeof *o->cursor * nt);
+        }
     }
     return 0;
 }
