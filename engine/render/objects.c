@@ -150,6 +150,11 @@ static int add_inst(oy_objects *o, const oy_kind *k, double x, double y, double 
     b->span = span;
     b->pitch = pitch;
     b->look = &o->look;
+    /* nothing farther than the caster reaches can be seen; a hostile
+     * place (1e39, inf) must not reach the binning's integer maths */
+    double rx = x - o->v.pos[0], ry = y - o->v.pos[1], rz = z - o->v.pos[2];
+    if (!(fabs(rx) < 1e5 && fabs(ry) < 1e5 && fabs(rz) < 1e5) || !(scale > 0.0f && scale < 1e3f))
+        return 0;
     k->build(b);
     if (b->n == 0 || b->nm == 0)
         return 0;

@@ -76,4 +76,20 @@ YAML
 grep -q "wet.yaml:12:10: warning: a house cannot stand in the water at \[0, 400\]; it stands on the shore at" "$T/wet.out" &&
     pass "a house in the lake: warned at its place and moved to the shore" || fail "$(cat "$T/wet.out" | head -3)"
 
+# objects at hostile places (beyond any float, headings past 1e40, paths
+# to 1e38) render without a crash
+shot far.yaml <<'YAML'
+oyster: 1
+output: {size: 96x54, duration: 1s}
+camera:
+  path:
+    - {at: 0s, pos: [0, 3, 0], yaw: 0}
+directives:
+  - {at: 0s, add: person, near: [1e39, 0, -1e39], yaw: 1e40}
+  - {at: 0s, add: village, near: [-1e300, 0, 0]}
+  - {at: 0s, add: pine, near: [0, 0, 10], yaw: -1e300}
+  - {at: 0.2s, move: pine, to: [[1e38, 0, 1e38], [-1e38, 0, 0]], speed: 99999}
+YAML
+expect_rc 0 "objects at hostile places render" "$OYSTER" render "$T/far.yaml" -o "$T/far.mp4" --progress none
+
 finish
