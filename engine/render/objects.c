@@ -20,6 +20,7 @@
 #define FLORA_FAR 150.0f          /* trees drawn to here; the canopy beyond */
 #define FLORA_FADE 110.0f         /* and fade out from here */
 #define SHADOW_CELLS 128
+#define MAX_INSTANCES 10000       /* drawn in one frame (oyster-shot(5) LIMITS) */
 
 typedef struct inst {
     float p[3];                   /* base, camera-relative */
@@ -153,7 +154,8 @@ static int add_inst(oy_objects *o, const oy_kind *k, double x, double y, double 
     /* nothing farther than the caster reaches can be seen; a hostile
      * place (1e39, inf) must not reach the binning's integer maths */
     double rx = x - o->v.pos[0], ry = y - o->v.pos[1], rz = z - o->v.pos[2];
-    if (!(fabs(rx) < 1e5 && fabs(ry) < 1e5 && fabs(rz) < 1e5) || !(scale > 0.0f && scale < 1e3f))
+    if (!(fabs(rx) < 1e5 && fabs(ry) < 1e5 && fabs(rz) < 1e5) || !(scale > 0.0f && scale < 1e3f) ||
+        o->ni >= MAX_INSTANCES)
         return 0;
     k->build(b);
     if (b->n == 0 || b->nm == 0)
