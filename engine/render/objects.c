@@ -6,7 +6,9 @@
  * placed objects' own, sky, moon) plus the frame's point lights, then
  * takes the same air; the land gets the objects' sun shadows and the
  * point lights' glow. Soft things (smoke, a lighthouse beam) are seen
- * through.
+ * through. A placed object by still water has an image: its primitives
+ * turned over about the water's plane, traced only where the view meets
+ * that water and blended by Fresnel.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -31,6 +33,8 @@ typedef struct inst {
     int p0, np, m0;
     int caster;
     int soft;                     /* it has soft primitives (smoke, a beam) */
+    int mirror;                   /* the image of the one before it in water */
+    float wl;                     /* mirror: the water's height, camera-relative */
     float sx0, sy0, sx1, sy1;     /* the pixels it may cover */
 } inst;
 
@@ -48,6 +52,7 @@ struct oy_objects {
     size_t nm, mcap;
     int *order;
     size_t ocap;
+    int nmirror;                  /* instances that are images in water */
     rlight lights[MAX_LIGHTS];
     int nl;
     /* screen tiles: tile k lists tl[ts[k] .. ts[k + 1]) */
@@ -177,6 +182,8 @@ static int add_inst(oy_objects *o, const oy_kind *k, double x, double y, double 
     I->np = b->n;
     I->m0 = (int)o->nm;
     I->caster = caster;
+    I->mirror = 0;
+    I->wl = 0.0f;
     I->soft = 0;
     for (int i = 0; i < b->n; i++)
         I->soft |= (b->m[b->p[i].mat].flags & OY_MAT_SOFT) != 0;
@@ -221,6 +228,63 @@ static int add_inst(oy_objects *o, const oy_kind *k, double x, double y, double 
         for (int j = 0; j < 3; j++) {
             L->p[j] = I->p[j] + wp[j];
             L->rgb[j] = b->l[i].rgb[j] * fade;
+        }
+    }
+    return 0;
+}
+
+/* The last instance's image in still water at world height level: its
+ * primitives turned upside down about the water's plane. Drawn only
+ * where the view meets that water. */
+static int add_mirror(oy_objects *o, double level)
+{
+    const inst *I = &o->in[o->ni - 1];
+    if (oy_grow(&o->in, &o->icap, o->ni + 1, sizeof *o->in) ||
+        oy_grow(&o->prim, &o->pcap, o->np + (size_t)I->np, sizeof *o->prim))
+        return OYSTER_E_NOMEM;
+    I = &o->in[o->ni - 1];
+    inst *M = &o->in[o->ni];
+    *M = *I;
+    float wl = (float)(level - o->v.pos[1]);
+    M->mirror = 1;
+    M->wl = wl;
+    M->caster = 0;
+    M->soft = 0;
+    M->p[1] = 2.0f * wl - I->p[1];
+    M->bc[1] = 2.0f * wl - I->bc[1];
+    M->dnear = sqrtf(M->bc[0] * M->bc[0] + M->bc[1] * M->bc[1] + M->bc[2] * M->bc[2]) - M->br;
+    M->p0 = (int)o->np;
+    for (int i = 0; i < I->np; i++) {
+        oy_prim q = o->prim[I->p0 + i];
+        if (q.type == OY_PRIM_FRUSTUM) {
+            float r0 = q.r[0];
+            q.c[1] = -(q.c[1] + q.r[2]);
+            q.r[0] = q.r[1];
+            q.r[1] = r0;
+        } else {
+            q.c[1] = -q.c[1];
+        }
+        for (int k = 0; k < q.np; k++)
+            q.pl[k][1] = -q.pl[k][1];
+        prim_bounds(&q, q.bc, &q.br);
+        o->prim[o->np++] = q;
+    }
+    o->ni++;
+    o->nmirror++;
+    return 0;
+}
+
+/* the height of water standing by a place, if any is within reach */
+static int water_by(const oy_world *w, const oy_world_shape *sh, double x, double z, float reach,
+                    double *level)
+{
+    for (int i = 0; i < 9; i++) {
+        float a = 0.7853982f * (float)i, r = i ? reach : 0.0f;
+        oy_world_point pt;
+        float g = oy_world_eval(w, sh, x + r * oy_sinf(a), z + r * oy_cosf(a), 2.0f, &pt);
+        if (pt.water > g) {
+            *level = pt.water;
+            return 1;
         }
     }
     return 0;
@@ -329,8 +393,14 @@ static int add_entity(oy_objects *o, const oy_world *w, const oy_world_shape *sh
     /* people, animals and props keep their own size; trees, stones and
      * buildings take the entity's scale too */
     int vary = k->build == oy_kind_rock || k->build == oy_kind_boulder || k->height > 5.0f;
-    return add_inst(o, k, e->pos[0], y, e->pos[2], yaw, vary ? e->scale : 1.0f, e->fade, e->seed, t,
-                    e->speed, e->stride, wl, span, 0.0f, 1);
+    size_t before = o->ni;
+    int err = add_inst(o, k, e->pos[0], y, e->pos[2], yaw, vary ? e->scale : 1.0f, e->fade, e->seed, t,
+                       e->speed, e->stride, wl, span, 0.0f, 1);
+    double level;
+    if (!err && o->ni > before && water_by(w, sh, e->pos[0], e->pos[2], k->radius + 6.0f, &level) &&
+        level < y + 0.5)
+        err = add_mirror(o, level);
+    return err;
 }
 
 /* a sphere (camera-relative centre) the view may see */
@@ -627,14 +697,22 @@ static void horizon(const oy_cast *c, const float d[3], float hz[3])
         hz[i] = oy_lerpf(hz[i], c->sky->overcast[i], c->sky->oc);
 }
 
+/* Shade the hit of the ray along d at t. In a mirror instance the hit is
+ * the water's image: the point, normal and ray are turned back above the
+ * water, so the object is lit as it stands. */
 static void shade_hit(const oy_objects *o, const oy_cast *c, const inst *I, int prim,
-                      const float nl[3], const float d[3], float t, float out[3])
+                      const float nl[3], const float d0[3], float t, float out[3])
 {
     const oy_prim *p = &o->prim[I->p0 + prim];
     const oy_mat *m = &o->mat[I->m0 + p->mat];
     const oy_sky *s = c->sky;
-    float n[3], pt[3] = { d[0] * t, d[1] * t, d[2] * t };
+    float n[3], pt[3] = { d0[0] * t, d0[1] * t, d0[2] * t }, d[3] = { d0[0], d0[1], d0[2] };
     to_world(I, nl, n);
+    if (I->mirror) {
+        pt[1] = 2.0f * I->wl - pt[1];
+        n[1] = -n[1];
+        d[1] = -d[1];
+    }
     if (n[0] * d[0] + n[1] * d[1] + n[2] * d[2] > 0.0f) {
         n[0] = -n[0]; n[1] = -n[1]; n[2] = -n[2];
     }
@@ -679,8 +757,8 @@ static void shade_hit(const oy_objects *o, const oy_cast *c, const inst *I, int 
     for (int i = 0; i < 3; i++)
         out[i] = m->alb[i] * E[i] * (float)(1.0 / OY_PI) + m->emit[i];
     float hz[3];
-    horizon(c, d, hz);
-    oy_cast_air(c, d, hz, t, out);
+    horizon(c, d0, hz);
+    oy_cast_air(c, d0, hz, t, out);
 }
 
 /* the land seen at depth t along d: the objects' shadows and the point
@@ -756,7 +834,7 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1
             const inst *I = &o->in[o->tl[q]];
             if (I->dnear >= best && I->dnear >= tsoft)
                 break;
-            if (fx < I->sx0 || fx > I->sx1 || fy < I->sy0 || fy > I->sy1)
+            if (I->mirror || fx < I->sx0 || fx > I->sx1 || fy < I->sy0 || fy > I->sy1)
                 continue;
             int prim;
             float n[3];
@@ -786,6 +864,28 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1
             }
         }
         last = hit;
+        /* still water where the view meets the land: the images of the
+         * things standing by it */
+        int mhit = -1, mprim = -1;
+        float mt = 1e30f, mn[3];
+        if (o->nmirror && hit < 0 && dep[x] < 1e29f) {
+            float land = dep[x], py = d[1] * land;
+            for (int q = ts[tile]; q < ts[tile + 1]; q++) {
+                const inst *I = &o->in[o->tl[q]];
+                if (!I->mirror || fabsf(py - I->wl) > 0.05f + 0.002f * land ||
+                    fx < I->sx0 || fx > I->sx1 || fy < I->sy0 || fy > I->sy1)
+                    continue;
+                int prim;
+                float n[3];
+                float t = inst_hit(o, I, zero, d, land, mt, &prim, n);
+                if (t > 0.0f) {
+                    mt = t;
+                    mhit = o->tl[q];
+                    mprim = prim;
+                    memcpy(mn, n, sizeof n);
+                }
+            }
+        }
         if (hit >= 0) {
             const inst *I = &o->in[hit];
             float oc[3];
@@ -801,6 +901,15 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1
                 dep[x] = best;
         } else if (dep[x] < 1e29f) {
             relight_land(o, c, d, dep[x], px);
+        }
+        if (mhit >= 0) {
+            /* the water mirrors more at a grazing view (Fresnel) */
+            const inst *I = &o->in[mhit];
+            float rc[3], g = 1.0f - fabsf(d[1]), g2 = g * g;
+            float R = (0.02f + 0.98f * g2 * g2 * g) * 0.85f * I->fade;
+            shade_hit(o, c, I, mprim, mn, d, mt, rc);
+            for (int i = 0; i < 3; i++)
+                px[i] = oy_lerpf(px[i], rc[i], R);
         }
         if (soft >= 0 && tsoft < best) {
             const inst *I = &o->in[soft];
@@ -822,7 +931,7 @@ int oy_objects_prepare(oy_objects *o, const oy_world *w, const oy_world_shape *s
                        float thy, int W, int H, float exposure)
 {
     o->ni = o->np = o->nm = 0;
-    o->nl = 0;
+    o->nl = o->nmirror = 0;
     o->v = *v;
     o->thx = thx;
     o->thy = thy;
