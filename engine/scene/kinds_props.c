@@ -1,8 +1,9 @@
 /*
  * kinds_props.c - things at human scale: rocks and boulders, a campfire
  * with flames and smoke, a lantern, a tent, boats and ships (their base
- * is the water line), a wagon and a car. Fires and lamps carry the point
- * light that lights the ground and things around them.
+ * is the water line), a wagon and a car, which raise dust on dry ground
+ * as they drive. Fires and lamps carry the point light that lights the
+ * ground and things around them.
  */
 #include "scene.h"
 
@@ -144,6 +145,25 @@ void oy_kind_ship(oy_build *b)
     }
 }
 
+/* dust a vehicle raises on dry ground: puffs left behind where it passed
+ * (fixed in the world as it drives on), growing and thinning with age */
+static void dust(oy_build *b, float rear, float width)
+{
+    float k = oy_smoothstepf(0.5f, 4.0f, b->speed) * oy_smoothstepf(0.3f, 0.8f, b->look->dry);
+    if (k <= 0.0f)
+        return;
+    const float spacing = 2.5f, trail = 15.0f;
+    int thick = oy_build_soft(b, 0.45f, 0.38f, 0.3f, 0.4f * k, 0.0f);
+    int thin = oy_build_soft(b, 0.45f, 0.38f, 0.3f, 0.15f * k, 0.0f);
+    float off = b->stride - spacing * (float)(int)(b->stride / spacing);
+    for (int i = 0; i < (int)(trail / spacing); i++) {
+        float back = off + spacing * (float)i, age = back / trail;
+        float r = 0.5f + 1.6f * age;
+        oy_build_ellipsoid(b, age < 0.4f ? thick : thin, width * 0.3f * (float)((i & 1) * 2 - 1),
+                           0.3f + 0.8f * r, -rear - back, r * 1.2f, r, r * 1.4f);
+    }
+}
+
 static void wheels(oy_build *b, int mat, float hx, float hz, float r)
 {
     for (int i = 0; i < 4; i++)
@@ -157,6 +177,7 @@ void oy_kind_wagon(oy_build *b)
     wheels(b, wood, 0.85f, 1.4f, 0.55f);
     oy_build_box(b, wood, 0, 0.9f, 0, 0.8f, 0.2f, 1.9f, 0, 0, 0);
     oy_build_ellipsoid(b, canvas, 0, 1.1f, 0, 0.95f, 1.1f, 1.75f);
+    dust(b, 2.0f, 1.8f);
     /* the horse that pulls it */
     int from = b->n, light = b->nl;
     oy_kind_horse(b);
@@ -172,6 +193,7 @@ void oy_kind_car(oy_build *b)
     oy_build_box(b, body, 0, 0.68f, 0, 0.88f, 0.32f, 2.2f, 0, 0, 0);
     oy_build_box(b, glass_, 0, 1.18f, -0.2f, 0.8f, 0.2f, 1.1f, 0, 0, 0);
     oy_build_box(b, body, 0, 1.41f, -0.25f, 0.8f, 0.04f, 0.95f, 0, 0, 0);
+    dust(b, 2.3f, 1.8f);
     float n = b->look->night;
     if (n > 0.05f) {
         int lamp = oy_build_glow(b, 1.0f, 0.95f, 0.85f, 3.0f * n);
