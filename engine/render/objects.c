@@ -847,13 +847,16 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1
                 memcpy(hn, n, sizeof n);
             }
             /* soft primitives: the nearest one in front of all else */
+            float lo[3], ld[3];
+            if (I->soft) {
+                float rel[3] = { -I->p[0], -I->p[1], -I->p[2] };
+                to_local(I, rel, lo);
+                to_local(I, d, ld);
+            }
             for (int i = 0; I->soft && i < I->np; i++) {
                 const oy_prim *p = &o->prim[I->p0 + i];
                 if (!(o->mat[I->m0 + p->mat].flags & OY_MAT_SOFT))
                     continue;
-                float rel[3] = { -I->p[0], -I->p[1], -I->p[2] }, lo[3], ld[3];
-                to_local(I, rel, lo);
-                to_local(I, d, ld);
                 float ts_ = oy_prim_hit(p, lo, ld, 0.0f, tsoft, n);
                 if (ts_ > 0.0f) {
                     tsoft = ts_;

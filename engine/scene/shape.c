@@ -137,24 +137,27 @@ void oy_build_roof(oy_build *b, int mat, float cx, float y0, float cz, float hx,
     p->r[0] = p->r[1] = p->r[2] = sqrtf(hx * hx + hz * hz + h * h);
 }
 
+/* a primitive given by a centre and three sizes */
+static void prim_cr(oy_build *b, int type, int mat, float cx, float cy, float cz, float r0,
+                    float r1, float r2)
+{
+    oy_prim *p = prim_new(b, type, mat);
+    if (!p)
+        return;
+    p->c[0] = cx; p->c[1] = cy; p->c[2] = cz;
+    p->r[0] = r0; p->r[1] = r1; p->r[2] = r2;
+}
+
 void oy_build_frustum(oy_build *b, int mat, float cx, float y0, float cz, float r0, float r1,
                       float h)
 {
-    oy_prim *p = prim_new(b, OY_PRIM_FRUSTUM, mat);
-    if (!p)
-        return;
-    p->c[0] = cx; p->c[1] = y0; p->c[2] = cz;
-    p->r[0] = r0; p->r[1] = r1; p->r[2] = h;
+    prim_cr(b, OY_PRIM_FRUSTUM, mat, cx, y0, cz, r0, r1, h);
 }
 
 void oy_build_ellipsoid(oy_build *b, int mat, float cx, float cy, float cz, float rx, float ry,
                         float rz)
 {
-    oy_prim *p = prim_new(b, OY_PRIM_ELLIPSOID, mat);
-    if (!p)
-        return;
-    p->c[0] = cx; p->c[1] = cy; p->c[2] = cz;
-    p->r[0] = rx; p->r[1] = ry; p->r[2] = rz;
+    prim_cr(b, OY_PRIM_ELLIPSOID, mat, cx, cy, cz, rx, ry, rz);
 }
 
 /* ---- hits ---- */
