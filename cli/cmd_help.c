@@ -1,11 +1,17 @@
 /*
- * cmd_help.c - `oyster help [COMMAND]`: the command overview, one
- * command's usage and options, and (undocumented, for the test that keeps
- * man/oyster.1 in sync) `oyster help --options-list`.
+ * cmd_help.c - `oyster help [COMMAND | sounds]`: the command overview, one
+ * command's usage and options, the sound effects a shot can name, and
+ * (undocumented, for the test that keeps man/oyster.1 in sync) `oyster
+ * help --options-list`.
  */
 #include <string.h>
 
 #include "options.h"
+
+static void print_line(void *opaque, const char *line)
+{
+    fprintf(opaque, "%s\n", line);
+}
 
 void cli_help_overview(FILE *f)
 {
@@ -16,7 +22,8 @@ void cli_help_overview(FILE *f)
     for (const cli_command *cmd = cli_commands; cmd->name; cmd++)
         fprintf(f, "  %-10s %s\n", cmd->name, cmd->summary);
     cli_options_print_group(&cli_group_global, f);
-    fprintf(f, "\nSee 'oyster help COMMAND' for a command's options, and oyster(1).\n");
+    fprintf(f, "\nSee 'oyster help COMMAND' for a command's options, 'oyster help sounds' for the\n"
+               "sound effects a shot can name, and oyster(1).\n");
 }
 
 int cli_cmd_help(const cli_command *self, int argc, char **argv)
@@ -37,6 +44,11 @@ int cli_cmd_help(const cli_command *self, int argc, char **argv)
     }
     if (argc < 2) {
         cli_help_overview(stdout);
+        return CLI_EXIT_OK;
+    }
+    if (!strcmp(argv[1], "sounds")) {
+        fprintf(stdout, "Sound effects for 'sound: NAME' directives (oyster-shot(5), DIRECTIVES):\n");
+        oyster_sounds(print_line, stdout);
         return CLI_EXIT_OK;
     }
     cmd = cli_command_find(argv[1]);

@@ -33,7 +33,7 @@ const cli_command cli_commands[] = {
     { "concepts", "[WORD...] [--prompt TEXT]",
       "list the vocabulary the model understands, what each WORD does, or how TEXT is read",
       concepts_groups, cli_cmd_concepts },
-    { "help", "[COMMAND]",
+    { "help", "[COMMAND | sounds]",
       "list the commands, or show one command's options", no_groups, cli_cmd_help },
     { NULL, NULL, NULL, NULL, NULL }
 };

@@ -60,7 +60,7 @@ static const cli_option render_options[] = {
     { OPT_FRAME_HASHES,  0,  "frame-hashes", "FILE",  "write per-frame hashes (framemd5 format)", 0 },
     { OPT_NO_AUDIO,      0,  "no-audio",     NULL,    "video only", 0 },
     { OPT_AUDIO_OUT,     0,  "audio-out",    "FILE",  "also write the audio as WAV (48 kHz stereo)", 0 },
-    { OPT_STEMS,         0,  "stems",        "DIR",   "also write DIR/music.wav and DIR/ambience.wav", 0 },
+    { OPT_STEMS,         0,  "stems",        "DIR",   "also write DIR/music.wav, DIR/ambience.wav and DIR/effects.wav", 0 },
     { OPT_STATE_OUT,     0,  "state-out",    "FILE",  "write the world state to FILE", 0 },
     { OPT_STATE_AT,      0,  "state-at",     "TIME",  "time of the --state-out state (default: the end)", 0 },
     { OPT_STATE_IN,      0,  "state-in",     "FILE",  "resume from a state file written by --state-out", 0 },

@@ -169,6 +169,10 @@ int oyster_map(oyster_shot *shot, const oyster_map_opts *opts);
 int oyster_concepts(const char *const *words, int nwords,
                     oyster_line_fn fn, void *opaque);
 
+/* `oyster help sounds`: one line per sound effect a `sound:` directive
+ * names: its name, what it is, its length, its other names. */
+void oyster_sounds(oyster_line_fn fn, void *opaque);
+
 /* `oyster concepts --prompt TEXT`: how the concept language reads text,
  * word by word (concept and modifiers, or ignored with the nearest known
  * word), then the channel changes. Returns the number of ignored words,

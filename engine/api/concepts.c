@@ -1,11 +1,52 @@
 /*
  * concepts.c - `oyster concepts`: the vocabulary, or what given words do;
- * and how a text (a prompt, a shot's world prompt) is understood.
+ * how a text (a prompt, a shot's world prompt) is understood; and the
+ * sound effects a `sound:` directive names.
  */
 #include <stdio.h>
+#include <string.h>
 
+#include "../audio/audio.h"
 #include "../lang/lang.h"
 #include "shot.h"
+
+/* "bell         a church bell ... (also: ...)" */
+static void sound_line(int k, oyster_line_fn fn, void *opaque)
+{
+    const oy_sfx_info *x = &oy_sfx_table[k];
+    char line[512];
+    int n = snprintf(line, sizeof line, "%-12s %s", x->name, x->about);
+    if (x->lasting && n > 0 && (size_t)n < sizeof line)
+        n += snprintf(line + n, sizeof line - (size_t)n, "; 'over' sets its length (default %gs)",
+                      x->length);
+    if (x->aliases[0] && n > 0 && (size_t)n < sizeof line)
+        snprintf(line + n, sizeof line - (size_t)n, " (also: %s)", x->aliases);
+    fn(opaque, line);
+}
+
+void oyster_sounds(oyster_line_fn fn, void *opaque)
+{
+    for (int k = 0; k < OY_SFX_COUNT; k++)
+        sound_line(k, fn, opaque);
+}
+
+/* Every sound's name and alias, as `oyster concepts` lists words. */
+static void list_sounds(oyster_line_fn fn, void *opaque)
+{
+    char line[512];
+    for (int k = 0; k < OY_SFX_COUNT; k++) {
+        const char *a = oy_sfx_table[k].aliases;
+        snprintf(line, sizeof line, "%-24s sound", oy_sfx_table[k].name);
+        fn(opaque, line);
+        while (*a) {
+            size_t len = strcspn(a, " ");
+            snprintf(line, sizeof line, "%-24.*s sound (= %s)", (int)len, a, oy_sfx_table[k].name);
+            fn(opaque, line);
+            a += len;
+            a += strspn(a, " ");
+        }
+    }
+}
 
 int oyster_concepts(const char *const *words, int nwords, oyster_line_fn fn, void *opaque)
 {
@@ -27,9 +68,17 @@ int oyster_concepts(const char *const *words, int nwords, oyster_line_fn fn, voi
                 fn(opaque, line);
             }
         }
+        list_sounds(fn, opaque);
     }
     for (int i = 0; i < nwords; i++) {
         const oy_concept *c = oy_bank_find(bank, words[i]);
+        int sound = oy_sfx_find(words[i]);
+        if (sound >= 0) {
+            fn(opaque, "sound (as 'sound: NAME' in a directive):");
+            sound_line(sound, fn, opaque);
+            if (!c)
+                continue;
+        }
         if (!c) {
             const char *near = oy_bank_nearest(bank, words[i]);
             snprintf(line, sizeof line, "'%s' is not in the vocabulary (nearest: '%s')",

@@ -35,11 +35,11 @@ typedef struct job {
     oy_audio *audio;
     oy_writer *writer;
     FILE *hashes;
-    oy_wav *wav, *stem_music, *stem_amb;
-    sink_file video, hashfile, wavfile, musicfile, ambfile, statefile;
+    oy_wav *wav, *stem[OY_BUS_COUNT];
+    sink_file video, hashfile, wavfile, stemfile[OY_BUS_COUNT], statefile;
     int64_t state_frame;       /* --state-out: the frame whose state is kept */
     uint8_t *rgb;
-    float *mix, *music, *amb;
+    float *mix, *stembuf[OY_BUS_COUNT];
     oy_entity *ents;
     int want_audio, mux_audio;
     double t_eval, t_render, t_encode, t_audio;   /* seconds, for -v and bench */
@@ -126,10 +126,9 @@ static int open_sinks(job *j)
     }
     if (j->wavfile.temp && (err = oy_wav_open(&j->wav, j->wavfile.temp, j->log)))
         return err;
-    if (j->musicfile.temp && (err = oy_wav_open(&j->stem_music, j->musicfile.temp, j->log)))
-        return err;
-    if (j->ambfile.temp && (err = oy_wav_open(&j->stem_amb, j->ambfile.temp, j->log)))
-        return err;
+    for (int b = 0; b < OY_BUS_COUNT; b++)
+        if (j->stemfile[b].temp && (err = oy_wav_open(&j->stem[b], j->stemfile[b].temp, j->log)))
+            return err;
     return 0;
 }
 
@@ -143,8 +142,7 @@ static int frame_audio(job *j, int64_t n)
 
     if (count <= 0)
         return 0;
-    err = oy_audio_render(j->audio, s0, count, j->mix,
-                          j->stem_music ? j->music : NULL, j->stem_amb ? j->amb : NULL);
+    err = oy_audio_render(j->audio, s0, count, j->mix, j->stem[0] ? j->stembuf : NULL);
     j->t_audio += now_s() - t0;
     if (err)
         return err;
@@ -152,10 +150,9 @@ static int frame_audio(job *j, int64_t n)
         return err;
     if (j->wav && (err = oy_wav_write(j->wav, j->mix, count)))
         return err;
-    if (j->stem_music && (err = oy_wav_write(j->stem_music, j->music, count)))
-        return err;
-    if (j->stem_amb && (err = oy_wav_write(j->stem_amb, j->amb, count)))
-        return err;
+    for (int b = 0; b < OY_BUS_COUNT; b++)
+        if (j->stem[b] && (err = oy_wav_write(j->stem[b], j->stembuf[b], count)))
+            return err;
     return 0;
 }
 
@@ -224,10 +221,9 @@ static int finish_sinks(job *j)
     }
     if (!err && j->wav)
         err = oy_wav_finish(j->wav);
-    if (!err && j->stem_music)
-        err = oy_wav_finish(j->stem_music);
-    if (!err && j->stem_amb)
-        err = oy_wav_finish(j->stem_amb);
+    for (int b = 0; b < OY_BUS_COUNT; b++)
+        if (!err && j->stem[b])
+            err = oy_wav_finish(j->stem[b]);
     return err;
 }
 
@@ -292,22 +288,22 @@ static int setup(job *j)
             j->state_frame = out->frames - 1;
     }
     if (o->stems_dir) {
-        char *m, *a;
         if (mkdir(o->stems_dir, 0777) != 0 && errno != EEXIST) {
             err = -errno;
             oy_diag(j->log, OYSTER_ERROR, NULL, 0, 0, NULL, "cannot create stems directory '%s': %s",
                     o->stems_dir, oyster_strerror(err));
             return err;
         }
-        m = join(o->stems_dir, "music.wav");
-        a = join(o->stems_dir, "ambience.wav");
-        err = !m || !a ? OYSTER_E_NOMEM : sink_init(j->log, &j->musicfile, m, o->force);
-        if (!err)
-            err = sink_init(j->log, &j->ambfile, a, o->force);
-        free(m);
-        free(a);
-        if (err)
-            return err;
+        /* music.wav, ambience.wav, effects.wav */
+        for (int b = 0; b < OY_BUS_COUNT; b++) {
+            char name[32], *path;
+            snprintf(name, sizeof name, "%s.wav", oy_bus_names[b]);
+            path = join(o->stems_dir, name);
+            err = path ? sink_init(j->log, &j->stemfile[b], path, o->force) : OYSTER_E_NOMEM;
+            free(path);
+            if (err)
+                return err;
+        }
     }
     if ((err = oy_pool_new(&j->pool, o->threads)) ||
         (err = renderer_for(shot, j->pool, &j->renderer)))
@@ -318,10 +314,11 @@ static int setup(job *j)
                                 out->samples, j->log)))
             return err;
         j->mix = oy_calloc(maxs, sizeof(float));
-        j->music = oy_calloc(maxs, sizeof(float));
-        j->amb = oy_calloc(maxs, sizeof(float));
-        if (!j->mix || !j->music || !j->amb)
+        if (!j->mix)
             return OYSTER_E_NOMEM;
+        for (int b = 0; b < OY_BUS_COUNT; b++)
+            if (!(j->stembuf[b] = oy_calloc(maxs, sizeof(float))))
+                return OYSTER_E_NOMEM;
     }
     j->rgb = oy_malloc((size_t)out->width * out->height * 3);
     j->ents = oy_calloc((size_t)oy_model_max_entities(shot->model), sizeof *j->ents);
@@ -336,21 +333,20 @@ static void teardown(job *j)
     if (j->hashes)
         fclose(j->hashes);
     oy_wav_free(&j->wav);
-    oy_wav_free(&j->stem_music);
-    oy_wav_free(&j->stem_amb);
+    for (int b = 0; b < OY_BUS_COUNT; b++) {
+        oy_wav_free(&j->stem[b]);
+        sink_release(&j->stemfile[b]);
+        free(j->stembuf[b]);
+    }
     sink_release(&j->video);
     sink_release(&j->hashfile);
     sink_release(&j->wavfile);
-    sink_release(&j->musicfile);
-    sink_release(&j->ambfile);
     sink_release(&j->statefile);
     oy_audio_free(&j->audio);
     oy_renderer_free(&j->renderer);
     oy_pool_free(&j->pool);
     free(j->rgb);
     free(j->mix);
-    free(j->music);
-    free(j->amb);
     free(j->ents);
 }
 
@@ -431,10 +427,11 @@ int oyster_render(oyster_shot *shot, const oyster_render_opts *o)
     if ((err = sink_commit(j.log, &j.video, j.video.final)) ||
         (j.hashfile.temp && (err = sink_commit(j.log, &j.hashfile, j.hashfile.final))) ||
         (j.wavfile.temp && (err = sink_commit(j.log, &j.wavfile, j.wavfile.final))) ||
-        (j.musicfile.temp && (err = sink_commit(j.log, &j.musicfile, j.musicfile.final))) ||
-        (j.ambfile.temp && (err = sink_commit(j.log, &j.ambfile, j.ambfile.final))) ||
         (j.statefile.temp && (err = sink_commit(j.log, &j.statefile, j.statefile.final))))
         goto done;
+    for (int b = 0; b < OY_BUS_COUNT; b++)
+        if (j.stemfile[b].temp && (err = sink_commit(j.log, &j.stemfile[b], j.stemfile[b].final)))
+            goto done;
 done:
     teardown(&j);
     return err;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "shot.h"
+#include "../audio/audio.h"
 
 static void place_anchor(void *ctx, double t, float ahead, float lateral, float out[2])
 {
@@ -86,6 +87,36 @@ static int keep_dry(void *ctx, double t, float xz[2])
     return 0;
 }
 
+/* Every sound: cue names an effect the audio decoder makes (it knows
+ * them; the script and the model keep the names as text). */
+static int check_sounds(oyster_shot *shot)
+{
+    int n, bad = 0;
+    const oy_cue *q = oy_model_cues(shot->model, &n);
+
+    for (int i = 0; i < n; i++) {
+        const oy_directive *d = &shot->script->directives[q[i].directive];
+        const char *best = NULL;
+        char hint[96];
+        int bd = 3;
+        if (q[i].type != OY_CUE_SOUND || oy_sfx_find(q[i].name) >= 0)
+            continue;
+        for (int k = 0; k < OY_SFX_COUNT; k++) {
+            int e = oy_edit_distance(q[i].name, oy_sfx_table[k].name, 2);
+            if (e < bd) {
+                bd = e;
+                best = oy_sfx_table[k].name;
+            }
+        }
+        if (best)
+            snprintf(hint, sizeof hint, "did you mean '%s'? ('oyster help sounds' lists them)", best);
+        oy_diag(&shot->log, OYSTER_ERROR, shot->script->path, d->value_mark.line, d->value_mark.col,
+                best ? hint : "'oyster help sounds' lists them", "unknown sound '%s'", q[i].name);
+        bad = 1;
+    }
+    return bad ? OYSTER_E_INPUT : 0;
+}
+
 int oyster_shot_open(oyster_shot **out, const char *path, const oyster_overrides *ov,
                      oyster_log_fn fn, void *opaque)
 {
@@ -100,7 +131,8 @@ int oyster_shot_open(oyster_shot **out, const char *path, const oyster_overrides
         goto fail;
     if ((err = oy_bank_new(&shot->bank, shot->script->world.vocabulary.s, &shot->log)))
         goto fail;
-    if ((err = oy_model_new(&shot->model, shot->script, shot->bank, &shot->log)))
+    if ((err = oy_model_new(&shot->model, shot->script, shot->bank, &shot->log)) ||
+        (err = check_sounds(shot)))
         goto fail;
     if ((err = oy_world_new(&shot->world, shot->script->seed, shot->script->world.layout)))
         goto fail;

@@ -1,8 +1,9 @@
 /*
  * ambience.c - the sound of the world around the camera: wind, rain (bed
- * and drops), thunder delayed by distance / 343 m/s after each flash,
- * birds by day where things grow, insects at night, surf or a brook when
- * water is near, crackling fires, and one-shot hits from other modules.
+ * and drops), birds by day where things grow, insects at night, surf or a
+ * brook when water is near, crackling fires, and one-shot hits from other
+ * modules. The storm's thunder joins it from sources.c, which places
+ * every strike's thunder the same way.
  *
  * Work is done per chunk of OY_AUDIO_CHUNK samples. Control values (the
  * latent channels, the camera, the place under it) are evaluated at chunk
@@ -21,11 +22,8 @@
 #define PRE 1280                /* filter pre-roll, samples (a multiple of SUB) */
 #define SUB 32                  /* control update interval, samples */
 #define MAX_FIRES 4
-#define MAX_STRIKES 16
 #define MAX_HITS 64
 #define CTL_CACHE 64
-#define STRIKE_CACHE 160
-#define SPEED_OF_SOUND 343.0
 
 typedef struct fire { uint32_t uid; float gl, gr; } fire;
 
@@ -38,14 +36,6 @@ typedef struct ctl {
     fire fires[MAX_FIRES];
 } ctl;
 
-typedef struct thunder {
-    double flash_t;
-    float x, z;
-    int64_t arrive;             /* sample */
-    float dist, gain, gl, gr, cutoff, length;
-    uint64_t id;
-} thunder;
-
 struct oy_ambience {
     const oy_model *m;
     const oy_world *w;
@@ -53,43 +43,12 @@ struct oy_ambience {
     uint64_t seed;
     oy_entity *ents;
     ctl ctl[CTL_CACHE];
-    thunder tcache[STRIKE_CACHE];
-    int tnext;
     oy_audio_hits_fn hits;
     void *hits_opaque;
     oy_audio_hit hitbuf[MAX_HITS];
 };
 
 /* ---- control values ---- */
-
-static void listener(const oy_ambience *a, const oy_state *st, double t, double pos[3], oy_v3 *right)
-{
-    oy_view v;
-    if (!a->cam) {
-        pos[0] = pos[2] = 0.0;
-        pos[1] = 1.7;
-        *right = oy_v3_make(1, 0, 0);
-        return;
-    }
-    oy_camera_eval(a->cam, st, t, &v);
-    memcpy(pos, v.pos, sizeof(v.pos));
-    *right = v.right;
-}
-
-/* Pan and distance of a point relative to the listener. */
-static float pan_of(const double cam[3], oy_v3 right, double x, double z, float *dist, float y)
-{
-    double dx = x - cam[0], dz = z - cam[2], dy = y - cam[1];
-    double d = sqrt(dx * dx + dz * dz);
-    float p = 0.0f;
-    if (d > 1e-3) {
-        float rl = sqrtf(right.x * right.x + right.z * right.z);
-        if (rl > 1e-6f)
-            p = (float)((dx * right.x + dz * right.z) / (d * rl));
-    }
-    *dist = (float)sqrt(d * d + dy * dy);
-    return p;
-}
 
 static void ctl_compute(oy_ambience *a, int64_t j, ctl *k)
 {
@@ -101,7 +60,7 @@ static void ctl_compute(oy_ambience *a, int64_t j, ctl *k)
     if (t < 0.0)
         t = 0.0;
     oy_model_eval(a->m, t, &st, a->ents);
-    listener(a, &st, t, k->cam, &k->right);
+    oy_listener(a->cam, &st, t, k->cam, &k->right);
     if (a->w) {
         oy_world_place(a->w, &st, k->cam[0], k->cam[2], &pl);
     } else {
@@ -148,7 +107,7 @@ static void ctl_compute(oy_ambience *a, int64_t j, ctl *k)
         float dist, pan, g;
         if (!strstr(e->kind, "fire") || e->fade <= 0.0f)
             continue;
-        pan = pan_of(k->cam, k->right, e->pos[0], e->pos[2], &dist, (float)k->cam[1] - 1.5f);
+        pan = oy_place_pan(k->cam, k->right, e->pos[0], (float)k->cam[1] - 1.5f, e->pos[2], &dist);
         g = e->fade / (1.0f + dist / 4.0f);
         if (g < 0.02f)
             continue;
@@ -166,49 +125,6 @@ static const ctl *ctl_get(oy_ambience *a, int64_t j)
     if (k->j != j)
         ctl_compute(a, j, k);
     return k;
-}
-
-/* ---- thunder ---- */
-
-static const thunder *thunder_of(oy_ambience *a, const oy_strike *s)
-{
-    thunder *th;
-    oy_state st;
-    double cam[3];
-    oy_v3 right;
-    float pan;
-
-    for (int i = 0; i < STRIKE_CACHE; i++)
-        if (a->tcache[i].flash_t == s->t && a->tcache[i].x == s->x && a->tcache[i].z == s->z)
-            return &a->tcache[i];
-    th = &a->tcache[a->tnext];
-    a->tnext = (a->tnext + 1) % STRIKE_CACHE;
-    oy_model_eval(a->m, s->t, &st, a->ents);
-    listener(a, &st, s->t, cam, &right);
-    th->flash_t = s->t;
-    th->x = s->x;
-    th->z = s->z;
-    pan = pan_of(cam, right, s->x, s->z, &th->dist, (float)cam[1]);
-    th->dist = fmaxf(th->dist, 30.0f);
-    th->arrive = (int64_t)floor((s->t + th->dist / SPEED_OF_SOUND) * FS + 0.5);
-    th->gain = (0.35f + 0.65f * oy_clampf(s->energy, 0, 1)) / (1.0f + th->dist / 1200.0f);
-    th->cutoff = 90.0f + 2500.0f * oy_expf(-th->dist / 1500.0f);
-    th->length = 2.5f + 4.0f * oy_clampf(th->dist / 6000.0f, 0.0f, 1.0f);
-    th->id = oy_hash(a->seed, OY_STREAM_AMBIENCE, (uint64_t)(int64_t)floor(s->t * FS), 50, 0);
-    oy_pan_gains(0.8f * pan, &th->gl, &th->gr);
-    return th;
-}
-
-/* The thunder's envelope: a sharp onset, then rolling bumps that decay. */
-static float thunder_env(const thunder *th, int64_t tau)
-{
-    float t = (float)tau / (float)FS, x, roll;
-    uint64_t h = th->id;
-    if (tau < 0 || t >= th->length)
-        return 0.0f;
-    x = t / th->length;
-    roll = 0.55f + 0.45f * oy_sine(1.1 * t + oy_u01(h)) * oy_sine(0.7 * t + 0.25 + oy_u01(h >> 20));
-    return oy_smoothstepf(0.0f, 0.006f, t) * (1.0f - x) * (1.0f - x) * (0.35f + 0.65f * oy_expf(-t / 0.35f)) * (0.6f + 0.8f * roll);
 }
 
 /* ---- discrete events on hashed slots ---- */
@@ -348,7 +264,7 @@ static void render_hits(oy_ambience *a, int64_t c0, const ctl *k, float *lr)
     for (int i = 0; i < n && i < MAX_HITS; i++) {
         const oy_audio_hit *h = &a->hitbuf[i];
         int64_t on = (int64_t)floor(h->t * FS + 0.5);
-        float dist, pan = pan_of(k->cam, k->right, h->pos[0], h->pos[2], &dist, h->pos[1]), gl, gr;
+        float dist, pan = oy_place_pan(k->cam, k->right, h->pos[0], h->pos[1], h->pos[2], &dist), gl, gr;
         oy_pan_gains(pan, &gl, &gr);
         gl /= 1.0f + dist / 3.0f;
         gr /= 1.0f + dist / 3.0f;
@@ -359,7 +275,7 @@ static void render_hits(oy_ambience *a, int64_t c0, const ctl *k, float *lr)
 /* ---- noise beds ---- */
 
 typedef struct beds {
-    oy_svf wind[2], rumble, rain[2], water[2], fire[MAX_FIRES], thunder[MAX_STRIKES];
+    oy_svf wind[2], rumble, rain[2], water[2], fire[MAX_FIRES];
 } beds;
 
 /* gusts: a sum of slow sines with per-seed phases, 0..1 */
@@ -371,8 +287,7 @@ static float gust(uint64_t seed, double t)
     return oy_clampf(g, 0.0f, 1.0f);
 }
 
-static void render_beds(oy_ambience *a, int64_t c0, const ctl *k0, const ctl *k1,
-                        const thunder *const *th, int nth, float *lr)
+static void render_beds(oy_ambience *a, int64_t c0, const ctl *k0, const ctl *k1, float *lr)
 {
     beds f;
     float fg0[MAX_FIRES][2], fg1[MAX_FIRES][2];
@@ -400,8 +315,6 @@ static void render_beds(oy_ambience *a, int64_t c0, const ctl *k0, const ctl *k1
     }
     for (int i = 0; i < nf; i++)
         oy_svf_set(&f.fire[i], 380.0f, 0.7f);
-    for (int i = 0; i < nth; i++)
-        oy_svf_set(&f.thunder[i], th[i]->cutoff, 0.6f);
     oy_svf_set(&f.rumble, 110.0f, 0.7f);
     oy_svf_set(&f.rain[0], 2600.0f, 0.5f);
     oy_svf_set(&f.rain[1], 3100.0f, 0.5f);
@@ -412,7 +325,7 @@ static void render_beds(oy_ambience *a, int64_t c0, const ctl *k0, const ctl *k1
         float surf = oy_lerpf(k0->surf, k1->surf, u), brook = oy_lerpf(k0->brook, k1->brook, u);
         double t = (double)g / FS;
         float gu = gust(a->seed, t), wamp, ramp, samp = 0.0f, bamp = 0.0f;
-        int active = wind > 0.0f || rain > 0.0f || surf > 0.0f || brook > 0.0f || nf || nth;
+        int active = wind > 0.0f || rain > 0.0f || surf > 0.0f || brook > 0.0f || nf;
 
         if (!active)
             continue;
@@ -463,18 +376,6 @@ static void render_beds(oy_ambience *a, int64_t c0, const ctl *k0, const ctl *k1
                 out[0] += 0.12f * oy_lerpf(fg0[i][0], fg1[i][0], fu) * lp;
                 out[1] += 0.12f * oy_lerpf(fg0[i][1], fg1[i][1], fu) * lp;
             }
-            for (int i = 0; i < nth; i++) {
-                float env = thunder_env(th[i], s - th[i]->arrive);
-                uint64_t hn;
-                if (env <= 0.0f && s < th[i]->arrive)
-                    continue;
-                hn = oy_hash(th[i]->id, OY_STREAM_AMBIENCE, (uint64_t)s, 3, 0);
-                oy_svf_step(&f.thunder[i], oy_noise_lane(hn, 0), &lp, &bp, &hp);
-                /* the crack: unfiltered noise in the first 40 ms of near strikes */
-                lp = 3.0f * lp + (s - th[i]->arrive < 1920 ? oy_noise_lane(hn, 1) * oy_expf(-th[i]->dist / 700.0f) : 0.0f);
-                out[0] += th[i]->gl * th[i]->gain * env * lp;
-                out[1] += th[i]->gr * th[i]->gain * env * lp;
-            }
             if (s >= c0) {
                 lr[2 * (s - c0)] += out[0];
                 lr[2 * (s - c0) + 1] += out[1];
@@ -488,9 +389,6 @@ int oy_ambience_chunk(oy_ambience *a, int64_t c, float *lr)
     int64_t c0 = c * D;
     const ctl *k0, *k1;
     ctl c0v, c1v;
-    oy_strike sk[128];
-    const thunder *th[MAX_STRIKES];
-    int ns, nth = 0;
 
     memset(lr, 0, sizeof(float) * 2 * D);
     if (c < 0)
@@ -501,15 +399,7 @@ int oy_ambience_chunk(oy_ambience *a, int64_t c, float *lr)
     k0 = &c0v;
     k1 = &c1v;
 
-    ns = oy_model_strikes(a->m, (double)c0 / FS - 40.0, (double)(c0 + D) / FS,
-                          sk, 128);
-    for (int i = 0; i < ns && nth < MAX_STRIKES; i++) {
-        const thunder *t = thunder_of(a, &sk[i]);
-        int64_t end = t->arrive + (int64_t)(t->length * FS);
-        if (t->arrive < c0 + D && end > c0 - PRE)
-            th[nth++] = t;
-    }
-    render_beds(a, c0, k0, k1, th, nth, lr);
+    render_beds(a, c0, k0, k1, lr);
     render_drops(a, c0, fmaxf(k0->rain, k1->rain), lr);
     render_birds(a, c0, lr);
     render_insects(a, c0, k0->insects, k1->insects, lr);
@@ -556,8 +446,6 @@ int oy_ambience_new(oy_ambience **out, const oy_model *m, const oy_world *w,
     }
     for (int i = 0; i < CTL_CACHE; i++)
         a->ctl[i].j = INT64_MIN;
-    for (int i = 0; i < STRIKE_CACHE; i++)
-        a->tcache[i].flash_t = -1e300;
     oy_synth_init();
     *out = a;
     return 0;

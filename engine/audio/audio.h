@@ -31,12 +31,13 @@ int oy_audio_new(oy_audio **out, const oy_model *m, const oy_world *w,
 void oy_audio_free(oy_audio **a);
 
 /* Render samples [first, first + n) of the final mix as interleaved stereo
- * float in -1..1. music and ambience (may be NULL) receive the two stems,
- * interleaved stereo, with the master gain applied but before the limiter,
- * so that music + ambience is the mix before peak limiting. One oy_audio
- * renders on one thread at a time (it caches recent blocks). */
+ * float in -1..1. stems (may be NULL, and each of its OY_BUS_* entries)
+ * receive the buses, interleaved stereo, with the mix: gains and the master
+ * gain applied but before the limiter, so that they sum to the mix before
+ * peak limiting. One oy_audio renders on one thread at a time (it caches
+ * recent blocks). */
 int oy_audio_render(oy_audio *a, int64_t first, int n, float *mix,
-                    float *music, float *ambience);
+                    float *const stems[OY_BUS_COUNT]);
 
 /* The master gain (linear) chosen for the shot; measures it if needed. */
 int oy_audio_master_gain(oy_audio *a, float *gain);
@@ -141,7 +142,8 @@ static inline void oy_svf_step(oy_svf *f, float x, float *lp, float *bp, float *
 
 /* voices.c: notes as pure functions of time since their onset */
 enum oy_voice { OY_VOICE_PAD, OY_VOICE_PLUCK, OY_VOICE_BELL, OY_VOICE_BASS,
-                OY_VOICE_KICK, OY_VOICE_HAT, OY_VOICE_COUNT };
+                OY_VOICE_KICK, OY_VOICE_HAT, OY_VOICE_STAB, OY_VOICE_CRASH,
+                OY_VOICE_COUNT };
 typedef struct oy_note {
     int voice;           /* OY_VOICE_* */
     int64_t on;          /* onset sample */
@@ -167,6 +169,13 @@ void oy_composer_free(oy_composer **c);
  * next call. Returns the count or a negative error. */
 int oy_composer_notes(oy_composer *c, int64_t s0, int64_t s1,
                       const oy_note **notes);
+/* The stingers (music: hit) sounding anywhere in samples [s0, s1), each
+ * starting on its frame's first sample; like oy_composer_notes. */
+int oy_composer_stingers(oy_composer *c, int64_t s0, int64_t s1,
+                         const oy_note **notes);
+/* The music's level at t, 0..1: 1 but where a stop fades it out or
+ * leaves it silent (stingers are not faded). */
+float oy_composer_level(const oy_composer *c, double t);
 /* Bar grid, for tests and overlays: start time of the bar holding t,
  * its length and the section (beat index + 1, 0 before any beat). */
 void oy_composer_bar(const oy_composer *c, double t, double *start,
@@ -183,10 +192,85 @@ void oy_ambience_set_hits(oy_ambience *a, oy_audio_hits_fn fn, void *opaque);
 int oy_ambience_chunk(oy_ambience *a, int64_t c, float *lr);
 
 /* hits.c: one-shot sounds (footsteps by ground material) */
+/* How a ground sounds: a footstep's contact on it, and what it does to
+ * things landing on it (the effects' impact and hoofbeats). */
+typedef struct oy_ground_sound {
+    float len;       /* seconds of one footstep contact */
+    float lp;        /* its brightness: 0 dull .. 1 bright */
+    float grit;      /* probability of a grain click per sample group */
+    float low;       /* weight of the footstep's low thump */
+    float thump;     /* Hz of a landing body's thump */
+    float crunch_hz; /* centre of the crunch noise */
+    float crunch;    /* its weight */
+    float hard;      /* 0 soft (grass, snow) .. 1 hard (rock, planks): clicks, ring */
+} oy_ground_sound;
+extern const oy_ground_sound oy_ground_sounds[OY_GROUND_COUNT];
 int64_t oy_hit_length(const oy_audio_hit *h);
 /* Add samples [s0, s0 + count) of a hit starting at sample on. */
 void oy_hit_render(const oy_audio_hit *h, int64_t on, float gl, float gr,
                    int64_t s0, int count, float *lr);
+
+/* effects.c: the one-shot sound effects a `sound:` directive names, the
+ * thunder of lightning strikes, and the loops of moving vehicles and
+ * animals. A one-shot is rendered whole into a mono buffer (a pure function
+ * of its kind and parameters) that the mixer places in space; a loop is a
+ * pure function of time, so the mixer can read it at a moving source's
+ * emission time (Doppler). Levels: a one-shot at distance 0 and gain 1
+ * peaks near 0.5; the mixer attenuates by distance. */
+enum oy_sfx_kind {
+    OY_SFX_THUNDER, OY_SFX_EXPLOSION, OY_SFX_GUNSHOT, OY_SFX_DOOR,
+    OY_SFX_BELL, OY_SFX_HORN, OY_SFX_WHOOSH, OY_SFX_IMPACT, OY_SFX_ENGINE,
+    OY_SFX_HOOFBEATS, OY_SFX_CROWD, OY_SFX_GUST, OY_SFX_SPLASH,
+    OY_SFX_FOOTSTEPS, OY_SFX_SHOUT, OY_SFX_COUNT
+};
+typedef struct oy_sfx_info {
+    const char *name;          /* as a `sound:` directive writes it */
+    const char *aliases;       /* other accepted names, space separated, or "" */
+    const char *about;         /* one line for `oyster help sounds` */
+    float length;              /* default length, seconds */
+    int lasting;               /* 1: `over:` sets its length (crowd, engine,
+                                  hoofbeats, footsteps, gust) */
+} oy_sfx_info;
+extern const oy_sfx_info oy_sfx_table[OY_SFX_COUNT];
+/* Kind of a name or alias (case-insensitive), or -1. */
+int oy_sfx_find(const char *name);
+
+typedef struct oy_sfx_params {
+    uint64_t seed;             /* varies each instance */
+    float distance;            /* m from the listener (shapes thunder's crack
+                                  and rumble, dulls far sounds); 0 = close */
+    float length;              /* seconds for lasting kinds; 0 = the default */
+    int ground;                /* OY_GROUND_*: footsteps, hoofbeats, impact */
+} oy_sfx_params;
+/* Samples the one-shot lasts (its tail included), at most 30 s. */
+int64_t oy_sfx_length(int kind, const oy_sfx_params *p);
+/* Render the whole one-shot, oy_sfx_length samples, into mono out. */
+void oy_sfx_render(int kind, const oy_sfx_params *p, float *out);
+
+/* Loops of things that move: the sound at time t (seconds, any real, may be
+ * fractional between samples) of a source moving at speed m/s, a pure
+ * function of its arguments; about 0.3 peak at full speed. */
+enum oy_loop_kind { OY_LOOP_ENGINE,   /* car: firing harmonics rising with speed */
+                    OY_LOOP_MOTOR,    /* boat, ship: slow diesel thump, wash */
+                    OY_LOOP_WHEELS,   /* wagon: wooden wheels rumbling, creaks */
+                    OY_LOOP_HOOVES,   /* horse, rider: walk/trot/gallop by speed */
+                    OY_LOOP_COUNT };
+float oy_sfx_loop(int kind, uint64_t seed, double t, float speed);
+
+/* sources.c: sounds placed around the listener - sound: cues, every
+ * strike's thunder and moving vehicles' loops, with distance, pan and
+ * Doppler. Chunk c of the effects bus into fx and of the storm's thunder
+ * (which belongs to the ambience) into amb, both overwritten. */
+typedef struct oy_sources oy_sources;
+/* The listener (the camera; the origin facing +z without one) at t. */
+void oy_listener(const oy_camera *cam, const oy_state *st, double t, double pos[3], oy_v3 *right);
+/* Pan (-1 left .. 1 right) of a point seen from the listener at lp with
+ * right vector right, and its distance. */
+float oy_place_pan(const double lp[3], oy_v3 right, double x, double y, double z, float *dist);
+int oy_sources_new(oy_sources **out, const oy_model *m, const oy_world *w,
+                   const oy_camera *cam);
+void oy_sources_free(oy_sources **s);
+int oy_sources_chunk(oy_sources *s, int64_t c, float *fx, float *amb);
 
 /* reverb.c: Freeverb-style stereo reverb (8 combs + 4 allpasses a side) */
 typedef struct oy_reverb oy_reverb;

@@ -7,6 +7,12 @@
  *    its size depends on the script, not on the duration;
  *  - a beat starts a new section on the next bar: new key (a related
  *    one), new instrumentation and new themes;
+ *  - music cues (the model's) break the grid: a change `on: now` starts a
+ *    new bar on its frame, `on: beat` on the next beat of the bar it falls
+ *    in, `on: bar` (the default) waits for the next bar; `from: 0` and a
+ *    change after `music: stop` start a new section there; a stop fades
+ *    the music out over its `over` and leaves the bars after it silent;
+ *    a hit places a stinger on its frame's first sample;
  *  - bars group into 4-bar phrases paired as antecedent (ends open, on V
  *    or IV) and consequent (ends on I), periods group into 32-bar cycles
  *    (A A B A) and the themes are re-drawn every two cycles, so the music
@@ -15,6 +21,7 @@
  *    density, intensity the loudness and which voices play.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "audio.h"
 
@@ -26,6 +33,7 @@ enum { FLAVOR_PLUCK = 1, FLAVOR_BELL = 2, FLAVOR_PERC = 4, FLAVOR_HIGH = 8 };
 
 typedef struct run { int64_t bar0; double t0, len; } run;
 typedef struct section { int64_t bar; int root; unsigned flavor; } section;
+typedef struct silence { double fade0, t0, t1; } silence;   /* fade from fade0, silent [t0, t1) */
 typedef struct bar_notes { int64_t bar; int n; oy_note v[BAR_NOTES]; } bar_notes;
 
 struct oy_composer {
@@ -35,6 +43,12 @@ struct oy_composer {
     int nruns;
     section *secs;
     int nsecs;
+    silence *sil;
+    int nsil;
+    oy_cue *cues;                /* the model's music cues */
+    int ncues;
+    int64_t *hits;               /* stinger onsets, samples, in order */
+    int nhits;
     oy_entity *ents;
     bar_notes *cache;
     oy_note *out;
@@ -82,27 +96,70 @@ static int eval_state(oy_composer *c, double t, oy_state *st)
     return 0;
 }
 
+/* Where a music change breaks the bar [t, t + len) it falls in: on its
+ * frame (on: now, from: 0) or on the bar's next beat (on: beat); HUGE_VAL
+ * when it waits for the next bar. */
+static double cue_break(const oy_cue *q, double t, double len)
+{
+    double beat = len / 4.0;
+    if (!q->change || q->stop)
+        return HUGE_VAL;
+    if (q->on == OY_MUSIC_ON_BEAT)
+        return t + ceil((q->t - t) / beat - 1e-9) * beat;
+    return q->on == OY_MUSIC_ON_NOW ? q->t : HUGE_VAL;
+}
+
+/* The end of the bar that starts at t with length len, where a cue or a
+ * stop cuts it short; ci and si move forward through the cues and the
+ * silences as t does. */
+static double bar_end(const oy_composer *c, double t, double len, int *ci, int *si)
+{
+    double brk = t + len;
+    while (*ci < c->ncues && c->cues[*ci].t < t - 1e-6)
+        (*ci)++;
+    for (int k = *ci; k < c->ncues && c->cues[k].t < t + len; k++) {
+        double b = cue_break(&c->cues[k], t, len);
+        if (b > t + 1e-6 && b < brk)
+            brk = b;
+    }
+    /* a silence starts where a stop's fade ends and ends on the change
+     * that starts the music again */
+    while (*si < c->nsil && c->sil[*si].t1 <= t + 1e-6)
+        (*si)++;
+    for (int k = *si; k < c->nsil && c->sil[k].t0 < brk; k++) {
+        if (c->sil[k].t0 > t + 1e-6 && c->sil[k].t0 < brk)
+            brk = c->sil[k].t0;
+        if (c->sil[k].t1 > t + 1e-6 && c->sil[k].t1 < brk)
+            brk = c->sil[k].t1;
+    }
+    return brk < t + len - 1e-6 ? brk : t + len;
+}
+
 static int build_grid(oy_composer *c, double duration)
 {
     size_t cap = 0;
     int64_t bar = 0;
     double t = 0.0;
     oy_state st;
+    int cut = 1, ci = 0, si = 0;
 
     for (;;) {
         float bpm;
-        double len;
+        double len, end;
         eval_state(c, t, &st);
         bpm = floorf(oy_clampf(st.ch[OY_CH_TEMPO], 40.0f, 200.0f) + 0.5f);
         len = 4.0 * 60.0 / bpm;
-        if (!c->nruns || c->runs[c->nruns - 1].len != len) {
+        end = bar_end(c, t, len, &ci, &si);
+        /* a bar cut short is a run of its own, and so is the one after it */
+        if (cut || end - t != len || c->runs[c->nruns - 1].len != len) {
             if (oy_grow(&c->runs, &cap, (size_t)c->nruns + 1, sizeof(*c->runs)) < 0)
                 return OYSTER_E_NOMEM;
             c->runs[c->nruns].bar0 = bar;
             c->runs[c->nruns].t0 = t;
-            c->runs[c->nruns].len = len;
+            c->runs[c->nruns].len = end - t;
             c->nruns++;
         }
+        cut = end - t != len;
         if (t >= duration)
             break;
         bar++;
@@ -111,32 +168,84 @@ static int build_grid(oy_composer *c, double duration)
     return 0;
 }
 
+/* The stops: each fades the music out over its `over` and silences it
+ * until the next change. */
+static int build_silences(oy_composer *c)
+{
+    c->sil = oy_calloc((size_t)c->ncues + 1, sizeof(*c->sil));
+    if (!c->sil)
+        return OYSTER_E_NOMEM;
+    for (int i = 0; i < c->ncues; i++) {
+        const oy_cue *q = &c->cues[i];
+        silence *z;
+        if (q->type != OY_CUE_MUSIC || !q->stop)
+            continue;
+        if (c->nsil && c->sil[c->nsil - 1].t1 == HUGE_VAL)
+            continue;          /* stopped already */
+        z = &c->sil[c->nsil++];
+        z->fade0 = q->t;
+        z->t0 = q->t + q->over;
+        z->t1 = HUGE_VAL;
+        for (int k = i + 1; k < c->ncues; k++)
+            if (c->cues[k].type == OY_CUE_MUSIC && c->cues[k].change && !c->cues[k].stop) {
+                /* a change during the fade takes the music back at once */
+                z->t1 = c->cues[k].t;
+                if (z->t0 > z->t1)
+                    z->t0 = z->t1;
+                break;
+            }
+    }
+    return 0;
+}
+
+static int silent_at(const oy_composer *c, double t)
+{
+    for (int i = 0; i < c->nsil; i++)
+        if (t >= c->sil[i].t0 - 1e-9 && t < c->sil[i].t1 - 1e-9)
+            return 1;
+    return 0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Sections start at beats, at `from: 0` and where the music starts again
+ * after a stop: on the first bar that begins at or after that time (a
+ * cue that starts now has cut the grid there). */
 static int build_sections(oy_composer *c)
 {
     static const int steps[6] = { 5, 7, 3, 9, 2, 10 };   /* related keys */
-    int nev, cap;
+    int nev, n = 0;
     const oy_event *ev = oy_model_events(c->m, &nev);
+    double *at = oy_calloc((size_t)(nev + c->ncues + c->nsil) + 1, sizeof(*at));
 
-    cap = 1;
-    for (int i = 0; i < nev; i++)
-        cap += ev[i].type == OY_EV_BEAT;
-    c->secs = oy_calloc((size_t)cap, sizeof(*c->secs));
-    if (!c->secs)
+    c->secs = oy_calloc((size_t)(nev + c->ncues + c->nsil) + 1, sizeof(*c->secs));
+    if (!c->secs || !at) {
+        free(at);
         return OYSTER_E_NOMEM;
+    }
+    for (int i = 0; i < nev; i++)
+        if (ev[i].type == OY_EV_BEAT)
+            at[n++] = ev[i].t;
+    for (int i = 0; i < c->ncues; i++)
+        if (c->cues[i].fresh)
+            at[n++] = c->cues[i].t;
+    for (int i = 0; i < c->nsil; i++)
+        if (c->sil[i].t1 < HUGE_VAL)
+            at[n++] = c->sil[i].t1;
+    qsort(at, (size_t)n, sizeof(*at), cmp_double);
     c->secs[0].root = (int)(oy_hash(c->seed, OY_STREAM_MUSIC, 0, 0, 0) % 12);
     c->secs[0].flavor = (unsigned)(oy_hash(c->seed, OY_STREAM_MUSIC, 0, 0, 1) & 15);
     c->nsecs = 1;
-    for (int i = 0; i < nev; i++) {
-        section *s;
-        uint64_t h;
-        int64_t bar;
-        if (ev[i].type != OY_EV_BEAT)
-            continue;
-        bar = bar_at(c, ev[i].t);
-        if (bar_time(c, bar) < ev[i].t - 1e-9)
+    for (int i = 0; i < n; i++) {
+        section *s = &c->secs[c->nsecs];
+        uint64_t h = oy_hash(c->seed, OY_STREAM_MUSIC, (uint64_t)c->nsecs, 0, 0);
+        int64_t bar = bar_at(c, at[i]);
+        if (bar_time(c, bar) < at[i] - 1e-9)
             bar++;
-        s = &c->secs[c->nsecs];
-        h = oy_hash(c->seed, OY_STREAM_MUSIC, (uint64_t)c->nsecs, 0, 0);
         s->bar = bar;
         s->root = (c->secs[c->nsecs - 1].root + steps[h % 6]) % 12;
         /* a new section always changes its instrumentation */
@@ -145,6 +254,7 @@ static int build_sections(oy_composer *c)
             s->flavor ^= FLAVOR_BELL | FLAVOR_HIGH;
         c->nsecs++;
     }
+    free(at);
     return 0;
 }
 
@@ -325,7 +435,7 @@ static void compose_bar(oy_composer *c, int64_t bar, bar_notes *out)
 
     out->bar = bar;
     out->n = 0;
-    if (bar < 0)
+    if (bar < 0 || silent_at(c, bar_time(c, bar)))
         return;
     b.t = bar_time(c, bar);
     b.len = bar_time(c, bar + 1) - b.t;
@@ -453,6 +563,82 @@ static void compose_bar(oy_composer *c, int64_t bar, bar_notes *out)
     }
 }
 
+/* ---- stingers ---- */
+
+#define STING_NOTES 8
+#define STING_LEN 2.6            /* seconds a stinger sounds, tails included */
+
+static void sting_note(oy_note *q, int voice, int64_t on, float freq, float len, float vel,
+                       float pan, uint64_t seed)
+{
+    q->voice = voice;
+    q->on = on;
+    q->len = (int64_t)(len * FS);
+    q->freq = freq;
+    q->vel = vel;
+    q->pan = pan;
+    q->bright = 0.7f;
+    q->seed = seed;
+}
+
+/* A stinger in the key and mode of the music at its onset: a low hit, a
+ * crash, a brass stab of the tonic chord over the bass, a bell on top. */
+static int stinger(oy_composer *c, int64_t on, oy_note *out)
+{
+    double t = (double)on / FS;
+    int64_t bar = bar_at(c, t);
+    const section *sec = &c->secs[section_of(c, bar < 0 ? 0 : bar)];
+    oy_state st;
+    int ch[4], n = 0, tonic = 60 + sec->root - (sec->root > 6 ? 12 : 0);
+    float I;
+    uint64_t seed = oy_hash(c->seed, OY_STREAM_MUSIC, (uint64_t)on, 90, 0);
+
+    eval_state(c, t, &st);
+    I = oy_clampf(st.ch[OY_CH_INTENSITY], 0.0f, 1.0f);
+    chord_of(mode_of(oy_clampf(st.ch[OY_CH_VALENCE], -1.0f, 1.0f)), 0, ch);
+    sting_note(&out[n++], OY_VOICE_KICK, on, 0.0f, 0.0f, 0.35f, 0.0f, seed + 1);
+    sting_note(&out[n++], OY_VOICE_CRASH, on, 430.0f, 0.0f, 0.18f, 0.3f, seed + 2);
+    sting_note(&out[n++], OY_VOICE_BASS, on, midi_hz(voiced(tonic + ch[0], 36)), 1.1f, 0.20f, 0.0f, seed + 3);
+    for (int i = 0; i < 3; i++)
+        sting_note(&out[n++], OY_VOICE_STAB, on, midi_hz(voiced(tonic + ch[i], 55)), 0.45f,
+                   0.07f * (0.8f + 0.4f * I), -0.3f + 0.3f * (float)i, seed + 4 + (uint64_t)i);
+    sting_note(&out[n++], OY_VOICE_BELL, on, midi_hz(voiced(tonic + ch[0], 72)), 1.2f, 0.07f, 0.1f, seed + 7);
+    return n;
+}
+
+int oy_composer_stingers(oy_composer *c, int64_t s0, int64_t s1, const oy_note **notes)
+{
+    int64_t reach = (int64_t)(STING_LEN * FS);
+
+    c->nout = 0;
+    for (int i = 0; i < c->nhits; i++) {
+        oy_note v[STING_NOTES];
+        int n;
+        if (c->hits[i] >= s1 || c->hits[i] + reach <= s0)
+            continue;
+        n = stinger(c, c->hits[i], v);
+        if (oy_grow(&c->out, &c->outcap, c->nout + (size_t)n, sizeof(*c->out)) < 0)
+            return OYSTER_E_NOMEM;
+        memcpy(c->out + c->nout, v, sizeof(*v) * (size_t)n);
+        c->nout += (size_t)n;
+    }
+    *notes = c->out;
+    return (int)c->nout;
+}
+
+float oy_composer_level(const oy_composer *c, double t)
+{
+    for (int i = 0; i < c->nsil; i++) {
+        const silence *z = &c->sil[i];
+        if (t < z->fade0 || t >= z->t1)
+            continue;
+        if (t >= z->t0)
+            return 0.0f;
+        return 1.0f - (float)((t - z->fade0) / (z->t0 - z->fade0));
+    }
+    return 1.0f;
+}
+
 /* ---- queries ---- */
 
 static const bar_notes *notes_of_bar(oy_composer *c, int64_t bar)
@@ -496,6 +682,27 @@ void oy_composer_bar(const oy_composer *c, double t, double *start, double *len,
     *section = bar < 0 ? 0 : section_of(c, bar);
 }
 
+/* The model's music cues, and the stingers' onsets on their frames. */
+static int take_cues(oy_composer *c)
+{
+    int n;
+    const oy_cue *q = oy_model_cues(c->m, &n);
+    oy_rational fps = oy_model_script(c->m)->output.fps;
+
+    c->cues = oy_calloc((size_t)n + 1, sizeof(*c->cues));
+    c->hits = oy_calloc((size_t)n + 1, sizeof(*c->hits));
+    if (!c->cues || !c->hits)
+        return OYSTER_E_NOMEM;
+    for (int i = 0; i < n; i++) {
+        if (q[i].type != OY_CUE_MUSIC)
+            continue;
+        c->cues[c->ncues++] = q[i];
+        if (q[i].hit)
+            c->hits[c->nhits++] = oy_frame_first_sample(q[i].frame, fps);
+    }
+    return 0;
+}
+
 int oy_composer_new(oy_composer **out, const oy_model *m, double duration)
 {
     oy_composer *c = oy_calloc(1, sizeof(*c));
@@ -511,7 +718,8 @@ int oy_composer_new(oy_composer **out, const oy_model *m, double duration)
         goto fail;
     for (int i = 0; i < BAR_CACHE; i++)
         c->cache[i].bar = INT64_MIN;
-    if ((ret = build_grid(c, duration)) < 0 || (ret = build_sections(c)) < 0)
+    if ((ret = take_cues(c)) < 0 || (ret = build_silences(c)) < 0 ||
+        (ret = build_grid(c, duration)) < 0 || (ret = build_sections(c)) < 0)
         goto fail;
     oy_synth_init();
     *out = c;
@@ -528,6 +736,9 @@ void oy_composer_free(oy_composer **pc)
         return;
     free(c->runs);
     free(c->secs);
+    free(c->sil);
+    free(c->cues);
+    free(c->hits);
     free(c->ents);
     free(c->cache);
     free(c->out);

@@ -1,7 +1,7 @@
 /*
  * voices.c - the synthesized instruments of the score: a detuned additive
- * pad, a modal plucked string, an FM bell, a bass and light percussion
- * (kick and hat). Every note is a pure function of the time since its
+ * pad, a modal plucked string, an FM bell, a bass, light percussion (kick
+ * and hat), and for stingers a brass-like stab and a crash cymbal. Every note is a pure function of the time since its
  * onset, so any sample of a note can be computed without the samples
  * before it. Decays use per-sample recurrences that restart from an exact
  * value at the start of each rendered span; spans start on the chunk grid
@@ -40,6 +40,8 @@ static const int64_t tails[OY_VOICE_COUNT] = {
     [OY_VOICE_BASS] = 5760,
     [OY_VOICE_KICK] = 43200,   /* 0.9 s: the kick has no held part */
     [OY_VOICE_HAT] = 12000,
+    [OY_VOICE_STAB] = 14400,   /* 0.3 s */
+    [OY_VOICE_CRASH] = 115200, /* 2.4 s: no held part */
 };
 
 int64_t oy_voice_tail(const oy_note *n)
@@ -77,39 +79,59 @@ static void render_pad(const oy_note *n, int64_t b, int64_t e, float *lr)
     }
 }
 
-#define PLUCK_PARTIALS 8
+/* A sum of decaying partials: partial h at f[h] cycles a sample (phase
+ * 0.07 h when spread), starting at env[h] and stepping down by step[h]
+ * each sample, with a burst of noise over the first `burst` samples (a
+ * pick, a breath), under the note's attack and release. */
+typedef struct partials {
+    int n;
+    double f[10];
+    float env[10], step[10];
+    int spread;
+    int64_t attack, burst;
+    float burst_amp;
+    uint64_t salt;
+} partials;
 
-static void render_pluck(const oy_note *n, int64_t b, int64_t e, float *lr)
+static void render_partials(const oy_note *n, partials *p, int64_t b, int64_t e, float *lr)
 {
-    float amp[PLUCK_PARTIALS], env[PLUCK_PARTIALS], step[PLUCK_PARTIALS], gl, gr;
-    double f[PLUCK_PARTIALS];
-    float d0 = 1.1f + n->freq / 350.0f;   /* higher strings die sooner */
-    int64_t tau0 = b - n->on;
+    float gl, gr;
 
     oy_pan_gains(n->pan, &gl, &gr);
-    for (int h = 0; h < PLUCK_PARTIALS; h++) {
-        int k = h + 1;
-        float d = d0 * (1.0f + (0.25f + 0.5f * (1.0f - n->bright)) * (float)(k - 1) * (float)(k - 1));
-        f[h] = n->freq * k * (1.0 + 0.0002 * k * k) / FS;  /* slight stiffness */
-        amp[h] = n->vel * fabsf(oy_sinf((float)OY_PI * k * 0.18f)) / (float)k;
-        env[h] = oy_expf(-d * (float)tau0 / (float)FS);
-        step[h] = oy_expf(-d / (float)FS);
-    }
     for (int64_t s = b; s < e; s++) {
         int64_t tau = s - n->on;
-        float g = attack_gain(tau, 96) * release_gain(tau, n->len, tails[OY_VOICE_PLUCK]);
+        float g = attack_gain(tau, p->attack) * release_gain(tau, n->len, tails[n->voice]);
         float v = 0.0f;
-        for (int h = 0; h < PLUCK_PARTIALS; h++) {
-            v += amp[h] * env[h] * oy_sine(f[h] * tau);
-            env[h] *= step[h];
+        for (int h = 0; h < p->n; h++) {
+            v += p->env[h] * oy_sine(p->f[h] * tau + (p->spread ? 0.07 * h : 0.0));
+            p->env[h] *= p->step[h];
         }
-        if (tau < 192)   /* the pick's noise */
-            v += n->vel * 0.25f * (1.0f - tau / 192.0f) *
-                 oy_noise_lane(oy_hash(n->seed, OY_STREAM_MUSIC, (uint64_t)tau, 1, 0), 0);
+        if (tau < p->burst)
+            v += n->vel * p->burst_amp * (1.0f - (float)tau / (float)p->burst) *
+                 oy_noise_lane(oy_hash(n->seed, OY_STREAM_MUSIC, (uint64_t)tau, p->salt, 0), 0);
         v *= g;
         lr[2 * (s - b)] += gl * v;
         lr[2 * (s - b) + 1] += gr * v;
     }
+}
+
+#define PLUCK_PARTIALS 8
+
+static void render_pluck(const oy_note *n, int64_t b, int64_t e, float *lr)
+{
+    partials p = { .n = PLUCK_PARTIALS, .attack = 96, .burst = 192, .burst_amp = 0.25f, .salt = 1 };
+    float d0 = 1.1f + n->freq / 350.0f;   /* higher strings die sooner */
+    int64_t tau0 = b - n->on;
+
+    for (int h = 0; h < PLUCK_PARTIALS; h++) {
+        int k = h + 1;
+        float d = d0 * (1.0f + (0.25f + 0.5f * (1.0f - n->bright)) * (float)(k - 1) * (float)(k - 1));
+        p.f[h] = n->freq * k * (1.0 + 0.0002 * k * k) / FS;  /* slight stiffness */
+        p.env[h] = n->vel * fabsf(oy_sinf((float)OY_PI * k * 0.18f)) / (float)k *
+                   oy_expf(-d * (float)tau0 / (float)FS);
+        p.step[h] = oy_expf(-d / (float)FS);
+    }
+    render_partials(n, &p, b, e, lr);
 }
 
 static void render_bell(const oy_note *n, int64_t b, int64_t e, float *lr)
@@ -191,12 +213,60 @@ static void render_hat(const oy_note *n, int64_t b, int64_t e, float *lr)
     }
 }
 
+#define STAB_PARTIALS 10
+
+/* A brass-like stab: a sawtooth's partials whose upper ones die first,
+ * as a closing filter would leave them, with a little breath at the
+ * start. */
+static void render_stab(const oy_note *n, int64_t b, int64_t e, float *lr)
+{
+    partials p = { .spread = 1, .attack = 240, .burst = 1440, .burst_amp = 0.08f, .salt = 3 };
+    int64_t tau0 = b - n->on;
+
+    for (int h = 0; h < STAB_PARTIALS && n->freq * (h + 1) < 9000.0f; h++, p.n++) {
+        float d = 1.5f + (3.0f - 2.0f * n->bright) * (float)h;
+        p.f[h] = n->freq * (h + 1) / FS;
+        p.env[h] = n->vel / (float)(h + 1) * oy_expf(-d * (float)tau0 / (float)FS);
+        p.step[h] = oy_expf(-d / (float)FS);
+    }
+    render_partials(n, &p, b, e, lr);
+}
+
+/* A crash cymbal: bright noise (a second difference of white noise) with a
+ * few inharmonic metal partials, ringing down over two seconds. */
+static void render_crash(const oy_note *n, int64_t b, int64_t e, float *lr)
+{
+    static const float ratio[4] = { 1.0f, 1.47f, 2.09f, 2.83f };
+    float tau0 = (float)(b - n->on) / (float)FS, gl, gr;
+    float ea = oy_expf(-tau0 / 0.55f), sa = oy_expf(-1.0f / (0.55f * (float)FS));
+    uint64_t h1 = oy_hash(n->seed, OY_STREAM_MUSIC, (uint64_t)(b - n->on - 1), 4, 0);
+    uint64_t h2 = oy_hash(n->seed, OY_STREAM_MUSIC, (uint64_t)(b - n->on - 2), 4, 0);
+    float p1 = oy_noise_lane(h1, 0), p2 = oy_noise_lane(h2, 0);
+
+    oy_pan_gains(n->pan, &gl, &gr);
+    for (int64_t s = b; s < e; s++) {
+        int64_t tau = s - n->on;
+        float x = oy_noise_lane(oy_hash(n->seed, OY_STREAM_MUSIC, (uint64_t)tau, 4, 0), 0);
+        float v = 0.5f * (x - 2.0f * p1 + p2), m = 0.0f;
+        for (int k = 0; k < 4; k++)
+            m += oy_sine(n->freq * ratio[k] / FS * tau + 0.3 * k);
+        v = n->vel * ea * (v + 0.08f * m) * attack_gain(tau, 24) *
+            release_gain(tau, 0, tails[OY_VOICE_CRASH]);
+        p2 = p1;
+        p1 = x;
+        ea *= sa;
+        lr[2 * (s - b)] += gl * v;
+        lr[2 * (s - b) + 1] += gr * v;
+    }
+}
+
 void oy_voice_render(const oy_note *n, int64_t s0, int count, float *lr)
 {
     int64_t b = s0 > n->on ? s0 : n->on;
     int64_t e = s0 + count, end = n->on + n->len + tails[n->voice];
     static void (*const fns[OY_VOICE_COUNT])(const oy_note *, int64_t, int64_t, float *) = {
-        render_pad, render_pluck, render_bell, render_bass, render_kick, render_hat
+        render_pad, render_pluck, render_bell, render_bass, render_kick, render_hat,
+        render_stab, render_crash
     };
 
     if (e > end)

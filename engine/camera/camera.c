@@ -109,6 +109,23 @@ static void shake(const oy_camera *c, double t, float amount, float rot[3], floa
     }
 }
 
+/* A shake cue's jolt: a knock that rings down at 7-13 Hz, at its fullest
+ * on the cue's first frame (every axis starts at a peak), added to the
+ * handheld shake. The state says how strong it is now and how old. */
+static void jolt(const oy_state *st, float rot[3], float pos[3])
+{
+    if (!st || st->jolt <= 0.0f)
+        return;
+    for (int axis = 0; axis < 3; axis++) {
+        uint64_t h = oy_hash(st->jolt_seed, OY_STREAM_CAMERA, (uint64_t)axis, 2, 0);
+        double f = 7.0 + 6.0 * oy_u01d(h);
+        float sign = (h >> 63) ? -1.0f : 1.0f;
+        float w = sign * st->jolt * (float)oy_cos(2.0 * OY_PI * f * st->jolt_age);
+        rot[axis] += w * (axis == 2 ? 2.0f : 3.0f);    /* degrees */
+        pos[axis] += w * 0.12f;                         /* metres */
+    }
+}
+
 static void basis(float yaw, float pitch, float roll, oy_view *v)
 {
     const float d2r = (float)(OY_PI / 180.0);
@@ -190,6 +207,7 @@ void oy_camera_eval(const oy_camera *c, const oy_state *st, double t, oy_view *v
         }
     }
     shake(c, t, (float)cd->shake, srot, spos);
+    jolt(st, srot, spos);
     v->pos[0] = rel[0] + spos[0];
     v->pos[2] = rel[2] + spos[2];
     {

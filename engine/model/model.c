@@ -246,8 +246,7 @@ static int named(const oy_entrec *r, const char *what, double t)
            (!strcmp(r->e.id, what) || !strcmp(r->e.kind, what));
 }
 
-/* The first entity named `what` at t, or SIZE_MAX. */
-static size_t find_first(const oy_model *m, const char *what, double t)
+size_t oy_model_find_named(const oy_model *m, const char *what, double t)
 {
     for (size_t i = 0; i < m->nents; i++)
         if (named(&m->ents[i], what, t))
@@ -300,7 +299,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
         }
         radius *= fmaxf(1.0f, 0.5f * k);
         if (it->place == OY_PLACE_NEAR_ENTITY) {
-            size_t at = find_first(c->m, it->near_what, t);
+            size_t at = oy_model_find_named(c->m, it->near_what, t);
             if (at != SIZE_MAX) {
                 for (int k = 0; k < it->count; k++) {
                     /* looked up each time: add_entity may move the table */
@@ -378,6 +377,7 @@ static void lighting_map(const oy_lighting *l, float *target, unsigned char *mas
 static void describe_changes(compile *c, const float *base, const float *target,
                              const unsigned char *mask, double over)
 {
+    int any = 0;
     for (int i = 0; i < OY_CH_COUNT; i++)
         if (mask[i]) {
             if (i == OY_CH_TIME) {
@@ -387,9 +387,68 @@ static void describe_changes(compile *c, const float *base, const float *target,
             } else {
                 describe_add(c, " %s %.2f->%.2f", oy_channel_names[i], base[i], target[i]);
             }
+            any = 1;
         }
-    if (over >= 0)
+    if (over >= 0 && any)
         describe_add(c, " over %.3gs", over);
+}
+
+/* When a music directive's change starts, and what else it does. */
+static void describe_music(compile *c, const oy_music *mu, const oy_cue *q)
+{
+    if (mu->on == OY_MUSIC_ON_NOW && !mu->fresh)
+        describe_add(c, ", from this frame");
+    else if (mu->on == OY_MUSIC_ON_BEAT)
+        describe_add(c, ", from the next beat");
+    if (mu->stop)
+        describe_add(c, " the music stops, fading out over %.3gs", q->over);
+    if (mu->hit)
+        describe_add(c, " a stinger on this frame");
+    if (mu->fresh)
+        describe_add(c, ", the music starts over from this frame");
+}
+
+/* What an event directive does, for `oyster check`. */
+static void describe_cue(compile *c, const oy_directive *d, const oy_cue *q)
+{
+    static const char *const fades[] = { "fade in", "fade to black", "fade to white" };
+    switch (q->type) {
+    case OY_CUE_STRIKE:
+        describe_add(c, " lightning");
+        if (d->has_distance)
+            describe_add(c, " %gm ahead", d->distance);
+        else if (!q->anchored)
+            describe_add(c, " at [%g, %g]", q->pos[0], q->pos[2]);
+        describe_add(c, "; thunder after the distance / 343 m/s");
+        break;
+    case OY_CUE_SOUND:
+        describe_add(c, " sound %s", q->name);
+        if (d->follow.s)
+            describe_add(c, " following %s", d->follow.s);
+        else if (q->placed)
+            describe_add(c, " at [%g, %g]", q->pos[0], q->pos[2]);
+        if (q->gain_db != 0.0f)
+            describe_add(c, " %+g dB", q->gain_db);
+        if (q->over > 0.0f)
+            describe_add(c, " for %gs", q->over);
+        break;
+    case OY_CUE_FLASH:
+        describe_add(c, " flash %g over %gs", q->amount, q->over);
+        break;
+    case OY_CUE_SHAKE:
+        describe_add(c, " camera jolt %g over %gs", q->amount, q->over);
+        break;
+    case OY_CUE_FADE:
+        describe_add(c, " %s over %gs", fades[q->fade], q->over);
+        break;
+    default:
+        describe_add(c, " mix");
+        for (int b = 0; b < OY_BUS_COUNT; b++)
+            if (d->mix_set[b])
+                describe_add(c, " %s %+g dB", oy_bus_names[b], d->mix[b]);
+        describe_add(c, " over %gs", q->over);
+        break;
+    }
 }
 
 static int apply_directive(compile *c, int di)
@@ -421,7 +480,10 @@ static int apply_directive(compile *c, int di)
         break;
     case OY_ACT_BEAT:
         err = add_event(c, OY_EV_BEAT, t0, d->text.s, di);
-        describe_add(c, " new section; caption '%s'", d->text.s);
+        if (!err)
+            err = oy_cues_add(m, d, di, t0, c->log);
+        describe_add(c, " new section%s; caption '%s'",
+                     d->music.hit ? " now, with a stinger" : d->music.on ? " now" : "", d->text.s);
         break;
     case OY_ACT_TIME:
         target[OY_CH_TIME] = (float)d->time;
@@ -461,7 +523,19 @@ static int apply_directive(compile *c, int di)
                 mask[OY_CH_INTENSITY] = 1;
             }
         }
-        over = OVER_MUSIC;
+        /* a change that starts now or on the beat is there when it starts */
+        over = d->music.on == OY_MUSIC_ON_NOW || d->music.on == OY_MUSIC_ON_BEAT ||
+               d->music.fresh ? 0.0 : OVER_MUSIC;
+        if (!err)
+            err = oy_cues_add(m, d, di, t0, c->log);
+        break;
+    case OY_ACT_STRIKE: case OY_ACT_SOUND: case OY_ACT_FLASH:
+    case OY_ACT_SHAKE:  case OY_ACT_FADE:  case OY_ACT_MIX:
+        err = oy_cues_add(m, d, di, t0, c->log);
+        if (!err)
+            err = add_event(c, OY_EV_CUE, t0, oy_action_names[d->action], di);
+        if (!err)
+            describe_cue(c, d, &m->cues[m->ncues - 1]);
         break;
     case OY_ACT_ADD: {
         const oy_concept *k = oy_bank_find(c->bank, d->text.s);
@@ -474,7 +548,7 @@ static int apply_directive(compile *c, int di)
                     d->text.s, near ? near : "");
             break;
         }
-        if (d->face == OY_FACE_ID && (face_ent = find_first(m, d->face_id.s, t0)) == SIZE_MAX)
+        if (d->face == OY_FACE_ID && (face_ent = oy_model_find_named(m, d->face_id.s, t0)) == SIZE_MAX)
             oy_diag(c->log, OYSTER_WARNING, c->s->path, d->face_id.mark.line,
                     d->face_id.mark.col, NULL,
                     "nothing named '%s' is in the shot at %.3gs to face; '%s' faces its own way",
@@ -563,12 +637,14 @@ static int apply_directive(compile *c, int di)
         break;
     }
     }
-    if (!err && d->action != OY_ACT_ADD && d->action != OY_ACT_REMOVE &&
-        d->action != OY_ACT_MOVE && d->action != OY_ACT_BEAT) {
+    if (!err && d->action <= OY_ACT_MUSIC && d->action != OY_ACT_ADD &&
+        d->action != OY_ACT_REMOVE && d->action != OY_ACT_MOVE && d->action != OY_ACT_BEAT) {
         if (d->has_over)
             over = d->over;
         couple(base, target, mask);
         describe_changes(c, base, target, mask, over);
+        if (d->action == OY_ACT_MUSIC)
+            describe_music(c, &d->music, &m->cues[m->ncues - 1]);
         for (int ch = 0; ch < OY_CH_COUNT && !err; ch++)
             if (mask[ch])
                 err = add_transition(c, ch, t0, over, base[ch], target[ch]);
@@ -747,6 +823,8 @@ int oy_model_new(oy_model **out, const oy_script *s, const oy_bank *bank, oy_log
     if (m->nevents)
         qsort(m->events, m->nevents, sizeof *m->events, event_cmp);
     settle(m);
+    if ((err = oy_cues_settle(m)))
+        goto fail;
     if (log && log->errors > errors_before) {
         err = OYSTER_E_INPUT;
         goto fail;
@@ -769,6 +847,16 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
         r->e.pos[0] = xz[0];
         r->e.pos[2] = xz[1];
         r->anchor = OY_ANCHOR_WORLD;
+    }
+    for (size_t i = 0; i < m->ncues; i++) {
+        oy_cue *q = &m->cues[i];
+        float xz[2];
+        if (!q->anchored)
+            continue;
+        fn(ctx, q->t, q->ahead, q->lateral, xz);
+        q->pos[0] = xz[0];
+        q->pos[2] = xz[1];
+        q->anchored = 0;
     }
     settle(m);
 }
@@ -819,6 +907,9 @@ void oy_model_free(oy_model **pm)
     free(m->ents);
     free(m->pts);
     free(m->events);
+    free(m->cues);
+    free(m->fades);
+    free(m->mixes);
     if (m->describe)
         for (int i = 0; i < m->script->ndirectives; i++)
             free(m->describe[i]);

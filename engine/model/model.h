@@ -104,7 +104,9 @@ enum oy_event_type {
     OY_EV_SAY,           /* text = the say: text */
     OY_EV_ADD, OY_EV_REMOVE, OY_EV_MOVE,
     OY_EV_CHANGE,        /* a time/weather/lighting/music directive */
-    OY_EV_CUT            /* camera cut */
+    OY_EV_CUT,           /* camera cut */
+    OY_EV_CUE            /* an event directive: strike, sound, flash, shake,
+                            fade, mix (text = its action) */
 };
 typedef struct oy_event {
     int type;
@@ -114,13 +116,58 @@ typedef struct oy_event {
     int directive;       /* index into script directives, or -1 */
 } oy_event;
 
-/* A lightning strike: a pure function of (seed, slot) and the lightning
- * channel. Thunder reaches the camera distance / 343 m/s later. */
+/* A lightning strike: the storm's, a pure function of (seed, slot) and
+ * the lightning channel, or a `strike:` directive's on its frame. Both
+ * are drawn and heard the same way. Thunder reaches the camera
+ * distance / 343 m/s later. */
 typedef struct oy_strike {
     double t;            /* flash time, seconds */
     float x, z;          /* world position of the bolt */
     float energy;        /* 0..1 */
+    float glow;          /* 0..1 the channel's brightness at the state's
+                            time (oy_model_eval fills it): return strokes
+                            over a few tenths of a second */
+    int directed;        /* 1: a strike: directive */
+    uint64_t seed;       /* its shape and strokes */
 } oy_strike;
+#define OY_STATE_STRIKES 4
+
+/* Cues: the event directives on their frames, in time order (cues.c). */
+enum oy_cue_type { OY_CUE_STRIKE, OY_CUE_SOUND, OY_CUE_FLASH, OY_CUE_SHAKE,
+                   OY_CUE_FADE, OY_CUE_MIX, OY_CUE_MUSIC };
+typedef struct oy_cue {
+    int type;            /* OY_CUE_* */
+    int64_t frame;
+    double t;            /* the frame's time: frame * den / num, seconds */
+    int directive;       /* index into the script's directives */
+    float over;          /* seconds: a flash's or a jolt's decay, a fade's
+                            or a mix change's length, a lasting sound's
+                            length (0 = its own), a stop's fade-out */
+    /* strike, sound */
+    const char *name;    /* sound: as written */
+    int placed;          /* 1: at pos (or following); 0: not in the world */
+    float pos[3];        /* x, height above the ground, z */
+    size_t follow;       /* sound: entity index + 1 it moves with, or 0 */
+    float gain_db;       /* sound */
+    int ground;          /* sound: OY_GROUND_* + 1, or 0 (the ground there) */
+    uint64_t seed;
+    /* flash, shake */
+    float amount;
+    /* fade */
+    int fade;            /* OY_FADE_* */
+    float from_black, from_white;   /* the fade levels it starts from */
+    /* mix */
+    float mix[OY_BUS_COUNT];        /* dB it goes to */
+    float mix_from[OY_BUS_COUNT];   /* dB it starts from */
+    /* music */
+    int hit;             /* a stinger on the frame */
+    int on;              /* OY_MUSIC_ON_* for a change (NOW for a fresh start) */
+    int fresh, stop;
+    int change;          /* it changes the music (not a hit alone) */
+    /* placed relative to the camera until oy_model_place_relative */
+    int anchored;
+    float ahead, lateral;
+} oy_cue;
 
 /* The state at one instant. */
 typedef struct oy_state {
@@ -133,6 +180,13 @@ typedef struct oy_state {
     const char *beat_text;    /* NULL before any beat */
     double beat_t;            /* when the current beat began */
     float flash;              /* 0..1 lightning flash brightness now */
+    oy_strike strikes[OY_STATE_STRIKES];   /* bolts to draw now, the */
+    int nstrikes;                          /* brightest first */
+    float white;              /* 0..1 a flash cue's white over the picture */
+    float fade_black, fade_white;   /* 0..1 the picture faded out */
+    float jolt;               /* 0..1 a shake cue's camera jolt now */
+    float jolt_age;           /* seconds since that jolt began */
+    uint64_t jolt_seed;
 } oy_state;
 
 typedef struct oy_bank oy_bank;   /* lang/ */
@@ -150,11 +204,20 @@ void oy_model_eval(const oy_model *m, double t, oy_state *st, oy_entity *ents);
 int oy_model_max_entities(const oy_model *m);
 /* How many entities the script places over the whole shot. */
 int oy_model_entity_count(const oy_model *m);
+/* Entity i (0 .. oy_model_entity_count - 1) as it is at t, into out (as it
+ * was added, before its time); returns 1 when it is in the shot at t. */
+int oy_model_entity_at(const oy_model *m, size_t i, double t, oy_entity *out);
 
 /* Lightning strikes with flash time in [t0, t1), in time order, at most max;
- * returns the count. */
+ * returns the count. glow is not set. */
 int oy_model_strikes(const oy_model *m, double t0, double t1,
                      oy_strike *out, int max);
+/* How bright a strike's channel is dt seconds after its flash (0..1). */
+float oy_strike_glow(const oy_strike *s, double dt);
+/* The cues in time order. */
+const oy_cue *oy_model_cues(const oy_model *m, int *n);
+/* The mix at t: dB per bus (OY_BUS_*), 0 unless a mix: cue says. */
+void oy_model_mix(const oy_model *m, double t, float db[OY_BUS_COUNT]);
 
 /* Entities placed relative to the camera ("ahead: 20", "on the left") get
  * their world position from fn once a camera exists: fn gives the ground

@@ -83,10 +83,25 @@ struct oy_model {
     size_t npts, ptscap;
     oy_event *events;
     size_t nevents, evcap;
+    oy_cue *cues;              /* sorted by (frame, directive) */
+    size_t ncues, cuecap;
+    size_t *fades, nfades;     /* indices of the fade cues, in order */
+    size_t *mixes, nmixes;     /* and of the mix cues */
+    double cue_reach;          /* the longest a flash, jolt or bolt lasts */
     char **describe;           /* per directive (script order after sort) */
     char **texts;              /* strings the events point to */
     size_t ntexts, textcap;
 };
+
+/* cues.c: the cue a directive makes (0, or an error reported to log);
+ * t is its frame's time. After every directive: oy_cues_settle (0 or
+ * OYSTER_E_NOMEM). */
+int oy_cues_add(oy_model *m, const oy_directive *d, int di, double t, oy_log *log);
+int oy_cues_settle(oy_model *m);
+/* The cues' part of the state at t: strikes and flash, white, fades, jolt. */
+void oy_cues_state(const oy_model *m, double t, oy_state *st);
+/* The first entity named `what` (id or kind) in the shot at t, or SIZE_MAX. */
+size_t oy_model_find_named(const oy_model *m, const char *what, double t);
 
 /* Value of one channel at t. */
 float oy_track_value(const oy_model *m, int ch, double t);

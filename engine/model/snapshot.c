@@ -18,8 +18,9 @@
 #include "model_impl.h"
 
 #define MAGIC "OYSTATE"
-#define VERSION 5u             /* 2: the surface colour channels; 3: the sky's;
-                                  4: crater; 5: entity speed and stride */
+#define VERSION 6u             /* 2: the surface colour channels; 3: the sky's;
+                                  4: crater; 5: entity speed and stride;
+                                  6: the cues' flash, fades, jolt and mix */
 
 typedef struct buf {
     unsigned char *p;
@@ -165,6 +166,17 @@ static void encode(const oy_model *m, int64_t f, buf *b)
         put_u64(b, e->seed);
     }
     put_u32(b, (uint32_t)(st.beat + 1));
+    {
+        float db[OY_BUS_COUNT];
+        oy_model_mix(m, t, db);
+        put_f32(b, st.flash);
+        put_f32(b, st.white);
+        put_f32(b, st.fade_black);
+        put_f32(b, st.fade_white);
+        put_f32(b, st.jolt);
+        for (int i = 0; i < OY_BUS_COUNT; i++)
+            put_f32(b, db[i]);
+    }
     /* the counter-based generator's only counter is the frame itself */
     put_u64(b, (uint64_t)f);
     free(ents);

@@ -143,6 +143,12 @@ void oy_cast_light(const oy_cast *c, const float n[3], float x, float y, float z
     for (int i = 0; i < 3; i++)
         E[i] = s->sun_rad[i] * (sun + bounce * warm[i]) + s->moon_rad[i] * ndm +
                s->amb_up[i] * sv + s->amb_hor[i] * 0.25f * (1.0f - n[1]);
+    if (s->flash_rad[1] > 0.0f) {
+        /* lightning, from the bolt's side */
+        float ndf = oy_rmax(n[0] * s->flash_dir[0] + n[1] * s->flash_dir[1] + n[2] * s->flash_dir[2], 0.0f);
+        for (int i = 0; i < 3; i++)
+            E[i] += s->flash_rad[i] * ndf;
+    }
 }
 
 /* metres a pixel spans across the view at distance dist (the level

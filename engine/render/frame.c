@@ -38,6 +38,7 @@ struct oy_renderer {
     int nband;
     oy_wpart *parts;               /* this frame's rain or snow */
     oy_objects *objects;           /* this frame's things in the world */
+    oy_bolts *bolts;               /* this frame's lightning */
     int ax0, ax1, ay0, ay1;        /* active (not letterboxed) rectangle */
 };
 
@@ -85,6 +86,8 @@ int oy_renderer_new(oy_renderer **out, const oy_world *w, const oy_render_config
         (ret = oy_shadow_init(&r->shadow, cfg->draft)) < 0 ||
         (ret = oy_objects_new(&r->objects)) < 0)
         goto fail;
+    if ((ret = oy_bolts_new(&r->bolts, cfg->width, cfg->height, BAND, oy_pool_threads(pool))) < 0)
+        goto fail;
     r->sky.clouds = r->clouds;
     r->sky.seed = cfg->seed;
     r->req = oy_malloc(sizeof *r->req * MAX_REQ);
@@ -124,6 +127,7 @@ void oy_renderer_free(oy_renderer **pr)
     oy_chunks_free(&r->chunks);
     oy_shadow_release(&r->shadow);
     oy_objects_free(&r->objects);
+    oy_bolts_free(&r->bolts);
     free(r->clouds);
     free(r->detail);
     free(r->req);
@@ -351,6 +355,7 @@ struct out_job {
     const oy_view *v;
     proj p;
     int nparts;
+    int nsegs;                     /* lightning segments */
     uint8_t *rgb;
     ptrdiff_t stride;
 };
@@ -421,6 +426,8 @@ static void out_task(void *arg, int task, int thread)
     }
     if (a0 < a1)
         oy_weather_draw(r->parts, j->nparts, W, col, dep, a0, a1);
+    if (a0 < a1 && j->nsegs)
+        oy_bolts_draw(r->bolts, thread, col, dep, a0, a1);
     for (int y = y0; y < y1; y++) {
         uint8_t *o = j->rgb + (ptrdiff_t)y * j->stride;
         if (y < r->ay0 || y >= r->ay1) {
@@ -535,6 +542,7 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
                     .fx = W * 0.5f / j.p.thx, .fy = H * 0.5f / j.p.thy, .width = W, .height = H };
     memcpy(wv.pos, v->pos, sizeof wv.pos);
     j.nparts = oy_weather_prepare(st, &r->sky, &wv, r->cfg.seed, r->parts);
+    j.nsegs = oy_bolts_prepare(r->bolts, r->w, st, &c, &wv, r->post.mul[1]);
     oy_pool_run(r->pool, (H + BAND - 1) / BAND, out_task, &j);
     return 0;
 }

@@ -753,6 +753,12 @@ static void shade_hit(const oy_objects *o, const oy_cast *c, const inst *I, int 
         E[i] += s->moon_rad[i] * ndm + s->amb_up[i] * sv + s->amb_hor[i] * 0.25f * (1.0f - n[1]) +
                 0.2f * down * (s->sun_rad[i] * sun_y + s->amb_up[i]) +
                 (leaf ? 0.3f * s->amb_up[i] + 0.12f * s->sun_rad[i] * sun_y : 0.0f);
+    if (s->flash_rad[1] > 0.0f) {
+        /* lightning, from the bolt's side */
+        float ndf = oy_rmax(n[0] * s->flash_dir[0] + n[1] * s->flash_dir[1] + n[2] * s->flash_dir[2], 0.0f);
+        for (int i = 0; i < 3; i++)
+            E[i] += s->flash_rad[i] * ndf;
+    }
     point_lights(o, pt, n, E);
     for (int i = 0; i < 3; i++)
         out[i] = m->alb[i] * E[i] * (float)(1.0 / OY_PI) + m->emit[i];

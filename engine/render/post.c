@@ -2,8 +2,8 @@
  * post.c - from scene light to display pixels: exposure (automatic from the
  * light level, then the latent's stops), white balance (warmth, tint),
  * saturation in linear light, a filmic tone curve with the latent's
- * contrast, the sRGB transfer, and a hashed triangular dither so skies do
- * not band. The curve is a table indexed by the float's own bits, so a
+ * contrast, the sRGB transfer, a hashed triangular dither so skies do
+ * not band, and last the cues' fades and white flashes on display values. The curve is a table indexed by the float's own bits, so a
  * pixel costs three lookups and no transcendental functions.
  */
 #include <math.h>
@@ -104,6 +104,11 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
     float con = oy_clampf(st->ch[OY_CH_CONTRAST] + 0.3f * sky->oc, -1.0f, 1.0f);
     for (int i = 0; i <= OY_POST_LUT; i++)
         p->lut[i] = curve(bitsf(BASE + ((uint32_t)i << 15)), con);
+    /* a fade to black scales the picture down; white (a fade or a flash)
+     * veils it */
+    float white = fmaxf(oy_clampf(st->fade_white, 0.0f, 1.0f), oy_clampf(st->white, 0.0f, 1.0f));
+    p->keep = (1.0f - oy_clampf(st->fade_black, 0.0f, 1.0f)) * (1.0f - white);
+    p->veil = 255.0f * white * (1.0f - oy_clampf(st->fade_black, 0.0f, 1.0f));
 }
 
 static inline float apply(const oy_post *p, float x)
@@ -152,6 +157,8 @@ void oy_post_row(const oy_post *p, const float *in, int x0, int x1, int y, uint8
         for (int i = 0; i < 3; i++) {
             float v = mat[i * 3] * c[0] + mat[i * 3 + 1] * c[1] + mat[i * 3 + 2] * c[2];
             float o = apply(p, v) + d[i];
+            if (p->keep < 1.0f || p->veil > 0.0f)
+                o = o * p->keep + p->veil;
             o = o < 0.0f ? 0.0f : o > 255.0f ? 255.0f : o;
             out[(size_t)x * 3 + i] = (uint8_t)(o + 0.5f);
         }

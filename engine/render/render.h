@@ -149,6 +149,15 @@ typedef struct oy_sky {
     float storm;                  /* 0 .. 1 a storm's dark, heavy cloud */
     float star_k;                 /* star visibility */
     float flash;
+    /* the brightest strike's light: a cold white from its side (no
+     * shadows), and the cloud base glowing about its channel */
+    float flash_dir[3];           /* unit, toward a point up the channel */
+    float flash_rad[3];           /* its radiance reaching the ground */
+    float flash_x, flash_z;       /* the channel, metres from the camera */
+    float flash_near;             /* cloud glow about the channel */
+    float flash_cloud;            /* cloud glow everywhere */
+    float flash_side;             /* cloud glow in the channel's bearing */
+    float flash_hx, flash_hz;     /* that bearing, unit */
     uint64_t key, paint_key;
     float raw[OY_SKY_EL][OY_SKY_AZ][3];   /* sun + moon single scattering */
     float lut[OY_SKY_EL][OY_SKY_AZ][3];   /* the same, painted (sky colour channels) */
@@ -209,6 +218,7 @@ typedef struct oy_post {
     float mat[9];                 /* saturation / tint in linear light */
     float lit[9];                 /* added to mat where lamps light brightly */
     int night;                    /* lit applies */
+    float keep, veil;             /* display value * keep + veil: fades, flashes */
     float lut[OY_POST_LUT + 1];   /* indexed by float bits: linear -> 0..255 */
     float dither[OY_POST_DN * OY_POST_DN * 3];
 } oy_post;
@@ -291,6 +301,23 @@ void oy_cast_columns(const oy_cast *c, int c0, int c1, void *scratch);
 /* Fog and aerial perspective over colour col seen along unit d at dist;
  * hz is the horizon sky in d's azimuth. */
 void oy_cast_air(const oy_cast *c, const float d[3], const float hz[3], float dist, float col[3]);
+
+/* ---- lightning bolts (bolt.c) ---- */
+typedef struct oy_bolts oy_bolts;
+/* For an output of width x height drawn in bands of band rows by up to
+ * threads threads at once. */
+int oy_bolts_new(oy_bolts **out, int width, int height, int band, int threads);
+void oy_bolts_free(oy_bolts **b);
+/* The state's strikes as seen through v (c gives the sky and the air),
+ * projected and binned by bands; radiance is set for the frame's exposure
+ * (the post's gain). Returns the number of segments to draw; nothing is
+ * done without strikes. */
+int oy_bolts_prepare(oy_bolts *b, const oy_world *w, const oy_state *st, const oy_cast *c,
+                     const oy_wview *v, float exposure);
+/* Add their light over output rows [y0, y1) (within one band): hdr and
+ * depth hold just those rows, width pixels each; thread picks the
+ * caller's scratch. */
+void oy_bolts_draw(const oy_bolts *b, int thread, float *hdr, const float *depth, int y0, int y1);
 
 /* ---- objects (objects.c): the scene layer over the terrain ---- */
 typedef struct oy_objects oy_objects;

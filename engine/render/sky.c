@@ -17,6 +17,20 @@
 #define E_MOON (E_SUN / 420.0f)
 #define TRANS_H 32
 #define TRANS_MU 64
+/* lightning (flash_light): the flash's level per unit of the metered
+ * light ^ 0.8 (as the exposure adapts, post.c), and at most; its shares
+ * as ambient, from its side, and on the clouds (everywhere, about the
+ * channel, in its bearing); the distance its light halves over; the
+ * reach of the cloud glow about the channel */
+#define FLASH_REL 9.6f
+#define FLASH_ABS 3.0f
+#define FLASH_AMB 0.4f
+#define FLASH_DIR 1.3f
+#define FLASH_CLOUD 0.008f
+#define FLASH_NEAR 0.2f
+#define FLASH_SIDE 0.04f
+#define FLASH_FALL 1200.0f
+#define FLASH_SPREAD 1200.0f
 
 static const float beta_r[3] = { 5.8e-3f, 13.5e-3f, 33.1e-3f };      /* per km */
 static const float beta_o[3] = { 0.65e-3f, 1.881e-3f, 0.085e-3f };
@@ -320,6 +334,58 @@ float oy_sky_cloud_at(const oy_sky *s, float x, float z)
     return coverage(s, cloud_octave(s, 0, x, z) * 0.72f + 0.14f);
 }
 
+static float lum3(const float c[3]) { return 0.2126f * c[0] + 0.7152f * c[1] + 0.0722f * c[2]; }
+
+/* Lightning's light. Its strength is set against the light the exposure
+ * adapts to (about as post.c meters it), so a strike reads as a strong
+ * flash at dusk or at night without turning the frame white, and is
+ * little by day; a far strike lights less. Part of it is the cloud base
+ * and the sky glowing (ambient), the most a cold white from the side of
+ * the brightest strike, toward a point a few hundred metres up its
+ * channel; the clouds glow most about the channel. */
+static void flash_light(oy_sky *s, const oy_state *st)
+{
+    static const float cold[3] = { 0.88f, 0.94f, 1.1f };
+    s->flash_dir[0] = s->flash_dir[2] = 0.0f;
+    s->flash_dir[1] = 1.0f;
+    s->flash_x = s->flash_z = 0.0f;
+    s->flash_near = s->flash_cloud = s->flash_side = 0.0f;
+    s->flash_hx = s->flash_hz = 0.0f;
+    for (int c = 0; c < 3; c++)
+        s->flash_rad[c] = 0.0f;
+    if (s->flash <= 0.0f)
+        return;
+    float key = lum3(s->amb_key) + lum3(s->sun_rad) * oy_rmax(s->sun[1], 0.0f) * 0.9f +
+                lum3(s->moon_rad) * oy_rmax(s->moon[1], 0.0f) * 0.9f;
+    float unit = s->flash * oy_rmin(FLASH_REL * oy_powf(oy_rmax(key, 1e-4f), 0.8f), FLASH_ABS);
+    float fall = 0.3f;                 /* a flash without a strike to place it */
+    if (st->nstrikes > 0) {
+        const oy_strike *k = &st->strikes[0];
+        float dx = (float)(k->x - s->cam_x), dz = (float)(k->z - s->cam_z);
+        float d2 = dx * dx + dz * dz, up = 400.0f, l = sqrtf(d2 + up * up);
+        fall = 1.0f / (1.0f + d2 * (1.0f / (FLASH_FALL * FLASH_FALL)));
+        s->flash_dir[0] = dx / l;
+        s->flash_dir[1] = up / l;
+        s->flash_dir[2] = dz / l;
+        s->flash_x = dx;
+        s->flash_z = dz;
+        s->flash_near = unit * FLASH_NEAR;
+        s->flash_side = unit * FLASH_SIDE * fall;
+        float hl = sqrtf(d2);
+        s->flash_hx = hl > 1e-3f ? dx / hl : 0.0f;
+        s->flash_hz = hl > 1e-3f ? dz / hl : 0.0f;
+        for (int c = 0; c < 3; c++)
+            s->flash_rad[c] = unit * FLASH_DIR * fall * cold[c];
+    }
+    float amb = unit * FLASH_AMB * (0.25f + 0.75f * fall);
+    s->flash_cloud = unit * FLASH_CLOUD * (0.25f + 0.75f * fall);
+    for (int c = 0; c < 3; c++) {
+        s->amb_up[c] += amb * cold[c];
+        s->amb_hor[c] += amb * 0.6f * cold[c];
+        s->horizon[c] += amb * 0.08f * cold[c];
+    }
+}
+
 void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
 {
     float haze = oy_clampf(st->ch[OY_CH_HAZE], 0.0f, 1.0f);
@@ -426,13 +492,7 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
     }
     memcpy(s->amb_key, s->amb_up, sizeof s->amb_key);
     s->oc = oc;
-    if (s->flash > 0.0f)
-        for (int c = 0; c < 3; c++) {
-            float f = s->flash * 6.0f * (c == 2 ? 1.1f : 1.0f);
-            s->amb_up[c] += f;
-            s->amb_hor[c] += f * 0.6f;
-            s->horizon[c] += f * 0.3f;
-        }
+    flash_light(s, st);
     float sm[3];
     for (int c = 0; c < 3; c++)
         sm[c] = s->sun_rad[c] + s->moon_rad[c];
@@ -523,8 +583,21 @@ void oy_sky_radiance(const oy_sky *s, const float d[3], float az, float cam_y, f
                     for (int c = 0; c < 3; c++)
                         col[c] = oy_lerpf(col[c], s->pt_oc[c] * b, s->storm);
                 }
-                for (int c = 0; c < 3; c++)
-                    col[c] += s->flash * 4.0f * (0.5f + 0.5f * shade);
+                if (s->flash > 0.0f) {
+                    float ex = wx - s->flash_x, ez = wz - s->flash_z;
+                    /* most about the channel, and along the line of
+                     * sight past it, where the rain and the deck
+                     * scatter its light */
+                    float hl = sqrtf(dx * dx + dz * dz), sd = s->flash_hx * dx + s->flash_hz * dz;
+                    float fl = s->flash_cloud + s->flash_near *
+                               oy_rexp((ex * ex + ez * ez) * (-1.0f / (2.0f * FLASH_SPREAD * FLASH_SPREAD)));
+                    if (hl > 1e-4f)
+                        fl += s->flash_side * oy_rexp((sd / hl - 1.0f) * 25.0f);
+                    fl *= 0.5f + 0.5f * shade;
+                    col[0] += fl * 0.88f;
+                    col[1] += fl * 0.94f;
+                    col[2] += fl * 1.1f;
+                }
                 /* distant clouds melt into the horizon haze */
                 float far = oy_rexp(-t / (45000.0f + 90000.0f * s->storm));
                 float aa = a * (0.35f + 0.65f * far) * oy_smoothstepf(0.0f, 0.06f, dy);

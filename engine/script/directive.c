@@ -13,19 +13,24 @@
 #define MAX_DIRECTIVES 10000
 
 const char *const oy_action_names[OY_ACT_COUNT] = {
-    "say", "beat", "time", "weather", "lighting", "add", "remove", "move", "music"
+    "say", "beat", "time", "weather", "lighting", "add", "remove", "move", "music",
+    "strike", "sound", "flash", "shake", "fade", "mix"
 };
 
 static const char *const all_keys[] = {
     "at", "over", "say", "beat", "time", "weather", "lighting", "add", "remove",
-    "move", "music", "near", "ahead", "count", "id", "yaw", "face", "to", "speed", NULL
+    "move", "music", "strike", "sound", "flash", "shake", "fade", "mix", "near",
+    "ahead", "count", "id", "yaw", "face", "to", "speed", "distance", "follow",
+    "gain", "surface", NULL
 };
 
-/* Keys that belong to one action only. */
-static const struct { const char *key; int action; } extra_keys[] = {
-    { "near", OY_ACT_ADD }, { "ahead", OY_ACT_ADD }, { "count", OY_ACT_ADD },
-    { "id", OY_ACT_ADD }, { "yaw", OY_ACT_ADD }, { "face", OY_ACT_ADD },
-    { "to", OY_ACT_MOVE }, { "speed", OY_ACT_MOVE },
+#define ACT(a) (1u << OY_ACT_##a)
+/* Keys that belong to some actions only, and the first of them for hints. */
+static const struct { const char *key; unsigned actions; } extra_keys[] = {
+    { "near", ACT(ADD) | ACT(STRIKE) | ACT(SOUND) }, { "ahead", ACT(ADD) },
+    { "count", ACT(ADD) }, { "id", ACT(ADD) }, { "yaw", ACT(ADD) }, { "face", ACT(ADD) },
+    { "to", ACT(MOVE) }, { "speed", ACT(MOVE) }, { "distance", ACT(STRIKE) },
+    { "follow", ACT(SOUND) }, { "gain", ACT(SOUND) }, { "surface", ACT(SOUND) },
 };
 
 static int find_action(oy_sctx *c, const oy_ynode *n)
@@ -37,6 +42,9 @@ static int find_action(oy_sctx *c, const oy_ynode *n)
         const char *k = n->keys[i]->scalar;
         for (int a = 0; a < OY_ACT_COUNT; a++) {
             if (strcmp(k, oy_action_names[a]))
+                continue;
+            /* a beat may take music (a stinger, or its section now) */
+            if (a == OY_ACT_MUSIC && oy_ymap_get(n, "beat"))
                 continue;
             if (first) {
                 oy_script_err(c, n->keys[i], "split it into two directives with the same 'at'",
@@ -50,7 +58,8 @@ static int find_action(oy_sctx *c, const oy_ynode *n)
     }
     if (!first)
         oy_script_err(c, n, "add one of: say, beat, time, weather, lighting, add, "
-                      "remove, move, music", "directive has no action");
+                      "remove, move, music, strike, sound, flash, shake, fade, mix",
+                      "directive has no action");
     return action;
 }
 
@@ -60,11 +69,15 @@ static int check_extras(oy_sctx *c, const oy_ynode *n, int action)
 
     for (size_t i = 0; i < sizeof extra_keys / sizeof *extra_keys; i++) {
         const oy_ynode *v = oy_ymap_get(n, extra_keys[i].key);
-        char hint[64];
-        if (!v || extra_keys[i].action == action)
+        char hint[96];
+        size_t len;
+        if (!v || (extra_keys[i].actions >> action & 1))
             continue;
-        snprintf(hint, sizeof hint, "'%s' goes with '%s'", extra_keys[i].key,
-                 oy_action_names[extra_keys[i].action]);
+        len = (size_t)snprintf(hint, sizeof hint, "'%s' goes with", extra_keys[i].key);
+        for (int a = 0, k = 0; a < OY_ACT_COUNT && len < sizeof hint; a++)
+            if (extra_keys[i].actions >> a & 1)
+                len += (size_t)snprintf(hint + len, sizeof hint - len, "%s '%s'",
+                                        k++ ? " or" : "", oy_action_names[a]);
         /* point at the key, which is what is misplaced */
         oy_script_err(c, oy_script_key_node(n, extra_keys[i].key), hint,
                       "'%s' does not go with '%s'", extra_keys[i].key,
@@ -181,6 +194,11 @@ static int load_action(oy_sctx *c, const oy_ynode *n, const oy_ynode *v, oy_dire
     case OY_ACT_ADD:
         return oy_script_text(c, v, path, &d->text) | load_add(c, n, d);
     case OY_ACT_MOVE:     return load_move(c, n, v, d);
+    case OY_ACT_BEAT:
+        return oy_script_text(c, v, path, &d->text) | oy_script_beat_music(c, n, d);
+    case OY_ACT_STRIKE: case OY_ACT_SOUND: case OY_ACT_FLASH:
+    case OY_ACT_SHAKE:  case OY_ACT_FADE:  case OY_ACT_MIX:
+        return oy_script_load_cue(c, n, v, d);
     default:              return oy_script_text(c, v, path, &d->text);
     }
 }
@@ -230,6 +248,7 @@ void oy_script_free_directive(oy_directive *d)
     oy_freep(&d->music.mood.s);
     oy_freep(&d->id.s);
     oy_freep(&d->face_id.s);
+    oy_freep(&d->follow.s);
     free(d->path);
     d->path = NULL;
     d->npath = 0;

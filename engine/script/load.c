@@ -346,7 +346,8 @@ int oy_script_load_mem(oy_script **out, const char *name, const char *data,
     s->output.frames = llround(s->output.duration * s->output.fps.num / s->output.fps.den);
     if (s->output.frames < 1)
         s->output.frames = 1;
-    s->output.samples = llround(s->output.duration * 48000.0);
+    /* the sound covers the frames exactly, however the duration falls */
+    s->output.samples = oy_frame_first_sample(s->output.frames, s->output.fps);
     warn_late(&c, s);
     oy_ydoc_free(&doc);
     *out = s;

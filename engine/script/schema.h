@@ -81,5 +81,9 @@ void oy_script_load_layout(oy_sctx *c, const oy_ynode *n, oy_world_desc *w);
 void oy_script_load_wander(oy_sctx *c, const oy_ynode *n, oy_wander_desc *w);
 void oy_script_load_directives(oy_sctx *c, const oy_ynode *n, oy_script *s);
 void oy_script_free_directive(oy_directive *d);
+/* cue.c: the event directives (strike, sound, flash, shake, fade, mix),
+ * and the music a beat may take; n is the directive, v its action's value. */
+int oy_script_load_cue(oy_sctx *c, const oy_ynode *n, const oy_ynode *v, oy_directive *d);
+int oy_script_beat_music(oy_sctx *c, const oy_ynode *n, oy_directive *d);
 
 #endif

@@ -52,20 +52,28 @@ typedef struct oy_lighting {
     unsigned char set[OY_LT_COUNT];
 } oy_lighting;
 
-/* Music: free text, or a map {mood, tempo, intensity}. */
+/* Music: free text, or a map {mood, tempo, intensity, hit, on, from};
+ * the words "stop" and "hit" alone stop the music or place a stinger. */
+enum oy_music_on { OY_MUSIC_ON_DEFAULT, OY_MUSIC_ON_NOW, OY_MUSIC_ON_BEAT,
+                   OY_MUSIC_ON_BAR };
 typedef struct oy_music {
     oy_text text;              /* free text form */
     oy_text mood;              /* map form */
     float tempo;     int has_tempo;      /* bpm, 20..300 */
     float intensity; int has_intensity;  /* 0..1 */
+    int hit;                   /* a stinger on the directive's frame */
+    int on;                    /* OY_MUSIC_ON_*: when a change starts */
+    int fresh;                 /* from: 0 - the music starts over */
+    int stop;                  /* the music stops (until the next change) */
 } oy_music;
+extern const char *const oy_music_on_names[];   /* "now", "beat", "bar"; NULL-ended */
 
 typedef struct oy_output {
     int width, height;
     oy_rational fps;
     double duration;           /* seconds */
     int64_t frames;            /* round(duration * fps), at least 1 */
-    int64_t samples;           /* round(duration * 48000) */
+    int64_t samples;           /* the frames' samples: first sample of frame `frames` */
     int draft;                 /* quality: draft */
     int audio;
     double aspect;             /* 0: none */
@@ -130,8 +138,13 @@ typedef struct oy_camera_desc {
 
 enum oy_action { OY_ACT_SAY, OY_ACT_BEAT, OY_ACT_TIME, OY_ACT_WEATHER,
                  OY_ACT_LIGHTING, OY_ACT_ADD, OY_ACT_REMOVE, OY_ACT_MOVE,
-                 OY_ACT_MUSIC, OY_ACT_COUNT };
+                 OY_ACT_MUSIC, OY_ACT_STRIKE, OY_ACT_SOUND, OY_ACT_FLASH,
+                 OY_ACT_SHAKE, OY_ACT_FADE, OY_ACT_MIX, OY_ACT_COUNT };
 extern const char *const oy_action_names[OY_ACT_COUNT];
+
+/* The sound's buses, which `mix:` sets and --stems writes apart. */
+enum oy_bus { OY_BUS_MUSIC, OY_BUS_AMBIENCE, OY_BUS_EFFECTS, OY_BUS_COUNT };
+extern const char *const oy_bus_names[OY_BUS_COUNT + 1];   /* NULL-ended */
 
 typedef struct oy_directive {
     int index;                 /* position in the file */
@@ -161,7 +174,22 @@ typedef struct oy_directive {
     double (*path)[3];         /* move: every point of 'to', in order */
     int npath;                 /* 1..OY_MOVE_MAXPTS when has_to */
     int has_speed; double speed;  /* move: m/s along the ground (not with over) */
+    /* events (cue.c); strike and sound take 'near' as [x, z] or [x, y, z] */
+    int has_distance; double distance;  /* strike: metres ahead of the camera */
+    oy_text follow;            /* sound: the id of the entity it moves with */
+    double gain;               /* sound: dB */
+    int ground;                /* sound: OY_GROUND_* + 1, or 0 (the ground there) */
+    double amount;             /* flash, shake: 0..1 */
+    int fade;                  /* fade: OY_FADE_* */
+    double mix[OY_BUS_COUNT];  /* mix: dB per bus */
+    unsigned char mix_set[OY_BUS_COUNT];
 } oy_directive;
+
+/* What a footstep or a hoof lands on, in the order of audio's
+ * OY_GROUND_* (grass ... water); NULL-ended. */
+extern const char *const oy_ground_names[];
+enum oy_fade { OY_FADE_IN, OY_FADE_BLACK, OY_FADE_WHITE };
+extern const char *const oy_fade_names[];       /* "in", "black", "white"; NULL-ended */
 
 enum oy_face { OY_FACE_NONE, OY_FACE_POINT, OY_FACE_ID };
 #define OY_MOVE_MAXPTS 1000

@@ -18,7 +18,10 @@ static const char *const weather_fields[] = {
 static const char *const light_fields[] = {
     "exposure", "warmth", "contrast", "saturation", NULL
 };
-static const char *const music_fields[] = { "mood", "tempo", "intensity", NULL };
+static const char *const music_fields[] = {
+    "mood", "tempo", "intensity", "hit", "on", "from", NULL
+};
+const char *const oy_music_on_names[] = { "now", "beat", "bar", NULL };
 
 /* Read each key of map that is in fields[] as a number in [lo[i], hi[i]]. */
 static int number_fields(oy_sctx *c, const oy_ynode *map, const char *name,
@@ -75,9 +78,40 @@ int oy_script_music(oy_sctx *c, const oy_ynode *n, const char *name, oy_music *m
     double x;
     int bad;
 
-    if (n->type != OY_YMAP)
-        return oy_script_text(c, n, name, &m->text);
+    if (n->type != OY_YMAP) {
+        if (oy_script_text(c, n, name, &m->text) < 0)
+            return -1;
+        /* the two words that are not a mood */
+        m->stop = !strcmp(m->text.s, "stop");
+        m->hit = !strcmp(m->text.s, "hit");
+        if (m->stop || m->hit)
+            oy_freep(&m->text.s);
+        return 0;
+    }
     bad = oy_script_keys(c, n, name, music_fields);
+    if ((v = oy_ymap_get(n, "hit"))) {
+        snprintf(path, sizeof path, "%s.hit", name);
+        bad |= oy_script_bool(c, v, path, &m->hit);
+    }
+    if ((v = oy_ymap_get(n, "on"))) {
+        snprintf(path, sizeof path, "%s.on", name);
+        if (oy_script_enum(c, v, path, oy_music_on_names, &m->on) == 0)
+            m->on += OY_MUSIC_ON_NOW;
+        else
+            bad = -1;
+    }
+    if ((v = oy_ymap_get(n, "from"))) {
+        const char *f;
+        snprintf(path, sizeof path, "%s.from", name);
+        if (!(f = oy_script_scalar(c, v, path, "0")) || oy_script_number(f, &x) < 0 || x != 0) {
+            if (f)
+                oy_script_err(c, v, "'from: 0' starts the music over from its first bar",
+                              "'%s' must be 0, not '%s'", path, f);
+            bad = -1;
+        } else {
+            m->fresh = 1;
+        }
+    }
     if ((v = oy_ymap_get(n, "mood"))) {
         snprintf(path, sizeof path, "%s.mood", name);
         bad |= oy_script_text(c, v, path, &m->mood);

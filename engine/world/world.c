@@ -13,9 +13,11 @@
 
 int oy_world_new(oy_world **out, uint64_t seed, const oy_layout_item *layout)
 {
+    static _Atomic uint64_t next_id;
     oy_world *w = oy_calloc(1, sizeof *w);
     if (!w)
         return OYSTER_E_NOMEM;
+    w->id = ++next_id;
     w->seed = seed;
     for (int i = 0; i < OY_WORLD_PERM; i++) {
         w->perm[i] = (uint16_t)i;
@@ -41,9 +43,11 @@ void oy_world_free(oy_world **w)
 
 uint64_t oy_world_seed(const oy_world *w) { return w->seed; }
 
+/* The last shape each thread made, for the world it was made for: keyed
+ * by the world's id, not its address, which a later world of another
+ * shot (another layout, the same seed) may reuse. */
 static _Thread_local struct {
-    const oy_world *w;
-    uint64_t seed;
+    uint64_t world;
     oy_world_shape sh;
 } cache;
 
@@ -51,11 +55,9 @@ static const oy_world_shape *shape_for(const oy_world *w, const oy_state *st)
 {
     oy_world_shape probe;
     oy_world_shape_key(&probe, st);
-    if (cache.w != w || cache.seed != w->seed ||
-        memcmp(probe.key, cache.sh.key, sizeof probe.key)) {
+    if (cache.world != w->id || memcmp(probe.key, cache.sh.key, sizeof probe.key)) {
         oy_world_shape_init(&cache.sh, w, st);
-        cache.w = w;
-        cache.seed = w->seed;
+        cache.world = w->id;
     }
     return &cache.sh;
 }

@@ -145,6 +145,7 @@ void oy_world_line_near(const oy_plan_line *L, double x, double z, oy_line_near 
 /* The world object, shared by the files of world/ only. */
 #define OY_WORLD_PERM 1024
 struct oy_world {
+    uint64_t id;                      /* unique in the process: what caches key on */
     uint64_t seed;
     uint16_t perm[2 * OY_WORLD_PERM];
     float val[OY_WORLD_PERM];

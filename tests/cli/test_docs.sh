@@ -1,11 +1,18 @@
 #!/bin/sh
-# test_docs.sh - the man pages are lint-clean, install puts binary and man
-# pages under DESTDIR/PREFIX, and every example in examples/ validates.
+# test_docs.sh - the man pages are lint-clean and name every sound effect,
+# install puts binary and man pages under DESTDIR/PREFIX, and every example
+# in examples/ validates.
 . "$(dirname "$0")/lib.sh"
 for m in "$TOP"/man/oyster.1 "$TOP"/man/oyster-shot.5; do
     out=$(groff -man -ww -z "$m" 2>&1)
     [ -f "$m" ] && [ -z "$out" ] && pass "$(basename "$m") is lint-clean" || { fail "$(basename "$m"): $out"; }
 done
+missing=""
+for s in $("$OYSTER" help sounds | tail -n +2 | awk '{print $1}'); do
+    grep -qE "^\.BR? $s( |$)" "$TOP/man/oyster-shot.5" || missing="$missing $s"
+done
+[ -z "$missing" ] && pass "every sound of 'oyster help sounds' is in oyster-shot(5)" \
+    || fail "sounds missing from oyster-shot(5):$missing"
 for y in "$EX"/*.yaml; do
     "$OYSTER" check "$y" >"$T/check.out" 2>"$T/check.err" && ! grep -q 'warning' "$T/check.err" \
         && pass "example $(basename "$y") checks without warnings" \

@@ -11,67 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audio/audio.h"
-#include "camera/camera.h"
-#include "lang/lang.h"
-#include "model/model.h"
-#include "script/script.h"
-#include "world/world.h"
 #include "check.h"
-
-#define FS OY_SAMPLE_RATE
-
-/* ---- a shot from YAML ---- */
-
-typedef struct shot {
-    oy_script *s;
-    oy_bank *bank;
-    oy_model *m;
-    oy_world *w;
-    oy_camera *cam;
-    oy_audio *a;
-    int64_t samples;
-    oy_log log;                /* the decoder keeps a pointer to it */
-} shot;
-
-static void print_diag(void *opaque, const oyster_diag *d)
-{
-    if (d->level <= OYSTER_WARNING)
-        fprintf(stderr, "%s:%d:%d: %s\n", d->file ? d->file : "", d->line, d->col, d->msg);
-}
-
-static void shot_free(shot *p)
-{
-    oy_audio_free(&p->a);
-    oy_camera_free(&p->cam);
-    oy_world_free(&p->w);
-    oy_model_free(&p->m);
-    oy_bank_free(&p->bank);
-    oy_script_free(&p->s);
-}
-
-static int shot_open(shot *p, const char *yaml)
-{
-    oy_log *log = &p->log;
-
-    memset(p, 0, sizeof(*p));
-    log->fn = print_diag;
-    if (oy_script_load_mem(&p->s, "test.yaml", yaml, strlen(yaml), NULL, log) < 0 ||
-        oy_bank_new(&p->bank, NULL, log) < 0 ||
-        oy_model_new(&p->m, p->s, p->bank, log) < 0)
-        goto fail;
-    if (oy_world_new(&p->w, p->s->seed, p->s->world.layout) < 0)
-        goto fail;
-    if (oy_camera_new(&p->cam, p->s, p->w, log) < 0)
-        goto fail;
-    p->samples = p->s->output.samples;
-    if (oy_audio_new(&p->a, p->m, p->w, p->cam, p->samples, log) < 0)
-        goto fail;
-    return 0;
-fail:
-    shot_free(p);
-    return -1;
-}
+#include "audio_shot.h"
 
 static char *yaml_of(const char *world, const char *duration, const char *directives)
 {
@@ -327,7 +268,7 @@ static void test_ranges(void)
     piece = calloc((size_t)n * 2, sizeof(float));
     mus = calloc((size_t)n * 2, sizeof(float));
     amb = calloc((size_t)n * 2, sizeof(float));
-    ok &= oy_audio_render(p.a, 0, (int)n, full, mus, amb) == 0;
+    ok &= oy_audio_render(p.a, 0, (int)n, full, (float *const[OY_BUS_COUNT]){ mus, amb, NULL }) == 0;
     {
         /* music + ambience is the mix before limiting: the limiter only ever
          * lowers the gain, and leaves most of a calm shot untouched */
@@ -355,11 +296,11 @@ static void test_ranges(void)
             int len = sizes[k++ % 7];
             if (pos + len > n)
                 len = (int)(n - pos);
-            ok &= oy_audio_render(p.a, pos, len, piece + 2 * pos, NULL, NULL) == 0;
+            ok &= oy_audio_render(p.a, pos, len, piece + 2 * pos, NULL) == 0;
             pos += len;
         }
         /* and going back to the start */
-        ok &= oy_audio_render(p.a, 0, (int)first, piece, NULL, NULL) == 0;
+        ok &= oy_audio_render(p.a, 0, (int)first, piece, NULL) == 0;
     }
     CHECK(ok, "renders in pieces");
     same = !memcmp(full, piece, sizeof(float) * 2 * (size_t)n);
@@ -401,7 +342,7 @@ static void test_loudness(void)
     }
     n = p.samples;
     x = calloc((size_t)n * 2, sizeof(float));
-    CHECK(oy_audio_render(p.a, 0, (int)n, x, NULL, NULL) == 0, "renders %.0f s", (double)n / FS);
+    CHECK(oy_audio_render(p.a, 0, (int)n, x, NULL) == 0, "renders %.0f s", (double)n / FS);
     oy_r128_init(&m);
     oy_r128_add(&m, x, (int)n);
     l = oy_r128_integrated(&m);
@@ -432,8 +373,8 @@ static void test_beat(void)
     }
     xa = calloc((size_t)n * 2, sizeof(float));
     xb = calloc((size_t)n * 2, sizeof(float));
-    oy_audio_render(a.a, 0, (int)n, NULL, xa, NULL);
-    oy_audio_render(b.a, 0, (int)n, NULL, xb, NULL);
+    oy_audio_render(a.a, 0, (int)n, NULL, (float *const[OY_BUS_COUNT]){ xa, NULL, NULL });
+    oy_audio_render(b.a, 0, (int)n, NULL, (float *const[OY_BUS_COUNT]){ xb, NULL, NULL });
     CHECK(oy_composer_new(&c, a.m, 16.0) == 0, "composer");
     oy_composer_bar(c, 10.3, &start, &len, &sec);
     if (start < 10.3 - 1e-9)
@@ -474,8 +415,8 @@ static void test_storm(void)
     }
     xa = calloc((size_t)n * 2, sizeof(float));
     xb = calloc((size_t)n * 2, sizeof(float));
-    oy_audio_render(a.a, 0, (int)n, xa, NULL, NULL);
-    oy_audio_render(b.a, 0, (int)n, xb, NULL, NULL);
+    oy_audio_render(a.a, 0, (int)n, xa, NULL);
+    oy_audio_render(b.a, 0, (int)n, xb, NULL);
     /* both are at -16 LUFS: compare the share of energy above 2 kHz */
     ha = band_energy(xa, n, 2000, 16000) / band_energy(xa, n, 20, 24000);
     hb = band_energy(xb, n, 2000, 16000) / band_energy(xb, n, 20, 24000);
@@ -503,7 +444,7 @@ static void test_thunder(void)
         return;
     }
     amb = calloc((size_t)n * 2, sizeof(float));
-    oy_audio_render(p.a, 0, (int)n, NULL, NULL, amb);
+    oy_audio_render(p.a, 0, (int)n, NULL, (float *const[OY_BUS_COUNT]){ NULL, amb, NULL });
     ents = calloc((size_t)oy_model_max_entities(p.m), sizeof(*ents));
     ns = oy_model_strikes(p.m, 0.0, 40.0, sk, 128);
     double arrive[128];
@@ -574,8 +515,8 @@ static void test_day_night(void)
     }
     xd = calloc((size_t)n * 2, sizeof(float));
     xn = calloc((size_t)n * 2, sizeof(float));
-    oy_audio_render(d.a, 0, (int)n, NULL, NULL, xd);
-    oy_audio_render(nt.a, 0, (int)n, NULL, NULL, xn);
+    oy_audio_render(d.a, 0, (int)n, NULL, (float *const[OY_BUS_COUNT]){ NULL, xd, NULL });
+    oy_audio_render(nt.a, 0, (int)n, NULL, (float *const[OY_BUS_COUNT]){ NULL, xn, NULL });
     /* birds: sweeps between 1.5 and 4 kHz; crickets: a narrow band at 4.5-4.75 kHz */
     bd = band_energy(xd, n, 1500, 4000);
     cd = band_energy(xd, n, 4450, 4750);

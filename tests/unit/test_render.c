@@ -382,6 +382,109 @@ int main(void)
         }
     }
 
+    /* lightning: a strike's bolt is drawn where it stands, hidden by what
+     * is in front of it, and a state without strikes (or with one behind
+     * the camera) renders as it did; one renderer draws these frames, as
+     * no frame depends on another */
+    oy_renderer *lr = NULL;
+    CHECK(oy_renderer_new(&lr, w, &cfg, p2) == 0, "a renderer for the lightning frames");
+    {
+        scene_state(&scenes[0], &st);
+        st.ch[OY_CH_TIME] = 19.2f;
+        st.ch[OY_CH_CLOUD] = 1.0f;
+        float g = oy_world_surface(w, &st, 0.0, 0.0);
+        view_make(&v, 0.0, g + 3.0, 0.0, 0, 6, 0, 28);
+        oy_render_frame(lr, &st, &v, a, W * 3);
+        /* the channel's light alone: no flash over the scene */
+        st2 = st;
+        st2.strikes[0] = (oy_strike){ .t = st.t, .x = 60.0f, .z = 1500.0f, .energy = 1.0f,
+                                      .glow = 1.0f, .directed = 1, .seed = 0x5eed };
+        st2.nstrikes = 0;
+        oy_render_frame(lr, &st2, &v, b, W * 3);
+        CHECK(!memcmp(a, b, n), "a strike not in nstrikes draws nothing");
+        st2.nstrikes = 1;
+        oy_render_frame(lr, &st2, &v, b, W * 3);
+        render_one(w, p1, &cfg, &st2, &v, c);
+        CHECK(!memcmp(b, c, n), "a strike frame: 1 and 2 threads give identical bytes");
+        /* where the ground point and a point 200 m up the channel project */
+        float gs = oy_world_surface(w, &st2, 60.0, 1500.0);
+        float fx = W * 0.5f / v.tan_half_fov_x, fy = H * 0.5f / (v.tan_half_fov_x * H / W);
+        int px[2], py[2];
+        for (int k = 0; k < 2; k++) {
+            oy_v3 rel = oy_v3_make(60.0f, gs + 200.0f * k - (float)v.pos[1], 1500.0f);
+            float cz = oy_v3_dot(rel, v.fwd);
+            px[k] = (int)(W * 0.5f + oy_v3_dot(rel, v.right) / cz * fx);
+            py[k] = (int)(H * 0.5f - oy_v3_dot(rel, v.up) / cz * fy);
+        }
+        int lit = 0, far_lit = 0, dark = 0;
+        for (int y = 0; y < H; y++)
+            for (int x = 0; x < W; x++) {
+                const uint8_t *p = a + ((size_t)y * W + x) * 3, *q = b + ((size_t)y * W + x) * 3;
+                double la = 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+                double lb = 0.2126 * q[0] + 0.7152 * q[1] + 0.0722 * q[2];
+                int near_bolt = x > px[0] - W / 6 && x < px[0] + W / 6 && y > py[1] - 2 && y < py[0] + 3;
+                if (lb > la + 80.0 && lb > 200.0)
+                    lit += near_bolt, far_lit += !near_bolt;
+                dark += lb < la - 0.5;
+            }
+        CHECK(lit >= 15 && far_lit < lit && !dark,
+              "a bolt lights pixels near where it stands (%d there, %d elsewhere, %d darker; ground at %d,%d)",
+              lit, far_lit, dark, px[0], py[0]);
+        /* behind the camera: nothing, and no crash */
+        st2.strikes[0].z = -900.0f;
+        oy_render_frame(lr, &st2, &v, b, W * 3);
+        CHECK(!memcmp(a, b, n), "a strike behind the camera draws nothing");
+        /* right by the camera: draws, and no crash */
+        st2.strikes[0].x = 3.0f;
+        st2.strikes[0].z = 4.0f;
+        oy_render_frame(lr, &st2, &v, b, W * 3);
+        CHECK(memcmp(a, b, n), "a strike at the camera's feet draws");
+    }
+
+    /* a bolt behind a wall of terrain is hidden: look for a slope near
+     * the camera that fills the frame's width above its top edge */
+    {
+        scene_state(&scenes[11], &st);   /* a canyon */
+        st.ch[OY_CH_TIME] = 19.2f;
+        st.ch[OY_CH_CLOUD] = 1.0f;
+        float g = oy_world_surface(w, &st, 0.0, 0.0), top = 4.0f, focal = 50.0f;
+        int found = -1;
+        for (int yaw = 0; yaw < 360 && found < 0; yaw += 10) {
+            float ya = yaw * (float)(OY_PI / 180), thx = 24.89f / (2.0f * focal), wall = 90.0f;
+            for (int k = 0; k <= 16; k++) {
+                /* the steepest rise of the terrain within 700 m in this column */
+                float a0 = ya + atanf(thx * (k / 8.0f - 1.0f)) * 1.1f, hi = -90.0f;
+                for (float d = 10.0f; d < 700.0f; d += 4.0f) {
+                    float h = oy_world_surface(w, &st, sinf(a0) * d, cosf(a0) * d) - (g + 2.0f);
+                    float e = atanf(h / d) * (float)(180.0 / OY_PI);
+                    hi = e > hi ? e : hi;
+                }
+                wall = hi < wall ? hi : wall;
+            }
+            /* the frame's top edge is 'top' degrees up; leave room for the glow */
+            if (wall > top + 5.0f)
+                found = yaw;
+        }
+        CHECK(found >= 0, "the test world has a wall of terrain to hide a bolt behind (yaw %d)", found);
+        if (found >= 0) {
+            float ya = found * (float)(OY_PI / 180);
+            view_make(&v, 0.0, g + 2.0, 0.0, (float)found, top - 6.0f, 0, focal);
+            oy_render_frame(lr, &st, &v, a, W * 3);
+            st2 = st;
+            st2.nstrikes = 1;
+            st2.strikes[0] = (oy_strike){ .t = st.t, .x = sinf(ya) * 2500.0f, .z = cosf(ya) * 2500.0f,
+                                          .energy = 1.0f, .glow = 1.0f, .seed = 77 };
+            oy_render_frame(lr, &st2, &v, b, W * 3);
+            CHECK(!memcmp(a, b, n), "a bolt behind a wall of terrain is not drawn");
+            /* the same bolt with the camera raised above the wall shows */
+            view_make(&v, 0.0, g + 1200.0, 0.0, (float)found, 10.0f, 0, 24.0f);
+            oy_render_frame(lr, &st, &v, a, W * 3);
+            oy_render_frame(lr, &st2, &v, b, W * 3);
+            CHECK(memcmp(a, b, n), "and seen from above the wall it is");
+        }
+    }
+    oy_renderer_free(&lr);
+
     oy_world_free(&w);
     oy_pool_free(&p1);
     oy_pool_free(&p2);

@@ -214,6 +214,33 @@ int main(void)
         oy_world_free(&wl);
     }
     {
+        /* two shots in one process keep their worlds apart: a world made
+         * where a freed one stood, with its seed but another layout, is
+         * not drawn with the freed one's shape */
+        oy_layout_item lay[OY_FEAT_COUNT];
+        oy_world *a = NULL, *b = NULL, *fresh = NULL, *other = NULL;
+        oy_place_info pa, pb, pf;
+        oy_state s0;
+        memset(lay, 0, sizeof lay);
+        lay[OY_FEAT_LAKE] = (oy_layout_item){ .given = 1, .has_at = 1, .at = { 0, 0 },
+                                              .has_size = 1, .size = 300 };
+        state_with(&s0, OY_CH_RELIEF, 0.4f, OY_CH_HILLS, 0.3f);
+        CHECK(oy_world_new(&a, 9, lay) == 0, "first world");
+        oy_world_place(a, &s0, 0.0, 0.0, &pa);
+        oy_world_free(&a);
+        CHECK(oy_world_new(&b, 9, NULL) == 0, "second world, same seed, no lake");
+        oy_world_place(b, &s0, 0.0, 0.0, &pb);
+        CHECK(oy_world_new(&other, 10, NULL) == 0 && oy_world_new(&fresh, 9, NULL) == 0, "reference worlds");
+        oy_world_place(other, &s0, 0.0, 0.0, &pf);
+        oy_world_place(fresh, &s0, 0.0, 0.0, &pf);
+        CHECK(pa.water_kind == OY_WATER_LAKE && pb.water == pf.water && pb.ground == pf.ground,
+              "a second world at a freed one's place is its own (lake %d, water %g vs %g)",
+              pa.water_kind, pb.water, pf.water);
+        oy_world_free(&b);
+        oy_world_free(&other);
+        oy_world_free(&fresh);
+    }
+    {
         /* biome weights follow the prompt and sum to one */
         oy_state sd;
         state_with(&sd, OY_CH_BIOME_DESERT, 1.0f, OY_CH_BIOME_MEADOW, 0.0f);
