@@ -37,6 +37,7 @@ int cli_command_unknown(const char *name);
 
 int cli_cmd_render(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_still(const cli_command *cmd, int argc, char **argv);
+int cli_cmd_frames(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_map(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_check(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_concepts(const cli_command *cmd, int argc, char **argv);

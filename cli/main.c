@@ -13,6 +13,8 @@ static const cli_group *const render_groups[] = {
     &cli_group_render, &cli_group_shot, &cli_group_run, &cli_group_messages, NULL };
 static const cli_group *const still_groups[] = {
     &cli_group_still, &cli_group_shot, &cli_group_run, &cli_group_messages, NULL };
+static const cli_group *const frames_groups[] = {
+    &cli_group_frames, &cli_group_shot, &cli_group_run, &cli_group_messages, NULL };
 static const cli_group *const map_groups[] = {
     &cli_group_map, &cli_group_messages, NULL };
 static const cli_group *const check_groups[] = {
@@ -27,6 +29,8 @@ const cli_command cli_commands[] = {
       "validate a shot script and print its timeline", check_groups, cli_cmd_check },
     { "still", "SHOT --at TIME -o FILE.png [options]",
       "render one frame as PNG", still_groups, cli_cmd_still },
+    { "frames", "SHOT -o PATTERN [--frames A-B] [options]",
+      "render frames as numbered PNG files, the render's own pixels", frames_groups, cli_cmd_frames },
     { "map", "SHOT -o FILE.png [--at TIME] [--radius M] [options]",
       "top view of the set with objects and the camera path, as PNG",
       map_groups, cli_cmd_map },

@@ -75,6 +75,14 @@ static const cli_option still_options[] = {
 };
 const cli_group cli_group_still = { "Still options", still_options };
 
+static const cli_option frames_options[] = {
+    { OPT_FRAMES_OUTPUT, 'o', "output",       "PATTERN", "PNG files: a name with %05d or ##### for the number", 1 },
+    { OPT_FRAMES,         0,  "frames",       "A-B",     "only frames A to B (0-based, inclusive)", 0 },
+    { OPT_START_NUMBER,   0,  "start-number", "N",       "number the first file N (default: its frame)", 0 },
+    { 0 }
+};
+const cli_group cli_group_frames = { "Frames options", frames_options };
+
 /* A map is one picture of the set, not of the output: no size, fps or
  * progress of the shot's, but the seed (another seed, another set), the
  * threads and --force like every writing command. */
@@ -186,6 +194,7 @@ static int set_option(const cli_command *cmd, cli_args *a, const cli_option *o,
     case OPT_QUIET:        a->quiet = 1; break;
     case OPT_VERBOSE:      a->verbose++; break;
     case OPT_OUTPUT:
+    case OPT_FRAMES_OUTPUT:
     case OPT_MAP_OUTPUT:
     case OPT_STILL_OUTPUT: a->out = v; break;
     case OPT_FRAME_HASHES: a->frame_hashes = v; break;
@@ -207,6 +216,11 @@ static int set_option(const cli_command *cmd, cli_args *a, const cli_option *o,
         a->map_size = (int)n;
         break;
     case OPT_PROMPT:       a->prompt = v; break;
+    case OPT_START_NUMBER:
+        if (parse_count(v, 999999999, &n) < 0)
+            return bad_value(cmd, o, v, "expected a file number from 0 to 999999999");
+        a->start_number = n;
+        break;
     case OPT_THREADS:
         if (parse_count(v, 1024, &n) < 0)
             return bad_value(cmd, o, v, "expected a number of threads from 0 (all cores) to 1024");
@@ -306,6 +320,7 @@ int cli_options_parse(const cli_command *cmd, int argc, char **argv, cli_args *a
 
     memset(a, 0, sizeof(*a));
     a->last = -1;
+    a->start_number = -1;
     opterr = 0;
     optind = 0;
     while ((c = getopt_long(argc, argv, shorts, longopts, NULL)) != -1) {

@@ -21,6 +21,7 @@ enum cli_opt_id {
     OPT_STEMS, OPT_STATE_OUT, OPT_STATE_AT, OPT_STATE_IN,
     OPT_AT, OPT_STILL_OUTPUT,
     OPT_MAP_AT, OPT_MAP_OUTPUT, OPT_RADIUS, OPT_MAP_SIZE, OPT_PROMPT,
+    OPT_FRAMES_OUTPUT, OPT_START_NUMBER,
 };
 
 typedef struct cli_option {
@@ -57,6 +58,7 @@ typedef struct cli_args {
     double radius;          /* map: metres, 0 to fit */
     int map_size;           /* map: pixels per side, 0 for the default */
     const char *prompt;     /* concepts --prompt */
+    int64_t start_number;   /* frames: number of the first file; -1: its frame */
     char **pos;             /* positional arguments */
     int npos;
 } cli_args;
@@ -65,6 +67,7 @@ typedef struct cli_args {
  * every command has (-h/--help). */
 extern const cli_group cli_group_global, cli_group_help;
 
+extern const cli_group cli_group_frames;
 extern const cli_group cli_group_render, cli_group_still, cli_group_map,
                        cli_group_shot, cli_group_run, cli_group_messages,
                        cli_group_concepts;

@@ -115,7 +115,7 @@ typedef struct oyster_render_opts {
     int64_t first, last;      /* frame range, inclusive; last < 0: to the end */
     const char *frame_hashes; /* framemd5 file, or NULL */
     const char *audio_out;    /* WAV, or NULL */
-    const char *stems_dir;    /* music.wav + ambience.wav, or NULL */
+    const char *stems_dir;    /* music.wav, ambience.wav, effects.wav, or NULL */
     const char *state_out;    /* state file, or NULL */
     double state_at;          /* seconds; < 0: the end */
     const char *state_in;     /* resume from this state, or NULL */
@@ -135,6 +135,25 @@ int oyster_render(oyster_shot *shot, const oyster_render_opts *opts);
 /* One frame as PNG. */
 int oyster_still(oyster_shot *shot, double t, const char *png_path,
                  int threads, int force);
+
+/* `oyster frames`: frames first..last (last < 0: to the end) as PNG files
+ * named by pattern, which holds one printf integer conversion (%d, %05d)
+ * or one run of '#' (as many digits); the first file is numbered
+ * start_number (< 0: its frame's number), the next one more. Every file is
+ * written to a temporary beside its name and all are renamed into place
+ * at the end, so a failure or a cancel leaves no new file. */
+typedef struct oyster_frames_opts {
+    const char *pattern;
+    int64_t first, last, start_number;
+    int force, threads;
+    void (*progress)(void *opaque, const oyster_progress *p);   /* may be NULL */
+    void *opaque;
+    volatile const int *cancel;    /* polled between frames; may be NULL */
+} oyster_frames_opts;
+int oyster_frames(oyster_shot *shot, const oyster_frames_opts *opts);
+/* The file name of frame number n under pattern into buf; OYSTER_E_INPUT
+ * when pattern does not hold exactly one number placeholder. */
+int oyster_frame_name(const char *pattern, int64_t n, char *buf, size_t size);
 
 /* ---- map ------------------------------------------------------------------ */
 

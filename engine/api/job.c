@@ -1,5 +1,5 @@
 /*
- * job.c - `render` and `still`: the loop that evaluates the model, renders
+ * job.c - `render`, `still` and `frames`: the loop that evaluates the model, renders
  * each frame and its audio block, and hands them to the sinks (video file,
  * frame hashes, WAV, stems). Every output is written to a temporary file
  * beside its final name and renamed into place only on success; on cancel
@@ -472,6 +472,136 @@ int oyster_still(oyster_shot *shot, double t, const char *png, int threads, int 
     err = sink_commit(&shot->log, &f, f.final);
 done:
     sink_release(&f);
+    free(rgb);
+    free(ents);
+    oy_renderer_free(&r);
+    oy_pool_free(&pool);
+    return err;
+}
+
+int oyster_frame_name(const char *pattern, int64_t n, char *buf, size_t size)
+{
+    const char *p = pattern, *hold = NULL, *end = NULL;
+    int width = 0, found = 0;
+
+    /* one placeholder: %d or %0Nd, or a run of '#'; %% is a percent sign */
+    while (*p) {
+        if (p[0] == '%' && p[1] == '%') {
+            p += 2;
+        } else if (*p == '%') {
+            const char *q = p + 1;
+            int w = 0;
+            if (*q == '0')
+                q++;
+            while (*q >= '0' && *q <= '9' && w < 100)
+                w = w * 10 + (*q++ - '0');
+            if (*q != 'd' || w > 18)
+                return OYSTER_E_INPUT;
+            hold = p;
+            end = q + 1;
+            width = w;
+            found++;
+            p = end;
+        } else if (*p == '#') {
+            const char *q = p;
+            while (*q == '#')
+                q++;
+            hold = p;
+            end = q;
+            width = (int)(q - p);
+            found++;
+            p = q;
+        } else {
+            p++;
+        }
+    }
+    if (found != 1 || width > 18)
+        return OYSTER_E_INPUT;
+    {
+        /* the text around it, %% as %, and the number */
+        size_t len = 0;
+        for (p = pattern; *p && len + 1 < size;) {
+            if (p == hold) {
+                int k = snprintf(buf + len, size - len, "%0*lld", width, (long long)n);
+                if (k < 0 || (size_t)k >= size - len)
+                    return OYSTER_E_INPUT;
+                len += (size_t)k;
+                p = end;
+            } else {
+                buf[len++] = *p;
+                p += p[0] == '%' && p[1] == '%' ? 2 : 1;
+            }
+        }
+        if (*p)
+            return OYSTER_E_INPUT;
+        buf[len] = 0;
+    }
+    return 0;
+}
+
+int oyster_frames(oyster_shot *shot, const oyster_frames_opts *o)
+{
+    const oy_output *out = &shot->script->output;
+    int64_t last = o->last < 0 ? out->frames - 1 : o->last, count = last - o->first + 1;
+    int64_t number0 = o->start_number < 0 ? o->first : o->start_number;
+    double start = now_s(), eval = 0.0;
+    sink_file *files = NULL;
+    oy_pool *pool = NULL;
+    oy_renderer *r = NULL;
+    uint8_t *rgb = NULL;
+    oy_entity *ents = NULL;
+    char name[4096];
+    int err = 0;
+
+    if (o->first < 0 || count < 1 || last >= out->frames) {
+        oy_diag(&shot->log, OYSTER_ERROR, NULL, 0, 0, NULL,
+                "frame range %lld-%lld is outside the shot's frames 0-%lld",
+                (long long)o->first, (long long)last, (long long)out->frames - 1);
+        return OYSTER_E_INPUT;
+    }
+    if (oyster_frame_name(o->pattern, number0 + count - 1, name, sizeof name) < 0) {
+        oy_diag(&shot->log, OYSTER_ERROR, NULL, 0, 0,
+                "e.g. -o 'shot_%05d.png' or -o 'shot_#####.png'",
+                "'%s' needs exactly one frame number in it (%%d, %%05d or a run of '#')", o->pattern);
+        return OYSTER_E_INPUT;
+    }
+    if (!(files = oy_calloc((size_t)count, sizeof *files)))
+        return OYSTER_E_NOMEM;
+    /* every name is checked before the first frame is drawn */
+    for (int64_t i = 0; i < count && !err; i++) {
+        oyster_frame_name(o->pattern, number0 + i, name, sizeof name);
+        err = sink_init(&shot->log, &files[i], name, o->force);
+    }
+    if (err || (err = oy_pool_new(&pool, o->threads)) || (err = renderer_for(shot, pool, &r)))
+        goto done;
+    rgb = oy_malloc((size_t)out->width * out->height * 3);
+    ents = oy_calloc((size_t)oy_model_max_entities(shot->model), sizeof *ents);
+    if (!rgb || !ents) {
+        err = OYSTER_E_NOMEM;
+        goto done;
+    }
+    for (int64_t i = 0; i < count; i++) {
+        if (o->cancel && *o->cancel) {
+            err = OYSTER_E_INTERRUPTED;
+            goto done;
+        }
+        if ((err = picture(shot, r, o->first + i, ents, rgb, &eval)) ||
+            (err = oy_png_write(files[i].temp, rgb, out->width, out->height, (ptrdiff_t)out->width * 3,
+                                &shot->log)))
+            goto done;
+        if (o->progress) {
+            double el = now_s() - start;
+            oyster_progress p = { i + 1, count, el > 0 ? (i + 1) / el : 0.0, 0.0 };
+            p.eta_s = p.fps > 0 ? (count - i - 1) / p.fps : 0.0;
+            o->progress(o->opaque, &p);
+        }
+    }
+    for (int64_t i = 0; i < count && !err; i++)
+        err = sink_commit(&shot->log, &files[i], files[i].final);
+done:
+    for (int64_t i = 0; files && i < count; i++)
+        sink_release(&files[i]);
+    free(files);
     free(rgb);
     free(ents);
     oy_renderer_free(&r);
