@@ -39,6 +39,8 @@ int cli_cmd_render(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_still(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_frames(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_map(const cli_command *cmd, int argc, char **argv);
+int cli_cmd_storyboard(const cli_command *cmd, int argc, char **argv);
+int cli_cmd_diff(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_check(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_concepts(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_help(const cli_command *cmd, int argc, char **argv);

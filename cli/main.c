@@ -17,9 +17,13 @@ static const cli_group *const frames_groups[] = {
     &cli_group_frames, &cli_group_shot, &cli_group_run, &cli_group_messages, NULL };
 static const cli_group *const map_groups[] = {
     &cli_group_map, &cli_group_messages, NULL };
+static const cli_group *const storyboard_groups[] = {
+    &cli_group_storyboard, &cli_group_shot, &cli_group_run, &cli_group_messages, NULL };
 static const cli_group *const check_groups[] = {
     &cli_group_shot, &cli_group_messages, NULL };
 static const cli_group *const concepts_groups[] = { &cli_group_concepts, NULL };
+static const cli_group *const diff_groups[] = {
+    &cli_group_diff, &cli_group_messages, NULL };
 static const cli_group *const no_groups[] = { NULL };
 
 const cli_command cli_commands[] = {
@@ -34,6 +38,12 @@ const cli_command cli_commands[] = {
     { "map", "SHOT -o FILE.png [--at TIME] [--radius M] [options]",
       "top view of the set with objects and the camera path, as PNG",
       map_groups, cli_cmd_map },
+    { "storyboard", "SHOT... -o FILE [--every TIME] [--seeds A-B] [options]",
+      "captioned panels at each beat and change: a PNG sheet, HTML page, PDF or MP4 reel",
+      storyboard_groups, cli_cmd_storyboard },
+    { "diff", "A B [--threshold DB] [--json FILE] [--html DIR] [options]",
+      "compare two videos, frame-hash files or folders, frame by frame",
+      diff_groups, cli_cmd_diff },
     { "concepts", "[WORD...] [--prompt TEXT]",
       "list the vocabulary the model understands, what each WORD does, or how TEXT is read",
       concepts_groups, cli_cmd_concepts },
@@ -45,7 +55,7 @@ const cli_command cli_commands[] = {
 /* Commands of the specification that this version does not offer; named
  * so that asking for one gets an honest answer rather than "did you mean". */
 static const char *const later_commands[] = {
-    "frames", "storyboard", "diff", "export", "wander", NULL };
+    "export", "wander", NULL };
 
 const cli_command *cli_command_find(const char *name)
 {

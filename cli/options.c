@@ -83,6 +83,30 @@ static const cli_option frames_options[] = {
 };
 const cli_group cli_group_frames = { "Frames options", frames_options };
 
+/* diff reads two inputs and writes only reports: no shot, no progress. */
+static const cli_option diff_options[] = {
+    { OPT_THRESHOLD, 0,  "threshold", "DB",   "frames whose PSNR is above DB count as the same", 0 },
+    { OPT_FPS,       0,  "fps",       "R",    "frame rate of the timecodes (default: the video's, else 24)", 0 },
+    { OPT_JSON,      0,  "json",      "FILE", "also write the report as JSON (- for stdout)", 0 },
+    { OPT_HTML,      0,  "html",      "DIR",  "also write an HTML report with pictures of the changed frames", 0 },
+    { OPT_THREADS,  'j', "threads",   "N",    "worker threads (0: all cores); same result", 0 },
+    { OPT_FORCE,    'f', "force",     NULL,   "replace an existing --json file or --html report", 0 },
+    { 0 }
+};
+const cli_group cli_group_diff = { "Diff options", diff_options };
+
+static const cli_option storyboard_options[] = {
+    { OPT_BOARD_OUTPUT, 'o', "output",      "FILE", "a sheet (.png), a page (.html), a document (.pdf) or a reel (.mp4)", 1 },
+    { OPT_EVERY,         0,  "every",       "TIME", "a panel every TIME instead of at each change", 0 },
+    { OPT_COLUMNS,       0,  "columns",     "N",    "panels per row (default: png and html 4, pdf 3)", 0 },
+    { OPT_ROWS,          0,  "rows",        "N",    "pdf: rows of panels per page (default: as many as fit)", 0 },
+    { OPT_PANEL_WIDTH,   0,  "panel-width", "PX",   "pixels across a panel, even (default 480)", 0 },
+    { OPT_PAPER,         0,  "paper",       "SIZE", "pdf: a4 (default) or letter, landscape", 0 },
+    { OPT_SEEDS,         0,  "seeds",       "A-B",  "a row of panels for each seed A to B", 0 },
+    { 0 }
+};
+const cli_group cli_group_storyboard = { "Storyboard options", storyboard_options };
+
 /* A map is one picture of the set, not of the output: no size, fps or
  * progress of the shot's, but the seed (another seed, another set), the
  * threads and --force like every writing command. */
@@ -171,6 +195,34 @@ static int parse_frames(const char *s, int64_t *first, int64_t *last)
     return 0;
 }
 
+/* storyboard --seeds A-B: seeds 0 to 2^64-1, A <= B, at most 64 of them */
+static int parse_seeds(const char *s, uint64_t *first, uint64_t *last)
+{
+    uint64_t v[2] = { 0, 0 };
+    int k = 0, digits = 0;
+
+    for (const char *q = s;; q++) {
+        if (*q >= '0' && *q <= '9') {
+            if (v[k] > (UINT64_MAX - (uint64_t)(*q - '0')) / 10)
+                return -1;
+            v[k] = v[k] * 10 + (uint64_t)(*q - '0');
+            digits++;
+        } else if (*q == '-' && k == 0 && digits) {
+            k = 1;
+            digits = 0;
+        } else if (!*q && k == 1 && digits) {
+            break;
+        } else {
+            return -1;
+        }
+    }
+    if (v[0] > v[1] || v[1] - v[0] >= 64)
+        return -1;
+    *first = v[0];
+    *last = v[1];
+    return 0;
+}
+
 static int bad_value(const cli_command *cmd, const cli_option *o, const char *v,
                      const char *hint)
 {
@@ -216,6 +268,36 @@ static int set_option(const cli_command *cmd, cli_args *a, const cli_option *o,
         a->map_size = (int)n;
         break;
     case OPT_PROMPT:       a->prompt = v; break;
+    case OPT_JSON:         a->json = v; break;
+    case OPT_HTML:         a->html = v; break;
+    case OPT_THRESHOLD:
+        if (parse_metres(v, 0.0, 1000.0, &a->threshold) < 0)
+            return bad_value(cmd, o, v, "expected decibels from 0 to 1000, e.g. 40");
+        a->threshold_set = 1;
+        break;
+    case OPT_BOARD_OUTPUT: a->out = v; break;
+    case OPT_EVERY:        a->every = v; break;
+    case OPT_COLUMNS:
+    case OPT_ROWS:
+        if (parse_count(v, 1000, &n) < 0 || n < 1)
+            return bad_value(cmd, o, v, "expected a number of panels from 1 to 1000");
+        *(o->id == OPT_COLUMNS ? &a->columns : &a->rows) = (int)n;
+        break;
+    case OPT_PANEL_WIDTH:
+        if (parse_count(v, OYSTER_PANEL_WIDTH_MAX, &n) < 0 || n < OYSTER_PANEL_WIDTH_MIN || n % 2)
+            return bad_value(cmd, o, v, "expected an even number of pixels from 64 to 3840, e.g. 320");
+        a->panel_width = (int)n;
+        break;
+    case OPT_PAPER:
+        if (strcmp(v, "a4") && strcmp(v, "A4") && strcmp(v, "letter"))
+            return bad_value(cmd, o, v, "expected a4 or letter");
+        a->paper = strcmp(v, "letter") ? OYSTER_PAPER_A4 : OYSTER_PAPER_LETTER;
+        break;
+    case OPT_SEEDS:
+        if (parse_seeds(v, &a->seed_first, &a->seed_last) < 0)
+            return bad_value(cmd, o, v, "expected A-B with A <= B and at most 64 seeds, e.g. 1-8");
+        a->seeds = v;
+        break;
     case OPT_START_NUMBER:
         if (parse_count(v, 999999999, &n) < 0)
             return bad_value(cmd, o, v, "expected a file number from 0 to 999999999");

@@ -22,6 +22,9 @@ enum cli_opt_id {
     OPT_AT, OPT_STILL_OUTPUT,
     OPT_MAP_AT, OPT_MAP_OUTPUT, OPT_RADIUS, OPT_MAP_SIZE, OPT_PROMPT,
     OPT_FRAMES_OUTPUT, OPT_START_NUMBER,
+    OPT_THRESHOLD, OPT_JSON, OPT_HTML,
+    OPT_BOARD_OUTPUT, OPT_EVERY, OPT_COLUMNS, OPT_ROWS, OPT_PANEL_WIDTH, OPT_PAPER,
+    OPT_SEEDS,
 };
 
 typedef struct cli_option {
@@ -59,6 +62,15 @@ typedef struct cli_args {
     int map_size;           /* map: pixels per side, 0 for the default */
     const char *prompt;     /* concepts --prompt */
     int64_t start_number;   /* frames: number of the first file; -1: its frame */
+    double threshold;       /* diff: dB, when threshold_set */
+    int threshold_set;
+    const char *json, *html;  /* diff: report file and folder */
+    const char *every;      /* storyboard: TIME between panels, parsed with the shot */
+    int columns, rows;      /* storyboard: panels per row, PDF rows per page; 0 default */
+    int panel_width;        /* storyboard: pixels, 0 for the default */
+    int paper;              /* storyboard: enum oyster_paper */
+    const char *seeds;      /* storyboard: --seeds as given */
+    uint64_t seed_first, seed_last;
     char **pos;             /* positional arguments */
     int npos;
 } cli_args;
@@ -68,6 +80,8 @@ typedef struct cli_args {
 extern const cli_group cli_group_global, cli_group_help;
 
 extern const cli_group cli_group_frames;
+extern const cli_group cli_group_diff;
+extern const cli_group cli_group_storyboard;
 extern const cli_group cli_group_render, cli_group_still, cli_group_map,
                        cli_group_shot, cli_group_run, cli_group_messages,
                        cli_group_concepts;

@@ -181,6 +181,79 @@ typedef struct oyster_map_opts {
  * Written as PNG to a temporary file beside out and renamed into place. */
 int oyster_map(oyster_shot *shot, const oyster_map_opts *opts);
 
+/* ---- diff ----------------------------------------------------------------- */
+
+#define OYSTER_DIFF_HTML_FRAMES 200   /* changed frames pictured per HTML page */
+
+typedef struct oyster_diff_opts {
+    const char *a, *b;        /* two videos, two frame-hash files (framemd5), two
+                                 folders of frames, or two folders of renders */
+    double threshold;         /* dB: a frame whose PSNR is above it counts as
+                                 the same; < 0: off (only the same bytes are) */
+    const char *fps;          /* frame rate for timecodes, integer or N/D; NULL:
+                                 the video's, the hash file's time base, else 24 */
+    const char *json;         /* JSON report file ("-": standard output), or NULL */
+    const char *html;         /* HTML report folder, or NULL */
+    int force;                /* replace an existing JSON file or report folder */
+    int threads;              /* 0: all cores; never changes the result */
+    oyster_line_fn report;    /* the text report, a line per call; may be NULL */
+    void *opaque;
+    oyster_log_fn log;        /* problems, naming the file; may be NULL */
+    void *log_opaque;
+} oyster_diff_opts;
+
+/* `oyster diff`: compare A and B frame by frame in rgb24 (PSNR over all
+ * channels, SSIM on luma); folders of renders are matched by file name.
+ * A missing frame or file, another length, size or frame rate is a
+ * difference. Returns 0 when they are the same, 1 when they differ, or a
+ * negative error (OYSTER_E_INPUT for an unreadable or unknown input). */
+int oyster_diff(const oyster_diff_opts *opts);
+
+/* ---- storyboard ----------------------------------------------------------- */
+
+#define OYSTER_PANEL_WIDTH      480   /* pixels by default */
+#define OYSTER_PANEL_WIDTH_MIN  64
+#define OYSTER_PANEL_WIDTH_MAX  3840
+#define OYSTER_STORYBOARD_MAX_PANELS 2000
+
+enum oyster_storyboard_format { OYSTER_BOARD_PNG, OYSTER_BOARD_HTML, OYSTER_BOARD_PDF,
+                                OYSTER_BOARD_MP4 };
+enum oyster_paper { OYSTER_PAPER_A4, OYSTER_PAPER_LETTER };
+
+/* The format an output path asks for by its extension (OYSTER_BOARD_*),
+ * or -1 when it is none of them. */
+int oyster_storyboard_format(const char *path);
+
+typedef struct oyster_storyboard_opts {
+    const char *out;          /* .png sheet, .html page, .pdf document, .mp4 reel */
+    int force;
+    int threads;              /* 0: all cores; never changes the output */
+    double every;             /* > 0: panels at 0, every, 2 every ... seconds;
+                                 0: at frame 0, each beat, each directive that
+                                 changes the picture and each camera cut */
+    int columns;              /* panels per row; 0: the format's default */
+    int rows;                 /* pdf: rows of panels per page; 0: as many as fit */
+    int panel_width;          /* pixels (even); 0: OYSTER_PANEL_WIDTH; the
+                                 height follows the shot's aspect */
+    int paper;                /* pdf: OYSTER_PAPER_*, always landscape */
+    int seed_rows;            /* > 1: shots holds seed_rows runs of the same
+                                 shots, each opened with another seed; each
+                                 run is a row labelled with its seed */
+    /* called after each panel is rendered; may be NULL */
+    void (*progress)(void *opaque, const oyster_progress *p);
+    void *opaque;
+    volatile const int *cancel;    /* polled between panels; may be NULL */
+} oyster_storyboard_opts;
+
+/* `oyster storyboard`: the shots in order as a sequence of panels, each
+ * the picture `oyster still` gives at its time at the panel's size,
+ * captioned with the shot's title, the panel's number, timecode, beat,
+ * directives, lens and camera move; or, as .mp4, a reel of the panels each
+ * held until the next over the shots' own sound. Written to a temporary
+ * file beside opts->out and renamed into place. */
+int oyster_storyboard(oyster_shot *const *shots, int nshots,
+                      const oyster_storyboard_opts *opts);
+
 /* ---- concepts ------------------------------------------------------------- */
 
 /* `oyster concepts`: with no words, every word and phrase with its group;

@@ -42,6 +42,40 @@ const char *oy_media_format_for(const char *path);
 int oy_png_write(const char *path, const uint8_t *rgb, int w, int h,
                  ptrdiff_t stride, oy_log *log);
 
+/* ---- pdf.c: PNG in memory and a small PDF writer (storyboards) ---- */
+
+/* rgb24 as PNG bytes in memory, encoded as oy_png_write encodes files
+ * (the same bytes); *data is freed with free(). */
+int oy_png_encode(const uint8_t *rgb, int w, int h, ptrdiff_t stride,
+                  uint8_t **data, size_t *size, oy_log *log);
+
+/* A PDF 1.4 document written in order: images (RGB, Flate-compressed
+ * with PNG predictors), then pages of text in the standard Helvetica
+ * fonts (no embedding), rules, boxes and image placements. Points from
+ * the page's lower-left corner. No dates and no IDs: the same calls give
+ * the same bytes. Text is Latin-1 printable ASCII; anything else is '?'. */
+typedef struct oy_pdf oy_pdf;
+int oy_pdf_open(oy_pdf **out, const char *path, const char *title, oy_log *log);
+/* An image XObject; returns its number (>= 0) for oy_pdf_draw_image. */
+int oy_pdf_image(oy_pdf *p, const uint8_t *rgb, int w, int h, ptrdiff_t stride);
+int oy_pdf_page_begin(oy_pdf *p, double width, double height);
+void oy_pdf_draw_image(oy_pdf *p, int image, double x, double y, double w, double h);
+/* Text with its baseline starting at x, y; bold: Helvetica-Bold; gray
+ * 0 (black) to 1 (white). */
+void oy_pdf_text(oy_pdf *p, double x, double y, double size, int bold, double gray,
+                 const char *s);
+/* Width of text in points at size. */
+double oy_pdf_text_width(const char *s, size_t n, double size, int bold);
+/* Outline (fill 0) or filled rectangle, and a line. */
+void oy_pdf_rect(oy_pdf *p, double x, double y, double w, double h, double gray,
+                 double line_width, int fill);
+void oy_pdf_line(oy_pdf *p, double x0, double y0, double x1, double y1, double gray,
+                 double line_width);
+int oy_pdf_page_end(oy_pdf *p);
+/* Pages tree, catalog, cross-reference table; closes the file. */
+int oy_pdf_finish(oy_pdf *p);
+void oy_pdf_free(oy_pdf **p);
+
 typedef struct oy_wav oy_wav;
 int oy_wav_open(oy_wav **out, const char *path, oy_log *log);  /* 48 kHz s16 stereo */
 int oy_wav_write(oy_wav *w, const float *lr, int nsamples);

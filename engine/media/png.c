@@ -58,6 +58,30 @@ fail:
     return ret;
 }
 
+int oy_png_encode(const uint8_t *rgb, int w, int h, ptrdiff_t stride,
+                  uint8_t **data, size_t *size, oy_log *log)
+{
+    AVPacket *pkt;
+    char msg[64];
+    int ret;
+
+    oy_media_init();
+    if (!(pkt = av_packet_alloc()))
+        return OYSTER_E_NOMEM;
+    if ((ret = png_encode(rgb, w, h, stride, pkt)) < 0) {
+        oy_error(log, "cannot encode a %dx%d PNG: %s", w, h, oy_media_strerror(ret, msg, sizeof msg));
+        ret = oy_media_error(ret, OYSTER_E_ENCODER);
+    } else if (!(*data = oy_malloc((size_t)pkt->size))) {
+        ret = OYSTER_E_NOMEM;
+    } else {
+        memcpy(*data, pkt->data, (size_t)pkt->size);
+        *size = (size_t)pkt->size;
+        ret = 0;
+    }
+    av_packet_free(&pkt);
+    return ret;
+}
+
 int oy_png_write(const char *path, const uint8_t *rgb, int w, int h,
                  ptrdiff_t stride, oy_log *log)
 {

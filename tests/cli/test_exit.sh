@@ -63,8 +63,8 @@ expect_rc 2 "no command" "$OYSTER"
 expect_rc 2 "unknown command" "$OYSTER" rendr ok.yaml
 has_line "$T/.err" "^oyster: 'rendr' is not an oyster command$" "unknown command message"
 has_line "$T/.err" "^  hint: did you mean 'render'\?$" "unknown command hint"
-expect_rc 2 "command of a later version" "$OYSTER" frames "$T/ok.yaml" -o "$T/f%03d.png"
-has_line "$T/.err" "^oyster: 'frames' is not available in this version$" "later command message"
+expect_rc 2 "command of a later version" "$OYSTER" export "$T/ok.yaml" -o "$T/x.usda"
+has_line "$T/.err" "^oyster: 'export' is not available in this version$" "later command message"
 expect_rc 2 "unknown option" "$OYSTER" render "$T/ok.yaml" -o "$T/x.mp4" --foo
 has_line "$T/.err" "^oyster: render: unknown option '--foo'$" "unknown option message"
 has_line "$T/.err" "^  hint: " "unknown option hint"
