@@ -437,16 +437,55 @@ done:
     return err;
 }
 
+/* Frames first.. as the PNG files files[0..count) (their names checked
+ * already), all renamed into place at the end; o gives progress and cancel
+ * (may be NULL). */
+static int write_pngs(oyster_shot *shot, int64_t first, sink_file *files, int64_t count,
+                      int threads, const oyster_frames_opts *o)
+{
+    const oy_output *out = &shot->script->output;
+    double start = now_s(), eval = 0.0;
+    oy_pool *pool = NULL;
+    oy_renderer *r = NULL;
+    uint8_t *rgb = oy_malloc((size_t)out->width * out->height * 3);
+    oy_entity *ents = oy_calloc((size_t)oy_model_max_entities(shot->model), sizeof *ents);
+    int err = 0;
+
+    if (!rgb || !ents)
+        err = OYSTER_E_NOMEM;
+    if (err || (err = oy_pool_new(&pool, threads)) || (err = renderer_for(shot, pool, &r)))
+        goto done;
+    for (int64_t i = 0; i < count; i++) {
+        if (o && o->cancel && *o->cancel) {
+            err = OYSTER_E_INTERRUPTED;
+            goto done;
+        }
+        if ((err = picture(shot, r, first + i, ents, rgb, &eval)) ||
+            (err = oy_png_write(files[i].temp, rgb, out->width, out->height, (ptrdiff_t)out->width * 3,
+                                &shot->log)))
+            goto done;
+        if (o && o->progress) {
+            double el = now_s() - start;
+            oyster_progress p = { i + 1, count, el > 0 ? (i + 1) / el : 0.0, 0.0 };
+            p.eta_s = p.fps > 0 ? (count - i - 1) / p.fps : 0.0;
+            o->progress(o->opaque, &p);
+        }
+    }
+    for (int64_t i = 0; i < count && !err; i++)
+        err = sink_commit(&shot->log, &files[i], files[i].final);
+done:
+    free(rgb);
+    free(ents);
+    oy_renderer_free(&r);
+    oy_pool_free(&pool);
+    return err;
+}
+
 int oyster_still(oyster_shot *shot, double t, const char *png, int threads, int force)
 {
     const oy_output *out = &shot->script->output;
     int64_t n = oy_time_to_frame(t, out->fps);
-    oy_pool *pool = NULL;
-    oy_renderer *r = NULL;
-    uint8_t *rgb = NULL;
-    oy_entity *ents = NULL;
     sink_file f = { 0 };
-    double eval = 0.0;
     int err;
 
     if (n >= out->frames) {
@@ -455,27 +494,9 @@ int oyster_still(oyster_shot *shot, double t, const char *png, int threads, int 
                 (long long)n, (long long)out->frames);
         return OYSTER_E_INPUT;
     }
-    if ((err = sink_init(&shot->log, &f, png, force)))
-        goto done;
-    if ((err = oy_pool_new(&pool, threads)) || (err = renderer_for(shot, pool, &r)))
-        goto done;
-    rgb = oy_malloc((size_t)out->width * out->height * 3);
-    ents = oy_calloc((size_t)oy_model_max_entities(shot->model), sizeof *ents);
-    if (!rgb || !ents) {
-        err = OYSTER_E_NOMEM;
-        goto done;
-    }
-    if ((err = picture(shot, r, n, ents, rgb, &eval)))
-        goto done;
-    if ((err = oy_png_write(f.temp, rgb, out->width, out->height, (ptrdiff_t)out->width * 3, &shot->log)))
-        goto done;
-    err = sink_commit(&shot->log, &f, f.final);
-done:
+    if (!(err = sink_init(&shot->log, &f, png, force)))
+        err = write_pngs(shot, n, &f, 1, threads, NULL);
     sink_release(&f);
-    free(rgb);
-    free(ents);
-    oy_renderer_free(&r);
-    oy_pool_free(&pool);
     return err;
 }
 
@@ -544,12 +565,7 @@ int oyster_frames(oyster_shot *shot, const oyster_frames_opts *o)
     const oy_output *out = &shot->script->output;
     int64_t last = o->last < 0 ? out->frames - 1 : o->last, count = last - o->first + 1;
     int64_t number0 = o->start_number < 0 ? o->first : o->start_number;
-    double start = now_s(), eval = 0.0;
     sink_file *files = NULL;
-    oy_pool *pool = NULL;
-    oy_renderer *r = NULL;
-    uint8_t *rgb = NULL;
-    oy_entity *ents = NULL;
     char name[4096];
     int err = 0;
 
@@ -572,39 +588,10 @@ int oyster_frames(oyster_shot *shot, const oyster_frames_opts *o)
         oyster_frame_name(o->pattern, number0 + i, name, sizeof name);
         err = sink_init(&shot->log, &files[i], name, o->force);
     }
-    if (err || (err = oy_pool_new(&pool, o->threads)) || (err = renderer_for(shot, pool, &r)))
-        goto done;
-    rgb = oy_malloc((size_t)out->width * out->height * 3);
-    ents = oy_calloc((size_t)oy_model_max_entities(shot->model), sizeof *ents);
-    if (!rgb || !ents) {
-        err = OYSTER_E_NOMEM;
-        goto done;
-    }
-    for (int64_t i = 0; i < count; i++) {
-        if (o->cancel && *o->cancel) {
-            err = OYSTER_E_INTERRUPTED;
-            goto done;
-        }
-        if ((err = picture(shot, r, o->first + i, ents, rgb, &eval)) ||
-            (err = oy_png_write(files[i].temp, rgb, out->width, out->height, (ptrdiff_t)out->width * 3,
-                                &shot->log)))
-            goto done;
-        if (o->progress) {
-            double el = now_s() - start;
-            oyster_progress p = { i + 1, count, el > 0 ? (i + 1) / el : 0.0, 0.0 };
-            p.eta_s = p.fps > 0 ? (count - i - 1) / p.fps : 0.0;
-            o->progress(o->opaque, &p);
-        }
-    }
-    for (int64_t i = 0; i < count && !err; i++)
-        err = sink_commit(&shot->log, &files[i], files[i].final);
-done:
-    for (int64_t i = 0; files && i < count; i++)
+    if (!err)
+        err = write_pngs(shot, o->first, files, count, o->threads, o);
+    for (int64_t i = 0; i < count; i++)
         sink_release(&files[i]);
     free(files);
-    free(rgb);
-    free(ents);
-    oy_renderer_free(&r);
-    oy_pool_free(&pool);
     return err;
 }
