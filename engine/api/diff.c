@@ -81,15 +81,6 @@ static char *vformat(const char *fmt, va_list ap)
     return oy_strdup(buf);
 }
 
-static char *join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *p = oy_malloc(n);
-    if (p)
-        snprintf(p, n, "%s/%s", dir, name);
-    return p;
-}
-
 static void say_line(diff_ctx *c, const diff_result *r, const char *text)
 {
     char buf[1400];
@@ -419,7 +410,7 @@ static int folder_class(diff_ctx *c, const char *dir, int *cls)
     if ((err = list_dir(c, dir, &names, &n)))
         return err;
     for (size_t i = 0; i < n; i++) {
-        char *p = join(dir, names[i]);
+        char *p = oy_path_join(dir, names[i]);
         struct stat st;
         if (!p) {
             names_free(names, n);
@@ -454,7 +445,7 @@ static int frames_list(diff_ctx *c, diff_src *s)
             free(names[i]);
             continue;
         }
-        char *p = join(s->path, names[i]);
+        char *p = oy_path_join(s->path, names[i]);
         free(names[i]);
         if (!p) {
             for (size_t j = i + 1; j < n; j++)
@@ -1039,7 +1030,7 @@ static int compare_entry(diff_ctx *c, diff_result *r, const char *pa, const char
     if (html_root && (frames || media_pair(fa, fb))) {
         char sub[32];
         snprintf(sub, sizeof sub, "%03d", index);
-        if (!(r->html_dir = join(html_root, sub)) || !(r->html_link = join(sub, "index.html")))
+        if (!(r->html_dir = oy_path_join(html_root, sub)) || !(r->html_link = oy_path_join(sub, "index.html")))
             return nomem();
         if (mkdir(r->html_dir, 0777) != 0) {
             err = -errno;
@@ -1068,7 +1059,7 @@ static int compare_entry(diff_ctx *c, diff_result *r, const char *pa, const char
 
 static int add_name(char ***v, size_t *n, size_t *cap, const char *rel, const char *name)
 {
-    char *s = rel ? join(rel, name) : oy_strdup(name);
+    char *s = rel ? oy_path_join(rel, name) : oy_strdup(name);
     int err;
 
     if (!s)
@@ -1086,7 +1077,7 @@ static int add_name(char ***v, size_t *n, size_t *cap, const char *rel, const ch
 static int walk(diff_ctx *c, const char *root, const char *rel, int depth,
                 char ***v, size_t *n, size_t *cap)
 {
-    char *dir = rel ? join(root, rel) : oy_strdup(root), **names = NULL;
+    char *dir = rel ? oy_path_join(root, rel) : oy_strdup(root), **names = NULL;
     size_t nn = 0;
     int err;
 
@@ -1095,7 +1086,7 @@ static int walk(diff_ctx *c, const char *root, const char *rel, int depth,
     if ((err = list_dir(c, dir, &names, &nn)))
         goto done;
     for (size_t i = 0; i < nn && !err; i++) {
-        char *p = join(dir, names[i]);
+        char *p = oy_path_join(dir, names[i]);
         struct stat st;
         int cls;
         if (!p) {
@@ -1107,7 +1098,7 @@ static int walk(diff_ctx *c, const char *root, const char *rel, int depth,
                 if (cls == FOLDER_FRAMES)
                     err = add_name(v, n, cap, rel, names[i]);
                 else if (depth == 0) {   /* deeper folders of renders are not compared */
-                    char *sub = rel ? join(rel, names[i]) : oy_strdup(names[i]);
+                    char *sub = rel ? oy_path_join(rel, names[i]) : oy_strdup(names[i]);
                     err = sub ? walk(c, root, sub, depth + 1, v, n, cap) : nomem();
                     free(sub);
                 }
@@ -1148,7 +1139,7 @@ static int compare_folders(diff_ctx *c, diff_result *r, const char *a, const cha
         f->kind = DIFF_NONE;
         f->worst = INFINITY;
         if (k == 0) {
-            char *pa = join(a, na[ia]), *pb = join(b, nb[ib]);
+            char *pa = oy_path_join(a, na[ia]), *pb = oy_path_join(b, nb[ib]);
             f->name = oy_strdup(na[ia]);
             err = pa && pb && f->name ? compare_entry(c, f, pa, pb, html_root, (int)n) : nomem();
             free(pa);
@@ -1367,7 +1358,7 @@ static void remove_report(const char *dir, int depth)
             struct stat st;
             if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
                 continue;
-            if (!(p = join(dir, e->d_name)))
+            if (!(p = oy_path_join(dir, e->d_name)))
                 continue;
             if (lstat(p, &st) == 0) {
                 if (S_ISDIR(st.st_mode) && depth < 2)
@@ -1396,7 +1387,7 @@ static int is_report(const char *dir, int depth)
         struct stat st;
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
             continue;
-        if (!(p = join(dir, e->d_name)))
+        if (!(p = oy_path_join(dir, e->d_name)))
             return closedir(d), 0;
         if (lstat(p, &st) != 0)
             ok = 0;

@@ -16,7 +16,6 @@
 
 #include "../audio/audio.h"
 #include "../media/media.h"
-#include "../overlay/overlay.h"
 #include "../render/render.h"
 #include "shot.h"
 
@@ -172,19 +171,7 @@ static int picture(oyster_shot *shot, oy_renderer *r, int64_t n, oy_entity *ents
     *t_eval += now_s() - t0;
     if ((err = oy_render_frame(r, &st, &view, rgb, (ptrdiff_t)out->width * 3)))
         return err;
-    if (out->burn_in) {
-        oy_overlay o = { 0 };
-        o.burn_in = out->burn_in;
-        o.title = s->title;
-        o.beat = st.beat_text;
-        o.frame = n;
-        o.fps = out->fps;
-        o.timecode_start = out->timecode_start;
-        o.focal_mm = view.focal_mm;
-        o.seed = s->seed;
-        o.aspect = out->aspect;
-        oy_overlay_draw(rgb, (ptrdiff_t)out->width * 3, out->width, out->height, &o);
-    }
+    oy_shot_burn_in(shot, &st, &view, n, rgb, out->width, out->height);
     return 0;
 }
 
@@ -225,15 +212,6 @@ static int finish_sinks(job *j)
         if (!err && j->stem[b])
             err = oy_wav_finish(j->stem[b]);
     return err;
-}
-
-static char *join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *p = oy_malloc(n);
-    if (p)
-        snprintf(p, n, "%s/%s", dir, name);
-    return p;
 }
 
 static int unsupported(oy_log *log, const char *what)
@@ -298,7 +276,7 @@ static int setup(job *j)
         for (int b = 0; b < OY_BUS_COUNT; b++) {
             char name[32], *path;
             snprintf(name, sizeof name, "%s.wav", oy_bus_names[b]);
-            path = join(o->stems_dir, name);
+            path = oy_path_join(o->stems_dir, name);
             err = path ? sink_init(j->log, &j->stemfile[b], path, o->force) : OYSTER_E_NOMEM;
             free(path);
             if (err)

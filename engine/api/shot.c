@@ -12,6 +12,7 @@
 
 #include "shot.h"
 #include "../audio/audio.h"
+#include "../overlay/overlay.h"
 
 static void place_anchor(void *ctx, double t, float ahead, float lateral, float out[2])
 {
@@ -288,3 +289,32 @@ static char *beside(const char *path, const char *fmt_dot, const char *infix)
 
 char *oy_temp_path(const char *path) { return beside(path, "temp", ""); }
 char *oy_partial_path(const char *path) { return beside(path, "partial", "partial"); }
+
+void oy_shot_burn_in(const oyster_shot *shot, const oy_state *st, const oy_view *view,
+                     int64_t n, uint8_t *rgb, int w, int h)
+{
+    const oy_script *s = shot->script;
+    oy_overlay o = { 0 };
+
+    if (!s->output.burn_in)
+        return;
+    o.burn_in = s->output.burn_in;
+    o.title = s->title;
+    o.beat = st->beat_text;
+    o.frame = n;
+    o.fps = s->output.fps;
+    o.timecode_start = s->output.timecode_start;
+    o.focal_mm = view->focal_mm;
+    o.seed = s->seed;
+    o.aspect = s->output.aspect;
+    oy_overlay_draw(rgb, (ptrdiff_t)w * 3, w, h, &o);
+}
+
+char *oy_path_join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = oy_malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}

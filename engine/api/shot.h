@@ -27,6 +27,12 @@ void oy_shot_eval(const oyster_shot *shot, double t, oy_state *st,
 
 /* Output files: refuse an existing one without force (OYSTER_E_EXISTS). */
 int oy_check_output(oy_log *log, const char *path, int force);
+/* The script's burn-ins (output.burn_in) over a w x h rgb24 picture of
+ * frame n, whose state and view are st and view. */
+void oy_shot_burn_in(const oyster_shot *shot, const oy_state *st, const oy_view *view,
+                     int64_t n, uint8_t *rgb, int w, int h);
+/* "DIR/NAME"; free with free(), NULL when out of memory. */
+char *oy_path_join(const char *dir, const char *name);
 /* "DIR/.NAME.PID.tmp" beside path; free with free(). */
 char *oy_temp_path(const char *path);
 /* NAME.partial.EXT beside path. */

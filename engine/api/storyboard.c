@@ -23,7 +23,6 @@
 #include <unistd.h>
 
 #include "../media/media.h"
-#include "../overlay/overlay.h"
 #include "../render/render.h"
 #include "storyboard.h"
 
@@ -160,8 +159,6 @@ static double now_s(void)
 static int draw_panel(const sb_board *b, oy_renderer *r, oy_entity *ents, sb_panel *p)
 {
     const oyster_shot *shot = b->shots[p->shot];
-    const oy_script *s = shot->script;
-    const oy_output *out = &s->output;
     oy_state st;
     oy_view view;
     int err;
@@ -171,19 +168,7 @@ static int draw_panel(const sb_board *b, oy_renderer *r, oy_entity *ents, sb_pan
     oy_shot_eval(shot, p->t, &st, ents, &view);
     if ((err = oy_render_frame(r, &st, &view, p->rgb, (ptrdiff_t)b->pw * 3)))
         return err;
-    if (out->burn_in) {
-        oy_overlay o = { 0 };
-        o.burn_in = out->burn_in;
-        o.title = s->title;
-        o.beat = st.beat_text;
-        o.frame = p->frame;
-        o.fps = out->fps;
-        o.timecode_start = out->timecode_start;
-        o.focal_mm = view.focal_mm;
-        o.seed = s->seed;
-        o.aspect = out->aspect;
-        oy_overlay_draw(p->rgb, (ptrdiff_t)b->pw * 3, b->pw, b->ph, &o);
-    }
+    oy_shot_burn_in(shot, &st, &view, p->frame, p->rgb, b->pw, b->ph);
     return 0;
 }
 
