@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libavcodec/avcodec.h>
@@ -85,39 +86,24 @@ int oy_png_encode(const uint8_t *rgb, int w, int h, ptrdiff_t stride,
 int oy_png_write(const char *path, const uint8_t *rgb, int w, int h,
                  ptrdiff_t stride, oy_log *log)
 {
-    AVPacket *pkt;
+    uint8_t *data = NULL;
+    size_t size = 0;
     FILE *f = NULL;
-    char msg[64];
     int ret;
 
-    oy_media_init();
-    if (!(pkt = av_packet_alloc()))
-        return OYSTER_E_NOMEM;
-    if ((ret = png_encode(rgb, w, h, stride, pkt)) < 0) {
-        oy_error(log, "cannot encode '%s': %s", path,
-                 oy_media_strerror(ret, msg, sizeof msg));
-        ret = oy_media_error(ret, OYSTER_E_ENCODER);
-        goto fail;
-    }
+    if ((ret = oy_png_encode(rgb, w, h, stride, &data, &size, log)) < 0)
+        return ret;
     errno = 0;
-    if (!(f = fopen(path, "wb")) ||
-        fwrite(pkt->data, 1, (size_t)pkt->size, f) != (size_t)pkt->size) {
+    if (!(f = fopen(path, "wb")) || fwrite(data, 1, size, f) != size) {
         ret = -(errno ? errno : EIO);
-        goto fail_io;
+    } else {
+        ret = fclose(f) ? -(errno ? errno : EIO) : 0;
+        f = NULL;
     }
-    ret = fclose(f);
-    f = NULL;
-    if (ret) {
-        ret = -(errno ? errno : EIO);
-        goto fail_io;
-    }
-    av_packet_free(&pkt);
-    return 0;
-fail_io:
-    oy_error(log, "cannot write '%s': %s", path, strerror(-ret));
-fail:
     if (f)
         fclose(f);
-    av_packet_free(&pkt);
+    if (ret)
+        oy_error(log, "cannot write '%s': %s", path, strerror(-ret));
+    free(data);
     return ret;
 }
