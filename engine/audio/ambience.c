@@ -100,6 +100,10 @@ static void ctl_compute(oy_ambience *a, int64_t j, ctl *k)
         k->surf = (pl.water_kind == OY_WATER_SEA ? 1.0f : 0.35f) / (1.0f + pl.water_dist / 40.0f);
     else if (pl.water_kind == OY_WATER_RIVER)
         k->brook = 1.0f / (1.0f + pl.water_dist / 15.0f);
+    /* frozen water is silent */
+    float thaw = 1.0f - oy_clampf(st.ch[OY_CH_ICE], 0.0f, 1.0f);
+    k->surf *= thaw;
+    k->brook *= thaw;
 
     k->nfires = 0;
     for (int i = 0; i < st.nentities && k->nfires < MAX_FIRES; i++) {

@@ -417,9 +417,6 @@ static int read_concept(loader *L, const oy_ynode *n)
     for (int i = 0; syn && syn->type == OY_YSEQ && i < syn->n; i++)
         scalar(L, syn->items[i], "synonyms");
     if (c.group == OY_GROUP_OBJECT) {
-        if (set || add)
-            lerr(L, set ? set : add, NULL, "object '%s' cannot change channels; it is placed in the world",
-                 name->scalar);
         c.kind = kind && scalar(L, kind, "kind") ? kind->scalar : norm;
         if (strlen(c.kind) >= sizeof ((oy_entity *)0)->kind)
             lerr(L, kind ? kind : name, NULL, "kind '%s' is too long", c.kind);

@@ -16,7 +16,7 @@ void oy_lang_channel_range(int ch, float *lo, float *hi)
     case OY_CH_EXPOSURE:
         *lo = -4.0f; *hi = 4.0f; break;
     case OY_CH_WARMTH: case OY_CH_CONTRAST: case OY_CH_SATURATION:
-    case OY_CH_TINT: case OY_CH_WATER_LEVEL: case OY_CH_VALENCE:
+    case OY_CH_TINT: case OY_CH_WATER_LEVEL: case OY_CH_VALENCE: case OY_CH_CONIFER:
     case OY_CH_ROCK_WARMTH: case OY_CH_ROCK_TINT: case OY_CH_ROCK_LIGHT:
     case OY_CH_GROUND_WARMTH: case OY_CH_GROUND_TINT: case OY_CH_GROUND_LIGHT:
     case OY_CH_WATER_WARMTH: case OY_CH_WATER_TINT: case OY_CH_WATER_LIGHT:

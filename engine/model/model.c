@@ -298,6 +298,11 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
         default: break;
         }
         radius *= fmaxf(1.0f, 0.5f * k);
+        /* a road starts by the camera and leads away along the view */
+        if (kd && (kd->flags & OY_KIND_ALONG) && it->place == OY_PLACE_NONE) {
+            ahead = 6.0f;
+            radius = 2.0f;
+        }
         if (it->place == OY_PLACE_NEAR_ENTITY) {
             size_t at = oy_model_find_named(c->m, it->near_what, t);
             if (at != SIZE_MAX) {
@@ -329,6 +334,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
                              ahead + dz, lateral + dx, k);
             if (err)
                 return err;
+            c->m->ents[c->m->nents - 1].along_view = kd && (kd->flags & OY_KIND_ALONG);
         }
         describe_add(c, " add %d %s;", it->count, it->concept->name);
     }
@@ -844,6 +850,11 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
         if (r->anchor != OY_ANCHOR_CAMERA)
             continue;
         fn(ctx, r->t_add, r->ahead, r->lateral, xz);
+        if (r->along_view) {
+            float on[2];
+            fn(ctx, r->t_add, r->ahead + 10.0f, r->lateral, on);
+            r->e.yaw = r->yaw_base = wrap_degrees(oy_atan2f(on[0] - xz[0], on[1] - xz[1]) * (180.0 / OY_PI));
+        }
         r->e.pos[0] = xz[0];
         r->e.pos[2] = xz[1];
         r->anchor = OY_ANCHOR_WORLD;

@@ -34,6 +34,8 @@ enum oy_channel {
     OY_CH_FOLIAGE,       /* 0 bare/brown .. 1 lush green */
     OY_CH_AUTUMN,        /* 0..1 autumn colours */
     OY_CH_VEGETATION,    /* 0..1 vegetation density */
+    OY_CH_CONIFER,       /* -1..1 shift of the forest's share of conifers */
+    OY_CH_BIRCH,         /* 0..1 share of birches among its broadleaf trees */
     /* grade */
     OY_CH_EXPOSURE,      /* stops, -4..4 */
     OY_CH_WARMTH,        /* -1 cold .. 1 warm */
@@ -57,6 +59,8 @@ enum oy_channel {
     OY_CH_RIVER,         /* a river through the frame */
     OY_CH_WATER_LEVEL,   /* -1..1 shift of water levels */
     OY_CH_CRATER,        /* a crater: a ringed bowl ahead, its rim underfoot */
+    OY_CH_CLEARING,      /* an open glade among the trees of a forest */
+    OY_CH_ICE,           /* still water frozen over */
     /* surface colours, -1..1 each, 0 = the world's own colours: warmth
      * -1 blue .. 1 red-orange, tint -1 green .. 1 magenta (the grade's
      * axes), light -1 black .. 1 white; ground is sand, soil and mud */

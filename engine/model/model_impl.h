@@ -69,6 +69,8 @@ typedef struct oy_entrec {
     oy_move *moves;
     size_t nmoves, cap;
     oy_mark near_mark;         /* add: near: put it there (0: placed for it) */
+    int along_view;            /* a road the words name: it leads away from
+                                  the camera, the way the first view looks */
 } oy_entrec;
 
 struct oy_model {

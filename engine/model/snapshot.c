@@ -18,9 +18,10 @@
 #include "model_impl.h"
 
 #define MAGIC "OYSTATE"
-#define VERSION 6u             /* 2: the surface colour channels; 3: the sky's;
+#define VERSION 7u             /* 2: the surface colour channels; 3: the sky's;
                                   4: crater; 5: entity speed and stride;
-                                  6: the cues' flash, fades, jolt and mix */
+                                  6: the cues' flash, fades, jolt and mix;
+                                  7: conifer, birch, clearing and ice */
 
 typedef struct buf {
     unsigned char *p;

@@ -4,6 +4,8 @@
  * channels (absorption with depth over the bed, scattered body colour);
  * Fresnel reflection of the land the same column shows above the water,
  * else of the sky; sun glitter; foam where the water thins at the shore.
+ * Frozen water (the ice channel) lies still: snow-dusted white ice in
+ * drifts over patches of dark clear ice that mirror dimly.
  */
 #include <math.h>
 
@@ -146,8 +148,10 @@ void oy_cast_shade_water(const oy_cast *c, const full *f, float x, float y, floa
 {
     const oy_sky *s = c->sky;
     double wx = c->cam_x + x, wz = c->cam_z + z;
-    float sx, sz;
+    float sx, sz, ice = oy_clampf(c->st->ch[OY_CH_ICE], 0.0f, 1.0f);
     waves(c, x, z, wx, wz, dist, &sx, &sz);
+    sx *= 1.0f - ice;
+    sz *= 1.0f - ice;
     float n[3] = { -sx, 1.0f, -sz };
     float il = 1.0f / sqrtf(n[0] * n[0] + 1.0f + n[2] * n[2]);
     n[0] *= il; n[1] *= il; n[2] *= il;
@@ -183,6 +187,19 @@ void oy_cast_shade_water(const oy_cast *c, const full *f, float x, float y, floa
         float g = oy_rexp((rsun - 1.0f) * 900.0f) * 40.0f + oy_rexp((rsun - 1.0f) * 60.0f) * 0.4f;
         for (int i = 0; i < 3; i++)
             out[i] += s->sun_rad[i] * g * F * sh;
+    }
+    if (ice > 0.0f) {
+        /* white where snow has drifted on it, the dark clear ice between */
+        float n1 = detail(c, wx * 0.07, wz * 0.07, NULL, NULL), n2 = detail(c, wx * 0.6 + 19.0, wz * 0.6, NULL, NULL);
+        float snow = oy_clampf(c->st->ch[OY_CH_SNOW_COVER], 0.0f, 1.0f);
+        float drift = oy_smoothstepf(-0.5f, 0.3f, n1 + 0.25f * n2 + 0.6f * snow - 0.3f);
+        static const float white[3] = { 0.62f, 0.68f, 0.74f }, clear[3] = { 0.05f, 0.08f, 0.1f };
+        for (int i = 0; i < 3; i++) {
+            float alb = oy_lerpf(clear[i], white[i], drift) * (0.92f + 0.08f * n2);
+            float frozen = alb * E[i] / (float)OY_PI + refl[i] * F * (1.0f - drift);
+            out[i] = oy_lerpf(out[i], frozen, ice);
+        }
+        return;
     }
     /* foam where the water thins at the shore */
     if (depth < 0.35f) {

@@ -42,6 +42,13 @@ typedef struct rlight {
     float p[3], rgb[3];
 } rlight;
 
+/* ground a placed thing keeps clear of the forest's trees: world x, z and
+ * a radius */
+typedef struct footprint {
+    double x, z;
+    float r;
+} footprint;
+
 struct oy_objects {
     oy_flora *flora;
     inst *in;
@@ -53,8 +60,16 @@ struct oy_objects {
     int *order;
     size_t ocap;
     int nmirror;                  /* instances that are images in water */
-    rlight lights[MAX_LIGHTS];
+    footprint *foot;              /* what stays put, clear of trees */
+    size_t nfoot, fcap;
+    int *near;                    /* scratch: the footprints near a tile */
+    size_t ncap;
+    rlight lights[MAX_LIGHTS];    /* the frame's: those that light the view most */
     int nl;
+    rlight *cand;                 /* every lamp and fire of the frame */
+    size_t ncand, candcap;
+    struct lamp_rank *rank;
+    size_t rankcap;
     /* screen tiles: tile k lists tl[ts[k] .. ts[k + 1]) */
     int tw, th;
     int *ts, *tl, *cursor;
@@ -96,6 +111,10 @@ void oy_objects_free(oy_objects **po)
         return;
     oy_flora_free(&o->flora);
     free(o->in);
+    free(o->foot);
+    free(o->near);
+    free(o->cand);
+    free(o->rank);
     free(o->prim);
     free(o->mat);
     free(o->order);
@@ -221,10 +240,12 @@ static int add_inst(oy_objects *o, const oy_kind *k, double x, double y, double 
     o->nm += (size_t)b->nm;
     o->ni++;
     /* its lights, camera-relative */
-    for (int i = 0; i < b->nl && o->nl < MAX_LIGHTS; i++) {
+    if (b->nl && oy_grow(&o->cand, &o->candcap, o->ncand + (size_t)b->nl, sizeof *o->cand))
+        return OYSTER_E_NOMEM;
+    for (int i = 0; i < b->nl; i++) {
         float l[3] = { b->l[i].p[0] * scale, b->l[i].p[1] * scale, b->l[i].p[2] * scale }, wp[3];
         to_world(I, l, wp);
-        rlight *L = &o->lights[o->nl++];
+        rlight *L = &o->cand[o->ncand++];
         for (int j = 0; j < 3; j++) {
             L->p[j] = I->p[j] + wp[j];
             L->rgb[j] = b->l[i].rgb[j] * fade;
@@ -322,30 +343,65 @@ static int add_village(oy_objects *o, const oy_world *w, const oy_world_shape *s
     return 0;
 }
 
-/* a road: pieces laid end to end along its heading, following the ground */
+/* a road: pieces laid end to end from its place both ways, winding in
+ * gentle seeded bends about its heading, following the ground */
 static int add_road(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
                     const oy_entity *e, const oy_kind *k, float yaw, float t)
 {
     const float piece = 6.0f;
-    const int n = 40;
-    float fx = oy_sinf(yaw), fz = oy_cosf(yaw);
-    for (int i = -n / 2; i < n / 2; i++) {
-        double x0 = e->pos[0] + fx * piece * (float)i, z0 = e->pos[2] + fz * piece * (float)i;
-        double x1 = x0 + fx * piece, z1 = z0 + fz * piece;
-        float w0, w1, g0 = ground_at(w, sh, x0, z0, &w0), g1 = ground_at(w, sh, x1, z1, &w1);
-        if (w0 > g0 || w1 > g1)
-            continue;
-        float pitch = oy_atanf((g1 - g0) / piece);
-        int err = add_inst(o, k, 0.5 * (x0 + x1), 0.5f * (g0 + g1) + 0.05f, 0.5 * (z0 + z1), yaw, 1.0f,
-                           e->fade, e->seed, t, 0, 0, 0, piece, pitch, 0);
+    const int n = 30;
+    float phase = 6.2831853f * oy_u01(e->seed), bend = 0.2f + 0.25f * oy_u01(oy_mix64(e->seed));
+    for (int dir = 1; dir >= -1; dir -= 2) {
+        double x0 = e->pos[0], z0 = e->pos[2];
+        for (int i = 0; i < n; i++) {
+            float s = (float)dir * ((float)i + 0.5f);
+            float a = yaw + bend * (oy_sinf(0.12f * s + phase) - oy_sinf(phase));
+            double x1 = x0 + (float)dir * oy_sinf(a) * piece, z1 = z0 + (float)dir * oy_cosf(a) * piece;
+            float w0, w1, g0 = ground_at(w, sh, x0, z0, &w0), g1 = ground_at(w, sh, x1, z1, &w1);
+            int err = 0;
+            if (w0 <= g0 && w1 <= g1)
+                err = add_inst(o, k, 0.5 * (x0 + x1), 0.5f * (g0 + g1) + 0.05f, 0.5 * (z0 + z1), a, 1.0f,
+                               e->fade, e->seed, t, 0, 0, 0, piece, (float)dir * oy_atanf((g1 - g0) / piece), 0);
+            if (err)
+                return err;
+            x0 = x1;
+            z0 = z1;
+        }
+    }
+    return 0;
+}
+
+static int add_foot(oy_objects *o, double x, double z, float r)
+{
+    if (oy_grow(&o->foot, &o->fcap, o->nfoot + 1, sizeof *o->foot))
+        return OYSTER_E_NOMEM;
+    o->foot[o->nfoot++] = (footprint) { x, z, r };
+    return 0;
+}
+
+/* A placed thing that stays where it is keeps its ground clear of the
+ * forest's trees: a tent in a wood stands in its own small clearing, a
+ * road runs through the trees; people, animals and vehicles, which come
+ * and go, do not (the trees would come and go with them). */
+static int keep_clear(oy_objects *o, const oy_entity *e, const oy_kind *k, size_t first)
+{
+    if ((k->flags & (OY_KIND_MOVER | OY_KIND_LIFTED)) || e->speed > 0.0f || e->stride > 0.0f)
+        return 0;
+    if (!(k->flags & OY_KIND_CLUSTER))
+        return add_foot(o, e->pos[0], e->pos[2], oy_rmin(k->radius * e->scale, 30.0f) + 1.5f);
+    /* a road's pieces and a village's houses, each where it was laid */
+    for (size_t i = first; i < o->ni; i++) {
+        const inst *I = &o->in[i];
+        int err = I->mirror ? 0 : add_foot(o, I->p[0] + o->v.pos[0], I->p[2] + o->v.pos[2],
+                                           k->build == oy_kind_road ? 4.5f : 8.0f);
         if (err)
             return err;
     }
     return 0;
 }
 
-static int add_entity(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
-                      const oy_entity *e, float t)
+static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
+                     const oy_entity *e, float t)
 {
     const oy_kind *k = oy_scene_kind_find(e->kind);
     if (!k || e->fade <= 0.0f)
@@ -397,10 +453,62 @@ static int add_entity(oy_objects *o, const oy_world *w, const oy_world_shape *sh
     int err = add_inst(o, k, e->pos[0], y, e->pos[2], yaw, vary ? e->scale : 1.0f, e->fade, e->seed, t,
                        e->speed, e->stride, wl, span, 0.0f, 1);
     double level;
-    if (!err && o->ni > before && water_by(w, sh, e->pos[0], e->pos[2], k->radius + 6.0f, &level) &&
+    if (!err && o->ni > before && !o->look.frozen &&
+        water_by(w, sh, e->pos[0], e->pos[2], k->radius + 6.0f, &level) &&
         level < y + 0.5)
         err = add_mirror(o, level);
     return err;
+}
+
+static int add_entity(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
+                      const oy_entity *e, float t)
+{
+    size_t first = o->ni;
+    int err = add_thing(o, w, sh, e, t);
+    const oy_kind *k = oy_scene_kind_find(e->kind);
+    return err || !k || e->fade <= 0.0f ? err : keep_clear(o, e, k, first);
+}
+
+/* The MAX_LIGHTS lamps that light the view most (brightest for their
+ * distance from the camera), in the order they were added; a village at
+ * night keeps the lamps near the camera, not the first in its list. */
+struct lamp_rank {
+    float w;
+    int i;
+};
+static int by_weight(const void *a, const void *b)
+{
+    const struct lamp_rank *x = a, *y = b;
+    if (x->w != y->w)
+        return x->w > y->w ? -1 : 1;
+    return x->i - y->i;
+}
+static int by_index(const void *a, const void *b)
+{
+    return ((const struct lamp_rank *)a)->i - ((const struct lamp_rank *)b)->i;
+}
+
+static int pick_lights(oy_objects *o)
+{
+    size_t n = o->ncand;
+    if (n <= MAX_LIGHTS) {
+        memcpy(o->lights, o->cand, n * sizeof *o->cand);
+        o->nl = (int)n;
+        return 0;
+    }
+    if (oy_grow(&o->rank, &o->rankcap, n, sizeof *o->rank))
+        return OYSTER_E_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const rlight *L = &o->cand[i];
+        float d2 = L->p[0] * L->p[0] + L->p[1] * L->p[1] + L->p[2] * L->p[2];
+        o->rank[i] = (struct lamp_rank) { (L->rgb[0] + L->rgb[1] + L->rgb[2]) / (d2 + 100.0f), (int)i };
+    }
+    qsort(o->rank, n, sizeof *o->rank, by_weight);
+    qsort(o->rank, MAX_LIGHTS, sizeof *o->rank, by_index);
+    for (int i = 0; i < MAX_LIGHTS; i++)
+        o->lights[i] = o->cand[o->rank[i].i];
+    o->nl = MAX_LIGHTS;
+    return 0;
 }
 
 /* a sphere (camera-relative centre) the view may see */
@@ -409,6 +517,16 @@ static int in_view(const oy_objects *o, float x, float y, float z, float r)
     inst probe = { .bc = { x, y, z }, .br = r };
     int rect[4];
     return tile_rect(o, &probe, rect);
+}
+
+static int on_footprint(const oy_objects *o, const int *near, int n, double x, double z)
+{
+    for (int j = 0; j < n; j++) {
+        const footprint *f = &o->foot[near[j]];
+        if ((x - f->x) * (x - f->x) + (z - f->z) * (z - f->z) < (double)f->r * f->r)
+            return 1;
+    }
+    return 0;
 }
 
 static int add_flora(oy_objects *o, const oy_world *w, const oy_world_shape *sh, float t)
@@ -430,12 +548,19 @@ static int add_flora(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
             /* behind a level-ish view: not seen */
             if (fl > 0.5f && (mx * fx + mz * fz) / fl < -half - 30.0f)
                 continue;
-            int n;
+            int n, nn = 0;
             const oy_tree *tr = oy_flora_tile(o->flora, w, sh, tx, tz, &n);
+            if (oy_grow(&o->near, &o->ncap, o->nfoot, sizeof *o->near))
+                return OYSTER_E_NOMEM;
+            for (size_t f = 0; f < o->nfoot; f++) {
+                double ex = fabs(o->foot[f].x - (cx + mx)), ez = fabs(o->foot[f].z - (cz + mz));
+                if (ex < 0.5 * OY_FLORA_TILE + o->foot[f].r && ez < 0.5 * OY_FLORA_TILE + o->foot[f].r)
+                    o->near[nn++] = (int)f;
+            }
             for (int i = 0; i < n; i++) {
                 float dx = (float)(tr[i].x - cx), dz = (float)(tr[i].z - cz);
                 float d = sqrtf(dx * dx + dz * dz);
-                if (d > FLORA_FAR)
+                if (d > FLORA_FAR || on_footprint(o, o->near, nn, tr[i].x, tr[i].z))
                     continue;
                 float fade = 1.0f - oy_smoothstepf(FLORA_FADE, FLORA_FAR, d);
                 /* a sphere round its kind's size, doubled: crowns vary */
@@ -940,7 +1065,9 @@ int oy_objects_prepare(oy_objects *o, const oy_world *w, const oy_world_shape *s
                        float thy, int W, int H, float exposure)
 {
     o->ni = o->np = o->nm = 0;
+    o->nfoot = 0;
     o->nl = o->nmirror = 0;
+    o->ncand = 0;
     o->v = *v;
     o->thx = thx;
     o->thy = thy;
@@ -954,6 +1081,7 @@ int oy_objects_prepare(oy_objects *o, const oy_world *w, const oy_world_shape *s
     L->foliage = sh->foliage;
     L->autumn = sh->autumn;
     L->snow = c->snow;
+    L->frozen = st->ch[OY_CH_ICE] >= 0.5f;
     L->wind = oy_clampf(st->ch[OY_CH_WIND], 0.0f, 1.0f);
     L->night = oy_rmax(s->night, oy_smoothstepf(0.12f, -0.04f, s->sun[1]));
     L->dry = 1.0f - c->wet;
@@ -964,6 +1092,8 @@ int oy_objects_prepare(oy_objects *o, const oy_world *w, const oy_world_shape *s
         err = add_entity(o, w, sh, &st->entities[i], t);
     if (!err)
         err = add_flora(o, w, sh, t);
+    if (!err)
+        err = pick_lights(o);
     if (!err)
         err = bin(o);
     if (!err)

@@ -72,12 +72,15 @@ static const oy_kind *species(const oy_world_shape *sh, const oy_world_point *pt
     float u = oy_u01(h);
     if (warm_shore > 0.4f && u < warm_shore)
         return oy_scene_kind_find("palm");
-    float pine = oy_clampf(0.3f + 1.2f * cold - 0.25f * b[MEADOW], 0.05f, 0.95f);
+    /* the words lean the mix: "pine forest", "birch wood", "maple" */
+    float pine = oy_clampf(0.3f + 1.2f * cold - 0.25f * b[MEADOW] + sh->conifer, 0.02f, 0.98f);
     float v = oy_u01(oy_mix64(h));
     if (v < pine)
         return oy_scene_kind_find("pine");
-    float k = oy_u01(oy_mix64(h ^ 0xb1c4));
-    return oy_scene_kind_find(k < 0.5f ? "tree" : k < 0.8f ? "oak" : "birch");
+    float k = oy_u01(oy_mix64(h ^ 0xb1c4)), birch = 0.2f + 0.75f * sh->birch;
+    if (k >= 1.0f - birch)
+        return oy_scene_kind_find("birch");
+    return oy_scene_kind_find(k < 0.625f * (1.0f - birch) ? "tree" : "oak");
 }
 
 static void fill(tile *T, const oy_world *w, const oy_world_shape *sh)

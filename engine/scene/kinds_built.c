@@ -19,6 +19,13 @@ int oy_build_window(oy_build *b)
     return oy_build_mat(b, 0.03f, 0.035f, 0.045f);
 }
 
+/* a roof's material: its own colour, white as snow lies on it */
+static int roof_mat(oy_build *b, float r, float g, float bl)
+{
+    float k = 0.85f * b->look->snow;
+    return oy_build_mat(b, oy_lerpf(r, 0.78f, k), oy_lerpf(g, 0.8f, k), oy_lerpf(bl, 0.85f, k));
+}
+
 /* windows on the face of a box at z = hz (front) or x = hx (side) */
 static void windows(oy_build *b, int mat, float hx, float hz, float y, int nx, int side)
 {
@@ -42,7 +49,7 @@ void oy_kind_cabin(oy_build *b)
     float hx = oy_build_rand(b, 1, 2.6f, 3.4f), hz = oy_build_rand(b, 2, 2.0f, 2.6f), wall = 2.6f;
     float k = oy_build_rand(b, 3, 0.8f, 1.2f);
     int logs = oy_build_mat(b, 0.14f * k, 0.085f * k, 0.05f * k);
-    int roof = oy_build_mat(b, 0.07f, 0.06f, 0.055f);
+    int roof = roof_mat(b, 0.07f, 0.06f, 0.055f);
     int door = oy_build_mat(b, 0.06f, 0.035f, 0.02f);
     int win = oy_build_window(b);
     oy_build_box(b, logs, 0, (wall - 1.2f) * 0.5f, 0, hx, (wall + 1.2f) * 0.5f, hz, 0, 0, 0);
@@ -65,7 +72,7 @@ void oy_kind_house(oy_build *b)
     int floors = oy_build_rand(b, 5, 0.0f, 1.0f) < 0.6f ? 2 : 1;
     float wall = 2.8f * (float)floors + 0.3f;
     int w = oy_build_mat(b, walls[wi][0], walls[wi][1], walls[wi][2]);
-    int r = oy_build_mat(b, roofs[ri][0], roofs[ri][1], roofs[ri][2]);
+    int r = roof_mat(b, roofs[ri][0], roofs[ri][1], roofs[ri][2]);
     int door = oy_build_mat(b, 0.08f, 0.045f, 0.03f);
     int win = oy_build_window(b);
     oy_build_box(b, w, 0, (wall - 1.5f) * 0.5f, 0, hx, (wall + 1.5f) * 0.5f, hz, 0, 0, 0);
@@ -87,7 +94,7 @@ void oy_kind_barn(oy_build *b)
     float k = oy_build_rand(b, 1, 0.85f, 1.15f);
     int red = oy_build_rand(b, 2, 0.0f, 1.0f) < 0.7f;
     int w = red ? oy_build_mat(b, 0.2f * k, 0.055f * k, 0.04f * k) : oy_build_mat(b, 0.16f * k, 0.11f * k, 0.07f * k);
-    int r = oy_build_mat(b, 0.08f, 0.08f, 0.085f);
+    int r = roof_mat(b, 0.08f, 0.08f, 0.085f);
     int trim = oy_build_mat(b, 0.6f, 0.58f, 0.55f);
     int dark = oy_build_mat(b, 0.04f, 0.03f, 0.025f);
     float hx = 6.0f, hz = 9.0f, wall = 5.0f;
@@ -104,7 +111,7 @@ void oy_kind_tower(oy_build *b)
     float h = oy_build_rand(b, 1, 16.0f, 24.0f), r = oy_build_rand(b, 2, 2.6f, 3.4f);
     float k = oy_build_rand(b, 3, 0.85f, 1.15f);
     int stone = oy_build_mat(b, 0.28f * k, 0.26f * k, 0.23f * k);
-    int roof = oy_build_mat(b, 0.07f, 0.06f, 0.07f);
+    int roof = roof_mat(b, 0.07f, 0.06f, 0.07f);
     int win = oy_build_window(b);
     oy_build_frustum(b, stone, 0, -1.5f, 0, r * 1.05f, r * 0.95f, h + 1.5f);
     oy_build_frustum(b, stone, 0, h, 0, r * 1.15f, r * 1.15f, 0.8f);
@@ -189,7 +196,7 @@ void oy_kind_castle(oy_build *b)
 {
     float k = oy_build_rand(b, 1, 0.85f, 1.1f);
     int stone = oy_build_mat(b, 0.3f * k, 0.28f * k, 0.25f * k);
-    int roof = oy_build_mat(b, 0.06f, 0.06f, 0.08f);
+    int roof = roof_mat(b, 0.06f, 0.06f, 0.08f);
     int dark = oy_build_mat(b, 0.03f, 0.025f, 0.02f);
     int win = oy_build_window(b);
     float s = 14.0f, wall = 9.0f;

@@ -142,8 +142,13 @@ void oy_kind_pine(oy_build *b)
         float th = (h - base) * 0.36f;
         float lean = s * (y0 / h);
         oy_build_frustum(b, needle, lean, y0, 0, r, 0.0f, th);
-        if (snow != needle)
-            oy_build_frustum(b, snow, lean, y0 + th * 0.35f, 0, r * 0.62f, 0.0f, th * 0.66f);
+        /* snow lies on the tier's upper slope, a little proud of the
+         * needles, down toward the dark skirt as more of it lies (the
+         * next tier hides the upper half) */
+        if (snow != needle) {
+            float f0 = 0.2f + 0.3f * (1.0f - L->snow);
+            oy_build_frustum(b, snow, lean, y0 + th * f0, 0, r * (1.0f - f0) * 1.08f, 0.0f, th * (1.0f - f0) * 1.04f);
+        }
     }
 }
 

@@ -58,6 +58,7 @@ typedef struct oy_look {
     float wind;                   /* 0..1 */
     float night;                  /* 0 day .. 1 night: windows and lamps lit */
     float dry;                    /* 0..1 dusty ground for vehicles */
+    int frozen;                   /* still water is ice: it mirrors nothing */
     float exposure;               /* the frame's exposure: glows and lamps
                                    * are given as what they show on screen */
 } oy_look;
@@ -90,7 +91,9 @@ enum {
     OY_KIND_LIFTED = 2,           /* rides above the ground (birds) */
     OY_KIND_CLUSTER = 4,          /* expands into several instances */
     OY_KIND_BUILDING = 8,         /* not on water: placing it there is an error */
-    OY_KIND_SPANS = 16            /* a bridge: spans the water it crosses */
+    OY_KIND_SPANS = 16,           /* a bridge: spans the water it crosses */
+    OY_KIND_MOVER = 32,           /* walks or drives: people, animals, vehicles */
+    OY_KIND_ALONG = 64            /* laid along its heading: a road */
 };
 typedef struct oy_kind {
     const char *name;

@@ -175,9 +175,6 @@ void oy_world_plan_setup(oy_world *w, const oy_layout_item *layout)
             F->z = pick(seed, 40 + areas[i].f, areas[i].z0, areas[i].z1);
         }
     }
-    const oy_plan_feature *cl = &w->feat[OY_FEAT_CLEARING];
-    w->cx = cl->x;
-    w->cz = cl->z;
 }
 
 const oy_plan_feature *oy_world_feature(const oy_world *w, int f)

@@ -24,7 +24,7 @@ static float macro_low(const oy_world *w, double x, double z)
  * whole floor of a valley or canyon (vd: distance to its course). */
 static float open_dist(const oy_world *w, const oy_world_shape *sh, double x, double z, float vd)
 {
-    float dr = fmaxf((float)hypot(x - w->cx, z - w->cz) - sh->clear_r, 0.0f);
+    float dr = fmaxf((float)hypot(x - sh->clear_x, z - sh->clear_z) - sh->clear_r, 0.0f);
     return oy_lerpf(dr, vd, fmaxf(sh->valley, sh->canyon));
 }
 
@@ -106,7 +106,8 @@ static float floor_at(const oy_world *w, const oy_world_shape *sh, double px, do
 static const int shape_channels[] = {
     OY_CH_RELIEF, OY_CH_RUGGED, OY_CH_VALLEY, OY_CH_CANYON, OY_CH_PLATEAU,
     OY_CH_HILLS, OY_CH_COAST, OY_CH_ISLAND, OY_CH_LAKE, OY_CH_RIVER,
-    OY_CH_WATER_LEVEL, OY_CH_CRATER, OY_CH_VEGETATION, OY_CH_FOLIAGE, OY_CH_AUTUMN,
+    OY_CH_WATER_LEVEL, OY_CH_CRATER, OY_CH_CLEARING, OY_CH_ICE,
+    OY_CH_VEGETATION, OY_CH_FOLIAGE, OY_CH_AUTUMN, OY_CH_CONIFER, OY_CH_BIRCH,
     OY_CH_BIOME_MEADOW, OY_CH_BIOME_FOREST, OY_CH_BIOME_DESERT,
     OY_CH_BIOME_SNOWFIELD, OY_CH_BIOME_TUNDRA, OY_CH_BIOME_BEACH,
     OY_CH_BIOME_SWAMP, OY_CH_BIOME_ALPINE,
@@ -143,6 +144,13 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->veg = oy_clampf(c[OY_CH_VEGETATION], 0.0f, 1.0f);
     sh->foliage = oy_clampf(c[OY_CH_FOLIAGE], 0.0f, 1.0f);
     sh->autumn = oy_clampf(c[OY_CH_AUTUMN], 0.0f, 1.0f);
+    sh->conifer = oy_clampf(c[OY_CH_CONIFER], -1.0f, 1.0f);
+    sh->birch = oy_clampf(c[OY_CH_BIRCH], 0.0f, 1.0f);
+    /* a forest world (forest named, no meadow): the trees stand all round
+     * the set's small glade, not beyond a wide lawn */
+    sh->woods = oy_smoothstepf(0.7f, 1.0f, c[OY_CH_BIOME_FOREST]) *
+                (1.0f - oy_smoothstepf(0.6f, 1.0f, c[OY_CH_BIOME_MEADOW])) *
+                (1.0f - oy_smoothstepf(0.3f, 0.7f, c[OY_CH_BIOME_DESERT] + c[OY_CH_BIOME_SNOWFIELD]));
     sh->sea_level = 6.0f * oy_clampf(c[OY_CH_WATER_LEVEL], -1.0f, 1.0f);
     for (int i = 0; i < 8; i++) {
         sh->biome[i] = fmaxf(c[OY_CH_BIOME_MEADOW + i], 0.0f);
@@ -173,7 +181,17 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
 
     /* sizes: from the layout, else from the prompt's strengths */
 #define SIZE_OR(f, dflt) (F[f].size > 0.0 ? (float)(0.5 * F[f].size) : (dflt))
-    sh->clear_r = SIZE_OR(OY_FEAT_CLEARING, 250.0f * (1.0f - 0.6f * sh->biome[1]));
+    /* in a forest world the glade is a few trees' spacing wide, wider
+     * where the words ask for a clearing, and the default view stands in
+     * its near part, looking across it into the trees */
+    float glade = 11.0f + 19.0f * oy_clampf(c[OY_CH_CLEARING], 0.0f, 1.0f);
+    sh->clear_r = SIZE_OR(OY_FEAT_CLEARING, oy_lerpf(250.0f * (1.0f - 0.6f * sh->biome[1]), glade, sh->woods));
+    sh->clear_x = (float)F[OY_FEAT_CLEARING].x;
+    sh->clear_z = (float)F[OY_FEAT_CLEARING].z;
+    if (!F[OY_FEAT_CLEARING].at_given) {
+        sh->clear_x = oy_lerpf(sh->clear_x, 0.0f, sh->woods);
+        sh->clear_z = oy_lerpf(sh->clear_z, 0.55f * sh->clear_r, sh->woods);
+    }
     sh->valley_w = SIZE_OR(OY_FEAT_VALLEY, 90.0f);
     sh->canyon_w = SIZE_OR(OY_FEAT_CANYON, 54.0f);
     sh->canyon_depth = F[OY_FEAT_CANYON].height > 0.0 ? (float)F[OY_FEAT_CANYON].height
@@ -211,7 +229,7 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
 
     /* reference heights at the clearing: the valley floor sits a little
      * above the natural land's low point there */
-    double x0 = w->cx, z0 = w->cz;
+    double x0 = sh->clear_x, z0 = sh->clear_z;
     sh->low0 = macro_low(w, x0, z0);
     sh->floor0 = 0.0f;
     float nat0 = natural_at(w, sh, x0, z0, 50.0f);

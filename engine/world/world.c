@@ -136,7 +136,12 @@ void oy_world_feature_info(const oy_world *w, const oy_state *st, int f, oy_feat
         out->size = 2.0f * sh->crater_r;
         out->height = sh->crater_depth;
         break;
-    case OY_FEAT_CLEARING: out->strength = 1.0f; out->size = 2.0f * sh->clear_r; break;
+    case OY_FEAT_CLEARING:
+        out->strength = 1.0f;
+        out->x = sh->clear_x;
+        out->z = sh->clear_z;
+        out->size = 2.0f * sh->clear_r;
+        break;
     default: break;
     }
     if (f == OY_FEAT_VALLEY || f == OY_FEAT_CANYON || f == OY_FEAT_RIVER || f == OY_FEAT_COAST) {

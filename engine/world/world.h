@@ -61,12 +61,14 @@ void oy_world_describe(const oy_world *w, const oy_state *st, oyster_line_fn fn,
  * the height function needs; preparing one costs a few microseconds, so the
  * public queries keep one per thread keyed by the channel values. */
 typedef struct oy_world_shape {
-    float key[32];          /* the channel values this shape was made from */
+    float key[36];          /* the channel values this shape was made from */
     float relief_amp, hills_amp, detail_amp, cliff_h, plateau, valley, canyon;
     float coast, island, lake, river;
     float sea_level, floor0, low0;   /* floor at the clearing */
     float lake_x, lake_z, lake_r, lake_level;
-    float clear_r;                   /* open ground around the clearing, m */
+    float clear_x, clear_z, clear_r; /* the clearing: open ground, m */
+    float woods;                     /* 0..1 a forest all round the clearing */
+    float conifer, birch;            /* the forest's species (flora.c) */
     float valley_w, canyon_w, canyon_depth, river_w;   /* half-widths, m */
     float island_x, island_z, island_r;
     float peaks_x, peaks_z, peaks_r, peaks_h;   /* peaks_h 0: from relief */
@@ -150,7 +152,6 @@ struct oy_world {
     uint16_t perm[2 * OY_WORLD_PERM];
     float val[OY_WORLD_PERM];
     oy_plan_feature feat[OY_FEAT_COUNT];
-    double cx, cz;                    /* the clearing's centre */
     float side_river;                 /* +-1: which side of its course */
     double wind_x, wind_z;            /* the prevailing wind dunes face */
 };

@@ -348,13 +348,31 @@ def check_snow(m):
         l, m.up_mean, sat)
 
 
+def edges(m, y0, y1):
+    """Mean absolute luma step across (gx) and down (gy) rows [y0, y1)."""
+    w, L = m.w, m.L
+    gx = gy = 0.0
+    n = 0
+    for y in range(int(y0 * m.h), int(y1 * m.h) - 1):
+        for i in range(y * w, y * w + w - 1):
+            gx += abs(L[i + 1] - L[i])
+            gy += abs(L[i + w] - L[i])
+            n += 1
+    return gx / max(n, 1), gy / max(n, 1)
+
+
 def check_forest(m):
+    """Dark foliage by day; in fog or at night, when foliage is grey or
+    blue, trunks: a band whose luma changes more across than down (open
+    land and hills change down, toward the horizon)."""
     _, skyl, _ = m.band(0.0, 0.15)
     s = m.share(0.3, 0.6, lambda r, g, b, l: l < 0.6 * skyl and g >= b and l < 110)
     sand = m.share(0.3, 0.6, lambda r, g, b, l: r > g > b and r - b >= 30 and l >= 90)
-    ok = s >= 0.15 and sand < 0.3
-    return ok, 'dark foliage %.0f%% of the middle band (>= 15%%), sand-coloured %.0f%% (< 30%%)' % (
-        100 * s, 100 * sand)
+    gx, gy = edges(m, 0.3, 0.6)
+    upright = gx >= 0.5 and gx >= 0.7 * gy
+    ok = (s >= 0.15 or upright) and sand < 0.3
+    return ok, ('dark foliage %.0f%% of the middle band (>= 15%%) or upright edges %.2f across / %.2f down '
+                '(>= 0.5 and >= 0.7x), sand-coloured %.0f%% (< 30%%)') % (100 * s, gx, gy, 100 * sand)
 
 
 def colour_check(name):

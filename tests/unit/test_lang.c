@@ -121,8 +121,14 @@ static void test_builtin(const oy_bank *b)
         for (int s = 0; s < c->nsynonyms; s++)
             if (oy_bank_find(b, c->synonyms[s]) != c)
                 unfindable++;
+        /* objects may lean the forest's species too, nothing else */
+        int lean = 1;
+        for (int e = 0; e < c->neffects; e++)
+            lean &= c->effects[e].channel == OY_CH_CONIFER || c->effects[e].channel == OY_CH_BIRCH ||
+                    c->effects[e].channel == OY_CH_BIOME_FOREST || c->effects[e].channel == OY_CH_VEGETATION;
         if (!c->description || !c->description[0] || c->over < 0 ||
-            (c->group == OY_GROUP_OBJECT) != (c->neffects == 0) ||
+            (c->group != OY_GROUP_OBJECT && c->neffects == 0) ||
+            (c->group == OY_GROUP_OBJECT && !lean) ||
             (c->group == OY_GROUP_OBJECT) != (c->kind != NULL))
             bad_shape++;
         for (int e = 0; e < c->neffects; e++) {
@@ -145,7 +151,8 @@ static void test_builtin(const oy_bank *b)
         CHECK(groups[g] >= 2, "group '%s' has concepts (%d)", oy_group_names[g], groups[g]);
     CHECK(bad_channel == 0, "every built-in effect names a channel (%d bad)", bad_channel);
     CHECK(bad_range == 0, "every built-in value is in its channel's range (%d bad)", bad_range);
-    CHECK(bad_shape == 0, "every concept has a description, and objects (only) a kind (%d bad)",
+    CHECK(bad_shape == 0, "every concept has a description, and objects (only) a kind and at most "
+          "forest effects (%d bad)",
           bad_shape);
     CHECK(unfindable == 0, "every name and synonym finds its concept (%d not)", unfindable);
     for (int i = 0; i < oy_lang_nwords; i++)

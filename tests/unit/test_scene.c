@@ -5,7 +5,9 @@
  * and stands on the ground; every object kind of the concept bank has a
  * prototype; objects render the same bytes on 1 and 2 threads and cast a
  * shadow; a campfire lights the ground around it at night; the forest
- * near the view is trees.
+ * near the view is trees; a forest world stands round a small glade at
+ * the origin (a clearing when asked), its species follow the words, and a
+ * road runs clear of its trees.
  */
 #include <math.h>
 #include <stdio.h>
@@ -15,6 +17,7 @@
 #include "check.h"
 #include "view.h"
 #include "lang/lang.h"
+#include "scene/flora.h"
 
 enum { W = 320, H = 180 };
 
@@ -122,7 +125,7 @@ static void each_kind(uint8_t *a, uint8_t *b)
                   "[%.0f..%.0f]x[%.0f..%.0f], %d outside", name, h, in, x0, x1, y0, y1, out);
         /* standing: its prototype reaches the ground and rises above it */
         if (k[i].build && !(k[i].flags & OY_KIND_LIFTED)) {
-            oy_look look = { { 0.05f, 0.08f, 0.03f }, 1, 0, 0, 0, 0, 1, 1 };
+            oy_look look = { .leaf = { 0.05f, 0.08f, 0.03f }, .foliage = 1, .dry = 1, .exposure = 1 };
             oy_build bl = { .seed = 5, .t = 1.0f, .look = &look };
             k[i].build(&bl);
             float lo = 1e9f, hi = -1e9f;
@@ -140,6 +143,123 @@ static void each_kind(uint8_t *a, uint8_t *b)
             CHECK(lo <= 0.05f && hi > 0.15f, "%s: stands on the ground (from %.2f m to %.2f m)", name, lo, hi);
         }
     }
+}
+
+/* Mean brightness of the ground just below world point (x, z) on screen
+ * in b (with lights) and a (without); the number of pixels measured. */
+static int glow_below(const oy_state *st, const oy_view *v, const uint8_t *a, const uint8_t *b, double x,
+                      double z, double *lit, double *dark)
+{
+    float fx, fy;
+    int cnt = 0;
+    *lit = *dark = 0.0;
+    if (!project(v, x, oy_world_ground(world, st, x, z), z, &fx, &fy))
+        return 0;
+    for (int y = (int)fy; y < (int)fy + 6 && y < H; y++)
+        for (int px = (int)fx - 10; px <= (int)fx + 10; px++) {
+            if (px < 0 || px >= W || y < 0)
+                continue;
+            const uint8_t *p = b + ((size_t)y * W + px) * 3, *q = a + ((size_t)y * W + px) * 3;
+            *lit += p[0] + p[1] + p[2];
+            *dark += q[0] + q[1] + q[2];
+            cnt++;
+        }
+    if (cnt) {
+        *lit /= cnt;
+        *dark /= cnt;
+    }
+    return cnt;
+}
+
+/* The forest's trees within r0..r1 m of (x, z): how many, and how many
+ * of kind name. */
+static int trees_near(oy_flora *f, const oy_world_shape *sh, double x, double z, double r0,
+                      double r1, const char *name, int *of_kind)
+{
+    int n = 0;
+    *of_kind = 0;
+    for (int64_t tz = (int64_t)floor((z - r1) / OY_FLORA_TILE); tz <= (int64_t)floor((z + r1) / OY_FLORA_TILE); tz++)
+        for (int64_t tx = (int64_t)floor((x - r1) / OY_FLORA_TILE); tx <= (int64_t)floor((x + r1) / OY_FLORA_TILE); tx++) {
+            int k;
+            const oy_tree *t = oy_flora_tile(f, world, sh, tx, tz, &k);
+            for (int i = 0; i < k; i++) {
+                double d = hypot(t[i].x - x, t[i].z - z);
+                if (d >= r0 && d < r1) {
+                    n++;
+                    *of_kind += !strcmp(t[i].kind->name, name);
+                }
+            }
+        }
+    return n;
+}
+
+static void forest_world(void)
+{
+    oy_flora *f = NULL;
+    oy_state st;
+    oy_world_shape sh;
+    int pines, birches, n;
+    CHECK(oy_flora_new(&f) == 0, "flora");
+
+    state_default(&st);
+    oy_world_shape_init(&sh, world, &st);
+    n = trees_near(f, &sh, 0.0, 20.0, 0.0, 40.0, "pine", &pines);
+    CHECK(n == 0, "the default world's clearing is open ground round the origin (%d trees)", n);
+
+    st.ch[OY_CH_BIOME_FOREST] = 1.0f;
+    oy_world_shape_init(&sh, world, &st);
+    n = trees_near(f, &sh, 0.0, 6.0, 0.0, 8.0, "pine", &pines);
+    int ring = trees_near(f, &sh, 0.0, 6.0, 20.0, 45.0, "pine", &pines);
+    CHECK(n == 0 && ring > 25, "a forest world: a glade at the origin (%d trees), trees all round it "
+          "(%d within 20-45 m)", n, ring);
+
+    st.ch[OY_CH_CLEARING] = 1.0f;
+    oy_world_shape_init(&sh, world, &st);
+    n = trees_near(f, &sh, 0.0, 16.0, 0.0, 24.0, "pine", &pines);
+    ring = trees_near(f, &sh, 0.0, 16.0, 40.0, 70.0, "pine", &pines);
+    CHECK(n == 0 && ring > 25, "a clearing in the woods: open within 24 m (%d trees), trees beyond "
+          "(%d within 40-70 m)", n, ring);
+
+    st.ch[OY_CH_CLEARING] = 0.0f;
+    st.ch[OY_CH_CONIFER] = 1.0f;
+    oy_world_shape_init(&sh, world, &st);
+    n = trees_near(f, &sh, 0.0, 0.0, 10.0, 140.0, "pine", &pines);
+    CHECK(pines > n * 9 / 10, "a conifer forest is pines (%d of %d)", pines, n);
+    st.ch[OY_CH_CONIFER] = -0.8f;
+    st.ch[OY_CH_BIRCH] = 1.0f;
+    oy_world_shape_init(&sh, world, &st);
+    n = trees_near(f, &sh, 0.0, 0.0, 10.0, 140.0, "birch", &birches);
+    CHECK(birches > n * 7 / 10, "a birch wood is birches (%d of %d)", birches, n);
+    oy_flora_free(&f);
+}
+
+/* Seen from above, a road laid through a forest world runs clear of its
+ * trees: the strip along it shows the track, not crowns. */
+static void road_through_trees(uint8_t *a, uint8_t *b)
+{
+    oy_state st;
+    oy_view v;
+    state_default(&st);
+    st.ch[OY_CH_BIOME_FOREST] = 1.0f;
+    st.ch[OY_CH_TIME] = 12.0f;
+    st.t = 2.0;
+    oy_entity e = entity("road", 0.0, 120.0);
+    e.yaw = 0.0f;
+    float g = oy_world_ground(world, &st, 0.0, 120.0);
+    view_make(&v, 0.0, g + 70.0, 120.0, 0.0f, -89.0f, 0.0f, 24.0f);
+    render(&st, &v, a);
+    st.entities = &e;
+    st.nentities = 1;
+    render(&st, &v, b);
+    int open_a = 0, open_b = 0;
+    for (int y = H / 4; y < 3 * H / 4; y++)
+        for (int x = W / 2 - 3; x < W / 2 + 3; x++) {
+            const uint8_t *p = a + ((size_t)y * W + x) * 3, *q = b + ((size_t)y * W + x) * 3;
+            open_a += p[1] < p[0] || p[1] < p[2];
+            open_b += q[1] < q[0] || q[1] < q[2];
+        }
+    CHECK(open_b > open_a + 150, "a road through a forest runs clear of the trees (%d of %d pixels along it "
+          "are not foliage, %d without the road)", open_b, 6 * H / 2, open_a);
 }
 
 int main(void)
@@ -195,23 +315,23 @@ int main(void)
     st.entities = camp;
     st.nentities = 4;
     render(&st, &v, b);
-    /* the ground round the fire, below it on screen */
-    float fx, fy;
-    double lit = 0, dark = 0;
-    int cnt = 0;
-    if (project(&v, 0.0, oy_world_ground(world, &st, 0.0, 10.0), 10.0, &fx, &fy)) {
-        for (int y = (int)fy; y < (int)fy + 6 && y < H; y++)
-            for (int x = (int)fx - 10; x <= (int)fx + 10; x++) {
-                if (x < 0 || x >= W || y < 0)
-                    continue;
-                const uint8_t *p = b + ((size_t)y * W + x) * 3, *q = a + ((size_t)y * W + x) * 3;
-                lit += p[0] + p[1] + p[2];
-                dark += q[0] + q[1] + q[2];
-                cnt++;
-            }
+    double lit, dark;
+    int cnt = glow_below(&st, &v, a, b, 0.0, 10.0, &lit, &dark);
+    CHECK(cnt > 0 && lit > dark * 1.3, "a campfire lights the ground round it at night (%.0f vs %.0f)", lit, dark);
+    /* many lamps: the frame keeps those that light the view, not the
+     * first in the list (a village's far lanterns listed before the fire) */
+    {
+        oy_entity many[61];
+        for (int i = 0; i < 60; i++)
+            many[i] = entity("lantern", -300.0 + 10.0 * i, -400.0);
+        many[60] = camp[0];
+        st.entities = many;
+        st.nentities = 61;
+        render(&st, &v, b);
+        cnt = glow_below(&st, &v, a, b, 0.0, 10.0, &lit, &dark);
+        CHECK(cnt > 0 && lit > dark * 1.3, "the fire still lights the ground with 60 lanterns listed before it "
+              "(%.0f vs %.0f)", lit, dark);
     }
-    CHECK(cnt > 0 && lit > dark * 1.3, "a campfire lights the ground round it at night (%.0f vs %.0f)",
-          cnt ? lit / cnt : 0.0, cnt ? dark / cnt : 0.0);
 
     /* the forest near the view is trees: the view into it changes with them */
     meadow(&st, 14.0f);
@@ -246,6 +366,8 @@ int main(void)
         }
     CHECK(best > 5.0f && sky < W * H / 6, "inside a forest (canopy %.1f m) the trees hide most of the sky "
           "(%d of %d pixels of the top third are sky)", best, sky, W * H / 3);
+    forest_world();
+    road_through_trees(a, b);
     oy_world_free(&world);
     oy_pool_free(&pool);
     oy_pool_free(&p1);
