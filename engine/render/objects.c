@@ -361,7 +361,7 @@ static int add_road(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
             int err = 0;
             if (w0 <= g0 && w1 <= g1)
                 err = add_inst(o, k, 0.5 * (x0 + x1), 0.5f * (g0 + g1) + 0.05f, 0.5 * (z0 + z1), a, 1.0f,
-                               e->fade, e->seed, t, 0, 0, 0, piece, (float)dir * oy_atanf((g1 - g0) / piece), 0);
+                               e->fade, e->seed, t, 0, 0, 0, piece, (float)dir * oy_atanf((g1 - g0) / piece), 1);
             if (err)
                 return err;
             x0 = x1;
@@ -545,8 +545,8 @@ static int add_flora(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
             float r = sqrtf(mx * mx + mz * mz);
             if (r - half > FLORA_FAR)
                 continue;
-            /* behind a level-ish view: not seen */
-            if (fl > 0.5f && (mx * fx + mz * fz) / fl < -half - 30.0f)
+            /* behind a level-ish view: not seen, and too far to shade it */
+            if (fl > 0.5f && (mx * fx + mz * fz) / fl < -half - 30.0f && r - half > OY_TREE_SHADE)
                 continue;
             int n, nn = 0;
             const oy_tree *tr = oy_flora_tile(o->flora, w, sh, tx, tz, &n);
@@ -567,11 +567,14 @@ static int add_flora(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
                 const oy_kind *k = tr[i].kind;
                 float hh = k->height * tr[i].size, r = 2.0f * tr[i].size * sqrtf(0.25f * k->height * k->height +
                                                                                  k->radius * k->radius);
-                if (fade < 0.01f || !in_view(o, dx, tr[i].ground - (float)o->v.pos[1] + 0.5f * hh, dz, r))
+                /* near ones shade the view even from outside it (the shadow
+                 * sweep leaves the canopy out there: render/shadow.c) */
+                if (fade < 0.01f || (d >= OY_TREE_SHADE &&
+                                     !in_view(o, dx, tr[i].ground - (float)o->v.pos[1] + 0.5f * hh, dz, r)))
                     continue;
                 float yaw = 6.2831853f * oy_u01(tr[i].seed);
                 int err = add_inst(o, tr[i].kind, tr[i].x, tr[i].ground, tr[i].z, yaw, tr[i].size, fade,
-                                   tr[i].seed, t, 0, 0, 0, 0, 0, 0);
+                                   tr[i].seed, t, 0, 0, 0, 0, 0, d < OY_TREE_SHADE);
                 if (err)
                     return err;
             }

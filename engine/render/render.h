@@ -43,6 +43,9 @@ void oy_render_sun_dir(const oy_state *st, float sun[3], float moon[3]);
 /* ==== internal to render/ ================================================ */
 
 #define OY_RCHUNK 64              /* cells per baked chunk side */
+/* the forest's trees cast their own sun shadows to this far from the
+ * camera (objects.c); the shadow sweep leaves the canopy out there */
+#define OY_TREE_SHADE 80.0f
 #define OY_RLEVELS 11             /* level k has spacing OY_RBASE * 2^k */
 #define OY_RBASE 0.25f
 #define OY_NO_HIT 1e30f

@@ -71,7 +71,14 @@ int oy_shadow_requests(oy_shadow *s, const float sun[3], oy_chunk_req *req,
 
 struct sweep { oy_shadow *s; const oy_tlevel *levels; };
 
-/* the cast surface: ground plus canopy, trees shade the ground too */
+static float cell_top(const oy_tcell *c, float canopy)
+{
+    return oy_rmax(c->g + (float)c->canopy * 0.1f * canopy, c->wl);
+}
+
+/* the cast surface: ground plus canopy, trees shade the ground too; near
+ * the camera, where the forest is trees that cast their own shadows
+ * (objects.c), the ground alone, so light falls between their crowns */
 static float height_at(const oy_tlevel *levels, int lv, float x, float z)
 {
     for (int k = lv; k < OY_RLEVELS; k++) {
@@ -80,6 +87,13 @@ static float height_at(const oy_tlevel *levels, int lv, float x, float z)
         const oy_tchunk *ch = oy_tlocate(&levels[k], x, z, &i, &fx, &fz);
         if (!ch)
             continue;
+        float d2 = x * x + z * z;
+        if (d2 < OY_TREE_SHADE * OY_TREE_SHADE) {
+            float cf = oy_smoothstepf(0.75f * OY_TREE_SHADE, OY_TREE_SHADE, sqrtf(d2));
+            const oy_tcell *c = ch->c + i;
+            return oy_rbilin(cell_top(c, cf), cell_top(c + 1, cf), cell_top(c + OY_RSTRIDE, cf),
+                             cell_top(c + OY_RSTRIDE + 1, cf), fx, fz);
+        }
         const float *q = ch->top + i;
         return oy_rbilin(q[0], q[1], q[OY_RSTRIDE], q[OY_RSTRIDE + 1], fx, fz);
     }
