@@ -573,8 +573,11 @@ static int add_flora(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
                                      !in_view(o, dx, tr[i].ground - (float)o->v.pos[1] + 0.5f * hh, dz, r)))
                     continue;
                 float yaw = 6.2831853f * oy_u01(tr[i].seed);
+                size_t before = o->ni;
                 int err = add_inst(o, tr[i].kind, tr[i].x, tr[i].ground, tr[i].z, yaw, tr[i].size, fade,
                                    tr[i].seed, t, 0, 0, 0, 0, 0, d < OY_TREE_SHADE);
+                if (!err && o->ni > before && tr[i].water > -1e8f && !o->look.frozen)
+                    err = add_mirror(o, tr[i].water);
                 if (err)
                     return err;
             }

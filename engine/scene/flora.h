@@ -15,6 +15,8 @@ typedef struct oy_tree {
     double x, z;                 /* world */
     float ground;
     float size;                  /* scale of its kind's prototype */
+    float water;                 /* still water it stands by (and may be
+                                    mirrored in), or -1e9 */
     const oy_kind *kind;
     uint64_t seed;
 } oy_tree;

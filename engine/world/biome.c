@@ -177,8 +177,11 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     float clump = oy_world_fbm(w, x + 55.0, z - 66.0, 140.0, 6.0f, 4);
     float dense = 0.5f + fmaxf(sh->veg, 0.4f * sh->woods);
     float cover = oy_smoothstepf(0.6f, 0.15f, 1.0f - forest * dense - 0.35f * clump);
-    cover *= (1.0f - rk) * (1.0f - perm) * (1.0f - oy_smoothstepf(0.0f, 0.5f, b[DESERT] + b[SNOWFIELD] + b[BEACH]));
-    cover *= oy_smoothstepf(3.0f, 25.0f, pt->water_dist) * (1.0f - pt->crater);
+    /* a forest world's trees come down to the water's edge */
+    float wk = sh->woods;
+    cover *= (1.0f - rk) * (1.0f - perm) *
+             (1.0f - oy_smoothstepf(0.0f, 0.5f, b[DESERT] + b[SNOWFIELD] + b[BEACH] * (1.0f - wk)));
+    cover *= oy_smoothstepf(oy_lerpf(3.0f, 2.0f, wk), oy_lerpf(25.0f, 9.0f, wk), pt->water_dist) * (1.0f - pt->crater);
     /* the set's open ground stays open: a meadow floor along a valley, a
      * clearing elsewhere, its forest edge wandering in and out; in a
      * forest world the trees close in a few metres past the glade */

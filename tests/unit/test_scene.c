@@ -230,6 +230,22 @@ static void forest_world(void)
     oy_world_shape_init(&sh, world, &st);
     n = trees_near(f, &sh, 0.0, 0.0, 10.0, 140.0, "birch", &birches);
     CHECK(birches > n * 7 / 10, "a birch wood is birches (%d of %d)", birches, n);
+    /* trees by still water carry its level, to be mirrored in it */
+    st.ch[OY_CH_LAKE] = 1.0f;
+    oy_world_shape_init(&sh, world, &st);
+    int by = 0, above = 0, total = 0;
+    for (int64_t tz = -2; tz <= 12; tz++)
+        for (int64_t tx = -8; tx <= 8; tx++) {
+            int k;
+            const oy_tree *t = oy_flora_tile(f, world, &sh, tx, tz, &k);
+            for (int i = 0; i < k; i++, total++)
+                if (t[i].water > -1e8f) {
+                    by++;
+                    above += t[i].water < t[i].ground;
+                }
+        }
+    CHECK(by > 10 && above == by, "a lake in a forest: %d of %d trees stand by its water, %d above it", by,
+          total, above);
     oy_flora_free(&f);
 }
 
