@@ -14,7 +14,61 @@
 #include "../audio/audio.h"
 #include "../overlay/overlay.h"
 
-static void place_anchor(void *ctx, double t, float ahead, float lateral, float out[2])
+/* The shore along the ray (ux, uz) from (x, z): the last dry ground 4-12
+ * m from the water before the first water at least d0 out; 0 if none. */
+static int seek_shore(const oyster_shot *shot, const oy_state *st, double x, double z, float ux, float uz,
+                      float d0, float out[2])
+{
+    int found = 0;
+    for (float d = d0; d <= 800.0f; d += 4.0f) {
+        double px = x + ux * d, pz = z + uz * d;
+        oy_place_info pi;
+        oy_world_place(shot->world, st, px, pz, &pi);
+        if (pi.water > pi.ground)
+            break;
+        if (pi.water_dist <= 12.0f && pi.water_dist > 4.0f) {
+            out[0] = (float)px;
+            out[1] = (float)pz;
+            found = 1;
+        } else if (found) {
+            break;
+        }
+    }
+    return found;
+}
+
+/* High ground in view within 15 degrees of the ray (ux, uz) from the
+ * camera at (x, y, z): the dry point 40-400 m out, seen from the camera,
+ * that rises most above the camera's ground (nearer and nearer the middle
+ * win a tie); 0 if none. */
+static int seek_high(const oyster_shot *shot, const oy_state *st, double x, double y, double z, float ux,
+                     float uz, float out[2])
+{
+    float best = -1e30f, g0 = oy_world_ground(shot->world, st, x, z);
+    int found = 0;
+    for (int k = -3; k <= 3; k++) {
+        float a = 0.0873f * (float)k, c = oy_cosf(a), s = oy_sinf(a);
+        float vx = ux * c + uz * s, vz = uz * c - ux * s, seen = -1e30f;
+        for (float d = 10.0f; d <= 400.0f; d += 10.0f) {
+            double px = x + vx * d, pz = z + vz * d;
+            oy_place_info pi;
+            oy_world_place(shot->world, st, px, pz, &pi);
+            float slope = (pi.ground - (float)y) / d;
+            int visible = slope >= seen;
+            seen = fmaxf(seen, slope);
+            float score = pi.ground - g0 - 0.08f * d - (float)abs(k);
+            if (visible && d >= 40.0f && !(pi.water > pi.ground) && score > best) {
+                best = score;
+                out[0] = (float)px;
+                out[1] = (float)pz;
+                found = 1;
+            }
+        }
+    }
+    return found;
+}
+
+static void place_anchor(void *ctx, double t, float ahead, float lateral, int seek, float out[2])
 {
     oyster_shot *shot = ctx;
     oy_state st;
@@ -35,6 +89,26 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, float 
     fz /= l;
     out[0] = (float)v.pos[0] + fx * ahead + fz * lateral;
     out[1] = (float)v.pos[2] + fz * ahead - fx * lateral;
+    if (seek != OY_SEEK_NONE) {
+        /* look along the line from the camera through the place; a
+         * thing by the water stands on the shore to one side of the view,
+         * framing the water rather than hiding it */
+        float dx = out[0] - (float)v.pos[0], dz = out[1] - (float)v.pos[2], d = sqrtf(dx * dx + dz * dz);
+        if (d > 1e-3f && seek == OY_SEEK_SHORE) {
+            /* a shore 30 m off or more, turning toward the frame's edge
+             * for it; else the near one at the edge */
+            int found = 0;
+            float a0 = oy_clampf(oy_atan2f(lateral, fabsf(ahead) + 1.0f), -0.1f, 0.1f);
+            for (int k = 1; k <= 4 && !found; k++) {
+                float a = a0 + (lateral < 0.0f ? -0.07f : 0.07f) * (float)(k < 4 ? k : 3);
+                float c = oy_cosf(a), s = oy_sinf(a);
+                float ux = fx * c + fz * s, uz = fz * c - fx * s;
+                found = seek_shore(shot, &st, v.pos[0], v.pos[2], ux, uz, k < 4 ? 30.0f : 4.0f, out);
+            }
+        } else if (d > 1e-3f) {
+            seek_high(shot, &st, v.pos[0], v.pos[1], v.pos[2], dx / d, dz / d, out);
+        }
+    }
 }
 
 /* dry ground a few metres in from the water's edge */

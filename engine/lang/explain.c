@@ -17,7 +17,7 @@ static const char *const place_names[] = {
     [OY_PLACE_NONE] = "", [OY_PLACE_LEFT] = "on the left", [OY_PLACE_RIGHT] = "on the right",
     [OY_PLACE_AHEAD] = "ahead", [OY_PLACE_DISTANCE] = "in the distance",
     [OY_PLACE_NEAR_WATER] = "by the water", [OY_PLACE_NEAR_ENTITY] = "near",
-    [OY_PLACE_BEHIND] = "behind",
+    [OY_PLACE_BEHIND] = "behind", [OY_PLACE_ON_HIGH] = "on the high ground",
 };
 
 /* What a word of the language does. */

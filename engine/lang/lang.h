@@ -72,7 +72,7 @@ void oy_concept_describe(const oy_concept *c, oyster_line_fn fn, void *opaque);
 /* Placement of objects named in text. */
 enum oy_place { OY_PLACE_NONE, OY_PLACE_LEFT, OY_PLACE_RIGHT, OY_PLACE_AHEAD,
                 OY_PLACE_DISTANCE, OY_PLACE_NEAR_WATER, OY_PLACE_NEAR_ENTITY,
-                OY_PLACE_BEHIND };
+                OY_PLACE_BEHIND, OY_PLACE_ON_HIGH };
 
 /* One thing the text asks for. */
 typedef struct oy_phrase_effect {

@@ -562,6 +562,20 @@ static void set_place(oy_phrase_effect *it, int place, const char *what)
 }
 
 /* Place the object just named, or the next one. */
+/* Land an object may stand on top of: "ruins on the hill", "a tower on
+ * the ridge", "a cabin up on the cliffs". */
+static int is_high_ground(const oy_concept *k)
+{
+    static const char *const high[] = { "hills", "ridge", "cliffs", "highlands", "foothills",
+                                         "mesa", "butte", "mountains", "plateau" };
+    if (k->group != OY_GROUP_TERRAIN)
+        return 0;
+    for (size_t i = 0; i < sizeof high / sizeof *high; i++)
+        if (!strcmp(k->name, high[i]))
+            return 1;
+    return 0;
+}
+
 static void place_object(parser *p, clause *c, int place, const char *what)
 {
     if (c->last_object >= 0 && p->out->items[c->last_object].place == OY_PLACE_NONE) {
@@ -657,8 +671,9 @@ static int place_near(parser *p, clause *c, size_t i, const match *m)
     if (!usable_word(p, j))
         return 0;
     match_at(p, j, &m2);
+    int high = m2.concept && is_high_ground(m2.concept);
     if (!(m2.concept && (m2.concept->group == OY_GROUP_WATER ||
-                         m2.concept->group == OY_GROUP_OBJECT)) &&
+                         m2.concept->group == OY_GROUP_OBJECT || high)) &&
         (m2.word || m2.concept))
         return 0;
     if ((err = add_note(p, i, m->n, OY_NOTE_GRAMMAR, -1, NULL, m->word, NULL)))
@@ -666,9 +681,9 @@ static int place_near(parser *p, clause *c, size_t i, const match *m)
     for (size_t d = i + (size_t)m->n; d < j; d++)
         if ((err = add_note(p, d, 1, OY_NOTE_GRAMMAR, -1, NULL, grammar_word(p->g, p->tok[d].low), NULL)))
             return err;
-    if (m2.concept && m2.concept->group == OY_GROUP_WATER) {
-        /* naming the water says it is there */
-        place_object(p, c, OY_PLACE_NEAR_WATER, NULL);
+    if (m2.concept && (m2.concept->group == OY_GROUP_WATER || high)) {
+        /* naming the water or the hill says it is there */
+        place_object(p, c, high ? OY_PLACE_ON_HIGH : OY_PLACE_NEAR_WATER, NULL);
         if ((err = add_note(p, j, m2.n, OY_NOTE_CONCEPT, p->out->nitems, m2.concept, NULL, m2.form)) ||
             (err = add_item(p, c, m2.concept, j, 0)))
             return err;

@@ -295,6 +295,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
         case OY_PLACE_DISTANCE: ahead = fmaxf(180.0f, 60.0f * k); radius = 25.0f; break;
         case OY_PLACE_BEHIND: ahead = -15.0f * k; break;
         case OY_PLACE_NEAR_WATER: ahead = 40.0f * k; break;
+        case OY_PLACE_ON_HIGH: ahead = fmaxf(150.0f, 40.0f * k); radius = 10.0f; break;
         default: break;
         }
         radius *= fmaxf(1.0f, 0.5f * k);
@@ -335,6 +336,9 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
             if (err)
                 return err;
             c->m->ents[c->m->nents - 1].along_view = kd && (kd->flags & OY_KIND_ALONG);
+            c->m->ents[c->m->nents - 1].seek = it->place == OY_PLACE_NEAR_WATER && !(kd && (kd->flags & OY_KIND_FLOATS))
+                                               ? OY_SEEK_SHORE
+                                               : it->place == OY_PLACE_ON_HIGH ? OY_SEEK_HIGH : OY_SEEK_NONE;
         }
         describe_add(c, " add %d %s;", it->count, it->concept->name);
     }
@@ -849,10 +853,10 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
         float xz[2];
         if (r->anchor != OY_ANCHOR_CAMERA)
             continue;
-        fn(ctx, r->t_add, r->ahead, r->lateral, xz);
+        fn(ctx, r->t_add, r->ahead, r->lateral, r->seek, xz);
         if (r->along_view) {
             float on[2];
-            fn(ctx, r->t_add, r->ahead + 10.0f, r->lateral, on);
+            fn(ctx, r->t_add, r->ahead + 10.0f, r->lateral, OY_SEEK_NONE, on);
             r->e.yaw = r->yaw_base = wrap_degrees(oy_atan2f(on[0] - xz[0], on[1] - xz[1]) * (180.0 / OY_PI));
         }
         r->e.pos[0] = xz[0];
@@ -864,7 +868,7 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
         float xz[2];
         if (!q->anchored)
             continue;
-        fn(ctx, q->t, q->ahead, q->lateral, xz);
+        fn(ctx, q->t, q->ahead, q->lateral, OY_SEEK_NONE, xz);
         q->pos[0] = xz[0];
         q->pos[2] = xz[1];
         q->anchored = 0;

@@ -71,6 +71,7 @@ typedef struct oy_entrec {
     oy_mark near_mark;         /* add: near: put it there (0: placed for it) */
     int along_view;            /* a road the words name: it leads away from
                                   the camera, the way the first view looks */
+    int seek;                  /* OY_SEEK_*: ground the words put it on */
 } oy_entrec;
 
 struct oy_model {

@@ -13,11 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "view.h"
 #include "lang/lang.h"
 #include "scene/flora.h"
+#include "api/shot.h"
 
 enum { W = 320, H = 180 };
 
@@ -278,6 +280,51 @@ static void road_through_trees(uint8_t *a, uint8_t *b)
           "are not foliage, %d without the road)", open_b, 6 * H / 2, open_a);
 }
 
+/* Where the words put a thing: shot text, then the first entity's place
+ * at 1 s; its ground and water from the world, its bearing from the view
+ * (degrees off the view's heading). 0 when the shot did not open. */
+static int placed(const char *prompt, oy_place_info *at, float *rise, float *bearing)
+{
+    char path[] = "/tmp/oyster-place-XXXXXX";
+    int fd = mkstemp(path);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f)
+        return 0;
+    fprintf(f, "oyster: 1\nseed: 1\noutput: {size: 320x180, duration: 2s}\nworld: {prompt: \"%s\"}\n"
+               "camera:\n  path:\n    - {at: 0s, pos: [0, 2, 0], yaw: 0, pitch: -2}\n", prompt);
+    fclose(f);
+    oyster_shot *shot = NULL;
+    int ok = oyster_shot_open(&shot, path, NULL, NULL, NULL) == 0;
+    unlink(path);
+    if (!ok)
+        return 0;
+    oy_state st;
+    oy_view v;
+    oy_shot_eval(shot, 1.0, &st, shot->ents, &v);
+    ok = st.nentities > 0;
+    if (ok) {
+        const oy_entity *e = &st.entities[0];
+        oy_world_place(shot->world, &st, e->pos[0], e->pos[2], at);
+        *rise = at->ground - oy_world_ground(shot->world, &st, v.pos[0], v.pos[2]);
+        *bearing = oy_atan2f(e->pos[0] - (float)v.pos[0], e->pos[2] - (float)v.pos[2]) * 57.29578f;
+    }
+    oyster_shot_free(&shot);
+    return ok;
+}
+
+static void placement_words(void)
+{
+    oy_place_info at;
+    float rise, bearing;
+    int ok = placed("a tower on the ridge, autumn", &at, &rise, &bearing);
+    CHECK(ok && rise > 5.0f && fabsf(bearing) < 16.0f, "'a tower on the ridge' stands on high ground in view "
+          "(%.1f m above the camera's ground, %.1f degrees off the view)", rise, bearing);
+    ok = placed("two tents by the lake at dawn", &at, &rise, &bearing);
+    CHECK(ok && !(at.water > at.ground) && at.water_dist <= 14.0f && fabsf(bearing) < 20.0f,
+          "'two tents by the lake' stand on its shore in view (%.1f m from the water, %.1f degrees off the view)",
+          at.water_dist, bearing);
+}
+
 int main(void)
 {
     size_t n = (size_t)W * H * 3;
@@ -384,6 +431,7 @@ int main(void)
           "(%d of %d pixels of the top third are sky)", best, sky, W * H / 3);
     forest_world();
     road_through_trees(a, b);
+    placement_words();
     oy_world_free(&world);
     oy_pool_free(&pool);
     oy_pool_free(&p1);
