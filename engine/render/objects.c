@@ -296,21 +296,6 @@ static int add_mirror(oy_objects *o, double level)
 }
 
 /* the height of water standing by a place, if any is within reach */
-static int water_by(const oy_world *w, const oy_world_shape *sh, double x, double z, float reach,
-                    double *level)
-{
-    for (int i = 0; i < 9; i++) {
-        float a = 0.7853982f * (float)i, r = i ? reach : 0.0f;
-        oy_world_point pt;
-        float g = oy_world_eval(w, sh, x + r * oy_sinf(a), z + r * oy_cosf(a), 2.0f, &pt);
-        if (pt.water > g) {
-            *level = pt.water;
-            return 1;
-        }
-    }
-    return 0;
-}
-
 static float ground_at(const oy_world *w, const oy_world_shape *sh, double x, double z, float *water)
 {
     oy_world_point pt;
@@ -452,9 +437,9 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
     size_t before = o->ni;
     int err = add_inst(o, k, e->pos[0], y, e->pos[2], yaw, vary ? e->scale : 1.0f, e->fade, e->seed, t,
                        e->speed, e->stride, wl, span, 0.0f, 1);
-    double level;
+    float level;
     if (!err && o->ni > before && !o->look.frozen &&
-        water_by(w, sh, e->pos[0], e->pos[2], k->radius + 6.0f, &level) &&
+        oy_world_water_by(w, sh, e->pos[0], e->pos[2], k->radius + 6.0f, &level) &&
         level < y + 0.5)
         err = add_mirror(o, level);
     return err;

@@ -115,16 +115,9 @@ static void fill(tile *T, const oy_world *w, const oy_world_shape *sh)
             t->seed = oy_mix64(h2 ^ 0x9e3779b97f4a7c15ull);
             /* crowns about as high as the canopy the far view draws */
             t->size = oy_clampf((pt.canopy + 3.0f) / t->kind->height, 0.45f, 1.3f);
-            t->water = -1e9f;
-            for (int k = 0; k < 8 && pt.water_dist < 25.0f; k++) {
-                float a = 0.7853982f * (float)k;
-                oy_world_point pw;
-                float gw = oy_world_eval(w, sh, x + 25.0f * oy_sinf(a), z + 25.0f * oy_cosf(a), 2.0f, &pw);
-                if (pw.water > gw && pw.water < g) {
-                    t->water = pw.water;
-                    break;
-                }
-            }
+            float level;
+            t->water = pt.water_dist < 25.0f && oy_world_water_by(w, sh, x, z, 25.0f, &level) && level < g
+                       ? level : -1e9f;
         }
 }
 

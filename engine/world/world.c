@@ -180,3 +180,18 @@ void oy_world_describe(const oy_world *w, const oy_state *st, oyster_line_fn fn,
         fn(opaque, buf);
     }
 }
+
+int oy_world_water_by(const oy_world *w, const oy_world_shape *sh, double x, double z, float reach,
+                      float *level)
+{
+    for (int i = 0; i < 9; i++) {
+        float a = 0.7853982f * (float)i, r = i ? reach : 0.0f;
+        oy_world_point pt;
+        float g = oy_world_eval(w, sh, x + r * oy_sinf(a), z + r * oy_cosf(a), 2.0f, &pt);
+        if (pt.water > g) {
+            *level = pt.water;
+            return 1;
+        }
+    }
+    return 0;
+}

@@ -112,6 +112,10 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
 void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
                        double z, float slope, oy_world_point *pt);
 uint64_t oy_world_seed(const oy_world *w);
+/* Still water at x, z or within reach m of it (eight points round it):
+ * 1 and its level, else 0. */
+int oy_world_water_by(const oy_world *w, const oy_world_shape *sh, double x, double z, float reach,
+                      float *level);
 
 /* ---- the set plan (plan.c) ---- */
 
