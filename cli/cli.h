@@ -42,6 +42,8 @@ int cli_cmd_map(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_storyboard(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_diff(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_check(const cli_command *cmd, int argc, char **argv);
+int cli_cmd_camera(const cli_command *cmd, int argc, char **argv);
+int cli_cmd_export(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_concepts(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_help(const cli_command *cmd, int argc, char **argv);
 

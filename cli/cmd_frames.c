@@ -4,7 +4,7 @@
  * `ffmpeg -i PATTERN -pix_fmt rgb24 -f framemd5 -` over them gives the
  * hashes `render --frame-hashes` writes. Progress and Ctrl-C as render.
  */
-#include "options.h"
+#include "exports.h"
 #include "progress.h"
 
 static volatile int cancel;
@@ -34,6 +34,8 @@ int cli_cmd_frames(const cli_command *cmd, int argc, char **argv)
                   a.frames, (long long)info.frames - 1);
         goto done;
     }
+    if (cli_exports_check(cmd, &a) < 0)
+        goto done;
     cli_progress_init(&prog, a.progress, a.quiet);
     log.progress = &prog;
     fo = (oyster_frames_opts){
@@ -57,7 +59,7 @@ int cli_cmd_frames(const cli_command *cmd, int argc, char **argv)
     }
     cli_info(&log, "wrote %lld frames as '%s'",
              (long long)((a.last < 0 ? info.frames - 1 : a.last) - a.first + 1), a.out);
-    rc = CLI_EXIT_OK;
+    rc = cli_exports_write(&log, &a, &shot, 1, NULL);
 done:
     oyster_shot_free(&shot);
     return rc;

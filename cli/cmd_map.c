@@ -11,20 +11,13 @@ int cli_cmd_map(const cli_command *cmd, int argc, char **argv)
     cli_log log = { 0 };
     oyster_shot *shot = NULL;
     oyster_map_opts o = { 0 };
-    oyster_info info;
     int rc = cli_shot_start(cmd, argc, argv, &a, &log, &shot), ret;
 
     if (rc != CLI_CONTINUE)
         return rc;
     rc = CLI_EXIT_INPUT;
-    if (a.at && cli_shot_time(cmd, shot, "at", a.at, &o.t) < 0)
+    if (a.at && cli_shot_at(cmd, shot, a.at, &o.t) < 0)
         goto done;
-    oyster_shot_get_info(shot, &info);
-    if (oyster_shot_frame_at(shot, o.t) >= info.frames) {
-        cli_error(cmd->name, NULL, "'--at %s' is past the end of the shot (%g s, %lld frames)",
-                  a.at, info.duration, (long long)info.frames);
-        goto done;
-    }
     o.out = a.out;
     o.radius = a.radius;
     o.size = a.map_size;

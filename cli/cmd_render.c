@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "options.h"
+#include "exports.h"
 #include "progress.h"
 
 /* static: the handler may still fire after the render has returned */
@@ -58,6 +58,8 @@ int cli_cmd_render(const cli_command *cmd, int argc, char **argv)
         cli_usage_error(cmd, "'--state-at' needs '--state-out'");
         goto done;
     }
+    if (cli_exports_check(cmd, &a) < 0)
+        goto done;
     cli_progress_init(&prog, a.progress, a.quiet);
     log.progress = &prog;
     if (prepare(cmd, &a, shot, &prog, &ro) < 0)
@@ -77,7 +79,7 @@ int cli_cmd_render(const cli_command *cmd, int argc, char **argv)
         goto done;
     }
     cli_info(&log, "wrote '%s'", a.out);
-    rc = CLI_EXIT_OK;
+    rc = cli_exports_write(&log, &a, &shot, 1, strcmp(a.out, "-") ? a.out : NULL);
 done:
     oyster_shot_free(&shot);
     return rc;

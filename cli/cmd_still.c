@@ -9,21 +9,14 @@ int cli_cmd_still(const cli_command *cmd, int argc, char **argv)
     cli_args a;
     cli_log log = { 0 };
     oyster_shot *shot = NULL;
-    oyster_info info;
     double t;
     int rc = cli_shot_start(cmd, argc, argv, &a, &log, &shot), ret;
 
     if (rc != CLI_CONTINUE)
         return rc;
     rc = CLI_EXIT_INPUT;
-    if (cli_shot_time(cmd, shot, "at", a.at, &t) < 0)
+    if (cli_shot_at(cmd, shot, a.at, &t) < 0)
         goto done;
-    oyster_shot_get_info(shot, &info);
-    if (oyster_shot_frame_at(shot, t) >= info.frames) {
-        cli_error(cmd->name, NULL, "'--at %s' is past the end of the shot (%g s, %lld frames)",
-                  a.at, info.duration, (long long)info.frames);
-        goto done;
-    }
     ret = oyster_still(shot, t, a.out, a.threads, a.force);
     if (ret < 0) {
         rc = cli_fail(&log, ret, a.out);

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "options.h"
+#include "exports.h"
 #include "progress.h"
 
 static volatile int cancel;
@@ -38,6 +38,12 @@ static int check_args(const cli_command *cmd, const cli_args *a, int *fmt)
         cli_usage_error(cmd, "'--seeds' does not go with an .mp4 reel");
         return OYSTER_E_INPUT;
     }
+    if (a->seeds && (a->otio || a->edl || a->fcpxml)) {
+        cli_usage_error(cmd, "'--seeds' does not go with an edit (--otio, --edl, --fcpxml)");
+        return OYSTER_E_INPUT;
+    }
+    if (cli_exports_check(cmd, a) < 0)
+        return OYSTER_E_INPUT;
     if (*fmt != OYSTER_BOARD_PDF && (a->rows || a->paper)) {
         cli_usage_error(cmd, "'%s' is for .pdf storyboards", a->rows ? "--rows" : "--paper");
         return OYSTER_E_INPUT;
@@ -111,7 +117,7 @@ int cli_cmd_storyboard(const cli_command *cmd, int argc, char **argv)
         goto done;
     }
     cli_info(&log, "wrote '%s'", a.out);
-    rc = CLI_EXIT_OK;
+    rc = cli_exports_write(&log, &a, shots, nshots, fmt == OYSTER_BOARD_MP4 ? a.out : NULL);
 done:
     for (int i = 0; i < nshots; i++)
         oyster_shot_free(&shots[i]);

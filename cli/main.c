@@ -10,27 +10,31 @@
 #include "options.h"
 
 static const cli_group *const render_groups[] = {
-    &cli_group_render, &cli_group_shot, &cli_group_run, &cli_group_messages, NULL };
+    &cli_group_render, &cli_group_camera_out, &cli_group_editorial, &cli_group_shot, &cli_group_run, &cli_group_messages, NULL };
 static const cli_group *const still_groups[] = {
     &cli_group_still, &cli_group_shot, &cli_group_run, &cli_group_messages, NULL };
 static const cli_group *const frames_groups[] = {
-    &cli_group_frames, &cli_group_shot, &cli_group_run, &cli_group_messages, NULL };
+    &cli_group_frames, &cli_group_camera_out, &cli_group_shot, &cli_group_run, &cli_group_messages, NULL };
 static const cli_group *const map_groups[] = {
     &cli_group_map, &cli_group_messages, NULL };
 static const cli_group *const storyboard_groups[] = {
-    &cli_group_storyboard, &cli_group_shot, &cli_group_run, &cli_group_messages, NULL };
+    &cli_group_storyboard, &cli_group_editorial, &cli_group_shot, &cli_group_run, &cli_group_messages, NULL };
 static const cli_group *const check_groups[] = {
-    &cli_group_shot, &cli_group_messages, NULL };
+    &cli_group_shot_list, &cli_group_shot, &cli_group_messages, NULL };
 static const cli_group *const concepts_groups[] = { &cli_group_concepts, NULL };
 static const cli_group *const diff_groups[] = {
     &cli_group_diff, &cli_group_messages, NULL };
+static const cli_group *const camera_groups[] = {
+    &cli_group_camera, &cli_group_shot, &cli_group_messages, NULL };
+static const cli_group *const export_groups[] = {
+    &cli_group_export, &cli_group_messages, NULL };
 static const cli_group *const no_groups[] = { NULL };
 
 const cli_command cli_commands[] = {
     { "render", "SHOT -o FILE [options]",
       "render video (with audio) to FILE", render_groups, cli_cmd_render },
-    { "check", "SHOT [options]",
-      "validate a shot script and print its timeline", check_groups, cli_cmd_check },
+    { "check", "SHOT... [--shot-list FILE] [options]",
+      "validate shot scripts and print their timelines; write a shot list", check_groups, cli_cmd_check },
     { "still", "SHOT --at TIME -o FILE.png [options]",
       "render one frame as PNG", still_groups, cli_cmd_still },
     { "frames", "SHOT -o PATTERN [--frames A-B] [options]",
@@ -44,6 +48,12 @@ const cli_command cli_commands[] = {
     { "diff", "A B [--threshold DB] [--json FILE] [--html DIR] [options]",
       "compare two videos, frame-hash files or folders, frame by frame",
       diff_groups, cli_cmd_diff },
+    { "camera", "SHOT -o FILE [options]",
+      "the camera and lens on every frame, without rendering: JSON, glTF, USD or chan",
+      camera_groups, cli_cmd_camera },
+    { "export", "SHOT --at TIME -o FILE [--radius M] [options]",
+      "the world around the camera as geometry: glTF meshes, PLY points or OBJ",
+      export_groups, cli_cmd_export },
     { "concepts", "[WORD...] [--prompt TEXT]",
       "list the vocabulary the model understands, what each WORD does, or how TEXT is read",
       concepts_groups, cli_cmd_concepts },
@@ -55,7 +65,7 @@ const cli_command cli_commands[] = {
 /* Commands of the specification that this version does not offer; named
  * so that asking for one gets an honest answer rather than "did you mean". */
 static const char *const later_commands[] = {
-    "export", "wander", NULL };
+    "wander", NULL };
 
 const cli_command *cli_command_find(const char *name)
 {

@@ -122,6 +122,47 @@ static const cli_option map_options[] = {
 };
 const cli_group cli_group_map = { "Map options", map_options };
 
+static const cli_option camera_out_options[] = {
+    { OPT_CAMERA_OUT, 0, "camera-out", "FILE", "also write the camera per frame: .json, .glb, .gltf, .usda or .chan", 0 },
+    { 0 }
+};
+const cli_group cli_group_camera_out = { "Camera export", camera_out_options };
+
+static const cli_option editorial_options[] = {
+    { OPT_OTIO,   0, "otio",   "FILE", "also write the edit as OpenTimelineIO, beats as markers", 0 },
+    { OPT_EDL,    0, "edl",    "FILE", "also write the edit as a CMX 3600 EDL, beats as locators", 0 },
+    { OPT_FCPXML, 0, "fcpxml", "FILE", "also write the edit as FCPXML 1.9, beats as markers", 0 },
+    { 0 }
+};
+const cli_group cli_group_editorial = { "Editorial export", editorial_options };
+
+static const cli_option shot_list_options[] = {
+    { OPT_SHOT_LIST, 0, "shot-list", "FILE", "also write a shot list: .csv or .md", 0 },
+    { OPT_FORCE,   'f', "force",     NULL,   "overwrite an existing shot list", 0 },
+    { 0 }
+};
+const cli_group cli_group_shot_list = { "Shot list", shot_list_options };
+
+static const cli_option camera_options[] = {
+    { OPT_CAMERA_OUTPUT, 'o', "output", "FILE", "the camera per frame: .json, .glb, .gltf, .usda or .chan", 1 },
+    { OPT_FORCE,         'f', "force",  NULL,   "overwrite an existing output", 0 },
+    { 0 }
+};
+const cli_group cli_group_camera = { "Camera options", camera_options };
+
+/* The world's geometry at one time: like a map, no size, fps or
+ * progress of the shot's. */
+static const cli_option export_options[] = {
+    { OPT_EXPORT_OUTPUT, 'o', "output",  "FILE", "the world as .glb (meshes), .ply (coloured points) or .obj (+ .mtl)", 1 },
+    { OPT_EXPORT_AT,      0,  "at",      "TIME", "the world and the camera at TIME", 1 },
+    { OPT_EXPORT_RADIUS,  0,  "radius",  "M",    "metres around the camera (10 to 5000, default 300)", 0 },
+    { OPT_SEED,          's', "seed",    "N",    "override the seed (0 to 2^64-1)", 0 },
+    { OPT_THREADS,       'j', "threads", "N",    "worker threads (0: all cores); same output", 0 },
+    { OPT_FORCE,         'f', "force",   NULL,   "overwrite an existing output", 0 },
+    { 0 }
+};
+const cli_group cli_group_export = { "Export options", export_options };
+
 static const cli_option concepts_options[] = {
     { OPT_PROMPT, 'p', "prompt", "TEXT", "show how TEXT is understood, word by word", 0 },
     { 0 }
@@ -248,7 +289,19 @@ static int set_option(const cli_command *cmd, cli_args *a, const cli_option *o,
     case OPT_OUTPUT:
     case OPT_FRAMES_OUTPUT:
     case OPT_MAP_OUTPUT:
-    case OPT_STILL_OUTPUT: a->out = v; break;
+    case OPT_STILL_OUTPUT:
+    case OPT_CAMERA_OUTPUT:
+    case OPT_EXPORT_OUTPUT: a->out = v; break;
+    case OPT_CAMERA_OUT:   a->camera_out = v; break;
+    case OPT_OTIO:         a->otio = v; break;
+    case OPT_EDL:          a->edl = v; break;
+    case OPT_FCPXML:       a->fcpxml = v; break;
+    case OPT_SHOT_LIST:    a->shot_list = v; break;
+    case OPT_EXPORT_AT:    a->at = v; break;
+    case OPT_EXPORT_RADIUS:
+        if (parse_metres(v, OYSTER_EXPORT_RADIUS_MIN, OYSTER_EXPORT_RADIUS_MAX, &a->radius) < 0)
+            return bad_value(cmd, o, v, "expected metres from 10 to 5000, e.g. 300");
+        break;
     case OPT_FRAME_HASHES: a->frame_hashes = v; break;
     case OPT_NO_AUDIO:     a->no_audio = 1; break;
     case OPT_AUDIO_OUT:    a->audio_out = v; break;

@@ -25,6 +25,8 @@ enum cli_opt_id {
     OPT_THRESHOLD, OPT_JSON, OPT_HTML,
     OPT_BOARD_OUTPUT, OPT_EVERY, OPT_COLUMNS, OPT_ROWS, OPT_PANEL_WIDTH, OPT_PAPER,
     OPT_SEEDS,
+    OPT_CAMERA_OUT, OPT_OTIO, OPT_EDL, OPT_FCPXML, OPT_SHOT_LIST,
+    OPT_CAMERA_OUTPUT, OPT_EXPORT_OUTPUT, OPT_EXPORT_AT, OPT_EXPORT_RADIUS,
 };
 
 typedef struct cli_option {
@@ -58,7 +60,7 @@ typedef struct cli_args {
     const char *frame_hashes, *audio_out, *stems, *state_out, *state_in;
     const char *state_at, *at;  /* TIME values, parsed once the shot is open */
     int no_audio;
-    double radius;          /* map: metres, 0 to fit */
+    double radius;          /* map: metres, 0 to fit; export: 0 for the default */
     int map_size;           /* map: pixels per side, 0 for the default */
     const char *prompt;     /* concepts --prompt */
     int64_t start_number;   /* frames: number of the first file; -1: its frame */
@@ -71,6 +73,9 @@ typedef struct cli_args {
     int paper;              /* storyboard: enum oyster_paper */
     const char *seeds;      /* storyboard: --seeds as given */
     uint64_t seed_first, seed_last;
+    const char *camera_out; /* render, frames: the camera file */
+    const char *otio, *edl, *fcpxml;  /* render, storyboard: timelines */
+    const char *shot_list;  /* check: the shot list */
     char **pos;             /* positional arguments */
     int npos;
 } cli_args;
@@ -82,6 +87,8 @@ extern const cli_group cli_group_global, cli_group_help;
 extern const cli_group cli_group_frames;
 extern const cli_group cli_group_diff;
 extern const cli_group cli_group_storyboard;
+extern const cli_group cli_group_camera_out, cli_group_editorial, cli_group_shot_list;
+extern const cli_group cli_group_camera, cli_group_export;
 extern const cli_group cli_group_render, cli_group_still, cli_group_map,
                        cli_group_shot, cli_group_run, cli_group_messages,
                        cli_group_concepts;
@@ -105,6 +112,10 @@ int cli_shot_start(const cli_command *cmd, int argc, char **argv, cli_args *a,
  * is wrong and returns OYSTER_E_INPUT when it is not a time. */
 int cli_shot_time(const cli_command *cmd, const oyster_shot *shot,
                   const char *name, const char *text, double *out);
+
+/* The TIME of --at: a time on the shot's timeline, before its end;
+ * says what is wrong and returns OYSTER_E_INPUT otherwise. */
+int cli_shot_at(const cli_command *cmd, const oyster_shot *shot, const char *text, double *out);
 
 /* A group's title and its options, as in --help. */
 void cli_options_print_group(const cli_group *g, FILE *f);

@@ -30,6 +30,21 @@ int cli_shot_start(const cli_command *cmd, int argc, char **argv, cli_args *a,
     return CLI_CONTINUE;
 }
 
+int cli_shot_at(const cli_command *cmd, const oyster_shot *shot, const char *text, double *out)
+{
+    oyster_info info;
+
+    if (cli_shot_time(cmd, shot, "at", text, out) < 0)
+        return OYSTER_E_INPUT;
+    oyster_shot_get_info(shot, &info);
+    if (oyster_shot_frame_at(shot, *out) >= info.frames) {
+        cli_error(cmd->name, NULL, "'--at %s' is past the end of the shot (%g s, %lld frames)",
+                  text, info.duration, (long long)info.frames);
+        return OYSTER_E_INPUT;
+    }
+    return 0;
+}
+
 int cli_shot_time(const cli_command *cmd, const oyster_shot *shot,
                   const char *name, const char *text, double *out)
 {

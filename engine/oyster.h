@@ -254,6 +254,57 @@ typedef struct oyster_storyboard_opts {
 int oyster_storyboard(oyster_shot *const *shots, int nshots,
                       const oyster_storyboard_opts *opts);
 
+/* ---- exports --------------------------------------------------------------- */
+
+/* `oyster camera`, `render --camera-out`, `frames --camera-out`: the
+ * camera and lens on every frame of the shot's timeline, written by the
+ * extension of path: .json, .glb, .gltf, .usda or .chan (man oyster(1)
+ * "CAMERA FILES"). Written to a temporary beside path and renamed into
+ * place; OYSTER_E_INPUT for another extension. */
+int oyster_camera_export(oyster_shot *shot, const char *path, int force);
+/* Whether path's extension is one oyster_camera_export writes. */
+int oyster_camera_format_ok(const char *path);
+
+enum oyster_edit_format { OYSTER_EDIT_OTIO, OYSTER_EDIT_EDL, OYSTER_EDIT_FCPXML };
+
+typedef struct oyster_edit_opts {
+    const char *out;          /* the timeline file */
+    int format;               /* OYSTER_EDIT_* */
+    const char *media;        /* the picture the clips cut from: a render's
+                                 output or a storyboard's .mp4 reel, where
+                                 the shots follow one another; NULL: each
+                                 shot's own render, named after its script
+                                 (dusk.yaml -> dusk.mp4) */
+    int force;
+} oyster_edit_opts;
+
+/* `--otio`, `--edl`, `--fcpxml` of render and storyboard: the shots in
+ * order as clips on one video track, each beat a marker, with oyster's
+ * seed, lens and prompt in the clip's metadata where the format has it. */
+int oyster_edit_export(oyster_shot *const *shots, int nshots, const oyster_edit_opts *o);
+
+/* `oyster check --shot-list FILE`: one row per shot (.csv or .md): shot,
+ * title, duration, frames, lens, camera move, beats, objects, time of day,
+ * weather, seed. */
+int oyster_shot_list(oyster_shot *const *shots, int nshots, const char *path, int force);
+
+#define OYSTER_EXPORT_RADIUS      300.0     /* metres by default */
+#define OYSTER_EXPORT_RADIUS_MIN  10.0
+#define OYSTER_EXPORT_RADIUS_MAX  5000.0
+
+typedef struct oyster_export_opts {
+    const char *out;          /* .glb, .ply (coloured points) or .obj (+ .mtl) */
+    double t;                 /* seconds: the world as it is then */
+    double radius;            /* metres around the camera; 0: the default */
+    int threads;              /* 0: all cores; never changes the output */
+    int force;
+} oyster_export_opts;
+
+/* `oyster export`: the world around the camera at t as geometry in the
+ * camera export's coordinates: terrain with the renderer's colours, the
+ * water surface, the objects and trees as meshes. */
+int oyster_export(oyster_shot *shot, const oyster_export_opts *o);
+
 /* ---- concepts ------------------------------------------------------------- */
 
 /* `oyster concepts`: with no words, every word and phrase with its group;

@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../export/export.h"
 #include "../media/decode.h"
 #include "diff.h"
 #include "shot.h"
@@ -1194,32 +1195,6 @@ done:
 
 /* ---- JSON ---- */
 
-static void json_str(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(f, "\\%c", *p);
-        else if (*p == '\n')
-            fputs("\\n", f);
-        else if (*p == '\t')
-            fputs("\\t", f);
-        else if (*p < 0x20)
-            fprintf(f, "\\u%04x", *p);
-        else
-            fputc(*p, f);
-    }
-    fputc('"', f);
-}
-
-static void json_num(FILE *f, double v, const char *fmt)
-{
-    if (isfinite(v))
-        fprintf(f, fmt, v);
-    else
-        fputs("null", f);
-}
-
 static void json_size(FILE *f, const char *key, int v, int known)
 {
     fprintf(f, ", \"%s\": ", key);
@@ -1239,7 +1214,7 @@ static void json_result(FILE *f, const diff_result *r, const char *ind)
     if (r->kind == DIFF_NONE)
         fputs("null", f);
     else
-        json_str(f, oy_diff_kind_names[r->kind]);
+        oy_json_str(f, oy_diff_kind_names[r->kind]);
     fprintf(f, ", \"status\": \"%s\", \"same\": %s", status_names[r->status],
             r->status == DIFF_SAME ? "true" : "false");
     fprintf(f, ",\n%s\"frames_a\": ", ind);
@@ -1257,11 +1232,11 @@ static void json_result(FILE *f, const diff_result *r, const char *ind)
     else
         fputs("null", f);
     fprintf(f, ",\n%s\"summary\": ", ind);
-    json_str(f, r->summary ? r->summary : "");
+    oy_json_str(f, r->summary ? r->summary : "");
     fprintf(f, ",\n%s\"notes\": [", ind);
     for (size_t i = 0; i < r->nnotes; i++) {
         fputs(i ? ", " : "", f);
-        json_str(f, r->notes[i]);
+        oy_json_str(f, r->notes[i]);
     }
     fprintf(f, "],\n%s\"differing\": [", ind);
     for (size_t i = 0; i < r->ndiff; i++) {
@@ -1270,9 +1245,9 @@ static void json_result(FILE *f, const diff_result *r, const char *ind)
         oy_diff_timecode(tc, d->frame, r->fps);
         fprintf(f, "%s\n%s  {\"frame\": %lld, \"timecode\": \"%s\", \"psnr\": ", i ? "," : "",
                 ind, (long long)d->frame, tc);
-        json_num(f, d->psnr, "%.3f");
+        oy_json_num(f, d->psnr, "%.3f");
         fputs(", \"ssim\": ", f);
-        json_num(f, d->ssim, "%.5f");
+        oy_json_num(f, d->ssim, "%.5f");
         fputs(", \"missing\": ", f);
         if (d->missing)
             fprintf(f, "\"%c\"", d->missing == 'A' ? 'a' : 'b');
@@ -1288,18 +1263,18 @@ static void json_result(FILE *f, const diff_result *r, const char *ind)
 static void json_write(FILE *f, const diff_ctx *c, const diff_result *r)
 {
     fputs("{\n  \"a\": ", f);
-    json_str(f, c->o->a);
+    oy_json_str(f, c->o->a);
     fputs(", \"b\": ", f);
-    json_str(f, c->o->b);
+    oy_json_str(f, c->o->b);
     fputs(",\n  \"threshold\": ", f);
-    json_num(f, c->threshold >= 0 ? c->threshold : NAN, "%g");
+    oy_json_num(f, c->threshold >= 0 ? c->threshold : NAN, "%g");
     fputs(", ", f);
     json_result(f, r, "  ");
     fputs(",\n  \"files\": [", f);
     for (size_t i = 0; i < r->nfiles; i++) {
         const diff_result *x = &r->files[i];
         fprintf(f, "%s\n    {\"name\": ", i ? "," : "");
-        json_str(f, x->name);
+        oy_json_str(f, x->name);
         fputs(", ", f);
         json_result(f, x, "     ");
         fputs("}", f);

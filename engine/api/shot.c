@@ -342,6 +342,43 @@ int oy_check_output(oy_log *log, const char *path, int force)
     return OYSTER_E_EXISTS;
 }
 
+int oy_write_atomic(oy_log *log, const char *path, int force, oy_write_fn fn, void *ctx)
+{
+    char *temp;
+    FILE *f;
+    int err;
+
+    if (!strcmp(path, "-")) {
+        if ((err = fn(stdout, ctx)))
+            return err;
+        return fflush(stdout) ? -errno : 0;
+    }
+    if ((err = oy_check_output(log, path, force)))
+        return err;
+    if (!(temp = oy_temp_path(path)))
+        return OYSTER_E_NOMEM;
+    if (!(f = fopen(temp, "wb"))) {
+        err = -errno;
+        oy_error(log, "cannot write '%s': %s", path, oyster_strerror(err));
+        free(temp);
+        return err;
+    }
+    err = fn(f, ctx);
+    if (!err && ferror(f))
+        err = -EIO;
+    if (fclose(f) && !err)
+        err = -errno;
+    if (!err && rename(temp, path) != 0)
+        err = -errno;
+    if (err) {
+        if (err != OYSTER_E_NOMEM && err != OYSTER_E_INPUT)
+            oy_error(log, "cannot write '%s': %s", path, oyster_strerror(err));
+        unlink(temp);
+    }
+    free(temp);
+    return err;
+}
+
 static char *beside(const char *path, const char *fmt_dot, const char *infix)
 {
     const char *slash = strrchr(path, '/');

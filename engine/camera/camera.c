@@ -76,14 +76,18 @@ static void absolute(const oy_camera *c, const oy_state *st, const double *p, do
 }
 
 /* The orientation stored in a key: its yaw/pitch/roll, or derived from
- * look_at at its own position. */
-static void key_angles(const oy_camera *c, const oy_state *st, const oy_camkey *k, float a[3])
+ * look_at at its own position; then the absolute look_at point goes to
+ * target (when not NULL). */
+static void key_angles(const oy_camera *c, const oy_state *st, const oy_camkey *k, float a[3],
+                       double *target)
 {
     if (k->has_look_at) {
         double p[3], t[3];
         absolute(c, st, k->pos, p);
         absolute(c, st, k->look_at, t);
         angles_of(p, t, &a[0], &a[1]);
+        if (target)
+            memcpy(target, t, sizeof t);
         a[2] = (float)(k->has_roll ? k->roll : 0.0);
     } else {
         a[0] = (float)k->yaw;
@@ -154,9 +158,11 @@ void oy_camera_eval(const oy_camera *c, const oy_state *st, double t, oy_view *v
     double lens = cd->lens;
     float srot[3], spos[3];
 
+    v->has_target = 0;
     if (n == 1 || (n > 1 && t <= k[0].at)) {
         memcpy(rel, k[0].pos, sizeof rel);
-        key_angles(c, st, &k[0], ang);
+        key_angles(c, st, &k[0], ang, v->target);
+        v->has_target = k[0].has_look_at;
         if (k[0].has_lens)
             lens = k[0].lens;
     } else if (n > 1) {
@@ -169,7 +175,8 @@ void oy_camera_eval(const oy_camera *c, const oy_state *st, double t, oy_view *v
             /* past the end, or holding before a cut */
             const oy_camkey *h = t >= k[i].at ? &k[i] : &k[i - 1];
             memcpy(rel, h->pos, sizeof rel);
-            key_angles(c, st, h, ang);
+            key_angles(c, st, h, ang, v->target);
+            v->has_target = h->has_look_at;
             for (int j = (int)(h - k); j >= 0; j--)
                 if (k[j].has_lens) { lens = k[j].lens; break; }
         } else {
@@ -196,11 +203,13 @@ void oy_camera_eval(const oy_camera *c, const oy_state *st, double t, oy_view *v
                 absolute(c, st, rel, p);
                 absolute(c, st, tgt, q);
                 angles_of(p, q, &ang[0], &ang[1]);
+                memcpy(v->target, q, sizeof q);
+                v->has_target = 1;
                 ang[2] = (float)((k[i - 1].has_roll ? k[i - 1].roll : 0.0) * (1.0 - u)
                                  + (k[i].has_roll ? k[i].roll : 0.0) * u);
             } else {
-                key_angles(c, st, &k[i - 1], a0);
-                key_angles(c, st, &k[i], a1);
+                key_angles(c, st, &k[i - 1], a0, NULL);
+                key_angles(c, st, &k[i], a1, NULL);
                 for (int j = 0; j < 3; j++)
                     ang[j] = a0[j] + wrap180(a1[j] - a0[j]) * (float)u;
             }

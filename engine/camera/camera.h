@@ -18,6 +18,8 @@ typedef struct oy_view {
     float focal_mm;
     float sensor_w, sensor_h;  /* mm */
     float tan_half_fov_x;      /* sensor_w / (2 * focal) */
+    int has_target;            /* the camera aims with look_at now: */
+    double target[3];          /* the point it looks at (absolute height) */
 } oy_view;
 
 typedef struct oy_camera oy_camera;

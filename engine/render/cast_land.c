@@ -412,11 +412,10 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
     }
     /* lying snow: fallen snow (the snow cover) or the white ground of a
      * snowfield or glacier */
-    float amt = c->snow > 0.0f ? oy_smoothstepf(0.15f, 0.6f, c->snow * (0.35f + snowk)) : 0.0f;
+    float amt = oy_land_snow(c->snow, snowk);
     float white = oy_smoothstepf(0.55f, 0.75f, oy_rmin(alb[0], oy_rmin(alb[1], alb[2])));
     float drift = oy_rmax(amt, white);
     if (drift > 0.0f) {
-        static const float sn[3] = { 0.82f, 0.85f, 0.9f };
         /* wind-packed drifts: long low ridges across the wind and a finer
          * crust, in the albedo (so flat light still shows them) and on
          * the normal (so a low sun rakes them) */
@@ -432,7 +431,7 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
             gz += 0.12f * f1 * nz + 0.05f * f2 * mz;
         }
         for (int i = 0; i < 3; i++)
-            alb[i] = oy_lerpf(alb[i] * k, sn[i] * k, amt);
+            alb[i] = oy_lerpf(alb[i] * k, oy_snow_albedo[i] * k, amt);
         wet *= 1.0f - amt;
     }
     float n[3] = { -gx, 1.0f, -gz };

@@ -463,6 +463,17 @@ static int ensure(oy_renderer *r, size_t px, int rows)
     return 0;
 }
 
+void oy_cast_season(oy_cast *c, const oy_world_shape *sh, const oy_state *st)
+{
+    float fol = sh->foliage, aut = sh->autumn;
+    c->snow = oy_clampf(st->ch[OY_CH_SNOW_COVER], 0.0f, 1.0f);
+    c->wet = oy_clampf(fmaxf(st->ch[OY_CH_WETNESS], st->ch[OY_CH_RAIN] * 0.8f), 0.0f, 1.0f);
+    c->leaf[0] = oy_lerpf(oy_lerpf(0.06f, 0.026f, fol), 0.18f, aut);
+    c->leaf[1] = oy_lerpf(oy_lerpf(0.05f, 0.05f, fol), 0.07f, aut);
+    c->leaf[2] = oy_lerpf(oy_lerpf(0.035f, 0.018f, fol), 0.018f, aut);
+    oy_cast_water_colour(c, st);
+}
+
 int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
                     uint8_t *rgb, ptrdiff_t stride)
 {
@@ -499,8 +510,7 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
     c.st = st;
     c.t = (float)st->t;
     oy_cast_waves_at(&c, st->t);
-    c.snow = oy_clampf(st->ch[OY_CH_SNOW_COVER], 0.0f, 1.0f);
-    c.wet = oy_clampf(fmaxf(st->ch[OY_CH_WETNESS], st->ch[OY_CH_RAIN] * 0.8f), 0.0f, 1.0f);
+    oy_cast_season(&c, &sh, st);
     float haze = oy_clampf(st->ch[OY_CH_HAZE], 0.0f, 1.0f);
     float fog = oy_clampf(st->ch[OY_CH_FOG], 0.0f, 1.0f);
     float precip = oy_clampf(st->ch[OY_CH_RAIN], 0.0f, 1.0f) * 0.5f + oy_clampf(st->ch[OY_CH_SNOW], 0.0f, 1.0f);
@@ -513,11 +523,6 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
     c.fog_b = 1.0f / (12.0f + 90.0f * fog);
     c.fog_y0 = sh.floor0;
     c.cloud_shadow = r->sky.cloud > 0.02f ? 0.85f * (1.0f - oy_smoothstepf(0.6f, 1.0f, r->sky.cloud)) : 0.0f;
-    float fol = sh.foliage, aut = sh.autumn;
-    c.leaf[0] = oy_lerpf(oy_lerpf(0.06f, 0.026f, fol), 0.18f, aut);
-    c.leaf[1] = oy_lerpf(oy_lerpf(0.05f, 0.05f, fol), 0.07f, aut);
-    c.leaf[2] = oy_lerpf(oy_lerpf(0.035f, 0.018f, fol), 0.018f, aut);
-    oy_cast_water_colour(&c, st);
 
     int n = request_view(r, &c, 0);
     n += oy_shadow_requests(&r->shadow, r->sky.sun, r->req + n, c.cam_x, c.cam_z);

@@ -514,13 +514,16 @@ static int on_footprint(const oy_objects *o, const int *near, int n, double x, d
     return 0;
 }
 
-static int add_flora(oy_objects *o, const oy_world *w, const oy_world_shape *sh, float t)
+/* the forest's trees within far metres of the view's place; all_round:
+ * behind the view and out of it too (exports) */
+static int add_flora(oy_objects *o, const oy_world *w, const oy_world_shape *sh, float t, float far,
+                     int all_round)
 {
     double cx = o->v.pos[0], cz = o->v.pos[2];
-    int64_t t0x = (int64_t)floor((cx - FLORA_FAR) / OY_FLORA_TILE);
-    int64_t t1x = (int64_t)floor((cx + FLORA_FAR) / OY_FLORA_TILE);
-    int64_t t0z = (int64_t)floor((cz - FLORA_FAR) / OY_FLORA_TILE);
-    int64_t t1z = (int64_t)floor((cz + FLORA_FAR) / OY_FLORA_TILE);
+    int64_t t0x = (int64_t)floor((cx - far) / OY_FLORA_TILE);
+    int64_t t1x = (int64_t)floor((cx + far) / OY_FLORA_TILE);
+    int64_t t0z = (int64_t)floor((cz - far) / OY_FLORA_TILE);
+    int64_t t1z = (int64_t)floor((cz + far) / OY_FLORA_TILE);
     float fx = o->v.fwd.x, fz = o->v.fwd.z, fl = sqrtf(fx * fx + fz * fz);
     float half = (float)OY_FLORA_TILE * 0.7072f;
     for (int64_t tz = t0z; tz <= t1z; tz++)
@@ -528,10 +531,11 @@ static int add_flora(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
             float mx = (float)(((double)tx + 0.5) * OY_FLORA_TILE - cx);
             float mz = (float)(((double)tz + 0.5) * OY_FLORA_TILE - cz);
             float r = sqrtf(mx * mx + mz * mz);
-            if (r - half > FLORA_FAR)
+            if (r - half > far)
                 continue;
             /* behind a level-ish view: not seen, and too far to shade it */
-            if (fl > 0.5f && (mx * fx + mz * fz) / fl < -half - 30.0f && r - half > OY_TREE_SHADE)
+            if (!all_round && fl > 0.5f && (mx * fx + mz * fz) / fl < -half - 30.0f &&
+                r - half > OY_TREE_SHADE)
                 continue;
             int n, nn = 0;
             const oy_tree *tr = oy_flora_tile(o->flora, w, sh, tx, tz, &n);
@@ -545,7 +549,7 @@ static int add_flora(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
             for (int i = 0; i < n; i++) {
                 float dx = (float)(tr[i].x - cx), dz = (float)(tr[i].z - cz);
                 float d = sqrtf(dx * dx + dz * dz);
-                if (d > FLORA_FAR || on_footprint(o, o->near, nn, tr[i].x, tr[i].z))
+                if (d > far || on_footprint(o, o->near, nn, tr[i].x, tr[i].z))
                     continue;
                 float fade = 1.0f - oy_smoothstepf(FLORA_FADE, FLORA_FAR, d);
                 /* a sphere round its kind's size, doubled: crowns vary */
@@ -554,7 +558,7 @@ static int add_flora(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
                                                                                  k->radius * k->radius);
                 /* near ones shade the view even from outside it (the shadow
                  * sweep leaves the canopy out there: render/shadow.c) */
-                if (fade < 0.01f || (d >= OY_TREE_SHADE &&
+                if (fade < 0.01f || (d >= OY_TREE_SHADE && !all_round &&
                                      !in_view(o, dx, tr[i].ground - (float)o->v.pos[1] + 0.5f * hh, dz, r)))
                     continue;
                 float yaw = 6.2831853f * oy_u01(tr[i].seed);
@@ -1051,22 +1055,12 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1
 
 /* ---- the frame ---- */
 
-int oy_objects_prepare(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
-                       const oy_state *st, const oy_cast *c, const oy_view *v, float thx,
-                       float thy, int W, int H, float exposure)
+/* The state's entities, then the forest's trees within far metres, built
+ * in the look of the frame; returns the entities' instance count or a
+ * negative error. */
+static int gather(oy_objects *o, const oy_world *w, const oy_world_shape *sh, const oy_state *st,
+                  const oy_cast *c, float sun_y, float exposure, float far, int all_round)
 {
-    o->ni = o->np = o->nm = 0;
-    o->nfoot = 0;
-    o->nl = o->nmirror = 0;
-    o->ncand = 0;
-    o->v = *v;
-    o->thx = thx;
-    o->thy = thy;
-    o->W = W;
-    o->H = H;
-    o->tw = (W + TILE - 1) / TILE;
-    o->th = (H + TILE - 1) / TILE;
-    const oy_sky *s = c->sky;
     oy_look *L = &o->look;
     memcpy(L->leaf, c->leaf, sizeof L->leaf);
     L->foliage = sh->foliage;
@@ -1074,17 +1068,71 @@ int oy_objects_prepare(oy_objects *o, const oy_world *w, const oy_world_shape *s
     L->snow = c->snow;
     L->frozen = st->ch[OY_CH_ICE] >= 0.5f;
     L->wind = oy_clampf(st->ch[OY_CH_WIND], 0.0f, 1.0f);
-    L->night = oy_rmax(s->night, oy_smoothstepf(0.12f, -0.04f, s->sun[1]));
+    L->night = oy_rmax(oy_sky_night(sun_y), oy_smoothstepf(0.12f, -0.04f, sun_y));
     L->dry = 1.0f - c->wet;
     L->exposure = oy_rmax(exposure, 1e-6f);
     float t = (float)st->t;
     int err = 0;
     for (int i = 0; i < st->nentities && !err; i++)
         err = add_entity(o, w, sh, &st->entities[i], t);
+    int placed = (int)o->ni;
     if (!err)
-        err = add_flora(o, w, sh, t);
-    if (!err)
-        err = pick_lights(o);
+        err = add_flora(o, w, sh, t, far, all_round);
+    return err ? err : placed;
+}
+
+static void reset(oy_objects *o, const oy_view *v)
+{
+    o->ni = o->np = o->nm = 0;
+    o->nfoot = 0;
+    o->nl = o->nmirror = 0;
+    o->ncand = 0;
+    o->v = *v;
+}
+
+int oy_objects_gather(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
+                      const oy_state *st, const oy_cast *c, const oy_view *v, float far)
+{
+    float sun[3], moon[3];
+    reset(o, v);
+    oy_render_sun_dir(st, sun, moon);
+    return gather(o, w, sh, st, c, sun[1], 1.0f, oy_rmin(far, FLORA_FAR), 1);
+}
+
+int oy_objects_count(const oy_objects *o) { return (int)o->ni; }
+
+void oy_objects_item(const oy_objects *o, int i, oy_object_item *out)
+{
+    const inst *I = &o->in[i];
+    out->prim = o->prim + I->p0;
+    out->np = I->np;
+    out->mat = o->mat + I->m0;
+    out->mirror = I->mirror;
+}
+
+void oy_objects_to_world(const oy_objects *o, int i, const float local[3], double world[3])
+{
+    const inst *I = &o->in[i];
+    float l[3] = { local[0] * I->s, local[1] * I->s, local[2] * I->s }, w[3];
+    to_world(I, l, w);
+    for (int j = 0; j < 3; j++)
+        world[j] = o->v.pos[j] + (double)(I->p[j] + w[j]);
+}
+
+int oy_objects_prepare(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
+                       const oy_state *st, const oy_cast *c, const oy_view *v, float thx,
+                       float thy, int W, int H, float exposure)
+{
+    reset(o, v);
+    o->thx = thx;
+    o->thy = thy;
+    o->W = W;
+    o->H = H;
+    o->tw = (W + TILE - 1) / TILE;
+    o->th = (H + TILE - 1) / TILE;
+    const oy_sky *s = c->sky;
+    int err = gather(o, w, sh, st, c, s->sun[1], exposure, FLORA_FAR, 0);
+    err = err < 0 ? err : pick_lights(o);
     if (!err)
         err = bin(o);
     if (!err)

@@ -190,6 +190,9 @@ void oy_sky_radiance(const oy_sky *sky, const float d[3], float az, float cam_y,
 /* Clear-sky radiance from the table only (for reflections and haze), at
  * azimuth az in turns and height dy of a unit direction. */
 void oy_sky_lut(const oy_sky *sky, float az, float dy, float out[3]);
+/* How much night it is, 0 day .. 1 full night, for the sun's height
+ * (the y of its unit direction). */
+float oy_sky_night(float sun_y);
 /* Cloud density 0..1 overhead a point x, z metres from the camera. */
 float oy_sky_cloud_at(const oy_sky *sky, float x, float z);
 
@@ -295,6 +298,16 @@ void oy_cast_waves_at(oy_cast *c, double t);
  * (water_warmth, water_tint, water_light); the defaults give exactly the
  * water of a state that says nothing about its colour. */
 void oy_cast_water_colour(oy_cast *c, const oy_state *st);
+/* Lying snow on land (cast_land.c): how much of a point of snow
+ * affinity k the cast's snow cover (0..1) hides, and the snow's albedo. */
+static inline float oy_land_snow(float cover, float k)
+{
+    return cover > 0.0f ? oy_smoothstepf(0.15f, 0.6f, cover * (0.35f + k)) : 0.0f;
+}
+static const float oy_snow_albedo[3] = { 0.82f, 0.85f, 0.9f };
+/* The season's and the weather's part of a cast (frame.c): lying snow,
+ * wet ground, the canopy's leaves and the water's colour. */
+void oy_cast_season(oy_cast *c, const oy_world_shape *sh, const oy_state *st);
 /* Cast columns [c0, c1), OY_CAST_GROUP at a time. Water is shaded once a
  * group's columns are complete, so it can mirror what they show; scratch
  * is oy_cast_scratch_size(c->h) bytes of the caller's, one per thread. */
@@ -333,6 +346,26 @@ void oy_objects_free(oy_objects **o);
 int oy_objects_prepare(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
                        const oy_state *st, const oy_cast *c, const oy_view *v, float thx,
                        float thy, int W, int H, float exposure);
+/* For exports: the instances of the state's entities, then those of the
+ * forest's trees within far metres of v's place (at most as far as a
+ * frame draws them), all round it; c gives the season (oy_cast_season).
+ * Returns how many of the instances are the entities' (the trees' follow)
+ * or a negative error. */
+int oy_objects_gather(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
+                      const oy_state *st, const oy_cast *c, const oy_view *v, float far);
+/* The instances of the last prepare or gather: their count, and
+ * instance i's primitives and materials (its own frame); a mirror is
+ * the image of the instance before it in still water. */
+typedef struct oy_object_item {
+    const oy_prim *prim;
+    int np;
+    const oy_mat *mat;
+    int mirror;
+} oy_object_item;
+int oy_objects_count(const oy_objects *o);
+void oy_objects_item(const oy_objects *o, int i, oy_object_item *out);
+/* A point of instance i's own frame in the world, as the frame draws it. */
+void oy_objects_to_world(const oy_objects *o, int i, const float local[3], double world[3]);
 /* Draw them over output row y, pixels [x0, x1): col holds the row's
  * linear colour (3 floats a pixel) and dep its depth, both updated. */
 void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1, float *col,

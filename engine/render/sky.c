@@ -35,6 +35,8 @@
 static const float beta_r[3] = { 5.8e-3f, 13.5e-3f, 33.1e-3f };      /* per km */
 static const float beta_o[3] = { 0.65e-3f, 1.881e-3f, 0.085e-3f };
 
+float oy_sky_night(float sun_y) { return 1.0f - oy_smoothstepf(-0.2f, 0.02f, sun_y); }
+
 void oy_render_sun_dir(const oy_state *st, float sun[3], float moon[3])
 {
     double h = fmod(st->ch[OY_CH_TIME], 24.0);
@@ -507,7 +509,7 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
         memcpy(s->pt_oc, s->overcast, sizeof s->pt_oc);
         memcpy(s->pt_hor, s->horizon, sizeof s->pt_hor);
     }
-    s->night = 1.0f - oy_smoothstepf(-0.2f, 0.02f, s->sun[1]);
+    s->night = oy_sky_night(s->sun[1]);
     s->star_k = (1.0f - oy_smoothstepf(-0.3f, -0.14f, s->sun[1])) * (1.0f - s->cloud);
 }
 

@@ -1,0 +1,27 @@
+/*
+ * cmd_camera.c - `oyster camera SHOT -o FILE`: the camera and lens on
+ * every frame of the shot, without rendering, as JSON, glTF (.glb,
+ * .gltf), USD (.usda) or channel text (.chan) by FILE's extension; man
+ * oyster(1), "CAMERA FILES".
+ */
+#include "options.h"
+
+int cli_cmd_camera(const cli_command *cmd, int argc, char **argv)
+{
+    cli_args a;
+    cli_log log = { 0 };
+    oyster_shot *shot = NULL;
+    int rc = cli_shot_start(cmd, argc, argv, &a, &log, &shot), ret;
+
+    if (rc != CLI_CONTINUE)
+        return rc;
+    ret = oyster_camera_export(shot, a.out, a.force);
+    if (ret < 0) {
+        rc = cli_fail(&log, ret, a.out);
+    } else {
+        cli_info(&log, "wrote '%s'", a.out);
+        rc = CLI_EXIT_OK;
+    }
+    oyster_shot_free(&shot);
+    return rc;
+}

@@ -1,0 +1,86 @@
+/*
+ * exports.c - the side files render, frames and storyboard write beside
+ * their pictures: the camera (--camera-out) and the edit (--otio, --edl,
+ * --fcpxml). Each is checked before any frame is drawn (its format, an
+ * existing file without --force) and written once the pictures are.
+ */
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "exports.h"
+
+static const struct {
+    int id;
+    const char *option, *ext, *hint;
+} edits[] = {
+    { OYSTER_EDIT_OTIO, "otio", ".otio", "an OpenTimelineIO file ends in .otio" },
+    { OYSTER_EDIT_EDL, "edl", ".edl", "an EDL ends in .edl" },
+    { OYSTER_EDIT_FCPXML, "fcpxml", ".fcpxml", "an FCPXML file ends in .fcpxml" },
+};
+
+static const char *edit_path(const cli_args *a, int i)
+{
+    return i == 0 ? a->otio : i == 1 ? a->edl : a->fcpxml;
+}
+
+static int has_ext(const char *path, const char *ext)
+{
+    size_t n = strlen(path), e = strlen(ext);
+    return n > e && !strcasecmp(path + n - e, ext);
+}
+
+static int exists(const cli_command *cmd, const cli_args *a, const char *option, const char *path)
+{
+    if (a->force || !strcmp(path, "-") || access(path, F_OK) != 0)
+        return 0;
+    cli_error(cmd->name, "use --force to overwrite it", "'--%s': output '%s' exists", option, path);
+    return OYSTER_E_EXISTS;
+}
+
+int cli_exports_check(const cli_command *cmd, const cli_args *a)
+{
+    if (a->camera_out) {
+        if (!oyster_camera_format_ok(a->camera_out)) {
+            cli_error(cmd->name, "use .json, .glb, .gltf, .usda or .chan",
+                      "unsupported camera file '%s' for '--camera-out'", a->camera_out);
+            return OYSTER_E_INPUT;
+        }
+        if (exists(cmd, a, "camera-out", a->camera_out) < 0)
+            return OYSTER_E_EXISTS;
+    }
+    for (int i = 0; i < 3; i++) {
+        const char *path = edit_path(a, i);
+        if (!path)
+            continue;
+        if (strcmp(path, "-") && !has_ext(path, edits[i].ext)) {
+            cli_error(cmd->name, edits[i].hint, "unsupported file '%s' for '--%s'", path,
+                      edits[i].option);
+            return OYSTER_E_INPUT;
+        }
+        if (exists(cmd, a, edits[i].option, path) < 0)
+            return OYSTER_E_EXISTS;
+    }
+    return 0;
+}
+
+int cli_exports_write(cli_log *log, const cli_args *a, oyster_shot *const *shots, int nshots,
+                      const char *media)
+{
+    int ret;
+
+    if (a->camera_out) {
+        if ((ret = oyster_camera_export(shots[0], a->camera_out, a->force)) < 0)
+            return cli_fail(log, ret, a->camera_out);
+        cli_info(log, "wrote '%s'", a->camera_out);
+    }
+    for (int i = 0; i < 3; i++) {
+        oyster_edit_opts eo = { edit_path(a, i), edits[i].id, media, a->force };
+        if (!eo.out)
+            continue;
+        if ((ret = oyster_edit_export(shots, nshots, &eo)) < 0)
+            return cli_fail(log, ret, eo.out);
+        cli_info(log, "wrote '%s'", eo.out);
+    }
+    return CLI_EXIT_OK;
+}

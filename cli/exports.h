@@ -1,0 +1,21 @@
+/*
+ * exports.h - the camera and edit files beside a render, frames or a
+ * storyboard (--camera-out, --otio, --edl, --fcpxml).
+ */
+#ifndef CLI_EXPORTS_H
+#define CLI_EXPORTS_H
+
+#include "options.h"
+
+/* Before any work: each requested file has a format oyster writes and,
+ * without --force, does not exist yet. Says what is wrong; returns 0 or
+ * a negative error (an input error: exit 2). */
+int cli_exports_check(const cli_command *cmd, const cli_args *a);
+
+/* After the pictures: write each requested file. The camera is shots[0]'s;
+ * the edit cuts the shots in order from media (NULL: each shot's own
+ * render, named after its script). Returns the exit status. */
+int cli_exports_write(cli_log *log, const cli_args *a, oyster_shot *const *shots, int nshots,
+                      const char *media);
+
+#endif
