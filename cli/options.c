@@ -153,9 +153,9 @@ const cli_group cli_group_camera = { "Camera options", camera_options };
 /* The world's geometry at one time: like a map, no size, fps or
  * progress of the shot's. */
 static const cli_option export_options[] = {
-    { OPT_EXPORT_OUTPUT, 'o', "output",  "FILE", "the world as .glb (meshes), .ply (coloured points) or .obj (+ .mtl)", 1 },
+    { OPT_EXPORT_OUTPUT, 'o', "output",  "FILE", "the world as .glb or .gltf (meshes), .ply (coloured points) or .obj (+ .mtl)", 1 },
     { OPT_EXPORT_AT,      0,  "at",      "TIME", "the world and the camera at TIME", 1 },
-    { OPT_EXPORT_RADIUS,  0,  "radius",  "M",    "metres around the camera (10 to 5000, default 300)", 0 },
+    { OPT_EXPORT_RADIUS,  0,  "radius",  "M",    "metres around the camera (10 to 20000, default 300)", 0 },
     { OPT_SEED,          's', "seed",    "N",    "override the seed (0 to 2^64-1)", 0 },
     { OPT_THREADS,       'j', "threads", "N",    "worker threads (0: all cores); same output", 0 },
     { OPT_FORCE,         'f', "force",   NULL,   "overwrite an existing output", 0 },
@@ -300,7 +300,7 @@ static int set_option(const cli_command *cmd, cli_args *a, const cli_option *o,
     case OPT_EXPORT_AT:    a->at = v; break;
     case OPT_EXPORT_RADIUS:
         if (parse_metres(v, OYSTER_EXPORT_RADIUS_MIN, OYSTER_EXPORT_RADIUS_MAX, &a->radius) < 0)
-            return bad_value(cmd, o, v, "expected metres from 10 to 5000, e.g. 300");
+            return bad_value(cmd, o, v, "expected metres from 10 to 20000, e.g. 300");
         break;
     case OPT_FRAME_HASHES: a->frame_hashes = v; break;
     case OPT_NO_AUDIO:     a->no_audio = 1; break;

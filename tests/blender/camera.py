@@ -1,5 +1,5 @@
 # camera.py - run by tests/cli/test_blender.sh inside Blender:
-#   blender -b --factory-startup --python tests/blender/camera.py -- CAMERA.glb CAMERA.json
+#   blender -b --factory-startup --python-exit-code 1 --python tests/blender/camera.py -- CAMERA.glb CAMERA.json
 # Imports oyster's glTF camera, steps to the first, middle and last frames
 # and compares Blender's camera with oyster's JSON: position within 1 mm,
 # view and up directions within 0.01 degrees, focal length within 0.001 mm

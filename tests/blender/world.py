@@ -1,5 +1,5 @@
 # world.py - run by tests/cli/test_blender.sh inside Blender:
-#   blender -b --factory-startup --python tests/blender/world.py -- \
+#   blender -b --factory-startup --python-exit-code 1 --python tests/blender/world.py -- \
 #       WORLD.glb CAMERA.glb STILL.png FRAME OUT.png
 # Sets the scene up as a user would (examples/handoff/blender_scene.py),
 # renders FRAME with the Workbench engine at STILL's size on a transparent
