@@ -1,6 +1,6 @@
 /*
  * cli.h - what the command-line tool's files share: the subcommand table,
- * exit codes, stderr messages in the SPEC §2 compiler format, signal
+ * exit codes, stderr messages in the compiler format of oyster(1), signal
  * handling and nearest-word hints. The tool sees the engine only through
  * oyster.h.
  */
@@ -11,7 +11,7 @@
 
 #include "oyster.h"
 
-/* Exit status (SPEC §2). */
+/* Exit status (oyster(1), EXIT STATUS). */
 enum {
     CLI_EXIT_OK = 0,
     CLI_EXIT_INPUT = 2,     /* bad option, invalid script, output exists */
@@ -44,6 +44,9 @@ int cli_cmd_diff(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_check(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_camera(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_export(const cli_command *cmd, int argc, char **argv);
+int cli_cmd_plan(const cli_command *cmd, int argc, char **argv);
+int cli_cmd_assemble(const cli_command *cmd, int argc, char **argv);
+int cli_cmd_status(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_concepts(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_help(const cli_command *cmd, int argc, char **argv);
 
@@ -60,7 +63,7 @@ typedef struct cli_log {
     struct cli_progress *progress;
 } cli_log;
 
-/* oyster_log_fn: prints one diagnostic in the SPEC §2 format. */
+/* oyster_log_fn: prints one diagnostic in the format of oyster(1). */
 void cli_log_diag(void *opaque, const oyster_diag *d);
 
 /* `oyster: CMD: MSG` (CMD may be NULL) and, when hint is not NULL,
@@ -78,8 +81,11 @@ void cli_info(cli_log *log, const char *fmt, ...)
 
 /* ---- signals ---- */
 
-/* Route SIGINT and SIGTERM into *flag (set to the signal number) so the
- * render can finalize a partial output; a second signal kills as usual. */
+/* At start: SIGPIPE ignored, so a closed pipe is a write error (EPIPE). */
+void cli_signals_init(void);
+/* Route SIGINT, SIGTERM, SIGHUP (unless ignored, as under nohup) and
+ * SIGQUIT into *flag (set to the signal number) so the render can
+ * finalize a partial output; a second signal kills as usual. */
 int cli_signals_catch(volatile int *flag);
 /* Exit status for an interrupted run: 128 + the signal number. */
 int cli_signals_exit_code(int signo);

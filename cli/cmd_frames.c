@@ -41,7 +41,7 @@ int cli_cmd_frames(const cli_command *cmd, int argc, char **argv)
     fo = (oyster_frames_opts){
         .pattern = a.out, .first = a.first, .last = a.last, .start_number = a.start_number,
         .force = a.force, .threads = a.threads, .progress = cli_progress_update, .opaque = &prog,
-        .cancel = &cancel,
+        .cancel = &cancel, .camera_out = a.camera_out,
     };
     if (cli_signals_catch(&cancel) < 0) {
         rc = CLI_EXIT_FAILED;
@@ -59,7 +59,8 @@ int cli_cmd_frames(const cli_command *cmd, int argc, char **argv)
     }
     cli_info(&log, "wrote %lld frames as '%s'",
              (long long)((a.last < 0 ? info.frames - 1 : a.last) - a.first + 1), a.out);
-    rc = cli_exports_write(&log, &a, &shot, 1, NULL);
+    cli_exports_wrote(&log, &a);
+    rc = CLI_EXIT_OK;
 done:
     oyster_shot_free(&shot);
     return rc;

@@ -1,7 +1,7 @@
 /*
  * cmd_map.c - `oyster map SHOT -o FILE.png`: the set from above with the
  * camera path and a frustum at every key, the floor plan shots are framed
- * from (SPEC §5 "Map").
+ * from (oyster(1), map).
  */
 #include "options.h"
 

@@ -2,6 +2,7 @@
  * cmd_render.c - `oyster render SHOT -o FILE`: the shot to video with its
  * side outputs, progress on stderr, and Ctrl-C turning into a playable
  * NAME.partial.EXT and exit 130 (143 for SIGTERM) instead of a torn file.
+ * With --chunk I/N, one chunk of a farm job into the folder FILE.
  */
 #include <string.h>
 #include <unistd.h>
@@ -29,7 +30,11 @@ static int prepare(const cli_command *cmd, const cli_args *a, oyster_shot *shot,
         .no_audio = a->no_audio, .first = a->first, .last = a->last,
         .frame_hashes = a->frame_hashes, .audio_out = a->audio_out,
         .stems_dir = a->stems, .state_out = a->state_out, .state_at = -1,
-        .state_in = a->state_in, .progress = cli_progress_update, .opaque = prog,
+        .state_in = a->state_in, .camera_out = a->camera_out,
+        .edit_out = { [OYSTER_EDIT_OTIO] = a->otio, [OYSTER_EDIT_EDL] = a->edl,
+                      [OYSTER_EDIT_FCPXML] = a->fcpxml },
+        .chunk = a->chunk, .chunks = a->chunk ? a->chunks : 0,
+        .progress = cli_progress_update, .opaque = prog,
         .cancel = &cancel,
     };
     if (a->state_at && cli_shot_time(cmd, shot, "state-at", a->state_at, &ro->state_at) < 0)
@@ -49,6 +54,10 @@ int cli_cmd_render(const cli_command *cmd, int argc, char **argv)
     if (rc != CLI_CONTINUE)
         return rc;
     rc = CLI_EXIT_INPUT;
+    if (a.chunk && !strcmp(a.out, "-")) {
+        cli_usage_error(cmd, "'--chunk' writes into a folder, not to standard output");
+        goto done;
+    }
     if (!strcmp(a.out, "-") && isatty(STDOUT_FILENO)) {
         cli_error(cmd->name, "pipe it into a player, e.g. 'oyster render SHOT -o - | ffplay -'",
                   "refusing to write video to a terminal");
@@ -78,8 +87,12 @@ int cli_cmd_render(const cli_command *cmd, int argc, char **argv)
         rc = cli_fail(&log, ret, ret == OYSTER_E_EXISTS ? a.out : NULL);
         goto done;
     }
-    cli_info(&log, "wrote '%s'", a.out);
-    rc = cli_exports_write(&log, &a, &shot, 1, strcmp(a.out, "-") ? a.out : NULL);
+    if (ret == 0 && a.chunk)
+        cli_info(&log, "wrote chunk %lld of %lld into '%s'", (long long)a.chunk, (long long)a.chunks, a.out);
+    else if (ret == 0)
+        cli_info(&log, "wrote '%s'", a.out);
+    cli_exports_wrote(&log, &a);
+    rc = CLI_EXIT_OK;
 done:
     oyster_shot_free(&shot);
     return rc;

@@ -2,11 +2,13 @@
  * exports.c - the side files render, frames and storyboard write beside
  * their pictures: the camera (--camera-out) and the edit (--otio, --edl,
  * --fcpxml). Each is checked before any frame is drawn (its format, an
- * existing file without --force) and written once the pictures are.
+ * existing file without --force); render and frames hand them to the
+ * engine, which commits them with the pictures, and a storyboard writes
+ * them once its pictures are done.
  */
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
+#include <sys/stat.h>
 
 #include "exports.h"
 
@@ -30,9 +32,13 @@ static int has_ext(const char *path, const char *ext)
     return n > e && !strcasecmp(path + n - e, ext);
 }
 
+/* An existing file (after symbolic links) is only replaced with --force;
+ * a device or a FIFO is written through. */
 static int exists(const cli_command *cmd, const cli_args *a, const char *option, const char *path)
 {
-    if (a->force || !strcmp(path, "-") || access(path, F_OK) != 0)
+    struct stat st;
+
+    if (a->force || !strcmp(path, "-") || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
         return 0;
     cli_error(cmd->name, "use --force to overwrite it", "'--%s': output '%s' exists", option, path);
     return OYSTER_E_EXISTS;
@@ -64,6 +70,15 @@ int cli_exports_check(const cli_command *cmd, const cli_args *a)
     return 0;
 }
 
+void cli_exports_wrote(cli_log *log, const cli_args *a)
+{
+    if (a->camera_out)
+        cli_info(log, "wrote '%s'", a->camera_out);
+    for (int i = 0; i < 3; i++)
+        if (edit_path(a, i))
+            cli_info(log, "wrote '%s'", edit_path(a, i));
+}
+
 int cli_exports_write(cli_log *log, const cli_args *a, oyster_shot *const *shots, int nshots,
                       const char *media)
 {
@@ -72,15 +87,12 @@ int cli_exports_write(cli_log *log, const cli_args *a, oyster_shot *const *shots
     if (a->camera_out) {
         if ((ret = oyster_camera_export(shots[0], a->camera_out, a->force)) < 0)
             return cli_fail(log, ret, a->camera_out);
-        cli_info(log, "wrote '%s'", a->camera_out);
     }
     for (int i = 0; i < 3; i++) {
         oyster_edit_opts eo = { edit_path(a, i), edits[i].id, media, a->force };
-        if (!eo.out)
-            continue;
-        if ((ret = oyster_edit_export(shots, nshots, &eo)) < 0)
+        if (eo.out && (ret = oyster_edit_export(shots, nshots, &eo)) < 0)
             return cli_fail(log, ret, eo.out);
-        cli_info(log, "wrote '%s'", eo.out);
     }
+    cli_exports_wrote(log, a);
     return CLI_EXIT_OK;
 }

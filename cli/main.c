@@ -10,7 +10,7 @@
 #include "options.h"
 
 static const cli_group *const render_groups[] = {
-    &cli_group_render, &cli_group_camera_out, &cli_group_editorial, &cli_group_shot, &cli_group_run, &cli_group_messages, NULL };
+    &cli_group_render, &cli_group_media_out, &cli_group_camera_out, &cli_group_editorial, &cli_group_shot, &cli_group_run, &cli_group_messages, NULL };
 static const cli_group *const still_groups[] = {
     &cli_group_still, &cli_group_shot, &cli_group_run, &cli_group_messages, NULL };
 static const cli_group *const frames_groups[] = {
@@ -28,6 +28,11 @@ static const cli_group *const camera_groups[] = {
     &cli_group_camera, &cli_group_shot, &cli_group_messages, NULL };
 static const cli_group *const export_groups[] = {
     &cli_group_export, &cli_group_messages, NULL };
+static const cli_group *const plan_groups[] = {
+    &cli_group_plan, &cli_group_shot, &cli_group_messages, NULL };
+static const cli_group *const assemble_groups[] = {
+    &cli_group_assemble, &cli_group_media_out, &cli_group_messages, NULL };
+static const cli_group *const status_groups[] = { &cli_group_messages, NULL };
 static const cli_group *const no_groups[] = { NULL };
 
 const cli_command cli_commands[] = {
@@ -54,6 +59,15 @@ const cli_command cli_commands[] = {
     { "export", "SHOT --at TIME -o FILE [--radius M] [options]",
       "the world around the camera as geometry: glTF meshes, PLY points or OBJ",
       export_groups, cli_cmd_export },
+    { "plan", "SHOT... (--chunks N | --chunk-frames F) --engine E -o DIR [options]",
+      "a farm job that renders shots in chunks: slurm, parallel, k8s, openjd or make",
+      plan_groups, cli_cmd_plan },
+    { "assemble", "DIR -o FILE [options]",
+      "encode the chunks of a shot in DIR into FILE: the bytes of a one-machine render",
+      assemble_groups, cli_cmd_assemble },
+    { "status", "DIR",
+      "the chunks of a shot in DIR: done, running, failed and missing",
+      status_groups, cli_cmd_status },
     { "concepts", "[WORD...] [--prompt TEXT]",
       "list the vocabulary the model understands, what each WORD does, or how TEXT is read",
       concepts_groups, cli_cmd_concepts },
@@ -117,6 +131,7 @@ int main(int argc, char **argv)
 {
     const cli_command *cmd;
 
+    cli_signals_init();
     if (argc < 2) {
         cli_help_overview(stderr);
         return CLI_EXIT_INPUT;

@@ -1,6 +1,6 @@
 /*
- * messages.c - everything the tool says on stderr, in the SPEC §2
- * compiler format (`oyster: FILE:LINE:COL: error: MSG`) so editors can
+ * messages.c - everything the tool says on stderr, in the compiler
+ * format of oyster(1) (`oyster: FILE:LINE:COL: error: MSG`) so editors can
  * jump to it: the engine's diagnostics, the tool's own errors and the
  * fallback text for failures the engine did not describe.
  */

@@ -55,15 +55,12 @@ static const cli_option message_options[] = {
 const cli_group cli_group_messages = { "Messages", message_options };
 
 static const cli_option render_options[] = {
-    { OPT_OUTPUT,       'o', "output",       "FILE",  "video: .mp4, .mov, .mkv, or - for stdout", 1 },
+    { OPT_OUTPUT,       'o', "output",       "FILE",  "video: .mp4, .mov, .mkv, - for stdout; with --chunk a folder", 1 },
     { OPT_FRAMES,        0,  "frames",       "A-B",   "only frames A to B (0-based, inclusive)", 0 },
-    { OPT_FRAME_HASHES,  0,  "frame-hashes", "FILE",  "write per-frame hashes (framemd5 format)", 0 },
-    { OPT_NO_AUDIO,      0,  "no-audio",     NULL,    "video only", 0 },
-    { OPT_AUDIO_OUT,     0,  "audio-out",    "FILE",  "also write the audio as WAV (48 kHz stereo)", 0 },
-    { OPT_STEMS,         0,  "stems",        "DIR",   "also write DIR/music.wav, DIR/ambience.wav and DIR/effects.wav", 0 },
     { OPT_STATE_OUT,     0,  "state-out",    "FILE",  "write the world state to FILE", 0 },
     { OPT_STATE_AT,      0,  "state-at",     "TIME",  "time of the --state-out state (default: the end)", 0 },
     { OPT_STATE_IN,      0,  "state-in",     "FILE",  "resume from a state file written by --state-out", 0 },
+    { OPT_CHUNK,         0,  "chunk",        "I/N",   "render chunk I of N into the folder -o for 'oyster assemble'", 0 },
     { 0 }
 };
 const cli_group cli_group_render = { "Render options", render_options };
@@ -163,6 +160,35 @@ static const cli_option export_options[] = {
 };
 const cli_group cli_group_export = { "Export options", export_options };
 
+/* A farm job: the shot overrides and messages come from their groups. */
+static const cli_option plan_options[] = {
+    { OPT_PLAN_OUTPUT,  'o', "output",       "DIR", "the job's folder: the farm's files, the chunks and the videos", 1 },
+    { OPT_ENGINE,        0,  "engine",       "E",   "slurm, parallel, k8s, openjd or make", 1 },
+    { OPT_CHUNKS,        0,  "chunks",       "N",   "cut each shot into N chunks", 0 },
+    { OPT_CHUNK_FRAMES,  0,  "chunk-frames", "F",   "cut each shot into chunks of at most F frames", 0 },
+    { OPT_FORCE,        'f', "force",        NULL,  "write the plan into a folder that is not empty", 0 },
+    { 0 }
+};
+const cli_group cli_group_plan = { "Plan options", plan_options };
+
+/* What render and assemble both write beside the video. */
+static const cli_option media_out_options[] = {
+    { OPT_FRAME_HASHES,  0,  "frame-hashes", "FILE", "write per-frame hashes (framemd5 format)", 0 },
+    { OPT_NO_AUDIO,      0,  "no-audio",     NULL,   "video only", 0 },
+    { OPT_AUDIO_OUT,     0,  "audio-out",    "FILE", "also write the audio as WAV (48 kHz stereo)", 0 },
+    { OPT_STEMS,         0,  "stems",        "DIR",  "also write DIR/music.wav, DIR/ambience.wav and DIR/effects.wav", 0 },
+    { 0 }
+};
+const cli_group cli_group_media_out = { "Sound and hashes", media_out_options };
+
+static const cli_option assemble_options[] = {
+    { OPT_OUTPUT,       'o', "output",       "FILE", "video: .mp4, .mov, .mkv, or - for stdout", 1 },
+    { OPT_FORCE,        'f', "force",        NULL,   "overwrite an existing output", 0 },
+    { OPT_PROGRESS,      0,  "progress",     "MODE", "auto (bar on a terminal), bar, json or none", 0 },
+    { 0 }
+};
+const cli_group cli_group_assemble = { "Assemble options", assemble_options };
+
 static const cli_option concepts_options[] = {
     { OPT_PROMPT, 'p', "prompt", "TEXT", "show how TEXT is understood, word by word", 0 },
     { 0 }
@@ -236,6 +262,22 @@ static int parse_frames(const char *s, int64_t *first, int64_t *last)
     return 0;
 }
 
+/* render --chunk I/N: 1 <= I <= N */
+static int parse_chunk(const char *s, int64_t *i, int64_t *n)
+{
+    char a[32];
+    const char *slash = strchr(s, '/');
+
+    if (!slash || (size_t)(slash - s) >= sizeof a)
+        return -1;
+    memcpy(a, s, (size_t)(slash - s));
+    a[slash - s] = 0;
+    if (parse_count(a, INT32_MAX, i) < 0 || parse_count(slash + 1, INT32_MAX, n) < 0 ||
+        *i < 1 || *i > *n)
+        return -1;
+    return 0;
+}
+
 /* storyboard --seeds A-B: seeds 0 to 2^64-1, A <= B, at most 64 of them */
 static int parse_seeds(const char *s, uint64_t *first, uint64_t *last)
 {
@@ -291,7 +333,23 @@ static int set_option(const cli_command *cmd, cli_args *a, const cli_option *o,
     case OPT_MAP_OUTPUT:
     case OPT_STILL_OUTPUT:
     case OPT_CAMERA_OUTPUT:
-    case OPT_EXPORT_OUTPUT: a->out = v; break;
+    case OPT_EXPORT_OUTPUT:
+    case OPT_PLAN_OUTPUT:  a->out = v; break;
+    case OPT_ENGINE:
+        if ((a->engine = oyster_farm_find(v)) < 0)
+            return bad_value(cmd, o, v, "expected slurm, parallel, k8s, openjd or make");
+        break;
+    case OPT_CHUNKS:
+    case OPT_CHUNK_FRAMES:
+        if (parse_count(v, INT32_MAX, &n) < 0 || n < 1)
+            return bad_value(cmd, o, v, o->id == OPT_CHUNKS ? "expected a number of chunks, 1 or more"
+                                                            : "expected a number of frames, 1 or more");
+        *(o->id == OPT_CHUNKS ? &a->chunks : &a->chunk_frames) = n;
+        break;
+    case OPT_CHUNK:
+        if (parse_chunk(v, &a->chunk, &a->chunks) < 0)
+            return bad_value(cmd, o, v, "expected I/N with 1 <= I <= N, e.g. 3/8");
+        break;
     case OPT_CAMERA_OUT:   a->camera_out = v; break;
     case OPT_OTIO:         a->otio = v; break;
     case OPT_EDL:          a->edl = v; break;
@@ -456,6 +514,7 @@ int cli_options_parse(const cli_command *cmd, int argc, char **argv, cli_args *a
     memset(a, 0, sizeof(*a));
     a->last = -1;
     a->start_number = -1;
+    a->engine = -1;
     opterr = 0;
     optind = 0;
     while ((c = getopt_long(argc, argv, shorts, longopts, NULL)) != -1) {

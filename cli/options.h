@@ -27,6 +27,8 @@ enum cli_opt_id {
     OPT_SEEDS,
     OPT_CAMERA_OUT, OPT_OTIO, OPT_EDL, OPT_FCPXML, OPT_SHOT_LIST,
     OPT_CAMERA_OUTPUT, OPT_EXPORT_OUTPUT, OPT_EXPORT_AT, OPT_EXPORT_RADIUS,
+    OPT_PLAN_OUTPUT, OPT_ENGINE, OPT_CHUNKS, OPT_CHUNK_FRAMES,
+    OPT_CHUNK,
 };
 
 typedef struct cli_option {
@@ -76,6 +78,9 @@ typedef struct cli_args {
     const char *camera_out; /* render, frames: the camera file */
     const char *otio, *edl, *fcpxml;  /* render, storyboard: timelines */
     const char *shot_list;  /* check: the shot list */
+    int engine;             /* plan: OYSTER_FARM_*, -1 when not given */
+    int64_t chunks, chunk_frames;   /* plan: 0 when not given; render --chunk I/N: N */
+    int64_t chunk;          /* render --chunk I/N: I; 0 when not given */
     char **pos;             /* positional arguments */
     int npos;
 } cli_args;
@@ -88,7 +93,8 @@ extern const cli_group cli_group_frames;
 extern const cli_group cli_group_diff;
 extern const cli_group cli_group_storyboard;
 extern const cli_group cli_group_camera_out, cli_group_editorial, cli_group_shot_list;
-extern const cli_group cli_group_camera, cli_group_export;
+extern const cli_group cli_group_camera, cli_group_export, cli_group_plan;
+extern const cli_group cli_group_assemble, cli_group_media_out;
 extern const cli_group cli_group_render, cli_group_still, cli_group_map,
                        cli_group_shot, cli_group_run, cli_group_messages,
                        cli_group_concepts;

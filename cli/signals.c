@@ -1,9 +1,12 @@
 /*
- * signals.c - SIGINT/SIGTERM during a render. The handler only records
- * the signal; the engine polls the flag between frames, finalizes the
- * frames so far as NAME.partial.EXT and returns, and the tool exits with
- * 128 + the signal number like a shell would report. SA_RESETHAND gives a
- * second Ctrl-C its usual meaning for a user who does not want to wait.
+ * signals.c - SIGINT, SIGTERM, SIGHUP and SIGQUIT during a render. The
+ * handler only records the signal; the engine polls the flag between
+ * frames, finalizes the frames so far as NAME.partial.EXT and returns,
+ * and the tool exits with 128 + the signal number like a shell would
+ * report. SA_RESETHAND gives a second signal its usual meaning for a user
+ * who does not want to wait. A SIGHUP ignored from the start (nohup(1))
+ * stays ignored. SIGPIPE is ignored for good: a reader that goes away is
+ * a write error (EPIPE), reported as "output closed" with exit 3.
  */
 #include <signal.h>
 #include <string.h>
@@ -17,17 +20,29 @@ static void on_signal(int signo)
     *cancel_flag = signo;
 }
 
+void cli_signals_init(void)
+{
+    signal(SIGPIPE, SIG_IGN);
+}
+
 int cli_signals_catch(volatile int *flag)
 {
-    struct sigaction sa;
+    static const int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+    struct sigaction sa, old;
 
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = on_signal;
     sa.sa_flags = SA_RESETHAND;
     sigemptyset(&sa.sa_mask);
     cancel_flag = flag;
-    if (sigaction(SIGINT, &sa, NULL) < 0 || sigaction(SIGTERM, &sa, NULL) < 0)
-        return OYSTER_E_INTERNAL;
+    for (size_t i = 0; i < sizeof signals / sizeof *signals; i++) {
+        if (sigaction(signals[i], NULL, &old) < 0)
+            return OYSTER_E_INTERNAL;
+        if (signals[i] == SIGHUP && old.sa_handler == SIG_IGN)
+            continue;
+        if (sigaction(signals[i], &sa, NULL) < 0)
+            return OYSTER_E_INTERNAL;
+    }
     return 0;
 }
 

@@ -55,7 +55,7 @@ typedef void (*oyster_log_fn)(void *opaque, const oyster_diag *d);
 typedef struct oyster_shot oyster_shot;
 
 /* Command-line overrides of the script; NULL fields are not overridden.
- * Values are parsed with the script's own rules (SPEC §2, §3.1). */
+ * Values are parsed with the script's own rules (oyster(1), oyster-shot(5) TIME VALUES). */
 typedef struct oyster_overrides {
     const char *seed;
     const char *size;
@@ -92,7 +92,7 @@ void oyster_shot_get_info(const oyster_shot *shot, oyster_info *info);
 typedef void (*oyster_line_fn)(void *opaque, const char *line);
 void oyster_shot_describe(const oyster_shot *shot, oyster_line_fn fn, void *opaque);
 
-/* Parse a TIME value (SPEC §3.1) at the shot's fps; seconds in *out. */
+/* Parse a TIME value (oyster-shot(5) TIME VALUES) at the shot's fps; seconds in *out. */
 int oyster_shot_parse_time(const oyster_shot *shot, const char *text, double *out);
 
 /* Frame index at which a time takes effect: ceil(t * fps). */
@@ -119,6 +119,11 @@ typedef struct oyster_render_opts {
     const char *state_out;    /* state file, or NULL */
     double state_at;          /* seconds; < 0: the end */
     const char *state_in;     /* resume from this state, or NULL */
+    const char *camera_out;   /* the camera file (oyster_camera_export), or NULL */
+    const char *edit_out[3];  /* by OYSTER_EDIT_*: the clip cut from out as a
+                                 timeline file (oyster_edit_export), or NULL */
+    int64_t chunk, chunks;    /* chunks > 0: chunk `chunk` (1 to chunks) of the
+                                 shot into the folder out (see below) */
     /* called after each frame is handed to the encoder */
     void (*progress)(void *opaque, const oyster_progress *p);
     void *opaque;
@@ -127,9 +132,25 @@ typedef struct oyster_render_opts {
     volatile const int *cancel;
 } oyster_render_opts;
 
-/* Render to video (and side outputs). The output is written to a temporary
- * file beside opts->out and renamed into place on success; on cancel it is
- * finalized as NAME.partial.EXT (reported through the log). */
+/* Render to video (and side outputs).
+ *
+ * With o->chunks > 0 (`render --chunk I/N`, a farm's task; man oyster(1),
+ * CHUNKS), the frames oyster_chunk_range gives go into the folder out,
+ * made when missing, as a lossless chunk file (FFV1 and float PCM in
+ * Matroska, "chunk-I-of-N.mkv") and then its manifest
+ * (oyster_chunk_manifest); no side outputs, no --frames. A chunk whose
+ * manifest and file check out for this shot and build is not rendered
+ * again (unless force) and 1 is returned; one that does not is replaced.
+ * On cancel nothing of the chunk is kept. The shot's master gain is read
+ * from, or measured once into, out/shot-audio.json.
+ * Every output is checked before the
+ * first frame (an existing file without force, two outputs that are one
+ * file, a missing folder, the free space), written to a temporary beside
+ * it, and all are renamed into place together once all are complete; a
+ * failure leaves none. Standard output ("-"), devices and FIFOs are
+ * written through; symbolic links are followed. On cancel the video so
+ * far is finalized as NAME.partial.EXT, or NAME.partial-2.EXT... when
+ * that is taken (reported through the log). */
 int oyster_render(oyster_shot *shot, const oyster_render_opts *opts);
 
 /* One frame as PNG. */
@@ -149,6 +170,7 @@ typedef struct oyster_frames_opts {
     void (*progress)(void *opaque, const oyster_progress *p);   /* may be NULL */
     void *opaque;
     volatile const int *cancel;    /* polled between frames; may be NULL */
+    const char *camera_out;        /* the camera file, committed with the frames; or NULL */
 } oyster_frames_opts;
 int oyster_frames(oyster_shot *shot, const oyster_frames_opts *opts);
 /* The file name of frame number n under pattern into buf; OYSTER_E_INPUT
@@ -290,7 +312,7 @@ int oyster_shot_list(oyster_shot *const *shots, int nshots, const char *path, in
 
 #define OYSTER_EXPORT_RADIUS      300.0     /* metres by default */
 #define OYSTER_EXPORT_RADIUS_MIN  10.0
-#define OYSTER_EXPORT_RADIUS_MAX  5000.0
+#define OYSTER_EXPORT_RADIUS_MAX  20000.0
 
 typedef struct oyster_export_opts {
     const char *out;          /* .glb, .ply (coloured points) or .obj (+ .mtl) */
@@ -302,8 +324,92 @@ typedef struct oyster_export_opts {
 
 /* `oyster export`: the world around the camera at t as geometry in the
  * camera export's coordinates: terrain with the renderer's colours, the
- * water surface, the objects and trees as meshes. */
+ * water surface, the far forest's canopy, the objects and trees as meshes. */
 int oyster_export(oyster_shot *shot, const oyster_export_opts *o);
+
+/* ---- farm plans ----------------------------------------------------------- */
+
+enum oyster_farm { OYSTER_FARM_SLURM, OYSTER_FARM_PARALLEL, OYSTER_FARM_K8S,
+                   OYSTER_FARM_OPENJD, OYSTER_FARM_MAKE, OYSTER_FARM_COUNT };
+
+/* The name of farm engine farm ("slurm", "parallel", "k8s", "openjd",
+ * "make"), NULL for another number; and the engine a name names, or -1. */
+const char *oyster_farm_name(int farm);
+int oyster_farm_find(const char *name);
+
+typedef struct oyster_plan_opts {
+    const char *dir;          /* the job's folder; created when missing */
+    int farm;                 /* OYSTER_FARM_* */
+    int64_t chunks;           /* chunks per shot, at most its frames; 0: by chunk_frames */
+    int64_t chunk_frames;     /* when chunks is 0: the fewest chunks of at most
+                                 this many frames each */
+    const char *oyster;       /* absolute path of the binary the commands run */
+    const oyster_overrides *ov;   /* passed on to each chunk's render; may be NULL */
+    int force;                /* write into a folder that is not empty */
+} oyster_plan_opts;
+
+/* `oyster plan`: a ready job for a farm in o->dir. Each shot renders as
+ * chunks (`render SHOT --chunk I/N -o DIR/NAME`, NAME the script's name
+ * without its extension) that `assemble DIR/NAME -o DIR/NAME.mp4` joins;
+ * the engine's files run them (oyster(1), FARM PLANS). Every file is
+ * written to a temporary and renamed into place. OYSTER_E_INPUT for two
+ * shots of one name, more chunks than frames or a path the engine's
+ * files cannot hold; OYSTER_E_EXISTS for a folder that is not empty
+ * without force. Returns the number of chunks of all shots. */
+int oyster_plan(oyster_shot *const *shots, int nshots, const oyster_plan_opts *o);
+
+/* The frames of chunk i (1 to n) of n over frames frames:
+ * floor((i-1)*frames/n) to floor(i*frames/n) - 1, inclusive. */
+void oyster_chunk_range(int64_t frames, int64_t i, int64_t n, int64_t *first, int64_t *last);
+
+/* The shot's master gain measured once into dir/shot-audio.json (dir
+ * must exist), where every `render --chunk` into dir reads it instead of
+ * measuring the whole shot's loudness itself: for a plan, before its
+ * chunks start side by side. The file is kept when it is of this shot
+ * and build already. */
+int oyster_chunk_audio(oyster_shot *shot, const char *dir);
+
+/* `oyster assemble DIR -o OUT`: the chunks of one shot in dir, checked
+ * (all of one shot, seed, version and build, none missing) and encoded
+ * once into out and the side outputs as oyster_render would write them
+ * for the whole shot: the same bytes. Every frame is checked against its
+ * manifest's hash on the way. OYSTER_E_INPUT (said through log) for a
+ * missing, foreign or damaged chunk. */
+typedef struct oyster_assemble_opts {
+    const char *dir;
+    const char *out;          /* .mp4 .mov .mkv, or "-" */
+    int force, no_audio;
+    const char *frame_hashes, *audio_out, *stems_dir;   /* or NULL */
+    void (*progress)(void *opaque, const oyster_progress *p);   /* may be NULL */
+    void *opaque;
+    volatile const int *cancel;    /* may be NULL */
+    oyster_log_fn log;
+    void *log_opaque;
+} oyster_assemble_opts;
+int oyster_assemble(const oyster_assemble_opts *o);
+
+/* `oyster status DIR`: each chunk's state, from the names in dir and
+ * the manifests (a done chunk's file is checked for its size, not read). */
+enum oyster_chunk_state { OYSTER_CHUNK_DONE, OYSTER_CHUNK_RUNNING, OYSTER_CHUNK_FAILED,
+                          OYSTER_CHUNK_MISSING };
+typedef struct oyster_status {
+    int64_t chunks;           /* N */
+    int64_t count[4];         /* chunks by OYSTER_CHUNK_* */
+    int64_t frames, frames_done;
+    double render_s;          /* the done chunks' render time, added up */
+    double span_s;            /* first start to last finish of the done chunks */
+} oyster_status;
+/* fn gets one line per chunk that is not done, saying why; the summary
+ * lands in *st. OYSTER_E_INPUT when dir holds no chunk manifest or
+ * manifests of more than one shot. */
+int oyster_chunk_status(const char *dir, oyster_line_fn fn, void *opaque, oyster_status *st,
+                        oyster_log_fn log, void *log_opaque);
+
+/* The file name, in its shot's chunk folder, of chunk i of n's manifest:
+ * "chunk-I-of-N.json", I zero-padded to N's digits. `render --chunk`
+ * writes it last, so a plan takes it for the chunk being done. Returns
+ * its length, or OYSTER_E_INPUT when it does not fit size. */
+int oyster_chunk_manifest(int64_t i, int64_t n, char *buf, size_t size);
 
 /* ---- concepts ------------------------------------------------------------- */
 

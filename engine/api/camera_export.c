@@ -96,24 +96,34 @@ int oyster_camera_format_ok(const char *path)
     return oy_cam_format_of(path) >= 0;
 }
 
-int oyster_camera_export(oyster_shot *shot, const char *path, int force)
+/* A file oyster writes the camera of this shot to. */
+static int check(oyster_shot *shot, const char *path)
 {
-    const oy_script *s = shot->script;
-    const oy_output *out = &s->output;
-    oy_cam_track c = { 0 };
-    struct cam_write w = { &c, oy_cam_format_of(path) };
-    int err;
-
-    if (w.fmt < 0) {
+    if (oy_cam_format_of(path) < 0) {
         oy_diag(&shot->log, OYSTER_ERROR, NULL, 0, 0, "use .json, .glb, .gltf, .usda or .chan",
                 "unsupported camera file '%s'", path);
         return OYSTER_E_INPUT;
     }
-    if (s->mode == OY_MODE_WANDER) {
+    if (shot->script->mode == OY_MODE_WANDER) {
         oy_diag(&shot->log, OYSTER_ERROR, NULL, 0, 0, NULL,
                 "mode 'wander' is not available in this version");
         return OYSTER_E_UNSUPPORTED;
     }
+    return 0;
+}
+
+int oy_camera_fill(oy_outs *set, int i, void *ctx)
+{
+    oyster_shot *shot = ctx;
+    const oy_script *s = shot->script;
+    const oy_output *out = &s->output;
+    const char *path = set->v[i].name;
+    oy_cam_track c = { 0 };
+    struct cam_write w = { &c, oy_cam_format_of(path) };
+    int err;
+
+    if ((err = check(shot, path)))
+        return err;
     c.title = s->title ? s->title : "";
     c.script = s->path;
     c.seed = s->seed;
@@ -131,7 +141,13 @@ int oyster_camera_export(oyster_shot *shot, const char *path, int force)
         return OYSTER_E_NOMEM;
     for (int64_t n = 0; n < c.n; n++)
         sample(shot, n, &c.f[n]);
-    err = oy_write_atomic(&shot->log, path, force, write_track, &w);
+    err = oy_outs_write(set, i, write_track, &w);
     free(c.f);
     return err;
+}
+
+int oyster_camera_export(oyster_shot *shot, const char *path, int force)
+{
+    int err = check(shot, path);
+    return err ? err : oy_write_alone(&shot->log, path, force, oy_camera_fill, shot);
 }

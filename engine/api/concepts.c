@@ -80,9 +80,9 @@ int oyster_concepts(const char *const *words, int nwords, oyster_line_fn fn, voi
                 continue;
         }
         if (!c) {
-            const char *near = oy_bank_nearest(bank, words[i]);
-            snprintf(line, sizeof line, "'%s' is not in the vocabulary (nearest: '%s')",
-                     words[i], near ? near : "");
+            char note[96];
+            snprintf(line, sizeof line, "'%s' is not in the vocabulary%s", words[i],
+                     oy_bank_nearest_note(bank, words[i], note, sizeof note));
             fn(opaque, line);
             unknown++;
             continue;

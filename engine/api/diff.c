@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #include "../export/export.h"
-#include "../media/decode.h"
+#include "../media/media.h"
 #include "diff.h"
 #include "shot.h"
 
@@ -33,7 +33,7 @@ const char *const oy_diff_kind_names[] = {
 #define SSIM_WIN 11
 #define DEFAULT_FPS 24
 
-enum { FK_OTHER, FK_VIDEO, FK_HASHES, FK_IMAGE, FK_DIR, FK_MISSING };
+enum { FK_OTHER, FK_VIDEO, FK_HASHES, FK_IMAGE, FK_DIR, FK_MISSING, FK_SPECIAL };
 enum { SRC_VIDEO, SRC_HASHES, SRC_FRAMES };
 enum { FOLDER_EMPTY, FOLDER_FRAMES, FOLDER_REELS };
 
@@ -250,16 +250,6 @@ static int is_hash_file(const char *path)
     return 0;
 }
 
-static int64_t gcd64(int64_t a, int64_t b)
-{
-    while (b) {
-        int64_t t = a % b;
-        a = b;
-        b = t;
-    }
-    return a;
-}
-
 static int hashes_load(diff_ctx *c, diff_src *s)
 {
     FILE *f = fopen(s->path, "r");
@@ -329,7 +319,7 @@ static int hashes_load(diff_ctx *c, diff_src *s)
         int v = video < 0 ? 0 : video;
         int64_t num = tb[v][1], den = (int64_t)tb[v][0] * (first_dur > 0 ? first_dur : 1);
         if (num > 0 && den > 0) {
-            int64_t g = gcd64(num, den);
+            int64_t g = (int64_t)oy_gcd((uint64_t)num, (uint64_t)den);
             num /= g;
             den /= g;
             if (num <= INT32_MAX && den <= INT32_MAX) {
@@ -473,6 +463,8 @@ static int file_kind(const char *path)
         return FK_MISSING;
     if (S_ISDIR(st.st_mode))
         return FK_DIR;
+    if (!S_ISREG(st.st_mode))
+        return FK_SPECIAL;   /* never opened: a FIFO would block */
     if (is_hash_file(path))
         return FK_HASHES;
     switch (oy_media_probe(path)) {
@@ -485,7 +477,8 @@ static int file_kind(const char *path)
 static const char *fk_name(int fk)
 {
     static const char *const names[] = { "a file of another kind", "a video", "a frame-hash file",
-                                         "an image", "a folder", "missing" };
+                                         "an image", "a folder", "missing",
+                                         "not a regular file" };
     return names[fk];
 }
 
@@ -1463,10 +1456,8 @@ static int top_kinds(diff_ctx *c, const char *a, const char *b, int *fa, int *fb
 
     for (int i = 0; i < 2; i++) {
         fk[i] = file_kind(paths[i]);
-        if (fk[i] == FK_MISSING) {
-            err = -errno;
-            oy_error(&c->log, "cannot read '%s': %s", paths[i],
-                     oyster_strerror(err ? err : -ENOENT));
+        if (fk[i] == FK_MISSING || fk[i] == FK_SPECIAL) {
+            oy_input_file(&c->log, "", paths[i]);
             return OYSTER_E_INPUT;
         }
         if (fk[i] == FK_DIR && (err = folder_class(c, paths[i], &cls[i])))

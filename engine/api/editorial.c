@@ -1,8 +1,8 @@
 /*
  * editorial.c - `--otio`, `--edl`, `--fcpxml` of render and storyboard:
  * the shots in order as clips of one edit (engine/export/edit.h), each
- * beat a marker, written to a temporary beside the output and renamed
- * into place.
+ * beat a marker, written through outputs.c: to a temporary, renamed into
+ * place with the files written beside it.
  *
  * Media. With opts->media every clip cuts from that one file, the shots
  * following one another in it frame for frame (a render of one shot, a
@@ -210,21 +210,31 @@ static int write_edit(FILE *f, void *ctx)
     return d->write(&d->e, f);
 }
 
-int oyster_edit_export(oyster_shot *const *shots, int nshots, const oyster_edit_opts *o)
+int oy_edit_fill(oy_outs *s, int i, void *ctx)
 {
     static int (*const writers[])(const oy_edit *, FILE *) = {
         [OYSTER_EDIT_OTIO] = oy_edit_write_otio,
         [OYSTER_EDIT_EDL] = oy_edit_write_edl,
         [OYSTER_EDIT_FCPXML] = oy_edit_write_fcpxml,
     };
+    const oy_edit_job *job = ctx;
     ed_data d = { 0 };
     int err;
 
-    if (nshots < 1 || !o->out || o->format < 0 || o->format > OYSTER_EDIT_FCPXML)
+    if (job->nshots < 1 || job->o->format < 0 || job->o->format > OYSTER_EDIT_FCPXML)
         return OYSTER_E_INPUT;
-    d.write = writers[o->format];
-    if (!(err = gather(&d, shots, nshots, o)))
-        err = oy_write_atomic(&shots[0]->log, o->out, o->force, write_edit, &d);
+    d.write = writers[job->o->format];
+    if (!(err = gather(&d, job->shots, job->nshots, job->o)))
+        err = oy_outs_write(s, i, write_edit, &d);
     release(&d);
     return err;
+}
+
+int oyster_edit_export(oyster_shot *const *shots, int nshots, const oyster_edit_opts *o)
+{
+    oy_edit_job job = { shots, nshots, o };
+
+    if (nshots < 1 || !o->out)
+        return OYSTER_E_INPUT;
+    return oy_write_alone(&shots[0]->log, o->out, o->force, oy_edit_fill, &job);
 }

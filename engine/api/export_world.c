@@ -2,12 +2,16 @@
  * export_world.c - `oyster export`: the world around the camera at a time
  * as meshes. The terrain is a grid round the camera, 1 m apart near it
  * and coarser with distance (a step of a 32nd of the distance), at the
- * heights oy_world_ground gives, coloured with the renderer's ground
- * albedo under the state's snow; the water is the same grid at the water
- * level where water covers the ground; the placed things and the forest's
- * trees are the instances the renderer gathers, their primitives as
- * triangles in their materials' albedo. Single-threaded: the bytes depend
- * only on the shot, its seed and the time.
+ * heights the renderer's baked levels give at each point's distance from
+ * the camera (oy_level_ground, for the shot's own frame size), coloured
+ * with the renderer's ground albedo under the state's snow; the water is
+ * the same grid at the water level where water covers the ground; the
+ * canopy is the forest's crowns as the renderer raises them over the
+ * ground with distance, where the trees give way to it; the placed things
+ * and the forest's near trees are the instances the renderer gathers,
+ * their primitives as triangles in their materials' albedo.
+ * Single-threaded: the bytes depend only on the shot, its seed and the
+ * time.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -15,18 +19,22 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "outputs.h"
 #include "shot.h"
 #include "../export/mesh.h"
 #include "../render/render.h"
 
 #define NEAR_STEP 1.0             /* m between grid lines at the camera */
 #define STEP_GROWTH (1.0 / 32.0)  /* and a 32nd of the distance farther out */
-#define MIN_WL 0.5f               /* the detail oy_world_ground keeps */
 #define FILL_SPACING 0.5f         /* m between a .ply's points on things */
+#define CANOPY_MIN 0.4f           /* m: lower crowns the renderer shades as ground */
+#define CANOPY_SINK 0.5f          /* m under the ground where the canopy ends */
+#define LEAF_SHADE 0.72f          /* the mean of the renderer's crown bumps */
+#define UNSET (-1e9f)
 
 enum { FMT_GLB, FMT_GLTF, FMT_PLY, FMT_OBJ };
-enum { M_TERRAIN, M_WATER, M_OBJECTS, M_TREES, M_COUNT };
-static const char *const mesh_names[M_COUNT] = { "terrain", "water", "objects", "trees" };
+enum { M_TERRAIN, M_WATER, M_CANOPY, M_OBJECTS, M_TREES, M_COUNT };
+static const char *const mesh_names[M_COUNT] = { "terrain", "water", "canopy", "objects", "trees" };
 
 static int format_of(const char *path)
 {
@@ -60,9 +68,11 @@ static double *grid_lines(double radius, int *n)
 typedef struct grid {
     int n;
     double *line, cx, cz;
+    float range0;                 /* the renderer's finest level's reach */
     double *x, *z;                /* the lines' places, as the files hold them */
-    float *h, *wl;                /* ground; water level, or -1e9 when dry */
-    float *rgb;
+    float *h, *wl;                /* ground; water level, or UNSET when dry */
+    float *can;                   /* canopy over the ground as the renderer fades it in */
+    float *rgb, *leaf;            /* ground and crown colours */
 } grid;
 
 static void grid_release(grid *g)
@@ -72,10 +82,18 @@ static void grid_release(grid *g)
     free(g->z);
     free(g->h);
     free(g->wl);
+    free(g->can);
     free(g->rgb);
+    free(g->leaf);
 }
 
-/* heights, water and colours at every grid point */
+/* a grid point's distance from the camera across the ground */
+static float reach(const grid *g, int i, int j)
+{
+    return (float)hypot(g->x[i] - g->cx, g->z[j] - g->cz);
+}
+
+/* heights, water, canopy and colours at every grid point */
 static int grid_eval(grid *g, const oy_world *w, const oy_world_shape *sh, const oy_cast *c)
 {
     int n = g->n;
@@ -85,8 +103,10 @@ static int grid_eval(grid *g, const oy_world *w, const oy_world_shape *sh, const
     g->z = oy_calloc((size_t)n, sizeof *g->z);
     g->h = oy_calloc(nn, sizeof *g->h);
     g->wl = oy_calloc(nn, sizeof *g->wl);
+    g->can = oy_calloc(nn, sizeof *g->can);
     g->rgb = oy_calloc(nn * 3, sizeof *g->rgb);
-    if (!pts || !g->x || !g->z || !g->h || !g->wl || !g->rgb) {
+    g->leaf = oy_calloc(nn * 3, sizeof *g->leaf);
+    if (!pts || !g->x || !g->z || !g->h || !g->wl || !g->can || !g->rgb || !g->leaf) {
         free(pts);
         return OYSTER_E_NOMEM;
     }
@@ -99,7 +119,7 @@ static int grid_eval(grid *g, const oy_world *w, const oy_world_shape *sh, const
     for (int j = 0; j < n; j++)
         for (int i = 0; i < n; i++) {
             size_t k = (size_t)j * n + i;
-            g->h[k] = oy_world_eval(w, sh, g->x[i], g->z[j], MIN_WL, &pts[k]);
+            g->h[k] = oy_level_ground(w, sh, g->range0, reach(g, i, j), g->x[i], g->z[j], &pts[k]);
         }
     for (int j = 0; j < n; j++)
         for (int i = 0; i < n; i++) {
@@ -111,40 +131,24 @@ static int grid_eval(grid *g, const oy_world *w, const oy_world_shape *sh, const
             oy_world_point *pt = &pts[k];
             oy_world_material(w, sh, g->x[i], g->z[j], (float)sqrt(gx * gx + gz * gz), pt);
             float snow = oy_land_snow(c->snow, pt->snow_aff);
-            for (int q = 0; q < 3; q++)
+            /* crowns hold less snow than the ground under them */
+            float crown_snow = oy_land_snow(c->snow, 0.4f * pt->snow_aff);
+            for (int q = 0; q < 3; q++) {
                 g->rgb[3 * k + q] = oy_lerpf(pt->rgb[q], oy_snow_albedo[q], snow);
-            g->wl[k] = pt->water > g->h[k] ? pt->water : -1e9f;
+                g->leaf[3 * k + q] = oy_lerpf(LEAF_SHADE * c->leaf[q], oy_snow_albedo[q], crown_snow);
+            }
+            g->wl[k] = pt->water > g->h[k] ? pt->water : UNSET;
+            g->can[k] = pt->canopy * oy_canopy_fade(reach(g, i, j));
         }
     free(pts);
     return 0;
 }
 
-static int add_terrain(const grid *g, oy_mesh *m)
-{
-    static const double up[3] = { 0, 1, 0 };
-    int n = g->n, err = 0;
-    for (int j = 0; j < n; j++)
-        for (int i = 0; i < n; i++) {
-            size_t k = (size_t)j * n + i;
-            double p[3] = { g->x[i], g->h[k], g->z[j] };
-            int64_t v = oy_mesh_vertex(m, p, g->rgb + 3 * k);
-            if (v < 0)
-                return (int)v;
-        }
-    for (int j = 0; j + 1 < n && !err; j++)
-        for (int i = 0; i + 1 < n && !err; i++) {
-            uint32_t a = (uint32_t)(j * n + i), b = a + 1, d = a + (uint32_t)n, e = d + 1;
-            err = oy_mesh_tri(m, a, b, e, up);
-            if (!err)
-                err = oy_mesh_tri(m, a, e, d, up);
-        }
-    return err;
-}
-
-/* the water: the grid's cells with water at a corner, at the water's
- * level; a dry corner takes its wettest neighbour's level, so the sheet
- * runs a little under the shore */
-static int add_water(const grid *g, const float rgb[3], oy_mesh *m)
+/* A sheet over the grid: the cells with a corner where y is set, each
+ * corner at its y or, where that is UNSET, at fill; coloured from rgb, 3
+ * floats a point, or all in rgb's first three when one_rgb. */
+static int add_sheet(const grid *g, const float *y, const float *fill, const float *rgb, int one_rgb,
+                     oy_mesh *m)
 {
     static const double up[3] = { 0, 1, 0 };
     int n = g->n, err = 0;
@@ -158,22 +162,14 @@ static int add_water(const grid *g, const float rgb[3], oy_mesh *m)
         for (int i = 0; i + 1 < n && !err; i++) {
             size_t c[4] = { (size_t)j * n + i, (size_t)j * n + i + 1, (size_t)(j + 1) * n + i + 1,
                             (size_t)(j + 1) * n + i };
-            if (g->wl[c[0]] < -1e8f && g->wl[c[1]] < -1e8f && g->wl[c[2]] < -1e8f && g->wl[c[3]] < -1e8f)
+            if (y[c[0]] == UNSET && y[c[1]] == UNSET && y[c[2]] == UNSET && y[c[3]] == UNSET)
                 continue;
             for (int q = 0; q < 4 && !err; q++) {
                 size_t k = c[q];
                 if (vi[k] >= 0)
                     continue;
-                int ci = (int)(k % (size_t)n), cj = (int)(k / (size_t)n);
-                float level = g->wl[k];
-                for (int dj = -1; dj <= 1 && level < -1e8f; dj++)
-                    for (int di = -1; di <= 1; di++) {
-                        int x = ci + di, z = cj + dj;
-                        if (x >= 0 && z >= 0 && x < n && z < n && g->wl[(size_t)z * n + x] > level)
-                            level = g->wl[(size_t)z * n + x];
-                    }
-                double p[3] = { g->x[ci], level, g->z[cj] };
-                vi[k] = oy_mesh_vertex(m, p, rgb);
+                double p[3] = { g->x[k % (size_t)n], y[k] == UNSET ? fill[k] : y[k], g->z[k / (size_t)n] };
+                vi[k] = oy_mesh_vertex(m, p, one_rgb ? rgb : rgb + 3 * k);
                 if (vi[k] < 0)
                     err = (int)vi[k];
             }
@@ -183,6 +179,44 @@ static int add_water(const grid *g, const float rgb[3], oy_mesh *m)
                 err = oy_mesh_tri(m, (uint32_t)vi[c[0]], (uint32_t)vi[c[2]], (uint32_t)vi[c[3]], up);
         }
     free(vi);
+    return err;
+}
+
+/* The water: the grid's cells with water at a corner, at the water's
+ * level; a dry corner takes its wettest neighbour's level, so the sheet
+ * runs a little under the shore. The canopy: the cells with crowns at
+ * a corner the renderer shades as leaves, a corner without them sunk
+ * under the ground, so the crowns rise out of it where the forest ends. */
+static int add_water_canopy(const grid *g, const float water_rgb[3], oy_mesh *water, oy_mesh *canopy)
+{
+    int n = g->n, err;
+    size_t nn = (size_t)n * n;
+    float *y = oy_malloc(nn * sizeof *y), *fill = oy_malloc(nn * sizeof *fill);
+    if (!y || !fill) {
+        free(y);
+        free(fill);
+        return OYSTER_E_NOMEM;
+    }
+    for (int j = 0; j < n; j++)
+        for (int i = 0; i < n; i++) {
+            float level = UNSET;
+            for (int dj = -1; dj <= 1; dj++)
+                for (int di = -1; di <= 1; di++) {
+                    int x = i + di, z = j + dj;
+                    if (x >= 0 && z >= 0 && x < n && z < n && g->wl[(size_t)z * n + x] > level)
+                        level = g->wl[(size_t)z * n + x];
+                }
+            fill[(size_t)j * n + i] = level;
+        }
+    err = add_sheet(g, g->wl, fill, water_rgb, 1, water);
+    for (size_t k = 0; k < nn; k++) {
+        y[k] = g->can[k] >= CANOPY_MIN ? g->h[k] + g->can[k] : UNSET;
+        fill[k] = g->h[k] - CANOPY_SINK;
+    }
+    if (!err)
+        err = add_sheet(g, y, fill, g->leaf, 0, canopy);
+    free(y);
+    free(fill);
     return err;
 }
 
@@ -253,24 +287,35 @@ static char *mtl_path(const char *obj)
     return p;
 }
 
+/* The file, and for .obj its .mtl beside it: checked, written and
+ * committed together (outputs.h). */
 static int write_files(oyster_shot *shot, const oyster_export_opts *o, int fmt, const oy_mesh *m)
 {
     world_out w = { fmt, m, NULL };
+    oy_outs outs;
     char *mtl = NULL;
-    int err, fresh;
+    int err, i_mtl = -1, i_world;
 
-    if (fmt != FMT_OBJ)
-        return oy_write_atomic(&shot->log, o->out, o->force, write_world, &w);
-    if (!(mtl = mtl_path(o->out)))
-        return OYSTER_E_NOMEM;
-    w.mtl_name = strrchr(mtl, '/') ? strrchr(mtl, '/') + 1 : mtl;
-    fresh = access(mtl, F_OK) != 0;
-    if (!(err = oy_check_output(&shot->log, o->out, o->force)) &&
-        !(err = oy_write_atomic(&shot->log, mtl, o->force, write_mtl, &w)) &&
-        (err = oy_write_atomic(&shot->log, o->out, o->force, write_world, &w)) && fresh)
-        unlink(mtl);
+    if (fmt == FMT_OBJ) {
+        if (!(mtl = mtl_path(o->out)))
+            return OYSTER_E_NOMEM;
+        w.mtl_name = strrchr(mtl, '/') ? strrchr(mtl, '/') + 1 : mtl;
+    }
+    oy_outs_init(&outs, &shot->log, o->force);
+    err = i_world = oy_outs_add(&outs, o->out, 0);
+    if (err >= 0 && mtl)
+        err = i_mtl = oy_outs_add(&outs, mtl, 0);
+    if (err >= 0)
+        err = oy_outs_check(&outs);
+    if (err >= 0 && mtl)
+        err = oy_outs_write(&outs, i_mtl, write_mtl, &w);
+    if (err >= 0)
+        err = oy_outs_write(&outs, i_world, write_world, &w);
+    if (err >= 0)
+        err = oy_outs_commit(&outs);
+    oy_outs_release(&outs);
     free(mtl);
-    return err;
+    return err < 0 ? err : 0;
 }
 
 int oyster_export(oyster_shot *shot, const oyster_export_opts *o)
@@ -309,6 +354,7 @@ int oyster_export(oyster_shot *shot, const oyster_export_opts *o)
         m[i].name = mesh_names[i];
     g.cx = v.pos[0];
     g.cz = v.pos[2];
+    g.range0 = oy_level_range0(v.tan_half_fov_x, out->width, out->draft);
     float water[3];
     for (int i = 0; i < 3; i++)
         water[i] = (float)OY_PI * c.water_deep[i];
@@ -316,9 +362,9 @@ int oyster_export(oyster_shot *shot, const oyster_export_opts *o)
     if (!err)
         err = grid_eval(&g, shot->world, &sh, &c);
     if (!err)
-        err = add_terrain(&g, &m[M_TERRAIN]);
+        err = add_sheet(&g, g.h, NULL, g.rgb, 0, &m[M_TERRAIN]);
     if (!err)
-        err = add_water(&g, water, &m[M_WATER]);
+        err = add_water_canopy(&g, water, &m[M_WATER], &m[M_CANOPY]);
     if (!err)
         err = add_things(shot->world, &sh, &st, &c, &v, radius, &m[M_OBJECTS], &m[M_TREES]);
     if (!err)

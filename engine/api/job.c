@@ -1,14 +1,19 @@
 /*
  * job.c - `render`, `still` and `frames`: the loop that evaluates the model, renders
  * each frame and its audio block, and hands them to the sinks (video file,
- * frame hashes, WAV, stems). Every output is written to a temporary file
- * beside its final name and renamed into place only on success; on cancel
- * the video so far is finalized as NAME.partial.EXT.
+ * frame hashes, WAV, stems, state, camera and edit files). The outputs
+ * go through outputs.c: checked before the first frame, written to
+ * temporaries, all renamed into place at the end; on cancel the video so
+ * far is finalized as NAME.partial.EXT.
+ *
+ * The same loop serves the farm (oyster(1), CHUNKS): `render --chunk`
+ * sends the frames and the mixer's samples to a lossless chunk file and
+ * its manifest instead, and `assemble` takes them back from the chunks
+ * into the very sinks and calls a render makes, so the bytes agree.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <sys/resource.h>
-#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -17,66 +22,52 @@
 #include "../audio/audio.h"
 #include "../media/media.h"
 #include "../render/render.h"
-#include "shot.h"
-
-/* One output file: its final name and the temporary it is written as. */
-typedef struct sink_file {
-    char *final;
-    char *temp;
-} sink_file;
+#include "chunk.h"
+#include "editorial.h"
 
 typedef struct job {
-    oyster_shot *shot;
+    oyster_shot *shot;         /* NULL when assembling */
+    const oy_output *out;
     const oyster_render_opts *o;
     oy_log *log;
+    oy_outs outs;
     oy_pool *pool;
     oy_renderer *renderer;
     oy_audio *audio;
     oy_writer *writer;
-    FILE *hashes;
+    FILE *hashes;              /* stdout for "-" */
     oy_wav *wav, *stem[OY_BUS_COUNT];
-    sink_file video, hashfile, wavfile, stemfile[OY_BUS_COUNT], statefile;
+    /* each output's index in outs; -1: not asked for */
+    int video, hashfile, wavfile, statefile, stemfile[OY_BUS_COUNT], camfile, editfile[3];
+    int64_t first, last;       /* frames to render */
     int64_t state_frame;       /* --state-out: the frame whose state is kept */
     uint8_t *rgb;
     float *mix, *stembuf[OY_BUS_COUNT];
     oy_entity *ents;
     int want_audio, mux_audio;
+    const char *chunk_dir;     /* render --chunk: the chunks' folder */
+    oy_assembly *from;         /* assemble: where the frames come from */
+    oy_lossless *chunk;        /* render --chunk: the chunk file, output `video` */
+    int manifest;              /* render --chunk: its manifest's index in outs */
+    oy_manifest man;
     double t_eval, t_render, t_encode, t_audio;   /* seconds, for -v and bench */
 } job;
 
-static int sink_init(oy_log *log, sink_file *f, const char *path, int force)
+/* path (NULL: not asked for) as one of the job's outputs, its index in *at. */
+static int add_out(job *j, const char *path, uint64_t bytes, int *at)
 {
-    int err;
+    int i;
+
+    *at = -1;
     if (!path)
         return 0;
-    if ((err = oy_check_output(log, path, force)))
-        return err;
-    f->final = oy_strdup(path);
-    f->temp = strcmp(path, "-") ? oy_temp_path(path) : oy_strdup("-");
-    return f->final && f->temp ? 0 : OYSTER_E_NOMEM;
-}
-
-static int sink_commit(oy_log *log, sink_file *f, const char *as)
-{
-    if (!f->temp || !strcmp(f->temp, "-"))
-        return 0;
-    if (rename(f->temp, as) != 0) {
-        int err = -errno;
-        oy_diag(log, OYSTER_ERROR, NULL, 0, 0, NULL, "cannot rename '%s' to '%s': %s",
-                f->temp, as, oyster_strerror(err));
-        return err;
-    }
-    oy_freep(&f->temp);
+    if ((i = oy_outs_add(&j->outs, path, bytes)) < 0)
+        return i;
+    *at = i;
     return 0;
 }
 
-static void sink_release(sink_file *f)
-{
-    if (f->temp && strcmp(f->temp, "-"))
-        unlink(f->temp);
-    oy_freep(&f->temp);
-    oy_freep(&f->final);
-}
+static const char *out_path(const job *j, int i) { return j->outs.v[i].path; }
 
 static double now_s(void)
 {
@@ -85,26 +76,41 @@ static double now_s(void)
     return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
+/* A write to the frame-hash file failed: name the file and the cause
+ * (errno from the failed write; stdio keeps only that one happened). */
+static int hash_fail(job *j)
+{
+    int err = errno ? -errno : -EIO;
+
+    oy_diag(j->log, OYSTER_ERROR, NULL, 0, 0, NULL, "cannot write '%s': %s",
+            j->outs.v[j->hashfile].name, oyster_strerror(err));
+    return err;
+}
+
 static int write_hash_header(job *j)
 {
-    const oy_output *out = &j->shot->script->output;
+    const oy_output *out = j->out;
+    errno = 0;
     fprintf(j->hashes,
             "#format: frame checksums\n#version: 2\n#hash: MD5\n#software: %s\n"
             "#tb 0: %d/%d\n#media_type 0: video\n#codec_id 0: rawvideo\n"
             "#dimensions 0: %dx%d\n#sar 0: 1/1\n"
             "#stream#, dts,        pts, duration,     size, hash\n",
             oy_media_lavf_ident(), out->fps.den, out->fps.num, out->width, out->height);
-    return ferror(j->hashes) ? -EIO : 0;
+    return ferror(j->hashes) ? hash_fail(j) : 0;
 }
 
 static int open_sinks(job *j)
 {
     const oyster_render_opts *o = j->o;
-    const oy_output *out = &j->shot->script->output;
+    const oy_output *out = j->out;
     oy_writer_opts wo = { 0 };
     int err;
 
-    wo.path = j->video.temp;
+    if (j->chunk_dir)
+        return oy_lossless_open(&j->chunk, out_path(j, j->video), out->width, out->height,
+                                out->fps, j->want_audio ? OY_CHUNK_TRACKS : 0, j->log);
+    wo.path = out_path(j, j->video);
     wo.format = oy_media_format_for(o->out);
     wo.width = out->width;
     wo.height = out->height;
@@ -113,27 +119,37 @@ static int open_sinks(job *j)
     wo.draft = out->draft;
     if ((err = oy_writer_open(&j->writer, &wo, j->log)))
         return err;
-    if (j->hashfile.temp) {
-        if (!(j->hashes = fopen(j->hashfile.temp, "w"))) {
-            err = -errno;
-            oy_diag(j->log, OYSTER_ERROR, NULL, 0, 0, NULL, "cannot write '%s': %s",
-                    j->hashfile.final, oyster_strerror(err));
-            return err;
-        }
+    if (j->hashfile >= 0) {
+        const char *p = out_path(j, j->hashfile);
+        errno = 0;
+        if (!(j->hashes = strcmp(p, "-") ? fopen(p, "w") : stdout))
+            return hash_fail(j);
         if ((err = write_hash_header(j)))
             return err;
     }
-    if (j->wavfile.temp && (err = oy_wav_open(&j->wav, j->wavfile.temp, j->log)))
+    if (j->wavfile >= 0 && (err = oy_wav_open(&j->wav, out_path(j, j->wavfile),
+                                              j->outs.v[j->wavfile].name, j->log)))
         return err;
     for (int b = 0; b < OY_BUS_COUNT; b++)
-        if (j->stemfile[b].temp && (err = oy_wav_open(&j->stem[b], j->stemfile[b].temp, j->log)))
+        if (j->stemfile[b] >= 0 && (err = oy_wav_open(&j->stem[b], out_path(j, j->stemfile[b]),
+                                                      j->outs.v[j->stemfile[b]].name, j->log)))
             return err;
     return 0;
 }
 
+/* The chunk file's tracks: the mix, then the stems. */
+static int chunk_audio(job *j, int count)
+{
+    int err = oy_lossless_audio(j->chunk, 0, j->mix, count);
+
+    for (int b = 0; b < OY_BUS_COUNT && !err; b++)
+        err = oy_lossless_audio(j->chunk, 1 + b, j->stembuf[b], count);
+    return err;
+}
+
 static int frame_audio(job *j, int64_t n)
 {
-    const oy_output *out = &j->shot->script->output;
+    const oy_output *out = j->out;
     int64_t s0 = oy_frame_first_sample(n, out->fps);
     int64_t s1 = n + 1 >= out->frames ? out->samples : oy_frame_first_sample(n + 1, out->fps);
     int count = (int)(s1 - s0), err;
@@ -141,10 +157,15 @@ static int frame_audio(job *j, int64_t n)
 
     if (count <= 0)
         return 0;
-    err = oy_audio_render(j->audio, s0, count, j->mix, j->stem[0] ? j->stembuf : NULL);
+    if (j->from)
+        err = oy_assembly_sound(j->from, count, j->mix, j->stembuf);
+    else
+        err = oy_audio_render(j->audio, s0, count, j->mix, j->stem[0] || j->chunk ? j->stembuf : NULL);
     j->t_audio += now_s() - t0;
     if (err)
         return err;
+    if (j->chunk)
+        return chunk_audio(j, count);
     if (j->mux_audio && (err = oy_writer_audio(j->writer, j->mix, count)))
         return err;
     if (j->wav && (err = oy_wav_write(j->wav, j->mix, count)))
@@ -177,33 +198,46 @@ static int picture(oyster_shot *shot, oy_renderer *r, int64_t n, oy_entity *ents
 
 static int frame_video(job *j, int64_t n)
 {
-    const oy_output *out = &j->shot->script->output;
+    const oy_output *out = j->out;
     size_t size = (size_t)out->width * out->height * 3;
+    ptrdiff_t stride = (ptrdiff_t)out->width * 3;
     double t0 = now_s(), t2, eval = 0.0;
+    char md5[33];
     int err;
 
-    if ((err = picture(j->shot, j->renderer, n, j->ents, j->rgb, &eval)))
+    if (j->from)
+        err = oy_assembly_picture(j->from, n, j->rgb);
+    else
+        err = picture(j->shot, j->renderer, n, j->ents, j->rgb, &eval);
+    if (err)
         return err;
     t2 = now_s();
     j->t_eval += eval;
     j->t_render += t2 - t0 - eval;
-    if (j->hashes) {
-        char md5[33];
+    if (j->hashes || j->chunk)
         oy_md5_hex(j->rgb, size, md5);
+    if (j->hashes) {
+        errno = 0;
         fprintf(j->hashes, "0, %10lld, %10lld, %8d, %8zu, %s\n", (long long)n, (long long)n, 1, size, md5);
         if (ferror(j->hashes))
-            return -EIO;
+            return hash_fail(j);
     }
-    err = oy_writer_video(j->writer, j->rgb, (ptrdiff_t)out->width * 3);
+    if (j->chunk) {
+        memcpy(j->man.md5[n - j->first], md5, sizeof md5);
+        err = oy_lossless_video(j->chunk, j->rgb, stride);
+    } else {
+        err = oy_writer_video(j->writer, j->rgb, stride);
+    }
     j->t_encode += now_s() - t2;
     return err;
 }
 
 static int finish_sinks(job *j)
 {
-    int err = oy_writer_finish(j->writer);
+    int err = j->chunk ? oy_lossless_finish(j->chunk) : oy_writer_finish(j->writer);
     if (!err && j->hashes) {
-        err = fclose(j->hashes) ? -errno : 0;
+        errno = 0;
+        err = (j->hashes == stdout ? fflush(j->hashes) : fclose(j->hashes)) ? hash_fail(j) : 0;
         j->hashes = NULL;
     }
     if (!err && j->wav)
@@ -233,74 +267,122 @@ static int renderer_for(oyster_shot *shot, oy_pool *pool, oy_renderer **r)
     return oy_renderer_new(r, shot->world, &rc, pool);
 }
 
+/* render --chunk: the chunk file, then its manifest, which lands last
+ * (oy_outs_commit renames in order). A chunk that was not skipped as done
+ * is redone: whatever of it is there is replaced, --force or not. */
+static int add_chunk_outputs(job *j)
+{
+    const oyster_render_opts *o = j->o;
+    char *mkv = oy_chunk_path(j->chunk_dir, o->chunk, o->chunks, "mkv");
+    char *json = oy_chunk_path(j->chunk_dir, o->chunk, o->chunks, "json");
+    int err = mkv && json ? 0 : OYSTER_E_NOMEM;
+
+    j->outs.force = 1;
+    if (!err && !(err = oy_outs_mkdir(&j->outs, j->chunk_dir)) &&
+        !(err = add_out(j, mkv, 0, &j->video)) && !(err = add_out(j, json, 0, &j->manifest)))
+        err = oy_outs_check(&j->outs);
+    free(mkv);
+    free(json);
+    return err;
+}
+
+/* Every output, checked before the first frame: sizes where they are
+ * known (the WAV files; the hash file's lines) for the free space. */
+static int add_outputs(job *j)
+{
+    const oyster_render_opts *o = j->o;
+    const oy_output *out = j->out;
+    int64_t s0 = oy_frame_first_sample(j->first, out->fps);
+    int64_t s1 = j->last + 1 >= out->frames ? out->samples : oy_frame_first_sample(j->last + 1, out->fps);
+    uint64_t wav = 44 + 4 * (uint64_t)(s1 - s0), hashes = 400 + 80 * (uint64_t)(j->last - j->first + 1);
+    int err;
+
+    /* the stems' folder first: another output may be named inside it */
+    if (o->stems_dir && (err = oy_outs_mkdir(&j->outs, o->stems_dir)))
+        return err;
+    if (j->chunk_dir)
+        return add_chunk_outputs(j);
+    if ((err = add_out(j, o->out, 0, &j->video)) ||
+        (err = add_out(j, o->frame_hashes, hashes, &j->hashfile)) ||
+        (err = add_out(j, o->audio_out, wav, &j->wavfile)) ||
+        (err = add_out(j, o->state_out, 0, &j->statefile)) ||
+        (err = add_out(j, o->camera_out, 0, &j->camfile)))
+        return err;
+    for (int e = 0; e < 3; e++)
+        if ((err = add_out(j, o->edit_out[e], 0, &j->editfile[e])))
+            return err;
+    /* music.wav, ambience.wav, effects.wav */
+    for (int b = 0; b < OY_BUS_COUNT; b++) {
+        char name[32], *path = NULL;
+        j->stemfile[b] = -1;
+        snprintf(name, sizeof name, "%s.wav", oy_bus_names[b]);
+        if (o->stems_dir && !(path = oy_path_join(o->stems_dir, name)))
+            return OYSTER_E_NOMEM;
+        err = add_out(j, path, wav, &j->stemfile[b]);
+        free(path);
+        if (err)
+            return err;
+    }
+    return oy_outs_check(&j->outs);
+}
+
+/* The renderer and the audio decoder of a job that renders. */
+static int setup_render(job *j)
+{
+    oyster_shot *shot = j->shot;
+    int err;
+
+    if ((err = oy_pool_new(&j->pool, j->o->threads)) ||
+        (err = renderer_for(shot, j->pool, &j->renderer)))
+        return err;
+    if (j->want_audio &&
+        ((err = oy_audio_new(&j->audio, shot->model, shot->world, shot->camera, j->out->samples, j->log)) ||
+         (j->chunk_dir && (err = oy_chunk_gain(shot, j->chunk_dir, j->audio, j->log)))))
+        return err;
+    if (!(j->ents = oy_calloc((size_t)oy_model_max_entities(shot->model), sizeof *j->ents)))
+        return OYSTER_E_NOMEM;
+    return 0;
+}
+
 static int setup(job *j)
 {
     const oyster_render_opts *o = j->o;
-    oyster_shot *shot = j->shot;
-    const oy_output *out = &shot->script->output;
+    const oy_output *out = j->out;
     int err;
 
-    if (shot->script->mode == OY_MODE_WANDER)
+    if (j->shot && j->shot->script->mode == OY_MODE_WANDER)
         return unsupported(j->log, "mode 'wander'");
-    if (!oy_media_format_for(o->out)) {
+    if (!j->chunk_dir && !oy_media_format_for(o->out)) {
         oy_diag(j->log, OYSTER_ERROR, NULL, 0, 0, "use .mp4, .mov, .mkv or - for stdout",
                 "unsupported output format '%s'", o->out);
         return OYSTER_E_INPUT;
     }
-    if (o->first < 0 || o->first >= out->frames || (o->last >= 0 && (o->last < o->first || o->last >= out->frames))) {
+    if (j->first < 0 || j->first >= out->frames || j->last < j->first || j->last >= out->frames) {
         oy_diag(j->log, OYSTER_ERROR, NULL, 0, 0, NULL,
                 "frame range %lld-%lld is outside the shot's frames 0-%lld",
-                (long long)o->first, (long long)o->last, (long long)out->frames - 1);
+                (long long)j->first, (long long)j->last, (long long)out->frames - 1);
         return OYSTER_E_INPUT;
     }
     j->mux_audio = out->audio && !o->no_audio;
     j->want_audio = j->mux_audio || o->audio_out || o->stems_dir;
-    if ((err = sink_init(j->log, &j->video, o->out, o->force)) ||
-        (err = sink_init(j->log, &j->hashfile, o->frame_hashes, o->force)) ||
-        (err = sink_init(j->log, &j->wavfile, o->audio_out, o->force)) ||
-        (err = sink_init(j->log, &j->statefile, o->state_out, o->force)))
-        return err;
     if (o->state_out) {
         j->state_frame = o->state_at < 0 ? out->frames - 1 : oy_time_to_frame(o->state_at, out->fps);
         if (j->state_frame >= out->frames)
             j->state_frame = out->frames - 1;
     }
-    if (o->stems_dir) {
-        if (mkdir(o->stems_dir, 0777) != 0 && errno != EEXIST) {
-            err = -errno;
-            oy_diag(j->log, OYSTER_ERROR, NULL, 0, 0, NULL, "cannot create stems directory '%s': %s",
-                    o->stems_dir, oyster_strerror(err));
-            return err;
-        }
-        /* music.wav, ambience.wav, effects.wav */
-        for (int b = 0; b < OY_BUS_COUNT; b++) {
-            char name[32], *path;
-            snprintf(name, sizeof name, "%s.wav", oy_bus_names[b]);
-            path = oy_path_join(o->stems_dir, name);
-            err = path ? sink_init(j->log, &j->stemfile[b], path, o->force) : OYSTER_E_NOMEM;
-            free(path);
-            if (err)
-                return err;
-        }
-    }
-    if ((err = oy_pool_new(&j->pool, o->threads)) ||
-        (err = renderer_for(shot, j->pool, &j->renderer)))
+    if ((err = add_outputs(j)) || (!j->from && (err = setup_render(j))))
         return err;
     if (j->want_audio) {
         size_t maxs = (size_t)(48000LL * out->fps.den / out->fps.num + 2) * 2;
-        if ((err = oy_audio_new(&j->audio, shot->model, shot->world, shot->camera,
-                                out->samples, j->log)))
-            return err;
-        j->mix = oy_calloc(maxs, sizeof(float));
-        if (!j->mix)
+        if (!(j->mix = oy_calloc(maxs, sizeof(float))))
             return OYSTER_E_NOMEM;
         for (int b = 0; b < OY_BUS_COUNT; b++)
             if (!(j->stembuf[b] = oy_calloc(maxs, sizeof(float))))
                 return OYSTER_E_NOMEM;
     }
-    j->rgb = oy_malloc((size_t)out->width * out->height * 3);
-    j->ents = oy_calloc((size_t)oy_model_max_entities(shot->model), sizeof *j->ents);
-    if (!j->rgb || !j->ents)
+    if (j->chunk_dir && !(j->man.md5 = oy_calloc((size_t)(j->last - j->first + 1), sizeof *j->man.md5)))
+        return OYSTER_E_NOMEM;
+    if (!(j->rgb = oy_malloc((size_t)out->width * out->height * 3)))
         return OYSTER_E_NOMEM;
     return open_sinks(j);
 }
@@ -308,78 +390,120 @@ static int setup(job *j)
 static void teardown(job *j)
 {
     oy_writer_free(&j->writer);
-    if (j->hashes)
+    if (j->hashes && j->hashes != stdout)
         fclose(j->hashes);
     oy_wav_free(&j->wav);
     for (int b = 0; b < OY_BUS_COUNT; b++) {
         oy_wav_free(&j->stem[b]);
-        sink_release(&j->stemfile[b]);
         free(j->stembuf[b]);
     }
-    sink_release(&j->video);
-    sink_release(&j->hashfile);
-    sink_release(&j->wavfile);
-    sink_release(&j->statefile);
+    oy_outs_release(&j->outs);
     oy_audio_free(&j->audio);
     oy_renderer_free(&j->renderer);
     oy_pool_free(&j->pool);
     free(j->rgb);
     free(j->mix);
     free(j->ents);
+    oy_lossless_free(&j->chunk);
+    oy_manifest_release(&j->man);
 }
 
 /* Cancelled: keep what was rendered as NAME.partial.EXT. */
 static int keep_partial(job *j)
 {
-    char *partial;
+    char *kept;
     int err = finish_sinks(j);
-    if (err || !strcmp(j->video.final, "-"))
-        return err ? err : OYSTER_E_INTERRUPTED;
-    if (!(partial = oy_partial_path(j->video.final)))
-        return OYSTER_E_NOMEM;
-    err = sink_commit(j->log, &j->video, partial);
-    if (!err)
-        oy_diag(j->log, OYSTER_ERROR, NULL, 0, 0, NULL, "interrupted; partial output kept as '%s'", partial);
-    free(partial);
-    return err ? err : OYSTER_E_INTERRUPTED;
+
+    if (err || (err = oy_outs_keep(&j->outs, j->video, "partial", &kept)))
+        return err;
+    if (kept)
+        oy_diag(j->log, OYSTER_ERROR, NULL, 0, 0, NULL, "interrupted; partial output kept as '%s'", kept);
+    free(kept);
+    return OYSTER_E_INTERRUPTED;
 }
 
-int oyster_render(oyster_shot *shot, const oyster_render_opts *o)
+static int write_state(FILE *f, void *ctx)
 {
-    job j = { 0 };
-    const oy_output *out = &shot->script->output;
-    int64_t first = o->first, last = o->last < 0 ? out->frames - 1 : o->last;
-    double start = now_s();
+    const job *j = ctx;
+    return oy_snapshot_write(j->shot->model, j->state_frame, f);
+}
+
+/* The camera and edit files, once the pictures are done. */
+static int write_side_files(job *j)
+{
+    const oyster_render_opts *o = j->o;
+    int err = 0;
+
+    if (j->camfile >= 0 && (err = oy_camera_fill(&j->outs, j->camfile, j->shot)))
+        return err;
+    for (int e = 0; e < 3 && !err; e++) {
+        oyster_edit_opts eo = { o->edit_out[e], e, strcmp(o->out, "-") ? o->out : NULL, o->force };
+        oy_edit_job ej = { &j->shot, 1, &eo };
+        if (j->editfile[e] >= 0)
+            err = oy_edit_fill(&j->outs, j->editfile[e], &ej);
+    }
+    return err;
+}
+
+/* render --chunk: the manifest, once the chunk file is complete. */
+static int write_manifest(job *j, double started)
+{
+    const oy_out *v = &j->outs.v[j->video];
+    const char *slash = strrchr(v->dest, '/');
+    struct timespec ts;
     int err;
 
-    j.shot = shot;
-    j.o = o;
-    j.log = &shot->log;
-    if ((err = setup(&j)))
+    clock_gettime(CLOCK_REALTIME, &ts);
+    oy_manifest_init(&j->man, j->shot, j->o->chunk, j->o->chunks);
+    j->man.audio = j->want_audio;
+    snprintf(j->man.file, sizeof j->man.file, "%s", slash ? slash + 1 : v->dest);
+    j->man.started = started;
+    j->man.finished = ts.tv_sec + ts.tv_nsec * 1e-9;
+    if ((err = oy_md5_file(v->path, j->man.file_md5, &j->man.file_bytes))) {
+        oy_error(j->log, "cannot read '%s' back: %s", v->name, oyster_strerror(err));
+        return err;
+    }
+    return oy_outs_write(&j->outs, j->manifest, oy_manifest_write, &j->man);
+}
+
+/* Run the job set up in j: shot or from, out, o, log, first, last. */
+static int run(job *j)
+{
+    const oyster_render_opts *o = j->o;
+    const oy_output *out = j->out;
+    int64_t first = j->first, last = j->last;
+    double start = now_s();
+    struct timespec wall;
+    int err;
+
+    clock_gettime(CLOCK_REALTIME, &wall);
+    oy_outs_init(&j->outs, j->log, o->force);
+    if ((err = setup(j)))
         goto done;
     if (o->state_in) {
         int64_t from;
-        if ((err = oy_snapshot_check(shot->model, o->state_in, &from, j.log)))
+        if ((err = oy_snapshot_check(j->shot->model, o->state_in, &from, j->log)))
             goto done;
         if (from > first)
             first = from;
         if (first > last) {
-            oy_diag(j.log, OYSTER_ERROR, NULL, 0, 0, NULL,
+            oy_diag(j->log, OYSTER_ERROR, NULL, 0, 0, NULL,
                     "state file '%s' is at frame %lld, after the last frame to render (%lld)",
                     o->state_in, (long long)from, (long long)last);
             err = OYSTER_E_INPUT;
             goto done;
         }
     }
-    if (o->state_out && (err = oy_snapshot_write(shot->model, j.state_frame, j.statefile.temp, j.log)))
+    if (j->statefile >= 0 && (err = oy_outs_write(&j->outs, j->statefile, write_state, j)))
         goto done;
     for (int64_t n = first; n <= last; n++) {
         oyster_progress p;
         if (o->cancel && *o->cancel) {
-            err = keep_partial(&j);
+            /* a chunk is whole or not at all: nothing of it is kept */
+            err = j->chunk_dir ? OYSTER_E_INTERRUPTED : keep_partial(j);
             goto done;
         }
-        if ((err = frame_video(&j, n)) || (j.want_audio && (err = frame_audio(&j, n))))
+        if ((err = frame_video(j, n)) || (j->want_audio && (err = frame_audio(j, n))))
             goto done;
         if (o->progress) {
             double el = now_s() - start;
@@ -390,35 +514,65 @@ int oyster_render(oyster_shot *shot, const oyster_render_opts *o)
             o->progress(o->opaque, &p);
         }
     }
-    if ((err = finish_sinks(&j)))
+    if ((err = finish_sinks(j)))
         goto done;
     {
         double n = (double)(last - first + 1), el = now_s() - start;
         struct rusage ru;
         getrusage(RUSAGE_SELF, &ru);
-        oy_diag(j.log, OYSTER_INFO, NULL, 0, 0, NULL,
+        oy_diag(j->log, OYSTER_INFO, NULL, 0, 0, NULL,
                 "timing: %dx%d, %.0f frames, %.2f fps end to end; ms/frame: eval %.2f, render %.2f, "
                 "encode %.2f, audio %.2f; peak memory %.1f MB",
-                out->width, out->height, n, el > 0 ? n / el : 0.0, 1e3 * j.t_eval / n,
-                1e3 * j.t_render / n, 1e3 * j.t_encode / n, 1e3 * j.t_audio / n, ru.ru_maxrss / 1024.0);
+                out->width, out->height, n, el > 0 ? n / el : 0.0, 1e3 * j->t_eval / n,
+                1e3 * j->t_render / n, 1e3 * j->t_encode / n, 1e3 * j->t_audio / n, ru.ru_maxrss / 1024.0);
     }
-    if ((err = sink_commit(j.log, &j.video, j.video.final)) ||
-        (j.hashfile.temp && (err = sink_commit(j.log, &j.hashfile, j.hashfile.final))) ||
-        (j.wavfile.temp && (err = sink_commit(j.log, &j.wavfile, j.wavfile.final))) ||
-        (j.statefile.temp && (err = sink_commit(j.log, &j.statefile, j.statefile.final))))
-        goto done;
-    for (int b = 0; b < OY_BUS_COUNT; b++)
-        if (j.stemfile[b].temp && (err = sink_commit(j.log, &j.stemfile[b], j.stemfile[b].final)))
-            goto done;
+    if (j->chunk_dir)
+        err = write_manifest(j, wall.tv_sec + wall.tv_nsec * 1e-9);
+    else
+        err = write_side_files(j);
+    if (!err)
+        err = oy_outs_commit(&j->outs);
 done:
-    teardown(&j);
+    teardown(j);
     return err;
 }
 
-/* Frames first.. as the PNG files files[0..count) (their names checked
- * already), all renamed into place at the end; o gives progress and cancel
- * (may be NULL). */
-static int write_pngs(oyster_shot *shot, int64_t first, sink_file *files, int64_t count,
+int oyster_render(oyster_shot *shot, const oyster_render_opts *o)
+{
+    job j = { 0 };
+    int err;
+
+    j.shot = shot;
+    j.out = &shot->script->output;
+    j.o = o;
+    j.log = &shot->log;
+    j.first = o->first;
+    j.last = o->last < 0 ? j.out->frames - 1 : o->last;
+    if (o->chunks > 0) {
+        /* 1: the chunk is there and checks out, nothing to do */
+        if ((err = oy_chunk_check(shot, o, &j.first, &j.last)))
+            return err;
+        j.chunk_dir = o->out;
+    }
+    return run(&j);
+}
+
+int oy_assemble_run(oy_assembly *from, const oy_output *out, const oyster_render_opts *o, oy_log *log)
+{
+    job j = { 0 };
+
+    j.from = from;
+    j.out = out;
+    j.o = o;
+    j.log = log;
+    j.last = out->frames - 1;
+    return run(&j);
+}
+
+/* Frames first.. as the outputs 0..count of s, PNG files (checked
+ * already, committed by the caller); o gives progress and cancel (may be
+ * NULL). */
+static int write_pngs(oyster_shot *shot, int64_t first, oy_outs *s, int64_t count,
                       int threads, const oyster_frames_opts *o)
 {
     const oy_output *out = &shot->script->output;
@@ -439,7 +593,7 @@ static int write_pngs(oyster_shot *shot, int64_t first, sink_file *files, int64_
             goto done;
         }
         if ((err = picture(shot, r, first + i, ents, rgb, &eval)) ||
-            (err = oy_png_write(files[i].temp, rgb, out->width, out->height, (ptrdiff_t)out->width * 3,
+            (err = oy_png_write(s->v[i].path, rgb, out->width, out->height, (ptrdiff_t)out->width * 3,
                                 &shot->log)))
             goto done;
         if (o && o->progress) {
@@ -449,8 +603,6 @@ static int write_pngs(oyster_shot *shot, int64_t first, sink_file *files, int64_
             o->progress(o->opaque, &p);
         }
     }
-    for (int64_t i = 0; i < count && !err; i++)
-        err = sink_commit(&shot->log, &files[i], files[i].final);
 done:
     free(rgb);
     free(ents);
@@ -459,12 +611,23 @@ done:
     return err;
 }
 
+struct still {
+    oyster_shot *shot;
+    int64_t n;
+    int threads;
+};
+
+static int fill_still(oy_outs *s, int i, void *ctx)
+{
+    const struct still *st = ctx;
+    return write_pngs(st->shot, st->n, s, 1, st->threads, NULL);
+}
+
 int oyster_still(oyster_shot *shot, double t, const char *png, int threads, int force)
 {
     const oy_output *out = &shot->script->output;
-    int64_t n = oy_time_to_frame(t, out->fps);
-    sink_file f = { 0 };
-    int err;
+    struct still st = { shot, oy_time_to_frame(t, out->fps), threads };
+    int64_t n = st.n;
 
     if (n >= out->frames) {
         oy_diag(&shot->log, OYSTER_ERROR, NULL, 0, 0, NULL,
@@ -472,10 +635,7 @@ int oyster_still(oyster_shot *shot, double t, const char *png, int threads, int 
                 (long long)n, (long long)out->frames);
         return OYSTER_E_INPUT;
     }
-    if (!(err = sink_init(&shot->log, &f, png, force)))
-        err = write_pngs(shot, n, &f, 1, threads, NULL);
-    sink_release(&f);
-    return err;
+    return oy_write_alone(&shot->log, png, force, fill_still, &st);
 }
 
 int oyster_frame_name(const char *pattern, int64_t n, char *buf, size_t size)
@@ -543,9 +703,9 @@ int oyster_frames(oyster_shot *shot, const oyster_frames_opts *o)
     const oy_output *out = &shot->script->output;
     int64_t last = o->last < 0 ? out->frames - 1 : o->last, count = last - o->first + 1;
     int64_t number0 = o->start_number < 0 ? o->first : o->start_number;
-    sink_file *files = NULL;
+    oy_outs s;
     char name[4096];
-    int err = 0;
+    int err = 0, cam = -1;
 
     if (o->first < 0 || count < 1 || last >= out->frames) {
         oy_diag(&shot->log, OYSTER_ERROR, NULL, 0, 0, NULL,
@@ -559,17 +719,18 @@ int oyster_frames(oyster_shot *shot, const oyster_frames_opts *o)
                 "'%s' needs exactly one frame number in it (%%d, %%05d or a run of '#')", o->pattern);
         return OYSTER_E_INPUT;
     }
-    if (!(files = oy_calloc((size_t)count, sizeof *files)))
-        return OYSTER_E_NOMEM;
     /* every name is checked before the first frame is drawn */
-    for (int64_t i = 0; i < count && !err; i++) {
+    oy_outs_init(&s, &shot->log, o->force);
+    for (int64_t i = 0; i < count && err >= 0; i++) {
         oyster_frame_name(o->pattern, number0 + i, name, sizeof name);
-        err = sink_init(&shot->log, &files[i], name, o->force);
+        err = oy_outs_add(&s, name, 0);
     }
-    if (!err)
-        err = write_pngs(shot, o->first, files, count, o->threads, o);
-    for (int64_t i = 0; i < count; i++)
-        sink_release(&files[i]);
-    free(files);
+    if (err >= 0 && o->camera_out)
+        err = cam = oy_outs_add(&s, o->camera_out, 0);
+    if (err >= 0 && !(err = oy_outs_check(&s)) &&
+        !(err = write_pngs(shot, o->first, &s, count, o->threads, o)) &&
+        (cam < 0 || !(err = oy_camera_fill(&s, cam, shot))))
+        err = oy_outs_commit(&s);
+    oy_outs_release(&s);
     return err;
 }

@@ -2,13 +2,11 @@
  * shot.c - opening a shot: script, concept bank, model, world and camera,
  * in that order, and what `oyster check` prints about it.
  */
-#include <errno.h>
 #include <stdarg.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "shot.h"
 #include "../audio/audio.h"
@@ -196,6 +194,8 @@ int oyster_shot_open(oyster_shot **out, const char *path, const oyster_overrides
                      oyster_log_fn fn, void *opaque)
 {
     oyster_shot *shot = oy_calloc(1, sizeof *shot);
+    const oy_text *voc;
+    oy_log_at at;
     int err;
 
     if (!shot)
@@ -204,7 +204,10 @@ int oyster_shot_open(oyster_shot **out, const char *path, const oyster_overrides
     shot->log.opaque = opaque;
     if ((err = oy_script_load(&shot->script, path, ov, &shot->log)))
         goto fail;
-    if ((err = oy_bank_new(&shot->bank, shot->script->world.vocabulary.s, &shot->log)))
+    /* a vocabulary file's unlocated messages point at world.vocabulary */
+    voc = &shot->script->world.vocabulary;
+    oy_log_at_init(&at, &shot->log, path, voc->mark.line, voc->mark.col);
+    if ((err = oy_bank_new(&shot->bank, voc->s, &at.log)))
         goto fail;
     if ((err = oy_model_new(&shot->model, shot->script, shot->bank, &shot->log)) ||
         (err = check_sounds(shot)))
@@ -332,74 +335,6 @@ void oyster_shot_describe(const oyster_shot *shot, oyster_line_fn fn, void *opaq
     line(fn, opaque, "directives: %d", s->ndirectives);
     oy_model_describe(shot->model, fn, opaque);
 }
-
-int oy_check_output(oy_log *log, const char *path, int force)
-{
-    if (!strcmp(path, "-") || force || access(path, F_OK) != 0)
-        return 0;
-    oy_diag(log, OYSTER_ERROR, NULL, 0, 0, "use --force to overwrite it",
-            "output '%s' exists", path);
-    return OYSTER_E_EXISTS;
-}
-
-int oy_write_atomic(oy_log *log, const char *path, int force, oy_write_fn fn, void *ctx)
-{
-    char *temp;
-    FILE *f;
-    int err;
-
-    if (!strcmp(path, "-")) {
-        if ((err = fn(stdout, ctx)))
-            return err;
-        return fflush(stdout) ? -errno : 0;
-    }
-    if ((err = oy_check_output(log, path, force)))
-        return err;
-    if (!(temp = oy_temp_path(path)))
-        return OYSTER_E_NOMEM;
-    if (!(f = fopen(temp, "wb"))) {
-        err = -errno;
-        oy_error(log, "cannot write '%s': %s", path, oyster_strerror(err));
-        free(temp);
-        return err;
-    }
-    err = fn(f, ctx);
-    if (!err && ferror(f))
-        err = -EIO;
-    if (fclose(f) && !err)
-        err = -errno;
-    if (!err && rename(temp, path) != 0)
-        err = -errno;
-    if (err) {
-        if (err != OYSTER_E_NOMEM && err != OYSTER_E_INPUT)
-            oy_error(log, "cannot write '%s': %s", path, oyster_strerror(err));
-        unlink(temp);
-    }
-    free(temp);
-    return err;
-}
-
-static char *beside(const char *path, const char *fmt_dot, const char *infix)
-{
-    const char *slash = strrchr(path, '/');
-    const char *base = slash ? slash + 1 : path;
-    int dirlen = (int)(base - path);
-    const char *dot = strrchr(base, '.');
-    size_t n = strlen(path) + strlen(infix) + 32;
-    char *p = oy_malloc(n);
-    if (!p)
-        return NULL;
-    if (!strcmp(fmt_dot, "temp"))
-        snprintf(p, n, "%.*s.%s.%s%ld.tmp", dirlen, path, base, infix, (long)getpid());
-    else if (dot && dot != base)
-        snprintf(p, n, "%.*s%.*s.%s%s", dirlen, path, (int)(dot - base), base, infix, dot);
-    else
-        snprintf(p, n, "%s.%s", path, infix);
-    return p;
-}
-
-char *oy_temp_path(const char *path) { return beside(path, "temp", ""); }
-char *oy_partial_path(const char *path) { return beside(path, "partial", "partial"); }
 
 void oy_shot_burn_in(const oyster_shot *shot, const oy_state *st, const oy_view *view,
                      int64_t n, uint8_t *rgb, int w, int h)

@@ -49,8 +49,6 @@ void sb_add_text(char *buf, size_t n, const char *fmt, ...)
  * the beat line, not here. */
 void sb_event_text(const oyster_shot *shot, const oy_event *e, char *buf, size_t n)
 {
-    static const char *const wx[OY_WX_COUNT] = { "cloud", "fog", "rain", "snow", "wind", "lightning" };
-    static const char *const lt[OY_LT_COUNT] = { "exposure", "warmth", "contrast", "saturation" };
     const oy_directive *d;
 
     buf[0] = 0;
@@ -72,7 +70,7 @@ void sb_event_text(const oyster_shot *shot, const oy_event *e, char *buf, size_t
             sb_add_text(buf, n, " %s", d->weather.preset.s);
         for (int i = 0; !d->weather.preset.s && i < OY_WX_COUNT; i++)
             if (d->weather.set[i])
-                sb_add_text(buf, n, " %s %g", wx[i], d->weather.v[i]);
+                sb_add_text(buf, n, " %s %g", oy_weather_fields[i], d->weather.v[i]);
         break;
     case OY_ACT_LIGHTING:
         snprintf(buf, n, "lighting");
@@ -80,7 +78,7 @@ void sb_event_text(const oyster_shot *shot, const oy_event *e, char *buf, size_t
             sb_add_text(buf, n, " %s", d->lighting.preset.s);
         for (int i = 0; !d->lighting.preset.s && i < OY_LT_COUNT; i++)
             if (d->lighting.set[i])
-                sb_add_text(buf, n, " %s %g", lt[i], d->lighting.v[i]);
+                sb_add_text(buf, n, " %s %g", oy_light_fields[i], d->lighting.v[i]);
         break;
     case OY_ACT_ADD:
         if (d->count > 1)

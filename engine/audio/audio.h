@@ -1,6 +1,6 @@
 /*
  * audio - the audio decoder: music and ambience generated from the same
- * latent state and event list as the picture (DESIGN §6).
+ * latent state and event list as the picture (docs/architecture.md).
  *
  * Any range of samples is a pure function of the shot and the range's
  * position: rendering samples [a, b) alone gives exactly those samples of a
@@ -41,6 +41,11 @@ int oy_audio_render(oy_audio *a, int64_t first, int n, float *mix,
 
 /* The master gain (linear) chosen for the shot; measures it if needed. */
 int oy_audio_master_gain(oy_audio *a, float *gain);
+/* Take gain, what oy_audio_master_gain gave for the same shot in this
+ * build, instead of measuring: the measure reads the whole shot, so a
+ * render of a few frames costs the shot's length without it. Call before
+ * the first render. */
+void oy_audio_set_master_gain(oy_audio *a, float gain);
 
 /* ---- one-shot sounds placed by other modules ----
  * Wander mode supplies footsteps matched to its walk cycle and the ground

@@ -268,6 +268,12 @@ int oy_audio_master_gain(oy_audio *a, float *gain)
     return 0;
 }
 
+void oy_audio_set_master_gain(oy_audio *a, float gain)
+{
+    a->gain = gain;
+    a->measured = 1;
+}
+
 int oy_audio_render(oy_audio *a, int64_t first, int n, float *mix,
                     float *const stems[OY_BUS_COUNT])
 {

@@ -1,5 +1,5 @@
 /*
- * camera.c - the keyframed camera of SPEC §3: Catmull-Rom curves through the
+ * camera.c - the keyframed camera of oyster-shot(5): Catmull-Rom curves through the
  * keys with per-segment easing, look_at or yaw/pitch/roll, zooms, cuts,
  * handheld shake, heights above the ground. A pure function of time.
  *

@@ -27,10 +27,37 @@ void oy_diag(oy_log *log, int level, const char *file, int line, int col,
              const char *hint, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 
+/* Invariants that hold by arithmetic (a buffer's size against what is put
+ * in it): checked in debug and sanitizer builds, where OY_CHECKED is
+ * defined (./configure --enable-debug, make SANITIZE=1), and free in
+ * release builds. A failure names the condition and aborts. */
+#ifdef OY_CHECKED
+#define oy_assert(cond) ((cond) ? (void)0 : oy_assert_fail(#cond, __FILE__, __LINE__))
+#else
+#define oy_assert(cond) ((void)0)
+#endif
+_Noreturn void oy_assert_fail(const char *cond, const char *file, int line);
+
 #define oy_error(log, ...) oy_diag((log), OYSTER_ERROR, NULL, 0, 0, NULL, __VA_ARGS__)
 #define oy_warn(log, ...)  oy_diag((log), OYSTER_WARNING, NULL, 0, 0, NULL, __VA_ARGS__)
 #define oy_info(log, ...)  oy_diag((log), OYSTER_INFO, NULL, 0, 0, NULL, __VA_ARGS__)
 #define oy_debug(log, ...) oy_diag((log), OYSTER_DEBUG, NULL, 0, 0, NULL, __VA_ARGS__)
+
+/* A log that puts messages without a line at file:line:col (the script
+ * key that named an input file) and passes them on to inner. */
+typedef struct oy_log_at {
+    oy_log log;
+    oy_log *inner;
+    const char *file;
+    int line, col;
+} oy_log_at;
+void oy_log_at_init(oy_log_at *a, oy_log *inner, const char *file, int line, int col);
+
+/* 0 when path names a regular file; otherwise reports "cannot read
+ * WHAT'PATH': why" (what: "" or a word and a space, e.g. "image ") and
+ * returns OYSTER_E_INPUT. Called before an input is opened: opening a
+ * FIFO would block. */
+int oy_input_file(oy_log *log, const char *what, const char *path);
 
 /* Edit distance (Levenshtein, ASCII case-insensitive), capped at max+1. */
 int oy_edit_distance(const char *a, const char *b, int max);
@@ -83,6 +110,16 @@ static inline float oy_clampf(float x, float lo, float hi)
     return x < lo ? lo : x > hi ? hi : x;
 }
 static inline float oy_lerpf(float a, float b, float t) { return a + (b - a) * t; }
+/* Greatest common divisor (a when b is 0): reduces rationals. */
+static inline uint64_t oy_gcd(uint64_t a, uint64_t b)
+{
+    while (b) {
+        uint64_t t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
 static inline float oy_smoothstepf(float e0, float e1, float x)
 {
     float t = oy_clampf((x - e0) / (e1 - e0), 0.0f, 1.0f);

@@ -1,10 +1,14 @@
 /*
  * diag.c - diagnostics: formatting messages for the log callback, error
- * strings, and the edit distance behind "did you mean" hints.
+ * strings, the edit distance behind "did you mean" hints, a log that
+ * locates messages at the script key behind them, and the one
+ * place the engine writes to stderr itself: a broken invariant
+ * (oy_assert), just before it aborts.
  */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core.h"
@@ -36,6 +40,25 @@ void oy_diag(oy_log *log, int level, const char *file, int line, int col,
     log->fn(log->opaque, &d);
 }
 
+static void log_at_fn(void *opaque, const oyster_diag *d)
+{
+    const oy_log_at *a = opaque;
+
+    if (d->line > 0)
+        oy_diag(a->inner, d->level, d->file, d->line, d->col, d->hint, "%s", d->msg);
+    else
+        oy_diag(a->inner, d->level, a->file, a->line, a->col, d->hint, "%s", d->msg);
+}
+
+void oy_log_at_init(oy_log_at *a, oy_log *inner, const char *file, int line, int col)
+{
+    a->log = (oy_log){ log_at_fn, a, 0, 0 };
+    a->inner = inner;
+    a->file = file;
+    a->line = line;
+    a->col = col;
+}
+
 const char *oyster_strerror(int err)
 {
     switch (err) {
@@ -47,6 +70,7 @@ const char *oyster_strerror(int err)
     case OYSTER_E_EXISTS: return "output exists";
     case OYSTER_E_NOMEM: return "out of memory";
     case OYSTER_E_INTERNAL: return "internal error";
+    case -EPIPE: return "output closed";    /* the reader of a pipe went away */
     }
     if (err < 0 && err > -4096)
         return strerror(-err);
@@ -95,4 +119,10 @@ int oy_edit_distance(const char *a, const char *b, int max)
 int oyster_edit_distance(const char *a, const char *b, int max)
 {
     return oy_edit_distance(a, b, max);
+}
+
+_Noreturn void oy_assert_fail(const char *cond, const char *file, int line)
+{
+    fprintf(stderr, "oyster: %s:%d: internal error: '%s' does not hold\n", file, line, cond);
+    abort();
 }

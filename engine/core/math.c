@@ -2,7 +2,7 @@
  * math.c - oyster's own elementary functions. glibc chooses libm code paths
  * by CPU at load time, so values that reach pixels or samples are computed
  * here with fixed polynomials in double precision: the same bits on every
- * x86-64 machine (DESIGN §5). Accuracy is ~1e-7 relative in float, ~1e-13
+ * x86-64 machine (docs/architecture.md, "Rules every change keeps"). Accuracy is ~1e-7 relative in float, ~1e-13
  * for the double versions over the ranges oyster uses.
  */
 #include <math.h>

@@ -1,9 +1,10 @@
 /*
  * pool.c - a static thread pool. A job is ntasks numbered tasks; workers
  * take task numbers from a shared counter, but since every task writes only
- * its own outputs the result is the same whoever runs it (DESIGN §5).
+ * its own outputs the result is the same whoever runs it (docs/architecture.md, "Rules every change keeps").
  */
 #include <pthread.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -21,9 +22,14 @@ struct oy_pool {
     int ntasks, next, finished;
 };
 
+/* The cores this process may run on: a farm's scheduler (Slurm's task
+ * affinity, a container's cpuset, taskset) allots fewer than the machine
+ * has, and threads beyond them only take turns. */
 int oy_cpu_count(void)
 {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    cpu_set_t set;
+    long n = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set)
+                                                         : sysconf(_SC_NPROCESSORS_ONLN);
     return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
 

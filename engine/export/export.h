@@ -1,5 +1,5 @@
 /*
- * export.h - writers that take a shot into other tools (SPEC §5 exports,
+ * export.h - writers that take a shot into other tools (oyster(1) EXPORT FILES,
  * man oyster(1) "Taking a shot into other tools"): the camera per frame
  * (JSON, glTF, USD, chan), the shared glTF 2.0 container, and the JSON
  * string helpers. Pure writers over plain data: engine/api/ gathers the

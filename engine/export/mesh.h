@@ -16,7 +16,7 @@
 #include "../scene/scene.h"
 
 typedef struct oy_mesh {
-    const char *name;          /* "terrain", "water", "objects", "trees" */
+    const char *name;          /* "terrain", "water", "canopy", "objects", "trees" */
     float *pos;                /* 3 a vertex: exchange coordinates, m */
     float *rgb;                /* 3 a vertex: linear albedo, 0..1 */
     uint32_t *tri;             /* 3 a triangle */

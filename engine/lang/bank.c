@@ -143,6 +143,16 @@ static const char *hint_for(const char *word, const char *const *names, int n,
     return buf;
 }
 
+/* hint_for over the channels' names */
+static const char *channel_hint(const char *word, char *buf, size_t cap)
+{
+    const char *names[OY_CH_COUNT];
+
+    for (int i = 0; i < OY_CH_COUNT; i++)
+        names[i] = oy_channels[i].name;
+    return hint_for(word, names, OY_CH_COUNT, buf, cap);
+}
+
 static const oy_ynode *scalar(loader *L, const oy_ynode *n, const char *what)
 {
     if (n->type != OY_YSCALAR) {
@@ -208,7 +218,7 @@ static void read_effects(loader *L, const oy_ynode *map, int relative, int time_
 
         if (ch < 0) {
             lerr(L, k, k->type == OY_YSCALAR ?
-                 hint_for(k->scalar, oy_channel_names, OY_CH_COUNT, hint, sizeof hint) : NULL,
+                 channel_hint(k->scalar, hint, sizeof hint) : NULL,
                  "unknown channel '%s'", k->type == OY_YSCALAR ? k->scalar : "?");
             continue;
         }
@@ -224,7 +234,7 @@ static void read_effects(loader *L, const oy_ynode *map, int relative, int time_
             lerr(L, v, NULL, "bad value '%s' for channel '%s'", v->scalar, k->scalar);
             continue;
         }
-        oy_lang_channel_range(ch, &lo, &hi);
+        oy_channel_range(ch, &lo, &hi);
         if (relative ? fabs(x) > hi - lo : x < lo || x > hi) {
             lerr(L, v, NULL, "value %s for channel '%s' is out of range %s%g..%g",
                  v->scalar, k->scalar, relative ? "+-" : "",
@@ -653,4 +663,15 @@ const char *oy_bank_nearest(const oy_bank *b, const char *word)
         }
     }
     return pick;
+}
+
+const char *oy_bank_nearest_note(const oy_bank *b, const char *word, char *buf, size_t cap)
+{
+    const char *near = oy_bank_nearest(b, word);
+
+    if (near)
+        snprintf(buf, cap, " (nearest: '%s')", near);
+    else
+        snprintf(buf, cap, " (no known word is near)");
+    return buf;
 }

@@ -12,7 +12,7 @@
 
 static void effect_line(const oy_effect *e, char *buf, size_t cap)
 {
-    const char *name = oy_channel_names[e->channel];
+    const char *name = oy_channels[e->channel].name;
 
     if (e->relative)
         snprintf(buf, cap, "  %-12s %+g", name, e->value);

@@ -105,7 +105,7 @@ void oy_lang_explain(const oy_bank *b, const char *text, const oy_parse *p,
     for (int i = 0; i < p->nnotes; i++) {
         const oy_word_note *nt = &p->notes[i];
         int wl = nt->len < sizeof word - 1 ? (int)nt->len : (int)sizeof word - 1;
-        const char *near;
+        char note[96];
 
         snprintf(word, sizeof word, "%.*s", wl, text + nt->off);
         switch (nt->how) {
@@ -132,9 +132,8 @@ void oy_lang_explain(const oy_bank *b, const char *text, const oy_parse *p,
             snprintf(what, sizeof what, "(a single letter; skipped)");
             break;
         default:
-            near = oy_bank_nearest(b, word);
-            snprintf(what, sizeof what, "IGNORED: not in the vocabulary%s%s%s",
-                     near ? " (nearest: '" : "", near ? near : "", near ? "')" : "");
+            snprintf(what, sizeof what, "IGNORED: not in the vocabulary%s",
+                     oy_bank_nearest_note(b, word, note, sizeof note));
             break;
         }
         snprintf(line, sizeof line, "  %-*s %s", COLUMN, word, what);
@@ -153,7 +152,7 @@ void oy_lang_explain(const oy_bank *b, const char *text, const oy_parse *p,
             int m = (int)(target[ch] * 60.0f + 0.5f);
             n += (size_t)snprintf(line + n, sizeof line - n, " time %02d:%02d", m / 60 % 24, m % 60);
         } else {
-            n += (size_t)snprintf(line + n, sizeof line - n, " %s %g->%.2g", oy_channel_names[ch],
+            n += (size_t)snprintf(line + n, sizeof line - n, " %s %g->%.2g", oy_channels[ch].name,
                                   oy_channel_default(ch), target[ch]);
         }
         if (n > 70) {           /* long lists wrap */

@@ -1,5 +1,5 @@
 /*
- * lang - the concept language (SPEC §4).
+ * lang - the concept language (oyster-shot(5), THE CONCEPT LANGUAGE).
  *
  * A concept bank (data/concepts.yaml compiled into the binary, extendable
  * per shot) maps words and phrases to sparse changes of the latent state;
@@ -62,6 +62,9 @@ const oy_concept *oy_bank_get(const oy_bank *b, int i);
 const oy_concept *oy_bank_find(const oy_bank *b, const char *word);
 /* The known word or phrase nearest to word (edit distance), or NULL. */
 const char *oy_bank_nearest(const oy_bank *b, const char *word);
+/* For messages about an unknown word: " (nearest: 'x')", or " (no known
+ * word is near)" when nothing is. Returns buf. */
+const char *oy_bank_nearest_note(const oy_bank *b, const char *word, char *buf, size_t cap);
 /* How many distinct words and phrases the bank knows. */
 int oy_bank_word_count(const oy_bank *b);
 
@@ -158,8 +161,6 @@ void oy_parse_targets(const oy_parse *p, const float *base, float *target,
 extern const char oy_bank_builtin[];
 extern const uint32_t oy_bank_builtin_size;   /* bytes, without the NUL */
 
-/* The range a channel's values keep (SPEC conventions of model.h). */
-void oy_lang_channel_range(int ch, float *lo, float *hi);
 
 /* The parser's compiled patterns and function-word table, built once per
  * bank and shared read-only by every parse. */

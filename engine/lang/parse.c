@@ -1,5 +1,5 @@
 /*
- * parse.c - the concept language's text parser (SPEC §4). PCRE2 splits the
+ * parse.c - the concept language's text parser (oyster-shot(5), THE CONCEPT LANGUAGE). PCRE2 splits the
  * text into words, numbers and punctuation and finds spelled-out durations
  * ("over 5 seconds") and tempos ("96 bpm"); then one pass over the words
  * matches the longest phrase at each position against the language's own
@@ -724,7 +724,7 @@ static void warn_unknown(parser *p, const token *t)
 {
     char word[128];
     size_t n = t->len < sizeof word - 1 ? t->len : sizeof word - 1;
-    const char *near;
+    char note[96];
     int line = 0, col = 0;
 
     if (p->warned >= MAX_WORD_WARNINGS) {
@@ -739,13 +739,9 @@ static void warn_unknown(parser *p, const token *t)
         line = p->cur_line;
         col = p->col > 0 ? p->cur_col : 0;
     }
-    near = oy_bank_nearest(p->bank, t->low);
-    if (near)
-        oy_diag(p->log, OYSTER_WARNING, p->file, line, col, NULL,
-                "'%s' is not in the vocabulary (nearest: '%s'); ignored", word, near);
-    else
-        oy_diag(p->log, OYSTER_WARNING, p->file, line, col, NULL,
-                "'%s' is not in the vocabulary; ignored", word);
+    oy_diag(p->log, OYSTER_WARNING, p->file, line, col, NULL,
+            "'%s' is not in the vocabulary%s; ignored", word,
+            oy_bank_nearest_note(p->bank, t->low, note, sizeof note));
 }
 
 static int apply_word(parser *p, clause *c, size_t i, const match *m, int timed,

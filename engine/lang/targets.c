@@ -1,33 +1,11 @@
 /*
  * targets.c - from a parse to channel targets: how intensity, negation and
- * relative effects combine, and the range each channel keeps (the
- * conventions written in model.h), which also bounds vocabulary values.
+ * relative effects combine, each kept in its channel's range.
  */
 #include <math.h>
 #include <string.h>
 
 #include "lang.h"
-
-void oy_lang_channel_range(int ch, float *lo, float *hi)
-{
-    switch (ch) {
-    case OY_CH_TIME:
-        *lo = 0.0f; *hi = 24.0f; break;
-    case OY_CH_EXPOSURE:
-        *lo = -4.0f; *hi = 4.0f; break;
-    case OY_CH_WARMTH: case OY_CH_CONTRAST: case OY_CH_SATURATION:
-    case OY_CH_TINT: case OY_CH_WATER_LEVEL: case OY_CH_VALENCE: case OY_CH_CONIFER:
-    case OY_CH_ROCK_WARMTH: case OY_CH_ROCK_TINT: case OY_CH_ROCK_LIGHT:
-    case OY_CH_GROUND_WARMTH: case OY_CH_GROUND_TINT: case OY_CH_GROUND_LIGHT:
-    case OY_CH_WATER_WARMTH: case OY_CH_WATER_TINT: case OY_CH_WATER_LIGHT:
-    case OY_CH_SKY_WARMTH: case OY_CH_SKY_TINT: case OY_CH_SKY_LIGHT:
-        *lo = -1.0f; *hi = 1.0f; break;
-    case OY_CH_TEMPO:
-        *lo = 40.0f; *hi = 200.0f; break;
-    default:
-        *lo = 0.0f; *hi = 1.0f; break;
-    }
-}
 
 static void set_target(int ch, float v, float *target, unsigned char *mask)
 {
@@ -35,7 +13,7 @@ static void set_target(int ch, float v, float *target, unsigned char *mask)
 
     /* time is unwrapped hours: model/ moves it forward to the clock time */
     if (ch != OY_CH_TIME) {
-        oy_lang_channel_range(ch, &lo, &hi);
+        oy_channel_range(ch, &lo, &hi);
         v = oy_clampf(v, lo, hi);
     }
     target[ch] = v;
@@ -52,7 +30,7 @@ static int main_effect(const oy_concept *k)
     for (int e = 0; e < k->neffects; e++) {
         const oy_effect *f = &k->effects[e];
         float lo, hi, d;
-        oy_lang_channel_range(f->channel, &lo, &hi);
+        oy_channel_range(f->channel, &lo, &hi);
         d = (f->relative ? fabsf(f->value) : fabsf(f->value - oy_channel_default(f->channel))) /
             (hi - lo);
         if (d > most) {

@@ -1,7 +1,7 @@
 /*
  * words.c - the concept language's own words: the stop words it ignores
  * without a warning and the modifiers of intensity, count, negation,
- * ending, placement and pacing (SPEC §4). Concepts live in the bank; these
+ * ending, placement and pacing (oyster-shot(5), THE CONCEPT LANGUAGE). Concepts live in the bank; these
  * are grammar, so no concept may use them. Phrases are lowercase words
  * separated by single spaces, as the parser joins its tokens.
  */

@@ -13,7 +13,7 @@
 #include <libavutil/pixdesc.h>
 #include <libswscale/swscale.h>
 
-#include "decode.h"
+#include "media.h"
 
 struct oy_video_in {
     char *path;
@@ -33,7 +33,7 @@ struct oy_video_in {
 
 /* "file:" keeps a ':' in the name from selecting another protocol;
  * pattern_type none keeps a '%' from meaning an image sequence. */
-static int open_file(AVFormatContext **fc, const char *path)
+int oy_media_open_input(AVFormatContext **fc, const char *path)
 {
     AVDictionary *opt = NULL;
     char *url = oy_malloc(strlen(path) + 6);
@@ -64,7 +64,7 @@ int oy_media_probe(const char *path)
     int kind = OY_MEDIA_OTHER;
 
     oy_media_init();
-    if (open_file(&fc, path) < 0)
+    if (oy_media_open_input(&fc, path) < 0)
         return OY_MEDIA_OTHER;
     if (is_image_demuxer(fc->iformat->name)) {
         kind = OY_MEDIA_IMAGE;
@@ -103,7 +103,7 @@ int oy_video_in_open(oy_video_in **out, const char *path, oy_log *log)
     }
     v->log = log;
     v->sws_fmt = -1;
-    if ((ret = open_file(&v->fc, path)) < 0) {
+    if ((ret = oy_media_open_input(&v->fc, path)) < 0) {
         oy_video_in_free(&v);
         if (ret == AVERROR(ENOMEM))
             return OYSTER_E_NOMEM;

@@ -1,5 +1,5 @@
 /*
- * image.c - decoding a still image (world.image, SPEC §3) into rgb24 that
+ * image.c - decoding a still image (world.image, oyster-shot(5)) into rgb24 that
  * fits a given box. Only FFmpeg's image demuxers are accepted, so a text
  * or video file is "not an image" rather than something decoded by
  * accident; the size limit is checked before any pixel buffer exists.
@@ -15,7 +15,7 @@
 
 #include "media.h"
 
-#define IMAGE_MAX_PIXELS 64000000LL    /* SPEC §3.2: 64 Mpixel */
+#define IMAGE_MAX_PIXELS 64000000LL    /* oyster-shot(5) LIMITS: 64 Mpixel */
 
 typedef struct image_load {
     const char *path;
@@ -217,6 +217,8 @@ int oy_image_load(const char *path, int max_w, int max_h, uint8_t **rgb,
     image_load s = { .path = path, .log = log };
     int ret = OYSTER_E_NOMEM;
 
+    if ((ret = oy_input_file(log, "image ", path)) < 0)
+        return ret;
     oy_media_init();
     if (!(s.pkt = av_packet_alloc()) || !(s.frame = av_frame_alloc()))
         goto fail;

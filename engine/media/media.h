@@ -77,7 +77,8 @@ int oy_pdf_finish(oy_pdf *p);
 void oy_pdf_free(oy_pdf **p);
 
 typedef struct oy_wav oy_wav;
-int oy_wav_open(oy_wav **out, const char *path, oy_log *log);  /* 48 kHz s16 stereo */
+/* 48 kHz s16 stereo to path ("-": standard output); messages name name */
+int oy_wav_open(oy_wav **out, const char *path, const char *name, oy_log *log);
 int oy_wav_write(oy_wav *w, const float *lr, int nsamples);
 int oy_wav_finish(oy_wav *w);                                  /* fixes the header */
 void oy_wav_free(oy_wav **w);
@@ -93,8 +94,38 @@ const char *oy_media_lavf_ident(void);
 
 /* MD5 of a buffer as 32 lowercase hex digits plus NUL. */
 void oy_md5_hex(const void *p, size_t n, char out[33]);
+/* The same over a whole file, with its size; a negated errno when it
+ * cannot be read (said through nothing: the caller names the file). */
+int oy_md5_file(const char *path, char out[33], uint64_t *size);
+
+/* ---- lossless.c, pcm_in.c: the chunk file of `render --chunk` ----
+ * Matroska with the frames as FFV1 and up to OY_LOSSLESS_MAX_TRACKS
+ * stereo 48 kHz tracks of float PCM, read back bit for bit: the video
+ * through oy_video_in, the tracks through oy_pcm_in. */
+#define OY_LOSSLESS_MAX_TRACKS 4
+typedef struct oy_lossless oy_lossless;
+int oy_lossless_open(oy_lossless **out, const char *path, int width, int height,
+                     oy_rational fps, int tracks, oy_log *log);
+int oy_lossless_video(oy_lossless *l, const uint8_t *rgb, ptrdiff_t stride);
+/* Interleaved stereo float samples of one track, any count per call. */
+int oy_lossless_audio(oy_lossless *l, int track, const float *lr, int nsamples);
+int oy_lossless_finish(oy_lossless *l);
+void oy_lossless_free(oy_lossless **l);
+
+typedef struct oy_pcm_in oy_pcm_in;
+/* The float PCM tracks of path, in order; their number in *tracks. */
+int oy_pcm_in_open(oy_pcm_in **out, const char *path, int *tracks, oy_log *log);
+/* The next n samples of every track into lr[t] (interleaved stereo; an
+ * entry may be NULL to skip). OYSTER_E_INPUT when the file ends first. */
+int oy_pcm_in_read(oy_pcm_in *p, int n, float *const *lr);
+void oy_pcm_in_free(oy_pcm_in **p);
 
 /* ---- shared by the files of media/ ---- */
+
+/* Open path for reading with libavformat (decode.c): a "file:" URL and
+ * no image-sequence patterns, whatever the name holds. */
+struct AVFormatContext;
+int oy_media_open_input(struct AVFormatContext **fc, const char *path);
 
 /* Once per process: FFmpeg's own logging off, since the engine never
  * prints; problems reach the caller through oy_log instead. */
@@ -113,5 +144,35 @@ const char *oy_media_strerror(int averr, char *buf, size_t size);
  * the last column/row. */
 void oy_media_rgb_to_yuv420(const uint8_t *rgb, ptrdiff_t stride, int w, int h,
                             uint8_t *const yuv[3], const int yuv_stride[3]);
+
+/* ---- reading what others wrote, for `oyster diff` (decode.c): telling a
+ * video from a still image, and a video's frames one by one as rgb24 ---- */
+
+enum oy_media_kind { OY_MEDIA_OTHER = 0, OY_MEDIA_VIDEO, OY_MEDIA_IMAGE };
+
+/* What libavformat makes of path: a video (a file with a video stream
+ * that is not an image demuxer's), a still image, or neither. Reports
+ * nothing; an unreadable file is OY_MEDIA_OTHER. */
+int oy_media_probe(const char *path);
+
+typedef struct oy_video_in oy_video_in;
+
+/* Open the best video stream of path. Errors name the file and return
+ * OYSTER_E_INPUT (not a video, no decoder) or a negated errno. */
+int oy_video_in_open(oy_video_in **out, const char *path, oy_log *log);
+
+/* The stream's size (of its first frame as the header says), frame rate
+ * (0/0 when unknown) and frame count as the container says (-1 unknown). */
+void oy_video_in_info(const oy_video_in *v, int *w, int *h, oy_rational *fps,
+                      int64_t *frames);
+
+/* The next frame in presentation order as rgb24, tightly packed, valid
+ * until the next call; the file's matrix and range are honoured. Returns
+ * 1 with a frame, 0 at the end. A damaged packet is skipped and a read
+ * error ends the stream early (with a warning), so a truncated file gives
+ * fewer frames rather than an error. */
+int oy_video_in_next(oy_video_in *v, const uint8_t **rgb, int *w, int *h);
+
+void oy_video_in_free(oy_video_in **v);
 
 #endif

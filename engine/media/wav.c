@@ -16,8 +16,8 @@
 #define WAV_HEADER 44
 
 struct oy_wav {
-    FILE *f;
-    char *path;
+    FILE *f;             /* stdout for "-" */
+    char *path;          /* the name for messages */
     oy_log *log;
     uint64_t bytes;      /* sample data written so far */
 };
@@ -47,16 +47,16 @@ static int wav_fail(oy_wav *w, int err)
     return -err;
 }
 
-int oy_wav_open(oy_wav **out, const char *path, oy_log *log)
+int oy_wav_open(oy_wav **out, const char *path, const char *name, oy_log *log)
 {
     uint8_t h[WAV_HEADER];
     oy_wav *w = oy_calloc(1, sizeof *w);
     int ret = OYSTER_E_NOMEM;
 
-    if (!w || !(w->path = oy_strdup(path)))
+    if (!w || !(w->path = oy_strdup(name)))
         goto fail;
     w->log = log;
-    if (!(w->f = fopen(path, "wb"))) {
+    if (!(w->f = strcmp(path, "-") ? fopen(path, "wb") : stdout)) {
         ret = wav_fail(w, errno);
         goto fail;
     }
@@ -111,12 +111,14 @@ int oy_wav_finish(oy_wav *w)
     wav_header(h, (uint32_t)w->bytes);
     w->f = NULL;
     errno = 0;
-    if (fseek(f, 0, SEEK_SET) || fwrite(h, 1, sizeof h, f) != sizeof h) {
+    /* a pipe or a FIFO keeps the header of oy_wav_open: nothing seeks back */
+    if (fflush(f) || (fseek(f, 0, SEEK_SET) ? errno != ESPIPE : fwrite(h, 1, sizeof h, f) != sizeof h)) {
         int err = errno ? errno : EIO;
-        fclose(f);
+        if (f != stdout)
+            fclose(f);
         return wav_fail(w, err);
     }
-    if (fclose(f))
+    if (f == stdout ? fflush(f) : fclose(f))
         return wav_fail(w, errno ? errno : EIO);
     return 0;
 }
@@ -127,7 +129,7 @@ void oy_wav_free(oy_wav **pw)
 
     if (!w)
         return;
-    if (w->f)
+    if (w->f && w->f != stdout)
         fclose(w->f);
     free(w->path);
     free(w);

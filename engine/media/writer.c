@@ -1,6 +1,6 @@
 /*
  * writer.c - the video file: H.264 (libx264) and AAC-LC muxed into MP4,
- * MOV or Matroska (SPEC §5). Encoding and muxing run in a thread of their
+ * MOV or Matroska (oyster(1)). Encoding and muxing run in a thread of their
  * own fed by a small bounded queue, so the encoder works while the next
  * frame renders; the queue keeps the caller's order, and x264 runs with a
  * fixed thread count in deterministic mode, so the bytes never depend on
@@ -26,8 +26,8 @@
  * with a 2-thread render load on 2 cores, 720p final took ~38 ms per
  * frame against ~40 ms encoding in the caller's thread, since x264's own
  * frame threads already overlap most of the encode. Two slots keep that
- * overlap; each slot holds a frame, so at 1080p more cost memory (SPEC
- * bounds it: the whole render stays under 400 MB). */
+ * overlap; each slot holds a frame, so at 1080p more cost memory (the
+ * whole render stays under 400 MB, README.md "Speed"). */
 #define QUEUE_SLOTS 2
 #define X264_THREADS 2   /* fixed: the bytes must not follow --threads */
 
@@ -89,9 +89,10 @@ static int writer_fail(oy_writer *w, int averr, const char *what)
 {
     char e[64];
 
+    /* errno values in the engine's words ("output closed" for EPIPE) */
     if (!w->msg[0])
         snprintf(w->msg, sizeof w->msg, "cannot %s '%s': %s", what, w->path,
-                 oy_media_strerror(averr, e, sizeof e));
+                 averr < 0 && averr > -4096 ? oyster_strerror(averr) : oy_media_strerror(averr, e, sizeof e));
     return oy_media_error(averr, OYSTER_E_ENCODER);
 }
 
@@ -294,7 +295,7 @@ static int open_video(oy_writer *w, const oy_writer_opts *o)
     w->venc->pix_fmt = AV_PIX_FMT_YUV420P;
     w->venc->time_base = (AVRational){ o->fps.den, o->fps.num };
     w->venc->framerate = (AVRational){ o->fps.num, o->fps.den };
-    /* a keyframe at least every 2 s (SPEC §5) */
+    /* a keyframe at least every 2 s (oyster(1)) */
     keyint = (int)(2 * (int64_t)o->fps.num / o->fps.den);
     w->venc->gop_size = keyint > 0 ? keyint : 1;
     w->venc->color_primaries = AVCOL_PRI_BT709;
@@ -310,7 +311,7 @@ static int open_video(oy_writer *w, const oy_writer_opts *o)
     /* Measured on 2 cores with a 720p/480p panning test: veryfast crf 18
      * costs ~17 ms CPU per 720p frame, the next preset (faster) ~27 ms;
      * ultrafast ~3 ms per 480p frame. Ultrafast alone would drop to
-     * Constrained Baseline; the 8x8 transform keeps it High (SPEC §5).
+     * Constrained Baseline; the 8x8 transform keeps it High (oyster(1)).
      * A 5-frame rate-control lookahead (veryfast uses 10) took peak memory
      * at 1080p from ~406 to ~359 MB at no measurable speed cost. */
     av_dict_set(&opt, "profile", "high", 0);

@@ -1,9 +1,9 @@
 /*
- * image - world.image (SPEC §3) read into latent targets: a k-means palette
+ * image - world.image (oyster-shot(5)) read into latent targets: a k-means palette
  * (distances by CBLAS sgemm), brightness, contrast, saturation, colour
  * temperature and the sky colour of the top band. Results that steer the
  * world are rounded to a coarse grid so BLAS kernel differences between
- * CPUs never reach the picture (DESIGN §5).
+ * CPUs never reach the picture (docs/architecture.md, "Rules every change keeps").
  */
 #ifndef OY_IMAGE_H
 #define OY_IMAGE_H

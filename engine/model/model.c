@@ -34,6 +34,8 @@ typedef struct compile {
     const oy_bank *bank;
     oy_log *log;
     char line[1024];           /* what the current directive changes */
+    oy_mark at;                /* the prompt or directive being compiled */
+    int full;                  /* the object limit was reported */
 } compile;
 
 static void describe_add(compile *c, const char *fmt, ...)
@@ -146,7 +148,12 @@ static int add_entity(compile *c, const char *kind, const char *id, double t,
     oy_model *m = c->m;
     oy_entrec *r;
     if (m->nents >= MAX_ENTITIES) {
-        oy_error(c->log, "more than %d objects in one shot", MAX_ENTITIES);
+        /* once, at the directive that crosses the limit: every later
+         * object fails the same way */
+        if (!c->full++)
+            oy_diag(c->log, OYSTER_ERROR, c->s->path, c->at.line, c->at.col,
+                    "use smaller counts or fewer objects",
+                    "more than %d objects in one shot", MAX_ENTITIES);
         return OYSTER_E_INPUT;
     }
     if (oy_grow(&m->ents, &m->entcap, m->nents + 1, sizeof *m->ents))
@@ -323,7 +330,8 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
                 describe_add(c, " add %d %s near '%s';", it->count, it->concept->name, it->near_what);
                 continue;
             }
-            oy_warn(c->log, "nothing named '%s' is in the shot at %.3gs; '%s' placed ahead",
+            oy_diag(c->log, OYSTER_WARNING, c->s->path, c->at.line, c->at.col, NULL,
+                    "nothing named '%s' is in the shot at %.3gs; '%s' placed ahead",
                     it->near_what, t, it->concept->name);
         }
         for (int k = 0; k < it->count; k++) {
@@ -395,7 +403,7 @@ static void describe_changes(compile *c, const float *base, const float *target,
                 describe_add(c, " time %02d:%02d->%02d:%02d", (int)a, (int)(fmodf(a, 1.0f) * 60.0f + 0.5f) % 60,
                              (int)b, (int)(fmodf(b, 1.0f) * 60.0f + 0.5f) % 60);
             } else {
-                describe_add(c, " %s %.2f->%.2f", oy_channel_names[i], base[i], target[i]);
+                describe_add(c, " %s %.2f->%.2f", oy_channels[i].name, base[i], target[i]);
             }
             any = 1;
         }
@@ -473,6 +481,7 @@ static int apply_directive(compile *c, int di)
     oy_parse p = { 0 };
 
     c->line[0] = 0;
+    c->at = d->mark;
     oy_model_channels(m, t0, base);
     memcpy(target, base, sizeof target);
 
@@ -551,11 +560,16 @@ static int apply_directive(compile *c, int di)
         const oy_concept *k = oy_bank_find(c->bank, d->text.s);
         size_t face_ent = SIZE_MAX;
         if (!k || k->group != OY_GROUP_OBJECT) {
-            const char *near = oy_bank_nearest(c->bank, d->text.s);
-            oy_diag(c->log, OYSTER_WARNING, c->s->path, d->value_mark.line,
-                    d->value_mark.col, NULL,
-                    "'%s' is not an object in the vocabulary (nearest: '%s'); ignored",
-                    d->text.s, near ? near : "");
+            char note[96];
+            if (k)
+                oy_diag(c->log, OYSTER_WARNING, c->s->path, d->value_mark.line,
+                        d->value_mark.col, "'add' places objects; 'say' sets the others",
+                        "'%s' is a %s concept, not an object; ignored", d->text.s,
+                        oy_group_names[k->group]);
+            else
+                oy_diag(c->log, OYSTER_WARNING, c->s->path, d->value_mark.line,
+                        d->value_mark.col, NULL, "'%s' is not an object in the vocabulary%s; ignored",
+                        d->text.s, oy_bank_nearest_note(c->bank, d->text.s, note, sizeof note));
             break;
         }
         if (d->face == OY_FACE_ID && (face_ent = oy_model_find_named(m, d->face_id.s, t0)) == SIZE_MAX)
@@ -734,6 +748,7 @@ static int apply_world(compile *c)
             return err;
         oy_parse_targets(&p, m->init, target, mask);
         c->line[0] = 0;
+        c->at = w->prompt.mark;
         err = text_objects(c, &p, 0.0, -1);
         oy_parse_release(&p);
         if (err)
@@ -743,7 +758,10 @@ static int apply_world(compile *c)
         uint8_t *rgb = NULL;
         int iw, ih;
         oy_image_stats st;
-        if ((err = oy_image_load(w->image.s, 256, 256, &rgb, &iw, &ih, c->log)))
+        oy_log_at at;
+        /* the image's own messages, placed at the world.image that named it */
+        oy_log_at_init(&at, c->log, c->s->path, w->image.mark.line, w->image.mark.col);
+        if ((err = oy_image_load(w->image.s, 256, 256, &rgb, &iw, &ih, &at.log)))
             return err;
         err = oy_image_analyze(rgb, iw, ih, &st);
         free(rgb);

@@ -1,5 +1,5 @@
 /*
- * model - the latent world state and its evolution over time (DESIGN §3).
+ * model - the latent world state and its evolution over time (docs/architecture.md).
  *
  * The state is a fixed vector of named continuous channels plus an entity
  * table and an event list. Directives set channel targets with a transition
@@ -12,6 +12,7 @@
 #define OY_MODEL_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "../core/core.h"
 #include "../script/script.h"
@@ -79,11 +80,19 @@ enum oy_channel {
     OY_CH_COUNT
 };
 
-extern const char *const oy_channel_names[OY_CH_COUNT];
+/* The one table of the channels (channels.c): name, default, range. */
+typedef struct oy_channel_info {
+    const char *name;
+    float def;           /* before the world description applies */
+    float lo, hi;        /* the range its values keep */
+} oy_channel_info;
+extern const oy_channel_info oy_channels[OY_CH_COUNT];
 /* Index of a channel name, or -1. */
 int oy_channel_find(const char *name);
 /* Default value of each channel before the world description applies. */
 float oy_channel_default(int ch);
+/* The range channel ch keeps; it also bounds vocabulary values. */
+void oy_channel_range(int ch, float *lo, float *hi);
 
 /* Entities: objects, characters, flocks placed by directives or the prompt. */
 typedef struct oy_entity {
@@ -245,10 +254,11 @@ const oy_event *oy_model_events(const oy_model *m, int *n);
 uint64_t oy_model_seed(const oy_model *m);
 const oy_script *oy_model_script(const oy_model *m);
 
-/* State files (SPEC §5): the state at a frame, written to path; and the
- * check that a state file fits this model (version, checksum, script hash,
- * contents), giving its frame. Errors are reported; OYSTER_E_INPUT. */
-int oy_snapshot_write(const oy_model *m, int64_t frame, const char *path, oy_log *log);
+/* State files (oyster(1)): the state at a frame, written to f (the
+ * caller says what went wrong); and the check that a state file fits this
+ * model (version, checksum, script hash, contents), giving its frame.
+ * Errors are reported; OYSTER_E_INPUT. */
+int oy_snapshot_write(const oy_model *m, int64_t frame, FILE *f);
 int oy_snapshot_check(const oy_model *m, const char *path, int64_t *frame, oy_log *log);
 
 /* Easing curve OY_EASE_* applied to x in 0..1. */

@@ -1,5 +1,5 @@
 /*
- * snapshot.c - state files (SPEC §5): the whole world state at a time,
+ * snapshot.c - state files (oyster(1)): the whole world state at a time,
  * versioned and checksummed, with a hash of the parts of the script that
  * produced it. Everything is little-endian; the file ends with a CRC-32 of
  * all bytes before it.
@@ -183,26 +183,16 @@ static void encode(const oy_model *m, int64_t f, buf *b)
     free(ents);
 }
 
-int oy_snapshot_write(const oy_model *m, int64_t frame, const char *path, oy_log *log)
+int oy_snapshot_write(const oy_model *m, int64_t frame, FILE *f)
 {
     buf b = { 0 };
-    FILE *f;
-    int err = 0;
+    int err;
 
     encode(m, frame, &b);
     put_u32(&b, oy_crc32(0, b.p, b.n));
-    if (b.err) {
-        free(b.p);
-        return b.err;
-    }
-    if (!(f = fopen(path, "wb")) || fwrite(b.p, 1, b.n, f) != b.n) {
-        err = -errno;
-        oy_diag(log, OYSTER_ERROR, NULL, 0, 0, NULL, "cannot write state file '%s': %s", path, oyster_strerror(err));
-    }
-    if (f && fclose(f) && !err) {
-        err = -errno;
-        oy_diag(log, OYSTER_ERROR, NULL, 0, 0, NULL, "cannot write state file '%s': %s", path, oyster_strerror(err));
-    }
+    err = b.err;
+    if (!err && fwrite(b.p, 1, b.n, f) != b.n)
+        err = errno ? -errno : -EIO;
     free(b.p);
     return err;
 }
@@ -212,14 +202,16 @@ static uint64_t get_u64(const unsigned char *p) { return get_u32(p) | (uint64_t)
 
 int oy_snapshot_check(const oy_model *m, const char *path, int64_t *frame, oy_log *log)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f;
     unsigned char *data = NULL;
     size_t n = 0, cap = 0;
     buf mine = { 0 };
     int err = OYSTER_E_INPUT;
     int64_t fr;
 
-    if (!f) {
+    if (oy_input_file(log, "state file ", path) < 0)
+        return OYSTER_E_INPUT;
+    if (!(f = fopen(path, "rb"))) {
         err = -errno;
         oy_diag(log, OYSTER_ERROR, NULL, 0, 0, NULL, "cannot read state file '%s': %s", path, oyster_strerror(err));
         return OYSTER_E_INPUT;

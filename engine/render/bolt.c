@@ -360,6 +360,7 @@ int oy_bolts_prepare(oy_bolts *b, const oy_world *w, const oy_state *st, const o
                 w0[j] = P[0][j] + (P[1][j] - P[0][j]) * ta;
                 w1[j] = P[0][j] + (P[1][j] - P[0][j]) * tb;
             }
+            oy_assert(b->nseg < MAX_SEG);
             pseg *o = &b->seg[b->nseg];
             o->x0 = W * 0.5f + q0[0] / q0[2] * v->fx;
             o->y0 = H * 0.5f - q0[1] / q0[2] * v->fy;

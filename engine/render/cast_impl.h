@@ -64,14 +64,6 @@ typedef struct mirror {
 
 /* ---- helpers shared by the stages ---- */
 
-/* canopy grows in with distance: near the camera trees are objects, not
- * a raised surface */
-static inline float canopy_fade(float t)
-{
-    float u = oy_clampf((t - 50.0f) * (1.0f / 150.0f), 0.0f, 1.0f);
-    return u * u * (3.0f - 2.0f * u);
-}
-
 /* ---- surface detail: value noise over a periodic table of hashed
  * lattice values; cheaper than the world's noise (no libm floor, no
  * permutation chase) and periodic far beyond what one view can compare */

@@ -475,7 +475,7 @@ int oy_cast_shade_hit(const oy_cast *c, const ranges *R, const column *q, ray *m
         fetch_full(c, kk + 1, x, z, &cc[1], &f2);
         mix_full(&f, &f2, bw);
     }
-    float cf = canopy_fade(th);
+    float cf = oy_canopy_fade(th);
     if (is_water(&f, cf)) {
         m->hit = WATER;
         if (!mi)

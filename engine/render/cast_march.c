@@ -170,14 +170,14 @@ static void march(const oy_cast *c, const ranges *R, column *q, int col, int row
             }
         }
         if (!q->have_s) {
-            float x = hx * t, z = hz * t, cf = canopy_fade(t);
+            float x = hx * t, z = hz * t, cf = oy_canopy_fade(t);
             const oy_tchunk *o2;
             int i2;
             S = surface(c, k, x, z, cf, &q->own, &q->cell);
             q->band = t > 0.8f * range[k] && k < OY_RLEVELS - 1;
             if (q->band) {
-                float u = oy_rmin((t - 0.8f * range[k]) * R->band_inv[k], 1.0f);
-                S = oy_lerpf(S, surface(c, k + 1, x, z, cf, &o2, &i2), u * u * (3.0f - 2.0f * u));
+                S = oy_lerpf(S, surface(c, k + 1, x, z, cf, &o2, &i2),
+                             oy_level_blend(t, range[k], R->band_inv[k]));
             }
         }
         q->have_s = 0;

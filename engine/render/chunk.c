@@ -183,6 +183,20 @@ static void bake_task(void *arg, int task, int thread)
         }
 }
 
+float oy_level_ground(const oy_world *w, const oy_world_shape *sh, float range0, float t,
+                      double x, double z, oy_world_point *pt)
+{
+    int k = 0;
+    while (k < OY_RLEVELS - 1 && t > range0 * (float)(1 << k))
+        k++;
+    float r = range0 * (float)(1 << k), s = OY_RBASE * (float)(1 << k);
+    float h = oy_world_eval(w, sh, x, z, s, pt);
+    if (k < OY_RLEVELS - 1 && t > 0.8f * r)
+        h = oy_lerpf(h, oy_world_eval(w, sh, x, z, 2.0f * s, NULL),
+                     oy_level_blend(t, r, 1.0f / (0.2f * r)));
+    return h;
+}
+
 static uint64_t shape_key(const oy_world *w, const oy_world_shape *sh)
 {
     return oy_hash_bytes(oy_world_seed(w), sh->key, sizeof sh->key);

@@ -14,7 +14,8 @@
 #include "render.h"
 
 #define MAX_CHUNKS 1400
-#define MAX_REQ 8192
+#define MAX_REQ 8192               /* the view's chunk requests; the shadow's follow */
+#define REQ_CAP (MAX_REQ + OY_SHADOW_GRIDS)
 #define TMAX 40000.0f
 #define BAND 16                    /* output rows per task of the last pass */
 
@@ -90,7 +91,7 @@ int oy_renderer_new(oy_renderer **out, const oy_world *w, const oy_render_config
         goto fail;
     r->sky.clouds = r->clouds;
     r->sky.seed = cfg->seed;
-    r->req = oy_malloc(sizeof *r->req * MAX_REQ);
+    r->req = oy_malloc(sizeof *r->req * REQ_CAP);
     r->nband = oy_pool_threads(pool);
     r->band = oy_malloc(sizeof(float) * 4 * BAND * (size_t)cfg->width * (size_t)r->nband);
     r->parts = oy_malloc(sizeof *r->parts * OY_WEATHER_MAX);
@@ -498,10 +499,7 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
         return ret;
     c.hdr = r->hdr;
     c.depth = r->depth;
-    float pixang = 2.0f * j.p.thx / W * (r->cfg.draft ? 2.0f : 1.0f);
-    /* each level is used until its cells shrink to 6 pixels: finer (4 px)
-     * cost ~9 % more per 720p frame with no difference visible in stills */
-    c.range0 = oy_clampf(OY_RBASE / (6.0f * pixang), 40.0f, 160.0f);
+    c.range0 = oy_level_range0(j.p.thx, W, r->cfg.draft);
     c.tmax = fminf(TMAX, c.range0 * (float)(1 << (OY_RLEVELS - 1)));
     c.levels = r->levels;
     c.sky = &r->sky;
@@ -525,6 +523,7 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
     c.cloud_shadow = r->sky.cloud > 0.02f ? 0.85f * (1.0f - oy_smoothstepf(0.6f, 1.0f, r->sky.cloud)) : 0.0f;
 
     int n = request_view(r, &c, 0);
+    oy_assert(n <= MAX_REQ);
     n += oy_shadow_requests(&r->shadow, r->sky.sun, r->req + n, c.cam_x, c.cam_z);
     if ((ret = oy_chunks_prepare(r->chunks, r->w, &sh, r->pool, r->req, n, c.cam_x, c.cam_z,
                                  r->levels)) < 0)

@@ -1,5 +1,5 @@
 /*
- * cue.c - the event directives (SPEC §3): a lightning strike, a one-shot
+ * cue.c - the event directives (oyster-shot(5)): a lightning strike, a one-shot
  * sound, a flash, a camera jolt, a fade and a change of the mix, each on
  * the frame of its 'at'. Names of sounds are kept as text: the audio
  * decoder knows which exist, and the shot checks them before rendering.

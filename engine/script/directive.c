@@ -1,5 +1,5 @@
 /*
- * directive.c - directives: (SPEC §3.2). Each item has 'at' and exactly one
+ * directive.c - directives: (oyster-shot(5) LIMITS). Each item has 'at' and exactly one
  * action key, plus only the keys that fit that action. They are sorted by
  * the frame they take effect on, file order breaking ties, so that equal
  * times apply in the order they were written.

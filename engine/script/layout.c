@@ -1,5 +1,5 @@
 /*
- * layout.c - world.layout: where the set's named features stand (SPEC §3,
+ * layout.c - world.layout: where the set's named features stand (oyster-shot(5),
  * oyster-shot(5) "The set"). Areas take `at: [x, z]` and `size` (their
  * diameter); lines take `through: [[x, z], ...]` and `width`; heights and
  * depths are metres. Each feature accepts only the keys that shape it, so
@@ -36,21 +36,6 @@ static const char *const key_names[] = {
     "at", "through", "size", "width", "height", "depth", "sea",
 };
 
-/* The layout is in metres around the set's origin; 1000 km is past any
- * shot a camera could fly, and keeps every distance exact in float. */
-#define MAX_COORD 1.0e6
-
-static int coord(oy_sctx *c, const oy_ynode *n, const char *name, double out[2])
-{
-    if (oy_script_vec(c, n, name, 2, out) < 0)
-        return -1;
-    if (out[0] < -MAX_COORD || out[0] > MAX_COORD || out[1] < -MAX_COORD || out[1] > MAX_COORD) {
-        oy_script_err(c, n, "layout positions are x, z in metres within 1000 km of the origin",
-                      "'%s' [%g, %g] is out of range", name, out[0], out[1]);
-        return -1;
-    }
-    return 0;
-}
 
 static void load_through(oy_sctx *c, const oy_ynode *n, const char *name, oy_layout_item *it)
 {
@@ -61,7 +46,7 @@ static void load_through(oy_sctx *c, const oy_ynode *n, const char *name, oy_lay
     }
     for (int i = 0; i < n->n; i++) {
         double p[2];
-        if (coord(c, n->items[i], name, p) < 0)
+        if (oy_script_place(c, n->items[i], name, 2, p) < 0)
             return;
         if (i > 0 && (p[0] - it->through[i - 1][0]) * (p[0] - it->through[i - 1][0]) +
                      (p[1] - it->through[i - 1][1]) * (p[1] - it->through[i - 1][1]) < 1.0) {
@@ -97,7 +82,7 @@ static void load_item(oy_sctx *c, int f, const oy_ynode *n, oy_layout_item *it)
     char key[80];
     if ((keys & K_AT) && (v = oy_ymap_get(n, "at"))) {
         snprintf(key, sizeof key, "%s.at", name);
-        it->has_at = coord(c, v, key, it->at) == 0;
+        it->has_at = oy_script_place(c, v, key, 2, it->at) == 0;
     }
     if ((keys & K_THROUGH) && (v = oy_ymap_get(n, "through"))) {
         snprintf(key, sizeof key, "%s.through", name);

@@ -272,6 +272,28 @@ int oy_script_vec(oy_sctx *c, const oy_ynode *n, const char *name,
     return bad;
 }
 
+int oy_script_place(oy_sctx *c, const oy_ynode *n, const char *name,
+                    int count, double *out)
+{
+    double v[3];
+    char shown[96];
+    int len = 0, far = 0;
+
+    if (oy_script_vec(c, n, name, count, v) < 0)
+        return -1;
+    for (int i = 0; i < count; i++)
+        far |= fabs(v[i]) > OY_MAX_COORD;
+    if (!far) {
+        memcpy(out, v, (size_t)count * sizeof *v);
+        return 0;
+    }
+    for (int i = 0; i < count; i++)
+        len += snprintf(shown + len, sizeof shown - (size_t)len, "%s%g", i ? ", " : "[", v[i]);
+    oy_script_err(c, n, "places are in metres within 1000 km of the origin",
+                  "'%s' %s] is out of range", name, shown);
+    return -1;
+}
+
 int oy_script_points(oy_sctx *c, const oy_ynode *n, const char *name, int max,
                       double (**out)[3], int *count)
 {

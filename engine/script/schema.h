@@ -21,6 +21,9 @@ typedef struct oy_sctx {
 } oy_sctx;
 
 #define OY_NO_LIMIT HUGE_VAL
+/* The reach of a place, metres: 1000 km from the origin is far past any
+ * set, and float positions lose the detail of the ground beyond it. */
+#define OY_MAX_COORD 1e6
 
 /* The hint for a malformed TIME, in the script or on the command line. */
 extern const char oy_script_time_hint[];
@@ -62,6 +65,10 @@ int oy_script_enum(oy_sctx *c, const oy_ynode *n, const char *name,
                    const char *const *names, int *out);
 int oy_script_vec(oy_sctx *c, const oy_ynode *n, const char *name,
                   int count, double *out);
+/* oy_script_vec for what the set is built around (camera, layout): each
+ * number within OY_MAX_COORD. Objects may stand anywhere. */
+int oy_script_place(oy_sctx *c, const oy_ynode *n, const char *name,
+                    int count, double *out);
 /* A point [x, y, z] or a list of 1..max points [[x, y, z], ...]; *out is
  * allocated (the caller frees it). */
 int oy_script_points(oy_sctx *c, const oy_ynode *n, const char *name, int max,

@@ -1,5 +1,5 @@
 /*
- * script - the shot script (SPEC §3) loaded into typed structures.
+ * script - the shot script (oyster-shot(5)) loaded into typed structures.
  *
  * The loader parses YAML with libyaml, checks the whole schema (unknown
  * keys, types, ranges, limits of §3.2) and reports every error (up to 20)
@@ -36,6 +36,8 @@ enum oy_burn_in {
  * or a map of intensities; set[] says which map fields were given. */
 enum oy_weather_field { OY_WX_CLOUD, OY_WX_FOG, OY_WX_RAIN, OY_WX_SNOW,
                         OY_WX_WIND, OY_WX_LIGHTNING, OY_WX_COUNT };
+/* the map's key of each field, NULL-terminated */
+extern const char *const oy_weather_fields[OY_WX_COUNT + 1];
 typedef struct oy_weather {
     int given;                 /* 0: not in the script */
     oy_text preset;            /* .s NULL when a map was given */
@@ -46,6 +48,7 @@ typedef struct oy_weather {
 /* Lighting: a preset name (looked up in the concept bank) or a map. */
 enum oy_light_field { OY_LT_EXPOSURE, OY_LT_WARMTH, OY_LT_CONTRAST,
                       OY_LT_SATURATION, OY_LT_COUNT };
+extern const char *const oy_light_fields[OY_LT_COUNT + 1];
 typedef struct oy_lighting {
     oy_text preset;
     float v[OY_LT_COUNT];
@@ -81,7 +84,7 @@ typedef struct oy_output {
     int64_t timecode_start;    /* frames */
 } oy_output;
 
-/* world.layout (SPEC §3): where the set's named features stand. Every
+/* world.layout (oyster-shot(5)): where the set's named features stand. Every
  * feature has a default place (engine/world/plan.c); a layout entry moves
  * it, sizes it, and shows it even when the prompt does not name it. */
 enum oy_feature {
@@ -245,7 +248,7 @@ int oy_script_load_mem(oy_script **out, const char *name, const char *data,
                        size_t len, const oyster_overrides *ov, oy_log *log);
 void oy_script_free(oy_script **s);
 
-/* TIME (SPEC §3.1) at fps: "12", "1.5", "12s", "250ms", "2m", "1:30",
+/* TIME (oyster-shot(5) TIME VALUES) at fps: "12", "1.5", "12s", "250ms", "2m", "1:30",
  * "1:30.5", "01:00:00:00" (SMPTE at fps; drop-frame not supported), "120f".
  * Returns 0 and seconds, or OYSTER_E_INPUT. */
 int oy_time_parse(const char *text, oy_rational fps, double *seconds);

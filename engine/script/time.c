@@ -1,6 +1,6 @@
 /*
  * time.c - the value forms of the shot script that are more than a number:
- * TIME (SPEC §3.1), frame sizes, frame rates, times of day and SMPTE
+ * TIME (oyster-shot(5) TIME VALUES), frame sizes, frame rates, times of day and SMPTE
  * timecode, plus the exact frame/sample arithmetic that keeps audio and
  * video aligned. Numbers are parsed here by hand rather than with strtod so
  * that a locale set by the program cannot change how "1.5" reads.
@@ -279,16 +279,6 @@ int oy_size_parse(const char *text, int *w, int *h)
     return 0;
 }
 
-static uint64_t gcd(uint64_t a, uint64_t b)
-{
-    while (b) {
-        uint64_t t = a % b;
-        a = b;
-        b = t;
-    }
-    return a;
-}
-
 int oy_fps_parse(const char *text, oy_rational *fps)
 {
     /* the NTSC rates people write as decimals */
@@ -318,7 +308,7 @@ int oy_fps_parse(const char *text, oy_rational *fps)
     }
     if (!den || num < den || num > 120 * den)
         return OYSTER_E_INPUT;
-    g = gcd(num, den);
+    g = oy_gcd(num, den);
     fps->num = (int)(num / g);
     fps->den = (int)(den / g);
     return 0;

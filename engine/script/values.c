@@ -12,10 +12,11 @@
 static const char *const weather_presets[] = {
     "clear", "cloudy", "overcast", "fog", "rain", "storm", "snow", NULL
 };
-static const char *const weather_fields[] = {
+/* one name per OY_WX_* / OY_LT_* field, in the enums' order, then NULL */
+const char *const oy_weather_fields[OY_WX_COUNT + 1] = {
     "cloud", "fog", "rain", "snow", "wind", "lightning", NULL
 };
-static const char *const light_fields[] = {
+const char *const oy_light_fields[OY_LT_COUNT + 1] = {
     "exposure", "warmth", "contrast", "saturation", NULL
 };
 static const char *const music_fields[] = {
@@ -55,7 +56,7 @@ int oy_script_weather(oy_sctx *c, const oy_ynode *n, const char *name, oy_weathe
 
     w->given = 1;
     if (n->type == OY_YMAP)
-        return number_fields(c, n, name, weather_fields, lo, hi, w->v, w->set);
+        return number_fields(c, n, name, oy_weather_fields, lo, hi, w->v, w->set);
     if (oy_script_enum(c, n, name, weather_presets, &preset) < 0)
         return -1;
     return oy_script_text(c, n, name, &w->preset);
@@ -67,7 +68,7 @@ int oy_script_lighting(oy_sctx *c, const oy_ynode *n, const char *name, oy_light
     static const double hi[OY_LT_COUNT] = { 4, 1, 1, 1 };
 
     if (n->type == OY_YMAP)
-        return number_fields(c, n, name, light_fields, lo, hi, l->v, l->set);
+        return number_fields(c, n, name, oy_light_fields, lo, hi, l->v, l->set);
     return oy_script_text(c, n, name, &l->preset);
 }
 

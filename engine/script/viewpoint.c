@@ -70,11 +70,14 @@ static int load_camkey(oy_sctx *c, const oy_ynode *n, oy_camkey *k)
     if (!(v = oy_ymap_get(n, "pos"))) {
         oy_script_err(c, n, NULL, "camera key has no 'pos'");
         bad = -1;
-    } else if (oy_script_vec(c, v, "camera.path.pos", 3, k->pos) < 0) {
+    } else if (oy_script_place(c, v, "camera.path.pos", 3, k->pos) < 0) {
         bad = -1;
+    } else if (k->pos[1] < 0) {
+        oy_script_warn(c, v->items[1], "camera height %g m is under the ground; "
+                       "the camera stays just above it", k->pos[1]);
     }
     if ((look = oy_ymap_get(n, "look_at"))) {
-        k->has_look_at = oy_script_vec(c, look, "camera.path.look_at", 3, k->look_at) == 0;
+        k->has_look_at = oy_script_place(c, look, "camera.path.look_at", 3, k->look_at) == 0;
     }
     for (int i = 0; i < 3; i++) {
         int *has = i == 0 ? &k->has_yaw : i == 1 ? &k->has_pitch : &k->has_roll;
@@ -262,7 +265,7 @@ static void load_start(oy_sctx *c, const oy_ynode *n, oy_wander_desc *w)
         return;
     oy_script_keys(c, n, "wander.start", start_keys);
     if ((v = oy_ymap_get(n, "pos")))
-        oy_script_vec(c, v, "wander.start.pos", 2, w->start);
+        oy_script_place(c, v, "wander.start.pos", 2, w->start);
     if ((v = oy_ymap_get(n, "yaw")))
         oy_script_num(c, v, "wander.start.yaw", -OY_NO_LIMIT, OY_NO_LIMIT, &w->start_yaw);
 }

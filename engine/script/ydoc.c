@@ -5,6 +5,8 @@
  * first event past a limit instead of after it has been expanded. Aliases
  * share the anchored subtree rather than copying it, so memory stays
  * proportional to the input; their expanded size is what is counted.
+ * The text must be UTF-8, and tags other than YAML's plain types are
+ * refused: nothing in oyster reads them, so they would be ignored silently.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -100,6 +102,49 @@ static void err_at(builder *b, yaml_mark_t m, const char *hint,
     oy_diag(b->log, OYSTER_ERROR, b->name, (int)m.line + 1, (int)m.column + 1,
             hint, msg, arg);
     b->errors++;
+}
+
+/* The core tags name what oyster reads anyway ("!!int 5" is 5); the
+ * non-specific "!" forces text, which the loaders accept as given. */
+#define CORE_TAG "tag:yaml.org,2002:"
+#define CORE_TAG_LEN (sizeof CORE_TAG - 1)
+
+static int known_tag(const char *tag)
+{
+    static const char *const core[] = {
+        "str", "int", "float", "bool", "null", "map", "seq", NULL
+    };
+
+    if (!tag || !strcmp(tag, "!"))
+        return 1;
+    if (strncmp(tag, CORE_TAG, CORE_TAG_LEN))
+        return 0;
+    for (int i = 0; core[i]; i++)
+        if (!strcmp(tag + CORE_TAG_LEN, core[i]))
+            return 1;
+    return 0;
+}
+
+static void check_tag(builder *b, const yaml_char_t *tag, yaml_mark_t m)
+{
+    const char *t = (const char *)tag;
+    char shown[128];
+
+    if (known_tag(t))
+        return;
+    if (!strncmp(t, CORE_TAG, CORE_TAG_LEN))
+        snprintf(shown, sizeof shown, "!!%s", t + CORE_TAG_LEN);
+    else
+        snprintf(shown, sizeof shown, "%s", t);
+    err_at(b, m, "remove the tag; only !!str, !!int, !!float, !!bool, !!null, !!seq "
+           "and !!map may be written", "unsupported YAML tag '%s'", shown);
+}
+
+/* libyaml would decode UTF-16 after its byte order mark. */
+static int utf16_bom(const char *data, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    return len >= 2 && ((u[0] == 0xfe && u[1] == 0xff) || (u[0] == 0xff && u[1] == 0xfe));
 }
 
 static size_t anchor_bucket(const char *name)
@@ -211,6 +256,9 @@ static int open_collection(builder *b, const yaml_event_t *ev, int type)
                                              : ev->data.sequence_start.anchor;
     frame *f;
 
+    check_tag(b, type == OY_YMAP ? ev->data.mapping_start.tag : ev->data.sequence_start.tag,
+              ev->start_mark);
+
     if (b->depth >= MAX_DEPTH) {
         err_at(b, ev->start_mark, "flatten the structure",
                "nesting is deeper than %s levels", "64");
@@ -268,6 +316,7 @@ static int on_scalar(builder *b, const yaml_event_t *ev)
 
     if (!node)
         return OYSTER_E_NOMEM;
+    check_tag(b, ev->data.scalar.tag, ev->start_mark);
     node->scalar = bstrdup(b->doc, (const char *)ev->data.scalar.value,
                            ev->data.scalar.length);
     if (!node->scalar)
@@ -366,6 +415,11 @@ int oy_ydoc_load(oy_ydoc **out, const char *name, const char *data,
                 "'%s' is larger than 1 MiB (%zu bytes)", name, len);
         return OYSTER_E_INPUT;
     }
+    if (utf16_bom(data, len)) {
+        oy_diag(log, OYSTER_ERROR, name, 1, 1, "save it as UTF-8",
+                "'%s' is UTF-16 text, not UTF-8", name);
+        return OYSTER_E_INPUT;
+    }
     doc = calloc(1, sizeof *doc);
     b = calloc(1, sizeof *b);
     if (!doc || !b || !yaml_parser_initialize(&parser)) {
@@ -443,20 +497,17 @@ int oy_read_file(const char *path, size_t max, char **data, size_t *len,
     size_t n = 0;
     int fd, ret;
 
+    if ((ret = oy_input_file(log, "", path)) < 0)
+        return ret;
     fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         oy_diag(log, OYSTER_ERROR, NULL, 0, 0, NULL, "cannot open '%s': %s",
                 path, strerror(errno));
         return OYSTER_E_INPUT;
     }
-    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-        oy_diag(log, OYSTER_ERROR, NULL, 0, 0, NULL, "'%s' is a directory", path);
-        ret = OYSTER_E_INPUT;
-        goto fail;
-    }
-    /* refuse a large regular file before reading it; pipes are cut off
-     * one byte past the limit below */
-    if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > max)
+    /* refuse a large file before reading it; one that grows meanwhile is
+     * cut off one byte past the limit below */
+    if (fstat(fd, &st) == 0 && (uint64_t)st.st_size > max)
         goto too_large;
     if (!(buf = malloc(max + 2))) {
         ret = OYSTER_E_NOMEM;

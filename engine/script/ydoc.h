@@ -1,6 +1,6 @@
 /*
  * ydoc - a YAML document as a plain tree with source marks, loaded with
- * libyaml under oyster's limits (SPEC §3.2: file <= 1 MiB, nesting <= 64,
+ * libyaml under oyster's limits (oyster-shot(5) LIMITS: file <= 1 MiB, nesting <= 64,
  * aliases expanding to <= 10 000 nodes). Both the shot loader and the
  * concept bank (lang/) read YAML through this, so libyaml stays in script/.
  */
@@ -34,7 +34,7 @@ int oy_ydoc_load(oy_ydoc **out, const char *name, const char *data,
 const oy_ynode *oy_ydoc_root(const oy_ydoc *d);
 void oy_ydoc_free(oy_ydoc **d);
 
-/* Read a whole file of at most max bytes (errors reported, named). */
+/* Read a whole regular file of at most max bytes (errors reported, named). */
 int oy_read_file(const char *path, size_t max, char **data, size_t *len,
                  oy_log *log);
 

@@ -1,6 +1,6 @@
 /*
- * plan.c - the set plan: where the world's named features stand (DESIGN
- * §3 "a set"). Each feature has a default place around the origin, facing
+ * plan.c - the set plan: where the world's named features stand
+ * (docs/architecture.md, "The set does not depend on the camera"). Each feature has a default place around the origin, facing
  * +z where the default camera looks, varied by the seed; world.layout
  * moves or sizes any of them. Nothing here reads the camera, so every shot
  * with the same world: block and seed stands on the same set. Lines (a

@@ -3,7 +3,7 @@
  *
  * Everything here is a pure function of the seed, the latent state's
  * terrain/biome/water channels and a position: the world at a place never
- * depends on the order it was visited or on any cache (DESIGN §3), nor on
+ * depends on the order it was visited or on any cache (docs/architecture.md), nor on
  * the camera. Macro shape follows the prompt's concepts, laid out by the
  * set plan (plan.c): named features around the origin, facing +z, moved
  * by world.layout.

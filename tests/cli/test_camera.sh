@@ -4,7 +4,7 @@
 # the JSON frame by frame; render and frames write the same track as
 # `oyster camera`; a zoom animates the glTF field of view; bad input
 # (an unknown format, an existing file, an unwritable place) refused with
-# SPEC §2 exit codes and nothing half-written.
+# the exit codes of oyster(1) and nothing half-written.
 . "$(dirname "$0")/lib.sh"
 
 shot zoom.yaml <<'YAML'

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_determinism.sh - SPEC §6: reproducible for any --threads (byte
+# test_determinism.sh - the guarantees in README.md: reproducible for any --threads (byte
 # identical files), causal, any frame alone (--frames, still), seeded, a
 # fixed set (the camera changes the view and nothing else), resumable.
 . "$(dirname "$0")/lib.sh"

@@ -4,7 +4,7 @@
 # material library and face indices), the same bytes on every run, the
 # world at its place in the camera files' coordinates, and bad input
 # (TIME past the end, a radius out of range, an unknown format, an
-# existing file, an unwritable place) refused with SPEC §2 exit codes and
+# existing file, an unwritable place) refused with the exit codes of oyster(1) and
 # nothing half-written.
 . "$(dirname "$0")/lib.sh"
 

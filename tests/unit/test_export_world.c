@@ -3,7 +3,9 @@
  * header, chunk lengths and alignment, min/max, little-endian bytes), and
  * `oyster export` of a lake with a cabin among pines: GLB structure, the
  * same bytes twice, PLY points as its header counts them, OBJ faces in
- * range and facing out, terrain vertices on the ground, and the refusals
+ * range and facing out, terrain vertices on the ground at the detail the
+ * renderer gives it there, the far forest's canopy over the ground where
+ * the near trees give way to it, the widest radius, and the refusals
  * (radius, time, format, an existing file).
  */
 #include <math.h>
@@ -18,6 +20,7 @@
 #include "check.h"
 #include "export/export.h"
 #include "api/shot.h"
+#include "render/render.h"
 
 static uint32_t le32(const uint8_t *p)
 {
@@ -155,8 +158,9 @@ static void check_glb(const char *path)
         char save = json[jl];
         json[jl] = 0;
         CHECK(strstr(json, "\"name\":\"terrain\"") && strstr(json, "\"name\":\"water\"") &&
-              strstr(json, "\"name\":\"objects\"") && strstr(json, "\"name\":\"trees\""),
-              "nodes for the terrain, the water, the objects and the trees");
+              strstr(json, "\"name\":\"canopy\"") && strstr(json, "\"name\":\"objects\"") &&
+              strstr(json, "\"name\":\"trees\""),
+              "nodes for the terrain, the water, the canopy, the objects and the trees");
         CHECK(strstr(json, "\"COLOR_0\"") && strstr(json, "\"metallicFactor\":0,\"roughnessFactor\":1"),
               "vertex colours under a rough white material");
         const char *key = "\"buffers\":[{\"byteLength\":";
@@ -182,24 +186,41 @@ static long check_ply(const char *path)
     return ok ? count : 0;
 }
 
+enum { O_TERRAIN, O_WATER, O_CANOPY, O_OBJECTS, O_TREES, O_COUNT };
+
 typedef struct obj_stats {
     long nv, nf, bad_index, down_terrain, on_ground, ground_checked, mtl_uses;
-    long faces[4];
-    double volume[4];          /* signed volume of each object's faces */
+    long canopy_near, canopy_far;  /* crowns raised within 50 m; past the near trees' 150 m */
+    long faces[O_COUNT];
+    double volume[O_COUNT];        /* signed volume of each object's faces */
 } obj_stats;
 
-static void read_obj(const char *path, oyster_shot *shot, const oy_state *st, obj_stats *s)
+/* the ground as the renderer sees it from the camera of a frame */
+typedef struct ground_at {
+    const oy_world *w;
+    oy_world_shape sh;
+    double cx, cz;
+    float range0;
+} ground_at;
+
+static float ground(const ground_at *g, float x, float z, float *t)
+{
+    *t = (float)hypot(x - g->cx, z - g->cz);
+    return oy_level_ground(g->w, &g->sh, g->range0, *t, x, z, NULL);
+}
+
+static void read_obj(const char *path, const ground_at *gr, obj_stats *s)
 {
     FILE *f = fopen(path, "r");
     char line[256];
     float (*v)[3] = NULL;
     size_t cap = 0;
     int obj = -1;
-    static const char *const names[4] = { "terrain", "water", "objects", "trees" };
+    static const char *const names[O_COUNT] = { "terrain", "water", "canopy", "objects", "trees" };
     memset(s, 0, sizeof *s);
     while (f && fgets(line, sizeof line, f)) {
         if (!strncmp(line, "o ", 2)) {
-            for (int i = 0; i < 4; i++)
+            for (int i = 0; i < O_COUNT; i++)
                 if (!strncmp(line + 2, names[i], strlen(names[i])))
                     obj = i;
         } else if (!strncmp(line, "v ", 2)) {
@@ -207,11 +228,14 @@ static void read_obj(const char *path, oyster_shot *shot, const oy_state *st, ob
                 cap = cap ? 2 * cap : 4096;
                 v = realloc(v, cap * sizeof *v);
             }
-            float *p = v[s->nv++];
+            float *p = v[s->nv++], t;
             sscanf(line + 2, "%f %f %f", &p[0], &p[1], &p[2]);
-            if (obj == 0 && s->nv % 997 == 1) {
+            if (obj == O_TERRAIN && s->nv % 997 == 1) {
                 s->ground_checked++;
-                s->on_ground += oy_world_ground(shot->world, st, p[0], -p[2]) == p[1];
+                s->on_ground += ground(gr, p[0], -p[2], &t) == p[1];
+            } else if (obj == O_CANOPY && p[1] > ground(gr, p[0], -p[2], &t) + 0.39f) {
+                s->canopy_near += t < 50.0f;
+                s->canopy_far += t > 150.0f;
             }
         } else if (!strncmp(line, "usemtl ", 7)) {
             s->mtl_uses++;
@@ -232,7 +256,7 @@ static void read_obj(const char *path, oyster_shot *shot, const oy_state *st, ob
                 w[i] = (double)r[i] - p[i];
             }
             double ny = u[2] * w[0] - u[0] * w[2];
-            if (obj == 0 && ny <= 0.0)
+            if (obj == O_TERRAIN && ny <= 0.0)
                 s->down_terrain++;
             /* p . (q x r) / 6, relative to the first vertex of the file */
             double a0[3], b0[3], c0[3];
@@ -302,17 +326,26 @@ static void world_export(void)
     oy_state st;
     oy_view view;
     oy_shot_eval(shot, (double)oyster_shot_frame_at(shot, t) * info.fps_den / info.fps_num, &st, shot->ents, &view);
+    ground_at gr = { .w = shot->world, .cx = view.pos[0], .cz = view.pos[2],
+                     .range0 = oy_level_range0(view.tan_half_fov_x, info.width, info.draft) };
+    oy_world_shape_init(&gr.sh, shot->world, &st);
     obj_stats s;
-    read_obj(obj, shot, &st, &s);
+    read_obj(obj, &gr, &s);
     CHECK(s.nv > 1000 && s.nf > 1000 && !s.bad_index, "OBJ: %ld vertices, %ld faces (terrain %ld, water %ld, "
-          "objects %ld, trees %ld), every index in range", s.nv, s.nf, s.faces[0], s.faces[1], s.faces[2], s.faces[3]);
-    CHECK(s.faces[0] > 0 && s.faces[1] > 0 && s.faces[2] > 0 && s.faces[3] > 0, "the lake, the cabin and the pines");
+          "canopy %ld, objects %ld, trees %ld), every index in range", s.nv, s.nf, s.faces[O_TERRAIN],
+          s.faces[O_WATER], s.faces[O_CANOPY], s.faces[O_OBJECTS], s.faces[O_TREES]);
+    CHECK(s.faces[O_TERRAIN] > 0 && s.faces[O_WATER] > 0 && s.faces[O_OBJECTS] > 0 && s.faces[O_TREES] > 0,
+          "the lake, the cabin and the pines");
     CHECK(s.nv <= points, "the PLY holds every vertex (%ld <= %ld)", s.nv, points);
     CHECK(s.ground_checked > 10 && s.on_ground == s.ground_checked,
-          "terrain vertices on oy_world_ground at (x, -z): %ld of %ld", s.on_ground, s.ground_checked);
+          "terrain vertices on oy_level_ground at (x, -z) seen from the camera: %ld of %ld", s.on_ground,
+          s.ground_checked);
     CHECK(!s.down_terrain, "terrain faces turn up, counter-clockwise from above (%ld not)", s.down_terrain);
-    CHECK(s.volume[2] > 1.0 && s.volume[3] > 1.0, "the cabin and the pines are closed solids facing out "
-          "(volumes %.0f and %.0f m^3)", s.volume[2], s.volume[3]);
+    CHECK(s.faces[O_CANOPY] > 0 && s.canopy_far > 100 && !s.canopy_near,
+          "the forest past the near trees is a canopy over the ground (%ld faces, %ld crowns past 150 m, "
+          "%ld within 50 m)", s.faces[O_CANOPY], s.canopy_far, s.canopy_near);
+    CHECK(s.volume[O_OBJECTS] > 1.0 && s.volume[O_TREES] > 1.0, "the cabin and the pines are closed solids "
+          "facing out (volumes %.0f and %.0f m^3)", s.volume[O_OBJECTS], s.volume[O_TREES]);
     CHECK(s.mtl_uses > 0, "faces by material (%ld usemtl)", s.mtl_uses);
     CHECK(export_to(shot, obj, t, 0, 0) == OYSTER_E_EXISTS, ".obj: an existing file is refused");
     unlink(obj);
@@ -321,7 +354,7 @@ static void world_export(void)
     CHECK(export_to(shot, obj, t, 0, 1) == 0 && file_size(obj) > 0, "force replaces both");
 
     CHECK(export_to(shot, bad, t, 5.0, 0) == OYSTER_E_INPUT && file_size(bad) < 0, "radius 5 m is refused");
-    CHECK(export_to(shot, bad, t, 6000.0, 0) == OYSTER_E_INPUT && file_size(bad) < 0, "radius 6000 m is refused");
+    CHECK(export_to(shot, bad, t, 25000.0, 0) == OYSTER_E_INPUT && file_size(bad) < 0, "radius 25 km is refused");
     CHECK(export_to(shot, bad, info.duration + 1.0, 0, 0) == OYSTER_E_INPUT && file_size(bad) < 0,
           "a time past the end is refused");
     CHECK(export_to(shot, bad, -1.0, 0, 0) == OYSTER_E_INPUT, "a negative time is refused");
@@ -330,6 +363,11 @@ static void world_export(void)
     snprintf(bad, sizeof bad, "%s/small.glb", dir);
     CHECK(export_to(shot, bad, t, 10.0, 0) == 0 && file_size(bad) < file_size(glb), "radius 10 m (%ld bytes)",
           file_size(bad));
+    t0 = now_s();
+    err = export_to(shot, bad, t, OYSTER_EXPORT_RADIUS_MAX, 1);
+    took = now_s() - t0;
+    CHECK(err == 0 && file_size(bad) > file_size(glb) && file_size(bad) < 60000000,
+          "radius %g m: %ld bytes in %.2f s", OYSTER_EXPORT_RADIUS_MAX, file_size(bad), took);
 
     const char *files[] = { glb, glb2, ply, obj, mtl, bad };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)

@@ -71,10 +71,10 @@ static void check_phrase(const oy_bank *b, const lang_phrase *ph)
     oy_parse_targets(&p, NULL, target, mask);
     if (ph->what & P_CH)
         CHECK(mask[ph->ch] && target[ph->ch] >= ph->lo - 1e-4f && target[ph->ch] <= ph->hi + 1e-4f,
-              "'%s': %s = %g in [%g, %g]", ph->text, oy_channel_names[ph->ch],
+              "'%s': %s = %g in [%g, %g]", ph->text, oy_channels[ph->ch].name,
               mask[ph->ch] ? target[ph->ch] : -999.0f, ph->lo, ph->hi);
     if (ph->what & P_UNSET)
-        CHECK(!mask[ph->ch], "'%s' leaves %s alone", ph->text, oy_channel_names[ph->ch]);
+        CHECK(!mask[ph->ch], "'%s' leaves %s alone", ph->text, oy_channels[ph->ch].name);
     if (ph->what & P_OBJ) {
         int found = has_item(&p, ph->concept, &it);
         CHECK(found && it->count == ph->count && it->place == ph->place && !it->negated,
@@ -135,11 +135,11 @@ static void test_builtin(const oy_bank *b)
             const oy_effect *f = &c->effects[e];
             float lo, hi;
             if (f->channel < 0 || f->channel >= OY_CH_COUNT ||
-                oy_channel_find(oy_channel_names[f->channel]) != f->channel) {
+                oy_channel_find(oy_channels[f->channel].name) != f->channel) {
                 bad_channel++;
                 continue;
             }
-            oy_lang_channel_range(f->channel, &lo, &hi);
+            oy_channel_range(f->channel, &lo, &hi);
             if (f->relative ? f->value < lo - hi || f->value > hi - lo
                             : f->value < lo || f->value > hi)
                 bad_range++;
@@ -180,6 +180,13 @@ static void test_builtin(const oy_bank *b)
     CHECK(oy_bank_nearest(b, "dragon") && !strcmp(oy_bank_nearest(b, "dragon"), "wagon"),
           "nearest to 'dragon' is 'wagon'");
     CHECK(oy_bank_nearest(b, "qqqqqqqqqqqq") == NULL, "nothing is near gibberish");
+    {
+        char note[96];
+        CHECK(!strcmp(oy_bank_nearest_note(b, "qqqqqqqqqqqq", note, sizeof note),
+                      " (no known word is near)") &&
+              !strcmp(oy_bank_nearest_note(b, "dragon", note, sizeof note), " (nearest: 'wagon')"),
+              "the note says when nothing is near, without empty quotes");
+    }
     CHECK(!strcmp(oy_bank_find(b, "birds")->kind, "bird_flock"), "birds are drawn as a bird_flock");
 }
 
@@ -677,7 +684,7 @@ static void test_issue_words(const oy_bank *b)
         float t[OY_CH_COUNT];
         unsigned char m[OY_CH_COUNT];
         targets_of(b, vague[i].word, t, m);
-        CHECK(m[vague[i].ch], "'%s' changes %s", vague[i].word, oy_channel_names[vague[i].ch]);
+        CHECK(m[vague[i].ch], "'%s' changes %s", vague[i].word, oy_channels[vague[i].ch].name);
     }
 }
 

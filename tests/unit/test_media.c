@@ -440,7 +440,7 @@ static void test_wav(void)
     for (int i = 0; i < 1000; i++)
         s[2 * i] = s[2 * i + 1] = 0;
     s[0] = 0.5f; s[1] = -1.5f; s[2] = 1.0f; s[3] = -0.5f;
-    CHECK(oy_wav_open(&w, path, &logger) == 0, "open");
+    CHECK(oy_wav_open(&w, path, path, &logger) == 0, "open");
     CHECK(oy_wav_write(w, s, 1000) == 0 && oy_wav_write(w, s, 234) == 0, "write 1234 samples");
     CHECK(oy_wav_finish(w) == 0, "finish");
     oy_wav_free(&w);
@@ -460,8 +460,8 @@ static void test_wav(void)
               "clamped, rounded half away from zero (%d %d %d %d)", s0, s1, s2, s3);
     }
     free(p);
-    CHECK(oy_wav_open(&w, tmp("nodir/a.wav"), &logger) == -ENOENT && !w &&
-          strstr(last_msg, "nodir/a.wav"), "open error names the file");
+    CHECK(oy_wav_open(&w, tmp("nodir/a.wav"), "a.wav", &logger) == -ENOENT && !w &&
+          strstr(last_msg, "'a.wav'"), "open error names the output, not the file opened");
 }
 
 static void test_yuv(void)

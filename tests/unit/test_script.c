@@ -1,11 +1,12 @@
 /*
- * test_script.c - the shot-script loader: SPEC §3's full example loads with
+ * test_script.c - the shot-script loader: oyster-shot(5)'s full example loads with
  * the exact values, defaults and overrides apply, and every kind of bad
  * input (schema errors, limits, hostile YAML) is reported with its message
  * and exact line:col, several per run.
  */
 #include <math.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -175,7 +176,7 @@ static void test_spec_example(void)
 
     CHECK_GROUP("spec_example");
     ret = load(&s, spec_example, NULL);
-    CHECK(ret == 0 && s, "SPEC §3 example loads (ret %d)", ret);
+    CHECK(ret == 0 && s, "the full example loads (ret %d)", ret);
     if (!s) {
         dump();
         return;
@@ -668,7 +669,7 @@ static void test_limits(void)
 
     nrecs = 0;
     CHECK(oy_script_load(&s, "/nonexistent/shot.yaml", NULL, &log_rec) == OYSTER_E_INPUT &&
-          nrecs == 1 && strstr(recs[0].msg, "cannot open '/nonexistent/shot.yaml'"),
+          nrecs == 1 && strstr(recs[0].msg, "cannot read '/nonexistent/shot.yaml'"),
           "missing file");
 
     {
@@ -698,6 +699,85 @@ static void test_limits(void)
         n += (size_t)sprintf(text + n, "  - {at: 1, say: x}\n");
     expect_error("too many directives", text, 4, 3, "too many directives (10001", NULL);
     free(text);
+}
+
+/* Input that is not what it claims: text in another encoding, YAML
+ * tags nothing reads, places no set reaches, files that are not files. */
+static void test_hostile(void)
+{
+    static const char base[] = "oyster: 1\noutput: {duration: 2s}\n";
+    char text[512], dir[] = "/tmp/oyster_test_fifoXXXXXX", fifo[64];
+    oy_script *s;
+    int warned = 0;
+
+    CHECK_GROUP("hostile");
+    {
+        /* "oyster: 1" in UTF-16LE after its byte order mark */
+        static const char u16[] = "\xff\xfeo\0y\0s\0t\0e\0r\0:\0 \0001\0\n\0";
+        nrecs = 0;
+        CHECK(oy_script_load_mem(&s, "u.yaml", u16, sizeof u16 - 1, NULL, &log_rec) ==
+              OYSTER_E_INPUT && nrecs == 1 && recs[0].line == 1 && recs[0].col == 1 &&
+              strstr(recs[0].msg, "UTF-16") && strstr(recs[0].hint, "UTF-8"),
+              "UTF-16 refused at 1:1: %s", nrecs ? recs[0].msg : "");
+    }
+    CHECK(load(&s, "\xef\xbb\xbfoyster: 1\noutput: {duration: 2s}\n", NULL) == 0 && s,
+          "a UTF-8 byte order mark is fine");
+    if (!s)
+        dump();
+    oy_script_free(&s);
+    {
+        static const char nul[] = "oyster: 1\ntitle: a\0b\n";
+        nrecs = 0;
+        CHECK(oy_script_load_mem(&s, "n.yaml", nul, sizeof nul - 1, NULL, &log_rec) ==
+              OYSTER_E_INPUT && nrecs == 1 && recs[0].line == 2 && recs[0].col == 9 &&
+              strstr(recs[0].hint, "UTF-8"), "a NUL byte refused at 2:9");
+    }
+
+    expect_error("unknown tag", "oyster: 1\noutput: {duration: 2s}\ntitle: !foo x\n", 3, 8,
+                 "unsupported YAML tag '!foo'", "!!str");
+    expect_error("binary tag", "oyster: 1\noutput: {duration: !!binary 2s}\n", 2, 20,
+                 "unsupported YAML tag '!!binary'", NULL);
+    expect_error("tag on a map", "oyster: 1\noutput: !set {duration: 2s}\n", 2, 9,
+                 "unsupported YAML tag '!set'", NULL);
+    CHECK(load(&s, "oyster: !!int 1\ntitle: !!str 12\nseed: ! 4\n"
+                   "output: !!map {duration: !!str 2s, audio: !!bool false, aspect: !!float 2}\n"
+                   "world: {time: !!null , season: autumn}\n"
+                   "camera: {path: !!seq [{at: 0, pos: [0, 1, 0]}]}\n", NULL) == OYSTER_E_INPUT &&
+          count_errors() == 1 && has_error(5, 15, "'world.time'", NULL),
+          "the core tags are read as plain YAML (only the null time is wrong)");
+    if (count_errors() != 1)
+        dump();
+
+    snprintf(text, sizeof text, "%scamera: {path: [{at: 0, pos: [1e30, 6, 0]}]}\n", base);
+    expect_error("camera beyond 1000 km", text, 3, 30,
+                 "'camera.path.pos' [1e+30, 6, 0] is out of range", "within 1000 km");
+    snprintf(text, sizeof text, "%scamera: {path: [{at: 0, pos: [0, 6, 0], look_at: [0, -2e6, 9]}]}\n",
+             base);
+    expect_error("look_at beyond 1000 km", text, 3, 50,
+                 "'camera.path.look_at' [0, -2e+06, 9] is out of range", NULL);
+    snprintf(text, sizeof text, "%scamera: {path: [{at: 0, pos: [0, -1000, 0]}]}\n", base);
+    CHECK(load(&s, text, NULL) == 0 && s, "a camera under the ground loads");
+    for (int i = 0; i < nrecs; i++)
+        warned |= recs[i].level == OYSTER_WARNING && recs[i].line == 3 && recs[i].col == 34 &&
+                  strstr(recs[i].msg, "camera height -1000 m is under the ground") != NULL;
+    CHECK(warned, "... with a warning at its height");
+    if (!warned)
+        dump();
+    oy_script_free(&s);
+
+    /* a FIFO is refused before it is opened: opening it would block */
+    CHECK(mkdtemp(dir) != NULL, "temp dir");
+    snprintf(fifo, sizeof fifo, "%s/shot.yaml", dir);
+    CHECK(mkfifo(fifo, 0600) == 0, "fifo made");
+    nrecs = 0;
+    CHECK(oy_script_load(&s, fifo, NULL, &log_rec) == OYSTER_E_INPUT && nrecs == 1 &&
+          strstr(recs[0].msg, "it is a FIFO") && strstr(recs[0].msg, fifo),
+          "a FIFO as the shot: %s", nrecs ? recs[0].msg : "");
+    nrecs = 0;
+    CHECK(oy_script_load(&s, dir, NULL, &log_rec) == OYSTER_E_INPUT && nrecs == 1 &&
+          strstr(recs[0].msg, "it is a directory"), "a directory as the shot");
+    unlink(fifo);
+    rmdir(dir);
 }
 
 static void test_ydoc(void)
@@ -732,6 +812,7 @@ int main(void)
     test_camera_wander_errors();
     test_many_errors();
     test_limits();
+    test_hostile();
     test_ydoc();
     return CHECK_DONE();
 }

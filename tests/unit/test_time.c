@@ -1,6 +1,6 @@
 /*
  * test_time.c - the value forms of the shot script: every TIME form of
- * SPEC §3.1 (and the malformed ones), frame and sample arithmetic, SMPTE
+ * oyster-shot(5) TIME VALUES (and the malformed ones), frame and sample arithmetic, SMPTE
  * timecode, sizes, frame rates and times of day.
  */
 #include <math.h>

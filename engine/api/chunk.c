@@ -1,0 +1,299 @@
+/*
+ * chunk.c - what ties a chunk to its shot and build (oyster(1), CHUNKS):
+ * the shot hash, the build's identity, the chunk's names, the check that
+ * lets `render --chunk` skip a chunk that is done, and the shot's master
+ * gain kept beside the chunks, so that a chunk costs its own frames
+ * rather than a loudness measure over the whole shot.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../media/media.h"
+#include "chunk.h"
+
+#define GAIN_FILE "shot-audio.json"
+
+uint64_t oy_shot_hash(const oyster_shot *shot)
+{
+    const oy_script *s = shot->script;
+    const oy_output *o = &s->output;
+    int64_t v[] = { (int64_t)s->file_hash, (int64_t)s->seed, o->width, o->height, o->fps.num,
+                    o->fps.den, o->frames, o->samples, o->draft, o->audio, (int64_t)o->burn_in,
+                    o->timecode_start };
+    uint64_t h = oy_hash_bytes(0x0c4a2b5ULL, v, sizeof v);
+
+    return oy_hash_bytes(h, &o->aspect, sizeof o->aspect);
+}
+
+static uint64_t build_id;
+static pthread_once_t build_once = PTHREAD_ONCE_INIT;
+
+/* The program's own file (proc(5), /proc/self/exe); where there is none
+ * to read, the version and the muxer's ident stand in. */
+static void build_init(void)
+{
+    FILE *f = fopen("/proc/self/exe", "rb");
+    uint64_t h = oy_hash_str(oy_hash_str(0, OYSTER_VERSION), oy_media_lavf_ident());
+    unsigned char buf[1 << 16];
+    size_t n;
+
+    while (f && (n = fread(buf, 1, sizeof buf, f)) > 0)
+        h = oy_hash_bytes(h, buf, n);
+    if (f)
+        fclose(f);
+    build_id = h;
+}
+
+uint64_t oy_build_id(void)
+{
+    pthread_once(&build_once, build_init);
+    return build_id;
+}
+
+char *oy_chunk_path(const char *dir, int64_t i, int64_t n, const char *ext)
+{
+    char name[96];
+    int len = oyster_chunk_manifest(i, n, name, sizeof name);
+
+    /* the manifest's name with the extension swapped */
+    if (len < 5 || strlen(ext) > 8)
+        return NULL;
+    strcpy(name + len - 4, ext);
+    return oy_path_join(dir, name);
+}
+
+void oy_manifest_init(oy_manifest *m, const oyster_shot *shot, int64_t i, int64_t n)
+{
+    const oy_output *o = &shot->script->output;
+
+    snprintf(m->version, sizeof m->version, "%s", OYSTER_VERSION);
+    m->build = oy_build_id();
+    m->shot_hash = oy_shot_hash(shot);
+    m->seed = shot->script->seed;
+    m->chunk = i;
+    m->chunks = n;
+    oyster_chunk_range(o->frames, i, n, &m->first, &m->last);
+    m->frames = o->frames;
+    m->samples = o->samples;
+    m->fps = o->fps;
+    m->width = o->width;
+    m->height = o->height;
+    m->draft = o->draft;
+    if (gethostname(m->host, sizeof m->host - 1) != 0)
+        strcpy(m->host, "?");
+    /* the reader takes the host as a plain string */
+    for (char *c = m->host; *c; c++)
+        if (*c == '"' || *c == '\\' || (unsigned char)*c < 0x20)
+            *c = '_';
+}
+
+/* Side outputs belong to assemble, which sees the whole shot. */
+static int check_request(oyster_shot *shot, const oyster_render_opts *o)
+{
+    const char *what = o->frame_hashes ? "--frame-hashes" : o->audio_out ? "--audio-out"
+                     : o->stems_dir ? "--stems" : o->state_out ? "--state-out"
+                     : o->state_in ? "--state-in" : o->camera_out ? "--camera-out"
+                     : o->edit_out[0] ? "--otio" : o->edit_out[1] ? "--edl"
+                     : o->edit_out[2] ? "--fcpxml" : o->first > 0 || o->last >= 0 ? "--frames" : NULL;
+    int64_t frames = shot->script->output.frames;
+
+    if (what) {
+        oy_diag(&shot->log, OYSTER_ERROR, NULL, 0, 0,
+                "render the chunks alone; 'oyster assemble' writes the side outputs",
+                "'%s' cannot go with '--chunk'", what);
+        return OYSTER_E_INPUT;
+    }
+    if (o->chunk < 1 || o->chunk > o->chunks || o->chunks > frames) {
+        oy_error(&shot->log, "chunk %lld of %lld does not fit a shot of %lld frames",
+                 (long long)o->chunk, (long long)o->chunks, (long long)frames);
+        return OYSTER_E_INPUT;
+    }
+    return 0;
+}
+
+/* Whether the chunk's files in dir are those this render would write. */
+static int is_done(oyster_shot *shot, const oyster_render_opts *o)
+{
+    char *json = oy_chunk_path(o->out, o->chunk, o->chunks, "json");
+    char *mkv = oy_chunk_path(o->out, o->chunk, o->chunks, "mkv");
+    oy_manifest m, want = { 0 };
+    oy_log quiet = { 0 };
+    char md5[33];
+    uint64_t size;
+    struct stat st;
+    const char *why = NULL;
+    int done = 0;
+
+    if (!json || !mkv || stat(json, &st) != 0 || oy_manifest_read(json, &m, &quiet) < 0) {
+        why = json && stat(json, &st) == 0 ? "its manifest cannot be read" : NULL;
+        goto out;
+    }
+    oy_manifest_init(&want, shot, o->chunk, o->chunks);
+    if (m.build != want.build || strcmp(m.version, want.version))
+        why = "it was rendered by another build of oyster";
+    else if (m.shot_hash != want.shot_hash || m.seed != want.seed || m.first != want.first ||
+             m.last != want.last || m.frames != want.frames ||
+             m.audio != (shot->script->output.audio && !o->no_audio))
+        why = "it was rendered from another shot or with other options";
+    else if (strcmp(m.file, strrchr(mkv, '/') + 1) || stat(mkv, &st) != 0 || (uint64_t)st.st_size != m.file_bytes)
+        why = "its file is missing or of another size";
+    else if (oy_md5_file(mkv, md5, &size) < 0 || strcmp(md5, m.file_md5))
+        why = "its file does not match its manifest";
+    else
+        done = 1;
+    oy_manifest_release(&m);
+out:
+    if (done)
+        oy_info(&shot->log, "chunk %lld of %lld in '%s' is done already; skipped",
+                (long long)o->chunk, (long long)o->chunks, o->out);
+    else if (why)
+        oy_warn(&shot->log, "chunk %lld of %lld in '%s' is rendered again: %s",
+                (long long)o->chunk, (long long)o->chunks, o->out, why);
+    free(json);
+    free(mkv);
+    return done;
+}
+
+int oy_chunk_check(oyster_shot *shot, const oyster_render_opts *o, int64_t *first, int64_t *last)
+{
+    int err = check_request(shot, o);
+
+    if (err)
+        return err;
+    oyster_chunk_range(shot->script->output.frames, o->chunk, o->chunks, first, last);
+    return !o->force && is_done(shot, o);
+}
+
+/* ---- the shot's master gain ---- */
+
+static int read_gain(const char *path, uint64_t shot, uint64_t build, float *gain)
+{
+    FILE *f = fopen(path, "rb");
+    uint64_t s = 0, b = 0;
+    uint32_t bits = 0;
+    int n = f ? fscanf(f, "{\n  \"format\": \"oyster-shot-audio 1\",\n  \"shot_hash\": \"%" SCNx64 "\",\n"
+                          "  \"build\": \"%" SCNx64 "\",\n  \"gain_bits\": \"%" SCNx32 "\",", &s, &b, &bits) : 0;
+
+    if (f)
+        fclose(f);
+    if (n != 3 || s != shot || b != build)
+        return -1;
+    memcpy(gain, &bits, sizeof bits);
+    return 0;
+}
+
+int oy_chunk_gain(oyster_shot *shot, const char *dir, oy_audio *a, oy_log *log)
+{
+    char *path = oy_path_join(dir, GAIN_FILE), *tmp = path ? oy_temp_path(path) : NULL;
+    uint64_t sh = oy_shot_hash(shot), build = oy_build_id();
+    float gain;
+    uint32_t bits;
+    FILE *f;
+    int err = 0;
+
+    if (!tmp) {
+        err = OYSTER_E_NOMEM;
+        goto done;
+    }
+    if (read_gain(path, sh, build, &gain) == 0) {
+        oy_audio_set_master_gain(a, gain);
+        goto done;
+    }
+    if ((err = oy_audio_master_gain(a, &gain)) < 0)
+        goto done;
+    memcpy(&bits, &gain, sizeof bits);
+    /* every chunk writes the same bytes: whichever rename lands last is right */
+    if (!(f = fopen(tmp, "wb"))) {
+        oy_warn(log, "cannot write '%s': %s", tmp, oyster_strerror(-errno));
+        goto done;
+    }
+    fprintf(f, "{\n  \"format\": \"oyster-shot-audio 1\",\n  \"shot_hash\": \"%016" PRIx64 "\",\n"
+               "  \"build\": \"%016" PRIx64 "\",\n  \"gain_bits\": \"%08" PRIx32 "\",\n"
+               "  \"gain_db\": %.2f\n}\n", sh, build, bits, 20.0 * log10(gain));
+    if (fclose(f) != 0 || rename(tmp, path) != 0) {
+        oy_warn(log, "cannot write '%s': %s", path, oyster_strerror(-errno));
+        unlink(tmp);
+    }
+done:
+    free(path);
+    free(tmp);
+    return err;
+}
+
+/* ---- a folder of chunks ---- */
+
+/* I and N of a manifest's name as oyster_chunk_manifest writes it, or
+ * of the temporary of a chunk file being written (outputs.c). */
+static int chunk_name(const char *name, int64_t *i, int64_t *n)
+{
+    long long a, b;
+    char back[96];
+    long pid;
+    int temp = name[0] == '.';
+
+    if (sscanf(name + temp, "chunk-%lld-of-%lld.", &a, &b) != 2 || a < 1 || b < a ||
+        oyster_chunk_manifest(a, b, back, sizeof back) < 0)
+        return -1;
+    if (temp) {
+        strcpy(back + strlen(back) - 4, "mkv");
+        if (!oy_temp_of(name, back, &pid))
+            return -1;
+    } else if (strcmp(back, name)) {
+        return -1;
+    }
+    *i = a;
+    *n = b;
+    return 0;
+}
+
+int oy_chunk_scan(const char *dir, int64_t *count, oy_log *log)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    int64_t n = 0, other = 0, i, k;
+
+    if (!d) {
+        int err = -errno;
+        oy_error(log, "cannot read folder '%s': %s", dir, oyster_strerror(err));
+        return err == -ENOENT || err == -ENOTDIR ? OYSTER_E_INPUT : err;
+    }
+    while ((e = readdir(d)))
+        if (chunk_name(e->d_name, &i, &k) == 0) {
+            if (!n || k == n)
+                n = k;
+            else if (!other || k != other)
+                other = k;
+        }
+    closedir(d);
+    if (!n) {
+        oy_diag(log, OYSTER_ERROR, NULL, 0, 0, "render them with 'oyster render SHOT --chunk I/N -o DIR'",
+                "'%s' holds no chunks", dir);
+        return OYSTER_E_INPUT;
+    }
+    if (other) {
+        oy_diag(log, OYSTER_ERROR, NULL, 0, 0, "keep one plan's chunks in a folder",
+                "'%s' holds chunks of two plans: of %lld and of %lld", dir, (long long)n, (long long)other);
+        return OYSTER_E_INPUT;
+    }
+    *count = n;
+    return 0;
+}
+
+int oyster_chunk_audio(oyster_shot *shot, const char *dir)
+{
+    oy_audio *a = NULL;
+    int err = oy_audio_new(&a, shot->model, shot->world, shot->camera, shot->script->output.samples,
+                           &shot->log);
+
+    if (!err)
+        err = oy_chunk_gain(shot, dir, a, &shot->log);
+    oy_audio_free(&a);
+    return err;
+}

@@ -1,0 +1,81 @@
+/*
+ * chunk.h - farm chunks (oyster(1), CHUNKS): a chunk's files and manifest,
+ * what ties a chunk to its shot and build, and the shot's audio gain kept
+ * beside the chunks. Private to engine/api/.
+ */
+#ifndef OY_CHUNK_H
+#define OY_CHUNK_H
+
+#include <stdio.h>
+
+#include "../audio/audio.h"
+#include "shot.h"
+
+#define OY_CHUNK_TRACKS (1 + OY_BUS_COUNT)  /* the mix, then the buses' stems */
+
+/* What a manifest holds. Everything but the timing fields (started,
+ * finished, host) is the same for the same chunk of the same shot and
+ * build. */
+typedef struct oy_manifest {
+    char version[32];
+    uint64_t build, shot_hash, seed;
+    int64_t chunk, chunks, first, last, frames, samples;
+    oy_rational fps;
+    int width, height, draft, audio;     /* audio: the file holds OY_CHUNK_TRACKS tracks */
+    char file[96];                       /* the chunk file's name in its folder */
+    uint64_t file_bytes;
+    char file_md5[33];
+    double started, finished;            /* seconds since the epoch */
+    char host[64];
+    char (*md5)[33];                     /* last - first + 1 frame hashes */
+} oy_manifest;
+
+/* The fields of chunk i of n of shot that say what it is (all but
+ * audio, the file, the timing and the frame hashes). */
+void oy_manifest_init(oy_manifest *m, const oyster_shot *shot, int64_t i, int64_t n);
+/* The manifest as JSON (an oy_write_fn: ctx is the oy_manifest). */
+int oy_manifest_write(FILE *f, void *ctx);
+/* Read a manifest; OYSTER_E_INPUT (said through log) when it is not one. */
+int oy_manifest_read(const char *path, oy_manifest *m, oy_log *log);
+void oy_manifest_release(oy_manifest *m);
+
+/* The shot as rendered: its script file's bytes and everything the
+ * overrides can change. */
+uint64_t oy_shot_hash(const oyster_shot *shot);
+/* This build: a hash of the running program's file, so that chunks of
+ * two builds are never joined. */
+uint64_t oy_build_id(void);
+/* "DIR/chunk-I-of-N.EXT" (I padded as oyster_chunk_manifest pads it);
+ * free with free(). */
+char *oy_chunk_path(const char *dir, int64_t i, int64_t n, const char *ext);
+
+/* The N of the chunks in dir (their manifests, and the temporaries of
+ * chunk files being written): OYSTER_E_INPUT (said) when there are none,
+ * or chunks of two N. */
+int oy_chunk_scan(const char *dir, int64_t *n, oy_log *log);
+
+/* The shot's master gain for a: read from DIR/shot-audio.json when that
+ * file is of this shot and build, else measured and written there (to a
+ * temporary renamed into place: concurrent chunks write the same bytes). */
+int oy_chunk_gain(oyster_shot *shot, const char *dir, oy_audio *a, oy_log *log);
+
+/* render --chunk (oyster_render with o->chunks > 0): check the request
+ * and give the chunk's frames; 1 when the chunk is done already (its
+ * manifest is of this shot and build, its file of the size and MD5 the
+ * manifest gives), 0 when it is to be rendered. */
+int oy_chunk_check(oyster_shot *shot, const oyster_render_opts *o, int64_t *first, int64_t *last);
+
+/* ---- assemble ---- */
+
+/* The frames and samples of a folder of chunks, in order (assemble.c). */
+typedef struct oy_assembly oy_assembly;
+/* Frame n's pixels (rgb24), checked against its manifest's hash. */
+int oy_assembly_picture(oy_assembly *as, int64_t n, uint8_t *rgb);
+/* The next count samples: the mix and the stems (OY_BUS_* order). */
+int oy_assembly_sound(oy_assembly *as, int count, float *mix, float *const stems[OY_BUS_COUNT]);
+
+/* job.c: encode the frames of from into o's outputs, as a render of the
+ * shot out describes would. */
+int oy_assemble_run(oy_assembly *from, const oy_output *out, const oyster_render_opts *o, oy_log *log);
+
+#endif

@@ -1,0 +1,141 @@
+#!/bin/sh
+# test_chunks.sh - farm chunks: `render --chunk I/N` then `assemble` give
+# the bytes of a one-machine render (video, frame hashes, WAV, stems) for
+# 1, 3 and 4 chunks, with and without audio, at 24000/1001; a done chunk
+# is skipped; assemble refuses a missing chunk and chunks of two seeds;
+# status tells a damaged chunk, which render --chunk then redoes; a chunk
+# killed mid-way leaves no manifest; and a `plan --engine parallel` job
+# run for real assembles to the same bytes.
+. "$(dirname "$0")/lib.sh"
+
+shot s.yaml <<'YAML'
+oyster: 1
+title: chunks
+seed: 7
+output: {size: 160x90, fps: 24, duration: 2s}
+world:
+  prompt: a lake in the mountains at dusk, light rain, thunder
+YAML
+
+# chunks DIR N [options]: render chunks 1..N of s.yaml into DIR
+chunks() {
+    d=$1 n=$2; shift 2
+    i=1
+    while [ "$i" -le "$n" ]; do
+        "$OYSTER" render "$T/s.yaml" --chunk "$i/$n" -o "$d" -q "$@" || return 1
+        i=$((i + 1))
+    done
+}
+# same NAME N [options]: chunks, assembled, cmp with one render
+same() {
+    name=$1 n=$2; shift 2
+    audio="--audio-out"
+    case " $* " in *" --no-audio "*) audio= ;; esac
+    if "$OYSTER" render "$T/s.yaml" -o "$T/$name.mp4" -q --frame-hashes "$T/$name.md5" \
+           ${audio:+$audio "$T/$name.wav"} "$@" &&
+       chunks "$T/$name" "$n" "$@" &&
+       "$OYSTER" assemble "$T/$name" -o "$T/$name-a.mp4" -q --frame-hashes "$T/$name-a.md5" \
+           ${audio:+$audio "$T/$name-a.wav"} $(case " $* " in *" --no-audio "*) echo --no-audio ;; esac) &&
+       cmp -s "$T/$name.mp4" "$T/$name-a.mp4" && cmp -s "$T/$name.md5" "$T/$name-a.md5" &&
+       { [ -z "$audio" ] || cmp -s "$T/$name.wav" "$T/$name-a.wav"; }; then
+        pass "$n chunks $*: assembled bytes are the render's"
+    else
+        fail "$n chunks $*: assembled output differs from the render"
+    fi
+}
+
+same one 1
+same three 3 --fps 24000/1001
+same four 4
+same mute 4 --no-audio
+
+# stems come back from the chunks too
+"$OYSTER" render "$T/s.yaml" -o "$T/st.mp4" -q --stems "$T/st-r" &&
+    "$OYSTER" assemble "$T/four" -o "$T/st-a.mp4" -q --stems "$T/st-a"
+ok "stems: music, ambience and effects are the render's" \
+    cmp "$T/st-r/music.wav" "$T/st-a/music.wav"
+ok "stems: ambience" cmp "$T/st-r/ambience.wav" "$T/st-a/ambience.wav"
+ok "stems: effects" cmp "$T/st-r/effects.wav" "$T/st-a/effects.wav"
+expect_rc 2 "assemble --audio-out from chunks without audio" \
+    "$OYSTER" assemble "$T/mute" -o "$T/x.mp4" --audio-out "$T/x.wav"
+
+# a done chunk is skipped, and left as it was
+before=$(ls -l --time-style=+%s.%N "$T/four/chunk-2-of-4.mkv")
+"$OYSTER" render "$T/s.yaml" --chunk 2/4 -o "$T/four" -v 2>"$T/skip.err"
+has_line "$T/skip.err" "chunk 2 of 4 .* done already; skipped" "a done chunk is skipped"
+[ "$before" = "$(ls -l --time-style=+%s.%N "$T/four/chunk-2-of-4.mkv")" ] &&
+    pass "a skipped chunk's file is untouched" || fail "a skipped chunk's file was rewritten"
+expect_rc 0 "status of a finished folder" "$OYSTER" status "$T/four"
+has_line "$T/.out" "^4 of 4 chunks done.*48 of 48 frames" "status counts chunks and frames"
+
+# the audio gain is measured once and read by the other chunks
+[ -s "$T/four/shot-audio.json" ] && pass "the shot's gain is kept beside the chunks" ||
+    fail "no shot-audio.json"
+
+# a missing chunk
+cp -r "$T/four" "$T/gap"
+rm "$T/gap/chunk-3-of-4.json"
+expect_rc 2 "assemble with a chunk missing" "$OYSTER" assemble "$T/gap" -o "$T/gap.mp4"
+has_line "$T/.err" "chunk 3 of 4 is missing" "the missing chunk is named"
+[ ! -e "$T/gap.mp4" ] && pass "no output from an incomplete folder" || fail "gap.mp4 written"
+expect_rc 1 "status of a folder with a chunk missing" "$OYSTER" status "$T/gap"
+has_line "$T/.out" "chunk 3 of 4: missing" "status names the missing chunk"
+
+# chunks of another seed mixed in
+chunks "$T/seed" 4 -s 8
+cp "$T/seed/chunk-2-of-4.json" "$T/seed/chunk-2-of-4.mkv" "$T/gap/"
+cp "$T/four/chunk-3-of-4.json" "$T/gap/"
+expect_rc 2 "assemble chunks of two seeds" "$OYSTER" assemble "$T/gap" -o "$T/mix.mp4"
+has_line "$T/.err" "chunk 2 of 4 .* another shot, seed or options" "the foreign chunk is named"
+
+# a damaged chunk file: status says failed, render --chunk redoes it
+cp -r "$T/four" "$T/hurt"
+head -c 100000 "$T/four/chunk-1-of-4.mkv" >"$T/hurt/chunk-1-of-4.mkv"
+expect_rc 1 "status of a folder with a truncated chunk" "$OYSTER" status "$T/hurt"
+has_line "$T/.out" "chunk 1 of 4: failed" "status says the truncated chunk failed"
+expect_rc 2 "assemble refuses the truncated chunk" "$OYSTER" assemble "$T/hurt" -o "$T/hurt.mp4"
+expect_rc 0 "render --chunk redoes the truncated chunk" \
+    "$OYSTER" render "$T/s.yaml" --chunk 1/4 -o "$T/hurt"
+ok "the redone chunk is the original" cmp "$T/four/chunk-1-of-4.mkv" "$T/hurt/chunk-1-of-4.mkv"
+
+# a chunk killed mid-way leaves no manifest, and status says so
+shot long.yaml <<'YAML'
+oyster: 1
+output: {size: 160x90, fps: 24, duration: 40s}
+world:
+  prompt: a lake in the mountains at dusk
+YAML
+# kill_chunk SIGNAL: start chunk 1/1 of long.yaml, send SIGNAL once it
+# renders frames; its exit status in $rc
+kill_chunk() {
+    "$OYSTER" render "$T/long.yaml" --chunk 1/1 -o "$T/killed" --progress json 2>"$T/kill.err" &
+    pid=$!
+    i=0
+    while ! grep -q '"frame"' "$T/kill.err" 2>/dev/null && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+    kill "-$1" $pid
+    wait $pid
+    rc=$?
+}
+kill_chunk TERM
+[ "$rc" = 143 ] && pass "a chunk stopped by SIGTERM exits 143" || fail "SIGTERM: exit $rc"
+[ ! -e "$T/killed/chunk-1-of-1.json" ] && [ ! -e "$T/killed/chunk-1-of-1.mkv" ] &&
+    pass "SIGTERM leaves no manifest and no chunk file" || fail "SIGTERM left files"
+kill_chunk KILL
+[ ! -e "$T/killed/chunk-1-of-1.json" ] && pass "SIGKILL leaves no manifest" || fail "SIGKILL left a manifest"
+expect_rc 1 "status after SIGKILL" "$OYSTER" status "$T/killed"
+has_line "$T/.out" "chunk 1 of 1: failed: its render .* ended unfinished" "status says the killed chunk failed"
+
+# bad requests
+expect_rc 2 "--chunk 5/4" "$OYSTER" render "$T/s.yaml" --chunk 5/4 -o "$T/bad"
+expect_rc 2 "--chunk with --frame-hashes" \
+    "$OYSTER" render "$T/s.yaml" --chunk 1/4 -o "$T/bad" --frame-hashes "$T/bad.md5"
+expect_rc 2 "more chunks than frames" "$OYSTER" render "$T/s.yaml" --chunk 1/49 -o "$T/bad"
+expect_rc 2 "assemble a folder without chunks" "$OYSTER" assemble "$T" -o "$T/none.mp4"
+
+# a real plan: GNU parallel or not, submit.sh runs the chunks and assembles
+if "$OYSTER" plan --help >/dev/null 2>&1 && command -v parallel >/dev/null 2>&1; then
+    "$OYSTER" plan "$T/s.yaml" --chunks 4 --engine parallel -o "$T/job" -q &&
+        sh "$T/job/submit.sh" >"$T/job.log" 2>&1
+    ok "plan --engine parallel: the assembled video is the render's" cmp "$T/four.mp4" "$T/job/s.mp4"
+fi
+finish
