@@ -289,9 +289,12 @@ int oy_chunk_scan(const char *dir, int64_t *count, oy_log *log)
 int oyster_chunk_audio(oyster_shot *shot, const char *dir)
 {
     oy_audio *a = NULL;
-    int err = oy_audio_new(&a, shot->model, shot->world, shot->camera, shot->script->output.samples,
-                           &shot->log);
+    int err;
 
+    if (!shot->script->output.audio)
+        return 0;          /* no sound, no loudness to measure */
+    err = oy_audio_new(&a, shot->model, shot->world, shot->camera, shot->script->output.samples,
+                       &shot->log);
     if (!err)
         err = oy_chunk_gain(shot, dir, a, &shot->log);
     oy_audio_free(&a);

@@ -301,7 +301,15 @@ int oyster_plan(oyster_shot *const *shots, int nshots, const oyster_plan_opts *o
     }
     if ((err = plain(&p, "folder", p.dir)) || (err = openjd_dir(&p)) || (err = make_dirs(&p)))
         goto done;
-    err = writers[o->farm](&p);
+    if ((err = writers[o->farm](&p)))
+        goto done;
+    /* the whole shot's loudness, measured once here rather than by every
+     * chunk that starts before another has written it */
+    for (int k = 0; k < p.nshots && !err; k++) {
+        char *dir = oy_path_join(p.dir, p.shots[k].name);
+        err = dir ? oyster_chunk_audio(shots[k], dir) : OYSTER_E_NOMEM;
+        free(dir);
+    }
 done:
     for (int k = 0; k < p.nshots; k++) {
         free(p.shots[k].script);

@@ -477,7 +477,8 @@ static int pick_lights(oy_objects *o)
 {
     size_t n = o->ncand;
     if (n <= MAX_LIGHTS) {
-        memcpy(o->lights, o->cand, n * sizeof *o->cand);
+        if (n)      /* no candidates: cand may still be NULL */
+            memcpy(o->lights, o->cand, n * sizeof *o->cand);
         o->nl = (int)n;
         return 0;
     }

@@ -1,14 +1,10 @@
 #!/bin/sh
 # test_local.sh - plans that run on this machine render for real: the
 # parallel and make plans of a shot, run by their submit.sh, give the
-# bytes of a one-machine render, and a second run renders nothing. Skips
-# until `render --chunk` exists.
+# bytes of a one-machine render, a second run renders nothing, and a chunk
+# killed half way is rendered again by parallel's --resume-failed.
 . "$(dirname "$0")/../cli/lib.sh"
 
-if ! "$OYSTER" render --help 2>/dev/null | grep -q -- '--chunk'; then
-    echo "SKIP $NAME: render --chunk does not exist yet"
-    exit 0
-fi
 shot dusk.yaml <<'YAML'
 oyster: 1
 output: {size: 64x36, fps: 24, duration: 1s}
@@ -29,4 +25,23 @@ for e in make parallel; do
     [ -z "$(find "$T/$e/dusk" -newer "$T/one.mp4" -type f)" ] && pass "$e: a second run renders no chunk" ||
         fail "$e: a second run rendered $(find "$T/$e/dusk" -newer "$T/one.mp4" -type f | wc -l) files"
 done
+
+# a chunk killed half way: parallel halts, the rerun with --resume-failed
+# renders what failed and the video is still the one render's bytes
+if command -v parallel >/dev/null; then
+    sed 's/size: 64x36, fps: 24, duration: 1s/size: 320x180, fps: 24, duration: 4s/' "$T/dusk.yaml" >"$T/kill.yaml"
+    "$OYSTER" render "$T/kill.yaml" -o "$T/kill-one.mp4"
+    "$OYSTER" plan "$T/kill.yaml" --chunks 2 --engine parallel -o "$T/k" -q
+    sh "$T/k/submit.sh" >"$T/k.out" 2>&1 &
+    spid=$!
+    n=0
+    while ! pkill -KILL -f -- "--chunk 2/2 -o $T/k/kill" 2>/dev/null && [ $n -lt 200 ]; do
+        sleep 0.05; n=$((n + 1))
+    done
+    wait $spid && fail "parallel: submit.sh succeeded with a chunk killed" || pass "parallel: a killed chunk fails the run"
+    [ -e "$T/k/kill.mp4" ] && fail "parallel: assembled without the killed chunk" || pass "parallel: nothing assembled"
+    expect_rc 0 "parallel: the rerun (--resume-failed)" sh "$T/k/submit.sh"
+    cmp -s "$T/kill-one.mp4" "$T/k/kill.mp4" && pass "parallel: after the rerun, the same bytes as one render" ||
+        fail "parallel: the resumed video differs"
+fi
 finish

@@ -3,8 +3,8 @@
 # (slurm-up.sh): a job array with an afterok dependency on it runs in
 # order; a plan's submit.sh runs every chunk and then the assembly, with
 # paths that hold spaces and quotes (tests/farm/stand-in.sh records what
-# would run); and, once `render --chunk` exists, a planned render gives
-# the bytes of a one-machine render. Skips without root or Slurm.
+# would run); and a planned render gives the bytes of a one-machine
+# render. Skips without root or Slurm.
 . "$(dirname "$0")/../cli/lib.sh"
 PATH=$PATH:/usr/sbin
 
@@ -64,18 +64,14 @@ r=$(grep -c '^\[render\]' "$LOG") s=$(grep -c '^\[assemble\]' "$LOG")
     fail "no videos: $(ls "$W/job")"
 [ "$(ls "$W/job/logs" | grep -c '^render-')" = 8 ] && pass "a log per task in logs/" || fail "logs: $(ls "$W/job/logs")"
 
-# the real thing, once render --chunk exists
-if "$OYSTER" render --help 2>/dev/null | grep -q -- '--chunk'; then
-    R=$T/real
-    mkdir "$R"
-    cp "$W/dusk shot.yaml" "$R/dusk.yaml"
-    "$OYSTER" render "$R/dusk.yaml" --draft -o "$R/one.mp4"
-    expect_rc 0 "plan a real render" "$OYSTER" plan "$R/dusk.yaml" --chunks 3 --draft --engine slurm -o "$R/job"
-    sh "$R/job/submit.sh" >"$T/submit.out" 2>&1
-    wait_jobs $(sed -n 's/^submitted job array \([0-9]*\) .* assemble job \([0-9]*\)$/\1 \2/p' "$T/submit.out")
-    cmp -s "$R/one.mp4" "$R/job/dusk.mp4" && pass "3 chunks on Slurm give the bytes of one render" ||
-        fail "the assembled video differs from one render: $(ls -l "$R/job"; tail -3 "$R/job/logs/"*)"
-else
-    echo "SKIP $NAME: render --chunk does not exist yet; no real render on the cluster"
-fi
+# the real thing
+R=$T/real
+mkdir "$R"
+cp "$W/dusk shot.yaml" "$R/dusk.yaml"
+"$OYSTER" render "$R/dusk.yaml" --draft -o "$R/one.mp4"
+expect_rc 0 "plan a real render" "$OYSTER" plan "$R/dusk.yaml" --chunks 3 --draft --engine slurm -o "$R/job"
+sh "$R/job/submit.sh" >"$T/submit.out" 2>&1
+wait_jobs $(sed -n 's/^submitted job array \([0-9]*\) .* assemble job \([0-9]*\)$/\1 \2/p' "$T/submit.out")
+cmp -s "$R/one.mp4" "$R/job/dusk.mp4" && pass "3 chunks on Slurm give the bytes of one render" ||
+    fail "the assembled video differs from one render: $(ls -l "$R/job"; tail -3 "$R/job/logs/"*)"
 finish
