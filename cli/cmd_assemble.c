@@ -18,26 +18,15 @@ int cli_cmd_assemble(const cli_command *cmd, int argc, char **argv)
     cli_log log = { 0 };
     cli_progress prog;
     oyster_assemble_opts o = { 0 };
-    int ret = cli_options_parse(cmd, argc, argv, &a);
+    int ret = cli_start(cmd, argc, argv, &a, &log, "folder of chunks", 1);
 
-    if (ret == CLI_PARSE_HELP)
-        return CLI_EXIT_OK;
-    if (ret < 0)
-        return CLI_EXIT_INPUT;
-    if (a.npos != 1) {
-        if (a.npos)
-            cli_usage_error(cmd, "unexpected argument '%s'", a.pos[1]);
-        else
-            cli_usage_error(cmd, "missing folder of chunks");
-        return CLI_EXIT_INPUT;
-    }
+    if (ret != CLI_CONTINUE)
+        return ret;
     if (!strcmp(a.out, "-") && isatty(STDOUT_FILENO)) {
         cli_error(cmd->name, "pipe it into a player, e.g. 'oyster assemble DIR -o - | ffplay -'",
                   "refusing to write video to a terminal");
         return CLI_EXIT_INPUT;
     }
-    log.quiet = a.quiet;
-    log.verbose = a.verbose;
     cli_progress_init(&prog, a.progress, a.quiet);
     log.progress = &prog;
     if (cli_signals_catch(&cancel) < 0)

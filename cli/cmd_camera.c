@@ -11,17 +11,11 @@ int cli_cmd_camera(const cli_command *cmd, int argc, char **argv)
     cli_args a;
     cli_log log = { 0 };
     oyster_shot *shot = NULL;
-    int rc = cli_shot_start(cmd, argc, argv, &a, &log, &shot), ret;
+    int rc = cli_shot_start(cmd, argc, argv, &a, &log, &shot);
 
     if (rc != CLI_CONTINUE)
         return rc;
-    ret = oyster_camera_export(shot, a.out, a.force);
-    if (ret < 0) {
-        rc = cli_fail(&log, ret, a.out);
-    } else {
-        cli_info(&log, "wrote '%s'", a.out);
-        rc = CLI_EXIT_OK;
-    }
+    rc = cli_wrote(&log, oyster_camera_export(shot, a.out, a.force), a.out);
     oyster_shot_free(&shot);
     return rc;
 }

@@ -12,7 +12,7 @@ int cli_cmd_export(const cli_command *cmd, int argc, char **argv)
     cli_log log = { 0 };
     oyster_shot *shot = NULL;
     oyster_export_opts o = { 0 };
-    int rc = cli_shot_start(cmd, argc, argv, &a, &log, &shot), ret;
+    int rc = cli_shot_start(cmd, argc, argv, &a, &log, &shot);
 
     if (rc != CLI_CONTINUE)
         return rc;
@@ -23,13 +23,7 @@ int cli_cmd_export(const cli_command *cmd, int argc, char **argv)
     o.radius = a.radius;
     o.threads = a.threads;
     o.force = a.force;
-    ret = oyster_export(shot, &o);
-    if (ret < 0) {
-        rc = cli_fail(&log, ret, a.out);
-        goto done;
-    }
-    cli_info(&log, "wrote '%s'", a.out);
-    rc = CLI_EXIT_OK;
+    rc = cli_wrote(&log, oyster_export(shot, &o), a.out);
 done:
     oyster_shot_free(&shot);
     return rc;

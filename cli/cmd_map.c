@@ -11,7 +11,7 @@ int cli_cmd_map(const cli_command *cmd, int argc, char **argv)
     cli_log log = { 0 };
     oyster_shot *shot = NULL;
     oyster_map_opts o = { 0 };
-    int rc = cli_shot_start(cmd, argc, argv, &a, &log, &shot), ret;
+    int rc = cli_shot_start(cmd, argc, argv, &a, &log, &shot);
 
     if (rc != CLI_CONTINUE)
         return rc;
@@ -23,13 +23,7 @@ int cli_cmd_map(const cli_command *cmd, int argc, char **argv)
     o.size = a.map_size;
     o.threads = a.threads;
     o.force = a.force;
-    ret = oyster_map(shot, &o);
-    if (ret < 0) {
-        rc = cli_fail(&log, ret, a.out);
-        goto done;
-    }
-    cli_info(&log, "wrote '%s'", a.out);
-    rc = CLI_EXIT_OK;
+    rc = cli_wrote(&log, oyster_map(shot, &o), a.out);
 done:
     oyster_shot_free(&shot);
     return rc;

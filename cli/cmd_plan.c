@@ -18,16 +18,10 @@ int cli_cmd_plan(const cli_command *cmd, int argc, char **argv)
     oyster_plan_opts o = { 0 };
     char self[PATH_MAX];
     ssize_t len;
-    int n = 0, rc = CLI_EXIT_OK, ret = cli_options_parse(cmd, argc, argv, &a);
+    int n = 0, rc = cli_start(cmd, argc, argv, &a, &log, "shot script", 0), ret;
 
-    if (ret == CLI_PARSE_HELP)
-        return CLI_EXIT_OK;
-    if (ret < 0)
-        return CLI_EXIT_INPUT;
-    if (a.npos < 1) {
-        cli_usage_error(cmd, "missing shot script");
-        return CLI_EXIT_INPUT;
-    }
+    if (rc != CLI_CONTINUE)
+        return rc;
     if (!a.chunks == !a.chunk_frames) {
         cli_usage_error(cmd, a.chunks ? "'--chunks' and '--chunk-frames' exclude each other"
                                       : "missing option '--chunks N' or '--chunk-frames F'");
@@ -38,19 +32,7 @@ int cli_cmd_plan(const cli_command *cmd, int argc, char **argv)
         return CLI_EXIT_FAILED;
     }
     self[len] = 0;
-    log.quiet = a.quiet;
-    log.verbose = a.verbose;
-    if (!(shots = calloc((size_t)a.npos, sizeof *shots)))
-        return cli_fail(&log, OYSTER_E_NOMEM, NULL);
-    for (int i = 0; i < a.npos; i++) {
-        log.errors = 0;
-        ret = oyster_shot_open(&shots[n], a.pos[i], &a.ov, cli_log_diag, &log);
-        if (ret < 0)
-            rc = cli_fail(&log, ret, a.pos[i]);
-        else
-            n++;
-    }
-    if (rc == CLI_EXIT_OK) {
+    if ((rc = cli_shots_open(&a, &log, &shots, &n)) == CLI_EXIT_OK) {
         o.dir = a.out;
         o.farm = a.engine;
         o.chunks = a.chunks;
@@ -66,8 +48,6 @@ int cli_cmd_plan(const cli_command *cmd, int argc, char **argv)
             fprintf(stderr, "oyster: plan: %d chunk%s of %d shot%s for %s in '%s'; run 'sh %s/submit.sh'\n",
                     ret, ret == 1 ? "" : "s", n, n == 1 ? "" : "s", oyster_farm_name(a.engine), a.out, a.out);
     }
-    for (int i = 0; i < n; i++)
-        oyster_shot_free(&shots[i]);
-    free(shots);
+    cli_shots_free(shots, n);
     return rc;
 }

@@ -19,21 +19,10 @@ int cli_cmd_status(const cli_command *cmd, int argc, char **argv)
     cli_args a;
     cli_log log = { 0 };
     oyster_status st;
-    int ret = cli_options_parse(cmd, argc, argv, &a);
+    int ret = cli_start(cmd, argc, argv, &a, &log, "folder of chunks", 1);
 
-    if (ret == CLI_PARSE_HELP)
-        return CLI_EXIT_OK;
-    if (ret < 0)
-        return CLI_EXIT_INPUT;
-    if (a.npos != 1) {
-        if (a.npos)
-            cli_usage_error(cmd, "unexpected argument '%s'", a.pos[1]);
-        else
-            cli_usage_error(cmd, "missing folder of chunks");
-        return CLI_EXIT_INPUT;
-    }
-    log.quiet = a.quiet;
-    log.verbose = a.verbose;
+    if (ret != CLI_CONTINUE)
+        return ret;
     if ((ret = oyster_chunk_status(a.pos[0], a.quiet ? NULL : print_line, NULL, &st,
                                    cli_log_diag, &log)) < 0)
         return cli_fail(&log, ret, a.pos[0]);

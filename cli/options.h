@@ -113,6 +113,19 @@ int cli_options_parse(const cli_command *cmd, int argc, char **argv, cli_args *a
 enum { CLI_CONTINUE = -1 };
 int cli_shot_start(const cli_command *cmd, int argc, char **argv, cli_args *a,
                    cli_log *log, oyster_shot **shot);
+/* The same without opening: parse argv, require 1 to max positional
+ * arguments (max 0: any number; what names one when it is missing, e.g.
+ * "shot script") and set log up from -q/-v. */
+int cli_start(const cli_command *cmd, int argc, char **argv, cli_args *a, cli_log *log,
+              const char *what, int max);
+/* Open every positional argument as a shot, each one's errors said:
+ * *shots (free with cli_shots_free) holds the *n that opened. Returns
+ * CLI_EXIT_OK when all did, else the exit status of a failure. */
+int cli_shots_open(const cli_args *a, cli_log *log, oyster_shot ***shots, int *n);
+void cli_shots_free(oyster_shot **shots, int n);
+/* The end of a command that wrote path: why not when ret < 0, else "wrote
+ * 'path'" with -v; the exit status. */
+int cli_wrote(cli_log *log, int ret, const char *path);
 
 /* Parse the TIME value of option --name with the shot's rules; says what
  * is wrong and returns OYSTER_E_INPUT when it is not a time. */

@@ -72,6 +72,7 @@ int oyster_shot_open(oyster_shot **out, const char *path,
 void oyster_shot_free(oyster_shot **shot);
 
 typedef struct oyster_info {
+    const char *path;         /* the script's, as given */
     const char *title;
     uint64_t seed;
     int mode;                 /* 0 direct, 1 wander */

@@ -255,6 +255,7 @@ void oy_shot_eval(const oyster_shot *shot, double t, oy_state *st, oy_entity *en
 void oyster_shot_get_info(const oyster_shot *shot, oyster_info *info)
 {
     const oy_script *s = shot->script;
+    info->path = s->path;
     info->title = s->title;
     info->seed = s->seed;
     info->mode = s->mode;
