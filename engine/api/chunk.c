@@ -189,9 +189,11 @@ static int read_gain(const char *path, uint64_t shot, uint64_t build, float *gai
     return 0;
 }
 
-int oy_chunk_gain(oyster_shot *shot, const char *dir, oy_audio *a, oy_log *log)
+/* The gain from path when it is this shot's and build's, else measured
+ * and written there; path is freed. */
+static int gain_file(oyster_shot *shot, char *path, oy_audio *a, oy_log *log)
 {
-    char *path = oy_path_join(dir, GAIN_FILE), *tmp = path ? oy_temp_path(path) : NULL;
+    char *tmp = path ? oy_temp_path(path) : NULL;
     uint64_t sh = oy_shot_hash(shot), build = oy_build_id();
     float gain;
     uint32_t bits;
@@ -225,6 +227,40 @@ done:
     free(path);
     free(tmp);
     return err;
+}
+
+int oy_chunk_gain(oyster_shot *shot, const char *dir, oy_audio *a, oy_log *log)
+{
+    return gain_file(shot, oy_path_join(dir, GAIN_FILE), a, log);
+}
+
+int oy_gain_cached(oyster_shot *shot, oy_audio *a, oy_log *log)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    char dir[4096], name[64];
+    int n;
+
+    if (xdg && *xdg == '/')
+        n = snprintf(dir, sizeof dir, "%s/oyster", xdg);
+    else if (home && *home == '/')
+        n = snprintf(dir, sizeof dir, "%s/.cache/oyster", home);
+    else
+        return 0;
+    if (n <= 0 || (size_t)n >= sizeof dir)
+        return 0;
+    /* the cache's folders, made as needed; without them the gain is
+     * measured as if there were no cache */
+    for (char *p = dir + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = 0;
+        mkdir(dir, 0755);
+        *p = '/';
+    }
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+        return 0;
+    snprintf(name, sizeof name, "loudness-%016" PRIx64 ".json", oy_shot_hash(shot));
+    return gain_file(shot, oy_path_join(dir, name), a, log);
 }
 
 /* ---- a folder of chunks ---- */

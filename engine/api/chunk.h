@@ -58,6 +58,11 @@ int oy_chunk_scan(const char *dir, int64_t *n, oy_log *log);
  * file is of this shot and build, else measured and written there (to a
  * temporary renamed into place: concurrent chunks write the same bytes). */
 int oy_chunk_gain(oyster_shot *shot, const char *dir, oy_audio *a, oy_log *log);
+/* The same in the user's cache ($XDG_CACHE_HOME/oyster, else
+ * ~/.cache/oyster, as loudness-SHOTHASH.json), for renders of part of a
+ * shot: a frame range costs its own frames, not the shot's length. No
+ * cache folder: measured as usual. */
+int oy_gain_cached(oyster_shot *shot, oy_audio *a, oy_log *log);
 
 /* render --chunk (oyster_render with o->chunks > 0): check the request
  * and give the chunk's frames; 1 when the chunk is done already (its

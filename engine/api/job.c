@@ -337,7 +337,9 @@ static int setup_render(job *j)
         return err;
     if (j->want_audio &&
         ((err = oy_audio_new(&j->audio, shot->model, shot->world, shot->camera, j->out->samples, j->log)) ||
-         (j->chunk_dir && (err = oy_chunk_gain(shot, j->chunk_dir, j->audio, j->log)))))
+         (j->chunk_dir && (err = oy_chunk_gain(shot, j->chunk_dir, j->audio, j->log))) ||
+         (!j->chunk_dir && (j->first > 0 || j->last + 1 < j->out->frames) &&
+          (err = oy_gain_cached(shot, j->audio, j->log)))))
         return err;
     if (!(j->ents = oy_calloc((size_t)oy_model_max_entities(shot->model), sizeof *j->ents)))
         return OYSTER_E_NOMEM;

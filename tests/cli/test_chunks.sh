@@ -138,4 +138,18 @@ if command -v parallel >/dev/null 2>&1; then
         sh "$T/job/submit.sh" >"$T/job.log" 2>&1
     ok "plan --engine parallel: the assembled video is the render's" cmp "$T/four.mp4" "$T/job/s.mp4"
 fi
+
+# a frame range keeps the shot's loudness in the user's cache: the second
+# range reads it, and both give the bytes of a range measured afresh
+XDG_CACHE_HOME=$T/cache "$OYSTER" render "$T/s.yaml" --frames 3-5 -o "$T/r1.mp4" -q
+ls "$T/cache/oyster/"loudness-*.json >/dev/null 2>&1 && pass "--frames keeps the loudness in the cache" ||
+    fail "no loudness file in \$XDG_CACHE_HOME/oyster"
+XDG_CACHE_HOME=$T/cache "$OYSTER" render "$T/s.yaml" --frames 3-5 -o "$T/r2.mp4" -q
+XDG_CACHE_HOME= HOME=/nonexistent "$OYSTER" render "$T/s.yaml" --frames 3-5 -o "$T/r3.mp4" -q
+cmp -s "$T/r1.mp4" "$T/r2.mp4" && cmp -s "$T/r1.mp4" "$T/r3.mp4" &&
+    pass "cached, read back or without a cache: the same bytes" || fail "the cache changes the range's bytes"
+sed -i 's/"build": "[0-9a-f]*"/"build": "0000000000000000"/' "$T/cache/oyster/"loudness-*.json
+XDG_CACHE_HOME=$T/cache "$OYSTER" render "$T/s.yaml" --frames 3-5 -o "$T/r4.mp4" -q
+cmp -s "$T/r1.mp4" "$T/r4.mp4" && ! grep -q '"build": "0000000000000000"' "$T/cache/oyster/"loudness-*.json &&
+    pass "another build's loudness is measured again" || fail "another build's cache entry was used"
 finish
