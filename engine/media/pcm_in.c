@@ -73,11 +73,14 @@ static int queue(oy_pcm_in *p, track *t)
 
     if (p->pkt->size % 8)
         return bad(p, "a packet that is not whole samples");
+    if (!n)
+        return 0;
     if (t->head && t->head == t->n)
         t->head = t->n = 0;
     if (t->n + n > t->cap) {
         /* move what waits to the front before growing */
-        memmove(t->q, t->q + 2 * t->head, (t->n - t->head) * 8);
+        if (t->n > t->head)     /* q is NULL before the first packet */
+            memmove(t->q, t->q + 2 * t->head, (t->n - t->head) * 8);
         t->n -= t->head;
         t->head = 0;
         if (oy_grow(&t->q, &t->cap, t->n + n, 8) < 0)
