@@ -637,6 +637,8 @@ int oyster_still(oyster_shot *shot, double t, const char *png, int threads, int 
                 (long long)n, (long long)out->frames);
         return OYSTER_E_INPUT;
     }
+    if (oy_check_png(&shot->log, png, "a still"))
+        return OYSTER_E_INPUT;
     return oy_write_alone(&shot->log, png, force, fill_still, &st);
 }
 
@@ -715,6 +717,8 @@ int oyster_frames(oyster_shot *shot, const oyster_frames_opts *o)
                 (long long)o->first, (long long)last, (long long)out->frames - 1);
         return OYSTER_E_INPUT;
     }
+    if (oy_check_png(&shot->log, o->pattern, "every frame"))
+        return OYSTER_E_INPUT;
     if (oyster_frame_name(o->pattern, number0 + count - 1, name, sizeof name) < 0) {
         oy_diag(&shot->log, OYSTER_ERROR, NULL, 0, 0,
                 "e.g. -o 'shot_%05d.png' or -o 'shot_#####.png'",

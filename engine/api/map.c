@@ -676,6 +676,8 @@ int oyster_map(oyster_shot *shot, const oyster_map_opts *o)
     float contour = 0.0f;
     int err;
 
+    if (oy_check_png(&shot->log, o->out, "a map"))
+        return OYSTER_E_INPUT;
     if (n < OYSTER_MAP_SIZE_MIN || n > OYSTER_MAP_SIZE_MAX ||
         (o->radius != 0.0 && !(o->radius >= OYSTER_MAP_RADIUS_MIN && o->radius <= OYSTER_MAP_RADIUS_MAX))) {
         oy_error(&shot->log, "map size %d px or radius %g m out of range", n, o->radius);

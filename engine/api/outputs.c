@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -540,6 +541,17 @@ int oy_write_atomic(oy_log *log, const char *path, int force, oy_write_fn fn, vo
 {
     struct via v = { fn, ctx };
     return oy_write_alone(log, path, force, fill_via, &v);
+}
+
+int oy_check_png(oy_log *log, const char *path, const char *what)
+{
+    size_t n = strlen(path);
+
+    if (!strcmp(path, "-") || (n > 4 && !strcasecmp(path + n - 4, ".png")))
+        return 0;
+    oy_diag(log, OYSTER_ERROR, NULL, 0, 0, "name it .png",
+            "'%s': %s is written as PNG, not in the format its name asks for", path, what);
+    return OYSTER_E_INPUT;
 }
 
 int oy_check_output(oy_log *log, const char *path, int force)

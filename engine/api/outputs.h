@@ -73,6 +73,10 @@ typedef int (*oy_fill_fn)(oy_outs *s, int i, void *ctx);
 int oy_write_alone(oy_log *log, const char *path, int force, oy_fill_fn fill, void *ctx);
 /* The same for a file written by fn. */
 int oy_write_atomic(oy_log *log, const char *path, int force, oy_write_fn fn, void *ctx);
+/* Refuse a name that does not end in .png (case aside), said through log
+ * for what ("a still"): PNG is what is written, whatever the name says.
+ * Standard output ("-") passes. */
+int oy_check_png(oy_log *log, const char *path, const char *what);
 /* Refuse an existing file without force (OYSTER_E_EXISTS). */
 int oy_check_output(oy_log *log, const char *path, int force);
 /* "DIR/.NAME.oyster-HOST-PID.tmp" beside path; free with free(). */

@@ -126,7 +126,9 @@ static void load_path(oy_sctx *c, const oy_ynode *n, oy_camera_desc *cam)
             continue;
         }
         if (prev_at && k->at <= prev) {
-            oy_script_err(c, at, "camera keys must be in time order",
+            oy_script_err(c, at, "keys must be in time order; for a hard cut, give the new "
+                                 "set-up one key with 'cut: true': the camera holds the key "
+                                 "before until then",
                           "camera key at '%s' is not after the previous key at '%s'",
                           at->scalar, prev_at->scalar);
             memset(k, 0, sizeof *k);

@@ -3,7 +3,9 @@
 # and exit 2 (oyster(1) EXIT STATUS, DIAGNOSTICS): other encodings, YAML
 # tags, FIFOs and devices where a file belongs, places out of reach, too
 # many objects, unknown words with nothing near; and a full disk under
-# --frame-hashes names the file and the cause (exit 3).
+# --frame-hashes names the file and the cause (exit 3). Also what new users
+# tripped on: a still named .jpg, a wander script check passed, a cut
+# written as two keys, configure's VAR=value arguments.
 . "$(dirname "$0")/lib.sh"
 
 shot ok.yaml <<'YAML'
@@ -106,4 +108,36 @@ for s in ok four; do
     has_line "$T/.err" "^oyster: error: cannot write '/dev/full': No space left on device$" \
         "full disk: the hash file and the cause ($s.yaml)"
 done
+
+# what a new user tripped on: a picture named for another format, a
+# wander script that check passed and render refused, a cut as two keys
+small_shot tiny.yaml
+expect_rc 2 "still -o x.jpg" "$OYSTER" still "$T/tiny.yaml" --at 0 -o "$T/x.jpg"
+has_line "$T/.err" "x\.jpg': a still is written as PNG" "still -o x.jpg: said why"
+expect_rc 2 "map -o x.jpg" "$OYSTER" map "$T/tiny.yaml" -o "$T/x.jpg"
+expect_rc 2 "frames -o x_%03d.jpg" "$OYSTER" frames "$T/tiny.yaml" -o "$T/x_%03d.jpg"
+ls "$T" | grep -q '\.jpg$' && fail "a .jpg was written" || pass "no .jpg written"
+expect_rc 0 "still -o X.PNG" "$OYSTER" still "$T/tiny.yaml" --at 0 -o "$T/X.PNG"
+printf 'oyster: 1\nmode: wander\noutput: {duration: 1s}\n' >"$T/w.yaml"
+expect_rc 2 "check of a wander script (render refuses it)" "$OYSTER" check "$T/w.yaml"
+has_line "$T/.err" "mode 'wander' is not available in this version" "check says what render says"
+shot cut.yaml <<'YAML'
+oyster: 1
+output: {size: 64x36, duration: 2s}
+camera:
+  path:
+    - {at: 1s, pos: [0, 2, 0]}
+    - {at: 1s, pos: [5, 2, 0]}
+YAML
+expect_rc 2 "two camera keys at one time" "$OYSTER" check "$T/cut.yaml"
+has_line "$T/.err" "hint: .*for a hard cut, give the new set-up one key with 'cut: true'" "the hint says how to cut"
+sed '$d' "$T/cut.yaml" >"$T/cut2.yaml"
+echo "    - {at: 1.5s, pos: [5, 2, 0], cut: true}" >>"$T/cut2.yaml"
+expect_rc 0 "a cut as one key with cut: true" "$OYSTER" check "$T/cut2.yaml"
+
+# ./configure takes VAR=value arguments as its --help says
+mkdir "$T/conf" && cp "$TOP/configure" "$TOP/Makefile.in" "$T/conf/" &&
+    (cd "$T/conf" && sh ./configure LDFLAGS=-Wl,-O1 CFLAGS=-O1 >/dev/null 2>&1) &&
+    grep -q '^USER_LDFLAGS = -Wl,-O1$' "$T/conf/config.mak" &&
+    pass "configure LDFLAGS=... is kept" || fail "configure LDFLAGS=... not kept"
 finish
