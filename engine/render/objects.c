@@ -259,11 +259,12 @@ static int add_inst(oy_objects *o, const oy_kind *k, double x, double y, double 
  * where the view meets that water. */
 static int add_mirror(oy_objects *o, double level)
 {
-    const inst *I = &o->in[o->ni - 1];
+    /* its size before the list grows: growing may move it */
+    size_t np = (size_t)o->in[o->ni - 1].np;
     if (oy_grow(&o->in, &o->icap, o->ni + 1, sizeof *o->in) ||
-        oy_grow(&o->prim, &o->pcap, o->np + (size_t)I->np, sizeof *o->prim))
+        oy_grow(&o->prim, &o->pcap, o->np + np, sizeof *o->prim))
         return OYSTER_E_NOMEM;
-    I = &o->in[o->ni - 1];
+    const inst *I = &o->in[o->ni - 1];
     inst *M = &o->in[o->ni];
     *M = *I;
     float wl = (float)(level - o->v.pos[1]);
