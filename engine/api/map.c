@@ -662,6 +662,19 @@ static void frame_set(map_frame *f, const path *p, double radius, int n)
     f->mpp = 2.0 * radius / n;
 }
 
+struct map_png {
+    const uint8_t *rgb;
+    int n;
+    oy_log *log;
+};
+
+/* oy_fill_fn: the map as PNG into output i (outputs.h) */
+static int fill_png(oy_outs *s, int i, void *ctx)
+{
+    const struct map_png *m = ctx;
+    return oy_png_write(s->v[i].path, m->rgb, m->n, m->n, (ptrdiff_t)m->n * 3, m->log);
+}
+
 int oyster_map(oyster_shot *shot, const oyster_map_opts *o)
 {
     const oy_output *out = &shot->script->output;
@@ -670,7 +683,6 @@ int oyster_map(oyster_shot *shot, const oyster_map_opts *o)
     uint8_t *rgb = NULL;
     oy_entity *ents = NULL, *scratch = NULL;
     path *p = NULL;
-    char *temp = NULL;
     map_frame f;
     oy_state st, est;
     float contour = 0.0f;
@@ -690,7 +702,7 @@ int oyster_map(oyster_shot *shot, const oyster_map_opts *o)
     }
     if ((err = oy_check_output(&shot->log, o->out, o->force)))
         return err;
-    if (!(temp = oy_temp_path(o->out)) || !(p = oy_malloc(sizeof *p)) ||
+    if (!(p = oy_malloc(sizeof *p)) ||
         !(rgb = oy_malloc((size_t)n * n * 3)) ||
         !(ents = oy_calloc((size_t)oy_model_max_entities(shot->model), sizeof *ents)) ||
         !(scratch = oy_calloc((size_t)oy_model_max_entities(shot->model), sizeof *scratch))) {
@@ -726,18 +738,11 @@ int oyster_map(oyster_shot *shot, const oyster_map_opts *o)
     }
     oy_info(&shot->log, "map centre [%.0f, %.0f], radius %.0f m, %d px (%.2f m per px), contours every %.0f m",
             f.cx, f.cz, f.radius, n, f.mpp, contour);
-    if ((err = oy_png_write(temp, rgb, n, n, (ptrdiff_t)n * 3, &shot->log)))
-        goto done;
-    if (rename(temp, o->out) != 0) {
-        err = -errno;
-        oy_error(&shot->log, "cannot rename '%s' to '%s': %s", temp, o->out, oyster_strerror(err));
-        goto done;
+    {
+        struct map_png m = { rgb, n, &shot->log };
+        err = oy_write_alone(&shot->log, o->out, o->force, fill_png, &m);
     }
-    oy_freep(&temp);
 done:
-    if (temp)
-        unlink(temp);
-    free(temp);
     free(p);
     free(rgb);
     free(ents);

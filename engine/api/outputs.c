@@ -546,8 +546,12 @@ int oy_write_atomic(oy_log *log, const char *path, int force, oy_write_fn fn, vo
 int oy_check_png(oy_log *log, const char *path, const char *what)
 {
     size_t n = strlen(path);
+    struct stat st;
 
     if (!strcmp(path, "-") || (n > 4 && !strcasecmp(path + n - 4, ".png")))
+        return 0;
+    /* a device or a FIFO is written through whatever its name */
+    if (stat(path, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)))
         return 0;
     oy_diag(log, OYSTER_ERROR, NULL, 0, 0, "name it .png",
             "'%s': %s is written as PNG, not in the format its name asks for", path, what);
@@ -556,7 +560,10 @@ int oy_check_png(oy_log *log, const char *path, const char *what)
 
 int oy_check_output(oy_log *log, const char *path, int force)
 {
-    if (!strcmp(path, "-") || force || access(path, F_OK) != 0)
+    struct stat st;
+
+    if (!strcmp(path, "-") || force || stat(path, &st) != 0 ||
+        S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))    /* written through, not replaced */
         return 0;
     oy_diag(log, OYSTER_ERROR, NULL, 0, 0, "use --force to overwrite it",
             "output '%s' exists", path);

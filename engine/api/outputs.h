@@ -75,9 +75,10 @@ int oy_write_alone(oy_log *log, const char *path, int force, oy_fill_fn fill, vo
 int oy_write_atomic(oy_log *log, const char *path, int force, oy_write_fn fn, void *ctx);
 /* Refuse a name that does not end in .png (case aside), said through log
  * for what ("a still"): PNG is what is written, whatever the name says.
- * Standard output ("-") passes. */
+ * Standard output ("-"), devices and FIFOs pass. */
 int oy_check_png(oy_log *log, const char *path, const char *what);
-/* Refuse an existing file without force (OYSTER_E_EXISTS). */
+/* Refuse an existing file without force (OYSTER_E_EXISTS), before the
+ * work starts; devices and FIFOs, written through, pass. */
 int oy_check_output(oy_log *log, const char *path, int force);
 /* "DIR/.NAME.oyster-HOST-PID.tmp" beside path; free with free(). */
 char *oy_temp_path(const char *path);

@@ -152,4 +152,12 @@ has_line "$T/pipe.err" "output closed" "a closed pipe: 'output closed'"
 [ "$(cat "$T/pipe.rc")" = 3 ] && pass "--frame-hashes - into a closed pipe: exit 3" || fail "closed hash pipe: exit $(cat "$T/pipe.rc")"
 [ ! -e "$T/r.mp4" ] && pass "a closed pipe: no video" || fail "r.mp4 left"
 no_temps "$T" "pipes"
+
+# map follows the same rules: a device written through, a link followed
+expect_rc 0 "map -o /dev/null without --force" "$OYSTER" map "$T/ok.yaml" --size 64 -o /dev/null
+[ -c /dev/null ] && pass "map: /dev/null is still a device" || fail "map replaced /dev/null"
+ln -s "$T/map-target.png" "$T/map-link.png"
+expect_rc 0 "map through a dangling link" "$OYSTER" map "$T/ok.yaml" --size 64 -o "$T/map-link.png"
+[ -L "$T/map-link.png" ] && [ -s "$T/map-target.png" ] && pass "map: the link kept, its target written" ||
+    fail "map replaced the link"
 finish
