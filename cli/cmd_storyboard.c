@@ -101,6 +101,7 @@ int cli_cmd_storyboard(const cli_command *cmd, int argc, char **argv)
         .out = a.out, .force = a.force, .threads = a.threads, .every = every,
         .columns = a.columns, .rows = a.rows, .panel_width = a.panel_width, .paper = a.paper,
         .seed_rows = nseeds, .progress = cli_progress_update, .opaque = &prog, .cancel = &cancel,
+        .edit_out = { a.otio, a.edl, a.fcpxml },
     };
     if (cli_signals_catch(&cancel) < 0) {
         rc = CLI_EXIT_FAILED;
@@ -117,7 +118,8 @@ int cli_cmd_storyboard(const cli_command *cmd, int argc, char **argv)
         goto done;
     }
     cli_info(&log, "wrote '%s'", a.out);
-    rc = cli_exports_write(&log, &a, shots, nshots, fmt == OYSTER_BOARD_MP4 ? a.out : NULL);
+    cli_exports_wrote(&log, &a);
+    rc = CLI_EXIT_OK;
 done:
     for (int i = 0; i < nshots; i++)
         oyster_shot_free(&shots[i]);

@@ -2,9 +2,8 @@
  * exports.c - the side files render, frames and storyboard write beside
  * their pictures: the camera (--camera-out) and the edit (--otio, --edl,
  * --fcpxml). Each is checked before any frame is drawn (its format, an
- * existing file without --force); render and frames hand them to the
- * engine, which commits them with the pictures, and a storyboard writes
- * them once its pictures are done.
+ * existing file without --force); the engine then writes them and
+ * commits them together with the pictures.
  */
 #include <string.h>
 #include <strings.h>
@@ -12,13 +11,13 @@
 
 #include "exports.h"
 
+/* by OYSTER_EDIT_* */
 static const struct {
-    int id;
     const char *option, *ext, *hint;
 } edits[] = {
-    { OYSTER_EDIT_OTIO, "otio", ".otio", "an OpenTimelineIO file ends in .otio" },
-    { OYSTER_EDIT_EDL, "edl", ".edl", "an EDL ends in .edl" },
-    { OYSTER_EDIT_FCPXML, "fcpxml", ".fcpxml", "an FCPXML file ends in .fcpxml" },
+    [OYSTER_EDIT_OTIO] = { "otio", ".otio", "an OpenTimelineIO file ends in .otio" },
+    [OYSTER_EDIT_EDL] = { "edl", ".edl", "an EDL ends in .edl" },
+    [OYSTER_EDIT_FCPXML] = { "fcpxml", ".fcpxml", "an FCPXML file ends in .fcpxml" },
 };
 
 static const char *edit_path(const cli_args *a, int i)
@@ -77,22 +76,4 @@ void cli_exports_wrote(cli_log *log, const cli_args *a)
     for (int i = 0; i < 3; i++)
         if (edit_path(a, i))
             cli_info(log, "wrote '%s'", edit_path(a, i));
-}
-
-int cli_exports_write(cli_log *log, const cli_args *a, oyster_shot *const *shots, int nshots,
-                      const char *media)
-{
-    int ret;
-
-    if (a->camera_out) {
-        if ((ret = oyster_camera_export(shots[0], a->camera_out, a->force)) < 0)
-            return cli_fail(log, ret, a->camera_out);
-    }
-    for (int i = 0; i < 3; i++) {
-        oyster_edit_opts eo = { edit_path(a, i), edits[i].id, media, a->force };
-        if (eo.out && (ret = oyster_edit_export(shots, nshots, &eo)) < 0)
-            return cli_fail(log, ret, eo.out);
-    }
-    cli_exports_wrote(log, a);
-    return CLI_EXIT_OK;
 }

@@ -12,12 +12,6 @@
  * a negative error (an input error: exit 2). */
 int cli_exports_check(const cli_command *cmd, const cli_args *a);
 
-/* After a storyboard's pictures: write each requested file. The camera
- * is shots[0]'s; the edit cuts the shots in order from media (NULL: each
- * shot's own render, named after its script). Returns the exit status. */
-int cli_exports_write(cli_log *log, const cli_args *a, oyster_shot *const *shots, int nshots,
-                      const char *media);
-
 /* With -v: "wrote 'FILE'" for each requested file. */
 void cli_exports_wrote(cli_log *log, const cli_args *a);
 

@@ -262,6 +262,10 @@ typedef struct oyster_storyboard_opts {
     int seed_rows;            /* > 1: shots holds seed_rows runs of the same
                                  shots, each opened with another seed; each
                                  run is a row labelled with its seed */
+    const char *edit_out[3];  /* by OYSTER_EDIT_*: the shots as a timeline
+                                 file (oyster_edit_export), cut from the reel
+                                 when out is one, else from each shot's own
+                                 render; committed with the board; or NULL */
     /* called after each panel is rendered; may be NULL */
     void (*progress)(void *opaque, const oyster_progress *p);
     void *opaque;

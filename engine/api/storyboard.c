@@ -10,8 +10,8 @@
  * per panel. The caption says what changed since the panel before, the
  * beat in effect, the lens and how the camera moves around the panel's
  * time. The writers of each format (storyboard_*.c: sheet PNG, HTML, PDF,
- * reel MP4) lay them out; the file goes to a temporary beside the output
- * and is renamed into place.
+ * reel MP4) lay them out; the board and its edit files (--otio, --edl,
+ * --fcpxml) go through one output set (outputs.h), committed together.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -24,6 +24,7 @@
 
 #include "../media/media.h"
 #include "../render/render.h"
+#include "editorial.h"
 #include "storyboard.h"
 
 int oyster_storyboard_format(const char *path)
@@ -310,8 +311,8 @@ int oyster_storyboard(oyster_shot *const *shots, int nshots, const oyster_storyb
 {
     sb_board b = { 0 };
     oy_entity *ents = NULL;
-    char *temp = NULL;
-    int fmt = oyster_storyboard_format(o->out), err, w, h, maxents = 1;
+    oy_outs outs;
+    int fmt = oyster_storyboard_format(o->out), err, w, h, maxents = 1, board, edit[3];
     double start = now_s(), drawn = start;
 
     if (nshots < 1)
@@ -347,12 +348,22 @@ int oyster_storyboard(oyster_shot *const *shots, int nshots, const oyster_storyb
     b.ph += b.ph % 2;
     if (b.ph < 16)
         b.ph = 16;
-    if ((err = oy_check_output(b.log, o->out, o->force)) || (err = check_dir(b.log, o->out)))
+    if ((err = check_dir(b.log, o->out)))
         return err;
+    /* the board and its edits: checked now, committed together */
+    oy_outs_init(&outs, b.log, o->force);
+    err = board = oy_outs_add(&outs, o->out, 0);
+    for (int e = 0; e < 3; e++) {
+        edit[e] = -1;
+        if (err >= 0 && o->edit_out[e])
+            err = edit[e] = oy_outs_add(&outs, o->edit_out[e], 0);
+    }
+    if (err < 0 || (err = oy_outs_check(&outs)))
+        goto done;
     for (int i = 0; i < nshots; i++)
         if (oy_model_max_entities(shots[i]->model) > maxents)
             maxents = oy_model_max_entities(shots[i]->model);
-    if (!(ents = oy_calloc((size_t)maxents, sizeof *ents)) || !(temp = oy_temp_path(o->out))) {
+    if (!(ents = oy_calloc((size_t)maxents, sizeof *ents))) {
         err = OYSTER_E_NOMEM;
         goto done;
     }
@@ -362,23 +373,24 @@ int oyster_storyboard(oyster_shot *const *shots, int nshots, const oyster_storyb
     if ((err = draw_panels(&b, ents)))
         goto done;
     drawn = now_s();
-    err = fmt == OYSTER_BOARD_PNG ? sb_write_sheet(&b, temp) :
-          fmt == OYSTER_BOARD_HTML ? sb_write_html(&b, temp) :
-          fmt == OYSTER_BOARD_PDF ? sb_write_pdf(&b, temp) : sb_write_reel(&b, temp);
-    if (err)
-        goto done;
-    if (rename(temp, o->out) != 0) {
-        err = -errno;
-        oy_error(b.log, "cannot rename '%s' to '%s': %s", temp, o->out, oyster_strerror(err));
-        goto done;
+    {
+        const char *path = outs.v[board].path;
+        err = fmt == OYSTER_BOARD_PNG ? sb_write_sheet(&b, path) :
+              fmt == OYSTER_BOARD_HTML ? sb_write_html(&b, path) :
+              fmt == OYSTER_BOARD_PDF ? sb_write_pdf(&b, path) : sb_write_reel(&b, path);
     }
-    oy_freep(&temp);
+    for (int e = 0; e < 3 && !err; e++) {
+        oyster_edit_opts eo = { o->edit_out[e], e, fmt == OYSTER_BOARD_MP4 ? o->out : NULL, o->force };
+        oy_edit_job ej = { shots, nshots, &eo };
+        if (edit[e] >= 0)
+            err = oy_edit_fill(&outs, edit[e], &ej);
+    }
+    if (err || (err = oy_outs_commit(&outs)))
+        goto done;
     oy_info(b.log, "timing: %d panel(s) of %dx%d, %.3f s a panel; %.3f s in all",
             b.npanels, b.pw, b.ph, (drawn - start) / b.npanels, now_s() - start);
 done:
-    if (temp)
-        unlink(temp);
-    free(temp);
+    oy_outs_release(&outs);
     free(ents);
     for (int i = 0; i < b.npanels; i++)
         free(b.panels[i].rgb);
