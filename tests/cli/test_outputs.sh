@@ -160,4 +160,12 @@ ln -s "$T/map-target.png" "$T/map-link.png"
 expect_rc 0 "map through a dangling link" "$OYSTER" map "$T/ok.yaml" --size 64 -o "$T/map-link.png"
 [ -L "$T/map-link.png" ] && [ -s "$T/map-target.png" ] && pass "map: the link kept, its target written" ||
     fail "map replaced the link"
+
+# a storyboard and its edit are committed together
+expect_rc 3 "storyboard whose --otio cannot be written" \
+    "$OYSTER" storyboard "$T/ok.yaml" -o "$T/board.png" --otio "$T/no/such/b.otio"
+[ ! -e "$T/board.png" ] && pass "storyboard: no board without its edit" || fail "the board was left"
+expect_rc 0 "storyboard with its --otio" "$OYSTER" storyboard "$T/ok.yaml" -o "$T/board.png" --otio "$T/b.otio"
+[ -s "$T/board.png" ] && [ -s "$T/b.otio" ] && pass "storyboard: board and edit both written" || fail "board or edit missing"
+no_temps "$T" "storyboard"
 finish
