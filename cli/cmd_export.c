@@ -21,7 +21,6 @@ int cli_cmd_export(const cli_command *cmd, int argc, char **argv)
         goto done;
     o.out = a.out;
     o.radius = a.radius;
-    o.threads = a.threads;
     o.force = a.force;
     rc = cli_wrote(&log, oyster_export(shot, &o), a.out);
 done:

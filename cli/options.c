@@ -154,7 +154,6 @@ static const cli_option export_options[] = {
     { OPT_EXPORT_AT,      0,  "at",      "TIME", "the world and the camera at TIME", 1 },
     { OPT_EXPORT_RADIUS,  0,  "radius",  "M",    "metres around the camera (10 to 20000, default 300)", 0 },
     { OPT_SEED,          's', "seed",    "N",    "override the seed (0 to 2^64-1)", 0 },
-    { OPT_THREADS,       'j', "threads", "N",    "worker threads (0: all cores); same output", 0 },
     { OPT_FORCE,         'f', "force",   NULL,   "overwrite an existing output", 0 },
     { 0 }
 };

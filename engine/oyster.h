@@ -323,7 +323,6 @@ typedef struct oyster_export_opts {
     const char *out;          /* .glb, .ply (coloured points) or .obj (+ .mtl) */
     double t;                 /* seconds: the world as it is then */
     double radius;            /* metres around the camera; 0: the default */
-    int threads;              /* 0: all cores; never changes the output */
     int force;
 } oyster_export_opts;
 
