@@ -22,7 +22,7 @@
 #include "outputs.h"
 #include "shot.h"
 #include "../export/mesh.h"
-#include "../render/render.h"
+#include "../render/render_impl.h"
 
 #define NEAR_STEP 1.0             /* m between grid lines at the camera */
 #define STEP_GROWTH (1.0 / 32.0)  /* and a 32nd of the distance farther out */

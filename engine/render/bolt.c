@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render.h"
+#include "render_impl.h"
 
 #define BOLT_SEG 400                     /* segments per bolt at most */
 #define MAX_SEG (OY_STATE_STRIKES * BOLT_SEG)

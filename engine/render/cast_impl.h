@@ -5,14 +5,14 @@
  * march, a row's ray, a shading sample, a water pixel's mirror), the
  * small hot helpers more than one stage calls, kept static inline so each
  * file's inner loops can inline them, and the functions one stage calls
- * in another. The public face of the caster is in render.h.
+ * in another. What the caster shows the other stages is in render_impl.h.
  */
 #ifndef OY_CAST_IMPL_H
 #define OY_CAST_IMPL_H
 
 #include <stdint.h>
 
-#include "render.h"
+#include "render_impl.h"
 
 /* ---- records ---- */
 

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render.h"
+#include "render_impl.h"
 
 struct oy_chunks {
     oy_tchunk **all;              /* every cached chunk */

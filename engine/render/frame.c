@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render.h"
+#include "render_impl.h"
 
 #define MAX_CHUNKS 1400
 #define MAX_REQ 8192               /* the view's chunk requests; the shadow's follow */

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render.h"
+#include "render_impl.h"
 #include "../scene/flora.h"
 
 #define TILE 8

@@ -9,7 +9,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "render.h"
+#include "render_impl.h"
 
 static float lum(const float c[3]) { return 0.2126f * c[0] + 0.7152f * c[1] + 0.0722f * c[2]; }
 

@@ -9,7 +9,7 @@
  */
 #include <math.h>
 
-#include "render.h"
+#include "render_impl.h"
 
 int oy_shadow_init(oy_shadow *s, int draft)
 {

@@ -8,7 +8,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "render.h"
+#include "render_impl.h"
 
 #define RG 6360.0f                 /* km */
 #define RT 6420.0f

@@ -9,7 +9,7 @@
  */
 #include <math.h>
 
-#include "render.h"
+#include "render_impl.h"
 
 #define CELL 3.0
 #define REACH 7                 /* cells each way horizontally */

@@ -20,7 +20,7 @@
 #include "check.h"
 #include "export/export.h"
 #include "api/shot.h"
-#include "render/render.h"
+#include "render/render_impl.h"
 
 static uint32_t le32(const uint8_t *p)
 {

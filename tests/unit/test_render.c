@@ -14,7 +14,7 @@
 
 #include "check.h"
 #include "view.h"
-#include "render/render.h"
+#include "render/render_impl.h"
 
 typedef struct scene {
     const char *name;

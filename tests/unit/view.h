@@ -8,7 +8,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "render/render.h"
+#include "render/render_impl.h"
 
 static inline void view_make(oy_view *v, double x, double y, double z, float yaw, float pitch,
                              float roll, float focal)
