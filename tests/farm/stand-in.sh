@@ -4,8 +4,9 @@
 # line to $LOG, and makes what the real commands make: the chunk's
 # manifest (render SCRIPT --chunk I/N -o DIR ...) or the video
 # (assemble DIR -o OUT ...).
-for a in "$@"; do printf '[%s]' "$a"; done >>"$LOG"
-echo >>"$LOG"
+# one write per call: make -j and parallel run several at once
+line=$(for a in "$@"; do printf '[%s]' "$a"; done)
+printf '%s\n' "$line" >>"$LOG"
 case $1 in
 render) i=${4%/*} n=${4#*/}
         mkdir -p "$6" && touch "$6/$(printf "chunk-%0${#n}d-of-%d.json" "$i" "$n")" ;;
