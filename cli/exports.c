@@ -1,13 +1,12 @@
 /*
  * exports.c - the side files render, frames and storyboard write beside
  * their pictures: the camera (--camera-out) and the edit (--otio, --edl,
- * --fcpxml). Each is checked before any frame is drawn (its format, an
- * existing file without --force); the engine then writes them and
- * commits them together with the pictures.
+ * --fcpxml). Their formats are checked before the shot opens; the engine
+ * refuses an existing file without --force before any frame is drawn,
+ * then writes them and commits them together with the pictures.
  */
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "exports.h"
 
@@ -31,18 +30,6 @@ static int has_ext(const char *path, const char *ext)
     return n > e && !strcasecmp(path + n - e, ext);
 }
 
-/* An existing file (after symbolic links) is only replaced with --force;
- * a device or a FIFO is written through. */
-static int exists(const cli_command *cmd, const cli_args *a, const char *option, const char *path)
-{
-    struct stat st;
-
-    if (a->force || !strcmp(path, "-") || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-        return 0;
-    cli_error(cmd->name, "use --force to overwrite it", "'--%s': output '%s' exists", option, path);
-    return OYSTER_E_EXISTS;
-}
-
 int cli_exports_check(const cli_command *cmd, const cli_args *a)
 {
     if (a->camera_out) {
@@ -51,8 +38,6 @@ int cli_exports_check(const cli_command *cmd, const cli_args *a)
                       "unsupported camera file '%s' for '--camera-out'", a->camera_out);
             return OYSTER_E_INPUT;
         }
-        if (exists(cmd, a, "camera-out", a->camera_out) < 0)
-            return OYSTER_E_EXISTS;
     }
     for (int i = 0; i < 3; i++) {
         const char *path = edit_path(a, i);
@@ -63,8 +48,6 @@ int cli_exports_check(const cli_command *cmd, const cli_args *a)
                       edits[i].option);
             return OYSTER_E_INPUT;
         }
-        if (exists(cmd, a, edits[i].option, path) < 0)
-            return OYSTER_E_EXISTS;
     }
     return 0;
 }

@@ -7,9 +7,8 @@
 
 #include "options.h"
 
-/* Before any work: each requested file has a format oyster writes and,
- * without --force, does not exist yet. Says what is wrong; returns 0 or
- * a negative error (an input error: exit 2). */
+/* Before any work: each requested file has a format oyster writes. Says
+ * what is wrong; returns 0 or a negative error (an input error: exit 2). */
 int cli_exports_check(const cli_command *cmd, const cli_args *a);
 
 /* With -v: "wrote 'FILE'" for each requested file. */
