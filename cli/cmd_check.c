@@ -28,12 +28,6 @@ int cli_cmd_check(const cli_command *cmd, int argc, char **argv)
         oyster_shot_describe(shots[i], print_line, stdout);
         /* how the world prompt was read: what it did, not only the directives */
         oyster_shot_explain(shots[i], print_line, stdout);
-        if (info.mode == 1) {
-            /* what render says of it: check and render agree */
-            cli_error(NULL, NULL, "error: '%s': mode 'wander' is not available in this version",
-                      info.path);
-            rc = CLI_EXIT_INPUT;
-        }
     }
     if (fflush(stdout) != 0) {
         cli_error(cmd->name, NULL, "cannot write the timeline");

@@ -104,11 +104,6 @@ static int check(oyster_shot *shot, const char *path)
                 "unsupported camera file '%s'", path);
         return OYSTER_E_INPUT;
     }
-    if (shot->script->mode == OY_MODE_WANDER) {
-        oy_diag(&shot->log, OYSTER_ERROR, NULL, 0, 0, NULL,
-                "mode 'wander' is not available in this version");
-        return OYSTER_E_UNSUPPORTED;
-    }
     return 0;
 }
 

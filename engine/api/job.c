@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "../audio/audio.h"
+#include "../camera/walker.h"
 #include "../media/media.h"
 #include "../render/render.h"
 #include "chunk.h"
@@ -248,12 +249,6 @@ static int finish_sinks(job *j)
     return err;
 }
 
-static int unsupported(oy_log *log, const char *what)
-{
-    oy_diag(log, OYSTER_ERROR, NULL, 0, 0, NULL, "%s is not available in this version", what);
-    return OYSTER_E_UNSUPPORTED;
-}
-
 static int renderer_for(oyster_shot *shot, oy_pool *pool, oy_renderer **r)
 {
     const oy_output *out = &shot->script->output;
@@ -352,8 +347,6 @@ static int setup(job *j)
     const oy_output *out = j->out;
     int err;
 
-    if (j->shot && j->shot->script->mode == OY_MODE_WANDER)
-        return unsupported(j->log, "mode 'wander'");
     if (!j->chunk_dir && !oy_media_format_for(o->out)) {
         oy_diag(j->log, OYSTER_ERROR, NULL, 0, 0, "use .mp4, .mov, .mkv or - for stdout",
                 "unsupported output format '%s'", o->out);
@@ -427,7 +420,17 @@ static int keep_partial(job *j)
 static int write_state(FILE *f, void *ctx)
 {
     const job *j = ctx;
-    return oy_snapshot_write(j->shot->model, j->state_frame, f);
+    const oy_output *out = j->out;
+    oy_walker *wk = oy_camera_walker(j->shot->camera);
+    unsigned char walk[OY_WALK_STATE_BYTES];
+    oy_walk_state ws;
+
+    if (!wk)
+        return oy_snapshot_write(j->shot->model, j->state_frame, NULL, 0, f);
+    /* wander mode: the walker's last checkpoint before the frame */
+    oy_walker_checkpoint(wk, (double)j->state_frame * out->fps.den / out->fps.num, &ws);
+    oy_walk_state_encode(&ws, walk);
+    return oy_snapshot_write(j->shot->model, j->state_frame, walk, sizeof walk, f);
 }
 
 /* The camera and edit files, once the pictures are done. */
@@ -484,8 +487,16 @@ static int run(job *j)
         goto done;
     if (o->state_in) {
         int64_t from;
-        if ((err = oy_snapshot_check(j->shot->model, o->state_in, &from, j->log)))
+        oy_walker *wk = oy_camera_walker(j->shot->camera);
+        unsigned char walk[OY_WALK_STATE_BYTES];
+        if ((err = oy_snapshot_check(j->shot->model, o->state_in, &from, walk, wk ? sizeof walk : 0,
+                                     j->log)))
             goto done;
+        if (wk) {
+            oy_walk_state ws;
+            oy_walk_state_decode(walk, &ws);
+            oy_walker_resume(wk, &ws);
+        }
         if (from > first)
             first = from;
         if (first > last) {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "shot.h"
+#include "../camera/walker.h"
 #include "../audio/audio.h"
 #include "../overlay/overlay.h"
 
@@ -214,7 +215,7 @@ int oyster_shot_open(oyster_shot **out, const char *path, const oyster_overrides
         goto fail;
     if ((err = oy_world_new(&shot->world, shot->script->seed, shot->script->world.layout)))
         goto fail;
-    if ((err = oy_camera_new(&shot->camera, shot->script, shot->world, &shot->log)))
+    if ((err = oy_camera_new(&shot->camera, shot->script, shot->model, shot->world)))
         goto fail;
     shot->ents = oy_calloc((size_t)oy_model_max_entities(shot->model), sizeof *shot->ents);
     if (!shot->ents) {
@@ -223,6 +224,8 @@ int oyster_shot_open(oyster_shot **out, const char *path, const oyster_overrides
     }
     oy_model_place_relative(shot->model, place_anchor, shot);
     oy_model_keep_dry(shot->model, keep_dry, shot, &shot->log);
+    if (oy_camera_walker(shot->camera))
+        oy_walker_forget(oy_camera_walker(shot->camera));
     *out = shot;
     return 0;
 fail:

@@ -335,12 +335,6 @@ int oyster_storyboard(oyster_shot *const *shots, int nshots, const oyster_storyb
         oy_error(b.log, "invalid storyboard options");
         return OYSTER_E_INPUT;
     }
-    for (int i = 0; i < nshots; i++)
-        if (shots[i]->script->mode == OY_MODE_WANDER) {
-            oy_error(b.log, "'%s': mode 'wander' is not available in this version",
-                     shots[i]->script->path);
-            return OYSTER_E_UNSUPPORTED;
-        }
     /* the first shot's aspect sets every panel's: as `still --size WxH` */
     w = shots[0]->script->output.width;
     h = shots[0]->script->output.height;

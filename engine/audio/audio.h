@@ -48,8 +48,9 @@ int oy_audio_master_gain(oy_audio *a, float *gain);
 void oy_audio_set_master_gain(oy_audio *a, float gain);
 
 /* ---- one-shot sounds placed by other modules ----
- * Wander mode supplies footsteps matched to its walk cycle and the ground
- * under the viewer through this callback; the ambience renders them like
+ * In wander mode the walker (camera/walker.h) supplies footsteps matched to
+ * its walk cycle and the ground under the viewer through this callback,
+ * which oy_audio_new sets from the camera; the ambience renders them like
  * its own sources, so nothing in the mixer changes. */
 enum oy_hit_kind { OY_HIT_FOOTSTEP, OY_HIT_LAND /* after a jump */ };
 enum oy_ground { OY_GROUND_GRASS, OY_GROUND_DIRT, OY_GROUND_GRAVEL,
@@ -69,8 +70,6 @@ typedef struct oy_audio_hit {
  * of its arguments (it is called for overlapping ranges in any order). */
 typedef int (*oy_audio_hits_fn)(void *opaque, double t0, double t1,
                                 oy_audio_hit *out, int max);
-/* Call before the first oy_audio_render. */
-void oy_audio_set_hits(oy_audio *a, oy_audio_hits_fn fn, void *opaque);
 
 /* ---- EBU R128 / ITU-R BS.1770 meter (48 kHz stereo) ----
  * Gating with a histogram of 0.1 LU bins, so memory does not grow with the
@@ -211,6 +210,9 @@ typedef struct oy_ground_sound {
 } oy_ground_sound;
 extern const oy_ground_sound oy_ground_sounds[OY_GROUND_COUNT];
 int64_t oy_hit_length(const oy_audio_hit *h);
+/* The ground (OY_GROUND_*) a footstep or a hoof lands on at a place, from
+ * its biome and the snow lying. */
+int oy_ground_at(const oy_world *w, const oy_state *st, double x, double z);
 /* Add samples [s0, s0 + count) of a hit starting at sample on. */
 void oy_hit_render(const oy_audio_hit *h, int64_t on, float gl, float gr,
                    int64_t s0, int count, float *lr);

@@ -63,3 +63,18 @@ void oy_hit_render(const oy_audio_hit *h, int64_t on, float gl, float gr,
         lr[2 * (s - s0) + 1] += gr * v;
     }
 }
+
+int oy_ground_at(const oy_world *w, const oy_state *st, double x, double z)
+{
+    oy_place_info pl;
+    oy_world_place(w, st, x, z, &pl);
+    if (st->ch[OY_CH_SNOW_COVER] > 0.4f || pl.biome[OY_CH_BIOME_SNOWFIELD - OY_CH_BIOME_MEADOW] > 0.4f)
+        return OY_GROUND_SNOW;
+    if (pl.biome[OY_CH_BIOME_DESERT - OY_CH_BIOME_MEADOW] + pl.biome[OY_CH_BIOME_BEACH - OY_CH_BIOME_MEADOW] > 0.5f)
+        return OY_GROUND_SAND;
+    if (pl.biome[OY_CH_BIOME_ALPINE - OY_CH_BIOME_MEADOW] + pl.biome[OY_CH_BIOME_TUNDRA - OY_CH_BIOME_MEADOW] > 0.5f)
+        return OY_GROUND_GRAVEL;
+    if (pl.biome[OY_CH_BIOME_FOREST - OY_CH_BIOME_MEADOW] > 0.5f)
+        return OY_GROUND_DIRT;
+    return OY_GROUND_GRASS;
+}

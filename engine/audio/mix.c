@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "audio.h"
+#include "../camera/walker.h"
 
 #define D OY_AUDIO_CHUNK
 #define BLOCK_CHUNKS 4
@@ -301,11 +302,6 @@ int oy_audio_render(oy_audio *a, int64_t first, int n, float *mix,
     return 0;
 }
 
-void oy_audio_set_hits(oy_audio *a, oy_audio_hits_fn fn, void *opaque)
-{
-    oy_ambience_set_hits(a->amb, fn, opaque);
-}
-
 int oy_audio_new(oy_audio **out, const oy_model *m, const oy_world *w,
                  const oy_camera *cam, int64_t total_samples, oy_log *log)
 {
@@ -323,6 +319,8 @@ int oy_audio_new(oy_audio **out, const oy_model *m, const oy_world *w,
         (ret = oy_sources_new(&a->src, m, w, cam)) < 0 ||
         (ret = oy_reverb_new(&a->rev)) < 0)
         goto fail;
+    if (cam && oy_camera_walker(cam))     /* wander mode: the walker's footsteps */
+        oy_ambience_set_hits(a->amb, oy_walker_hits, oy_camera_walker(cam));
     ret = OYSTER_E_NOMEM;
     a->ring_mus = oy_malloc(sizeof(float) * 2 * D * RING);
     a->ring_amb = oy_malloc(sizeof(float) * 2 * D * RING);

@@ -216,24 +216,6 @@ static void play_clip(const clip *c, const track *k, float *lr)
     }
 }
 
-/* The ground a footstep or a hoof lands on at a place, from its biome. */
-static int ground_at(const oy_sources *s, const oy_state *st, float x, float z)
-{
-    oy_place_info pl;
-    if (!s->w)
-        return OY_GROUND_GRASS;
-    oy_world_place(s->w, st, x, z, &pl);
-    if (st->ch[OY_CH_SNOW_COVER] > 0.4f || pl.biome[OY_CH_BIOME_SNOWFIELD - OY_CH_BIOME_MEADOW] > 0.4f)
-        return OY_GROUND_SNOW;
-    if (pl.biome[OY_CH_BIOME_DESERT - OY_CH_BIOME_MEADOW] + pl.biome[OY_CH_BIOME_BEACH - OY_CH_BIOME_MEADOW] > 0.5f)
-        return OY_GROUND_SAND;
-    if (pl.biome[OY_CH_BIOME_ALPINE - OY_CH_BIOME_MEADOW] + pl.biome[OY_CH_BIOME_TUNDRA - OY_CH_BIOME_MEADOW] > 0.5f)
-        return OY_GROUND_GRAVEL;
-    if (pl.biome[OY_CH_BIOME_FOREST - OY_CH_BIOME_MEADOW] > 0.5f)
-        return OY_GROUND_DIRT;
-    return OY_GROUND_GRASS;
-}
-
 static void sound_cue(oy_sources *s, int i, int64_t c0, float *lr)
 {
     const oy_cue *q = &s->cues[i];
@@ -260,7 +242,7 @@ static void sound_cue(oy_sources *s, int i, int64_t c0, float *lr)
     if (q->placed)
         d0 = place_of(lp, right, at, &pan);
     p.distance = d0;
-    p.ground = q->ground ? q->ground - 1 : ground_at(s, &st, at[0], at[2]);
+    p.ground = q->ground ? q->ground - 1 : (s->w ? oy_ground_at(s->w, &st, at[0], at[2]) : OY_GROUND_GRASS);
     if (on + oy_sfx_length(s->kind[i], &p) + (int64_t)(0.2 * FS) <= c0)
         return;
     if (!(c = clip_get(s, s->kind[i], &p)))

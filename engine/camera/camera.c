@@ -12,27 +12,40 @@
 
 #include "../model/model.h"
 #include "camera.h"
+#include "walker.h"
 
 #define MIN_CLEARANCE 0.4   /* metres above the surface, always */
 
 struct oy_camera {
     const oy_script *s;
     const oy_world *w;
+    oy_walker *walker;         /* wander mode */
 };
 
-int oy_camera_new(oy_camera **out, const oy_script *s, const oy_world *w, oy_log *log)
+int oy_camera_new(oy_camera **out, const oy_script *s, const oy_model *m, const oy_world *w)
 {
     oy_camera *c = oy_calloc(1, sizeof *c);
-    (void)log;
+    int err;
     if (!c)
         return OYSTER_E_NOMEM;
     c->s = s;
     c->w = w;
+    if (s->mode == OY_MODE_WANDER && (err = oy_walker_new(&c->walker, s, m, w))) {
+        free(c);
+        return err;
+    }
     *out = c;
     return 0;
 }
 
-void oy_camera_free(oy_camera **c) { oy_freep(c); }
+void oy_camera_free(oy_camera **pc)
+{
+    if (*pc)
+        oy_walker_free(&(*pc)->walker);
+    oy_freep(pc);
+}
+
+oy_walker *oy_camera_walker(const oy_camera *c) { return c->walker; }
 
 static double catmull(double p0, double p1, double p2, double p3, double u)
 {
@@ -159,6 +172,22 @@ void oy_camera_eval(const oy_camera *c, const oy_state *st, double t, oy_view *v
     float srot[3], spos[3];
 
     v->has_target = 0;
+    if (c->walker) {
+        double eye[3];
+        oy_walker_eye(c->walker, t, eye, ang);
+        srot[0] = srot[1] = srot[2] = spos[0] = spos[1] = spos[2] = 0.0f;
+        jolt(st, srot, spos);
+        for (int j = 0; j < 3; j++)
+            v->pos[j] = eye[j] + spos[j];
+        /* the eye never dips into the ground or the water */
+        v->pos[1] = fmax(v->pos[1], oy_world_surface(c->w, st, v->pos[0], v->pos[2]) + MIN_CLEARANCE);
+        basis(ang[0] + srot[0], oy_clampf(ang[1] + srot[1], -89.9f, 89.9f), ang[2] + srot[2], v);
+        v->focal_mm = (float)lens;
+        v->sensor_w = (float)cd->sensor_w;
+        v->sensor_h = (float)cd->sensor_h;
+        v->tan_half_fov_x = v->sensor_w / (2.0f * v->focal_mm);
+        return;
+    }
     if (n == 1 || (n > 1 && t <= k[0].at)) {
         memcpy(rel, k[0].pos, sizeof rel);
         key_angles(c, st, &k[0], ang, v->target);

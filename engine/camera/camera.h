@@ -1,7 +1,8 @@
 /*
  * camera - the shot's camera: keyframe curves (Catmull-Rom with per-segment
  * easing), look_at or yaw/pitch/roll, lens and sensor, zooms, cuts and
- * handheld shake, heights above the ground. A pure function of time.
+ * handheld shake, heights above the ground. A pure function of time;
+ * in wander mode, the walker's eye (walker.h).
  */
 #ifndef OY_CAMERA_H
 #define OY_CAMERA_H
@@ -23,10 +24,15 @@ typedef struct oy_view {
 } oy_view;
 
 typedef struct oy_camera oy_camera;
+typedef struct oy_walker oy_walker;   /* walker.h */
 
-int oy_camera_new(oy_camera **out, const oy_script *s, const oy_world *w,
-                  oy_log *log);
+/* In wander mode the camera is the walker's eye (walker.h), which reads
+ * the model m for the ground under it. */
+int oy_camera_new(oy_camera **out, const oy_script *s, const oy_model *m,
+                  const oy_world *w);
 void oy_camera_free(oy_camera **c);
+/* The walker in wander mode, else NULL. */
+oy_walker *oy_camera_walker(const oy_camera *c);
 /* The view at time t; st supplies the terrain channels for heights. */
 void oy_camera_eval(const oy_camera *c, const oy_state *st, double t,
                     oy_view *out);

@@ -255,11 +255,14 @@ uint64_t oy_model_seed(const oy_model *m);
 const oy_script *oy_model_script(const oy_model *m);
 
 /* State files (oyster(1)): the state at a frame, written to f (the
- * caller says what went wrong); and the check that a state file fits this
- * model (version, checksum, script hash, contents), giving its frame.
- * Errors are reported; OYSTER_E_INPUT. */
-int oy_snapshot_write(const oy_model *m, int64_t frame, FILE *f);
-int oy_snapshot_check(const oy_model *m, const char *path, int64_t *frame, oy_log *log);
+ * caller says what went wrong), with nextra bytes of what the model does
+ * not compute (wander mode's walker); and the check that a state file fits
+ * this model (version, checksum, script hash, contents), giving its frame
+ * and its extra bytes (exactly nextra of them). Errors are reported;
+ * OYSTER_E_INPUT. */
+int oy_snapshot_write(const oy_model *m, int64_t frame, const void *extra, size_t nextra, FILE *f);
+int oy_snapshot_check(const oy_model *m, const char *path, int64_t *frame, void *extra,
+                      size_t nextra, oy_log *log);
 
 /* Easing curve OY_EASE_* applied to x in 0..1. */
 float oy_ease(int ease, float x);

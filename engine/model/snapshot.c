@@ -7,7 +7,10 @@
  * In direct mode the state at a frame is a pure function of the script,
  * so resuming checks that the file agrees with the model to the bit
  * (channels, transitions in flight, entities) and then continues from its
- * frame; a file that does not fit the script is refused.
+ * frame; a file that does not fit the script is refused. Wander mode adds
+ * the walker's integrated state (camera/walker.h), which the file supplies
+ * rather than the check recomputes: it is what saves integrating the walk
+ * from the start.
  */
 #include <errno.h>
 #include <math.h>
@@ -18,10 +21,11 @@
 #include "model_impl.h"
 
 #define MAGIC "OYSTATE"
-#define VERSION 7u             /* 2: the surface colour channels; 3: the sky's;
+#define VERSION 8u             /* 2: the surface colour channels; 3: the sky's;
                                   4: crater; 5: entity speed and stride;
                                   6: the cues' flash, fades, jolt and mix;
-                                  7: conifer, birch, clearing and ice */
+                                  7: conifer, birch, clearing and ice;
+                                  8: wander mode's keys and walker */
 
 typedef struct buf {
     unsigned char *p;
@@ -75,6 +79,25 @@ static uint64_t script_hash(const oy_script *s, int64_t f)
         const oy_camkey *k = &s->camera.keys[i];
         h = oy_hash_bytes(h, k->pos, sizeof k->pos);
         h = hash_f(h, k->at);
+    }
+    if (s->mode == OY_MODE_WANDER) {
+        const oy_wander_desc *w = &s->wander;
+        double t = (double)f * s->output.fps.den / s->output.fps.num;
+        h = oy_hash_bytes(h, w->start, sizeof w->start);
+        h = hash_f(h, w->start_yaw);
+        h = hash_f(h, w->eye);
+        h = hash_f(h, w->walk);
+        h = hash_f(h, w->turn);
+        for (int i = 0; i < w->nkeys; i++)
+            if (w->keys[i].at <= t) {
+                h = hash_f(h, w->keys[i].at);
+                h = hash_f(h, w->keys[i].keys);
+                h = hash_f(h, w->keys[i].press);
+                h = hash_f(h, w->keys[i].hold_for);
+            }
+        for (int i = 0; i < w->nlooks; i++)
+            if (w->looks[i].at <= t)
+                h = oy_hash_bytes(h, &w->looks[i].at, 4 * sizeof(double));
     }
     for (int i = 0; i < s->ndirectives && s->directives[i].frame <= f; i++) {
         const oy_directive *d = &s->directives[i];
@@ -183,12 +206,15 @@ static void encode(const oy_model *m, int64_t f, buf *b)
     free(ents);
 }
 
-int oy_snapshot_write(const oy_model *m, int64_t frame, FILE *f)
+int oy_snapshot_write(const oy_model *m, int64_t frame, const void *extra, size_t nextra, FILE *f)
 {
     buf b = { 0 };
     int err;
 
     encode(m, frame, &b);
+    put_u32(&b, (uint32_t)nextra);
+    if (nextra)
+        put(&b, extra, nextra);
     put_u32(&b, oy_crc32(0, b.p, b.n));
     err = b.err;
     if (!err && fwrite(b.p, 1, b.n, f) != b.n)
@@ -200,7 +226,8 @@ int oy_snapshot_write(const oy_model *m, int64_t frame, FILE *f)
 static uint32_t get_u32(const unsigned char *p) { return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24; }
 static uint64_t get_u64(const unsigned char *p) { return get_u32(p) | (uint64_t)get_u32(p + 4) << 32; }
 
-int oy_snapshot_check(const oy_model *m, const char *path, int64_t *frame, oy_log *log)
+int oy_snapshot_check(const oy_model *m, const char *path, int64_t *frame, void *extra,
+                      size_t nextra, oy_log *log)
 {
     FILE *f;
     unsigned char *data = NULL;
@@ -267,11 +294,14 @@ int oy_snapshot_check(const oy_model *m, const char *path, int64_t *frame, oy_lo
         err = mine.err;
         goto done;
     }
-    if (mine.n != n - 4 || memcmp(mine.p, data, mine.n)) {
+    if (mine.n + 4 + nextra != n - 4 || memcmp(mine.p, data, mine.n) ||
+        get_u32(data + mine.n) != nextra) {
         oy_diag(log, OYSTER_ERROR, NULL, 0, 0, NULL,
                 "state file '%s' does not match the world this script makes at frame %lld", path, (long long)fr);
         goto done;
     }
+    if (nextra)
+        memcpy(extra, data + mine.n + 4, nextra);
     *frame = fr;
     err = 0;
 done:

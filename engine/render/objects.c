@@ -1121,6 +1121,36 @@ void oy_objects_to_world(const oy_objects *o, int i, const float local[3], doubl
         world[j] = o->v.pos[j] + (double)(I->p[j] + w[j]);
 }
 
+float oy_objects_ray(const oy_objects *o, const double org[3], const float dir[3], float tmax)
+{
+    float best = -1.0f;
+    float ro[3] = { (float)(org[0] - o->v.pos[0]), (float)(org[1] - o->v.pos[1]),
+                    (float)(org[2] - o->v.pos[2]) };
+    for (size_t i = 0; i < o->ni; i++) {
+        const inst *I = &o->in[i];
+        float oc[3] = { ro[0] - I->bc[0], ro[1] - I->bc[1], ro[2] - I->bc[2] };
+        float b = oc[0] * dir[0] + oc[1] * dir[1] + oc[2] * dir[2];
+        float cc = oc[0] * oc[0] + oc[1] * oc[1] + oc[2] * oc[2] - I->br * I->br;
+        if (I->mirror || (cc > 0.0f && (b > 0.0f || b * b < cc)))
+            continue;
+        float rel[3] = { ro[0] - I->p[0], ro[1] - I->p[1], ro[2] - I->p[2] }, lo[3], ld[3], n[3];
+        to_local(I, rel, lo);
+        to_local(I, dir, ld);
+        float lmax = best >= 0.0f ? best : tmax;   /* local and world t agree */
+        for (int k = 0; k < I->np; k++) {
+            const oy_prim *p = &o->prim[I->p0 + k];
+            if (o->mat[I->m0 + p->mat].flags & (OY_MAT_LEAF | OY_MAT_SOFT | OY_MAT_GLOW))
+                continue;
+            float h = oy_prim_hit(p, lo, ld, 0.0f, lmax, n);
+            if (h >= 0.0f && h < lmax) {
+                lmax = h;
+                best = h;
+            }
+        }
+    }
+    return best;
+}
+
 int oy_objects_prepare(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
                        const oy_state *st, const oy_cast *c, const oy_view *v, float thx,
                        float thy, int W, int H, float exposure)

@@ -372,6 +372,10 @@ int oy_objects_count(const oy_objects *o);
 void oy_objects_item(const oy_objects *o, int i, oy_object_item *out);
 /* A point of instance i's own frame in the world, as the frame draws it. */
 void oy_objects_to_world(const oy_objects *o, int i, const float local[3], double world[3]);
+/* Nearest hit (metres) of a world-space ray from org along unit dir with
+ * what is solid in the last gather or prepare (not leaves, smoke or
+ * flames; images in water left out), within tmax; or a negative number. */
+float oy_objects_ray(const oy_objects *o, const double org[3], const float dir[3], float tmax);
 /* Draw them over output row y, pixels [x0, x1): col holds the row's
  * linear colour (3 floats a pixel) and dep its depth, both updated. */
 void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1, float *col,

@@ -56,7 +56,7 @@ static inline int shot_open(shot *p, const char *yaml)
         goto fail;
     if (oy_world_new(&p->w, p->s->seed, p->s->world.layout) < 0)
         goto fail;
-    if (oy_camera_new(&p->cam, p->s, p->w, log) < 0)
+    if (oy_camera_new(&p->cam, p->s, p->m, p->w) < 0)
         goto fail;
     p->samples = p->s->output.samples;
     if (oy_audio_new(&p->a, p->m, p->w, p->cam, p->samples, log) < 0)
