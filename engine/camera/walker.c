@@ -56,6 +56,7 @@ struct oy_walker {
     oy_audio_hit *log;         /* the hits of the steps since log_from, */
     size_t nlog, logcap;       /* at most LOG_KEEP steps behind cur */
     int64_t log_from;
+    int64_t log_need;          /* the first step whose hits a query wants */
     int err;                   /* out of memory while integrating */
     oy_entity *ents;
 };
@@ -389,8 +390,9 @@ static void reach(oy_walker *wk, int64_t n)
         }
         step(wk, s);
         keep(wk, s);
-        /* the hits of the last LOG_KEEP steps are kept for the sound */
-        if (s->step - wk->log_from > 2 * LOG_KEEP) {
+        /* the hits of the last LOG_KEEP steps are kept for the sound, and
+         * those of the query being answered */
+        if (s->step - wk->log_from > 2 * LOG_KEEP && s->step - LOG_KEEP <= wk->log_need) {
             double keep_t = (double)(s->step - LOG_KEEP) / OY_WALK_HZ;
             size_t k = 0;
             while (k < wk->nlog && wk->log[k].t < keep_t)
@@ -421,6 +423,7 @@ int oy_walker_new(oy_walker **out, const oy_script *s, const oy_model *m, const 
     wk->walk = s->wander.walk;
     wk->turn = s->wander.turn;
     wk->seg.first = -1;
+    wk->log_need = INT64_MAX;
     if ((err = oy_objects_new(&wk->seg.solid)))
         goto fail;
     if (!(wk->ents = oy_calloc((size_t)oy_model_max_entities(m) + 1, sizeof *wk->ents))) {
@@ -549,8 +552,10 @@ int oy_walker_hits(void *opaque, double t0, double t1, oy_audio_hit *out, int ma
     pthread_mutex_lock(&wk->lock);
     if (wk->log_from > first)
         restart(wk, first);
+    wk->log_need = first;
     if (wk->cur.step < last)
         reach(wk, last);
+    wk->log_need = INT64_MAX;
     for (size_t i = 0; i < wk->nlog && n < max; i++)
         if (wk->log[i].t >= t0 && wk->log[i].t < t1)
             out[n++] = wk->log[i];
