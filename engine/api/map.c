@@ -485,14 +485,6 @@ static void path_sample(oyster_shot *shot, oy_entity *ents, path *p)
     oy_view v;
 
     p->n = 0;
-    if (s->mode == OY_MODE_WANDER) {
-        /* the walk is integrated while rendering; the map shows its start */
-        p->t[0] = 0.0;
-        p->x[0] = s->wander.start[0];
-        p->z[0] = s->wander.start[1];
-        p->n = 1;
-        return;
-    }
     if (step < 1)
         step = 1;
     for (int64_t fr = 0; fr < frames && p->n < MAP_MAX_SAMPLES - 1; fr += step) {

@@ -360,34 +360,43 @@ static void keep(oy_walker *wk, const oy_walk_state *s)
 }
 
 /* Start again from the last checkpoint at or before step n. */
-static void restart(oy_walker *wk, int64_t n)
+static size_t last_known(const oy_walker *wk, int64_t n)
 {
-    int64_t i = n / OY_WALK_CHECKPOINT;
-    if (i >= (int64_t)wk->nck)
-        i = (int64_t)wk->nck - 1;
+    size_t i = (size_t)(n / OY_WALK_CHECKPOINT);
+    if (i >= wk->nck)
+        i = wk->nck - 1;
     while (i > 0 && !wk->known[i])
         i--;
-    wk->cur = wk->ck[i];
+    return i;
+}
+
+static void restart(oy_walker *wk, int64_t n)
+{
+    wk->cur = wk->ck[last_known(wk, n)];
     wk->seg.first = -1;
     wk->nlog = 0;
     wk->log_from = wk->cur.step;
 }
 
 /* Bring cur to step n: on from where it is, when that is not past n and
- * its segment is loaded, else from a checkpoint. Called with the lock. */
-static void reach(oy_walker *wk, int64_t n)
+ * its segment is loaded (and, with skip, no checkpoint lies between),
+ * else from a checkpoint. Called with the lock. */
+static void reach(oy_walker *wk, int64_t n, int skip)
 {
     oy_walk_state *s = &wk->cur;
-    if (wk->seg.first < 0 || s->step > n || s->step < wk->seg.first || s->step > wk->seg.first + SEG)
+    int loaded = wk->seg.first >= 0 && s->step >= wk->seg.first && s->step <= wk->seg.first + SEG;
+    /* a checkpoint nearer n than cur (a state file's) is where to go on from */
+    if (s->step > n || (!loaded && s->step % SEG) || (skip && wk->ck[last_known(wk, n)].step > s->step))
         restart(wk, n);
     while (!wk->err && s->step < n) {
-        if (s->step % SEG == 0 || wk->seg.first < 0) {
+        if (s->step % SEG == 0 || !loaded) {
             int err = load_segment(wk, s);
             if (err) {
                 wk->err = err;
                 break;
             }
         }
+        loaded = 1;
         step(wk, s);
         keep(wk, s);
         /* the hits of the last LOG_KEEP steps are kept for the sound, and
@@ -517,10 +526,10 @@ void oy_walker_eye(oy_walker *wk, double t, double pos[3], float ang[3])
         n = 0;
     u = t * OY_WALK_HZ - (double)n;
     pthread_mutex_lock(&wk->lock);
-    reach(wk, n);
+    reach(wk, n, 1);
     a = b = wk->cur;
     if (u > 0.0) {
-        reach(wk, n + 1);
+        reach(wk, n + 1, 1);
         b = wk->cur;
     }
     pthread_mutex_unlock(&wk->lock);
@@ -554,7 +563,7 @@ int oy_walker_hits(void *opaque, double t0, double t1, oy_audio_hit *out, int ma
         restart(wk, first);
     wk->log_need = first;
     if (wk->cur.step < last)
-        reach(wk, last);
+        reach(wk, last, 0);      /* every step from first on: their hits */
     wk->log_need = INT64_MAX;
     for (size_t i = 0; i < wk->nlog && n < max; i++)
         if (wk->log[i].t >= t0 && wk->log[i].t < t1)
@@ -568,7 +577,7 @@ void oy_walker_checkpoint(oy_walker *wk, double t, oy_walk_state *out)
     int64_t n = (int64_t)floor(t * OY_WALK_HZ);
     n = n < 0 ? 0 : n - n % OY_WALK_CHECKPOINT;
     pthread_mutex_lock(&wk->lock);
-    reach(wk, n);
+    reach(wk, n, 1);
     *out = wk->cur;
     pthread_mutex_unlock(&wk->lock);
 }

@@ -643,6 +643,11 @@ const oy_concept *oy_bank_find(const oy_bank *b, const char *word)
 
 const char *oy_bank_nearest(const oy_bank *b, const char *word)
 {
+    return oy_bank_nearest_in(b, word, -1);
+}
+
+const char *oy_bank_nearest_in(const oy_bank *b, const char *word, int group)
+{
     char norm[MAX_WORD + 1];
     int len, max, best = 1 << 20;
     const char *pick = NULL;
@@ -655,6 +660,8 @@ const char *oy_bank_nearest(const oy_bank *b, const char *word)
     max = len <= 3 ? 1 : len <= 8 ? 2 : 3;
     for (size_t i = 0; i < b->nwords; i++) {
         const char *key = b->words[i].key;
+        if (group >= 0 && b->concepts[b->words[i].concept].group != group)
+            continue;
         int d = oy_edit_distance(norm, key, max);
         int score = 2 * d + (key[0] != norm[0]);
         if (d <= max && score < best) {

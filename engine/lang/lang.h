@@ -62,6 +62,8 @@ const oy_concept *oy_bank_get(const oy_bank *b, int i);
 const oy_concept *oy_bank_find(const oy_bank *b, const char *word);
 /* The known word or phrase nearest to word (edit distance), or NULL. */
 const char *oy_bank_nearest(const oy_bank *b, const char *word);
+/* The same among the words of one group's concepts (OY_GROUP_*). */
+const char *oy_bank_nearest_in(const oy_bank *b, const char *word, int group);
 /* For messages about an unknown word: " (nearest: 'x')", or " (no known
  * word is near)" when nothing is. Returns buf. */
 const char *oy_bank_nearest_note(const oy_bank *b, const char *word, char *buf, size_t cap);

@@ -124,11 +124,16 @@ static int concept_targets(compile *c, const oy_text *name, int group,
 {
     const oy_concept *k = oy_bank_find(c->bank, name->s);
     if (!k || k->group != group) {
-        const char *near = oy_bank_nearest(c->bank, name->s);
-        char hint[128];
-        snprintf(hint, sizeof hint, "did you mean '%s'?", near ? near : "");
+        const char *near = oy_bank_nearest_in(c->bank, name->s, group);
+        char hint[160];
+        if (near)
+            snprintf(hint, sizeof hint, "did you mean '%s'?", near);
+        else
+            snprintf(hint, sizeof hint, "%s%s%s'oyster concepts' lists the %s concepts",
+                     k ? "it is a " : "", k ? oy_group_names[k->group] : "", k ? " word; " : "",
+                     oy_group_names[group]);
         oy_diag(c->log, OYSTER_ERROR, c->s->path, name->mark.line, name->mark.col,
-                near ? hint : NULL, "'%s' is not a %s concept", name->s, oy_group_names[group]);
+                hint, "'%s' is not a %s concept", name->s, oy_group_names[group]);
         return OYSTER_E_INPUT;
     }
     for (int i = 0; i < k->neffects; i++) {

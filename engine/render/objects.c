@@ -399,7 +399,7 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
         return add_road(o, w, sh, e, k, yaw, t);
     float water, g = ground_at(w, sh, e->pos[0], e->pos[2], &water);
     double y = g + e->pos[1];
-    float wl = 0.0f, span = 0.0f;
+    float wl = 0.0f, span = 0.0f, rise = 0.0f;
     if ((k->flags & OY_KIND_FLOATS) && water > g)
         y = water + e->pos[1];
     if (k->flags & OY_KIND_LIFTED)
@@ -429,6 +429,7 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
                 break;
         }
         y = oy_rmax(g0, g1);
+        rise = oy_atanf((g0 - g1) / span);    /* the ramps reach down to both banks */
         if (water > g)
             wl = oy_rmax(water - (float)y, 0.0f) + 0.01f;
     }
@@ -437,7 +438,7 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
     int vary = k->build == oy_kind_rock || k->build == oy_kind_boulder || k->height > 5.0f;
     size_t before = o->ni;
     int err = add_inst(o, k, e->pos[0], y, e->pos[2], yaw, vary ? e->scale : 1.0f, e->fade, e->seed, t,
-                       e->speed, e->stride, wl, span, 0.0f, 1);
+                       e->speed, e->stride, wl, span, rise, 1);
     float level;
     if (!err && o->ni > before && !o->look.frozen &&
         oy_world_water_by(w, sh, e->pos[0], e->pos[2], k->radius + 6.0f, &level) &&

@@ -4,6 +4,8 @@
  * and bridge. Walls go a little way into the ground, so a building on a
  * slope shows no gap under it; windows light up at night.
  */
+#include <math.h>
+
 #include "scene.h"
 
 #define PI 3.14159265f
@@ -306,5 +308,15 @@ void oy_kind_bridge(oy_build *b)
     for (int i = 1; i < piers; i++) {
         float z = ((float)i / (float)piers - 0.5f) * len;
         oy_build_box(b, mat, 0, deck * 0.5f - 1.5f, z, 1.7f, deck * 0.5f + 1.5f, 0.5f, 0, 0, 0);
+    }
+    /* a ramp down to the bank at each end, so that one can walk onto it:
+     * pitch is the rise of the +z bank over the -z one across the span */
+    float rise = oy_tanf(b->pitch) * len;
+    for (int s = -1; s <= 1; s += 2) {
+        float bank = (s > 0) == (rise > 0.0f) ? 0.0f : -(rise > 0.0f ? rise : -rise);
+        float drop = deck + 0.25f - bank, run = drop * 2.5f > 3.0f ? drop * 2.5f : 3.0f;
+        float a = oy_atanf(drop / run), half = 0.5f * sqrtf(run * run + drop * drop);
+        oy_build_box(b, mat, 0, bank + 0.5f * drop - 0.2f * oy_cosf(a), s * (len * 0.5f + 0.5f * run),
+                     1.8f, 0.2f, half, 0, (float)s * a, 0);
     }
 }

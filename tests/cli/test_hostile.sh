@@ -139,4 +139,8 @@ mkdir "$T/conf" && cp "$TOP/configure" "$TOP/Makefile.in" "$T/conf/" &&
     (cd "$T/conf" && sh ./configure LDFLAGS=-Wl,-O1 CFLAGS=-O1 >/dev/null 2>&1) &&
     grep -q '^USER_LDFLAGS = -Wl,-O1$' "$T/conf/config.mak" &&
     pass "configure LDFLAGS=... is kept" || fail "configure LDFLAGS=... not kept"
+# a word of another group where a music mood belongs: the nearest mood, not itself
+printf 'oyster: 1\noutput: {size: 32x18, duration: 1s}\ndirectives:\n  - {at: 0s, music: {mood: warm}}\n' >"$T/m.yaml"
+expect_rc 2 "a lighting word as a music mood" "$OYSTER" check "$T/m.yaml"
+has_line "$T/.err" "hint: did you mean 'calm'\?" "the hint names a music mood, not the word itself"
 finish

@@ -291,6 +291,38 @@ static void footsteps(void)
     shot_free(&p);
 }
 
+/* Over a river on a bridge: up its ramp, across on planks, down the far side. */
+static void bridge(void)
+{
+    shot p;
+    oy_audio_hit h[128];
+    double pos[3];
+    float ang[3];
+    int n, wood = 0, over = 0;
+
+    CHECK_GROUP("walker bridge");
+    snprintf(yaml, sizeof yaml,
+             "oyster: 1\nmode: wander\nseed: 4\noutput: {size: 64x36, duration: 32s}\n"
+             "world:\n  prompt: a river through a green valley\n"
+             "  layout: {river: {through: [[-300, 30], [300, 30]], width: 14}}\n"
+             "wander:\n  start: {pos: [0, 10], yaw: 0}\n  keys:\n    - {at: 0s, hold: w, for: 32s}\n"
+             "directives:\n  - {at: 0s, add: bridge, near: [0, 0, 30]}\n");
+    if (shot_open(&p, yaml) < 0) {
+        CHECK(0, "the shot opens");
+        return;
+    }
+    oy_walker_eye(walker_of(&p), 32.0, pos, ang);
+    CHECK(pos[2] > 50.0, "it crosses the river on the bridge (z %.1f; the river at 30)", pos[2]);
+    n = oy_walker_hits(walker_of(&p), 0.0, 32.0, h, 128);
+    for (int i = 0; i < n; i++)
+        if (h[i].pos[2] > 27.0f && h[i].pos[2] < 33.0f) {
+            over++;
+            wood += h[i].ground == OY_GROUND_WOOD;
+        }
+    CHECK(over > 0 && wood == over, "its steps over the water are on planks (%d of %d; %d steps, last at z %.1f)", wood, over, n, n ? h[n - 1].pos[2] : 0.0f);
+    shot_free(&p);
+}
+
 static void checkpoints(void)
 {
     const char *y = wander("rolling hills", 0, 0, 0,
@@ -356,6 +388,7 @@ int main(void)
     jump();
     stopped();
     footsteps();
+    bridge();
     checkpoints();
     live_keys();
     return CHECK_DONE();
