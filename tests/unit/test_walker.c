@@ -7,7 +7,10 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include <unistd.h>
+
 #include "audio_shot.h"
+#include "api/shot.h"
 #include "camera/walker.h"
 #include "check.h"
 
@@ -60,6 +63,79 @@ static void pace(void)
     oy_walker_eye(walker_of(&p), 11.0, b, ang);
     CHECK(b[2] - a[2] < -2.0, "d after turning right strafes toward -z (dz %.2f)", b[2] - a[2]);
     shot_free(&p);
+}
+
+/* Looks ease the view round and W follows the view; the head bobs. */
+static void looks_and_bob(void)
+{
+    shot p;
+    double a[3], b[3], lo = 1e9, hi = -1e9;
+    float ang[3], mid[3];
+
+    CHECK_GROUP("walker looks");
+    if (shot_open(&p, wander("a flat green meadow", 0, 0, 0,
+                             "    - {at: 0s, hold: w, for: 3s}\n"
+                             "    - {at: 6s, hold: w, for: 2s}\n",
+                             NULL)) < 0)
+        return;
+    /* the look is in the wander block: add it by hand */
+    shot_free(&p);
+    snprintf(yaml + strlen(yaml), sizeof yaml - strlen(yaml),
+             "  look:\n    - {at: 3s, yaw: 90, pitch: -20, over: 2s}\n");
+    if (shot_open(&p, yaml) < 0) {
+        CHECK(0, "the shot with a look opens");
+        return;
+    }
+    oy_walker_eye(walker_of(&p), 4.0, a, mid);
+    oy_walker_eye(walker_of(&p), 5.0, a, ang);
+    CHECK(fabs(mid[0] - 45.0f) < 0.5f && fabs(ang[0] - 90.0f) < 0.01f && fabs(ang[1] + 20.0f) < 0.01f,
+          "a look of 90 and -20 over 2 s is half way at 1 s (%.1f) and there at 2 s (%.2f, %.2f)",
+          mid[0], ang[0], ang[1]);
+    oy_walker_eye(walker_of(&p), 8.0, b, ang);
+    CHECK(b[0] - a[0] > 2.0 && fabs(b[2] - a[2]) < 0.2, "w then walks where the look turned (dx %.2f, dz %.2f)",
+          b[0] - a[0], b[2] - a[2]);
+    for (double t = 1.0; t < 3.0; t += 1.0 / 120) {
+        oy_walker_eye(walker_of(&p), t, a, ang);
+        lo = fmin(lo, a[1]);
+        hi = fmax(hi, a[1]);
+    }
+    CHECK(hi - lo > 0.02 && hi - lo < 0.12, "walking, the head bobs %.3f m over flat ground", hi - lo);
+    shot_free(&p);
+}
+
+/* Things added "ahead" stand ahead of the walker (as the shot places them). */
+static void ahead(void)
+{
+    char path[] = "/tmp/oyster-walker-XXXXXX";
+    int fd = mkstemp(path);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    oyster_shot *shot = NULL;
+    oy_state st;
+    double pos[3];
+    float ang[3];
+
+    CHECK_GROUP("walker ahead");
+    if (!f) {
+        CHECK(0, "a temporary file");
+        return;
+    }
+    fputs(wander("a flat green meadow", 0, 0, 90, "    - {at: 0s, hold: w, for: 5s}\n",
+                 "directives:\n  - {at: 5s, add: tent, ahead: 20}\n"), f);
+    fclose(f);
+    if (oyster_shot_open(&shot, path, NULL, NULL, NULL) < 0) {
+        CHECK(0, "the shot opens");
+        unlink(path);
+        return;
+    }
+    oy_walker_eye(oy_camera_walker(shot->camera), 5.0, pos, ang);
+    oy_model_eval(shot->model, 6.0, &st, shot->ents);
+    CHECK(st.nentities == 1 && fabs(st.entities[0].pos[0] - (pos[0] + 20.0)) < 1.5 &&
+          fabs(st.entities[0].pos[2] - pos[2]) < 1.5,
+          "'add: tent, ahead: 20' at 5 s stands 20 m ahead of the walker (%.1f, %.1f; walker at %.1f, %.1f)",
+          st.nentities ? st.entities[0].pos[0] : 0.0f, st.nentities ? st.entities[0].pos[2] : 0.0f,
+          pos[0], pos[2]);
+    oyster_shot_free(&shot);
+    unlink(path);
 }
 
 /* Running at 60 m/s over mountains: the eye never goes under the ground. */
@@ -383,6 +459,8 @@ static void live_keys(void)
 int main(void)
 {
     pace();
+    looks_and_bob();
+    ahead();
     fast();
     alone();
     jump();
