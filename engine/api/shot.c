@@ -191,6 +191,22 @@ static int check_sounds(oyster_shot *shot)
     return bad ? OYSTER_E_INPUT : 0;
 }
 
+/* A walk that starts in deep water stands on the bottom: say so. */
+static void warn_wet_start(oyster_shot *shot)
+{
+    const oy_wander_desc *wd = &shot->script->wander;
+    oy_state st;
+    float g, top;
+
+    oy_model_eval(shot->model, 0.0, &st, shot->ents);
+    g = oy_world_ground(shot->world, &st, wd->start[0], wd->start[1]);
+    top = oy_world_surface(shot->world, &st, wd->start[0], wd->start[1]);
+    if (top - g > 0.5f)
+        oy_diag(&shot->log, OYSTER_WARNING, shot->script->path, wd->mark.line, wd->mark.col,
+                "'oyster map' shows where the shore is",
+                "the walk starts in water %.1f m deep, on the bottom, until it wades out", top - g);
+}
+
 int oyster_shot_open(oyster_shot **out, const char *path, const oyster_overrides *ov,
                      oyster_log_fn fn, void *opaque)
 {
@@ -224,8 +240,10 @@ int oyster_shot_open(oyster_shot **out, const char *path, const oyster_overrides
     }
     oy_model_place_relative(shot->model, place_anchor, shot);
     oy_model_keep_dry(shot->model, keep_dry, shot, &shot->log);
-    if (oy_camera_walker(shot->camera))
+    if (oy_camera_walker(shot->camera)) {
         oy_walker_forget(oy_camera_walker(shot->camera));
+        warn_wet_start(shot);
+    }
     *out = shot;
     return 0;
 fail:

@@ -93,6 +93,18 @@ read running standing <"$T/steps.out"
     && pass "footsteps: $running onsets in 3 s of running, $standing while turning on the spot" \
     || fail "footsteps: $running onsets in 3 s of running (want 7-13), $standing standing"
 
+# a walk that starts in the sea says so, where the wander block is
+shot wet.yaml <<'YAML'
+oyster: 1
+mode: wander
+output: {size: 64x36, duration: 1s}
+world: {prompt: "a sandy beach by the sea", layout: {coast: {through: [[0, -500], [0, 500]], sea: left}}}
+wander:
+  start: {pos: [-150, 0]}
+YAML
+expect_rc 0 "check of a walk that starts in the sea" "$OYSTER" check "$T/wet.yaml"
+has_line "$T/.err" "wet\.yaml:7:3: warning: the walk starts in water [0-9.]+ m deep" "it warns, located"
+
 # the other commands that read a shot
 expect_rc 0 "storyboard of a wander shot" "$OYSTER" storyboard "$T/walk.yaml" -o "$T/board.html"
 expect_rc 0 "map of a wander shot" "$OYSTER" map "$T/walk.yaml" -o "$T/map.png"
