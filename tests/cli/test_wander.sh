@@ -103,7 +103,7 @@ wander:
   start: {pos: [-150, 0]}
 YAML
 expect_rc 0 "check of a walk that starts in the sea" "$OYSTER" check "$T/wet.yaml"
-has_line "$T/.err" "wet\.yaml:7:3: warning: the walk starts in water [0-9.]+ m deep" "it warns, located"
+has_line "$T/.err" "wet\.yaml:6:3: warning: the walk starts in water [0-9.]+ m deep" "it warns, located"
 
 # the other commands that read a shot
 expect_rc 0 "storyboard of a wander shot" "$OYSTER" storyboard "$T/walk.yaml" -o "$T/board.html"
