@@ -13,6 +13,11 @@
 
 #include "render_impl.h"
 
+/* Chunks evicted as the camera moves on are kept for the next ones
+ * rather than freed and allocated again, which would leave the heap in
+ * holes that grow with the distance travelled. */
+#define SPARE 256
+
 struct oy_chunks {
     oy_tchunk **all;              /* every cached chunk */
     size_t n, cap, max;
@@ -21,6 +26,8 @@ struct oy_chunks {
     uint64_t stamp;
     oy_tchunk **grids;            /* per-frame level grids */
     size_t grids_cap;
+    oy_tchunk *spare[SPARE];      /* evicted chunks, reused before allocating */
+    size_t nspare;
 };
 
 static uint64_t chunk_hash(int level, int64_t cx, int64_t cz, uint64_t key)
@@ -83,6 +90,8 @@ void oy_chunks_free(oy_chunks **pc)
         return;
     for (size_t i = 0; i < c->n; i++)
         free(c->all[i]);
+    for (size_t i = 0; i < c->nspare; i++)
+        free(c->spare[i]);
     free(c->all);
     free(c->table);
     free(c->grids);
@@ -103,15 +112,34 @@ static int cmp_used(const void *a, const void *b)
     return x->cz < y->cz ? -1 : x->cz > y->cz;
 }
 
-/* Drop the least recently used chunks not needed by this frame. */
+/* Drop the chunks no frame has used for STALE frames (the land a moving
+ * camera left behind: memory does not grow with the distance travelled),
+ * then the least recently used beyond max that this frame does not need. */
+#define STALE 120
+static void drop(oy_chunks *c, oy_tchunk *ch)
+{
+    if (c->nspare < SPARE)
+        c->spare[c->nspare++] = ch;
+    else
+        free(ch);
+}
+
 static int evict(oy_chunks *c)
 {
-    if (c->n <= c->max)
-        return 0;
-    qsort(c->all, c->n, sizeof *c->all, cmp_used);
-    while (c->n > c->max && c->all[c->n - 1]->used != c->stamp)
-        free(c->all[--c->n]);
-    return table_rebuild(c, c->n > c->max ? c->n : c->max);
+    size_t kept = 0, had = c->n;
+    for (size_t i = 0; i < c->n; i++) {
+        if (c->stamp - c->all[i]->used > STALE)
+            drop(c, c->all[i]);
+        else
+            c->all[kept++] = c->all[i];
+    }
+    c->n = kept;
+    if (c->n > c->max) {
+        qsort(c->all, c->n, sizeof *c->all, cmp_used);
+        while (c->n > c->max && c->all[c->n - 1]->used != c->stamp)
+            drop(c, c->all[--c->n]);
+    }
+    return c->n == had ? 0 : table_rebuild(c, c->n > c->max ? c->n : c->max);
 }
 
 struct bake_job {
@@ -234,7 +262,7 @@ int oy_chunks_prepare(oy_chunks *c, const oy_world *w, const oy_world_shape *sh,
                 }
                 if ((ret = oy_grow(&fresh, &capfresh, nfresh + 1, sizeof *fresh)) < 0)
                     goto fail;
-                if (!(ch = oy_malloc(sizeof *ch))) {
+                if (!(ch = c->nspare ? c->spare[--c->nspare] : oy_malloc(sizeof *ch))) {
                     ret = OYSTER_E_NOMEM;
                     goto fail;
                 }
