@@ -477,6 +477,7 @@ void oy_walker_free(oy_walker **pwk)
     free(wk->keys);
     free(wk->ck);
     free(wk->known);
+    free(wk->log);
     free(wk->ents);
     free(wk);
     *pwk = NULL;
@@ -489,9 +490,10 @@ int oy_walker_set_keys(oy_walker *wk, const oy_wander_key *keys, int n, double s
 
     if (n && !k)
         return OYSTER_E_NOMEM;
-    if (n)
+    if (n) {
         memcpy(k, keys, (size_t)n * sizeof *k);
-    qsort(k, (size_t)n, sizeof *k, by_time);
+        qsort(k, (size_t)n, sizeof *k, by_time);
+    }
     pthread_mutex_lock(&wk->lock);
     free(wk->keys);
     wk->keys = k;
