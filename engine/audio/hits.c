@@ -70,6 +70,8 @@ int oy_ground_at(const oy_world *w, const oy_state *st, double x, double z)
     oy_world_place(w, st, x, z, &pl);
     if (st->ch[OY_CH_SNOW_COVER] > 0.4f || pl.biome[OY_CH_BIOME_SNOWFIELD - OY_CH_BIOME_MEADOW] > 0.4f)
         return OY_GROUND_SNOW;
+    if (pl.rock > 0.5f)
+        return OY_GROUND_ROCK;
     if (pl.biome[OY_CH_BIOME_DESERT - OY_CH_BIOME_MEADOW] + pl.biome[OY_CH_BIOME_BEACH - OY_CH_BIOME_MEADOW] > 0.5f)
         return OY_GROUND_SAND;
     if (pl.biome[OY_CH_BIOME_ALPINE - OY_CH_BIOME_MEADOW] + pl.biome[OY_CH_BIOME_TUNDRA - OY_CH_BIOME_MEADOW] > 0.5f)

@@ -36,6 +36,8 @@ typedef struct oy_place_info {
     float water_dist;       /* m to the nearest water (capped at 200) */
     float biome[8];         /* weights in OY_CH_BIOME_* order, sum 1 */
     float vegetation;       /* 0..1 local vegetation cover */
+    float slope;            /* |grad ground| over 2 m */
+    float rock;             /* 0..1 bare rock: canyon walls, crags, steep ground */
 } oy_place_info;
 void oy_world_place(const oy_world *w, const oy_state *st, double x, double z,
                     oy_place_info *out);

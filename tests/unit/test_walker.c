@@ -243,8 +243,9 @@ static void jump(void)
 }
 
 /* Along +x from the origin, the first place where the ground climbs
- * steeper than `rise` over a metre; 0 when none within 600 m. */
-static double steep_at(shot *p, double rise)
+ * steeper than `rise` (and not steeper than `most`) over a metre; 0 when
+ * none within 600 m. */
+static double steep_at(shot *p, double rise, double most)
 {
     oy_state st;
     oy_entity *e = calloc((size_t)oy_model_max_entities(p->m) + 1, sizeof *e);
@@ -255,7 +256,7 @@ static double steep_at(shot *p, double rise)
     for (double x = 0.0; x < 600.0 && !found; x += 0.5) {
         float g0 = oy_world_ground(p->w, &st, x, 0.0), g1 = oy_world_ground(p->w, &st, x + 1.0, 0.0);
         float w0 = oy_world_surface(p->w, &st, x, 0.0);
-        if (g1 - g0 > rise && w0 <= g0)
+        if (g1 - g0 > rise && g1 - g0 <= most && w0 <= g0)
             found = x;
     }
     free(e);
@@ -276,7 +277,7 @@ static void stopped(void)
         CHECK(0, "the canyon opens");
         return;
     }
-    x = steep_at(&p, 1.5);
+    x = steep_at(&p, 1.5, 1e9);
     shot_free(&p);
     CHECK(x > 0.0, "a wall steeper than 56 degrees along +x, at x = %.1f", x);
     if (x > 0.0 && shot_open(&p, wander("a deep canyon with sheer rock walls", x - 6.0, 0, 90,
@@ -345,6 +346,19 @@ static void footsteps(void)
     int na, nb;
 
     CHECK_GROUP("walker footsteps");
+    /* a canyon's wall is rock underfoot (what lands on it, or climbs it) */
+    if (shot_open(&p, wander("a deep canyon with sheer rock walls", 0, 0, 0, "", NULL)) == 0) {
+        double x = steep_at(&p, 1.5, 1e9);
+        oy_state st;
+        oy_entity *e = calloc((size_t)oy_model_max_entities(p.m) + 1, sizeof *e);
+        if (e) {
+            oy_model_eval(p.m, 0.0, &st, e);
+            CHECK(x > 0.0 && oy_ground_at(p.w, &st, x + 0.5, 0.0) == OY_GROUND_ROCK,
+                  "the canyon wall at x = %.1f is rock", x);
+            free(e);
+        }
+        shot_free(&p);
+    }
     for (int i = 0; i < 3; i++) {
         int n = 0, g = steps_on(cases[i].prompt, &n);
         CHECK(g == cases[i].ground, "'%s': steps on %s (got %d)", cases[i].prompt,
