@@ -441,8 +441,11 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
     oy_cast_light(c, n, x, y, z, dist, E);
     for (int i = 0; i < 3; i++)
         out[i] = alb[i] * (1.0f - 0.45f * wet) * E[i] * (float)(1.0 / OY_PI);
+    /* wet bare ground mirrors a little sky where it is flat; grass and
+     * leaves, whose blades scatter it, only darken (else a wet meadow
+     * under a grey sky reads as water) */
+    wet *= 1.0f - oy_clampf(4.0f * (alb[1] - oy_rmax(alb[0], alb[2])) / oy_rmax(alb[1], 1e-3f), 0.0f, 1.0f);
     if (wet > 0.05f) {
-        /* wet ground mirrors a little sky where it is flat */
         float sk[3], dn = d[0] * n[0] + d[1] * n[1] + d[2] * n[2];
         float rx = d[0] - 2 * dn * n[0], rz = d[2] - 2 * dn * n[2];
         float ry = oy_rmax(d[1] - 2 * dn * n[1], 0.05f);
