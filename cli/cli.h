@@ -48,6 +48,7 @@ int cli_cmd_plan(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_assemble(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_status(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_concepts(const cli_command *cmd, int argc, char **argv);
+int cli_cmd_wander(const cli_command *cmd, int argc, char **argv);
 int cli_cmd_help(const cli_command *cmd, int argc, char **argv);
 
 /* The command overview of `oyster help` and `oyster --help`. */
@@ -87,6 +88,10 @@ void cli_signals_init(void);
  * SIGQUIT into *flag (set to the signal number) so the render can
  * finalize a partial output; a second signal kills as usual. */
 int cli_signals_catch(volatile int *flag);
+/* The same, but a second signal first calls last (async-signal-safe:
+ * what must not be left behind, such as a terminal in raw mode), then
+ * ends the process as it would have. */
+int cli_signals_catch_then(volatile int *flag, void (*last)(void));
 /* Exit status for an interrupted run: 128 + the signal number. */
 int cli_signals_exit_code(int signo);
 

@@ -33,6 +33,8 @@ static const cli_group *const plan_groups[] = {
 static const cli_group *const assemble_groups[] = {
     &cli_group_assemble, &cli_group_media_out, &cli_group_messages, NULL };
 static const cli_group *const status_groups[] = { &cli_group_messages, NULL };
+static const cli_group *const wander_groups[] = {
+    &cli_group_wander, &cli_group_media_out, &cli_group_messages, NULL };
 static const cli_group *const no_groups[] = { NULL };
 
 const cli_command cli_commands[] = {
@@ -68,6 +70,9 @@ const cli_command cli_commands[] = {
     { "status", "DIR",
       "the chunks of a shot in DIR: done, running, failed and missing",
       status_groups, cli_cmd_status },
+    { "wander", "SHOT [-o FILE] [--record FILE] [options]",
+      "walk a wander shot live with the keyboard, streaming to stdout (| ffplay -)",
+      wander_groups, cli_cmd_wander },
     { "concepts", "[WORD...] [--prompt TEXT]",
       "list the vocabulary the model understands, what each WORD does, or how TEXT is read",
       concepts_groups, cli_cmd_concepts },
@@ -75,11 +80,6 @@ const cli_command cli_commands[] = {
       "list the commands, or show one command's options", no_groups, cli_cmd_help },
     { NULL, NULL, NULL, NULL, NULL }
 };
-
-/* Commands of the specification that this version does not offer; named
- * so that asking for one gets an honest answer rather than "did you mean". */
-static const char *const later_commands[] = {
-    "wander", NULL };
 
 const cli_command *cli_command_find(const char *name)
 {
@@ -91,17 +91,11 @@ const cli_command *cli_command_find(const char *name)
 
 int cli_command_unknown(const char *name)
 {
-    const char *names[16], *near;
+    const char *names[32], *near;
     char hint[96];
     int n = 0;
 
-    for (int i = 0; later_commands[i]; i++) {
-        if (!strcmp(later_commands[i], name)) {
-            cli_error(NULL, "see 'oyster help'", "'%s' is not available in this version", name);
-            return CLI_EXIT_INPUT;
-        }
-    }
-    for (const cli_command *cmd = cli_commands; cmd->name && n < 16; cmd++)
+    for (const cli_command *cmd = cli_commands; cmd->name && n < 32; cmd++)
         names[n++] = cmd->name;
     near = cli_nearest(name, names, n);
     if (near)

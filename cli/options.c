@@ -188,6 +188,24 @@ static const cli_option assemble_options[] = {
 };
 const cli_group cli_group_assemble = { "Assemble options", assemble_options };
 
+/* A live session: its output is optional (standard output), its size
+ * and frame rate are chosen unless given, and it is a draft unless
+ * --final; -s, -j and -f as everywhere. */
+static const cli_option wander_options[] = {
+    { OPT_WANDER_OUTPUT, 'o', "output",   "FILE", "record the video to FILE (.mp4, .mov, .mkv) instead of streaming to stdout", 0 },
+    { OPT_RECORD,         0,  "record",   "FILE", "write the session as a shot script that renders it again", 0 },
+    { OPT_SIZE,           0,  "size",     "WxH",  "the size (default: the largest drawn in real time, 480p at most)", 0 },
+    { OPT_FPS,            0,  "fps",      "R",    "the frame rate (default: the script's, or 15 or 12 to keep up)", 0 },
+    { OPT_DRAFT,          0,  "draft",    NULL,   "draft quality (the default)", 0 },
+    { OPT_FINAL,          0,  "final",    NULL,   "the script's own quality instead of draft", 0 },
+    { OPT_DURATION,       0,  "duration", "TIME", "end the session after TIME (default: at q or Ctrl-C)", 0 },
+    { OPT_SEED,          's', "seed",     "N",    "override the seed (0 to 2^64-1)", 0 },
+    { OPT_THREADS,       'j', "threads",  "N",    "worker threads (0: all cores); same frames", 0 },
+    { OPT_FORCE,         'f', "force",    NULL,   "overwrite existing outputs", 0 },
+    { 0 }
+};
+const cli_group cli_group_wander = { "Wander options", wander_options };
+
 static const cli_option concepts_options[] = {
     { OPT_PROMPT, 'p', "prompt", "TEXT", "show how TEXT is understood, word by word", 0 },
     { 0 }
@@ -333,7 +351,10 @@ static int set_option(const cli_command *cmd, cli_args *a, const cli_option *o,
     case OPT_STILL_OUTPUT:
     case OPT_CAMERA_OUTPUT:
     case OPT_EXPORT_OUTPUT:
-    case OPT_PLAN_OUTPUT:  a->out = v; break;
+    case OPT_PLAN_OUTPUT:
+    case OPT_WANDER_OUTPUT: a->out = v; break;
+    case OPT_RECORD:       a->record = v; break;
+    case OPT_FINAL:        a->final = 1; break;
     case OPT_ENGINE:
         if ((a->engine = oyster_farm_find(v)) < 0)
             return bad_value(cmd, o, v, "expected slurm, parallel, k8s, openjd or make");

@@ -61,12 +61,17 @@ static void draw_bar(cli_progress *p, const oyster_progress *pr)
     snprintf(line, sizeof(line), "frame %lld/%lld [%s] %3d%%  %.1f fps  ETA %s",
              (long long)pr->frame, (long long)pr->total, bar, (int)(frac * 100),
              finite_or_zero(pr->fps), eta);
-    if (p->shown && !strcmp(line, p->last))
+    cli_progress_text(p, line);
+}
+
+void cli_progress_text(cli_progress *p, const char *line)
+{
+    if (p->mode != CLI_PROGRESS_BAR || (p->shown && !strcmp(line, p->last)))
         return;
     /* \033[K clears what a longer previous line left behind */
     fprintf(stderr, "\r%s\033[K", line);
     fflush(stderr);
-    memcpy(p->last, line, sizeof(line));
+    snprintf(p->last, sizeof p->last, "%s", line);
     p->shown = 1;
 }
 

@@ -20,6 +20,10 @@ void cli_progress_init(cli_progress *p, int mode, int quiet);
 /* For oyster_render_opts.progress: opaque is the cli_progress. */
 void cli_progress_update(void *opaque, const oyster_progress *pr);
 
+/* A line of the caller's own in place of the bar (`wander`'s status),
+ * drawn as the bar is: only in bar mode, only when it changed. */
+void cli_progress_text(cli_progress *p, const char *line);
+
 /* Clear the bar off its line so a message can be printed there; the next
  * update draws it again. */
 void cli_progress_clear(cli_progress *p);

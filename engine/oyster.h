@@ -154,6 +154,12 @@ typedef struct oyster_render_opts {
  * that is taken (reported through the log). */
 int oyster_render(oyster_shot *shot, const oyster_render_opts *opts);
 
+/* The mean seconds one picture of shot takes at its size and quality:
+ * frames pictures at 0, 1/fps, 2/fps... after one more that is not timed
+ * (caches warm up), neither encoded nor kept. For choosing a size the
+ * machine draws in real time (`oyster wander`). */
+int oyster_frame_time(oyster_shot *shot, int threads, int frames, double *seconds);
+
 /* One frame as PNG. */
 int oyster_still(oyster_shot *shot, double t, const char *png_path,
                  int threads, int force);
@@ -177,6 +183,53 @@ int oyster_frames(oyster_shot *shot, const oyster_frames_opts *opts);
 /* The file name of frame number n under pattern into buf; OYSTER_E_INPUT
  * when pattern does not hold exactly one number placeholder. */
 int oyster_frame_name(const char *pattern, int64_t n, char *buf, size_t size);
+
+/* ---- wander, live --------------------------------------------------------- */
+
+/* The keys of wander mode (oyster-shot(5) WANDER), as bits. */
+enum { OYSTER_KEY_W = 1 << 0, OYSTER_KEY_A = 1 << 1, OYSTER_KEY_S = 1 << 2,
+       OYSTER_KEY_D = 1 << 3, OYSTER_KEY_LEFT = 1 << 4, OYSTER_KEY_RIGHT = 1 << 5,
+       OYSTER_KEY_UP = 1 << 6, OYSTER_KEY_DOWN = 1 << 7, OYSTER_KEY_SHIFT = 1 << 8,
+       OYSTER_KEY_SPACE = 1 << 9 };
+
+#define OYSTER_WANDER_HOLD 0.55       /* seconds a key read counts as held */
+#define OYSTER_WANDER_MAX  86400.0    /* seconds: the longest session */
+#define OYSTER_WANDER_GAIN_SPAN 10.0  /* seconds of the script the sound's level is measured on */
+
+typedef struct oyster_wander_opts {
+    /* the video and what goes beside it: out ("-": Matroska on standard
+     * output, streamed as it is made), force, threads, no_audio,
+     * frame_hashes, audio_out, stems_dir, progress and opaque; the rest is
+     * not used */
+    oyster_render_opts render;
+    const char *record;       /* the session as a shot script, or NULL */
+    double limit;             /* seconds: the session ends there at the
+                                 latest; 0: OYSTER_WANDER_MAX */
+    /* Called before frame n (from 0) is drawn: put the keys read since the
+     * last call into keys, each a set of OYSTER_KEY_* bits (SPACE alone is
+     * a jump), at most max of them, and return how many; or return -1 to
+     * end the session after the frames so far (at least one). */
+    int (*read_keys)(void *opaque, int64_t n, unsigned *keys, int max);
+    void *opaque;
+} oyster_wander_opts;
+
+/* `oyster wander`: a `mode: wander` shot rendered while its keys arrive.
+ * The script's own keys play; each key read before frame n counts from
+ * frame n's time and is held for OYSTER_WANDER_HOLD seconds after its
+ * last read; keys of one set held in overlapping or touching spans merge
+ * into one hold. The shot's timeline becomes the session: it runs until
+ * read_keys ends it or o->limit, and every output is then complete and
+ * committed together as oyster_render's are. The picture is a pure
+ * function of the keys: the script written to o->record (the script's
+ * text with its wander.keys the keys of the session, times to 17
+ * significant digits, output.duration its length, its seed and title
+ * written out, world.image and world.vocabulary made absolute) renders
+ * the same frames at the session's size, frame rate and quality. The
+ * sound's master gain is measured on the script's first
+ * OYSTER_WANDER_GAIN_SPAN seconds with its own keys, so the recording's
+ * render (measured whole) may sound louder or softer. OYSTER_E_INPUT for a
+ * script that is not in wander mode. Returns the frames rendered. */
+int oyster_wander(oyster_shot *shot, const oyster_wander_opts *o);
 
 /* ---- map ------------------------------------------------------------------ */
 

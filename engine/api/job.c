@@ -9,7 +9,10 @@
  * The same loop serves the farm (oyster(1), CHUNKS): `render --chunk`
  * sends the frames and the mixer's samples to a lossless chunk file and
  * its manifest instead, and `assemble` takes them back from the chunks
- * into the very sinks and calls a render makes, so the bytes agree.
+ * into the very sinks and calls a render makes, so the bytes agree. And
+ * it serves `oyster wander` (live.c), which hands the walker its keys
+ * before each frame and ends the loop when the session does, the outputs
+ * finished as if the shot ended there.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -25,6 +28,7 @@
 #include "../render/render.h"
 #include "chunk.h"
 #include "editorial.h"
+#include "live.h"
 
 typedef struct job {
     oyster_shot *shot;         /* NULL when assembling */
@@ -48,6 +52,8 @@ typedef struct job {
     int want_audio, mux_audio;
     const char *chunk_dir;     /* render --chunk: the chunks' folder */
     oy_assembly *from;         /* assemble: where the frames come from */
+    oy_live *live;             /* oyster wander: the session */
+    int recordfile;            /* oyster wander: the recorded script's index, or -1 */
     oy_lossless *chunk;        /* render --chunk: the chunk file, output `video` */
     int manifest;              /* render --chunk: its manifest's index in outs */
     oy_manifest man;
@@ -292,6 +298,8 @@ static int add_outputs(job *j)
     uint64_t wav = 44 + 4 * (uint64_t)(s1 - s0), hashes = 400 + 80 * (uint64_t)(j->last - j->first + 1);
     int err;
 
+    if (j->live)
+        wav = hashes = 0;      /* a session's length is not known */
     /* the stems' folder first: another output may be named inside it */
     if (o->stems_dir && (err = oy_outs_mkdir(&j->outs, o->stems_dir)))
         return err;
@@ -301,7 +309,8 @@ static int add_outputs(job *j)
         (err = add_out(j, o->frame_hashes, hashes, &j->hashfile)) ||
         (err = add_out(j, o->audio_out, wav, &j->wavfile)) ||
         (err = add_out(j, o->state_out, 0, &j->statefile)) ||
-        (err = add_out(j, o->camera_out, 0, &j->camfile)))
+        (err = add_out(j, o->camera_out, 0, &j->camfile)) ||
+        (err = add_out(j, j->live ? oy_live_record_path(j->live) : NULL, 0, &j->recordfile)))
         return err;
     for (int e = 0; e < 3; e++)
         if ((err = add_out(j, o->edit_out[e], 0, &j->editfile[e])))
@@ -330,12 +339,16 @@ static int setup_render(job *j)
     if ((err = oy_pool_new(&j->pool, j->o->threads)) ||
         (err = renderer_for(shot, j->pool, &j->renderer)))
         return err;
-    if (j->want_audio &&
-        ((err = oy_audio_new(&j->audio, shot->model, shot->world, shot->camera, j->out->samples, j->log)) ||
-         (j->chunk_dir && (err = oy_chunk_gain(shot, j->chunk_dir, j->audio, j->log))) ||
-         (!j->chunk_dir && (j->first > 0 || j->last + 1 < j->out->frames) &&
-          (err = oy_gain_cached(shot, j->audio, j->log)))))
-        return err;
+    if (j->want_audio) {
+        if ((err = oy_audio_new(&j->audio, shot->model, shot->world, shot->camera, j->out->samples, j->log)))
+            return err;
+        oy_audio_set_cancel(j->audio, j->o->cancel);   /* Ctrl-C while measuring the loudness */
+        if ((j->live && (err = oy_live_gain(j->live, j->audio))) ||
+            (j->chunk_dir && (err = oy_chunk_gain(shot, j->chunk_dir, j->audio, j->log))) ||
+            (!j->chunk_dir && !j->live && (j->first > 0 || j->last + 1 < j->out->frames) &&
+             (err = oy_gain_cached(shot, j->audio, j->log))))
+            return err;
+    }
     if (!(j->ents = oy_calloc((size_t)oy_model_max_entities(shot->model), sizeof *j->ents)))
         return OYSTER_E_NOMEM;
     return 0;
@@ -441,6 +454,8 @@ static int write_side_files(job *j)
 
     if (j->camfile >= 0 && (err = oy_camera_fill(&j->outs, j->camfile, j->shot)))
         return err;
+    if (j->recordfile >= 0 && (err = oy_outs_write(&j->outs, j->recordfile, oy_live_record, j->live)))
+        return err;
     for (int e = 0; e < 3 && !err; e++) {
         oyster_edit_opts eo = { o->edit_out[e], e, strcmp(o->out, "-") ? o->out : NULL, o->force };
         oy_edit_job ej = { &j->shot, 1, &eo };
@@ -511,10 +526,17 @@ static int run(job *j)
         goto done;
     for (int64_t n = first; n <= last; n++) {
         oyster_progress p;
+        int stop = 0;
         if (o->cancel && *o->cancel) {
             /* a chunk is whole or not at all: nothing of it is kept */
             err = j->chunk_dir ? OYSTER_E_INTERRUPTED : keep_partial(j);
             goto done;
+        }
+        if (j->live && (err = oy_live_frame(j->live, n, &stop)))
+            goto done;
+        if (stop) {
+            last = n - 1;      /* the session ended: the shot ends here */
+            break;
         }
         if ((err = frame_video(j, n)) || (j->want_audio && (err = frame_audio(j, n))))
             goto done;
@@ -570,6 +592,19 @@ int oyster_render(oyster_shot *shot, const oyster_render_opts *o)
     return run(&j);
 }
 
+int oy_render_live(oyster_shot *shot, const oyster_render_opts *o, oy_live *lv)
+{
+    job j = { 0 };
+
+    j.shot = shot;
+    j.out = &shot->script->output;
+    j.o = o;
+    j.log = &shot->log;
+    j.live = lv;
+    j.last = j.out->frames - 1;
+    return run(&j);
+}
+
 int oy_assemble_run(oy_assembly *from, const oy_output *out, const oyster_render_opts *o, oy_log *log)
 {
     job j = { 0 };
@@ -582,11 +617,11 @@ int oy_assemble_run(oy_assembly *from, const oy_output *out, const oyster_render
     return run(&j);
 }
 
-/* Frames first.. as the outputs 0..count of s, PNG files (checked
- * already, committed by the caller); o gives progress and cancel (may be
- * NULL). */
-static int write_pngs(oyster_shot *shot, int64_t first, oy_outs *s, int64_t count,
-                      int threads, const oyster_frames_opts *o)
+/* Frames first.. first + count - 1, each handed to done(ctx, i, rgb)
+ * once drawn; o gives progress and cancel (may be NULL). */
+typedef int (*drawn_fn)(void *ctx, int64_t i, const uint8_t *rgb);
+static int draw_frames(oyster_shot *shot, int64_t first, int64_t count, int threads,
+                       const oyster_frames_opts *o, drawn_fn done, void *ctx)
 {
     const oy_output *out = &shot->script->output;
     double start = now_s(), eval = 0.0;
@@ -605,9 +640,7 @@ static int write_pngs(oyster_shot *shot, int64_t first, oy_outs *s, int64_t coun
             err = OYSTER_E_INTERRUPTED;
             goto done;
         }
-        if ((err = picture(shot, r, first + i, ents, rgb, &eval)) ||
-            (err = oy_png_write(s->v[i].path, rgb, out->width, out->height, (ptrdiff_t)out->width * 3,
-                                &shot->log)))
+        if ((err = picture(shot, r, first + i, ents, rgb, &eval)) || (err = done(ctx, i, rgb)))
             goto done;
         if (o && o->progress) {
             double el = now_s() - start;
@@ -622,6 +655,50 @@ done:
     oy_renderer_free(&r);
     oy_pool_free(&pool);
     return err;
+}
+
+/* The frames as the outputs 0..count of a set of PNG files (checked
+ * already, committed by the caller). */
+struct pngs {
+    oyster_shot *shot;
+    oy_outs *s;
+};
+
+static int write_png(void *ctx, int64_t i, const uint8_t *rgb)
+{
+    const struct pngs *p = ctx;
+    const oy_output *out = &p->shot->script->output;
+
+    return oy_png_write(p->s->v[i].path, rgb, out->width, out->height, (ptrdiff_t)out->width * 3,
+                        &p->shot->log);
+}
+
+static int write_pngs(oyster_shot *shot, int64_t first, oy_outs *s, int64_t count,
+                      int threads, const oyster_frames_opts *o)
+{
+    struct pngs p = { shot, s };
+    return draw_frames(shot, first, count, threads, o, write_png, &p);
+}
+
+/* oyster_frame_time: the clock starts once the first frame is drawn. */
+static int clock_frame(void *ctx, int64_t i, const uint8_t *rgb)
+{
+    if (i == 0)
+        *(double *)ctx = now_s();
+    return 0;
+}
+
+int oyster_frame_time(oyster_shot *shot, int threads, int frames, double *seconds)
+{
+    double t0 = 0.0;
+    int err;
+
+    if (frames < 1)
+        return OYSTER_E_INTERNAL;
+    if ((err = draw_frames(shot, 0, (int64_t)frames + 1, threads, NULL, clock_frame, &t0)))
+        return err;
+    *seconds = (now_s() - t0) / frames;
+    return 0;
 }
 
 struct still {

@@ -46,6 +46,9 @@ int oy_audio_master_gain(oy_audio *a, float *gain);
  * render of a few frames costs the shot's length without it. Call before
  * the first render. */
 void oy_audio_set_master_gain(oy_audio *a, float gain);
+/* Measuring polls *cancel (may be NULL) before each block, a few hundred
+ * milliseconds of sound, and returns OYSTER_E_INTERRUPTED when it is set. */
+void oy_audio_set_cancel(oy_audio *a, volatile const int *cancel);
 
 /* ---- one-shot sounds placed by other modules ----
  * In wander mode the walker (camera/walker.h) supplies footsteps matched to
@@ -211,7 +214,7 @@ typedef struct oy_ground_sound {
 extern const oy_ground_sound oy_ground_sounds[OY_GROUND_COUNT];
 int64_t oy_hit_length(const oy_audio_hit *h);
 /* The ground (OY_GROUND_*) a footstep or a hoof lands on at a place, from
- * its biome and the snow lying. */
+ * its biome, its bare rock (steep ground, canyon walls) and the snow lying. */
 int oy_ground_at(const oy_world *w, const oy_state *st, double x, double z);
 /* Add samples [s0, s0 + count) of a hit starting at sample on. */
 void oy_hit_render(const oy_audio_hit *h, int64_t on, float gl, float gr,

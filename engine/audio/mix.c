@@ -51,6 +51,7 @@ struct oy_audio {
     int64_t blk[2];
     float *bmix[2], *bstem[2][OY_BUS_COUNT];
     int measured;
+    volatile const int *cancel;   /* polled each block while measuring */
     float gain;
 };
 
@@ -175,6 +176,8 @@ static int measure_pass(oy_audio *a, int limited, oy_r128 *meter, float *sum, do
         for (int64_t k = k0; k < k0 + per; k++) {
             const float *wet = a->wet + (size_t)REV_CHUNKS * 2 * D, *x = sum;
             int64_t valid = a->total - k * BLOCK;
+            if (a->cancel && *a->cancel)
+                return OYSTER_E_INTERRUPTED;
             if (limited) {
                 if ((ret = block(a, k, &slot)) < 0)
                     return ret;
@@ -267,6 +270,11 @@ int oy_audio_master_gain(oy_audio *a, float *gain)
         return ret;
     *gain = a->gain;
     return 0;
+}
+
+void oy_audio_set_cancel(oy_audio *a, volatile const int *cancel)
+{
+    a->cancel = cancel;
 }
 
 void oy_audio_set_master_gain(oy_audio *a, float gain)

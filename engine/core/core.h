@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "../oyster.h"
 
@@ -58,6 +59,10 @@ void oy_log_at_init(oy_log_at *a, oy_log *inner, const char *file, int line, int
  * returns OYSTER_E_INPUT. Called before an input is opened: opening a
  * FIFO would block. */
 int oy_input_file(oy_log *log, const char *what, const char *path);
+
+/* s between double quotes, escaped so that JSON and YAML both read it
+ * back as s (quote.c). */
+void oy_quote(FILE *f, const char *s);
 
 /* Edit distance (Levenshtein, ASCII case-insensitive), capped at max+1. */
 int oy_edit_distance(const char *a, const char *b, int max);

@@ -4,6 +4,7 @@
  */
 #include <math.h>
 
+#include "../core/core.h"
 #include "export.h"
 
 void oy_json_str(FILE *f, const char *s)
@@ -12,20 +13,7 @@ void oy_json_str(FILE *f, const char *s)
         fputs("null", f);
         return;
     }
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(f, "\\%c", *p);
-        else if (*p == '\n')
-            fputs("\\n", f);
-        else if (*p == '\t')
-            fputs("\\t", f);
-        else if (*p < 0x20)
-            fprintf(f, "\\u%04x", *p);
-        else
-            fputc(*p, f);
-    }
-    fputc('"', f);
+    oy_quote(f, s);
 }
 
 void oy_json_num(FILE *f, double v, const char *fmt)

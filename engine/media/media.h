@@ -27,6 +27,9 @@ typedef struct oy_writer_opts {
     int draft;                 /* faster encoder preset */
 } oy_writer_opts;
 
+/* Standard output ("-") is watched as it is made (`render -o - | ffplay
+ * -`, `oyster wander`): each packet is written out at once, in clusters
+ * of a tenth of a second. */
 int oy_writer_open(oy_writer **out, const oy_writer_opts *o, oy_log *log);
 /* Frames in order, pts from 0 in frame units; rgb24. */
 int oy_writer_video(oy_writer *w, const uint8_t *rgb, ptrdiff_t stride);

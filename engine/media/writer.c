@@ -393,6 +393,13 @@ static int open_output(oy_writer *w, const char *format)
         return writer_fail(w, ret, "create");
     if (!strcmp(format, "mp4") || !strcmp(format, "mov"))
         av_dict_set(&opt, "movflags", "+faststart", 0);
+    /* a player behind a pipe sees each frame as it is made, not a
+     * cluster of seconds later */
+    if (!strcmp(w->path, "-")) {
+        if (!strcmp(format, "matroska"))
+            av_dict_set(&opt, "cluster_time_limit", "100", 0);
+        w->fc->flags |= AVFMT_FLAG_FLUSH_PACKETS;
+    }
     ret = avformat_write_header(w->fc, &opt);
     av_dict_free(&opt);
     if (ret < 0)

@@ -10,7 +10,6 @@
 
 #include "schema.h"
 
-#define MAX_FILE   (1u << 20)
 #define MAX_SECONDS (24.0 * 3600.0)
 
 static const char *const top_keys[] = {
@@ -363,7 +362,7 @@ int oy_script_load(oy_script **out, const char *path,
 {
     char *data = NULL;
     size_t len;
-    int ret = oy_read_file(path, MAX_FILE, &data, &len, log);
+    int ret = oy_read_file(path, OY_SCRIPT_MAX_BYTES, &data, &len, log);
 
     if (ret < 0)
         return ret;

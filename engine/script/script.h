@@ -208,6 +208,8 @@ typedef struct oy_wander_key {
 enum { OY_KEY_W = 1, OY_KEY_A = 2, OY_KEY_S = 4, OY_KEY_D = 8, OY_KEY_LEFT = 16,
        OY_KEY_RIGHT = 32, OY_KEY_UP = 64, OY_KEY_DOWN = 128, OY_KEY_SHIFT = 256,
        OY_KEY_SPACE = 512 };
+/* the keys' names in the script, in OY_KEY_* bit order; NULL-ended */
+extern const char *const oy_wander_key_names[];
 
 typedef struct oy_wander_look {
     oy_mark mark;
@@ -239,6 +241,8 @@ typedef struct oy_script {
     int ndirectives;
     oy_wander_desc wander;
 } oy_script;
+
+#define OY_SCRIPT_MAX_BYTES (1u << 20)   /* the largest script read (oyster-shot(5) LIMITS) */
 
 /* Command-line overrides (oyster_overrides); strings parsed like the script. */
 int oy_script_load(oy_script **out, const char *path,

@@ -2,11 +2,14 @@
  * time.c - the value forms of the shot script that are more than a number:
  * TIME (oyster-shot(5) TIME VALUES), frame sizes, frame rates, times of day and SMPTE
  * timecode, plus the exact frame/sample arithmetic that keeps audio and
- * video aligned. Numbers are parsed here by hand rather than with strtod so
- * that a locale set by the program cannot change how "1.5" reads.
+ * video aligned. Numbers are parsed here by hand (long ones with strtod in
+ * the C locale) so that a locale set by the program cannot change how
+ * "1.5" reads.
  */
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "schema.h"
@@ -41,23 +44,39 @@ static double pow10i(int e)
     return e < 0 ? 1.0 / r : r;
 }
 
+/* A C-locale strtod of the n validated characters at s: correctly
+ * rounded for any number of digits, whatever locale the program set; NAN
+ * when there is no C locale (or no memory). */
+static double c_strtod(const char *s, size_t n)
+{
+    locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    char *t = c ? oy_strndup(s, n) : NULL;
+    double v = t ? strtod_l(t, NULL, c) : NAN;
+
+    free(t);
+    if (c)
+        freelocale(c);
+    return v;
+}
+
 /* [+-]digits[.digits][e[+-]digits], whole string. The digits are collected
- * as an integer and scaled once, which is exact for the short decimals a
- * script holds. */
+ * as an integer; one of at most 2^53 with a power of ten up to 10^22 is
+ * scaled once, a single correct rounding; others (such as the 17
+ * significant digits of %.17g, which must read back as the double that
+ * was written) go to c_strtod. */
 static int parse_decimal(const char *s, size_t *used, double *out)
 {
     const char *p = s;
     uint64_t mant = 0;
-    int exp10 = 0, ndig = 0, neg = 0;
+    int exp10 = 0, ndig = 0, neg = *s == '-', signed_ = neg || *s == '+', dropped = 0;
     double v;
 
-    if (*p == '+' || *p == '-')
-        neg = *p++ == '-';
+    p += signed_;
     for (; is_digit((unsigned char)*p); p++, ndig++) {
         if (mant < 100000000000000000ull)
             mant = mant * 10 + (uint64_t)(*p - '0');
         else
-            exp10++;
+            exp10++, dropped = 1;
     }
     if (*p == '.') {
         if (!is_digit((unsigned char)p[1]))
@@ -67,6 +86,8 @@ static int parse_decimal(const char *s, size_t *used, double *out)
             if (mant < 100000000000000000ull) {
                 mant = mant * 10 + (uint64_t)(*p - '0');
                 exp10--;
+            } else {
+                dropped = 1;
             }
         }
     }
@@ -86,9 +107,12 @@ static int parse_decimal(const char *s, size_t *used, double *out)
     }
     if (exp10 > 300 || exp10 < -300)
         return OYSTER_E_INPUT;
-    /* dividing by an exact power of ten rounds correctly; multiplying a
-     * short mantissa by one is exact */
-    v = exp10 < 0 ? (double)mant / pow10i(-exp10) : (double)mant * pow10i(exp10);
+    /* a mantissa and a power of ten that are both exact doubles: one
+     * rounding, the correct one */
+    if (!dropped && mant <= (1ull << 53) && exp10 >= -22 && exp10 <= 22)
+        v = exp10 < 0 ? (double)mant / pow10i(-exp10) : (double)mant * pow10i(exp10);
+    else if (isnan(v = c_strtod(s + signed_, (size_t)(p - s) - signed_)))
+        return OYSTER_E_NOMEM;
     *out = neg ? -v : v;
     *used = (size_t)(p - s);
     return 0;

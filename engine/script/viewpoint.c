@@ -165,8 +165,7 @@ static const char *const wander_keys[] = {
 static const char *const start_keys[] = { "pos", "yaw", NULL };
 static const char *const key_item_keys[] = { "at", "hold", "for", "press", NULL };
 static const char *const look_keys[] = { "at", "yaw", "pitch", "over", NULL };
-/* in OY_KEY_* bit order */
-static const char *const key_names[] = {
+const char *const oy_wander_key_names[] = {
     "w", "a", "s", "d", "left", "right", "up", "down", "shift", "space", NULL
 };
 
@@ -183,7 +182,7 @@ static int key_set(oy_sctx *c, const oy_ynode *n, const char *name, unsigned *bi
     }
     for (int i = 0; i < count; i++) {
         int k;
-        if (oy_script_enum(c, items[i], name, key_names, &k) < 0)
+        if (oy_script_enum(c, items[i], name, oy_wander_key_names, &k) < 0)
             bad = -1;
         else
             *bits |= 1u << k;

@@ -8,6 +8,7 @@
 #define OY_YDOC_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "script.h"
 
@@ -40,5 +41,9 @@ int oy_read_file(const char *path, size_t max, char **data, size_t *len,
 
 /* Value of key in a map, or NULL. */
 const oy_ynode *oy_ymap_get(const oy_ynode *map, const char *key);
+
+/* Write the tree at root as YAML that loads as the same tree (yemit.c):
+ * block style, scalars plain where safe, else double-quoted. */
+void oy_yemit(FILE *f, const oy_ynode *root);
 
 #endif

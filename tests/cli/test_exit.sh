@@ -40,8 +40,8 @@ expect_rc 2 "no command" "$OYSTER"
 expect_rc 2 "unknown command" "$OYSTER" rendr ok.yaml
 has_line "$T/.err" "^oyster: 'rendr' is not an oyster command$" "unknown command message"
 has_line "$T/.err" "^  hint: did you mean 'render'\?$" "unknown command hint"
-expect_rc 2 "command of a later version" "$OYSTER" wander "$T/ok.yaml"
-has_line "$T/.err" "^oyster: 'wander' is not available in this version$" "later command message"
+expect_rc 2 "wander refuses a direct-mode script" "$OYSTER" wander "$T/ok.yaml" -o "$T/w.mkv"
+has_line "$T/.err" "^oyster: wander: '.*ok\.yaml' is not a wander script$" "wander's message for a direct-mode script"
 expect_rc 2 "unknown option" "$OYSTER" render "$T/ok.yaml" -o "$T/x.mp4" --foo
 has_line "$T/.err" "^oyster: render: unknown option '--foo'$" "unknown option message"
 has_line "$T/.err" "^  hint: " "unknown option hint"

@@ -127,6 +127,19 @@ for sig in HUP:129 QUIT:131; do
     [ $rc = "$want" ] && pass "SIG$s exits $want" || fail "SIG$s: exit $rc, wanted $want"
     [ -s "$T/q$s.partial.mp4" ] && pass "SIG$s keeps a partial" || fail "SIG$s: no partial"
 done
+# Ctrl-C while the loudness of an hour's sound is measured, before the
+# first frame: answered at once, nothing left behind
+sed 's/^  duration: .*/  duration: 3600s/' "$T/long.yaml" >"$T/hour.yaml"
+"$OYSTER" render "$T/hour.yaml" --size 64x36 -o "$T/h.mp4" 2>"$T/h.err" &
+pid=$!
+sleep 1
+t0=$(date +%s%N)
+kill -s INT $pid; wait $pid; rc=$?
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+[ $rc = 130 ] && [ $ms -lt 500 ] && pass "SIGINT while measuring the loudness: exit 130 in $ms ms" \
+    || fail "SIGINT while measuring the loudness: exit $rc after $ms ms"
+[ ! -e "$T/h.mp4" ] && [ ! -e "$T/h.partial.mp4" ] && pass "stopped before its first frame: no h.mp4, no partial" \
+    || fail "h.mp4 or a partial left: the render was past measuring"
 no_temps "$T" "signals"
 
 # ---- temporaries of runs that died are removed by the next run here
