@@ -572,17 +572,23 @@ done:
     return err;
 }
 
+/* A job that renders shot's frames first..last as o says. */
+static void job_init(job *j, oyster_shot *shot, const oyster_render_opts *o, int64_t first, int64_t last)
+{
+    j->shot = shot;
+    j->out = &shot->script->output;
+    j->o = o;
+    j->log = &shot->log;
+    j->first = first;
+    j->last = last < 0 ? j->out->frames - 1 : last;
+}
+
 int oyster_render(oyster_shot *shot, const oyster_render_opts *o)
 {
     job j = { 0 };
     int err;
 
-    j.shot = shot;
-    j.out = &shot->script->output;
-    j.o = o;
-    j.log = &shot->log;
-    j.first = o->first;
-    j.last = o->last < 0 ? j.out->frames - 1 : o->last;
+    job_init(&j, shot, o, o->first, o->last);
     if (o->chunks > 0) {
         /* 1: the chunk is there and checks out, nothing to do */
         if ((err = oy_chunk_check(shot, o, &j.first, &j.last)))
@@ -596,12 +602,8 @@ int oy_render_live(oyster_shot *shot, const oyster_render_opts *o, oy_live *lv)
 {
     job j = { 0 };
 
-    j.shot = shot;
-    j.out = &shot->script->output;
-    j.o = o;
-    j.log = &shot->log;
+    job_init(&j, shot, o, 0, -1);
     j.live = lv;
-    j.last = j.out->frames - 1;
     return run(&j);
 }
 

@@ -48,9 +48,8 @@ struct oy_walker {
     int nkeys;
     double longest;            /* the longest hold, s */
     pthread_mutex_t lock;
-    oy_walk_state *ck;         /* ck[i]: the state at step i * OY_WALK_CHECKPOINT */
-    unsigned char *known;      /* ck[i] holds a state */
-    size_t nck, ckcap, kncap;
+    oy_walk_state *ck;         /* ck[i]: the state at step i * OY_WALK_CHECKPOINT, */
+    size_t nck, ckcap;         /* or step -1 while it is not known */
     oy_walk_state cur;         /* the last state integrated, in segment seg */
     segment seg;
     oy_audio_hit *log;         /* the hits of the steps since log_from, */
@@ -330,16 +329,25 @@ static void step(oy_walker *wk, oy_walk_state *s)
 
 /* ---- checkpoints and integration ---- */
 
+static int known(const oy_walker *wk, size_t i) { return wk->ck[i].step >= 0; }
+
+/* Checkpoints from..nck are not known. */
+static void unknown_from(oy_walker *wk, size_t from)
+{
+    for (size_t i = from; i < wk->nck; i++)
+        wk->ck[i].step = -1;
+}
+
 /* Room for checkpoint i. */
 static int ck_room(oy_walker *wk, size_t i)
 {
-    size_t had = wk->kncap;
-    if (oy_grow(&wk->ck, &wk->ckcap, i + 1, sizeof *wk->ck) ||
-        oy_grow(&wk->known, &wk->kncap, i + 1, 1))
+    size_t had = wk->nck;
+    if (i < had)
+        return 0;
+    if (oy_grow(&wk->ck, &wk->ckcap, i + 1, sizeof *wk->ck))
         return OYSTER_E_NOMEM;
-    memset(wk->known + had, 0, wk->kncap - had);
-    if (i >= wk->nck)
-        wk->nck = i + 1;
+    wk->nck = i + 1;
+    unknown_from(wk, had);
     return 0;
 }
 
@@ -353,10 +361,8 @@ static void keep(oy_walker *wk, const oy_walk_state *s)
         wk->err = OYSTER_E_NOMEM;
         return;
     }
-    if (!wk->known[i]) {
+    if (!known(wk, i))
         wk->ck[i] = *s;
-        wk->known[i] = 1;
-    }
 }
 
 /* Start again from the last checkpoint at or before step n. */
@@ -365,7 +371,7 @@ static size_t last_known(const oy_walker *wk, int64_t n)
     size_t i = (size_t)(n / OY_WALK_CHECKPOINT);
     if (i >= wk->nck)
         i = wk->nck - 1;
-    while (i > 0 && !wk->known[i])
+    while (i > 0 && !known(wk, i))
         i--;
     return i;
 }
@@ -476,7 +482,6 @@ void oy_walker_free(oy_walker **pwk)
     pthread_mutex_destroy(&wk->lock);
     free(wk->keys);
     free(wk->ck);
-    free(wk->known);
     free(wk->log);
     free(wk->ents);
     free(wk);
@@ -502,8 +507,7 @@ int oy_walker_set_keys(oy_walker *wk, const oy_wander_key *keys, int n, double s
     for (int i = 0; i < n; i++)
         wk->longest = fmax(wk->longest, hold_length(&k[i]));
     /* what was computed past since may have changed */
-    for (size_t i = (size_t)(keep_to / OY_WALK_CHECKPOINT) + 1; i < wk->nck; i++)
-        wk->known[i] = 0;
+    unknown_from(wk, (size_t)(keep_to / OY_WALK_CHECKPOINT) + 1);
     if (wk->cur.step > keep_to)
         restart(wk, keep_to);
     pthread_mutex_unlock(&wk->lock);
@@ -587,8 +591,7 @@ void oy_walker_checkpoint(oy_walker *wk, double t, oy_walk_state *out)
 void oy_walker_forget(oy_walker *wk)
 {
     pthread_mutex_lock(&wk->lock);
-    if (wk->nck > 1)
-        memset(wk->known + 1, 0, wk->nck - 1);
+    unknown_from(wk, 1);
     restart(wk, 0);
     pthread_mutex_unlock(&wk->lock);
 }
@@ -599,7 +602,6 @@ void oy_walker_resume(oy_walker *wk, const oy_walk_state *st)
     pthread_mutex_lock(&wk->lock);
     if (st->step >= 0 && st->step % OY_WALK_CHECKPOINT == 0 && !ck_room(wk, i)) {
         wk->ck[i] = *st;                   /* the file's state, not a computed one */
-        wk->known[i] = 1;
         wk->seg.first = -1;
     }
     pthread_mutex_unlock(&wk->lock);
