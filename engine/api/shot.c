@@ -340,6 +340,15 @@ void oyster_shot_describe(const oyster_shot *shot, oyster_line_fn fn, void *opaq
         line(fn, opaque, "set plan (x, z in metres; +z is yaw 0):");
         oy_world_describe(shot->world, &st, fn, opaque);
     }
+    int nobj = oy_model_entity_count(shot->model);
+    if (nobj)
+        line(fn, opaque, "objects (%d), where each is placed:", nobj);
+    for (int i = 0; i < nobj; i++) {
+        oy_entity e;
+        oy_model_entity_at(shot->model, (size_t)i, 0.0, &e);
+        line(fn, opaque, "  %-14s%s%s%s at [%.0f, %.0f], heading %.0f", e.kind, e.id[0] ? " '" : "", e.id,
+             e.id[0] ? "'" : "", e.pos[0], e.pos[2], e.yaw);
+    }
     line(fn, opaque, "camera: lens %gmm, sensor %gx%gmm, shake %g, %d key(s)",
          s->camera.lens, s->camera.sensor_w, s->camera.sensor_h, s->camera.shake, s->camera.nkeys);
     for (int i = 0; i < s->camera.nkeys; i++) {

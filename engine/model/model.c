@@ -311,6 +311,14 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
         default: break;
         }
         radius *= fmaxf(1.0f, 0.5f * k);
+        /* landforms stand off until their top is in a level view's frame
+         * (a group's nearest members too) */
+        if (kd && (kd->flags & OY_KIND_LANDFORM) && it->place != OY_PLACE_BEHIND) {
+            float whole = (6.3f * kd->height + ((kd->flags & OY_KIND_CLUSTER) ? 0.8f * kd->radius : 0.0f)) / ahead;
+            ahead *= fmaxf(whole, 1.0f);
+            lateral *= fmaxf(whole, 1.0f);
+            radius = fmaxf(radius, 3.0f * kd->radius);
+        }
         /* a road starts by the camera and leads away along the view */
         if (kd && (kd->flags & OY_KIND_ALONG) && it->place == OY_PLACE_NONE) {
             ahead = 6.0f;
@@ -348,7 +356,9 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
                              ahead + dz, lateral + dx, k);
             if (err)
                 return err;
-            c->m->ents[c->m->nents - 1].along_view = kd && (kd->flags & OY_KIND_ALONG);
+            c->m->ents[c->m->nents - 1].turn = !kd ? OY_TURN_NONE
+                                               : (kd->flags & OY_KIND_ALONG) ? OY_TURN_ALONG
+                                               : (kd->flags & OY_KIND_FACES) ? OY_TURN_FACING : OY_TURN_NONE;
             c->m->ents[c->m->nents - 1].seek = it->place == OY_PLACE_NEAR_WATER && !(kd && (kd->flags & OY_KIND_FLOATS))
                                                ? OY_SEEK_SHORE
                                                : it->place == OY_PLACE_ON_HIGH ? OY_SEEK_HIGH : OY_SEEK_NONE;
@@ -877,10 +887,17 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
         if (r->anchor != OY_ANCHOR_CAMERA)
             continue;
         fn(ctx, r->t_add, r->ahead, r->lateral, r->seek, xz);
-        if (r->along_view) {
+        if (r->turn == OY_TURN_ALONG) {
             float on[2];
             fn(ctx, r->t_add, r->ahead + 10.0f, r->lateral, OY_SEEK_NONE, on);
             r->e.yaw = r->yaw_base = wrap_degrees(oy_atan2f(on[0] - xz[0], on[1] - xz[1]) * (180.0 / OY_PI));
+        } else if (r->turn == OY_TURN_FACING) {
+            float cam[2];
+            fn(ctx, r->t_add, 0.0f, 0.0f, OY_SEEK_NONE, cam);
+            r->face = OY_FACE_POINT;
+            r->face_at[0] = cam[0];
+            r->face_at[1] = 0.0f;
+            r->face_at[2] = cam[1];
         }
         r->e.pos[0] = xz[0];
         r->e.pos[2] = xz[1];
@@ -905,7 +922,7 @@ void oy_model_keep_dry(oy_model *m, oy_dry_fn fn, void *ctx, oy_log *log)
         oy_entrec *r = &m->ents[i];
         const oy_kind *k = oy_scene_kind_find(r->e.kind);
         float xz[2] = { r->e.pos[0], r->e.pos[2] };
-        if (!k || (k->flags & (OY_KIND_FLOATS | OY_KIND_LIFTED | OY_KIND_SPANS)) || !fn(ctx, r->t_add, xz))
+        if (!k || (k->flags & (OY_KIND_FLOATS | OY_KIND_LIFTED | OY_KIND_SPANS | OY_KIND_WADES)) || !fn(ctx, r->t_add, xz))
             continue;
         if (r->near_mark.line)
             oy_diag(log, OYSTER_WARNING, m->script->path, r->near_mark.line, r->near_mark.col, NULL,

@@ -55,6 +55,7 @@ typedef struct oy_move {
 /* Where an entity was put: absolute, or relative to the camera at its
  * time (resolved by oy_model_place_relative once a camera exists). */
 enum { OY_ANCHOR_WORLD, OY_ANCHOR_CAMERA };
+enum { OY_TURN_NONE, OY_TURN_ALONG, OY_TURN_FACING };
 
 typedef struct oy_entrec {
     oy_entity e;               /* pos = where it was added, yaw its heading then */
@@ -69,8 +70,9 @@ typedef struct oy_entrec {
     oy_move *moves;
     size_t nmoves, cap;
     oy_mark near_mark;         /* add: near: put it there (0: placed for it) */
-    int along_view;            /* a road the words name: it leads away from
-                                  the camera, the way the first view looks */
+    int turn;                  /* OY_TURN_*: how the words turn it to the
+                                  view at its time: a road leads away from
+                                  the camera, an arch faces it */
     int seek;                  /* OY_SEEK_*: ground the words put it on */
 } oy_entrec;
 

@@ -296,6 +296,17 @@ static int add_mirror(oy_objects *o, double level)
     return 0;
 }
 
+/* The last instance's image, when still water stands within reach of
+ * its place no higher than half a metre above its base. */
+static int mirror_by(oy_objects *o, const oy_world *w, const oy_world_shape *sh, double x, double z,
+                     float reach, double base)
+{
+    float level;
+    if (o->look.frozen || !oy_world_water_by(w, sh, x, z, reach, &level) || level >= base + 0.5)
+        return 0;
+    return add_mirror(o, level);
+}
+
 /* the height of water standing by a place, if any is within reach */
 static float ground_at(const oy_world *w, const oy_world_shape *sh, double x, double z, float *water)
 {
@@ -305,24 +316,46 @@ static float ground_at(const oy_world *w, const oy_world_shape *sh, double x, do
     return g;
 }
 
-/* a village: houses and a barn round a green, each on its own ground */
-static int add_village(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
-                       const oy_entity *e, float t)
+/* Kinds that are groups of others, each member on its own ground round
+ * the group's place, facing its middle: a village's houses round a green
+ * (a barn last, none in the water), karst's towers (water or not). */
+static const struct group {
+    const char *name, *member, *last;
+    int n, more;                  /* members: n + up to more - 1 */
+    float r0, dr;                 /* ring radius, m: r0 + up to dr */
+    float clear;                  /* each keeps the forest this far off, m */
+} groups[] = {
+    { "village", "house", "barn", 6, 4, 16.0f, 18.0f, 8.0f },
+    { "karst", "rock_tower", "rock_tower", 5, 4, 40.0f, 110.0f, 12.0f },
+};
+
+static const struct group *group_of(const oy_kind *k)
 {
-    const oy_kind *house = oy_scene_kind_find("house"), *barn = oy_scene_kind_find("barn");
-    int n = 6 + (int)(oy_u01(e->seed) * 4.0f);
+    for (size_t i = 0; i < sizeof groups / sizeof *groups; i++)
+        if (!strcmp(k->name, groups[i].name))
+            return &groups[i];
+    return NULL;
+}
+
+static int add_group(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
+                     const oy_entity *e, const struct group *gr, float t)
+{
+    const oy_kind *member = oy_scene_kind_find(gr->member), *last = oy_scene_kind_find(gr->last);
+    int n = gr->n + (int)(oy_u01(e->seed) * (float)gr->more);
     for (int i = 0; i < n; i++) {
         uint64_t h = oy_hash(e->seed, OY_STREAM_ENTITY, 0x7111, (uint64_t)i, 0);
         float a = 6.2831853f * ((float)i + 0.6f * oy_u01(h)) / (float)n;
-        float r = 16.0f + 18.0f * oy_u01(oy_mix64(h));
+        float r = gr->r0 + gr->dr * oy_u01(oy_mix64(h));
         double x = e->pos[0] + oy_sinf(a) * r, z = e->pos[2] + oy_cosf(a) * r;
         float water, g = ground_at(w, sh, x, z, &water);
-        if (water > g)
+        const oy_kind *k = i == n - 1 ? last : member;
+        if (water > g && !(k->flags & OY_KIND_WADES))
             continue;
-        /* facing the green */
         float yaw = a + 3.14159265f + 0.3f * (oy_u01(h ^ 0x55) - 0.5f);
-        int err = add_inst(o, i == n - 1 ? barn : house, x, g, z, yaw, 1.0f, e->fade, h, t, 0, 0, 0,
-                           0, 0, 1);
+        size_t before = o->ni;
+        int err = add_inst(o, k, x, g, z, yaw, 1.0f, e->fade, h, t, 0, 0, 0, 0, 0, 1);
+        if (!err && (k->flags & OY_KIND_WADES) && o->ni > before)
+            err = mirror_by(o, w, sh, x, z, k->radius + 6.0f, water > g ? water : g);
         if (err)
             return err;
     }
@@ -375,11 +408,12 @@ static int keep_clear(oy_objects *o, const oy_entity *e, const oy_kind *k, size_
         return 0;
     if (!(k->flags & OY_KIND_CLUSTER))
         return add_foot(o, e->pos[0], e->pos[2], oy_rmin(k->radius * e->scale, 30.0f) + 1.5f);
-    /* a road's pieces and a village's houses, each where it was laid */
+    /* a road's pieces and a group's members, each where it was laid */
+    const struct group *gr = group_of(k);
     for (size_t i = first; i < o->ni; i++) {
         const inst *I = &o->in[i];
         int err = I->mirror ? 0 : add_foot(o, I->p[0] + o->v.pos[0], I->p[2] + o->v.pos[2],
-                                           k->build == oy_kind_road ? 4.5f : 8.0f);
+                                           gr ? gr->clear : 4.5f);
         if (err)
             return err;
     }
@@ -392,8 +426,9 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
     const oy_kind *k = oy_scene_kind_find(e->kind);
     if (!k || e->fade <= 0.0f)
         return 0;
-    if (!strcmp(k->name, "village"))
-        return add_village(o, w, sh, e, t);
+    const struct group *gr = group_of(k);
+    if (gr)
+        return add_group(o, w, sh, e, gr, t);
     float yaw = e->yaw * (float)(OY_PI / 180.0);
     if (k->build == oy_kind_road)
         return add_road(o, w, sh, e, k, yaw, t);
@@ -439,12 +474,9 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
     size_t before = o->ni;
     int err = add_inst(o, k, e->pos[0], y, e->pos[2], yaw, vary ? e->scale : 1.0f, e->fade, e->seed, t,
                        e->speed, e->stride, wl, span, rise, 1);
-    float level;
-    if (!err && o->ni > before && !o->look.frozen &&
-        oy_world_water_by(w, sh, e->pos[0], e->pos[2], k->radius + 6.0f, &level) &&
-        level < y + 0.5)
-        err = add_mirror(o, level);
-    return err;
+    /* one that wades is mirrored from the water line up */
+    double base = (k->flags & OY_KIND_WADES) && water > y ? water : y;
+    return err || o->ni == before ? err : mirror_by(o, w, sh, e->pos[0], e->pos[2], k->radius + 6.0f, base);
 }
 
 static int add_entity(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
@@ -1066,6 +1098,8 @@ static int gather(oy_objects *o, const oy_world *w, const oy_world_shape *sh, co
 {
     oy_look *L = &o->look;
     memcpy(L->leaf, c->leaf, sizeof L->leaf);
+    oy_world_rock(sh, L->rock);
+    L->green = oy_clampf(sh->veg, 0.0f, 1.0f);
     L->foliage = sh->foliage;
     L->autumn = sh->autumn;
     L->snow = c->snow;

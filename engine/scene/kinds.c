@@ -47,6 +47,12 @@ static const oy_kind kinds[] = {
     { "horse", oy_kind_horse, OY_KIND_MOVER, 2.0f, 1.6f, "horse; grazes when still" },
     { "cow", oy_kind_cow, OY_KIND_MOVER, 1.5f, 1.6f, "cow, brown or pied; grazes when still" },
     { "sheep", oy_kind_sheep, OY_KIND_MOVER, 0.9f, 1.0f, "sheep" },
+    { "arch", oy_kind_arch, OY_KIND_FACES | OY_KIND_WADES | OY_KIND_LANDFORM, 25.0f, 20.0f, "natural rock arch: a span of the world's rock, 20-35 m across" },
+    { "rock_tower", oy_kind_rock_tower, OY_KIND_WADES | OY_KIND_LANDFORM, 45.0f, 10.0f,
+      "rock tower: a steep pillar 30-60 m tall (karst tower, sea stack); green-topped in green land" },
+    { "karst", NULL, OY_KIND_CLUSTER | OY_KIND_WADES | OY_KIND_LANDFORM, 45.0f, 150.0f, "karst: five to eight rock towers rising round a place" },
+    { "waterfall", oy_kind_waterfall, OY_KIND_FACES | OY_KIND_LANDFORM, 28.0f, 26.0f,
+      "waterfall: white water falling 22-34 m from a rock cliff into foam and spray" },
     { "bird_flock", oy_kind_bird_flock, OY_KIND_LIFTED, 0.2f, 20.0f, "a flock of birds wheeling overhead" },
 };
 

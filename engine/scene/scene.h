@@ -52,6 +52,8 @@ typedef struct oy_plight {
  * the world it stands in. */
 typedef struct oy_look {
     float leaf[3];                /* foliage albedo for the season */
+    float rock[3];                /* the world's bare rock (oy_world_rock) */
+    float green;                  /* 0..1 how green the land is (vegetation) */
     float foliage;                /* 0 bare .. 1 in full leaf */
     float autumn;                 /* 0..1 */
     float snow;                   /* 0..1 snow lying on things */
@@ -93,7 +95,14 @@ enum {
     OY_KIND_BUILDING = 8,         /* not on water: placing it there is an error */
     OY_KIND_SPANS = 16,           /* a bridge: spans the water it crosses */
     OY_KIND_MOVER = 32,           /* walks or drives: people, animals, vehicles */
-    OY_KIND_ALONG = 64            /* laid along its heading: a road */
+    OY_KIND_ALONG = 64,           /* laid along its heading: a road */
+    OY_KIND_FACES = 128,          /* placed by words, it turns its front to the
+                                   * view: an arch, a waterfall */
+    OY_KIND_WADES = 256,          /* stands in water as on land, its foot on
+                                   * the bottom: a rock tower, karst */
+    OY_KIND_LANDFORM = 512        /* part of the land: the words put it far
+                                   * enough off for the first view to see it
+                                   * whole, and spread several well apart */
 };
 typedef struct oy_kind {
     const char *name;
@@ -184,5 +193,8 @@ void oy_kind_horse(oy_build *b);
 void oy_kind_cow(oy_build *b);
 void oy_kind_sheep(oy_build *b);
 void oy_kind_bird_flock(oy_build *b);
+void oy_kind_arch(oy_build *b);
+void oy_kind_rock_tower(oy_build *b);
+void oy_kind_waterfall(oy_build *b);
 
 #endif

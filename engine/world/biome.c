@@ -77,12 +77,26 @@ static void mix3(float *acc, const float *c, float k)
     acc[2] += c[2] * k;
 }
 
+/* The bare rock of cliffs and faces, as the prompt paints it: the warm
+ * red-brown of desert and canyon country, else grey. */
+static void rock_colour(const oy_world_shape *sh, int desert, float rgb[3])
+{
+    static const float grey[3] = { 0.16f, 0.145f, 0.13f }, warm[3] = { 0.42f, 0.27f, 0.16f };
+    for (int i = 0; i < 3; i++)
+        rgb[i] = desert ? warm[i] : grey[i];
+    paint(rgb, sh->rock_paint);
+}
+
+void oy_world_rock(const oy_world_shape *sh, float rgb[3])
+{
+    rock_colour(sh, sh->biome[DESERT] > 0.5f || sh->canyon * (1.0f - sh->coast) > 0.5f, rgb);
+}
+
 void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
                        double z, float slope, oy_world_point *pt)
 {
     /* the world's own colours, then as the prompt paints rock and ground */
-    float rock[3] = { 0.16f, 0.145f, 0.13f }, rock_pale[3] = { 0.30f, 0.28f, 0.25f };
-    float rock_desert[3] = { 0.42f, 0.27f, 0.16f };
+    float rock[3], rock_pale[3] = { 0.30f, 0.28f, 0.25f }, rock_desert[3];
     float sand[3] = { 0.50f, 0.38f, 0.24f }, beach[3] = { 0.55f, 0.49f, 0.38f };
     float dirt[3] = { 0.14f, 0.10f, 0.07f }, mud[3] = { 0.07f, 0.065f, 0.04f };
     static const float snow[3] = { 0.80f, 0.83f, 0.88f };
@@ -90,9 +104,9 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     const float *c = NULL;
     float col[3] = { 0, 0, 0 };
 
-    paint(rock, sh->rock_paint);
+    rock_colour(sh, 0, rock);
+    rock_colour(sh, 1, rock_desert);
     paint(rock_pale, sh->rock_paint);
-    paint(rock_desert, sh->rock_paint);
     paint(sand, sh->ground_paint);
     paint(beach, sh->ground_paint);
     paint(dirt, sh->ground_paint);

@@ -103,6 +103,10 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w,
 /* The surface colour part of a shape, from the state's rock and ground
  * colour channels (biome.c; called by oy_world_shape_init). */
 void oy_world_palette_init(oy_world_shape *sh, const oy_state *st);
+/* The albedo of the world's bare rock faces (linear), as the prompt paints
+ * it: what landforms drawn as objects (arches, towers, a waterfall's cliff)
+ * are made of. */
+void oy_world_rock(const oy_world_shape *sh, float rgb[3]);
 /* Only the key: enough to tell whether a kept shape still applies. */
 void oy_world_shape_key(oy_world_shape *sh, const oy_state *st);
 /* Height (and with pt, everything else) at x, z; detail finer than

@@ -13,6 +13,12 @@ for s in $("$OYSTER" help sounds | tail -n +2 | awk '{print $1}'); do
 done
 [ -z "$missing" ] && pass "every sound of 'oyster help sounds' is in oyster-shot(5)" \
     || fail "sounds missing from oyster-shot(5):$missing"
+missing=""
+for k in $(sed -n 's/^    { "\([a-z_]*\)", .*/\1/p' "$TOP/engine/scene/kinds.c" | tr _ ' ' | tr ' ' '~'); do
+    grep -qx "\.B $(echo "$k" | tr '~' ' ')" "$TOP/man/oyster-shot.5" || missing="$missing $k"
+done
+[ -z "$missing" ] && pass "every object kind is described in oyster-shot(5)" \
+    || fail "object kinds missing from oyster-shot(5):$missing"
 for y in "$EX"/*.yaml; do
     "$OYSTER" check "$y" >"$T/check.out" 2>"$T/check.err" && ! grep -q 'warning' "$T/check.err" \
         && pass "example $(basename "$y") checks without warnings" \

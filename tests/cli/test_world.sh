@@ -91,5 +91,30 @@ directives:
   - {at: 0.2s, move: pine, to: [[1e38, 0, 1e38], [-1e38, 0, 0]], speed: 99999}
 YAML
 expect_rc 0 "objects at hostile places render" "$OYSTER" render "$T/far.yaml" -o "$T/far.mp4" --progress none
+# hostile places for the new kinds too: a karst and a waterfall far off, a
+# rock tower in deep water
+cat >>"$T/far.yaml" <<'YAML'
+  - {at: 0s, add: karst, near: [1e30, 0, 1e30]}
+  - {at: 0.1s, add: waterfall, near: [-1e20, 0, 5]}
+  - {at: 0.1s, add: rock_tower, near: [0, -1e9, 40]}
+YAML
+expect_rc 0 "landforms at hostile places render" "$OYSTER" render "$T/far.yaml" -o "$T/far2.mp4" --progress none
+
+# check lists the objects words placed, where and facing which way: an
+# arch turns its front to the first view, far enough off to be seen whole
+shot arch.yaml <<'YAML'
+oyster: 1
+output: {size: 96x54, duration: 1s}
+world: {prompt: "a red rock arch in the desert, sea stacks and a waterfall"}
+camera:
+  path:
+    - {at: 0s, pos: [0, 2, 0], yaw: 0}
+YAML
+"$OYSTER" check "$T/arch.yaml" >"$T/arch.out" 2>&1
+has_line "$T/arch.out" '^objects \(5\), where each is placed:$' "check counts the objects the prompt placed"
+has_line "$T/arch.out" '^  arch +at \[0, 1[5-9][0-9]\], heading 180$' "the arch stands 150-199 m ahead, facing the camera"
+has_line "$T/arch.out" '^  waterfall +at \[-?[0-9]+, [0-9]+\], heading ' "the waterfall is listed with its place"
+[ "$(grep -c '^  rock_tower ' "$T/arch.out")" = 3 ] && pass "sea stacks are three rock towers" \
+    || fail "sea stacks: $(grep rock_tower "$T/arch.out")"
 
 finish

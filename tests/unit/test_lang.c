@@ -14,6 +14,7 @@
 
 #include "check.h"
 #include "lang/lang.h"
+#include "scene/scene.h"
 #include "lang_phrases.h"
 
 #define MAX_MSGS 64
@@ -126,9 +127,10 @@ static void test_builtin(const oy_bank *b)
         for (int e = 0; e < c->neffects; e++)
             lean &= c->effects[e].channel == OY_CH_CONIFER || c->effects[e].channel == OY_CH_BIRCH ||
                     c->effects[e].channel == OY_CH_BIOME_FOREST || c->effects[e].channel == OY_CH_VEGETATION;
+        const oy_kind *kd = c->kind ? oy_scene_kind_find(c->kind) : NULL;
         if (!c->description || !c->description[0] || c->over < 0 ||
             (c->group != OY_GROUP_OBJECT && c->neffects == 0) ||
-            (c->group == OY_GROUP_OBJECT && !lean) ||
+            (c->group == OY_GROUP_OBJECT && !lean && !(kd && (kd->flags & OY_KIND_LANDFORM))) ||
             (c->group == OY_GROUP_OBJECT) != (c->kind != NULL))
             bad_shape++;
         for (int e = 0; e < c->neffects; e++) {
@@ -152,7 +154,7 @@ static void test_builtin(const oy_bank *b)
     CHECK(bad_channel == 0, "every built-in effect names a channel (%d bad)", bad_channel);
     CHECK(bad_range == 0, "every built-in value is in its channel's range (%d bad)", bad_range);
     CHECK(bad_shape == 0, "every concept has a description, and objects (only) a kind and at most "
-          "forest effects (%d bad)",
+          "forest effects, landforms any (%d bad)",
           bad_shape);
     CHECK(unfindable == 0, "every name and synonym finds its concept (%d not)", unfindable);
     for (int i = 0; i < oy_lang_nwords; i++)
@@ -477,7 +479,7 @@ static void test_inflections(const oy_bank *b)
         { "hotter", "hot", NULL }, { "wettest", "wet", "-est" }, { "wetter", "wet", "-er" },
         { "foggier", "fog", "-er" }, { "sunniest", "sunny", "-est" }, { "stormier", "storm", "-er" },
         { "cloudiest", "cloudy", "-est" }, { "fogged", "fog", "-ed" }, { "snowed", "snow", "-ed" },
-        { "misting", "mist", "-ing" }, { "blazing", "campfire", "-ing" }, { "cascading", "waterfall", "-ing" },
+        { "misting", "mist", "-ing" }, { "blazing", "campfire", "-ing" }, { "cascading", "rapids", "-ing" },
         { "frostier", "frost", "-er" }, { "craggier", "rocky", "-er" }, { "windiest", "wind", "-est" },
         { "spookily", "eerie", "-ly" }, { "gloomily", "gloomy", "-ly" }, { "vividly", "vivid", "-ly" },
         { "dunes", "dunes", NULL }, { "villages", "village", "plural" }, { "palms", "palm", NULL },

@@ -283,7 +283,7 @@ static void road_through_trees(uint8_t *a, uint8_t *b)
 /* Where the words put a thing: shot text, then the first entity's place
  * at 1 s; its ground and water from the world, its bearing from the view
  * (degrees off the view's heading). 0 when the shot did not open. */
-static int placed(const char *prompt, oy_place_info *at, float *rise, float *bearing)
+static int placed(const char *prompt, oy_place_info *at, float *rise, float *bearing, oy_entity *out)
 {
     char path[] = "/tmp/oyster-place-XXXXXX";
     int fd = mkstemp(path);
@@ -307,6 +307,8 @@ static int placed(const char *prompt, oy_place_info *at, float *rise, float *bea
         oy_world_place(shot->world, &st, e->pos[0], e->pos[2], at);
         *rise = at->ground - oy_world_ground(shot->world, &st, v.pos[0], v.pos[2]);
         *bearing = oy_atan2f(e->pos[0] - (float)v.pos[0], e->pos[2] - (float)v.pos[2]) * 57.29578f;
+        if (out)
+            *out = *e;
     }
     oyster_shot_free(&shot);
     return ok;
@@ -316,13 +318,102 @@ static void placement_words(void)
 {
     oy_place_info at;
     float rise, bearing;
-    int ok = placed("a tower on the ridge, autumn", &at, &rise, &bearing);
+    int ok = placed("a tower on the ridge, autumn", &at, &rise, &bearing, NULL);
     CHECK(ok && rise > 5.0f && fabsf(bearing) < 16.0f, "'a tower on the ridge' stands on high ground in view "
           "(%.1f m above the camera's ground, %.1f degrees off the view)", rise, bearing);
-    ok = placed("two tents by the lake at dawn", &at, &rise, &bearing);
+    ok = placed("two tents by the lake at dawn", &at, &rise, &bearing, NULL);
     CHECK(ok && !(at.water > at.ground) && at.water_dist <= 14.0f && fabsf(bearing) < 20.0f,
           "'two tents by the lake' stand on its shore in view (%.1f m from the water, %.1f degrees off the view)",
           at.water_dist, bearing);
+}
+
+/* Whether a horizontal ray along -z at x, y meets the built prototype. */
+static int blocks(const oy_build *bl, float x, float y)
+{
+    float o[3] = { x, y, 200.0f }, d[3] = { 0, 0, -1 }, n[3];
+    for (int i = 0; i < bl->n; i++)
+        if (!(bl->m[bl->p[i].mat].flags & OY_MAT_SOFT) && oy_prim_hit(&bl->p[i], o, d, 0.0f, 400.0f, n) > 0.0f)
+            return 1;
+    return 0;
+}
+
+static float top_of(const oy_build *bl)
+{
+    float hi = -1e9f;
+    for (int i = 0; i < bl->n; i++) {
+        const oy_prim *q = &bl->p[i];
+        hi = fmaxf(hi, q->type == OY_PRIM_FRUSTUM ? q->c[1] + q->r[2] : q->type == OY_PRIM_HULL ? q->c[1] : q->c[1] + q->r[1]);
+    }
+    return hi;
+}
+
+static int leaf_prims(const oy_build *bl)
+{
+    int n = 0;
+    for (int i = 0; i < bl->n; i++)
+        n += (bl->m[bl->p[i].mat].flags & OY_MAT_LEAF) != 0;
+    return n;
+}
+
+/* Landforms drawn as things: an arch the sky shows through, rock towers
+ * of their height, green where the land is, a waterfall whose water
+ * falls; placed by words far enough off to be seen whole, facing the view. */
+static void landforms(void)
+{
+    oy_look green = { .leaf = { 0.05f, 0.08f, 0.03f }, .rock = { 0.3f, 0.3f, 0.28f }, .green = 0.8f,
+                      .foliage = 1, .dry = 1, .exposure = 1 };
+    oy_look bare = green;
+    bare.green = 0.05f;
+    int open = 0, spans = 0, legs = 0, tall = 0, caps = 0, baretop = 0, falls = 0;
+    for (int seed = 1; seed <= 8; seed++) {
+        oy_build a = { .seed = (uint64_t)seed, .t = 1.0f, .look = &bare };
+        oy_kind_arch(&a);
+        float top = top_of(&a);
+        open += !blocks(&a, 0.0f, 3.0f) && !blocks(&a, 0.0f, 0.5f * top);
+        spans += blocks(&a, 0.0f, top - 2.0f);
+        legs += blocks(&a, -12.0f, 3.0f) || blocks(&a, -16.0f, 3.0f);
+        oy_build t = { .seed = (uint64_t)seed, .t = 1.0f, .look = &green }, tb = t;
+        tb.look = &bare;
+        oy_kind_rock_tower(&t);
+        oy_kind_rock_tower(&tb);
+        top = top_of(&tb);
+        tall += top >= 28.0f && top <= 64.0f && blocks(&tb, 0.0f, 0.5f * top);
+        caps += leaf_prims(&t) > 0;
+        baretop += leaf_prims(&tb) == 0;
+        oy_build w0 = { .seed = (uint64_t)seed, .t = 1.0f, .look = &green }, w1 = w0;
+        w1.t = 1.25f;
+        oy_kind_waterfall(&w0);
+        oy_kind_waterfall(&w1);
+        int moved = 0, soft = 0;
+        for (int i = 0; i < w0.n && i < w1.n; i++)
+            if (w0.m[w0.p[i].mat].flags & OY_MAT_SOFT) {
+                soft++;
+                moved += memcmp(w0.p[i].c, w1.p[i].c, sizeof w0.p[i].c) != 0;
+            }
+        falls += w0.n == w1.n && soft >= 8 && moved >= 6 && blocks(&w0, 0.0f, 10.0f);
+    }
+    CHECK(open == 8 && spans == 8 && legs == 8, "arch: the sky shows under its span, which it spans on two legs "
+          "(open %d, spanned %d, legs %d of 8)", open, spans, legs);
+    CHECK(tall == 8, "rock tower: a solid pillar 30-60 m tall (%d of 8)", tall);
+    CHECK(caps == 8 && baretop == 8, "rock tower: green on top in green land (%d of 8), bare in dry (%d of 8)",
+          caps, baretop);
+    CHECK(falls == 8, "waterfall: a cliff, and water whose streaks fall between frames (%d of 8)", falls);
+
+    oy_place_info at;
+    float rise, bearing;
+    oy_entity e;
+    int ok = placed("a red rock arch in the desert", &at, &rise, &bearing, &e);
+    float dist = hypotf(e.pos[0], e.pos[2]), facing = fmodf(e.yaw - (bearing + 180.0f) + 720.0f, 360.0f);
+    CHECK(ok && !strcmp(e.kind, "arch") && dist > 150.0f && fabsf(bearing) < 10.0f &&
+          (facing < 3.0f || facing > 357.0f),
+          "'a rock arch' stands %.0f m off (>150: seen whole), %.1f degrees off the view, its front to the "
+          "camera (%.1f degrees out)", dist, bearing, facing);
+    ok = placed("a waterfall in the hills", &at, &rise, &bearing, &e);
+    dist = hypotf(e.pos[0], e.pos[2]);
+    CHECK(ok && !strcmp(e.kind, "waterfall") && dist > 150.0f && fabsf(bearing) < 15.0f,
+          "'a waterfall' stands in view %.0f m off (%.1f degrees off the view)", dist, bearing);
+    ok = placed("sea stacks off the coast", &at, &rise, &bearing, &e);
+    CHECK(ok && !strcmp(e.kind, "rock_tower"), "'sea stacks' are rock towers ('%s')", ok ? e.kind : "none");
 }
 
 int main(void)
@@ -336,6 +427,7 @@ int main(void)
         return 1;
     }
     each_kind(a, b);
+    landforms();
 
     /* every object kind the concept bank names is drawn */
     CHECK_GROUP("scene");
