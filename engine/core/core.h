@@ -78,6 +78,8 @@ void oy_freep(void *pp);              /* free(*pp); *pp = NULL */
 
 /* Growable array of elements; cap doubles. Returns 0 or OYSTER_E_NOMEM. */
 int oy_grow(void *pp, size_t *cap, size_t need, size_t elem_size);
+/* Before any CBLAS call: OpenBLAS single-threaded (blas.c). */
+void oy_blas_init(void);
 
 /* Bump allocator for per-frame scratch: reset between frames. */
 typedef struct oy_arena {

@@ -11,7 +11,6 @@
  * differs in the last bits on another CPU cannot move the world.
  */
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,13 +22,6 @@
 #define SAMPLES 4096          /* about this many pixels are analysed */
 #define ITERATIONS 12
 #define GRID 64.0f            /* results are multiples of 1/GRID */
-
-static pthread_once_t blas_once = PTHREAD_ONCE_INIT;
-
-static void blas_single(void)
-{
-    openblas_set_num_threads(1);
-}
 
 static float snap(float x)
 {
@@ -222,7 +214,7 @@ int oy_image_analyze(const uint8_t *rgb, int w, int h, oy_image_stats *out)
 
     if (!xs || !dot)
         goto fail;
-    pthread_once(&blas_once, blas_single);
+    oy_blas_init();
     memset(&s, 0, sizeof s);
     n = sample_pixels(rgb, w, h, xs, &top);
     kmeans(xs, n, dot, count, c);

@@ -35,6 +35,7 @@ static const oy_kind kinds[] = {
     { "village", NULL, OY_KIND_CLUSTER | OY_KIND_BUILDING, 8.0f, 40.0f, "village: a cluster of houses and a barn" },
     { "campfire", oy_kind_campfire, 0, 6.0f, 2.0f, "campfire: stone ring, logs, flickering flames, smoke rising 6 m" },
     { "lantern", oy_kind_lantern, 0, 2.7f, 0.5f, "lantern on a post, lit" },
+    { "flag", oy_kind_flag, 0, 7.5f, 2.5f, "flag on a pole: two or three colours, streams and ripples in the wind, hangs in a calm" },
     { "tent", oy_kind_tent, 0, 1.5f, 2.0f, "ridge tent; glows from inside at night" },
     { "boat", oy_kind_boat, OY_KIND_FLOATS, 0.8f, 2.5f, "rowing boat, some with a sail; floats" },
     { "ship", oy_kind_ship, OY_KIND_FLOATS, 25.0f, 16.0f, "sailing ship: dark hull, masts and sails; floats" },

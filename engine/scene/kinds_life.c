@@ -179,16 +179,12 @@ void oy_kind_bird_flock(oy_build *b)
 {
     int dark = oy_build_mat(b, 0.03f, 0.03f, 0.035f);
     int n = 10 + (int)oy_build_rand(b, 1, 0.0f, 10.0f);
-    float R = oy_build_rand(b, 2, 10.0f, 18.0f);
+    float R = oy_build_rand(b, 2, 10.0f, 18.0f), pos[OY_FLOCK_MAX][3], head[OY_FLOCK_MAX];
+    n = oy_flock_at(b->seed, n, R, b->t, pos, head);
     for (int i = 0; i < n; i++) {
-        /* each bird on its own loop round the flock's centre */
-        float ph = oy_build_rand(b, 10 + i, 0.0f, 6.28f), w = oy_build_rand(b, 40 + i, 0.25f, 0.4f);
-        float r = R * oy_build_rand(b, 70 + i, 0.4f, 1.0f);
-        float a = b->t * w + ph;
-        float x = oy_sinf(a) * r, z = oy_cosf(a) * r * 0.6f;
-        float y = 3.0f * oy_sinf(b->t * 0.5f + ph * 2.0f);
-        float heading = a + PI * 0.5f;
-        float flap = 0.7f * oy_sinf(b->t * 9.0f + ph * 3.0f);
+        /* each bird where the flock has taken it, wings beating */
+        float x = pos[i][0], y = pos[i][1], z = pos[i][2], heading = head[i];
+        float flap = 0.7f * oy_sinf(b->t * 9.0f + (float)i * 2.3f);
         oy_build_ellipsoid(b, dark, x, y, z, 0.09f, 0.07f, 0.09f);
         for (int s = -1; s <= 1; s += 2)
             oy_build_box(b, dark, x + oy_cosf(heading) * s * 0.3f, y + 0.1f * flap, z - oy_sinf(heading) * s * 0.3f,

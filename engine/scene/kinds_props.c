@@ -2,7 +2,7 @@
  * kinds_props.c - things at human scale: rocks and boulders, a campfire
  * with flames and smoke, a lantern, a tent, boats and ships (their base
  * is the water line), a wagon and a car, which raise dust on dry ground
- * as they drive. Fires and lamps carry the point light that lights the
+ * as they drive, and a flag that flies in the wind. Fires and lamps carry the point light that lights the
  * ground and things around them.
  */
 #include "scene.h"
@@ -60,6 +60,51 @@ void oy_kind_campfire(oy_build *b)
         /* a puff thins as it spreads */
         oy_build_ellipsoid(b, age < 0.5f ? young : old, (0.5f + 6.0f * w) * age * age * 3.0f, y,
                            0.3f * oy_sinf(age * 6.0f + (float)i), r, r * 0.8f, r);
+    }
+}
+
+/* A flag on a pole: a cloth of hinged strips in bands of two or three
+ * colours that streams out and ripples with the wind and hangs against
+ * the pole in a calm. Its cloth flies along the instance's +x. */
+void oy_kind_flag(oy_build *b)
+{
+    static const float colours[][3] = { { 0.5f, 0.04f, 0.04f }, { 0.05f, 0.1f, 0.4f }, { 0.75f, 0.75f, 0.72f },
+                                        { 0.7f, 0.5f, 0.05f }, { 0.04f, 0.25f, 0.08f }, { 0.03f, 0.03f, 0.03f } };
+    const int nc = (int)(sizeof colours / sizeof *colours), segs = 9;
+    int pole = oy_build_mat(b, 0.45f, 0.45f, 0.44f), band[3];
+    int first = (int)oy_build_rand(b, 1, 0.0f, (float)nc), step = 1 + (int)oy_build_rand(b, 2, 0.0f, (float)(nc - 1));
+    int bands = 2 + (oy_build_rand(b, 3, 0.0f, 1.0f) < 0.6f);
+    for (int i = 0; i < bands; i++) {
+        const float *c = colours[(first + (i & 1) * step + (i >> 1) * (step + 1)) % nc];
+        band[i] = oy_build_mat(b, c[0], c[1], c[2]);
+    }
+    float h = oy_build_rand(b, 4, 6.0f, 9.0f), len = oy_build_rand(b, 5, 1.6f, 2.4f), tall = 0.65f * len;
+    oy_build_frustum(b, pole, 0, -0.5f, 0, 0.06f, 0.04f, h + 0.6f);
+    oy_build_ellipsoid(b, pole, 0, h + 0.15f, 0, 0.08f, 0.08f, 0.08f);
+    /* the cloth: a chain of strips from the pole; each strip's heading
+     * follows a wave running out along it, its droop the calm */
+    float w = b->look->wind, seg = len / (float)segs, t = b->t + oy_build_rand(b, 6, 0.0f, 10.0f);
+    float amp = 0.12f + 0.45f * w, speed = 3.0f + 9.0f * w;
+    float droop = 1.35f * (1.0f - oy_smoothstepf(0.05f, 0.5f, w));
+    float x = 0.05f, y = h - 0.5f * tall, z = 0.0f;
+    for (int i = 0; i < segs; i++) {
+        float u = (float)i / (float)segs;
+        float yaw = amp * u * oy_sinf(7.0f * u - speed * t) + 0.1f * w * oy_sinf(1.3f * t);
+        float dn = droop * (0.6f + 0.4f * u);
+        float dx = seg * oy_cosf(dn) * oy_cosf(yaw), dy = -seg * oy_sinf(dn), dz = -seg * oy_cosf(dn) * oy_sinf(yaw);
+        int m = band[bands == 3 ? i * 3 / segs : 0];
+        if (bands == 2) {
+            /* two horizontal bands: upper and lower halves of each strip */
+            for (int k = 0; k < 2; k++)
+                oy_build_box(b, band[k], x + 0.5f * dx, y + 0.5f * dy + (0.25f - 0.5f * (float)k) * tall * oy_cosf(dn),
+                             z + 0.5f * dz, 0.5f * seg + 0.01f, 0.25f * tall, 0.012f, yaw, 0, -dn);
+        } else {
+            oy_build_box(b, m, x + 0.5f * dx, y + 0.5f * dy, z + 0.5f * dz, 0.5f * seg + 0.01f, 0.5f * tall, 0.012f,
+                         yaw, 0, -dn);
+        }
+        x += dx;
+        y += dy;
+        z += dz;
     }
 }
 

@@ -155,6 +155,13 @@ float oy_build_rand(const oy_build *b, int salt, float lo, float hi);
 float oy_prim_hit(const oy_prim *p, const float o[3], const float d[3], float tmin,
                   float tmax, float n[3]);
 
+/* ---- a flock of birds (flock.c) ---- */
+#define OY_FLOCK_MAX 24
+/* The n birds (at most OY_FLOCK_MAX) of the flock seeded seed, wheeling
+ * round its place within about radius metres, at t seconds: places in
+ * metres from the place, headings in radians (0 along +z); returns n. */
+int oy_flock_at(uint64_t seed, int n, float radius, float t, float pos[][3], float head[]);
+
 /* ---- prototypes, by family ---- */
 void oy_kind_tree(oy_build *b);
 void oy_kind_pine(oy_build *b);
@@ -180,6 +187,7 @@ void oy_kind_road(oy_build *b);
 void oy_kind_bridge(oy_build *b);
 void oy_kind_campfire(oy_build *b);
 void oy_kind_lantern(oy_build *b);
+void oy_kind_flag(oy_build *b);
 void oy_kind_tent(oy_build *b);
 void oy_kind_boat(oy_build *b);
 void oy_kind_ship(oy_build *b);

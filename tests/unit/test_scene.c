@@ -416,6 +416,68 @@ static void landforms(void)
     CHECK(ok && !strcmp(e.kind, "rock_tower"), "'sea stacks' are rock towers ('%s')", ok ? e.kind : "none");
 }
 
+/* How far a flag's cloth reaches out from its pole, m. */
+static float flag_reach(float wind, float t, oy_build *out)
+{
+    oy_look look = { .leaf = { 0.05f, 0.08f, 0.03f }, .wind = wind, .foliage = 1, .dry = 1, .exposure = 1 };
+    oy_build bl = { .seed = 9, .t = t, .look = &look };
+    oy_kind_flag(&bl);
+    float reach = 0.0f;
+    for (int i = 0; i < bl.n; i++)
+        if (bl.p[i].type == OY_PRIM_HULL)
+            reach = fmaxf(reach, hypotf(bl.p[i].c[0], bl.p[i].c[2]));
+    if (out)
+        *out = bl;
+    return reach;
+}
+
+/* A flag streams out in a wind and ripples; in a calm it hangs. */
+static void flags(void)
+{
+    oy_build a, b;
+    float calm = flag_reach(0.0f, 1.0f, NULL), windy = flag_reach(0.8f, 1.0f, &a);
+    flag_reach(0.8f, 1.3f, &b);
+    int moved = 0;
+    for (int i = 0; i < a.n; i++)
+        moved += memcmp(a.p[i].pl, b.p[i].pl, sizeof a.p[i].pl) != 0;
+    CHECK(windy > 1.2f && calm < 0.6f * windy && moved >= 6, "flag: streams out %.1f m in a wind, %.1f m in a calm; "
+          "%d strips move in 0.3 s", windy, calm, moved);
+}
+
+/* A flock flies as a flock: together, apart from the nearest, mostly one
+ * way; the same birds at t however the frames before were asked for. */
+static void flocking(void)
+{
+    float p[OY_FLOCK_MAX][3], h[OY_FLOCK_MAX], q[OY_FLOCK_MAX][3], hq[OY_FLOCK_MAX];
+    float spread = 0.0f, nearest = 1e9f, align = 1.0f;
+    for (float t = 5.0f; t <= 120.0f; t += 5.0f) {
+        int n = oy_flock_at(11, 18, 14.0f, t, p, h);
+        float c[3] = { 0, 0, 0 }, sx = 0.0f, sz = 0.0f;
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < 3; j++)
+                c[j] += p[i][j] / (float)n;
+        for (int i = 0; i < n; i++) {
+            spread = fmaxf(spread, sqrtf((p[i][0] - c[0]) * (p[i][0] - c[0]) + (p[i][1] - c[1]) * (p[i][1] - c[1]) +
+                                         (p[i][2] - c[2]) * (p[i][2] - c[2])));
+            for (int k = i + 1; k < n; k++)
+                nearest = fminf(nearest, sqrtf((p[i][0] - p[k][0]) * (p[i][0] - p[k][0]) +
+                                               (p[i][1] - p[k][1]) * (p[i][1] - p[k][1]) +
+                                               (p[i][2] - p[k][2]) * (p[i][2] - p[k][2])));
+            sx += sinf(h[i]);
+            sz += cosf(h[i]);
+        }
+        align = fminf(align, sqrtf(sx * sx + sz * sz) / (float)n);
+    }
+    CHECK(spread < 10.0f && nearest > 0.7f && align > 0.7f, "bird flock: flies together (every bird within "
+          "%.1f m of the middle), apart (nearest two %.2f m), one way (headings agree %.2f)", spread, nearest, align);
+    oy_flock_at(11, 18, 14.0f, 39.9f, p, h);
+    oy_flock_at(11, 18, 14.0f, 40.0f, p, h);     /* stepped on from 39.9 s */
+    oy_flock_at(11, 18, 14.0f, 0.0f, q, hq);
+    int n = oy_flock_at(11, 18, 14.0f, 40.0f, q, hq);   /* from the start */
+    CHECK(!memcmp(p, q, sizeof p[0] * (size_t)n) && !memcmp(h, hq, sizeof h[0] * (size_t)n),
+          "bird flock: the birds at 40 s are the same bytes after 39.9 s as from the start");
+}
+
 int main(void)
 {
     size_t n = (size_t)W * H * 3;
@@ -428,6 +490,8 @@ int main(void)
     }
     each_kind(a, b);
     landforms();
+    flocking();
+    flags();
 
     /* every object kind the concept bank names is drawn */
     CHECK_GROUP("scene");
