@@ -22,6 +22,7 @@ int cli_cmd_diff(const cli_command *cmd, int argc, char **argv)
     cli_args a;
     cli_log log = { 0 };
     oyster_diff_opts o = { 0 };
+    volatile int cancel = 0;
     int ret = cli_options_parse(cmd, argc, argv, &a);
 
     if (ret == CLI_PARSE_HELP)
@@ -54,8 +55,13 @@ int cli_cmd_diff(const cli_command *cmd, int argc, char **argv)
     }
     o.log = cli_log_diag;
     o.log_opaque = &log;
+    o.cancel = &cancel;
+    if (cli_signals_catch(&cancel) < 0)
+        return DIFF_EXIT_TROUBLE;
     ret = oyster_diff(&o);
     fflush(stdout);
+    if (ret == OYSTER_E_INTERRUPTED && cancel)
+        return cli_signals_exit_code(cancel);
     if (ret < 0) {
         cli_fail(&log, ret, NULL);
         return DIFF_EXIT_TROUBLE;

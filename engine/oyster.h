@@ -160,9 +160,11 @@ int oyster_render(oyster_shot *shot, const oyster_render_opts *opts);
  * machine draws in real time (`oyster wander`). */
 int oyster_frame_time(oyster_shot *shot, int threads, int frames, double *seconds);
 
-/* One frame as PNG. */
+/* One frame as PNG. cancel (may be NULL) is asked before the frame is
+ * drawn and after: set, nothing is written and the result is
+ * OYSTER_E_INTERRUPTED. */
 int oyster_still(oyster_shot *shot, double t, const char *png_path,
-                 int threads, int force);
+                 int threads, int force, volatile const int *cancel);
 
 /* `oyster frames`: frames first..last (last < 0: to the end) as PNG files
  * named by pattern, which holds one printf integer conversion (%d, %05d)
@@ -276,6 +278,9 @@ typedef struct oyster_diff_opts {
     void *opaque;
     oyster_log_fn log;        /* problems, naming the file; may be NULL */
     void *log_opaque;
+    volatile const int *cancel;   /* asked between frames and files: set, the
+                                     result is OYSTER_E_INTERRUPTED and no
+                                     report is written; may be NULL */
 } oyster_diff_opts;
 
 /* `oyster diff`: compare A and B frame by frame in rgb24 (PSNR over all

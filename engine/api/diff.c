@@ -912,6 +912,10 @@ static int compare_media(diff_ctx *c, diff_result *r, const char *pa, const char
     want_b = r->kind == DIFF_HASHES && sb.kind != SRC_HASHES;
     r->wa = sa.w, r->ha = sa.h, r->wb = sb.w, r->hb = sb.h;
     for (int64_t i = 0;; i++) {
+        if (c->o->cancel && *c->o->cancel) {
+            err = OYSTER_E_INTERRUPTED;
+            goto done;
+        }
         int ra = done_a ? 0 : src_next(c, &sa, &xa, want_a);
         int rb = done_b ? 0 : src_next(c, &sb, &xb, want_b);
         if (ra < 0 || rb < 0) {
@@ -1125,6 +1129,10 @@ static int compare_folders(diff_ctx *c, diff_result *r, const char *a, const cha
     while (ia < la || ib < lb) {
         int k = ia >= la ? 1 : ib >= lb ? -1 : strcmp(na[ia], nb[ib]);
         diff_result *f;
+        if (c->o->cancel && *c->o->cancel) {
+            err = OYSTER_E_INTERRUPTED;
+            goto done;
+        }
         if ((err = oy_grow(&r->files, &cap, n + 1, sizeof *r->files)))
             goto done;
         f = &r->files[n];

@@ -638,12 +638,12 @@ static int draw_frames(oyster_shot *shot, int64_t first, int64_t count, int thre
     if (err || (err = oy_pool_new(&pool, threads)) || (err = renderer_for(shot, pool, &r)))
         goto done;
     for (int64_t i = 0; i < count; i++) {
-        if (o && o->cancel && *o->cancel) {
-            err = OYSTER_E_INTERRUPTED;
+        /* asked before each picture and after it, before it is kept */
+        if ((o && o->cancel && *o->cancel) || (err = picture(shot, r, first + i, ents, rgb, &eval)) ||
+            (o && o->cancel && *o->cancel) || (err = done(ctx, i, rgb))) {
+            err = err ? err : OYSTER_E_INTERRUPTED;
             goto done;
         }
-        if ((err = picture(shot, r, first + i, ents, rgb, &eval)) || (err = done(ctx, i, rgb)))
-            goto done;
         if (o && o->progress) {
             double el = now_s() - start;
             oyster_progress p = { i + 1, count, el > 0 ? (i + 1) / el : 0.0, 0.0 };
@@ -707,18 +707,20 @@ struct still {
     oyster_shot *shot;
     int64_t n;
     int threads;
+    oyster_frames_opts o;         /* its cancel only */
 };
 
 static int fill_still(oy_outs *s, int i, void *ctx)
 {
     const struct still *st = ctx;
-    return write_pngs(st->shot, st->n, s, 1, st->threads, NULL);
+    return write_pngs(st->shot, st->n, s, 1, st->threads, &st->o);
 }
 
-int oyster_still(oyster_shot *shot, double t, const char *png, int threads, int force)
+int oyster_still(oyster_shot *shot, double t, const char *png, int threads, int force,
+                 volatile const int *cancel)
 {
     const oy_output *out = &shot->script->output;
-    struct still st = { shot, oy_time_to_frame(t, out->fps), threads };
+    struct still st = { shot, oy_time_to_frame(t, out->fps), threads, { .cancel = cancel } };
     int64_t n = st.n;
 
     if (n >= out->frames) {

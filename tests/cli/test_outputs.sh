@@ -141,6 +141,22 @@ ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 [ ! -e "$T/h.mp4" ] && [ ! -e "$T/h.partial.mp4" ] && pass "stopped before its first frame: no h.mp4, no partial" \
     || fail "h.mp4 or a partial left: the render was past measuring"
 no_temps "$T" "signals"
+# a still and a diff stop on a signal too, writing nothing
+mkdir "$T/sd"
+"$OYSTER" still "$T/long.yaml" --at 1s --size 3840x2160 -o "$T/sd/s.png" 2>"$T/sd.err" &
+pid=$!
+sleep 0.5
+kill -s INT $pid; wait $pid; rc=$?
+[ $rc = 130 ] && [ ! -e "$T/sd/s.png" ] && pass "SIGINT during a still: exit 130, no PNG" \
+    || fail "SIGINT during a still: exit $rc, $(ls "$T/sd")"
+ffmpeg -v error -f lavfi -i testsrc=size=1280x720:rate=24 -t 40 -c:v libx264 -preset ultrafast "$T/sd-a.mp4"
+ffmpeg -v error -f lavfi -i testsrc2=size=1280x720:rate=24 -t 40 -c:v libx264 -preset ultrafast "$T/sd-b.mp4"
+"$OYSTER" diff "$T/sd-a.mp4" "$T/sd-b.mp4" --json "$T/sd/d.json" --html "$T/sd/report" >/dev/null 2>&1 &
+pid=$!
+sleep 1
+kill -s TERM $pid; wait $pid; rc=$?
+[ $rc = 143 ] && [ -z "$(ls -A "$T/sd")" ] && pass "SIGTERM during a diff: exit 143, no report" \
+    || fail "SIGTERM during a diff: exit $rc, $(ls -A "$T/sd")"
 
 # ---- temporaries of runs that died are removed by the next run here
 mkdir "$T/k9"
