@@ -104,8 +104,20 @@ static float path_yaw(const oy_move *mv, const oy_pathpt *pp, int i, float a)
     return hi;
 }
 
+static void along(const oy_model *m, const oy_move *mv, double t, float pos[3], float *yaw, float *speed,
+                  float *stride);
+
 void oy_move_at(const oy_model *m, const oy_move *mv, double t, float pos[3],
                 float *yaw, float *speed, float *stride)
+{
+    along(m, mv, t, pos, yaw, speed, stride);
+    pos[0] += mv->off[0];
+    pos[2] += mv->off[1];
+}
+
+/* Along the path the move's group takes (its own when alone). */
+static void along(const oy_model *m, const oy_move *mv, double t, float pos[3], float *yaw, float *speed,
+                  float *stride)
 {
     const oy_pathpt *pp = m->pts + mv->p0;
     int n = mv->npts, i;

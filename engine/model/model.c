@@ -658,8 +658,13 @@ static int apply_directive(compile *c, int di)
             mv->p0 = p0;
             mv->npts = d->npath;
             mv->eased = d->npath == 1 && speed <= 0;
+            mv->group = di;
             n++;
         }
+        /* one entity alone goes exactly along the path */
+        for (size_t i = 0; n == 1 && i < m->nents; i++)
+            if (m->ents[i].nmoves && m->ents[i].moves[m->ents[i].nmoves - 1].group == di)
+                m->ents[i].moves[m->ents[i].nmoves - 1].group = -1;
         if (n == 0)
             oy_diag(c->log, OYSTER_WARNING, c->s->path, d->value_mark.line,
                     d->value_mark.col, NULL, "nothing named '%s' is in the shot at %.3gs", d->text.s, t0);
@@ -699,7 +704,7 @@ static int apply_directive(compile *c, int di)
 /* Each move starts where the one before has the entity at its t0 (where
  * it arrived, or on its way if it had not): position, heading and metres
  * walked; its length and, by speed, its time follow from there. */
-static void chain_moves(oy_model *m)
+static void chain_pass(oy_model *m)
 {
     for (size_t i = 0; i < m->nents; i++) {
         oy_entrec *r = &m->ents[i];
@@ -711,13 +716,16 @@ static void chain_moves(oy_model *m)
             float dx, dz;
             if (k > 0)
                 oy_move_at(m, &r->moves[k - 1], mv->t0, cur, &yaw, &speed, &stride);
+            /* a herd member's path is its group's, from the group's middle */
             memcpy(mv->from, cur, sizeof cur);
+            mv->from[0] -= mv->off[0];
+            mv->from[2] -= mv->off[1];
             mv->yaw0 = yaw;
             mv->stride0 = stride;
-            dx = pp[0].p[0] - cur[0];
-            dz = pp[0].p[2] - cur[2];
+            dx = pp[0].p[0] - mv->from[0];
+            dz = pp[0].p[2] - mv->from[2];
             mv->len0 = sqrtf(dx * dx + dz * dz);
-            mv->head0 = oy_heading(cur, pp[0].p, yaw);
+            mv->head0 = oy_heading(mv->from, pp[0].p, yaw);
             mv->len = mv->len0 + pp[mv->npts - 1].cum;
             if (mv->speed > 0)
                 mv->dur = mv->len / mv->speed;
@@ -725,6 +733,48 @@ static void chain_moves(oy_model *m)
             mv->window = 0.5f + (mv->dur > 0 ? 0.3f * (float)(mv->len / mv->dur) : 0.0f);
         }
     }
+}
+
+/* Each herd member's offset from its group's middle where they stood at
+ * the move's start; returns whether any offset changed (-1: no memory). */
+static int herd_offsets(oy_model *m)
+{
+    int ng = m->script->ndirectives, changed = 0;
+    double *sum = ng ? oy_calloc((size_t)ng * 3, sizeof *sum) : NULL;
+    if (ng && !sum)
+        return -1;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < m->nents; i++)
+            for (size_t k = 0; k < m->ents[i].nmoves; k++) {
+                oy_move *mv = &m->ents[i].moves[k];
+                float at[2] = { mv->from[0] + mv->off[0], mv->from[2] + mv->off[1] };
+                if (mv->group < 0 || mv->group >= ng)
+                    continue;
+                double *g = sum + 3 * mv->group;
+                if (pass == 0) {
+                    g[0] += at[0];
+                    g[1] += at[1];
+                    g[2] += 1.0;
+                    continue;
+                }
+                float off[2] = { at[0] - (float)(g[0] / g[2]), at[1] - (float)(g[1] / g[2]) };
+                changed |= off[0] != mv->off[0] || off[1] != mv->off[1];
+                mv->off[0] = off[0];
+                mv->off[1] = off[1];
+            }
+    free(sum);
+    return changed;
+}
+
+/* Moves chained: each starts where the last left its entity; a herd's
+ * offsets depend on where its members stand, which earlier herd moves
+ * decide, so chained again until they hold (a pass per level of herd
+ * moves that follow one another, at most a few). */
+static void chain_moves(oy_model *m)
+{
+    chain_pass(m);
+    for (int pass = 0; pass < 4 && herd_offsets(m) > 0; pass++)
+        chain_pass(m);
 }
 
 /* Headings that depend on where things are: set once positions are known

@@ -50,6 +50,10 @@ typedef struct oy_move {
     float yaw0;                /* heading at t0 */
     float stride0;             /* metres walked before t0 */
     float window;              /* half a corner's turn, metres */
+    /* a herd: a move given to several entities at once keeps each where
+     * it stood in the group, offset from the path the group's middle takes */
+    int group;                 /* the directive's index, or -1 when alone */
+    float off[2];              /* x, z from the group's middle at t0 */
 } oy_move;
 
 /* Where an entity was put: absolute, or relative to the camera at its

@@ -294,6 +294,51 @@ static void test_paths(void)
     oy_script_free(&s2);
 }
 
+/* A move given to a herd keeps each member where it stood in the group:
+ * the middle goes along the path, no two end on one spot. */
+static void test_herd(void)
+{
+    oy_script *s = NULL;
+    oy_entity e[16];
+    oy_state st;
+    oy_model *m = compile("oyster: 1\noutput: {duration: 30s, fps: 24}\ndirectives:\n"
+                          "  - {at: 0s, add: deer, near: [0, 0, 40], count: 5}\n"
+                          "  - {at: 1s, move: deer, to: [[20, 0, 60], [40, 0, 100]], speed: 4}\n"
+                          "  - {at: 20s, move: deer, to: [0, 0, 100], over: 4s}\n", &s);
+    CHECK(m != NULL, "a herd's moves compile");
+    if (m) {
+        float p0[5][2], p1[5][2], p2[5][2], c1[2] = { 0, 0 }, c2[2] = { 0, 0 }, worst = 0.0f, closest = 1e9f;
+        oy_model_eval(m, 0.5, &st, e);
+        int n = st.nentities;
+        for (int i = 0; i < n && i < 5; i++)
+            p0[i][0] = e[i].pos[0], p0[i][1] = e[i].pos[2];
+        oy_model_eval(m, 19.9, &st, e);
+        for (int i = 0; i < n && i < 5; i++) {
+            p1[i][0] = e[i].pos[0], p1[i][1] = e[i].pos[2];
+            c1[0] += p1[i][0] / 5.0f, c1[1] += p1[i][1] / 5.0f;
+        }
+        oy_model_eval(m, 25.0, &st, e);
+        for (int i = 0; i < n && i < 5; i++) {
+            p2[i][0] = e[i].pos[0], p2[i][1] = e[i].pos[2];
+            c2[0] += p2[i][0] / 5.0f, c2[1] += p2[i][1] / 5.0f;
+        }
+        for (int i = 0; i < 5; i++)
+            for (int j = i + 1; j < 5; j++) {
+                float d0 = hypotf(p0[i][0] - p0[j][0], p0[i][1] - p0[j][1]);
+                float d2 = hypotf(p2[i][0] - p2[j][0], p2[i][1] - p2[j][1]);
+                worst = fmaxf(worst, fabsf(d2 - d0));
+                closest = fminf(closest, d2);
+            }
+        CHECK(n == 5 && near(c1[0], 40, 1e-3f) && near(c1[1], 100, 1e-3f) && near(c2[0], 0, 1e-3f) &&
+              near(c2[1], 100, 1e-3f), "a herd's middle goes where it is sent, twice (%.2f, %.2f) then (%.2f, %.2f)",
+              c1[0], c1[1], c2[0], c2[1]);
+        CHECK(worst < 1e-3f && closest > 0.5f, "its members keep their places in it (spacing changed at most "
+              "%.4f m; nearest two %.2f m apart)", worst, closest);
+    }
+    oy_model_free(&m);
+    oy_script_free(&s);
+}
+
 static float at(const oy_model *m, double t, int ch)
 {
     static oy_entity ents[64];
@@ -434,6 +479,7 @@ int main(void)
     test_remove_many();
     test_facing();
     test_paths();
+    test_herd();
     oy_bank_free(&bank);
     return CHECK_DONE();
 }
