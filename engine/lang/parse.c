@@ -658,6 +658,15 @@ static int is_determiner(const char *w)
     return 0;
 }
 
+static int is_far(const char *w)
+{
+    static const char *const far[] = { "far", "distant", "faraway", "remote", "farthest", "furthest" };
+    for (size_t i = 0; i < sizeof far / sizeof far[0]; i++)
+        if (!strcmp(w, far[i]))
+            return 1;
+    return 0;
+}
+
 /* "near the cabin", "by the river", "behind fire1": returns the tokens
  * used after i, or 0 when nothing placeable follows. */
 static int place_near(parser *p, clause *c, size_t i, const match *m)
@@ -666,7 +675,9 @@ static int place_near(parser *p, clause *c, size_t i, const match *m)
     match m2;
     int err;
 
-    while (usable_word(p, j) && is_determiner(p->tok[j].low))
+    /* "on the far hill", "by a distant lake": the distance goes with the
+     * place named */
+    while (usable_word(p, j) && (is_determiner(p->tok[j].low) || is_far(p->tok[j].low)))
         j++;
     if (!usable_word(p, j))
         return 0;
