@@ -67,6 +67,40 @@ static int seek_high(const oyster_shot *shot, const oy_state *st, double x, doub
     return found;
 }
 
+/* Water the camera at (x, z) sees within 15 degrees of the ray (ux, uz),
+ * 10-300 m out: the middle of the run of water along a ray nearest to d0
+ * out and to the middle of the view, where a bridge the words name
+ * crosses it; 0 if none. */
+static int seek_water(const oyster_shot *shot, const oy_state *st, double x, double z, float ux, float uz,
+                      float d0, float out[2])
+{
+    float best = -1e30f;
+    int found = 0;
+    for (int k = -3; k <= 3; k++) {
+        float a = 0.0873f * (float)k, c = oy_cosf(a), s = oy_sinf(a);
+        float vx = ux * c + uz * s, vz = uz * c - ux * s, wet0 = -1.0f;
+        for (float d = 10.0f; d <= 305.0f; d += 2.5f) {
+            oy_place_info pi;
+            oy_world_place(shot->world, st, x + vx * d, z + vz * d, &pi);
+            int wet = pi.water > pi.ground && d <= 300.0f;
+            if (wet && wet0 < 0.0f)
+                wet0 = d;
+            if (wet || wet0 < 0.0f)
+                continue;
+            /* a run of water along the ray ends: its middle */
+            float mid = 0.5f * (wet0 + d - 2.5f), score = -fabsf(mid - d0) - 15.0f * (float)abs(k);
+            if (score > best) {
+                best = score;
+                out[0] = (float)(x + vx * mid);
+                out[1] = (float)(z + vz * mid);
+                found = 1;
+            }
+            wet0 = -1.0f;
+        }
+    }
+    return found;
+}
+
 static void place_anchor(void *ctx, double t, float ahead, float lateral, int seek, float out[2])
 {
     oyster_shot *shot = ctx;
@@ -104,6 +138,8 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
                 float ux = fx * c + fz * s, uz = fz * c - fx * s;
                 found = seek_shore(shot, &st, v.pos[0], v.pos[2], ux, uz, k < 4 ? 30.0f : 4.0f, out);
             }
+        } else if (d > 1e-3f && seek == OY_SEEK_WATER) {
+            seek_water(shot, &st, v.pos[0], v.pos[2], dx / d, dz / d, d, out);
         } else if (d > 1e-3f) {
             seek_high(shot, &st, v.pos[0], v.pos[1], v.pos[2], dx / d, dz / d, out);
         }

@@ -324,6 +324,9 @@ static void placement_words(void)
     ok = placed("green hills with a village on the far hill", &at, &rise, &bearing, NULL);
     CHECK(ok && rise > 15.0f && fabsf(bearing) < 20.0f, "'a village on the far hill' stands on the hill in view "
           "(%.1f m above the camera's ground, %.1f degrees off the view)", rise, bearing);
+    ok = placed("a wooden bridge over a rushing mountain stream", &at, &rise, &bearing, NULL);
+    CHECK(ok && at.water > at.ground && fabsf(bearing) < 20.0f, "'a bridge over a stream' stands over the water "
+          "in view (%.1f m deep, %.1f degrees off the view)", at.water - at.ground, bearing);
     ok = placed("two tents by the lake at dawn", &at, &rise, &bearing, NULL);
     CHECK(ok && !(at.water > at.ground) && at.water_dist <= 14.0f && fabsf(bearing) < 20.0f,
           "'two tents by the lake' stand on its shore in view (%.1f m from the water, %.1f degrees off the view)",
