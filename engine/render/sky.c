@@ -435,9 +435,13 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
     trans_at(s, OBS_H, s->sun[1], ts);
     trans_at(s, OBS_H, s->moon[1], tm);
     float dim = 1.0f - 0.9f * s->cloud * s->cloud;
+    /* and by fog, which scatters what it takes into a soft light from
+     * all round: thick fog casts no hard shadows */
+    float fog = oy_clampf(st->ch[OY_CH_FOG], 0.0f, 1.0f), lost = 0.85f * fog * fog, scattered[3];
     for (int c = 0; c < 3; c++) {
-        s->sun_rad[c] = E_SUN * ts[c] * dim;
-        s->moon_rad[c] = E_MOON * tm[c] * dim * oy_smoothstepf(-0.05f, 0.1f, s->moon[1]);
+        scattered[c] = E_SUN * ts[c] * dim * lost * fmaxf(s->sun[1], 0.0f) * 0.5f;
+        s->sun_rad[c] = E_SUN * ts[c] * dim * (1.0f - lost);
+        s->moon_rad[c] = E_MOON * tm[c] * dim * (1.0f - lost) * oy_smoothstepf(-0.05f, 0.1f, s->moon[1]);
     }
     /* sky irradiance: integrate the table over the upper hemisphere */
     float up[3] = { 0, 0, 0 }, hor[3] = { 0, 0, 0 }, horl[3] = { 0, 0, 0 };
@@ -485,6 +489,8 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
         s->amb_hor[c] += mf * 0.6f;
         s->horizon[c] += night_floor[c];
         s->overcast[c] *= oy_lerpf(1.0f, slate[c], s->storm);
+        s->amb_up[c] += scattered[c];
+        s->amb_hor[c] += scattered[c] * 0.5f;
     }
     /* the land under a painted sky takes a little of its colour */
     float mw[9];
