@@ -10,6 +10,8 @@
 
 #include "world.h"
 
+#define SWAMP_BIOME 6        /* oy_world_shape.biome: meadow forest desert snowfield tundra beach swamp alpine */
+
 #define MACRO_WL 2600.0
 #define HILLS_WL 520.0
 #define DETAIL_WL 48.0
@@ -474,6 +476,29 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
             wdist = fmaxf(u - W, 0.0f);
             if (water == NO_WATER || wkind == OY_WATER_RIVER)
                 wkind = OY_WATER_RIVER;
+        }
+        /* through marsh a river braids into channels over the flats (a
+         * delta): thin channels along the lines where a noise field
+         * crosses zero, a few hundred metres either side of the river (not
+         * in it: their banks would dam it), cut only where the land lies
+         * near the river's level */
+        float braid = sh->river * oy_smoothstepf(0.2f, 0.45f, sh->biome[SWAMP_BIOME]) *
+                      oy_smoothstepf(W - 1.0f, W + 8.0f, u) * (1.0f - oy_smoothstepf(150.0f, 450.0f, u));
+        if (braid > 0.01f) {
+            /* metres to the zero line: the field over its slope */
+            float n0 = oy_world_fbm(w, x + 5150.5, z - 2270.0, 220.0, 30.0f, 2);
+            float gx = oy_world_fbm(w, x + 5152.5, z - 2270.0, 220.0, 30.0f, 2) - n0;
+            float gz = oy_world_fbm(w, x + 5150.5, z - 2268.0, 220.0, 30.0f, 2) - n0;
+            float ub = fminf(fabsf(n0) * 2.0f / fmaxf(sqrtf(gx * gx + gz * gz), 0.004f), 400.0f);
+            float Wb = 2.0f + 4.0f * braid, low = 1.0f - oy_smoothstepf(level + 1.5f, level + 5.0f, h);
+            h = oy_lerpf(h, carve(h, level, ub, Wb, 3.0f), braid * low);
+            if (ub < Wb + 3.0f && level > h && level > water)
+                water = level, wkind = OY_WATER_RIVER;
+            if (braid * low > 0.5f && fmaxf(ub - Wb, 0.0f) < wdist) {
+                wdist = fmaxf(ub - Wb, 0.0f);
+                if (water == NO_WATER || wkind == OY_WATER_RIVER)
+                    wkind = OY_WATER_RIVER;
+            }
         }
     }
     if (sea_u > -1e8f) {

@@ -111,6 +111,34 @@ int main(void)
         CHECK(s >= oy_world_ground(w, &st, 0.0, 150.0), "surface is never below ground");
     }
     {
+        /* a river through marsh on flat land braids: channels beside it
+         * over the flats (a delta), held by their banks; a river through
+         * meadow runs alone */
+        oy_state sd, sm;
+        state_with(&sd, OY_CH_RIVER, 1.0f, OY_CH_BIOME_SWAMP, 0.8f);
+        sd.ch[OY_CH_RELIEF] = 0.03f;
+        sd.ch[OY_CH_HILLS] = 0.05f;
+        sm = sd;
+        sm.ch[OY_CH_BIOME_SWAMP] = 0.0f;
+        int runs_d = 0, runs_m = 0, wet_d = 0, bad;
+        for (int k = 0; k < 4; k++)
+            for (int pass = 0; pass < 2; pass++) {
+                int was = 0, *runs = pass ? &runs_m : &runs_d;
+                for (int i = -400; i <= 400; i += 2) {
+                    oy_place_info p;
+                    oy_world_place(w, pass ? &sm : &sd, i, 100.0 + 150.0 * k, &p);
+                    int wet = p.water > p.ground;
+                    *runs += wet && !was;
+                    was = wet;
+                }
+            }
+        bad = water_walls(w, &sd, -300.0, 0.0, 600.0, 6.0, &wet_d);
+        CHECK(runs_d >= runs_m + 3 && runs_m <= 8, "delta: a river through marsh braids (%d runs of water on "
+              "four transects, %d through meadow)", runs_d, runs_m);
+        CHECK(wet_d > 0 && bad == 0, "delta: the channels' banks hold their water (%d wet samples, %d walls)",
+              wet_d, bad);
+    }
+    {
         /* lake: water ahead of the camera, held by its shore */
         int wet = 0, found = 0;
         for (int i = 0; i < 60 && !found; i++) {
