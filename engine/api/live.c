@@ -66,7 +66,14 @@ int oy_live_frame(oy_live *lv, int64_t n, int *stop)
         changed |= r;
     }
     lv->frames = n + 1;
-    return changed ? oy_walker_set_keys(lv->wk, lv->keys.v, (int)lv->keys.n, t) : 0;
+    if (changed && (k = oy_walker_set_keys(lv->wk, lv->keys.v, (int)lv->keys.n, t)) < 0)
+        return k;
+    /* what the script places ahead of the walker from now on stands ahead
+     * of the live walk; the walk after that meets it there */
+    double first;
+    if (n > 0 && oy_shot_place_again(lv->shot, (double)(n - 1) * out->fps.den / out->fps.num, t, &first))
+        return oy_walker_set_keys(lv->wk, lv->keys.v, (int)lv->keys.n, first);
+    return 0;
 }
 
 int oy_live_gain(oy_live *lv, oy_audio *a)

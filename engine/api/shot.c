@@ -287,6 +287,16 @@ fail:
     return err;
 }
 
+int oy_shot_place_again(oyster_shot *shot, double t0, double t1, double *first)
+{
+    int n = oy_model_unplace(shot->model, t0, t1, first);
+    if (n) {
+        oy_model_place_relative(shot->model, place_anchor, shot);
+        oy_model_keep_dry(shot->model, keep_dry, shot, &shot->log);
+    }
+    return n;
+}
+
 void oyster_shot_free(oyster_shot **pshot)
 {
     oyster_shot *shot = *pshot;

@@ -27,6 +27,11 @@ struct oyster_shot {
 void oy_shot_eval(const oyster_shot *shot, double t, oy_state *st,
                   oy_entity *ents, oy_view *view);
 
+/* A live session's walk: what the words placed by the view from after
+ * t0 up to t1 is placed again by the view as it is now (the live walk);
+ * returns how many, the earliest of their times in *first. */
+int oy_shot_place_again(oyster_shot *shot, double t0, double t1, double *first);
+
 /* The script's burn-ins (output.burn_in) over a w x h rgb24 picture of
  * frame n, whose state and view are st and view. */
 void oy_shot_burn_in(const oyster_shot *shot, const oy_state *st, const oy_view *view,

@@ -955,6 +955,7 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
         r->e.pos[0] = xz[0];
         r->e.pos[2] = xz[1];
         r->anchor = OY_ANCHOR_WORLD;
+        r->by_view = 1;
     }
     for (size_t i = 0; i < m->ncues; i++) {
         oy_cue *q = &m->cues[i];
@@ -965,8 +966,32 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
         q->pos[0] = xz[0];
         q->pos[2] = xz[1];
         q->anchored = 0;
+        q->by_view = 1;
     }
     settle(m);
+}
+
+int oy_model_unplace(oy_model *m, double t0, double t1, double *first)
+{
+    int n = 0;
+    *first = INFINITY;
+    for (size_t i = 0; i < m->nents; i++) {
+        oy_entrec *r = &m->ents[i];
+        if (r->by_view && r->t_add > t0 && r->t_add <= t1) {
+            r->anchor = OY_ANCHOR_CAMERA;
+            *first = fmin(*first, r->t_add);
+            n++;
+        }
+    }
+    for (size_t i = 0; i < m->ncues; i++) {
+        oy_cue *q = &m->cues[i];
+        if (q->by_view && q->t > t0 && q->t <= t1) {
+            q->anchored = 1;
+            *first = fmin(*first, q->t);
+            n++;
+        }
+    }
+    return n;
 }
 
 void oy_model_keep_dry(oy_model *m, oy_dry_fn fn, void *ctx, oy_log *log)

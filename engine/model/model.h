@@ -179,6 +179,7 @@ typedef struct oy_cue {
     int change;          /* it changes the music (not a hit alone) */
     /* placed relative to the camera until oy_model_place_relative */
     int anchored;
+    int by_view;         /* it was: a live session places it again */
     float ahead, lateral;
 } oy_cue;
 
@@ -242,6 +243,11 @@ enum oy_seek { OY_SEEK_NONE, OY_SEEK_SHORE, OY_SEEK_HIGH, OY_SEEK_WATER };
 typedef void (*oy_anchor_fn)(void *ctx, double t, float ahead, float lateral, int seek,
                              float out_xz[2]);
 void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx);
+/* What oy_model_place_relative placed by the view from after t0 up to t1
+ * waits to be placed again (a live session places it by the live walk,
+ * not the script's keys): returns how many, and in *first the earliest
+ * time among them. */
+int oy_model_unplace(oy_model *m, double t0, double t1, double *first);
 /* What cannot stand in water (all but boats, ships, bridges and birds)
  * stands on dry ground: fn moves xz, where it stands from time t, to dry
  * ground and returns 1 when it was in water. One a directive put there

@@ -3,7 +3,9 @@
 # by repeats, a space, an arrow, then q; the terminal's settings come back
 # as they were; the video has picture and sound; the recorded script
 # checks and renders the very frames of the session (frame hashes); the
-# live keys moved the walker; a terminal on standard output and a script
+# live keys moved the walker; what a directive puts ahead after 0 s stands
+# ahead of the live walk (the recording renders the same frames); a
+# terminal on standard output and a script
 # not in wander mode are refused; Ctrl-C ends with a complete file. Needs
 # tmux: without it it says SKIP, and under CI it fails.
 . "$(dirname "$0")/lib.sh"
@@ -19,6 +21,9 @@ wander:
   start: {pos: [0, 0], yaw: 0}
   keys:
     - {at: 0s, hold: [w, shift], for: 0.5s}
+directives:
+  - {at: 1s, add: campfire, ahead: 6, id: fire}
+  - {at: 1.5s, add: boulder, ahead: 3}
 YAML
 LIVE="--size 64x36 --fps 24"
 
