@@ -640,7 +640,7 @@ static int apply_directive(compile *c, int di)
         /* one point in a time: eased as always; a path walks at a speed */
         double speed = d->has_speed ? d->speed : d->npath > 1 && !d->has_over ? WALK_SPEED : 0.0;
         double mo = d->has_over ? d->over : OVER_MOVE;
-        size_t p0 = m->npts;
+        size_t p0 = m->npts, one = 0;
         int n = 0;
         if ((err = add_path(m, d)))
             break;
@@ -662,12 +662,12 @@ static int apply_directive(compile *c, int di)
             mv->npts = d->npath;
             mv->eased = d->npath == 1 && speed <= 0;
             mv->group = di;
+            one = i;
             n++;
         }
         /* one entity alone goes exactly along the path */
-        for (size_t i = 0; n == 1 && i < m->nents; i++)
-            if (m->ents[i].nmoves && m->ents[i].moves[m->ents[i].nmoves - 1].group == di)
-                m->ents[i].moves[m->ents[i].nmoves - 1].group = -1;
+        if (n == 1)
+            m->ents[one].moves[m->ents[one].nmoves - 1].group = -1;
         if (n == 0)
             oy_diag(c->log, OYSTER_WARNING, c->s->path, d->value_mark.line,
                     d->value_mark.col, NULL, "nothing named '%s' is in the shot at %.3gs", d->text.s, t0);

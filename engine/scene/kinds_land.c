@@ -57,13 +57,13 @@ static int leafy(oy_build *b, int salt)
     return m;
 }
 
-/* n green clumps (grass, shrubs, trees seen from afar) in material m on
- * a ledge of radius r round x, y, z: on its rim, or all over it (cap) */
-static void greenery(oy_build *b, int m, int salt, float x, float y, float z, float r, int n, int cap)
+/* n green clumps (grass, shrubs, trees seen from afar) in material m
+ * over a top of radius r round x, y, z */
+static void greenery(oy_build *b, int m, int salt, float x, float y, float z, float r, int n)
 {
     for (int i = 0; m >= 0 && i < n; i++) {
         float a = 2.0f * PI * ((float)i + oy_build_rand(b, salt + 1 + i, 0.0f, 0.8f)) / (float)n;
-        float d = r * (cap ? oy_build_rand(b, salt + 20 + i, 0.1f, 0.7f) : oy_build_rand(b, salt + 20 + i, 0.85f, 1.0f));
+        float d = r * oy_build_rand(b, salt + 20 + i, 0.1f, 0.7f);
         float s = r * oy_build_rand(b, salt + 40 + i, 0.3f, 0.45f);
         oy_build_ellipsoid(b, m, x + oy_sinf(a) * d, y + 0.3f * s, z + oy_cosf(a) * d, s, 0.6f * s, s);
     }
@@ -105,10 +105,10 @@ void oy_kind_arch(oy_build *b)
     }
 }
 
-/* A rock tower: a steep pillar 30-60 m tall of stacked, bulging beds, a
- * rounded top; green on top where the land is green, its beds grown
- * over in lush land (karst), bare where it is dry (a sea stack, a
- * hoodoo). */
+/* A rock tower: a steep pillar 30-60 m tall, a core under long bulging
+ * lumps that narrow to a rounded top; green on top where the land is
+ * green, grown over in lush land (karst), bare where it is dry (a sea
+ * stack, a hoodoo). */
 void oy_kind_rock_tower(oy_build *b)
 {
     beds r = rock_beds(b, 1, 1.0f, oy_clampf(2.5f * b->look->green - 1.0f, 0.0f, 0.85f));
@@ -127,10 +127,10 @@ void oy_kind_rock_tower(oy_build *b)
                            w * oy_build_rand(b, 40 + i, 0.85f, 1.1f), ry, w * oy_build_rand(b, 50 + i, 0.85f, 1.1f));
         top = y + ry;
     }
-    greenery(b, leafy(b, 59), 60, lean * top, top - 0.1f * H, 0.0f, 0.8f * w, 6, 1);
+    greenery(b, leafy(b, 59), 60, lean * top, top - 0.1f * H, 0.0f, 0.8f * w, 6);
 }
 
-/* A waterfall: white water dropping 25-40 m from the lip of a rock cliff
+/* A waterfall: white water dropping 22-34 m from the lip of a rock cliff
  * (behind it, along -z) into foam and rising spray at its foot. The
  * water's streaks fall at the speed of the drop. */
 void oy_kind_waterfall(oy_build *b)
@@ -148,7 +148,7 @@ void oy_kind_waterfall(oy_build *b)
         lump(b, &r, x, 0.5f * top - 3.0f, -depth + oy_build_rand(b, 30 + i, -1.0f, 1.0f), 0.1f * W + 3.0f,
              0.5f * top + 3.0f, depth);
         if (i != cols / 2)
-            greenery(b, green, 40 + 4 * i, x, top - 1.5f, -depth, 0.1f * W, 3, 1);
+            greenery(b, green, 40 + 4 * i, x, top - 1.5f, -depth, 0.1f * W, 3);
     }
     oy_build_box(b, r.m[1], 0.0f, 0.5f * H - 4.0f, -10.0f, fall + 3.0f, 0.5f * H + 4.0f, 9.0f, 0, 0, 0);
     /* the falling sheet, and streaks running down it */
