@@ -586,6 +586,20 @@ static void place_object(parser *p, clause *c, int place, const char *what)
     snprintf(c->near_what, sizeof c->near_what, "%s", what ? what : "");
 }
 
+/* "a slot canyon with glowing orange walls": walls in rock country named
+ * before them are its rock (the concept that named it), not built walls */
+static const oy_concept *rock_walls(const parser *p, const oy_concept *k)
+{
+    if (k->group != OY_GROUP_OBJECT || !k->kind || strcmp(k->kind, "wall"))
+        return NULL;
+    for (int i = 0; i < p->out->nitems; i++) {
+        const oy_concept *t = p->out->items[i].concept;
+        if (t->group == OY_GROUP_TERRAIN && t->surface == OY_SURF_ROCK)
+            return t;
+    }
+    return NULL;
+}
+
 static int add_item(parser *p, clause *c, const oy_concept *k, size_t at, int plural)
 {
     oy_phrase_effect *it;
@@ -879,6 +893,11 @@ static int run(parser *p, int timed)
                 return err;
             i = next;
         } else if (m.concept) {
+            const oy_concept *rock = m.plural ? rock_walls(p, m.concept) : NULL;
+            if (rock) {
+                m.concept = rock;
+                m.plural = 0;
+            }
             if ((err = add_note(p, i, m.n, OY_NOTE_CONCEPT, p->out->nitems, m.concept, NULL, m.form)) ||
                 (err = add_item(p, &c, m.concept, i, m.plural)))
                 return err;

@@ -19,7 +19,8 @@ enum {
     P_SUDDEN = 32,   /* "suddenly" */
     P_WARN = 64,     /* exactly `count` warnings; near in the first */
     P_EMPTY = 128,   /* no items */
-    P_NEAR = 256     /* the object is placed near `near` */
+    P_NEAR = 256,    /* the object is placed near `near` */
+    P_ABSENT = 512   /* concept is not among the items */
 };
 
 typedef struct lang_phrase {
@@ -37,6 +38,7 @@ typedef struct lang_phrase {
 #define OBJ(t, k, n, p)       { t, P_OBJ, 0, 0, 0, k, n, p, NULL }
 #define NEARBY(t, k, n, w)    { t, P_OBJ | P_NEAR, 0, 0, 0, k, n, OY_PLACE_NEAR_ENTITY, w }
 #define NEG(t, k)             { t, P_NEG, 0, 0, 0, k, 0, 0, NULL }
+#define ABSENT(t, k)          { t, P_ABSENT, 0, 0, 0, k, 0, 0, NULL }
 #define OVER(t, l, h)         { t, P_OVER, 0, l, h, NULL, 0, 0, NULL }
 #define SUDDEN(t)             { t, P_SUDDEN | P_OVER, 0, 0.0f, 1.0f, NULL, 0, 0, NULL }
 #define WARN(t, n, w)         { t, P_WARN, 0, 0, 0, NULL, n, 0, w }
@@ -274,6 +276,12 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a bridge over the river", "bridge", 1, OY_PLACE_NONE),
     OBJ("a stone bridge", "bridge", 1, OY_PLACE_NONE),
     OBJ("the ruins of a castle", "ruins", 1, OY_PLACE_NONE),
+    /* walls in rock country named before them are its rock, coloured by
+     * their colour word; elsewhere they are built */
+    CH("a narrow slot canyon with glowing orange walls", OY_CH_ROCK_WARMTH, 0.3f, 1.0f),
+    ABSENT("a narrow slot canyon with glowing orange walls", "wall"),
+    OBJ("ruined walls on a cliff top above the sea", "wall", 3, OY_PLACE_ON_HIGH),
+    OBJ("a farm with stone walls", "wall", 3, OY_PLACE_NONE),
 
     /* pacing */
     OVER("slowly", 7.5f, 8.5f),

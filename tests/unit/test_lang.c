@@ -86,6 +86,8 @@ static void check_phrase(const oy_bank *b, const lang_phrase *ph)
             CHECK(!strcmp(it->near_what, ph->near), "'%s': near '%s' (got '%s')", ph->text,
                   ph->near, it->near_what);
     }
+    if (ph->what & P_ABSENT)
+        CHECK(!has_item(&p, ph->concept, &it), "'%s' names no %s", ph->text, ph->concept);
     if (ph->what & P_NEG)
         CHECK(has_item(&p, ph->concept, &it) && it->negated, "'%s': %s negated", ph->text,
               ph->concept);
