@@ -359,10 +359,13 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
             c->m->ents[c->m->nents - 1].turn = !kd ? OY_TURN_NONE
                                                : (kd->flags & OY_KIND_ALONG) ? OY_TURN_ALONG
                                                : (kd->flags & OY_KIND_FACES) ? OY_TURN_FACING : OY_TURN_NONE;
-            /* a bridge the words name crosses the water the view sees */
+            /* a bridge the words name crosses the water the view sees; a
+             * landform by the water keeps its distance (it stands in water
+             * as on land) */
             c->m->ents[c->m->nents - 1].seek = kd && (kd->flags & OY_KIND_SPANS) && it->place != OY_PLACE_ON_HIGH
                                                ? OY_SEEK_WATER
-                                               : it->place == OY_PLACE_NEAR_WATER && !(kd && (kd->flags & OY_KIND_FLOATS))
+                                               : it->place == OY_PLACE_NEAR_WATER &&
+                                                         !(kd && (kd->flags & (OY_KIND_FLOATS | OY_KIND_LANDFORM)))
                                                ? OY_SEEK_SHORE
                                                : it->place == OY_PLACE_ON_HIGH ? OY_SEEK_HIGH : OY_SEEK_NONE;
         }
