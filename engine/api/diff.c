@@ -74,6 +74,7 @@ typedef struct diff_pic {
 /* ---- small helpers ---- */
 
 static int nomem(void) { return OYSTER_E_NOMEM; }
+static int cancelled(const diff_ctx *c) { return c->o->cancel && *c->o->cancel; }
 
 static char *vformat(const char *fmt, va_list ap)
 {
@@ -912,7 +913,7 @@ static int compare_media(diff_ctx *c, diff_result *r, const char *pa, const char
     want_b = r->kind == DIFF_HASHES && sb.kind != SRC_HASHES;
     r->wa = sa.w, r->ha = sa.h, r->wb = sb.w, r->hb = sb.h;
     for (int64_t i = 0;; i++) {
-        if (c->o->cancel && *c->o->cancel) {
+        if (cancelled(c)) {
             err = OYSTER_E_INTERRUPTED;
             goto done;
         }
@@ -1129,7 +1130,7 @@ static int compare_folders(diff_ctx *c, diff_result *r, const char *a, const cha
     while (ia < la || ib < lb) {
         int k = ia >= la ? 1 : ib >= lb ? -1 : strcmp(na[ia], nb[ib]);
         diff_result *f;
-        if (c->o->cancel && *c->o->cancel) {
+        if (cancelled(c)) {
             err = OYSTER_E_INTERRUPTED;
             goto done;
         }

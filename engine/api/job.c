@@ -622,6 +622,7 @@ int oy_assemble_run(oy_assembly *from, const oy_output *out, const oyster_render
 /* Frames first.. first + count - 1, each handed to done(ctx, i, rgb)
  * once drawn; o gives progress and cancel (may be NULL). */
 typedef int (*drawn_fn)(void *ctx, int64_t i, const uint8_t *rgb);
+static int cancelled(const oyster_frames_opts *o) { return o && o->cancel && *o->cancel; }
 static int draw_frames(oyster_shot *shot, int64_t first, int64_t count, int threads,
                        const oyster_frames_opts *o, drawn_fn done, void *ctx)
 {
@@ -639,8 +640,8 @@ static int draw_frames(oyster_shot *shot, int64_t first, int64_t count, int thre
         goto done;
     for (int64_t i = 0; i < count; i++) {
         /* asked before each picture and after it, before it is kept */
-        if ((o && o->cancel && *o->cancel) || (err = picture(shot, r, first + i, ents, rgb, &eval)) ||
-            (o && o->cancel && *o->cancel) || (err = done(ctx, i, rgb))) {
+        if (cancelled(o) || (err = picture(shot, r, first + i, ents, rgb, &eval)) || cancelled(o) ||
+            (err = done(ctx, i, rgb))) {
             err = err ? err : OYSTER_E_INTERRUPTED;
             goto done;
         }

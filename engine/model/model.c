@@ -282,6 +282,29 @@ static int remove_named(oy_model *m, const char *what, double t, double over)
 /* The entity kind the world draws for an object concept. */
 static const char *object_kind(const oy_concept *k) { return k->kind ? k->kind : k->name; }
 
+/* How words turn a thing to the view: a road leads away along it, an
+ * arch or a waterfall faces it. */
+static int turn_for(const oy_kind *kd)
+{
+    if (!kd)
+        return OY_TURN_NONE;
+    return (kd->flags & OY_KIND_ALONG) ? OY_TURN_ALONG : (kd->flags & OY_KIND_FACES) ? OY_TURN_FACING : OY_TURN_NONE;
+}
+
+/* The ground the words' placement seeks: a bridge crosses the water the
+ * view sees; what is "by the water" stands on its shore, except what
+ * floats and the landforms, which keep their distance (they stand in
+ * water as on land); what is "on the hill" stands on high ground. */
+static int seek_for(const oy_kind *kd, int place)
+{
+    int flags = kd ? kd->flags : 0;
+    if ((flags & OY_KIND_SPANS) && place != OY_PLACE_ON_HIGH)
+        return OY_SEEK_WATER;
+    if (place == OY_PLACE_NEAR_WATER && !(flags & (OY_KIND_FLOATS | OY_KIND_LANDFORM)))
+        return OY_SEEK_SHORE;
+    return place == OY_PLACE_ON_HIGH ? OY_SEEK_HIGH : OY_SEEK_NONE;
+}
+
 /* Objects named in free text: placed relative to the camera. */
 static int text_objects(compile *c, const oy_parse *p, double t, int directive)
 {
@@ -356,18 +379,8 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
                              ahead + dz, lateral + dx, k);
             if (err)
                 return err;
-            c->m->ents[c->m->nents - 1].turn = !kd ? OY_TURN_NONE
-                                               : (kd->flags & OY_KIND_ALONG) ? OY_TURN_ALONG
-                                               : (kd->flags & OY_KIND_FACES) ? OY_TURN_FACING : OY_TURN_NONE;
-            /* a bridge the words name crosses the water the view sees; a
-             * landform by the water keeps its distance (it stands in water
-             * as on land) */
-            c->m->ents[c->m->nents - 1].seek = kd && (kd->flags & OY_KIND_SPANS) && it->place != OY_PLACE_ON_HIGH
-                                               ? OY_SEEK_WATER
-                                               : it->place == OY_PLACE_NEAR_WATER &&
-                                                         !(kd && (kd->flags & (OY_KIND_FLOATS | OY_KIND_LANDFORM)))
-                                               ? OY_SEEK_SHORE
-                                               : it->place == OY_PLACE_ON_HIGH ? OY_SEEK_HIGH : OY_SEEK_NONE;
+            c->m->ents[c->m->nents - 1].turn = turn_for(kd);
+            c->m->ents[c->m->nents - 1].seek = seek_for(kd, it->place);
         }
         describe_add(c, " add %d %s;", it->count, it->concept->name);
     }
