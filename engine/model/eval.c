@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "../scene/scene.h"
 #include "model_impl.h"
 
 float oy_ease(int ease, float x)
@@ -107,12 +108,42 @@ static float path_yaw(const oy_move *mv, const oy_pathpt *pp, int i, float a)
 static void along(const oy_model *m, const oy_move *mv, double t, float pos[3], float *yaw, float *speed,
                   float *stride);
 
+#define STRAY_EASE 3.0 /* seconds a herd takes to loosen and to close up */
+
+/* A herd goes as a herd: each member strays about its place in it as the
+ * herd flocks (flock.c), from none as the herd sets off to none as it
+ * arrives; its heading and pace are the herd's with its straying. A herd
+ * of more than OY_HERD_MAX flocks in bands of that many. */
+static void stray(const oy_model *m, const oy_move *mv, double t, float pos[3], float *yaw, float *speed)
+{
+    double since = t - mv->t0, left = mv->t0 + mv->dur - t;
+    int band = mv->member / OY_HERD_MAX, i = mv->member % OY_HERD_MAX;
+    int n = mv->herd_n - band * OY_HERD_MAX < OY_HERD_MAX ? mv->herd_n - band * OY_HERD_MAX : OY_HERD_MAX;
+    const float(*place)[2] = m->places + mv->place0 + (size_t)band * OY_HERD_MAX;
+    float p[2], v[2], w, vx, vz;
+
+    if (since <= 0.0 || left <= 0.0 || n < 2)
+        return;
+    w = oy_ease(OY_EASE_IN_OUT, (float)((since < left ? since : left) / STRAY_EASE));
+    oy_herd_at(oy_hash(m->seed, OY_STREAM_ENTITY, 0x4e2e, (uint64_t)mv->group, (uint64_t)band), n, place,
+               (float)since, i, p, v);
+    pos[0] += w * (p[0] - place[i][0]);
+    pos[2] += w * (p[1] - place[i][1]);
+    vx = *speed * oy_sinf(*yaw * (float)(OY_PI / 180.0)) + w * v[0];
+    vz = *speed * oy_cosf(*yaw * (float)(OY_PI / 180.0)) + w * v[1];
+    if (vx * vx + vz * vz > OY_LEG_MIN2)
+        *yaw = wrap360(oy_atan2f(vx, vz) * (float)(180.0 / OY_PI));
+    *speed = sqrtf(vx * vx + vz * vz);
+}
+
 void oy_move_at(const oy_model *m, const oy_move *mv, double t, float pos[3],
                 float *yaw, float *speed, float *stride)
 {
     along(m, mv, t, pos, yaw, speed, stride);
     pos[0] += mv->off[0];
     pos[2] += mv->off[1];
+    if (mv->group >= 0 && mv->len > 0.0f)
+        stray(m, mv, t, pos, yaw, speed);
 }
 
 /* Along the path the move's group takes (its own when alone). */

@@ -237,6 +237,25 @@ static int add_path(oy_model *m, const oy_directive *d)
     return 0;
 }
 
+/* The places of a herd of n the move directive di gives at t0 (set by
+ * chain_moves). */
+static int add_herd(oy_model *m, int di, double t0, int n)
+{
+    if (oy_grow(&m->places, &m->placecap, m->nplaces + (size_t)n, sizeof *m->places))
+        return OYSTER_E_NOMEM;
+    memset(m->places + m->nplaces, 0, (size_t)n * sizeof *m->places);
+    for (size_t i = 0; i < m->nents; i++) {
+        oy_entrec *r = &m->ents[i];
+        oy_move *mv = r->nmoves ? &r->moves[r->nmoves - 1] : NULL;
+        if (mv && mv->group == di && mv->t0 == t0) {
+            mv->herd_n = n;
+            mv->place0 = m->nplaces;
+        }
+    }
+    m->nplaces += (size_t)n;
+    return 0;
+}
+
 /* Scatter count objects around a point: deterministic jitter in a disc. */
 static void scatter(uint64_t seed, int i, int count, float radius, float *dx, float *dz)
 {
@@ -678,12 +697,15 @@ static int apply_directive(compile *c, int di)
             mv->npts = d->npath;
             mv->eased = d->npath == 1 && speed <= 0;
             mv->group = di;
+            mv->member = n;
             one = i;
             n++;
         }
         /* one entity alone goes exactly along the path */
         if (n == 1)
             m->ents[one].moves[m->ents[one].nmoves - 1].group = -1;
+        if (n > 1 && !err)
+            err = add_herd(m, di, t0, n);
         if (n == 0)
             oy_diag(c->log, OYSTER_WARNING, c->s->path, d->value_mark.line,
                     d->value_mark.col, NULL, "nothing named '%s' is in the shot at %.3gs", d->text.s, t0);
@@ -720,11 +742,23 @@ static int apply_directive(compile *c, int di)
     return err;
 }
 
+/* Each herd member's place in the herd: its offset from the middle. */
+static void herd_places(oy_model *m)
+{
+    for (size_t i = 0; i < m->nents; i++)
+        for (size_t k = 0; k < m->ents[i].nmoves; k++) {
+            const oy_move *mv = &m->ents[i].moves[k];
+            if (mv->group >= 0)
+                memcpy(m->places[mv->place0 + (size_t)mv->member], mv->off, sizeof mv->off);
+        }
+}
+
 /* Each move starts where the one before has the entity at its t0 (where
  * it arrived, or on its way if it had not): position, heading and metres
  * walked; its length and, by speed, its time follow from there. */
 static void chain_pass(oy_model *m)
 {
+    herd_places(m);
     for (size_t i = 0; i < m->nents; i++) {
         oy_entrec *r = &m->ents[i];
         float cur[3], yaw = r->e.yaw, speed, stride = 0.0f;
@@ -794,6 +828,7 @@ static void chain_moves(oy_model *m)
     chain_pass(m);
     for (int pass = 0; pass < 4 && herd_offsets(m) > 0; pass++)
         chain_pass(m);
+    herd_places(m);
 }
 
 /* Headings that depend on where things are: set once positions are known
@@ -1055,6 +1090,7 @@ void oy_model_free(oy_model **pm)
         free(m->ents[i].moves);
     free(m->ents);
     free(m->pts);
+    free(m->places);
     free(m->events);
     free(m->cues);
     free(m->fades);

@@ -54,6 +54,8 @@ typedef struct oy_move {
      * it stood in the group, offset from the path the group's middle takes */
     int group;                 /* the directive's index, or -1 when alone */
     float off[2];              /* x, z from the group's middle at t0 */
+    int member, herd_n;        /* which of how many the group moves */
+    size_t place0;             /* the group's first place in m->places */
 } oy_move;
 
 /* Where an entity was put: absolute, or relative to the camera at its
@@ -91,6 +93,9 @@ struct oy_model {
     size_t nents, entcap;
     oy_pathpt *pts;            /* the points of every move's path */
     size_t npts, ptscap;
+    float (*places)[2];        /* each herd member's offset (x, z) from its
+                                  herd's middle, by herd: what it strays from */
+    size_t nplaces, placecap;
     oy_event *events;
     size_t nevents, evcap;
     oy_cue *cues;              /* sorted by (frame, directive) */

@@ -155,12 +155,17 @@ float oy_build_rand(const oy_build *b, int salt, float lo, float hi);
 float oy_prim_hit(const oy_prim *p, const float o[3], const float d[3], float tmin,
                   float tmax, float n[3]);
 
-/* ---- a flock of birds (flock.c) ---- */
+/* ---- flocks of birds and herds (flock.c) ---- */
 #define OY_FLOCK_MAX 24
+#define OY_HERD_MAX 48
 /* The n birds (at most OY_FLOCK_MAX) of the flock seeded seed, wheeling
  * round its place within about radius metres, at t seconds: places in
  * metres from the place, headings in radians (0 along +z); returns n. */
 int oy_flock_at(uint64_t seed, int n, float radius, float t, float pos[][3], float head[]);
+/* Member i of the herd of n (at most OY_HERD_MAX) seeded seed whose
+ * members keep near their places (x, z in metres), t seconds after it
+ * set off from them: where it is (x, z) and how fast it goes (m/s). */
+void oy_herd_at(uint64_t seed, int n, const float place[][2], float t, int i, float pos[2], float vel[2]);
 
 /* ---- prototypes, by family ---- */
 void oy_kind_tree(oy_build *b);

@@ -90,8 +90,9 @@ cmp -s "$T/setA-0.png" "$T/setC-0.png" && cmp -s "$T/setA-1.png" "$T/setC-1.png"
 cmp -s "$T/setA-0.png" "$T/setB-0.png" && fail "fixed set: setB's first key shows nothing new" ||
     pass "fixed set: a different pose shows a different view"
 
-# the kinds that move by themselves or stand in water: a flock stepped from
-# its start, a flag in the wind, a waterfall's streaks, karst, an arch
+# the kinds that move by themselves or stand in water: a flock and a herd
+# stepped from their start, a flag in the wind, a waterfall's streaks,
+# karst, an arch
 shot kinds.yaml <<'YAML'
 oyster: 1
 seed: 5
@@ -104,10 +105,12 @@ camera:
 directives:
   - {at: 0s, add: bird flock, near: [0, 25, 70]}
   - {at: 0.5s, add: flag, near: [4, 0, 25], yaw: 90}
+  - {at: 0s, add: deer, near: [-4, 0, 22], count: 6}
+  - {at: 0.2s, move: deer, to: [6, 0, 30], speed: 3}
 YAML
 expect_rc 0 "kinds: render -j1" "$OYSTER" render "$T/kinds.yaml" -o "$T/k1.mkv" -j 1 --no-audio --frame-hashes "$T/k1.md5"
 expect_rc 0 "kinds: render -j2" "$OYSTER" render "$T/kinds.yaml" -o "$T/k2.mkv" -j 2 --no-audio --frame-hashes "$T/k2.md5"
-cmp -s "$T/k1.md5" "$T/k2.md5" && pass "flocks, flags, waterfalls, karst and arches: the same frames for -j1 and -j2" \
+cmp -s "$T/k1.md5" "$T/k2.md5" && pass "flocks, herds, flags, waterfalls, karst and arches: the same frames for -j1 and -j2" \
     || fail "the new kinds' frames differ between -j1 and -j2"
 expect_rc 0 "kinds: --frames 25-30" "$OYSTER" render "$T/kinds.yaml" -o "$T/kp.mkv" --no-audio --frames 25-30 --frame-hashes "$T/kp.md5"
 grep '^0, ' "$T/kp.md5" | awk -F', *' '{print $2, $6}' >"$T/kp"

@@ -294,8 +294,15 @@ static void test_paths(void)
     oy_script_free(&s2);
 }
 
+/* The middle of five places, along x (0) or z (1). */
+static float p0c(float p[5][2], int k)
+{
+    return (p[0][k] + p[1][k] + p[2][k] + p[3][k] + p[4][k]) / 5.0f;
+}
+
 /* A move given to a herd keeps each member where it stood in the group:
- * the middle goes along the path, no two end on one spot. */
+ * the middle goes along the path, no two end on one spot; on the way the
+ * herd flocks. */
 static void test_herd(void)
 {
     oy_script *s = NULL;
@@ -332,8 +339,37 @@ static void test_herd(void)
         CHECK(n == 5 && near(c1[0], 40, 1e-3f) && near(c1[1], 100, 1e-3f) && near(c2[0], 0, 1e-3f) &&
               near(c2[1], 100, 1e-3f), "a herd's middle goes where it is sent, twice (%.2f, %.2f) then (%.2f, %.2f)",
               c1[0], c1[1], c2[0], c2[1]);
-        CHECK(worst < 1e-3f && closest > 0.5f, "its members keep their places in it (spacing changed at most "
-              "%.4f m; nearest two %.2f m apart)", worst, closest);
+        CHECK(worst < 1e-3f && closest > 0.5f, "its members keep their places in it once arrived (spacing "
+              "changed at most %.4f m; nearest two %.2f m apart)", worst, closest);
+        /* on the way it goes as a herd: each member strays from its place,
+         * never far, never faster than a stroll beyond the herd's pace,
+         * with no jump from one frame to the next */
+        float loosest = 0.0f, farthest = 0.0f, fastest = 0.0f, step = 0.0f, yaws[2] = { 1e9f, -1e9f };
+        for (double t = 4.0; t < 14.0; t += 0.5) {
+            float a[5][3], b[5][3], c[2] = { 0, 0 };
+            oy_model_eval(m, t, &st, e);
+            for (int i = 0; i < 5; i++) {
+                memcpy(a[i], e[i].pos, sizeof a[i]);
+                c[0] += a[i][0] / 5.0f, c[1] += a[i][2] / 5.0f;
+                fastest = fmaxf(fastest, e[i].speed);
+                yaws[0] = fminf(yaws[0], e[i].yaw), yaws[1] = fmaxf(yaws[1], e[i].yaw);
+            }
+            oy_model_eval(m, t + 1.0 / 24, &st, e);
+            for (int i = 0; i < 5; i++) {
+                memcpy(b[i], e[i].pos, sizeof b[i]);
+                step = fmaxf(step, hypotf(b[i][0] - a[i][0], b[i][2] - a[i][2]));
+                farthest = fmaxf(farthest, hypotf(a[i][0] - c[0] - (p0[i][0] - p0c(p0, 0)),
+                                                  a[i][2] - c[1] - (p0[i][1] - p0c(p0, 1))));
+                for (int j = 0; j < i; j++)
+                    loosest = fmaxf(loosest, fabsf(hypotf(a[i][0] - a[j][0], a[i][2] - a[j][2]) -
+                                                   hypotf(p0[i][0] - p0[j][0], p0[i][1] - p0[j][1])));
+            }
+        }
+        CHECK(loosest > 0.3f && farthest < 6.0f, "on its way a herd loosens and closes (spacing changed up to "
+              "%.2f m, each within %.2f m of its place)", loosest, farthest);
+        CHECK(fastest < 4.0f + 0.9f && step < (4.0f + 0.9f) / 24.0f && yaws[1] - yaws[0] > 1.0f,
+              "its members keep pace with no jump (fastest %.2f m/s, %.3f m in a frame, headings over %.1f deg)",
+              fastest, step, yaws[1] - yaws[0]);
     }
     oy_model_free(&m);
     oy_script_free(&s);

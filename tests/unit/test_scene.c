@@ -10,6 +10,7 @@
  * road runs clear of its trees.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -450,11 +451,29 @@ static void flags(void)
           "%d strips move in 0.3 s", windy, calm, moved);
 }
 
+static const float herd_places[12][2] = { { 0, 0 }, { 3, 1 }, { -2, 2 }, { 1, -3 }, { 5, 4 }, { -4, -1 },
+                                          { 2, 6 }, { -1, 5 }, { 6, -2 }, { -5, 3 }, { 0, -6 }, { 4, 2 } };
+
+/* A flock and a herd asked for at t on a thread of their own, whose
+ * remembered states are none: stepped from the start. */
+typedef struct fresh_at {
+    float t;
+    float bird[OY_FLOCK_MAX][3], head[OY_FLOCK_MAX], member[2], vel[2];
+} fresh_at;
+
+static void *fresh(void *arg)
+{
+    fresh_at *f = arg;
+    oy_flock_at(11, 18, 14.0f, f->t, f->bird, f->head);
+    oy_herd_at(7, 12, herd_places, f->t, 3, f->member, f->vel);
+    return NULL;
+}
+
 /* A flock flies as a flock: together, apart from the nearest, mostly one
  * way; the same birds at t however the frames before were asked for. */
 static void flocking(void)
 {
-    float p[OY_FLOCK_MAX][3], h[OY_FLOCK_MAX], q[OY_FLOCK_MAX][3], hq[OY_FLOCK_MAX];
+    float p[OY_FLOCK_MAX][3], h[OY_FLOCK_MAX];
     float spread = 0.0f, nearest = 1e9f, align = 1.0f;
     for (float t = 5.0f; t <= 120.0f; t += 5.0f) {
         int n = oy_flock_at(11, 18, 14.0f, t, p, h);
@@ -477,11 +496,25 @@ static void flocking(void)
     CHECK(spread < 10.0f && nearest > 0.7f && align > 0.7f, "bird flock: flies together (every bird within "
           "%.1f m of the middle), apart (nearest two %.2f m), one way (headings agree %.2f)", spread, nearest, align);
     oy_flock_at(11, 18, 14.0f, 39.9f, p, h);
-    oy_flock_at(11, 18, 14.0f, 40.0f, p, h);     /* stepped on from 39.9 s */
-    oy_flock_at(11, 18, 14.0f, 0.0f, q, hq);
-    int n = oy_flock_at(11, 18, 14.0f, 40.0f, q, hq);   /* from the start */
-    CHECK(!memcmp(p, q, sizeof p[0] * (size_t)n) && !memcmp(h, hq, sizeof h[0] * (size_t)n),
+    int n = oy_flock_at(11, 18, 14.0f, 40.0f, p, h);     /* stepped on from 39.9 s */
+    fresh_at b = { .t = 40.0f };
+    pthread_t th;
+    pthread_create(&th, NULL, fresh, &b);
+    pthread_join(th, NULL);
+    CHECK(!memcmp(p, b.bird, sizeof p[0] * (size_t)n) && !memcmp(h, b.head, sizeof h[0] * (size_t)n),
           "bird flock: the birds at 40 s are the same bytes after 39.9 s as from the start");
+    /* two herds asked for in turn, each stepped on from its own last state */
+    float hp[2][2], hv[2][2];
+    for (float t = 0.0f; t <= 40.0f; t += 0.5f) {
+        oy_herd_at(7, 12, herd_places, t, 3, hp[0], hv[0]);
+        oy_herd_at(8, 12, herd_places, t, 5, hp[1], hv[1]);
+    }
+    CHECK(!memcmp(hp[0], b.member, sizeof hp[0]) && !memcmp(hv[0], b.vel, sizeof hv[0]),
+          "herd: a member at 40 s is the same bytes stepped on, beside another herd, as from the start");
+    CHECK(hypotf(hp[0][0] - herd_places[3][0], hp[0][1] - herd_places[3][1]) > 0.2f &&
+          hypotf(hp[0][0] - herd_places[3][0], hp[0][1] - herd_places[3][1]) < 6.0f && hypotf(hv[0][0], hv[0][1]) <= 0.81f,
+          "herd: a member strays from its place (%.2f m), not far, at a stroll (%.2f m/s)",
+          hypotf(hp[0][0] - herd_places[3][0], hp[0][1] - herd_places[3][1]), hypotf(hv[0][0], hv[0][1]));
 }
 
 int main(void)
