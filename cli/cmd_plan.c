@@ -37,6 +37,7 @@ int cli_cmd_plan(const cli_command *cmd, int argc, char **argv)
         o.farm = a.engine;
         o.chunks = a.chunks;
         o.chunk_frames = a.chunk_frames;
+        o.chunk_png = a.chunk_format == CLI_CHUNK_PNG;
         o.oyster = self;
         o.ov = &a.ov;
         o.force = a.force;

@@ -33,7 +33,7 @@ static int prepare(const cli_command *cmd, const cli_args *a, oyster_shot *shot,
         .state_in = a->state_in, .camera_out = a->camera_out,
         .edit_out = { [OYSTER_EDIT_OTIO] = a->otio, [OYSTER_EDIT_EDL] = a->edl,
                       [OYSTER_EDIT_FCPXML] = a->fcpxml },
-        .chunk = a->chunk, .chunks = a->chunk ? a->chunks : 0,
+        .chunk = a->chunk, .chunks = a->chunk ? a->chunks : 0, .chunk_png = a->chunk_format == CLI_CHUNK_PNG,
         .progress = cli_progress_update, .opaque = prog,
         .cancel = &cancel,
     };
@@ -54,6 +54,10 @@ int cli_cmd_render(const cli_command *cmd, int argc, char **argv)
     if (rc != CLI_CONTINUE)
         return rc;
     rc = CLI_EXIT_INPUT;
+    if (a.chunk_format && !a.chunk) {
+        cli_usage_error(cmd, "'--chunk-format' goes with '--chunk I/N'");
+        goto done;
+    }
     if (a.chunk && !strcmp(a.out, "-")) {
         cli_usage_error(cmd, "'--chunk' writes into a folder, not to standard output");
         goto done;

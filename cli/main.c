@@ -10,7 +10,7 @@
 #include "options.h"
 
 static const cli_group *const render_groups[] = {
-    &cli_group_render, &cli_group_media_out, &cli_group_camera_out, &cli_group_editorial, &cli_group_shot, &cli_group_run, &cli_group_messages, NULL };
+    &cli_group_render, &cli_group_chunk, &cli_group_media_out, &cli_group_camera_out, &cli_group_editorial, &cli_group_shot, &cli_group_run, &cli_group_messages, NULL };
 static const cli_group *const still_groups[] = {
     &cli_group_still, &cli_group_shot, &cli_group_run, &cli_group_messages, NULL };
 static const cli_group *const frames_groups[] = {
@@ -29,7 +29,7 @@ static const cli_group *const camera_groups[] = {
 static const cli_group *const export_groups[] = {
     &cli_group_export, &cli_group_messages, NULL };
 static const cli_group *const plan_groups[] = {
-    &cli_group_plan, &cli_group_shot, &cli_group_messages, NULL };
+    &cli_group_plan, &cli_group_chunk, &cli_group_shot, &cli_group_messages, NULL };
 static const cli_group *const assemble_groups[] = {
     &cli_group_assemble, &cli_group_media_out, &cli_group_messages, NULL };
 static const cli_group *const status_groups[] = { &cli_group_messages, NULL };

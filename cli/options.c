@@ -170,6 +170,13 @@ static const cli_option plan_options[] = {
 };
 const cli_group cli_group_plan = { "Plan options", plan_options };
 
+/* How a chunk keeps its frames: render --chunk, and plan for its renders. */
+static const cli_option chunk_options[] = {
+    { OPT_CHUNK_FORMAT,  0,  "chunk-format", "F",   "a chunk's frames: ffv1 (in its Matroska file, the default) or png (a file each)", 0 },
+    { 0 }
+};
+const cli_group cli_group_chunk = { "Chunk options", chunk_options };
+
 /* What render and assemble both write beside the video. */
 static const cli_option media_out_options[] = {
     { OPT_FRAME_HASHES,  0,  "frame-hashes", "FILE", "write per-frame hashes (framemd5 format)", 0 },
@@ -369,6 +376,11 @@ static int set_option(const cli_command *cmd, cli_args *a, const cli_option *o,
     case OPT_CHUNK:
         if (parse_chunk(v, &a->chunk, &a->chunks) < 0)
             return bad_value(cmd, o, v, "expected I/N with 1 <= I <= N, e.g. 3/8");
+        break;
+    case OPT_CHUNK_FORMAT:
+        if (strcmp(v, "ffv1") && strcmp(v, "png"))
+            return bad_value(cmd, o, v, "expected ffv1 or png");
+        a->chunk_format = strcmp(v, "png") ? CLI_CHUNK_FFV1 : CLI_CHUNK_PNG;
         break;
     case OPT_CAMERA_OUT:   a->camera_out = v; break;
     case OPT_OTIO:         a->otio = v; break;

@@ -28,7 +28,7 @@ enum cli_opt_id {
     OPT_CAMERA_OUT, OPT_OTIO, OPT_EDL, OPT_FCPXML, OPT_SHOT_LIST,
     OPT_CAMERA_OUTPUT, OPT_EXPORT_OUTPUT, OPT_EXPORT_AT, OPT_EXPORT_RADIUS,
     OPT_PLAN_OUTPUT, OPT_ENGINE, OPT_CHUNKS, OPT_CHUNK_FRAMES,
-    OPT_CHUNK,
+    OPT_CHUNK, OPT_CHUNK_FORMAT,
     OPT_WANDER_OUTPUT, OPT_RECORD, OPT_FINAL,
 };
 
@@ -82,6 +82,7 @@ typedef struct cli_args {
     int engine;             /* plan: OYSTER_FARM_*, -1 when not given */
     int64_t chunks, chunk_frames;   /* plan: 0 when not given; render --chunk I/N: N */
     int64_t chunk;          /* render --chunk I/N: I; 0 when not given */
+    int chunk_format;       /* --chunk-format: 0 not given, CLI_CHUNK_FFV1 or CLI_CHUNK_PNG */
     const char *record;     /* wander: the session as a shot script */
     int final;              /* wander: the script's quality, not draft */
     char **pos;             /* positional arguments */
@@ -96,13 +97,14 @@ extern const cli_group cli_group_frames;
 extern const cli_group cli_group_diff;
 extern const cli_group cli_group_storyboard;
 extern const cli_group cli_group_camera_out, cli_group_editorial, cli_group_shot_list;
-extern const cli_group cli_group_camera, cli_group_export, cli_group_plan;
+extern const cli_group cli_group_camera, cli_group_export, cli_group_plan, cli_group_chunk;
 extern const cli_group cli_group_assemble, cli_group_media_out, cli_group_wander;
 extern const cli_group cli_group_render, cli_group_still, cli_group_map,
                        cli_group_shot, cli_group_run, cli_group_messages,
                        cli_group_concepts;
 
 enum { CLI_PARSE_OK = 0, CLI_PARSE_HELP = 1 };
+enum { CLI_CHUNK_FFV1 = 1, CLI_CHUNK_PNG };
 
 /* Parse argv (argv[0] is the command name) against cmd's groups.
  * Returns CLI_PARSE_OK, CLI_PARSE_HELP after printing cmd's help to

@@ -125,6 +125,7 @@ typedef struct oyster_render_opts {
                                  timeline file (oyster_edit_export), or NULL */
     int64_t chunk, chunks;    /* chunks > 0: chunk `chunk` (1 to chunks) of the
                                  shot into the folder out (see below) */
+    int chunk_png;            /* with chunks: the frames as PNG files */
     /* called after each frame is handed to the encoder */
     void (*progress)(void *opaque, const oyster_progress *p);
     void *opaque;
@@ -138,7 +139,8 @@ typedef struct oyster_render_opts {
  * With o->chunks > 0 (`render --chunk I/N`, a farm's task; man oyster(1),
  * CHUNKS), the frames oyster_chunk_range gives go into the folder out,
  * made when missing, as a lossless chunk file (FFV1 and float PCM in
- * Matroska, "chunk-I-of-N.mkv") and then its manifest
+ * Matroska, "chunk-I-of-N.mkv"; with chunk_png the frames as PNG files in
+ * "chunk-I-of-N/" and the PCM alone in the file) and then its manifest
  * (oyster_chunk_manifest); no side outputs, no --frames. A chunk whose
  * manifest and file check out for this shot and build is not rendered
  * again (unless force) and 1 is returned; one that does not is replaced.
@@ -407,6 +409,7 @@ typedef struct oyster_plan_opts {
                                  this many frames each */
     const char *oyster;       /* absolute path of the binary the commands run */
     const oyster_overrides *ov;   /* passed on to each chunk's render; may be NULL */
+    int chunk_png;            /* each chunk's frames as PNG files (--chunk-format png) */
     int force;                /* write into a folder that is not empty */
 } oyster_plan_opts;
 

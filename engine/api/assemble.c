@@ -35,7 +35,8 @@ static int open_chunk(oy_assembly *as, int64_t k)
     as->at = k;
     if (!path)
         return OYSTER_E_NOMEM;
-    if (!(err = oy_video_in_open(&as->video, path, as->log)) && as->m[k].audio &&
+    /* PNG frames: the file holds the sound alone */
+    if (!(err = as->m[k].png ? 0 : oy_video_in_open(&as->video, path, as->log)) && as->m[k].audio &&
         !(err = oy_pcm_in_open(&as->pcm, path, &tracks, as->log)) && tracks != OY_CHUNK_TRACKS) {
         oy_error(as->log, "'%s' holds %d audio tracks, not %d", path, tracks, OY_CHUNK_TRACKS);
         err = OYSTER_E_INPUT;
@@ -46,9 +47,39 @@ static int open_chunk(oy_assembly *as, int64_t k)
 
 static int damaged(oy_assembly *as, int64_t n, const char *what)
 {
-    oy_diag(as->log, OYSTER_ERROR, NULL, 0, 0, "render the chunk again (see 'oyster status')",
-            "frame %lld of '%s/%s' %s", (long long)n, as->dir, as->m[as->at].file, what);
+    const oy_manifest *m = &as->m[as->at];
+    char *png = m->png ? oy_chunk_frame_path(as->dir, m->chunk, m->chunks, n) : NULL;
+    const char *hint = "render the chunk again (see 'oyster status')";
+
+    if (png)
+        oy_diag(as->log, OYSTER_ERROR, NULL, 0, 0, hint, "frame %lld, '%s', %s", (long long)n, png, what);
+    else
+        oy_diag(as->log, OYSTER_ERROR, NULL, 0, 0, hint, "frame %lld of '%s/%s' %s", (long long)n, as->dir,
+                m->file, what);
+    free(png);
     return OYSTER_E_INPUT;
+}
+
+/* Frame n of a chunk rendered as PNG files: 1 when read, 0 when its file
+ * is missing or is not a PNG file of the chunk's size. */
+static int frame_png(oy_assembly *as, const oy_manifest *m, int64_t n, uint8_t *rgb)
+{
+    char *path = oy_chunk_frame_path(as->dir, m->chunk, m->chunks, n);
+    oy_log quiet = { 0 };
+    uint8_t *px = NULL;
+    int w = 0, h = 0, ret;
+
+    if (!path)
+        return OYSTER_E_NOMEM;
+    ret = oy_image_load(path, m->width, m->height, &px, &w, &h, &quiet);
+    free(path);
+    if (ret == OYSTER_E_NOMEM)
+        return ret;
+    ret = ret == 0 && w == m->width && h == m->height;
+    if (ret)
+        memcpy(rgb, px, (size_t)w * h * 3);
+    free(px);
+    return ret;
 }
 
 int oy_assembly_picture(oy_assembly *as, int64_t n, uint8_t *rgb)
@@ -61,18 +92,27 @@ int oy_assembly_picture(oy_assembly *as, int64_t n, uint8_t *rgb)
     if ((as->at < 0 || n > as->m[as->at].last) && (ret = open_chunk(as, as->at + 1)) < 0)
         return ret;
     m = &as->m[as->at];
-    if ((ret = oy_video_in_next(as->video, &px, &w, &h)) < 0)
-        return ret;
-    if (!ret)
-        return damaged(as, n, "is missing");
-    if (w != m->width || h != m->height)
-        return damaged(as, n, "is of another size");
-    memcpy(rgb, px, (size_t)w * h * 3);
+    if (m->png) {
+        if ((ret = frame_png(as, m, n, rgb)) < 0)
+            return ret;
+        if (!ret)
+            return damaged(as, n, "is missing, or is not a PNG file of the chunk's size");
+        w = m->width;
+        h = m->height;
+    } else {
+        if ((ret = oy_video_in_next(as->video, &px, &w, &h)) < 0)
+            return ret;
+        if (!ret)
+            return damaged(as, n, "is missing");
+        if (w != m->width || h != m->height)
+            return damaged(as, n, "is of another size");
+        memcpy(rgb, px, (size_t)w * h * 3);
+    }
     oy_md5_hex(rgb, (size_t)w * h * 3, md5);
     if (strcmp(md5, m->md5[n - m->first]))
         return damaged(as, n, "does not match its manifest's hash");
     /* the chunk's last frame is the file's last */
-    if (n == m->last && oy_video_in_next(as->video, &px, &w, &h) != 0)
+    if (!m->png && n == m->last && oy_video_in_next(as->video, &px, &w, &h) != 0)
         return damaged(as, n, "is followed by more frames");
     return 0;
 }
@@ -105,7 +145,7 @@ static int check_chunk(oy_assembly *as, int64_t k)
         why = "is of another shot, seed or options than chunk 1";
     else if (m->chunk != k + 1 || m->chunks != as->n || m->first != first || m->last != last)
         why = "does not hold the frames its name says";
-    else if (!path || stat(path, &st) != 0 || (uint64_t)st.st_size != m->file_bytes)
+    else if (*m->file && (!path || stat(path, &st) != 0 || (uint64_t)st.st_size != m->file_bytes))
         why = "has its chunk file missing or of another size";
     free(path);
     if (!why)

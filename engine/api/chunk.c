@@ -62,11 +62,45 @@ char *oy_chunk_path(const char *dir, int64_t i, int64_t n, const char *ext)
     char name[96];
     int len = oyster_chunk_manifest(i, n, name, sizeof name);
 
-    /* the manifest's name with the extension swapped */
-    if (len < 5 || strlen(ext) > 8)
+    /* the manifest's name with the extension swapped, or without one */
+    if (len < 5 || (ext && strlen(ext) > 8))
         return NULL;
-    strcpy(name + len - 4, ext);
+    if (ext)
+        strcpy(name + len - 4, ext);
+    else
+        name[len - 5] = 0;
     return oy_path_join(dir, name);
+}
+
+char *oy_chunk_frame_path(const char *dir, int64_t i, int64_t n, int64_t frame)
+{
+    char *folder = oy_chunk_path(dir, i, n, NULL), name[32], *path;
+
+    snprintf(name, sizeof name, "%06lld.png", (long long)frame);
+    path = folder ? oy_path_join(folder, name) : NULL;
+    free(folder);
+    return path;
+}
+
+/* Whether the PNG files of a chunk's frames hold the pictures its
+ * manifest m hashes. */
+static int frames_match(const char *dir, const oy_manifest *m, oy_log *quiet)
+{
+    for (int64_t k = m->first; k <= m->last; k++) {
+        char *path = oy_chunk_frame_path(dir, m->chunk, m->chunks, k), md5[33];
+        uint8_t *rgb = NULL;
+        int w = 0, h = 0, ok = path && oy_image_load(path, m->width, m->height, &rgb, &w, &h, quiet) == 0 &&
+                                w == m->width && h == m->height;
+        if (ok) {
+            oy_md5_hex(rgb, (size_t)w * h * 3, md5);
+            ok = !strcmp(md5, m->md5[k - m->first]);
+        }
+        free(rgb);
+        free(path);
+        if (!ok)
+            return 0;
+    }
+    return 1;
 }
 
 void oy_manifest_init(oy_manifest *m, const oyster_shot *shot, int64_t i, int64_t n)
@@ -140,12 +174,15 @@ static int is_done(oyster_shot *shot, const oyster_render_opts *o)
         why = "it was rendered by another build of oyster";
     else if (m.shot_hash != want.shot_hash || m.seed != want.seed || m.first != want.first ||
              m.last != want.last || m.frames != want.frames ||
-             m.audio != (shot->script->output.audio && !o->no_audio))
+             m.audio != (shot->script->output.audio && !o->no_audio) || m.png != !!o->chunk_png)
         why = "it was rendered from another shot or with other options";
-    else if (strcmp(m.file, strrchr(mkv, '/') + 1) || stat(mkv, &st) != 0 || (uint64_t)st.st_size != m.file_bytes)
+    else if (*m.file && (strcmp(m.file, strrchr(mkv, '/') + 1) || stat(mkv, &st) != 0 ||
+                         (uint64_t)st.st_size != m.file_bytes))
         why = "its file is missing or of another size";
-    else if (oy_md5_file(mkv, md5, &size) < 0 || strcmp(md5, m.file_md5))
+    else if (*m.file && (oy_md5_file(mkv, md5, &size) < 0 || strcmp(md5, m.file_md5)))
         why = "its file does not match its manifest";
+    else if (m.png && !frames_match(o->out, &m, &quiet))
+        why = "a frame's PNG file is missing or does not match its manifest";
     else
         done = 1;
     oy_manifest_release(&m);
@@ -265,8 +302,9 @@ int oy_gain_cached(oyster_shot *shot, oy_audio *a, oy_log *log)
 
 /* ---- a folder of chunks ---- */
 
-/* I and N of a manifest's name as oyster_chunk_manifest writes it, or
- * of the temporary of a chunk file being written (outputs.c). */
+/* I and N of a manifest's name as oyster_chunk_manifest writes it, of
+ * the temporary of a chunk file being written (outputs.c), or of the
+ * folder of a chunk's PNG frames. */
 static int chunk_name(const char *name, int64_t *i, int64_t *n)
 {
     long long a, b;
@@ -274,10 +312,14 @@ static int chunk_name(const char *name, int64_t *i, int64_t *n)
     long pid;
     int temp = name[0] == '.';
 
-    if (sscanf(name + temp, "chunk-%lld-of-%lld.", &a, &b) != 2 || a < 1 || b < a ||
+    if (sscanf(name + temp, "chunk-%lld-of-%lld", &a, &b) != 2 || a < 1 || b < a ||
         oyster_chunk_manifest(a, b, back, sizeof back) < 0)
         return -1;
-    if (temp) {
+    if (!temp && !strchr(name, '.')) {
+        back[strlen(back) - 5] = 0;
+        if (strcmp(back, name))
+            return -1;
+    } else if (temp) {
         strcpy(back + strlen(back) - 4, "mkv");
         if (!oy_temp_of(name, back, &pid))
             return -1;

@@ -22,6 +22,8 @@ typedef struct oy_manifest {
     int64_t chunk, chunks, first, last, frames, samples;
     oy_rational fps;
     int width, height, draft, audio;     /* audio: the file holds OY_CHUNK_TRACKS tracks */
+    int png;                             /* the frames are PNG files (oy_chunk_frame_path),
+                                            not in the file, which is "" without audio */
     char file[96];                       /* the chunk file's name in its folder */
     uint64_t file_bytes;
     char file_md5[33];
@@ -45,9 +47,12 @@ uint64_t oy_shot_hash(const oyster_shot *shot);
 /* This build: a hash of the running program's file, so that chunks of
  * two builds are never joined. */
 uint64_t oy_build_id(void);
-/* "DIR/chunk-I-of-N.EXT" (I padded as oyster_chunk_manifest pads it);
- * free with free(). */
+/* "DIR/chunk-I-of-N.EXT" (I padded as oyster_chunk_manifest pads it),
+ * "DIR/chunk-I-of-N" for ext NULL (the folder of its PNG frames); free
+ * with free(). */
 char *oy_chunk_path(const char *dir, int64_t i, int64_t n, const char *ext);
+/* "DIR/chunk-I-of-N/FFFFFF.png": frame F of a chunk rendered as PNG files. */
+char *oy_chunk_frame_path(const char *dir, int64_t i, int64_t n, int64_t frame);
 
 /* The N of the chunks in dir (their manifests, and the temporaries of
  * chunk files being written): OYSTER_E_INPUT (said) when there are none,

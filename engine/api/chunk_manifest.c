@@ -11,7 +11,7 @@
 #include "../export/export.h"
 #include "chunk.h"
 
-#define FORMAT "oyster-chunk 1"
+#define FORMAT "oyster-chunk 2"
 
 int oy_manifest_write(FILE *f, void *ctx)
 {
@@ -26,8 +26,8 @@ int oy_manifest_write(FILE *f, void *ctx)
                "  \"last\": %" PRId64 ",\n  \"frames\": %" PRId64 ",\n  \"samples\": %" PRId64 ",\n",
             m->chunk, m->chunks, m->first, m->last, m->frames, m->samples);
     fprintf(f, "  \"fps\": \"%d/%d\",\n  \"width\": %d,\n  \"height\": %d,\n  \"draft\": %d,\n"
-               "  \"audio\": %d,\n  \"file\": ",
-            m->fps.num, m->fps.den, m->width, m->height, m->draft, m->audio);
+               "  \"audio\": %d,\n  \"pictures\": \"%s\",\n  \"file\": ",
+            m->fps.num, m->fps.den, m->width, m->height, m->draft, m->audio, m->png ? "png" : "ffv1");
     oy_json_str(f, m->file);
     fprintf(f, ",\n  \"file_bytes\": %" PRIu64 ",\n  \"file_md5\": \"%s\",\n", m->file_bytes, m->file_md5);
     fprintf(f, "  \"started\": %.3f,\n  \"finished\": %.3f,\n  \"host\": ", m->started, m->finished);
@@ -88,7 +88,7 @@ static int is_md5(const char *s)
 
 static int parse(const char *t, oy_manifest *m)
 {
-    char s[32];
+    char s[32], pics[8];
     const char *p;
     int64_t n;
 
@@ -102,6 +102,7 @@ static int parse(const char *t, oy_manifest *m)
         get_str(t, "fps", s, sizeof s) || sscanf(s, "%d/%d", &m->fps.num, &m->fps.den) != 2 ||
         get_int(t, "width", &m->width) || get_int(t, "height", &m->height) ||
         get_int(t, "draft", &m->draft) || get_int(t, "audio", &m->audio) ||
+        get_str(t, "pictures", pics, sizeof pics) || (strcmp(pics, "ffv1") && strcmp(pics, "png")) ||
         get_str(t, "file", m->file, sizeof m->file) || strchr(m->file, '/') ||
         get_i64(t, "file_bytes", &n) || n < 0 ||
         get_str(t, "file_md5", m->file_md5, sizeof m->file_md5) || !is_md5(m->file_md5) ||
@@ -110,6 +111,10 @@ static int parse(const char *t, oy_manifest *m)
         get_str(t, "host", m->host, sizeof m->host))
         return -1;
     m->file_bytes = (uint64_t)n;
+    m->png = !strcmp(pics, "png");
+    /* the frames or the sound are in the file, or there is none */
+    if (!*m->file != (m->png && !m->audio))
+        return -1;
     if (m->chunks < 1 || m->chunk < 1 || m->chunk > m->chunks || m->first < 0 ||
         m->last < m->first || m->last >= m->frames || m->fps.num <= 0 || m->fps.den <= 0 ||
         m->width <= 0 || m->height <= 0 || !(p = field(t, "frame_hashes")) || *p != '[')

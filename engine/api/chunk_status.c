@@ -1,7 +1,7 @@
 /*
  * chunk_status.c - `oyster status DIR` (oyster(1), CHUNKS): each chunk
  * of a folder done (a manifest like the others', its file of the size the
- * manifest gives), running (a temporary of a run still at work), failed
+ * manifest gives, its PNG frames there when it has them), running (a temporary of a run still at work), failed
  * (a temporary of a run that ended, a manifest that does not fit, a file
  * missing or of another size) or missing. Nothing is decoded: assemble
  * checks every frame.
@@ -37,23 +37,47 @@ static void say(status *s, int64_t k, int state, const char *fmt, const char *ar
         s->fn(s->opaque, line);
 }
 
-/* A chunk without a manifest: a temporary of its file tells. */
-static void no_manifest(status *s, int64_t k)
+/* The most telling temporary of the file base in folder dir (NULL: of
+ * any PNG file there): 0 none, else as oy_temp_of says (the process id
+ * in *pid). */
+static int temp_in(const char *dir, const char *base, long *pid)
 {
-    char *mkv = oy_chunk_path(s->dir, k, s->st->chunks, "mkv");
-    const char *base = mkv ? strrchr(mkv, '/') + 1 : "";
-    DIR *d = opendir(s->dir);
+    DIR *d = opendir(dir);
     struct dirent *e;
-    long pid = 0;
     int found = 0;
 
     while (d && (e = readdir(d)) && found < 2) {
-        int t = oy_temp_of(e->d_name, base, &pid);
+        const char *end = strstr(e->d_name, ".png."), *b = base;
+        char png[32];
+        if (!base) {
+            /* ".FFFFFF.png.oyster-HOST-PID.tmp" hides "FFFFFF.png" */
+            if (e->d_name[0] != '.' || !end || end + 4 - (e->d_name + 1) >= (long)sizeof png)
+                continue;
+            memcpy(png, e->d_name + 1, (size_t)(end + 4 - (e->d_name + 1)));
+            png[end + 4 - (e->d_name + 1)] = 0;
+            b = png;
+        }
+        int t = oy_temp_of(e->d_name, b, pid);
         found = t > found ? t : found;
     }
     if (d)
         closedir(d);
+    return found;
+}
+
+/* A chunk without a manifest: a temporary of its file tells, or of its
+ * PNG frames' (they stay temporaries until the chunk is whole). */
+static void no_manifest(status *s, int64_t k)
+{
+    char *mkv = oy_chunk_path(s->dir, k, s->st->chunks, "mkv");
+    char *frames = oy_chunk_path(s->dir, k, s->st->chunks, NULL);
+    long pid = 0;
+    int found = mkv ? temp_in(s->dir, strrchr(mkv, '/') + 1, &pid) : 0;
+
+    if (!found && frames)
+        found = temp_in(frames, NULL, &pid);
     free(mkv);
+    free(frames);
     if (found == 1) {
         say(s, k, OYSTER_CHUNK_RUNNING, "%s", "being rendered");
     } else if (found == 2) {
@@ -63,6 +87,20 @@ static void no_manifest(status *s, int64_t k)
     } else {
         say(s, k, OYSTER_CHUNK_MISSING, "%s", "");
     }
+}
+
+/* Whether every PNG frame of a chunk is there (not decoded). */
+static int frames_there(const char *dir, const oy_manifest *m)
+{
+    struct stat st;
+    int ok = 1;
+
+    for (int64_t n = m->first; n <= m->last && ok; n++) {
+        char *png = oy_chunk_frame_path(dir, m->chunk, m->chunks, n);
+        ok = png && stat(png, &st) == 0 && S_ISREG(st.st_mode);
+        free(png);
+    }
+    return ok;
 }
 
 static void one(status *s, int64_t k)
@@ -81,10 +119,12 @@ static void one(status *s, int64_t k)
         if (m.shot_hash != r->shot_hash || m.seed != r->seed || m.build != r->build ||
             m.frames != r->frames || m.chunk != k)
             say(s, k, OYSTER_CHUNK_FAILED, "%s", "its manifest is of another shot, seed or build than the others");
-        else if (!(mkv = oy_path_join(s->dir, m.file)) || stat(mkv, &st) != 0 ||
-                 (uint64_t)st.st_size != m.file_bytes)
+        else if (*m.file && (!(mkv = oy_path_join(s->dir, m.file)) || stat(mkv, &st) != 0 ||
+                             (uint64_t)st.st_size != m.file_bytes))
             say(s, k, OYSTER_CHUNK_FAILED, "'%s' is missing or of another size than its manifest says",
                 m.file);
+        else if (m.png && !frames_there(s->dir, &m))
+            say(s, k, OYSTER_CHUNK_FAILED, "%s", "a frame's PNG file is missing");
         else {
             s->st->count[OYSTER_CHUNK_DONE]++;
             s->st->frames_done += m.last - m.first + 1;

@@ -54,8 +54,11 @@ typedef struct job {
     oy_assembly *from;         /* assemble: where the frames come from */
     oy_live *live;             /* oyster wander: the session */
     int recordfile;            /* oyster wander: the recorded script's index, or -1 */
-    oy_lossless *chunk;        /* render --chunk: the chunk file, output `video` */
+    oy_lossless *chunk;        /* render --chunk: the chunk file, output `video`;
+                                  with PNG frames, the sound alone (or none) */
     int manifest;              /* render --chunk: its manifest's index in outs */
+    int frame_png;             /* render --chunk-format png: first's PNG file's
+                                  index in outs (the others follow); -1: none */
     oy_manifest man;
     double t_eval, t_render, t_encode, t_audio;   /* seconds, for -v and bench */
 } job;
@@ -115,8 +118,9 @@ static int open_sinks(job *j)
     int err;
 
     if (j->chunk_dir)
-        return oy_lossless_open(&j->chunk, out_path(j, j->video), out->width, out->height,
-                                out->fps, j->want_audio ? OY_CHUNK_TRACKS : 0, j->log);
+        return j->video < 0 ? 0
+             : oy_lossless_open(&j->chunk, out_path(j, j->video), j->frame_png < 0 ? out->width : 0,
+                                out->height, out->fps, j->want_audio ? OY_CHUNK_TRACKS : 0, j->log);
     wo.path = out_path(j, j->video);
     wo.format = oy_media_format_for(o->out);
     wo.width = out->width;
@@ -221,7 +225,7 @@ static int frame_video(job *j, int64_t n)
     t2 = now_s();
     j->t_eval += eval;
     j->t_render += t2 - t0 - eval;
-    if (j->hashes || j->chunk)
+    if (j->hashes || j->chunk_dir)
         oy_md5_hex(j->rgb, size, md5);
     if (j->hashes) {
         errno = 0;
@@ -229,9 +233,11 @@ static int frame_video(job *j, int64_t n)
         if (ferror(j->hashes))
             return hash_fail(j);
     }
-    if (j->chunk) {
+    if (j->chunk_dir) {
         memcpy(j->man.md5[n - j->first], md5, sizeof md5);
-        err = oy_lossless_video(j->chunk, j->rgb, stride);
+        err = j->frame_png >= 0 ? oy_png_write(out_path(j, j->frame_png + (int)(n - j->first)), j->rgb,
+                                               out->width, out->height, stride, j->log)
+                                : oy_lossless_video(j->chunk, j->rgb, stride);
     } else {
         err = oy_writer_video(j->writer, j->rgb, stride);
     }
@@ -241,7 +247,7 @@ static int frame_video(job *j, int64_t n)
 
 static int finish_sinks(job *j)
 {
-    int err = j->chunk ? oy_lossless_finish(j->chunk) : oy_writer_finish(j->writer);
+    int err = j->chunk_dir ? (j->chunk ? oy_lossless_finish(j->chunk) : 0) : oy_writer_finish(j->writer);
     if (!err && j->hashes) {
         errno = 0;
         err = (j->hashes == stdout ? fflush(j->hashes) : fclose(j->hashes)) ? hash_fail(j) : 0;
@@ -268,9 +274,30 @@ static int renderer_for(oyster_shot *shot, oy_pool *pool, oy_renderer **r)
     return oy_renderer_new(r, shot->world, &rc, pool);
 }
 
-/* render --chunk: the chunk file, then its manifest, which lands last
- * (oy_outs_commit renames in order). A chunk that was not skipped as done
- * is redone: whatever of it is there is replaced, --force or not. */
+/* render --chunk-format png: a PNG file a frame, in the chunk's folder. */
+static int add_frame_pngs(job *j)
+{
+    const oyster_render_opts *o = j->o;
+    char *folder = oy_chunk_path(j->chunk_dir, o->chunk, o->chunks, NULL);
+    int err = folder ? oy_outs_mkdir(&j->outs, folder) : OYSTER_E_NOMEM;
+
+    free(folder);
+    for (int64_t n = j->first; n <= j->last && !err; n++) {
+        char *png = oy_chunk_frame_path(j->chunk_dir, o->chunk, o->chunks, n);
+        int at = -1;
+        err = png ? add_out(j, png, 0, &at) : OYSTER_E_NOMEM;
+        if (n == j->first)
+            j->frame_png = at;
+        free(png);
+    }
+    return err;
+}
+
+/* render --chunk: the chunk file (the frames and the sound, or with PNG
+ * frames the sound alone, when there is any), then its manifest, which
+ * lands last (oy_outs_commit renames in order). A chunk that was not
+ * skipped as done is redone: whatever of it is there is replaced,
+ * --force or not. */
 static int add_chunk_outputs(job *j)
 {
     const oyster_render_opts *o = j->o;
@@ -279,8 +306,10 @@ static int add_chunk_outputs(job *j)
     int err = mkv && json ? 0 : OYSTER_E_NOMEM;
 
     j->outs.force = 1;
-    if (!err && !(err = oy_outs_mkdir(&j->outs, j->chunk_dir)) &&
-        !(err = add_out(j, mkv, 0, &j->video)) && !(err = add_out(j, json, 0, &j->manifest)))
+    j->frame_png = -1;
+    if (!err && !(err = oy_outs_mkdir(&j->outs, j->chunk_dir)) && !(o->chunk_png && (err = add_frame_pngs(j))) &&
+        !(err = add_out(j, !o->chunk_png || j->want_audio ? mkv : NULL, 0, &j->video)) &&
+        !(err = add_out(j, json, 0, &j->manifest)))
         err = oy_outs_check(&j->outs);
     free(mkv);
     free(json);
@@ -468,18 +497,21 @@ static int write_side_files(job *j)
 /* render --chunk: the manifest, once the chunk file is complete. */
 static int write_manifest(job *j, double started)
 {
-    const oy_out *v = &j->outs.v[j->video];
-    const char *slash = strrchr(v->dest, '/');
+    const oy_out *v = j->video >= 0 ? &j->outs.v[j->video] : NULL;
+    const char *slash = v ? strrchr(v->dest, '/') : NULL;
     struct timespec ts;
     int err;
 
     clock_gettime(CLOCK_REALTIME, &ts);
     oy_manifest_init(&j->man, j->shot, j->o->chunk, j->o->chunks);
     j->man.audio = j->want_audio;
-    snprintf(j->man.file, sizeof j->man.file, "%s", slash ? slash + 1 : v->dest);
+    j->man.png = j->frame_png >= 0;
+    snprintf(j->man.file, sizeof j->man.file, "%s", !v ? "" : slash ? slash + 1 : v->dest);
     j->man.started = started;
     j->man.finished = ts.tv_sec + ts.tv_nsec * 1e-9;
-    if ((err = oy_md5_file(v->path, j->man.file_md5, &j->man.file_bytes))) {
+    if (!v)
+        oy_md5_hex("", 0, j->man.file_md5);
+    else if ((err = oy_md5_file(v->path, j->man.file_md5, &j->man.file_bytes))) {
         oy_error(j->log, "cannot read '%s' back: %s", v->name, oyster_strerror(err));
         return err;
     }

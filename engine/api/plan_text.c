@@ -123,6 +123,8 @@ char *plan_chunk_command(const plan *p, const plan_shot *s, const char *chunk)
     fprintf(f, " --chunk %s -o ", chunk);
     plan_sh(f, out);
     overrides(f, p->o->ov);
+    if (p->o->chunk_png)
+        fputs(" --chunk-format png", f);
     free(out);
     return finish(f, &buf);
 }

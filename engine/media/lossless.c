@@ -140,7 +140,7 @@ int oy_lossless_open(oy_lossless **out, const char *path, int width, int height,
         goto fail;
     }
     l->fc->flags |= AVFMT_FLAG_BITEXACT;
-    if ((ret = open_video(l, fps)) < 0)
+    if (width > 0 && (ret = open_video(l, fps)) < 0)
         goto fail;
     for (int t = 0; t < tracks; t++)
         if ((ret = open_track(l, t)) < 0)
@@ -164,6 +164,8 @@ int oy_lossless_video(oy_lossless *l, const uint8_t *rgb, ptrdiff_t stride)
     AVFrame *f = l->frame;
     int ret;
 
+    if (!l->venc)
+        return OYSTER_E_INTERNAL;
     if ((ret = av_frame_make_writable(f)) < 0)
         return fail(l, ret, "encode");
     for (int y = 0; y < l->height; y++) {
@@ -208,11 +210,11 @@ int oy_lossless_audio(oy_lossless *l, int track, const float *lr, int nsamples)
 
 int oy_lossless_finish(oy_lossless *l)
 {
-    int ret = avcodec_send_frame(l->venc, NULL);
+    int ret = l->venc ? avcodec_send_frame(l->venc, NULL) : 0;
 
     if (ret < 0)
         return fail(l, ret, "encode");
-    if ((ret = write_packets(l)) < 0)
+    if (l->venc && (ret = write_packets(l)) < 0)
         return ret;
     if ((ret = av_write_trailer(l->fc)) < 0 || (ret = avio_closep(&l->fc->pb)) < 0)
         return fail(l, ret, "write");

@@ -104,7 +104,8 @@ int oy_md5_file(const char *path, char out[33], uint64_t *size);
 /* ---- lossless.c, pcm_in.c: the chunk file of `render --chunk` ----
  * Matroska with the frames as FFV1 and up to OY_LOSSLESS_MAX_TRACKS
  * stereo 48 kHz tracks of float PCM, read back bit for bit: the video
- * through oy_video_in, the tracks through oy_pcm_in. */
+ * through oy_video_in, the tracks through oy_pcm_in. A width of 0: the
+ * tracks alone (the frames go elsewhere, as PNG files). */
 #define OY_LOSSLESS_MAX_TRACKS 4
 typedef struct oy_lossless oy_lossless;
 int oy_lossless_open(oy_lossless **out, const char *path, int width, int height,

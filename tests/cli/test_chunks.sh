@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_chunks.sh - farm chunks: `render --chunk I/N` then `assemble` give
 # the bytes of a one-machine render (video, frame hashes, WAV, stems) for
-# 1, 3 and 4 chunks, with and without audio, at 24000/1001; a done chunk
+# 1, 3 and 4 chunks, with and without audio, at 24000/1001, frames as PNG
+# files (a missing or swapped frame found and redone); a done chunk
 # is skipped; assemble refuses a missing chunk and chunks of two seeds;
 # status tells a damaged chunk, which render --chunk then redoes; a chunk
 # killed mid-way leaves no manifest; and a `plan --engine parallel` job
@@ -17,12 +18,13 @@ world:
   prompt: a lake in the mountains at dusk, light rain, thunder
 YAML
 
-# chunks DIR N [options]: render chunks 1..N of s.yaml into DIR
+# chunks DIR N [options]: render chunks 1..N of s.yaml into DIR, with
+# --chunk-format $FORMAT when FORMAT is set
 chunks() {
     d=$1 n=$2; shift 2
     i=1
     while [ "$i" -le "$n" ]; do
-        "$OYSTER" render "$T/s.yaml" --chunk "$i/$n" -o "$d" -q "$@" || return 1
+        "$OYSTER" render "$T/s.yaml" --chunk "$i/$n" -o "$d" -q ${FORMAT:+--chunk-format "$FORMAT"} "$@" || return 1
         i=$((i + 1))
     done
 }
@@ -38,9 +40,9 @@ same() {
            ${audio:+$audio "$T/$name-a.wav"} $(case " $* " in *" --no-audio "*) echo --no-audio ;; esac) &&
        cmp -s "$T/$name.mp4" "$T/$name-a.mp4" && cmp -s "$T/$name.md5" "$T/$name-a.md5" &&
        { [ -z "$audio" ] || cmp -s "$T/$name.wav" "$T/$name-a.wav"; }; then
-        pass "$n chunks $*: assembled bytes are the render's"
+        pass "$n chunks ${FORMAT:-ffv1} $*: assembled bytes are the render's"
     else
-        fail "$n chunks $*: assembled output differs from the render"
+        fail "$n chunks ${FORMAT:-ffv1} $*: assembled output differs from the render"
     fi
 }
 
@@ -48,6 +50,40 @@ same one 1
 same three 3 --fps 24000/1001
 same four 4
 same mute 4 --no-audio
+FORMAT=png
+same pngs 3
+same pngmute 2 --no-audio
+FORMAT=
+
+# PNG frames: a file a frame, the pictures' own pixels; the chunk file
+# holds the sound alone, or there is none
+[ -f "$T/pngs/chunk-2-of-3/000020.png" ] && [ ! -e "$T/pngmute/chunk-1-of-2.mkv" ] &&
+    grep -q '"pictures": "png"' "$T/pngs/chunk-2-of-3.json" && grep -q '"file": ""' "$T/pngmute/chunk-1-of-2.json" &&
+    pass "--chunk-format png: PNG files in chunk-I-of-N/, the sound alone in the chunk file" ||
+    fail "--chunk-format png: not the files expected"
+"$OYSTER" frames "$T/s.yaml" --frames 20-20 -o "$T/f_%06d.png" -q
+ok "a chunk's PNG frame is the frame 'oyster frames' writes" cmp "$T/f_000020.png" "$T/pngs/chunk-2-of-3/000020.png"
+expect_rc 0 "status of a folder of PNG chunks" "$OYSTER" status "$T/pngs"
+has_line "$T/.out" "^3 of 3 chunks done" "status counts the PNG chunks done"
+cp -r "$T/pngs" "$T/pnghurt"
+rm "$T/pnghurt/chunk-2-of-3/000017.png"
+cp "$T/pngs/chunk-3-of-3/000040.png" "$T/pnghurt/chunk-3-of-3/000041.png"
+expect_rc 1 "status with a PNG frame gone" "$OYSTER" status "$T/pnghurt"
+has_line "$T/.out" "chunk 2 of 3: failed: a frame's PNG file is missing" "status says which chunk lost a frame"
+expect_rc 2 "assemble with a PNG frame gone" "$OYSTER" assemble "$T/pnghurt" -o "$T/pnghurt.mp4"
+has_line "$T/.err" "frame 17, '.*chunk-2-of-3/000017.png', is missing" "assemble names the missing frame's file"
+rm "$T/pnghurt/chunk-2-of-3.json"
+expect_rc 2 "assemble with another frame's PNG in its place" "$OYSTER" assemble "$T/pnghurt" -o "$T/pnghurt.mp4"
+has_line "$T/.err" "chunk 2 of 3 is missing" "the chunk without its manifest is missing"
+"$OYSTER" render "$T/s.yaml" --chunk 2/3 --chunk-format png -o "$T/pnghurt" -q
+expect_rc 2 "assemble with another frame's PNG in its place" "$OYSTER" assemble "$T/pnghurt" -o "$T/pnghurt.mp4"
+has_line "$T/.err" "frame 41, .* does not match its manifest's hash" "assemble finds the swapped frame"
+"$OYSTER" render "$T/s.yaml" --chunk 3/3 --chunk-format png -o "$T/pnghurt" 2>"$T/redo.err"
+has_line "$T/redo.err" "chunk 3 of 3 .* rendered again: a frame's PNG file" "render --chunk redoes a chunk with a wrong frame"
+"$OYSTER" assemble "$T/pnghurt" -o "$T/pnghurt.mp4" -q
+ok "the mended PNG chunks assemble to the render's bytes" cmp "$T/pngs.mp4" "$T/pnghurt.mp4"
+expect_rc 2 "--chunk-format without --chunk" "$OYSTER" render "$T/s.yaml" --chunk-format png -o "$T/x.mp4"
+expect_rc 2 "--chunk-format jpeg" "$OYSTER" render "$T/s.yaml" --chunk 1/2 --chunk-format jpeg -o "$T/x"
 
 # stems come back from the chunks too
 "$OYSTER" render "$T/s.yaml" -o "$T/st.mp4" -q --stems "$T/st-r" &&
@@ -137,6 +173,10 @@ if command -v parallel >/dev/null 2>&1; then
     "$OYSTER" plan "$T/s.yaml" --chunks 4 --engine parallel -o "$T/job" -q &&
         sh "$T/job/submit.sh" >"$T/job.log" 2>&1
     ok "plan --engine parallel: the assembled video is the render's" cmp "$T/four.mp4" "$T/job/s.mp4"
+    "$OYSTER" plan "$T/s.yaml" --chunks 3 --chunk-format png --engine parallel -o "$T/pjob" -q &&
+        sh "$T/pjob/submit.sh" >"$T/pjob.log" 2>&1
+    ok "plan --chunk-format png: chunks of PNG frames, the render's bytes" cmp "$T/four.mp4" "$T/pjob/s.mp4"
+    ok "plan --chunk-format png: its chunks are PNG frames" test -f "$T/pjob/s/chunk-1-of-3/000000.png"
 fi
 
 # a frame range keeps the shot's loudness in the user's cache: the second
