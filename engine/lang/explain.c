@@ -75,6 +75,11 @@ static void concept_line(const oy_parse *p, const oy_word_note *nt, char *buf, s
             snprintf(buf + n, cap - n, ", named as the place of an object");
         return;
     }
+    if (nt->how == OY_NOTE_SAME) {
+        if (n < cap && it)
+            snprintf(buf + n, cap - n, ", the '%s' named before: not another", it->concept->name);
+        return;
+    }
     if (!it || n >= cap)
         return;
     n += modifiers(it, buf + n, cap - n);
@@ -109,7 +114,7 @@ void oy_lang_explain(const oy_bank *b, const char *text, const oy_parse *p,
 
         snprintf(word, sizeof word, "%.*s", wl, text + nt->off);
         switch (nt->how) {
-        case OY_NOTE_CONCEPT: case OY_NOTE_REFERENCE:
+        case OY_NOTE_CONCEPT: case OY_NOTE_REFERENCE: case OY_NOTE_SAME:
             concept_line(p, nt, what, sizeof what);
             break;
         case OY_NOTE_GRAMMAR:

@@ -100,6 +100,8 @@ enum oy_note_how {
     OY_NOTE_CONCEPT,           /* a concept: item */
     OY_NOTE_REFERENCE,         /* an object named as a place ("near the
                                   cabin"): concept, no item */
+    OY_NOTE_SAME,              /* an object that is one named before: item,
+                                  the one it is ("a hamlet of cottages") */
     OY_NOTE_ID,                /* an unknown word taken as an entity id */
     OY_NOTE_MEASURE,           /* part of "over 5 seconds" or "96 bpm" */
     OY_NOTE_NUMBER,

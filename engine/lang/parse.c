@@ -512,6 +512,8 @@ typedef struct clause {
     int place;                /* waiting for the next object */
     char near_what[32];
     int last_item, last_object;
+    size_t last_object_end;   /* the token after the last object's words */
+    int of_object;            /* "of" came right after that object */
     int pending[8];           /* colour items waiting for what they qualify */
     int npending;
     int last_surface;         /* OY_SURF_* the clause named last */
@@ -546,6 +548,8 @@ static void clause_reset(clause *c, int sentence)
     c->intensity_at = (size_t)-1;
     c->very_at = (size_t)-1;
     c->last_item = c->last_object = -1;
+    c->last_object_end = (size_t)-1;
+    c->of_object = 0;
     c->npending = 0;
     c->last_surface = OY_SURF_NONE;
     c->last_surface_item = -1;
@@ -679,6 +683,34 @@ static int is_far(const char *w)
         if (!strcmp(w, far[i]))
             return 1;
     return 0;
+}
+
+/* A building's part named alone: its windows, chimney or roof. */
+static int is_part(const char *w)
+{
+    static const char *const parts[] = { "window", "windows", "chimney", "chimneys", "roof", "roofs",
+                                         "rooftop", "rooftops" };
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        if (!strcmp(w, parts[i]))
+            return 1;
+    return 0;
+}
+
+/* The object named before that the words at i name again, or -1: what
+ * an object is made of or was, after "of" ("a hamlet of stone cottages",
+ * "the ruins of a castle", "the windows of a farm house"), and a
+ * building's part once any object is named ("smoke from the chimneys"). */
+static int named_already(const parser *p, const clause *c, size_t i, const match *m)
+{
+    if (m->concept->group != OY_GROUP_OBJECT)
+        return -1;
+    if (c->of_object && c->last_object >= 0)
+        return c->last_object;
+    if (m->n == 1 && is_part(p->tok[i].low))
+        for (int k = p->out->nitems - 1; k >= 0; k--)
+            if (p->out->items[k].concept->group == OY_GROUP_OBJECT && !p->out->items[k].negated)
+                return k;
+    return -1;
 }
 
 /* "near the cabin", "by the river", "behind fire1": returns the tokens
@@ -886,6 +918,8 @@ static int run(parser *p, int timed)
             i++;
             continue;
         }
+        /* "of" right after an object: what follows may be what it is made of */
+        c.of_object = i == c.last_object_end && !strcmp(t->low, "of") ? 1 : c.of_object;
         match_at(p, i, &m);
         if (m.word) {
             size_t next;
@@ -898,10 +932,25 @@ static int run(parser *p, int timed)
                 m.concept = rock;
                 m.plural = 0;
             }
+            int same = named_already(p, &c, i, &m);
+            if (same >= 0) {
+                if ((err = add_note(p, i, m.n, OY_NOTE_SAME, same, m.concept, NULL, m.form)))
+                    return err;
+                c.of_object = 0;
+                i += (size_t)m.n;
+                continue;
+            }
+            /* a building named by its windows is one building */
+            if (m.n == 1 && is_part(t->low))
+                m.plural = 0;
             if ((err = add_note(p, i, m.n, OY_NOTE_CONCEPT, p->out->nitems, m.concept, NULL, m.form)) ||
                 (err = add_item(p, &c, m.concept, i, m.plural)))
                 return err;
             i += (size_t)m.n;
+            if (m.concept->group == OY_GROUP_OBJECT) {
+                c.last_object_end = i;
+                c.of_object = 0;
+            }
         } else {
             int quiet = strlen(t->low) <= 1;
             if (!quiet)
@@ -971,7 +1020,7 @@ void oy_parse_word_stats(const oy_parse *p, int *content, int *unknown)
     *content = *unknown = 0;
     for (int i = 0; i < p->nnotes; i++) {
         const oy_word_note *n = &p->notes[i];
-        if (n->how == OY_NOTE_CONCEPT || n->how == OY_NOTE_REFERENCE)
+        if (n->how == OY_NOTE_CONCEPT || n->how == OY_NOTE_REFERENCE || n->how == OY_NOTE_SAME)
             *content += n->ntok;
         else if (n->how == OY_NOTE_UNKNOWN || n->how == OY_NOTE_ID)
             *content += n->ntok, *unknown += n->ntok;

@@ -353,13 +353,18 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
         default: break;
         }
         radius *= fmaxf(1.0f, 0.5f * k);
-        /* landforms stand off until their top is in a level view's frame
-         * (a group's nearest members too) */
+        /* tall things stand off until their top is in a level view's
+         * frame: landforms (a group's nearest members too) with room
+         * above them, a windmill, a barn or a tower from its near side */
         if (kd && (kd->flags & OY_KIND_LANDFORM) && it->place != OY_PLACE_BEHIND) {
             float whole = (6.3f * kd->height + ((kd->flags & OY_KIND_CLUSTER) ? 0.8f * kd->radius : 0.0f)) / ahead;
             ahead *= fmaxf(whole, 1.0f);
             lateral *= fmaxf(whole, 1.0f);
             radius = fmaxf(radius, 3.0f * kd->radius);
+        } else if (kd && !(kd->flags & OY_KIND_CLUSTER) && it->place != OY_PLACE_BEHIND) {
+            float whole = (5.5f * kd->height + kd->radius) / ahead;
+            ahead *= fmaxf(whole, 1.0f);
+            lateral *= fmaxf(whole, 1.0f);
         }
         /* a road starts by the camera and leads away along the view */
         if (kd && (kd->flags & OY_KIND_ALONG) && it->place == OY_PLACE_NONE) {

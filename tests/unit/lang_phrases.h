@@ -269,6 +269,18 @@ static const lang_phrase lang_phrases[] = {
     OBJ("pines", "pine", 3, OY_PLACE_NONE),
     OBJ("a dozen sheep", "sheep", 12, OY_PLACE_NONE),
     NEARBY("a lantern near the cabin", "lantern", 1, "cabin"),
+    /* what an object is made of or was, and a building's parts, are that
+     * object, not more of them */
+    OBJ("a hamlet of stone cottages in a green valley, smoke from the chimneys", "village", 1, OY_PLACE_NONE),
+    ABSENT("a hamlet of stone cottages in a green valley, smoke from the chimneys", "cabin"),
+    ABSENT("a hamlet of stone cottages in a green valley, smoke from the chimneys", "house"),
+    OBJ("lit windows of a farm house in a snowy field", "house", 1, OY_PLACE_NONE),
+    OBJ("the ruins of a castle", "ruins", 1, OY_PLACE_NONE),
+    ABSENT("the ruins of a castle", "castle"),
+    ABSENT("a village of white houses", "house"),
+    OBJ("a cabin and a house of stone", "cabin", 1, OY_PLACE_NONE),
+    OBJ("a house with red windows", "house", 1, OY_PLACE_NONE),
+    OBJ("two cabins and a tent", "cabin", 2, OY_PLACE_NONE),
     NEARBY("two people beside the campfire", "person", 2, "campfire"),
     NEARBY("a horse next to fire1", "horse", 1, "fire1"),
     OBJ("two deer and a horse on the left", "horse", 1, OY_PLACE_LEFT),
