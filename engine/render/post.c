@@ -85,7 +85,9 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
     p->mul[1] = ex * (1.0f + 0.02f * warm - 0.07f * tint) * (1.0f - 0.18f * golden);
     p->mul[2] = ex * (1.0f - 0.25f * warm + 0.03f * tint);
     float sat = oy_clampf(st->ch[OY_CH_SATURATION], -1.0f, 1.0f);
-    float k0 = (sat < 0.0f ? 1.0f + sat : 1.0f + 0.7f * sat) * (1.0f + 0.25f * golden);
+    /* blue hour keeps its blue, but as the day-for-night look does: a
+     * cool cast on the land, not snow gone saturated blue */
+    float k0 = (sat < 0.0f ? 1.0f + sat : 1.0f + 0.7f * sat) * (1.0f + 0.25f * golden) * (1.0f - 0.4f * blue);
     /* low sun light is rich in colour; by moonlight the eye sees little */
     float k = k0 * (1.0f - 0.8f * sky->night);
     /* and what colour it keeps leans blue-grey (the eye's night shift),
