@@ -157,6 +157,8 @@ typedef struct oy_sky {
     float overcast[3];            /* overcast cloud-base radiance */
     float storm;                  /* 0 .. 1 a storm's dark, heavy cloud */
     float star_k;                 /* star visibility */
+    float aurora, aurora_t;       /* the northern lights' strength, and the
+                                     shot's time that moves them */
     float flash;
     /* the brightest strike's light: a cold white from its side (no
      * shadows), and the cloud base glowing about its channel */

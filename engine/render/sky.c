@@ -517,6 +517,58 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
     }
     s->night = oy_sky_night(s->sun[1]);
     s->star_k = (1.0f - oy_smoothstepf(-0.3f, -0.14f, s->sun[1])) * (1.0f - s->cloud);
+    s->aurora = oy_clampf(st->ch[OY_CH_AURORA], 0.0f, 1.0f) * (1.0f - oy_smoothstepf(-0.25f, -0.08f, s->sun[1]));
+    s->aurora_t = (float)fmod(st->t, 3600.0);
+    if (s->aurora > 0.0f)
+        for (int c = 0; c < 3; c++) {
+            /* and a faint green on the land under it */
+            static const float glow[3] = { 0.0004f, 0.0022f, 0.0009f };
+            s->amb_up[c] += glow[c] * s->aurora;
+            s->amb_hor[c] += glow[c] * s->aurora * 0.7f;
+        }
+}
+
+/* Value noise along a line: smooth, -1..1, from the hash of whole steps. */
+static float noise1(uint64_t salt, float x)
+{
+    float f = floorf(x), u = x - f, w = u * u * (3.0f - 2.0f * u);
+    int64_t i = (int64_t)f;
+    float a = oy_u01(oy_hash(salt, OY_STREAM_SKY, (uint64_t)i, 0, 0));
+    float b = oy_u01(oy_hash(salt, OY_STREAM_SKY, (uint64_t)(i + 1), 0, 0));
+    return 2.0f * oy_lerpf(a, b, w) - 1.0f;
+}
+
+/* The northern lights along direction d (y up): curtains hanging in the
+ * northern sky (+z) from about 100 km up, their lower edges sharp and
+ * green, fading upward into red, folded along their length and streaked
+ * with rays, drifting and rippling over minutes. A ray meets each curtain
+ * where it crosses the curtain's wavy line; the radiance adds. */
+static void aurora(const oy_sky *s, float dx, float dy, float dz, float out[3])
+{
+    static const float green[3] = { 0.04f, 1.0f, 0.22f }, red[3] = { 0.8f, 0.1f, 0.4f };
+    float t = s->aurora_t, hl = sqrtf(dx * dx + dz * dz);
+    if (dz <= 0.05f * hl || dy <= 0.0f)
+        return;
+    for (int k = 0; k < 3; k++) {
+        float z0 = 600.0f + 250.0f * (float)k;               /* km north */
+        float tz = z0 / dz;                                   /* ray length to the line's mean */
+        float x = dx * tz;
+        float fold = 60.0f * noise1(0xa0 + (uint64_t)k, x / 220.0f + 0.004f * t) +
+                     18.0f * noise1(0xb0 + (uint64_t)k, x / 55.0f - 0.02f * t);
+        float tk = (z0 + fold) / dz, h = dy * tk;            /* km up where it crosses */
+        if (h < 80.0f || h > 420.0f)
+            continue;
+        float xk = dx * tk;
+        float bottom = oy_smoothstepf(92.0f, 108.0f, h);
+        float g = bottom * oy_rexp(-(h - 105.0f) / 55.0f), r = oy_rexp(-(h - 240.0f) * (h - 240.0f) / 5000.0f);
+        float rays = 0.45f + 0.55f * (0.5f + 0.5f * noise1(0xc0 + (uint64_t)k, xk / 3.0f + 0.05f * t)) *
+                             (0.6f + 0.4f * noise1(0xd0 + (uint64_t)k, xk / 0.9f));
+        float along = oy_smoothstepf(-0.6f, 0.2f, noise1(0xe0 + (uint64_t)k, xk / 400.0f + 0.002f * t));
+        /* seen edge on where the line turns toward the view: brighter */
+        float b = s->aurora * rays * along * (k ? 0.55f / (float)k : 1.0f) * 0.1f;
+        for (int c = 0; c < 3; c++)
+            out[c] += b * (g * green[c] + 0.15f * r * red[c]);
+    }
 }
 
 /* stars on a cube map of cells, one jittered star per lucky cell */
@@ -638,6 +690,12 @@ void oy_sky_radiance(const oy_sky *s, const float d[3], float az, float cam_y, f
         float halo = oy_rexp((1.0f - cm) * -900.0f) * (0.35f + 0.65f * vis) * s->night * 0.004f;
         for (int c = 0; c < 3; c++)
             out[c] += k * (c == 2 ? 0.33f : 0.3f) + halo * (c == 2 ? 1.1f : 0.9f);
+    }
+    if (s->aurora > 0.0f && vis > 0.0f) {
+        float a[3] = { 0, 0, 0 };
+        aurora(s, dx, dy, dz, a);
+        for (int c = 0; c < 3; c++)
+            out[c] += a[c] * vis;
     }
     if (s->star_k > 0.0f && dy > 0.0f) {
         float b = stars(s, dx, dy, dz) * s->star_k * vis * oy_smoothstepf(0.0f, 0.15f, dy);

@@ -259,6 +259,32 @@ int main(void)
         CHECK(wg > wn + 5.0, "golden hour is warmer than noon (R-B %.1f vs %.1f)", wg, wn);
     }
 
+    /* the northern lights: green curtains low in the northern sky at
+     * night, none by day and none to the south */
+    {
+        scene_state(&scenes[6], &st);
+        st.ch[OY_CH_CLOUD] = 0.0f;
+        float g = oy_world_surface(w, &st, 0.0, 0.0);
+        view_make(&v, 0.0, g + 2.0, 0.0, 0, 10, 0, 28);
+        render_one(w, p2, &cfg, &st, &v, a);
+        st2 = st;
+        st2.ch[OY_CH_AURORA] = 1.0f;
+        render_one(w, p2, &cfg, &st2, &v, b);
+        double ga = mean_ch(a, W * H / 2, 1), gb = mean_ch(b, W * H / 2, 1);
+        double rb = mean_ch(b, W * H / 2, 0) - mean_ch(a, W * H / 2, 0);
+        CHECK(gb > ga + 10.0 && gb - ga > 1.3 * rb, "the aurora greens the northern sky at night (G %.1f -> %.1f, "
+              "R up %.1f)", ga, gb, rb);
+        view_make(&v, 0.0, g + 2.0, 0.0, 180, 10, 0, 28);
+        render_one(w, p2, &cfg, &st, &v, a);
+        render_one(w, p2, &cfg, &st2, &v, b);
+        double south = mean_ch(b, W * H / 2, 1) - mean_ch(a, W * H / 2, 1);
+        st.ch[OY_CH_TIME] = st2.ch[OY_CH_TIME] = 13.0f;
+        view_make(&v, 0.0, g + 2.0, 0.0, 0, 10, 0, 28);
+        render_one(w, p2, &cfg, &st, &v, a);
+        render_one(w, p2, &cfg, &st2, &v, b);
+        CHECK(south < 4.0 && !memcmp(a, b, n), "and not the southern sky (G up %.1f), nor the sky by day", south);
+    }
+
     /* fog flattens the far distance */
     {
         scene_state(&scenes[1], &st);
