@@ -522,7 +522,7 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
     if (s->aurora > 0.0f)
         for (int c = 0; c < 3; c++) {
             /* and a faint green on the land under it */
-            static const float glow[3] = { 0.0004f, 0.0022f, 0.0009f };
+            static const float glow[3] = { 0.0001f, 0.0007f, 0.0003f };
             s->amb_up[c] += glow[c] * s->aurora;
             s->amb_hor[c] += glow[c] * s->aurora * 0.7f;
         }
