@@ -63,6 +63,7 @@ enum oy_channel {
     OY_CH_CRATER,        /* a crater: a ringed bowl ahead, its rim underfoot */
     OY_CH_CLEARING,      /* an open glade among the trees of a forest */
     OY_CH_ICE,           /* still water frozen over */
+    OY_CH_LAVA,          /* 0..1 molten lava glowing in the low ground */
     /* surface colours, -1..1 each, 0 = the world's own colours: warmth
      * -1 blue .. 1 red-orange, tint -1 green .. 1 magenta (the grade's
      * axes), light -1 black .. 1 white; ground is sand, soil and mud */

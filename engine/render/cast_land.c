@@ -352,6 +352,36 @@ static float face_tex(const oy_cast *c, double wx, double wz, float y, float fw,
     return k;
 }
 
+/* Molten lava: glowing veins folded through the flatter ground where the
+ * flows have spread, hot yellow where it runs thick, red where a crust
+ * cools over it; its own light, added to what the land reflects.
+ * Past where the veins resolve they melt into their mean glow. It is as
+ * bright as the exposure lets it be and keep its colour: a few times
+ * sunlit rock by day, far brighter than the land by night. */
+static void lava_glow(const oy_cast *c, double wx, double wz, float slope2, float dist, float out[3])
+{
+    static const float hot[3] = { 1.0f, 0.36f, 0.05f }, cool[3] = { 0.55f, 0.04f, 0.01f };
+    const oy_sky *s = c->sky;
+    float foot = pixel_foot(c, dist);
+    float warp = detail(c, wx * (1.0 / 140.0) + 31.0, wz * (1.0 / 140.0) - 7.0, NULL, NULL);
+    float n = detail(c, wx * (1.0 / 45.0) + 0.8 * warp, wz * (1.0 / 45.0) - 0.8 * warp, NULL, NULL);
+    float vein = oy_smoothstepf(0.85f, 0.95f, 1.0f - fabsf(n));
+    float mask = oy_rmax(oy_lerpf(0.08f, vein, resolved(foot, 16.0f)), oy_smoothstepf(-0.55f, -0.7f, warp));
+    mask *= oy_smoothstepf(0.6f, 0.12f, slope2) * c->lava;
+    if (mask <= 0.0f)
+        return;
+    float crust = 0.5f + 0.5f * detail(c, wx * (1.0 / 3.0) - 50.0, wz * (1.0 / 3.0) + 11.0, NULL, NULL);
+    float heat = mask * (1.0f - 0.6f * resolved(foot, 3.0f) * oy_smoothstepf(0.55f, 0.8f, crust));
+    float key = 0.2126f * s->amb_key[0] + 0.7152f * s->amb_key[1] + 0.0722f * s->amb_key[2] +
+                (0.2126f * s->sun_rad[0] + 0.7152f * s->sun_rad[1] + 0.0722f * s->sun_rad[2]) *
+                    oy_rmax(s->sun[1], 0.0f) +
+                (0.2126f * s->moon_rad[0] + 0.7152f * s->moon_rad[1] + 0.0722f * s->moon_rad[2]) *
+                    oy_rmax(s->moon[1], 0.0f);
+    float L = key * (0.14f + 2.0f * s->night);
+    for (int i = 0; i < 3; i++)
+        out[i] += L * heat * oy_lerpf(cool[i], hot[i], heat * heat * heat);
+}
+
 static int is_water(const full *f, float cf)
 {
     return f->wl > f->g + f->can * cf - 0.01f && f->wl > f->g;
@@ -454,6 +484,8 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
         for (int i = 0; i < 3; i++)
             out[i] += sk[i] * k;
     }
+    if (c->lava > 0.0f && can <= 0.4f && fw < 0.5f)
+        lava_glow(c, wx, wz, f->gx * f->gx + f->gz * f->gz, dist, out);
 }
 
 /* shade what a column's ray hit this row; returns 1, shading nothing, for

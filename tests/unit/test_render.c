@@ -285,6 +285,26 @@ int main(void)
         CHECK(south < 4.0 && !memcmp(a, b, n), "and not the southern sky (G up %.1f), nor the sky by day", south);
     }
 
+    /* molten lava glows red-orange in the flatter ground, by day too */
+    {
+        scene_state(&scenes[0], &st);
+        st.ch[OY_CH_GROUND_LIGHT] = st.ch[OY_CH_ROCK_LIGHT] = -0.85f;
+        st.ch[OY_CH_VEGETATION] = 0.0f;
+        float g = oy_world_surface(w, &st, 0.0, 0.0);
+        view_make(&v, 0.0, g + 30.0, 0.0, 0, -20, 0, 28);
+        render_one(w, p2, &cfg, &st, &v, a);
+        st2 = st;
+        st2.ch[OY_CH_LAVA] = 1.0f;
+        render_one(w, p2, &cfg, &st2, &v, b);
+        int glow_a = 0, glow_b = 0;
+        for (int i = 0; i < W * H; i++) {
+            glow_a += a[i * 3] > a[i * 3 + 1] + 50 && a[i * 3 + 1] > a[i * 3 + 2];
+            glow_b += b[i * 3] > b[i * 3 + 1] + 50 && b[i * 3 + 1] > b[i * 3 + 2];
+        }
+        CHECK(glow_b > W * H / 400 && glow_a < W * H / 2000, "lava glows red-orange on the ground (%d pixels, "
+              "%d without it)", glow_b, glow_a);
+    }
+
     /* fog flattens the far distance */
     {
         scene_state(&scenes[1], &st);
