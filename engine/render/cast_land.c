@@ -352,6 +352,61 @@ static float face_tex(const oy_cast *c, double wx, double wz, float y, float fw,
     return k;
 }
 
+/* Flowers in the grass: drifts of them, and in the drifts a clump of one
+ * kind to a cell of 0.8 m where the hash says, its heads speckled over a
+ * ragged patch half a metre across, its colour drawn from a palette that leans
+ * warm (poppies, sunflowers) or cool (bluebells, lavender) as the words
+ * say. Where a pixel covers many clumps they blend into the grass as
+ * their mean colour, more of it at a grazing view, which sees the heads
+ * over the blades. */
+static void flowers(const oy_cast *c, double wx, double wz, float foot, float sg, float alb[3])
+{
+    static const float pal[6][3] = { { 0.8f, 0.8f, 0.74f }, { 0.86f, 0.7f, 0.08f }, { 0.72f, 0.05f, 0.04f },
+                                     { 0.85f, 0.38f, 0.6f }, { 0.42f, 0.18f, 0.7f }, { 0.22f, 0.33f, 0.82f } };
+    float grass = oy_clampf((alb[1] - fmaxf(alb[0], alb[2])) * 14.0f, 0.0f, 1.0f);
+    float drift = oy_smoothstepf(-0.35f, 0.35f, detail(c, wx * (1.0 / 11.0) - 70.0, wz * (1.0 / 11.0) + 5.0, NULL, NULL));
+    float dens = c->flowers * grass * drift;
+    if (dens <= 0.0f)
+        return;
+    float w = c->flower_warm, wt[6] = { 1.0f - fabsf(w), 1.0f + w, 1.0f + w, 1.0f - 0.5f * fabsf(w), 1.0f - w, 1.0f - w };
+    float sum = 0.0f, col[3] = { 0, 0, 0 };
+    for (int k = 0; k < 6; k++)
+        sum += wt[k];
+    for (int k = 0; k < 6; k++)
+        for (int i = 0; i < 3; i++)
+            col[i] += wt[k] * pal[k][i] / sum;
+    const double cell = 0.8;
+    double cx = floor(wx / cell), cz = floor(wz / cell);
+    uint64_t h = oy_hash(0xf10e4, OY_STREAM_VEGETATION, (uint64_t)(int64_t)cx, (uint64_t)(int64_t)cz, 0);
+    float grazing = 1.0f + 2.0f * (1.0f - oy_rmin(sg * 4.0f, 1.0f));
+    float cover = oy_rmin(dens * 0.75f * 0.12f * grazing, 0.5f), seen = resolved(foot, 0.8f), k = cover;
+    if (seen > 0.0f) {
+        float on = 0.0f;
+        if (oy_u01(h) < dens * 0.75f) {
+            /* this cell's clump: where, how wide, which flower */
+            double fx = (cx + 0.3 + 0.4 * oy_u01(oy_mix64(h ^ 1))) * cell;
+            double fz = (cz + 0.3 + 0.4 * oy_u01(oy_mix64(h ^ 2))) * cell;
+            float r = 0.2f + 0.18f * oy_u01(oy_mix64(h ^ 3)), pick = oy_u01(oy_mix64(h ^ 4)) * sum;
+            /* a ragged edge: the distance bent by the grass's own noise */
+            float bend = 1.0f + 0.45f * detail(c, wx * (1.0 / 0.3) + 40.0, wz * (1.0 / 0.3) - 17.0, NULL, NULL);
+            float d2 = (float)((wx - fx) * (wx - fx) + (wz - fz) * (wz - fz)) * bend * bend;
+            int f = 0;
+            while (f < 5 && pick > wt[f])
+                pick -= wt[f++];
+            for (int i = 0; i < 3; i++)
+                col[i] = oy_lerpf(col[i], pal[f][i], seen);
+            /* the heads: dense speckle where a pixel sees them one by one */
+            float heads = oy_lerpf(0.6f, oy_smoothstepf(-0.25f, 0.3f, detail(c, wx * (1.0 / 0.2) + 3.0,
+                                                                            wz * (1.0 / 0.2) - 8.0, NULL, NULL)),
+                                   resolved(foot, 0.2f));
+            on = oy_smoothstepf(r * r, 0.3f * r * r, d2) * oy_clampf(heads * grazing, 0.0f, 1.0f);
+        }
+        k = oy_lerpf(cover, on, seen);
+    }
+    for (int i = 0; i < 3; i++)
+        alb[i] = oy_lerpf(alb[i], col[i], k);
+}
+
 /* Molten lava: glowing veins folded through the flatter ground where the
  * flows have spread, hot yellow where it runs thick, red where a crust
  * cools over it; its own light, added to what the land reflects.
@@ -423,6 +478,11 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
         k = ts > 0.0f ? oy_lerpf(1.0f, ground_top(c, wx, wz, fa, foot, sg, d, alb, &gx, &gz), ts) : 1.0f;
         for (int i = 0; i < 3; i++)
             alb[i] *= k;
+        if (c->flowers > 0.0f)
+            flowers(c, wx, wz, foot, sg, alb);
+    } else if (c->flowers > 0.0f && dist < 600.0f) {
+        float sg = fabsf(d[1] - d[0] * gx - d[2] * gz) / sqrtf(1.0f + gx * gx + gz * gz);
+        flowers(c, wx, wz, pixel_foot(c, dist) / fmaxf(sg, 0.02f), sg, alb);
     }
     float fw = f->face;
     if (fw > 0.0f && (can <= 0.4f || y <= f->g + 0.3f)) {

@@ -287,6 +287,7 @@ typedef struct oy_cast {
     const oy_state *st;
     /* per-frame surface and air parameters */
     float snow, wet, lava, fog_a, fog_b, fog_y0, mie, t;
+    float flowers, flower_warm;   /* flowers in the grass: how many, their colours */
     float haze_k;                 /* distance haze on terrain, per metre */
     float cloud_shadow;           /* 0 when cloud shadows cannot show */
     float leaf[3];                /* canopy albedo for the season */

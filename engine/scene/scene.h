@@ -56,6 +56,7 @@ typedef struct oy_look {
     float green;                  /* 0..1 how green the land is (vegetation) */
     float foliage;                /* 0 bare .. 1 in full leaf */
     float autumn;                 /* 0..1 */
+    float blossom;                /* 0..1 broadleaf crowns in blossom */
     float snow;                   /* 0..1 snow lying on things */
     float wind;                   /* 0..1 */
     float night;                  /* 0 day .. 1 night: windows and lamps lit */

@@ -305,6 +305,34 @@ int main(void)
               "%d without it)", glow_b, glow_a);
     }
 
+    /* flowers colour the grass near the camera; blossom pinks the woods */
+    {
+        scene_state(&scenes[0], &st);
+        st.ch[OY_CH_BIOME_MEADOW] = 1.0f;
+        float g = oy_world_surface(w, &st, 0.0, 0.0);
+        view_make(&v, 0.0, g + 1.7, 0.0, 0, -15, 0, 28);
+        render_one(w, p2, &cfg, &st, &v, a);
+        st2 = st;
+        st2.ch[OY_CH_FLOWERS] = 1.0f;
+        render_one(w, p2, &cfg, &st2, &v, b);
+        int fa = 0, fb = 0;
+        for (int i = W * H / 2; i < W * H; i++) {
+            fa += a[i * 3] > a[i * 3 + 1] + 20 || a[i * 3 + 2] > a[i * 3 + 1] + 20;
+            fb += b[i * 3] > b[i * 3 + 1] + 20 || b[i * 3 + 2] > b[i * 3 + 1] + 20;
+        }
+        CHECK(fb > W * H / 100 && fa < W * H / 2000, "flowers in the grass: %d red, yellow-white or blue pixels "
+              "in the lower half (%d without)", fb, fa);
+        st.ch[OY_CH_BIOME_FOREST] = 1.0f;
+        st.ch[OY_CH_BIOME_MEADOW] = 0.0f;
+        view_make(&v, 0.0, g + 60.0, 0.0, 0, -10, 0, 28);
+        render_one(w, p2, &cfg, &st, &v, a);
+        st2 = st;
+        st2.ch[OY_CH_BLOSSOM] = 1.0f;
+        render_one(w, p2, &cfg, &st2, &v, b);
+        double pa = mean_ch(a, W * H, 0) - mean_ch(a, W * H, 1), pb = mean_ch(b, W * H, 0) - mean_ch(b, W * H, 1);
+        CHECK(pb > pa + 5.0, "blossom pinks the broadleaf woods (R-G %.1f -> %.1f)", pa, pb);
+    }
+
     /* fog flattens the far distance */
     {
         scene_state(&scenes[1], &st);
