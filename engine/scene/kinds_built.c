@@ -276,12 +276,19 @@ void oy_kind_standing_stones(oy_build *b)
     int n = 9 + (int)oy_build_rand(b, 1, 0.0f, 4.0f);
     float rr = oy_build_rand(b, 2, 7.0f, 10.0f);
     for (int i = 0; i < n; i++) {
-        float k = oy_build_rand(b, 3 + i, 0.8f, 1.15f);
-        int stone = oy_build_mat(b, 0.22f * k, 0.22f * k, 0.2f * k);
-        float a = 2.0f * PI * (float)i / (float)n;
-        float h = oy_build_rand(b, 20 + i, 1.8f, 3.8f);
-        oy_build_box(b, stone, oy_sinf(a) * rr, h * 0.5f - 0.4f, oy_cosf(a) * rr, 0.55f, h * 0.5f + 0.4f, 0.35f,
-                     a + oy_build_rand(b, 40 + i, -0.2f, 0.2f), oy_build_rand(b, 60 + i, -0.08f, 0.08f), 0);
+        /* weathered grey, some greener with lichen */
+        float k = oy_build_rand(b, 3 + i, 0.75f, 1.15f), moss = oy_build_rand(b, 80 + i, 0.0f, 0.04f);
+        int stone = oy_build_mat(b, 0.2f * k, (0.2f + moss) * k, 0.18f * k);
+        float a = 2.0f * PI * (float)i / (float)n, yaw = a + oy_build_rand(b, 40 + i, -0.2f, 0.2f);
+        float lean = oy_build_rand(b, 60 + i, -0.08f, 0.08f), h = oy_build_rand(b, 20 + i, 1.8f, 3.8f);
+        float w = oy_build_rand(b, 100 + i, 0.45f, 0.65f), t = oy_build_rand(b, 120 + i, 0.25f, 0.4f);
+        float x = oy_sinf(a) * rr, z = oy_cosf(a) * rr, top = 0.7f * h;
+        /* a slab narrowing upward to a rounded head */
+        oy_build_box(b, stone, x, top * 0.5f - 0.4f, z, w, top * 0.5f + 0.4f, t, yaw, lean, 0);
+        oy_build_box(b, stone, x + oy_sinf(lean) * top, top + 0.15f * h, z, 0.8f * w, 0.15f * h, 0.85f * t, yaw,
+                     lean, 0);
+        oy_build_ellipsoid(b, stone, x + oy_sinf(lean) * (top + 0.3f * h), top + 0.29f * h, z, 0.78f * w, 0.07f * h,
+                           0.82f * t);
     }
 }
 
