@@ -713,6 +713,21 @@ static int named_already(const parser *p, const clause *c, size_t i, const match
     return -1;
 }
 
+/* Whether a word says what a place is like ("jungle", "frozen", "green",
+ * "sandy") rather than naming it. */
+static int describes_place(const match *m)
+{
+    if (!m->concept || m->word)
+        return 0;
+    switch (m->concept->group) {
+    case OY_GROUP_BIOME: case OY_GROUP_COLOUR: case OY_GROUP_MATERIAL: case OY_GROUP_SEASON:
+    case OY_GROUP_WEATHER:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* "near the cabin", "by the river", "behind fire1": returns the tokens
  * used after i, or 0 when nothing placeable follows. */
 static int place_near(parser *p, clause *c, size_t i, const match *m)
@@ -722,12 +737,23 @@ static int place_near(parser *p, clause *c, size_t i, const match *m)
     int err;
 
     /* "on the far hill", "by a distant lake": the distance goes with the
-     * place named */
-    while (usable_word(p, j) && (is_determiner(p->tok[j].low) || is_far(p->tok[j].low)))
-        j++;
-    if (!usable_word(p, j))
-        return 0;
-    match_at(p, j, &m2);
+     * place named; "on a jungle hill", "by a frozen lake": so do the words
+     * that say what the place is like, up to two of them */
+    size_t adj = 0;
+    int nadj = 0;
+    for (;;) {
+        while (usable_word(p, j) && (is_determiner(p->tok[j].low) || is_far(p->tok[j].low)))
+            j++;
+        if (!usable_word(p, j))
+            return 0;
+        match_at(p, j, &m2);
+        if (nadj == 2 || !describes_place(&m2))
+            break;
+        if (!nadj)
+            adj = j;
+        nadj++;
+        j += (size_t)m2.n;
+    }
     int high = m2.concept && is_high_ground(m2.concept);
     if (!(m2.concept && (m2.concept->group == OY_GROUP_WATER ||
                          m2.concept->group == OY_GROUP_OBJECT || high)) &&
@@ -735,9 +761,20 @@ static int place_near(parser *p, clause *c, size_t i, const match *m)
         return 0;
     if ((err = add_note(p, i, m->n, OY_NOTE_GRAMMAR, -1, NULL, m->word, NULL)))
         return err;
-    for (size_t d = i + (size_t)m->n; d < j; d++)
+    for (size_t d = i + (size_t)m->n; d < j;) {
+        match md;
+        if (nadj && d >= adj && (match_at(p, d, &md), describes_place(&md))) {
+            /* the place's own words keep their meaning */
+            if ((err = add_note(p, d, md.n, OY_NOTE_CONCEPT, p->out->nitems, md.concept, NULL, md.form)) ||
+                (err = add_item(p, c, md.concept, d, md.plural)))
+                return err;
+            d += (size_t)md.n;
+            continue;
+        }
         if ((err = add_note(p, d, 1, OY_NOTE_GRAMMAR, -1, NULL, grammar_word(p->g, p->tok[d].low), NULL)))
             return err;
+        d++;
+    }
     if (m2.concept && (m2.concept->group == OY_GROUP_WATER || high)) {
         /* naming the water or the hill says it is there */
         place_object(p, c, high ? OY_PLACE_ON_HIGH : OY_PLACE_NEAR_WATER, NULL);

@@ -281,6 +281,11 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a cabin and a house of stone", "cabin", 1, OY_PLACE_NONE),
     OBJ("a house with red windows", "house", 1, OY_PLACE_NONE),
     OBJ("two cabins and a tent", "cabin", 2, OY_PLACE_NONE),
+    /* words that say what the place is like go with it, and keep their meaning */
+    OBJ("a ruined temple on a jungle hill", "ruins", 1, OY_PLACE_ON_HIGH),
+    OBJ("a cabin by a frozen lake", "cabin", 1, OY_PLACE_NEAR_WATER),
+    CH("a cabin by a frozen lake", OY_CH_ICE, 0.99f, 1.0f),
+    OBJ("a castle on a green hill", "castle", 1, OY_PLACE_ON_HIGH),
     NEARBY("two people beside the campfire", "person", 2, "campfire"),
     NEARBY("a horse next to fire1", "horse", 1, "fire1"),
     OBJ("two deer and a horse on the left", "horse", 1, OY_PLACE_LEFT),
