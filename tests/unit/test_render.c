@@ -90,6 +90,28 @@ static int render_one(const oy_world *w, oy_pool *pool, const oy_render_config *
     return ret;
 }
 
+/* The view v of st into a, and of st with channel ch at value into b. */
+static void render_pair(const oy_world *w, oy_pool *pool, const oy_render_config *cfg, const oy_state *st,
+                        const oy_view *v, int ch, float value, uint8_t *a, uint8_t *b)
+{
+    oy_state with = *st;
+    with.ch[ch] = value;
+    render_one(w, pool, cfg, st, v, a);
+    render_one(w, pool, cfg, &with, v, b);
+}
+
+/* Pixels from index i0 on where r exceeds g by more than rg and (warm) g
+ * exceeds b, or (not warm) b exceeds g by more than rg too. */
+static int count_hue(const uint8_t *rgb, int i0, int i1, int rg, int warm)
+{
+    int n = 0;
+    for (int i = i0; i < i1; i++) {
+        const uint8_t *p = rgb + (size_t)i * 3;
+        n += warm ? p[0] > p[1] + rg && p[1] > p[2] : p[0] > p[1] + rg || p[2] > p[1] + rg;
+    }
+    return n;
+}
+
 static double mean_lum(const uint8_t *rgb, int w, int y0, int y1)
 {
     double s = 0;
@@ -266,22 +288,17 @@ int main(void)
         st.ch[OY_CH_CLOUD] = 0.0f;
         float g = oy_world_surface(w, &st, 0.0, 0.0);
         view_make(&v, 0.0, g + 2.0, 0.0, 0, 10, 0, 28);
-        render_one(w, p2, &cfg, &st, &v, a);
-        st2 = st;
-        st2.ch[OY_CH_AURORA] = 1.0f;
-        render_one(w, p2, &cfg, &st2, &v, b);
+        render_pair(w, p2, &cfg, &st, &v, OY_CH_AURORA, 1.0f, a, b);
         double ga = mean_ch(a, W * H / 2, 1), gb = mean_ch(b, W * H / 2, 1);
         double rb = mean_ch(b, W * H / 2, 0) - mean_ch(a, W * H / 2, 0);
         CHECK(gb > ga + 10.0 && gb - ga > 1.3 * rb, "the aurora greens the northern sky at night (G %.1f -> %.1f, "
               "R up %.1f)", ga, gb, rb);
         view_make(&v, 0.0, g + 2.0, 0.0, 180, 10, 0, 28);
-        render_one(w, p2, &cfg, &st, &v, a);
-        render_one(w, p2, &cfg, &st2, &v, b);
+        render_pair(w, p2, &cfg, &st, &v, OY_CH_AURORA, 1.0f, a, b);
         double south = mean_ch(b, W * H / 2, 1) - mean_ch(a, W * H / 2, 1);
-        st.ch[OY_CH_TIME] = st2.ch[OY_CH_TIME] = 13.0f;
+        st.ch[OY_CH_TIME] = 13.0f;
         view_make(&v, 0.0, g + 2.0, 0.0, 0, 10, 0, 28);
-        render_one(w, p2, &cfg, &st, &v, a);
-        render_one(w, p2, &cfg, &st2, &v, b);
+        render_pair(w, p2, &cfg, &st, &v, OY_CH_AURORA, 1.0f, a, b);
         CHECK(south < 4.0 && !memcmp(a, b, n), "and not the southern sky (G up %.1f), nor the sky by day", south);
     }
 
@@ -292,15 +309,8 @@ int main(void)
         st.ch[OY_CH_VEGETATION] = 0.0f;
         float g = oy_world_surface(w, &st, 0.0, 0.0);
         view_make(&v, 0.0, g + 30.0, 0.0, 0, -20, 0, 28);
-        render_one(w, p2, &cfg, &st, &v, a);
-        st2 = st;
-        st2.ch[OY_CH_LAVA] = 1.0f;
-        render_one(w, p2, &cfg, &st2, &v, b);
-        int glow_a = 0, glow_b = 0;
-        for (int i = 0; i < W * H; i++) {
-            glow_a += a[i * 3] > a[i * 3 + 1] + 50 && a[i * 3 + 1] > a[i * 3 + 2];
-            glow_b += b[i * 3] > b[i * 3 + 1] + 50 && b[i * 3 + 1] > b[i * 3 + 2];
-        }
+        render_pair(w, p2, &cfg, &st, &v, OY_CH_LAVA, 1.0f, a, b);
+        int glow_a = count_hue(a, 0, W * H, 50, 1), glow_b = count_hue(b, 0, W * H, 50, 1);
         CHECK(glow_b > W * H / 400 && glow_a < W * H / 2000, "lava glows red-orange on the ground (%d pixels, "
               "%d without it)", glow_b, glow_a);
     }
@@ -311,24 +321,14 @@ int main(void)
         st.ch[OY_CH_BIOME_MEADOW] = 1.0f;
         float g = oy_world_surface(w, &st, 0.0, 0.0);
         view_make(&v, 0.0, g + 1.7, 0.0, 0, -15, 0, 28);
-        render_one(w, p2, &cfg, &st, &v, a);
-        st2 = st;
-        st2.ch[OY_CH_FLOWERS] = 1.0f;
-        render_one(w, p2, &cfg, &st2, &v, b);
-        int fa = 0, fb = 0;
-        for (int i = W * H / 2; i < W * H; i++) {
-            fa += a[i * 3] > a[i * 3 + 1] + 20 || a[i * 3 + 2] > a[i * 3 + 1] + 20;
-            fb += b[i * 3] > b[i * 3 + 1] + 20 || b[i * 3 + 2] > b[i * 3 + 1] + 20;
-        }
+        render_pair(w, p2, &cfg, &st, &v, OY_CH_FLOWERS, 1.0f, a, b);
+        int fa = count_hue(a, W * H / 2, W * H, 20, 0), fb = count_hue(b, W * H / 2, W * H, 20, 0);
         CHECK(fb > W * H / 100 && fa < W * H / 2000, "flowers in the grass: %d red, yellow-white or blue pixels "
               "in the lower half (%d without)", fb, fa);
         st.ch[OY_CH_BIOME_FOREST] = 1.0f;
         st.ch[OY_CH_BIOME_MEADOW] = 0.0f;
         view_make(&v, 0.0, g + 60.0, 0.0, 0, -10, 0, 28);
-        render_one(w, p2, &cfg, &st, &v, a);
-        st2 = st;
-        st2.ch[OY_CH_BLOSSOM] = 1.0f;
-        render_one(w, p2, &cfg, &st2, &v, b);
+        render_pair(w, p2, &cfg, &st, &v, OY_CH_BLOSSOM, 1.0f, a, b);
         double pa = mean_ch(a, W * H, 0) - mean_ch(a, W * H, 1), pb = mean_ch(b, W * H, 0) - mean_ch(b, W * H, 1);
         CHECK(pb > pa + 5.0, "blossom pinks the broadleaf woods (R-G %.1f -> %.1f)", pa, pb);
     }
