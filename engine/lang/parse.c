@@ -685,6 +685,24 @@ static int is_far(const char *w)
     return 0;
 }
 
+/* A noun whose plural is itself ("sheep grazing", "deer at the edge"):
+ * many unless "a", "an", "one", "this" or "that" says one. */
+static int many_unsaid(const parser *p, size_t i)
+{
+    static const char *const same[] = { "sheep", "deer", "cattle", "bison", "moose", "elk", "reindeer",
+                                        "livestock", "swine", "caribou" };
+    static const char *const one[] = { "a", "an", "one", "this", "that", "single", "lone", "lonely" };
+    size_t k;
+    for (k = 0; k < sizeof same / sizeof *same && strcmp(p->tok[i].low, same[k]); k++)
+        ;
+    if (k == sizeof same / sizeof *same)
+        return 0;
+    for (size_t j = 0; i > 0 && j < sizeof one / sizeof *one; j++)
+        if (!strcmp(p->tok[i - 1].low, one[j]))
+            return 0;
+    return 1;
+}
+
 /* A building's part named alone: its windows, chimney or roof. */
 static int is_part(const char *w)
 {
@@ -977,9 +995,12 @@ static int run(parser *p, int timed)
                 i += (size_t)m.n;
                 continue;
             }
-            /* a building named by its windows is one building */
+            /* a building named by its windows is one building; sheep
+             * with no "a" are a flock */
             if (m.n == 1 && is_part(t->low))
                 m.plural = 0;
+            else if (m.n == 1 && !m.plural && m.concept->group == OY_GROUP_OBJECT && many_unsaid(p, i))
+                m.plural = 1;
             if ((err = add_note(p, i, m.n, OY_NOTE_CONCEPT, p->out->nitems, m.concept, NULL, m.form)) ||
                 (err = add_item(p, &c, m.concept, i, m.plural)))
                 return err;

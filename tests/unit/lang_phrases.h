@@ -260,7 +260,8 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a cabin by the river", "cabin", 1, OY_PLACE_NEAR_WATER),
     CH("a cabin by the river", OY_CH_RIVER, 0.99f, 1.0f),
     OBJ("a tent near the water", "tent", 1, OY_PLACE_NEAR_WATER),
-    OBJ("deer on the shore", "deer", 1, OY_PLACE_NEAR_WATER),
+    OBJ("deer on the shore", "deer", 3, OY_PLACE_NEAR_WATER),
+    OBJ("a deer on the shore", "deer", 1, OY_PLACE_NEAR_WATER),
     UNSET("deer on the shore", OY_CH_COAST),
     OBJ("a lantern in front of the camera", "lantern", 1, OY_PLACE_AHEAD),
     OBJ("a person behind the camera", "person", 1, OY_PLACE_BEHIND),
@@ -281,6 +282,11 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a cabin and a house of stone", "cabin", 1, OY_PLACE_NONE),
     OBJ("a house with red windows", "house", 1, OY_PLACE_NONE),
     OBJ("two cabins and a tent", "cabin", 2, OY_PLACE_NONE),
+    /* sheep and deer with no "a" are many */
+    OBJ("green rolling hills with sheep grazing", "sheep", 3, OY_PLACE_NONE),
+    OBJ("a sheep in a field", "sheep", 1, OY_PLACE_NONE),
+    OBJ("a lone deer", "deer", 1, OY_PLACE_NONE),
+    OBJ("two sheep", "sheep", 2, OY_PLACE_NONE),
     /* words that say what the place is like go with it, and keep their meaning */
     OBJ("a ruined temple on a jungle hill", "ruins", 1, OY_PLACE_ON_HIGH),
     OBJ("a cabin by a frozen lake", "cabin", 1, OY_PLACE_NEAR_WATER),
