@@ -888,6 +888,8 @@ static void shade_hit(const oy_objects *o, const oy_cast *c, const inst *I, int 
     float ndl = n[0] * s->sun[0] + n[1] * s->sun[1] + n[2] * s->sun[2];
     if (m->flags & OY_MAT_LEAF)
         ndl = (ndl + 0.35f) * (1.0f / 1.35f);     /* light round leaves */
+    else if (m->flags & OY_MAT_SOFT)
+        ndl = 0.5f * (ndl + 1.0f);                /* and through smoke and steam */
     if (ndl > 0.0f && s->sun[1] > 0.0f) {
         /* a crown is itself the canopy the shadow sweep sees: look a
          * little above it, so only what stands higher shades it */
@@ -1080,7 +1082,9 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1
             const oy_mat *m = &o->mat[I->m0 + o->prim[I->p0 + sprim].mat];
             float sc[3], n[3];
             to_world(I, snl, n);
-            float a = m->alpha * I->fade * fabsf(n[0] * d[0] + n[1] * d[1] + n[2] * d[2]);
+            /* thickest seen face on, fading to nothing at the edge */
+            float nd = fabsf(n[0] * d[0] + n[1] * d[1] + n[2] * d[2]);
+            float a = m->alpha * I->fade * nd * nd;
             shade_hit(o, c, I, sprim, snl, d, tsoft, sc);
             for (int i = 0; i < 3; i++)
                 px[i] = oy_lerpf(px[i], sc[i], a);

@@ -24,6 +24,22 @@ static void stone_lump(oy_build *b, int salt, float size)
 void oy_kind_rock(oy_build *b) { stone_lump(b, 1, 0.7f); }
 void oy_kind_boulder(oy_build *b) { stone_lump(b, 1, 2.2f); }
 
+/* A plume: n puffs of a soft material rising from y0 to y0 + rise over
+ * a cycle of `period` seconds, one after another, growing from r0 by
+ * grow as they go, thinning from young to old halfway, and drifting
+ * downwind (+x) the stronger the wind. */
+static void plume(oy_build *b, int young, int old, int n, float period, float y0, float rise, float r0, float grow)
+{
+    float w = b->look->wind;
+    for (int i = 0; i < n; i++) {
+        float age = b->t / period + (float)i / (float)n;
+        age -= (float)(int)age;
+        float r = r0 + grow * age;
+        oy_build_ellipsoid(b, age < 0.5f ? young : old, (0.5f + 6.0f * w) * age * age * 3.0f,
+                           y0 + rise * age, 0.06f * rise * oy_sinf(age * 6.0f + (float)i), r, r * 0.8f, r);
+    }
+}
+
 void oy_kind_campfire(oy_build *b)
 {
     int stone = oy_build_mat(b, 0.15f, 0.14f, 0.13f);
@@ -50,17 +66,19 @@ void oy_kind_campfire(oy_build *b)
     oy_build_frustum(b, core, 0, 0.15f, 0, 0.12f, 0.0f, 0.75f * fl);
     oy_build_light(b, 0, 0.7f, 0, 1.0f, 0.42f, 0.12f, 20.0f * fl * (0.15f + 0.85f * n));
     /* smoke: puffs that rise, grow and drift downwind, one after another */
-    int young = oy_build_soft(b, 0.45f, 0.44f, 0.43f, 0.35f, 0.0f);
-    int old = oy_build_soft(b, 0.5f, 0.5f, 0.5f, 0.15f, 0.0f);
-    float w = b->look->wind;
-    for (int i = 0; i < 6; i++) {
-        float age = t * 0.25f + (float)i / 6.0f;
-        age -= (float)(int)age;
-        float r = 0.15f + 0.7f * age, y = 1.0f + 5.0f * age;
-        /* a puff thins as it spreads */
-        oy_build_ellipsoid(b, age < 0.5f ? young : old, (0.5f + 6.0f * w) * age * age * 3.0f, y,
-                           0.3f * oy_sinf(age * 6.0f + (float)i), r, r * 0.8f, r);
-    }
+    plume(b, oy_build_soft(b, 0.45f, 0.44f, 0.43f, 0.35f, 0.0f), oy_build_soft(b, 0.5f, 0.5f, 0.5f, 0.15f, 0.0f),
+          6, 4.0f, 1.0f, 5.0f, 0.15f, 0.7f);
+}
+
+/* A steam vent (a fumarole, a geyser's breath): a crusted mound of pale
+ * rock with white steam billowing up from it, broad and slow. */
+void oy_kind_steam_vent(oy_build *b)
+{
+    int crust = oy_build_mat(b, 0.42f, 0.4f, 0.3f);
+    float r = oy_build_rand(b, 1, 1.2f, 2.2f);
+    oy_build_ellipsoid(b, crust, 0, -0.2f, 0, r, 0.5f, r);
+    plume(b, oy_build_soft(b, 0.85f, 0.85f, 0.86f, 0.32f, 0.0f), oy_build_soft(b, 0.88f, 0.88f, 0.9f, 0.14f, 0.0f),
+          12, 8.0f + oy_build_rand(b, 2, 0.0f, 3.0f), 0.5f, 16.0f, 0.8f, 4.5f);
 }
 
 /* A flag on a pole: a cloth of hinged strips in bands of two or three
