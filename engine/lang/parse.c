@@ -697,7 +697,7 @@ static int many_unsaid(const parser *p, size_t i)
         ;
     if (k == sizeof same / sizeof *same)
         return 0;
-    for (size_t j = 0; i > 0 && j < sizeof one / sizeof *one; j++)
+    for (size_t j = 0; i > 0 && p->tok[i - 1].kind == TK_WORD && j < sizeof one / sizeof *one; j++)
         if (!strcmp(p->tok[i - 1].low, one[j]))
             return 0;
     return 1;

@@ -287,6 +287,8 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a sheep in a field", "sheep", 1, OY_PLACE_NONE),
     OBJ("a lone deer", "deer", 1, OY_PLACE_NONE),
     OBJ("two sheep", "sheep", 2, OY_PLACE_NONE),
+    OBJ("a sunny morning, sheep grazing", "sheep", 3, OY_PLACE_NONE),
+    OBJ("(deer", "deer", 3, OY_PLACE_NONE),
     /* words that say what the place is like go with it, and keep their meaning */
     OBJ("a ruined temple on a jungle hill", "ruins", 1, OY_PLACE_ON_HIGH),
     OBJ("a cabin by a frozen lake", "cabin", 1, OY_PLACE_NEAR_WATER),
