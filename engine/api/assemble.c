@@ -60,28 +60,6 @@ static int damaged(oy_assembly *as, int64_t n, const char *what)
     return OYSTER_E_INPUT;
 }
 
-/* Frame n of a chunk rendered as PNG files: 1 when read, 0 when its file
- * is missing or is not a PNG file of the chunk's size. */
-static int frame_png(oy_assembly *as, const oy_manifest *m, int64_t n, uint8_t *rgb)
-{
-    char *path = oy_chunk_frame_path(as->dir, m->chunk, m->chunks, n);
-    oy_log quiet = { 0 };
-    uint8_t *px = NULL;
-    int w = 0, h = 0, ret;
-
-    if (!path)
-        return OYSTER_E_NOMEM;
-    ret = oy_image_load(path, m->width, m->height, &px, &w, &h, &quiet);
-    free(path);
-    if (ret == OYSTER_E_NOMEM)
-        return ret;
-    ret = ret == 0 && w == m->width && h == m->height;
-    if (ret)
-        memcpy(rgb, px, (size_t)w * h * 3);
-    free(px);
-    return ret;
-}
-
 int oy_assembly_picture(oy_assembly *as, int64_t n, uint8_t *rgb)
 {
     const oy_manifest *m;
@@ -93,7 +71,7 @@ int oy_assembly_picture(oy_assembly *as, int64_t n, uint8_t *rgb)
         return ret;
     m = &as->m[as->at];
     if (m->png) {
-        if ((ret = frame_png(as, m, n, rgb)) < 0)
+        if ((ret = oy_chunk_frame_read(as->dir, m, n, rgb)) < 0)
             return ret;
         if (!ret)
             return damaged(as, n, "is missing, or is not a PNG file of the chunk's size");

@@ -82,25 +82,43 @@ char *oy_chunk_frame_path(const char *dir, int64_t i, int64_t n, int64_t frame)
     return path;
 }
 
+int oy_chunk_frame_read(const char *dir, const oy_manifest *m, int64_t n, uint8_t *rgb)
+{
+    char *path = oy_chunk_frame_path(dir, m->chunk, m->chunks, n);
+    oy_log quiet = { 0 };
+    uint8_t *px = NULL;
+    int w = 0, h = 0, ret;
+
+    if (!path)
+        return OYSTER_E_NOMEM;
+    ret = oy_image_load(path, m->width, m->height, &px, &w, &h, &quiet);
+    free(path);
+    if (ret == OYSTER_E_NOMEM)
+        return ret;
+    ret = ret == 0 && w == m->width && h == m->height;
+    if (ret)
+        memcpy(rgb, px, (size_t)w * h * 3);
+    free(px);
+    return ret;
+}
+
 /* Whether the PNG files of a chunk's frames hold the pictures its
  * manifest m hashes. */
-static int frames_match(const char *dir, const oy_manifest *m, oy_log *quiet)
+static int frames_match(const char *dir, const oy_manifest *m)
 {
-    for (int64_t k = m->first; k <= m->last; k++) {
-        char *path = oy_chunk_frame_path(dir, m->chunk, m->chunks, k), md5[33];
-        uint8_t *rgb = NULL;
-        int w = 0, h = 0, ok = path && oy_image_load(path, m->width, m->height, &rgb, &w, &h, quiet) == 0 &&
-                                w == m->width && h == m->height;
+    uint8_t *rgb = oy_malloc((size_t)m->width * m->height * 3);
+    int ok = rgb != NULL;
+    char md5[33];
+
+    for (int64_t k = m->first; k <= m->last && ok; k++) {
+        ok = oy_chunk_frame_read(dir, m, k, rgb) == 1;
         if (ok) {
-            oy_md5_hex(rgb, (size_t)w * h * 3, md5);
+            oy_md5_hex(rgb, (size_t)m->width * m->height * 3, md5);
             ok = !strcmp(md5, m->md5[k - m->first]);
         }
-        free(rgb);
-        free(path);
-        if (!ok)
-            return 0;
     }
-    return 1;
+    free(rgb);
+    return ok;
 }
 
 void oy_manifest_init(oy_manifest *m, const oyster_shot *shot, int64_t i, int64_t n)
@@ -181,7 +199,7 @@ static int is_done(oyster_shot *shot, const oyster_render_opts *o)
         why = "its file is missing or of another size";
     else if (*m.file && (oy_md5_file(mkv, md5, &size) < 0 || strcmp(md5, m.file_md5)))
         why = "its file does not match its manifest";
-    else if (m.png && !frames_match(o->out, &m, &quiet))
+    else if (m.png && !frames_match(o->out, &m))
         why = "a frame's PNG file is missing or does not match its manifest";
     else
         done = 1;

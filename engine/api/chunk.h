@@ -53,6 +53,10 @@ uint64_t oy_build_id(void);
 char *oy_chunk_path(const char *dir, int64_t i, int64_t n, const char *ext);
 /* "DIR/chunk-I-of-N/FFFFFF.png": frame F of a chunk rendered as PNG files. */
 char *oy_chunk_frame_path(const char *dir, int64_t i, int64_t n, int64_t frame);
+/* Frame n of the PNG chunk manifest m describes in dir into rgb: 1 when
+ * read, 0 when its file is missing or is not a PNG of the chunk's size,
+ * OYSTER_E_NOMEM. */
+int oy_chunk_frame_read(const char *dir, const oy_manifest *m, int64_t n, uint8_t *rgb);
 
 /* The N of the chunks in dir (their manifests, and the temporaries of
  * chunk files being written): OYSTER_E_INPUT (said) when there are none,
