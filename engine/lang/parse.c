@@ -565,20 +565,26 @@ static void set_place(oy_phrase_effect *it, int place, const char *what)
     snprintf(it->near_what, sizeof it->near_what, "%s", what ? what : "");
 }
 
-/* Place the object just named, or the next one. */
+/* Whether w is one of the n words of list. */
+static int one_of(const char *w, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(w, list[i]))
+            return 1;
+    return 0;
+}
+#define ONE_OF(w, list) one_of(w, list, sizeof list / sizeof *list)
+
 /* Land an object may stand on top of: "ruins on the hill", "a tower on
  * the ridge", "a cabin up on the cliffs". */
 static int is_high_ground(const oy_concept *k)
 {
     static const char *const high[] = { "hills", "ridge", "cliffs", "highlands", "foothills",
                                          "mesa", "butte", "mountains", "plateau" };
-    if (k->group != OY_GROUP_TERRAIN)
-        return 0;
-    for (size_t i = 0; i < sizeof high / sizeof *high; i++)
-        if (!strcmp(k->name, high[i]))
-            return 1;
-    return 0;
+    return k->group == OY_GROUP_TERRAIN && ONE_OF(k->name, high);
 }
+
+/* Place the object just named, or the next one. */
 
 static void place_object(parser *p, clause *c, int place, const char *what)
 {
@@ -670,19 +676,13 @@ static int is_determiner(const char *w)
 {
     static const char *const det[] = { "the", "a", "an", "this", "that", "these",
         "those", "its", "their", "our", "his", "her", "my", "your" };
-    for (size_t i = 0; i < sizeof det / sizeof det[0]; i++)
-        if (!strcmp(w, det[i]))
-            return 1;
-    return 0;
+    return ONE_OF(w, det);
 }
 
 static int is_far(const char *w)
 {
     static const char *const far[] = { "far", "distant", "faraway", "remote", "farthest", "furthest" };
-    for (size_t i = 0; i < sizeof far / sizeof far[0]; i++)
-        if (!strcmp(w, far[i]))
-            return 1;
-    return 0;
+    return ONE_OF(w, far);
 }
 
 /* A noun whose plural is itself ("sheep grazing", "deer at the edge"):
@@ -692,15 +692,8 @@ static int many_unsaid(const parser *p, size_t i)
     static const char *const same[] = { "sheep", "deer", "cattle", "bison", "moose", "elk", "reindeer",
                                         "livestock", "swine", "caribou" };
     static const char *const one[] = { "a", "an", "one", "this", "that", "single", "lone", "lonely" };
-    size_t k;
-    for (k = 0; k < sizeof same / sizeof *same && strcmp(p->tok[i].low, same[k]); k++)
-        ;
-    if (k == sizeof same / sizeof *same)
-        return 0;
-    for (size_t j = 0; i > 0 && p->tok[i - 1].kind == TK_WORD && j < sizeof one / sizeof *one; j++)
-        if (!strcmp(p->tok[i - 1].low, one[j]))
-            return 0;
-    return 1;
+    return ONE_OF(p->tok[i].low, same) &&
+           !(i > 0 && p->tok[i - 1].kind == TK_WORD && ONE_OF(p->tok[i - 1].low, one));
 }
 
 /* A building's part named alone: its windows, chimney or roof. */
@@ -708,10 +701,7 @@ static int is_part(const char *w)
 {
     static const char *const parts[] = { "window", "windows", "chimney", "chimneys", "roof", "roofs",
                                          "rooftop", "rooftops" };
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-        if (!strcmp(w, parts[i]))
-            return 1;
-    return 0;
+    return ONE_OF(w, parts);
 }
 
 /* The object named before that the words at i name again, or -1: what

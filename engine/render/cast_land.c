@@ -200,6 +200,12 @@ static float blades(const oy_cast *c, double wx, double wz, const float d[3], fl
     return k;
 }
 
+/* how much an albedo is grass: green above its red and blue */
+static inline float grass_of(const float alb[3])
+{
+    return oy_clampf((alb[1] - fmaxf(alb[0], alb[2])) * 14.0f, 0.0f, 1.0f);
+}
+
 /* albedo factor of the near ground texture seen from above, with its
  * bumps added to the gradient so the grain catches the light; the
  * material is read from the albedo: green is grass (clumps and blade
@@ -212,7 +218,7 @@ static float ground_top(const oy_cast *c, double wx, double wz, float fa, float 
     float k = 1.0f + 0.28f * fa * detail(c, wx * (1.0 / 1.3), wz * (1.0 / 1.3), &nx, &nz);
     *gx += nx * 0.08f * fa;
     *gz += nz * 0.08f * fa;
-    float grass = oy_clampf((alb[1] - fmaxf(alb[0], alb[2])) * 14.0f, 0.0f, 1.0f);
+    float grass = grass_of(alb);
     if (grass > 0.0f)
         k *= oy_lerpf(1.0f, blades(c, wx, wz, d, foot * sg, foot), grass);
     float f1 = resolved(foot, 0.45f);
@@ -359,22 +365,18 @@ static float face_tex(const oy_cast *c, double wx, double wz, float y, float fw,
  * say. Where a pixel covers many clumps they blend into the grass as
  * their mean colour, more of it at a grazing view, which sees the heads
  * over the blades. */
+static const float flower_pal[6][3] = { { 0.8f, 0.8f, 0.74f }, { 0.86f, 0.7f, 0.08f }, { 0.72f, 0.05f, 0.04f },
+                                         { 0.85f, 0.38f, 0.6f }, { 0.42f, 0.18f, 0.7f }, { 0.22f, 0.33f, 0.82f } };
+
 static void flowers(const oy_cast *c, double wx, double wz, float foot, float sg, float alb[3])
 {
-    static const float pal[6][3] = { { 0.8f, 0.8f, 0.74f }, { 0.86f, 0.7f, 0.08f }, { 0.72f, 0.05f, 0.04f },
-                                     { 0.85f, 0.38f, 0.6f }, { 0.42f, 0.18f, 0.7f }, { 0.22f, 0.33f, 0.82f } };
-    float grass = oy_clampf((alb[1] - fmaxf(alb[0], alb[2])) * 14.0f, 0.0f, 1.0f);
+    const float *wt = c->flower_wt, sum = c->flower_sum;
+    float grass = grass_of(alb);
     float drift = oy_smoothstepf(-0.35f, 0.35f, detail(c, wx * (1.0 / 11.0) - 70.0, wz * (1.0 / 11.0) + 5.0, NULL, NULL));
     float dens = c->flowers * grass * drift;
     if (dens <= 0.0f)
         return;
-    float w = c->flower_warm, wt[6] = { 1.0f - fabsf(w), 1.0f + w, 1.0f + w, 1.0f - 0.5f * fabsf(w), 1.0f - w, 1.0f - w };
-    float sum = 0.0f, col[3] = { 0, 0, 0 };
-    for (int k = 0; k < 6; k++)
-        sum += wt[k];
-    for (int k = 0; k < 6; k++)
-        for (int i = 0; i < 3; i++)
-            col[i] += wt[k] * pal[k][i] / sum;
+    float col[3] = { c->flower_mean[0], c->flower_mean[1], c->flower_mean[2] };
     const double cell = 0.8;
     double cx = floor(wx / cell), cz = floor(wz / cell);
     uint64_t h = oy_hash(0xf10e4, OY_STREAM_VEGETATION, (uint64_t)(int64_t)cx, (uint64_t)(int64_t)cz, 0);
@@ -394,7 +396,7 @@ static void flowers(const oy_cast *c, double wx, double wz, float foot, float sg
             while (f < 5 && pick > wt[f])
                 pick -= wt[f++];
             for (int i = 0; i < 3; i++)
-                col[i] = oy_lerpf(col[i], pal[f][i], seen);
+                col[i] = oy_lerpf(col[i], flower_pal[f][i], seen);
             /* the heads: dense speckle where a pixel sees them one by one */
             float heads = oy_lerpf(0.6f, oy_smoothstepf(-0.25f, 0.3f, detail(c, wx * (1.0 / 0.2) + 3.0,
                                                                             wz * (1.0 / 0.2) - 8.0, NULL, NULL)),
@@ -416,7 +418,6 @@ static void flowers(const oy_cast *c, double wx, double wz, float foot, float sg
 static void lava_glow(const oy_cast *c, double wx, double wz, float slope2, float dist, float out[3])
 {
     static const float hot[3] = { 1.0f, 0.36f, 0.05f }, cool[3] = { 0.55f, 0.04f, 0.01f };
-    const oy_sky *s = c->sky;
     float foot = pixel_foot(c, dist);
     float warp = detail(c, wx * (1.0 / 140.0) + 31.0, wz * (1.0 / 140.0) - 7.0, NULL, NULL);
     float n = detail(c, wx * (1.0 / 45.0) + 0.8 * warp, wz * (1.0 / 45.0) - 0.8 * warp, NULL, NULL);
@@ -427,14 +428,34 @@ static void lava_glow(const oy_cast *c, double wx, double wz, float slope2, floa
         return;
     float crust = 0.5f + 0.5f * detail(c, wx * (1.0 / 3.0) - 50.0, wz * (1.0 / 3.0) + 11.0, NULL, NULL);
     float heat = mask * (1.0f - 0.6f * resolved(foot, 3.0f) * oy_smoothstepf(0.55f, 0.8f, crust));
+    for (int i = 0; i < 3; i++)
+        out[i] += c->lava_light * heat * oy_lerpf(cool[i], hot[i], heat * heat * heat);
+}
+
+void oy_cast_land_glow(oy_cast *c, const oy_state *st)
+{
+    const oy_sky *s = c->sky;
     float key = 0.2126f * s->amb_key[0] + 0.7152f * s->amb_key[1] + 0.0722f * s->amb_key[2] +
                 (0.2126f * s->sun_rad[0] + 0.7152f * s->sun_rad[1] + 0.0722f * s->sun_rad[2]) *
                     oy_rmax(s->sun[1], 0.0f) +
                 (0.2126f * s->moon_rad[0] + 0.7152f * s->moon_rad[1] + 0.0722f * s->moon_rad[2]) *
                     oy_rmax(s->moon[1], 0.0f);
-    float L = key * (0.14f + 2.0f * s->night);
+    c->lava = oy_clampf(st->ch[OY_CH_LAVA], 0.0f, 1.0f);
+    c->lava_light = key * (0.14f + 2.0f * s->night);
+    /* flowers: the palette leans warm or cool with flower_warmth */
+    float w = oy_clampf(st->ch[OY_CH_FLOWER_WARMTH], -1.0f, 1.0f);
+    const float wt[6] = { 1.0f - fabsf(w), 1.0f + w, 1.0f + w, 1.0f - 0.5f * fabsf(w), 1.0f - w, 1.0f - w };
+    c->flowers = oy_clampf(st->ch[OY_CH_FLOWERS], 0.0f, 1.0f);
+    c->flower_sum = 0.0f;
+    for (int k = 0; k < 6; k++) {
+        c->flower_wt[k] = wt[k];
+        c->flower_sum += wt[k];
+    }
     for (int i = 0; i < 3; i++)
-        out[i] += L * heat * oy_lerpf(cool[i], hot[i], heat * heat * heat);
+        c->flower_mean[i] = 0.0f;
+    for (int k = 0; k < 6; k++)
+        for (int i = 0; i < 3; i++)
+            c->flower_mean[i] += wt[k] * flower_pal[k][i] / c->flower_sum;
 }
 
 static int is_water(const full *f, float cf)

@@ -468,7 +468,6 @@ void oy_cast_season(oy_cast *c, const oy_world_shape *sh, const oy_state *st)
 {
     float fol = sh->foliage, aut = sh->autumn;
     c->snow = oy_clampf(st->ch[OY_CH_SNOW_COVER], 0.0f, 1.0f);
-    c->lava = oy_clampf(st->ch[OY_CH_LAVA], 0.0f, 1.0f);
     c->wet = oy_clampf(fmaxf(st->ch[OY_CH_WETNESS], st->ch[OY_CH_RAIN] * 0.8f), 0.0f, 1.0f);
     c->leaf[0] = oy_lerpf(oy_lerpf(0.06f, 0.026f, fol), 0.18f, aut);
     c->leaf[1] = oy_lerpf(oy_lerpf(0.05f, 0.05f, fol), 0.07f, aut);
@@ -478,8 +477,7 @@ void oy_cast_season(oy_cast *c, const oy_world_shape *sh, const oy_state *st)
     float bl = 0.6f * oy_clampf(st->ch[OY_CH_BLOSSOM], 0.0f, 1.0f);
     for (int i = 0; i < 3; i++)
         c->leaf[i] = oy_lerpf(c->leaf[i], bloom[i], bl);
-    c->flowers = oy_clampf(st->ch[OY_CH_FLOWERS], 0.0f, 1.0f);
-    c->flower_warm = oy_clampf(st->ch[OY_CH_FLOWER_WARMTH], -1.0f, 1.0f);
+    oy_cast_land_glow(c, st);
     oy_cast_water_colour(c, st);
 }
 

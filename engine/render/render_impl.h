@@ -286,8 +286,12 @@ typedef struct oy_cast {
     const oy_shadow *shadow;
     const oy_state *st;
     /* per-frame surface and air parameters */
-    float snow, wet, lava, fog_a, fog_b, fog_y0, mie, t;
-    float flowers, flower_warm;   /* flowers in the grass: how many, their colours */
+    float snow, wet, fog_a, fog_b, fog_y0, mie, t;
+    /* what glows or blooms on the land, set once a frame (cast_land.c):
+     * lava's share and its radiance; flowers' share, the weights of their
+     * palette's colours and the colour they make together */
+    float lava, lava_light;
+    float flowers, flower_wt[6], flower_sum, flower_mean[3];
     float haze_k;                 /* distance haze on terrain, per metre */
     float cloud_shadow;           /* 0 when cloud shadows cannot show */
     float leaf[3];                /* canopy albedo for the season */
@@ -307,6 +311,8 @@ void oy_cast_waves_at(oy_cast *c, double t);
  * (water_warmth, water_tint, water_light); the defaults give exactly the
  * water of a state that says nothing about its colour. */
 void oy_cast_water_colour(oy_cast *c, const oy_state *st);
+/* The lava's and the flowers' part of the cast for st, under c->sky. */
+void oy_cast_land_glow(oy_cast *c, const oy_state *st);
 /* Lying snow on land (cast_land.c): how much of a point of snow
  * affinity k the cast's snow cover (0..1) hides, and the snow's albedo. */
 static inline float oy_land_snow(float cover, float k)
