@@ -435,13 +435,18 @@ static void lava_glow(const oy_cast *c, double wx, double wz, float slope2, floa
 void oy_cast_land_glow(oy_cast *c, const oy_state *st)
 {
     const oy_sky *s = c->sky;
-    float key = 0.2126f * s->amb_key[0] + 0.7152f * s->amb_key[1] + 0.0722f * s->amb_key[2] +
-                (0.2126f * s->sun_rad[0] + 0.7152f * s->sun_rad[1] + 0.0722f * s->sun_rad[2]) *
-                    oy_rmax(s->sun[1], 0.0f) +
-                (0.2126f * s->moon_rad[0] + 0.7152f * s->moon_rad[1] + 0.0722f * s->moon_rad[2]) *
-                    oy_rmax(s->moon[1], 0.0f);
     c->lava = oy_clampf(st->ch[OY_CH_LAVA], 0.0f, 1.0f);
-    c->lava_light = key * (0.14f + 2.0f * s->night);
+    c->lava_light = 0.0f;
+    if (s) {
+        /* without a sky (an export's colours, the walker's ground) lava
+         * is its black rock */
+        float key = 0.2126f * s->amb_key[0] + 0.7152f * s->amb_key[1] + 0.0722f * s->amb_key[2] +
+                    (0.2126f * s->sun_rad[0] + 0.7152f * s->sun_rad[1] + 0.0722f * s->sun_rad[2]) *
+                        oy_rmax(s->sun[1], 0.0f) +
+                    (0.2126f * s->moon_rad[0] + 0.7152f * s->moon_rad[1] + 0.0722f * s->moon_rad[2]) *
+                        oy_rmax(s->moon[1], 0.0f);
+        c->lava_light = key * (0.14f + 2.0f * s->night);
+    }
     /* flowers: the palette leans warm or cool with flower_warmth */
     float w = oy_clampf(st->ch[OY_CH_FLOWER_WARMTH], -1.0f, 1.0f);
     const float wt[6] = { 1.0f - fabsf(w), 1.0f + w, 1.0f + w, 1.0f - 0.5f * fabsf(w), 1.0f - w, 1.0f - w };

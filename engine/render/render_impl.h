@@ -311,7 +311,8 @@ void oy_cast_waves_at(oy_cast *c, double t);
  * (water_warmth, water_tint, water_light); the defaults give exactly the
  * water of a state that says nothing about its colour. */
 void oy_cast_water_colour(oy_cast *c, const oy_state *st);
-/* The lava's and the flowers' part of the cast for st, under c->sky. */
+/* The lava's and the flowers' part of the cast for st, under c->sky
+ * (NULL: no sky, the lava does not glow). */
 void oy_cast_land_glow(oy_cast *c, const oy_state *st);
 /* Lying snow on land (cast_land.c): how much of a point of snow
  * affinity k the cast's snow cover (0..1) hides, and the snow's albedo. */
