@@ -2,9 +2,11 @@
  * cmd_render.c - `oyster render SHOT -o FILE`: the shot to video with its
  * side outputs, progress on stderr, and Ctrl-C turning into a playable
  * NAME.partial.EXT and exit 130 (143 for SIGTERM) instead of a torn file.
- * With --chunk I/N, one chunk of a farm job into the folder FILE.
+ * With --chunk I/N, one chunk of a farm job into the folder FILE; with
+ * --frames A-B and a folder for FILE, those frames as a chunk.
  */
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "exports.h"
@@ -13,8 +15,17 @@
 /* static: the handler may still fire after the render has returned */
 static volatile int cancel;
 
+/* -o names a folder: one there, or a name ending in '/'. */
+static int is_folder(const char *out)
+{
+    size_t n = strlen(out);
+    struct stat st;
+
+    return (n && out[n - 1] == '/') || (stat(out, &st) == 0 && S_ISDIR(st.st_mode));
+}
+
 /* Checks that need the shot's timeline; fills the engine's options. */
-static int prepare(const cli_command *cmd, const cli_args *a, oyster_shot *shot,
+static int prepare(const cli_command *cmd, const cli_args *a, int range, oyster_shot *shot,
                    cli_progress *prog, oyster_render_opts *ro)
 {
     oyster_info info;
@@ -33,7 +44,8 @@ static int prepare(const cli_command *cmd, const cli_args *a, oyster_shot *shot,
         .state_in = a->state_in, .camera_out = a->camera_out,
         .edit_out = { [OYSTER_EDIT_OTIO] = a->otio, [OYSTER_EDIT_EDL] = a->edl,
                       [OYSTER_EDIT_FCPXML] = a->fcpxml },
-        .chunk = a->chunk, .chunks = a->chunk ? a->chunks : 0, .chunk_png = a->chunk_format == CLI_CHUNK_PNG,
+        .chunk = a->chunk, .chunks = a->chunk ? a->chunks : 0, .chunk_range = range,
+        .chunk_png = a->chunk_format == CLI_CHUNK_PNG,
         .progress = cli_progress_update, .opaque = prog,
         .cancel = &cancel,
     };
@@ -49,13 +61,14 @@ int cli_cmd_render(const cli_command *cmd, int argc, char **argv)
     cli_progress prog;
     oyster_shot *shot = NULL;
     oyster_render_opts ro;
-    int rc = cli_shot_start(cmd, argc, argv, &a, &log, &shot), ret;
+    int rc = cli_shot_start(cmd, argc, argv, &a, &log, &shot), ret, range;
 
     if (rc != CLI_CONTINUE)
         return rc;
     rc = CLI_EXIT_INPUT;
-    if (a.chunk_format && !a.chunk) {
-        cli_usage_error(cmd, "'--chunk-format' goes with '--chunk I/N'");
+    range = a.frames && !a.chunk && is_folder(a.out);
+    if (a.chunk_format && !a.chunk && !range) {
+        cli_usage_error(cmd, "'--chunk-format' goes with '--chunk I/N', or '--frames A-B' into a folder");
         goto done;
     }
     if (a.chunk && !strcmp(a.out, "-")) {
@@ -75,7 +88,7 @@ int cli_cmd_render(const cli_command *cmd, int argc, char **argv)
         goto done;
     cli_progress_init(&prog, a.progress, a.quiet);
     log.progress = &prog;
-    if (prepare(cmd, &a, shot, &prog, &ro) < 0)
+    if (prepare(cmd, &a, range, shot, &prog, &ro) < 0)
         goto done;
     if (cli_signals_catch(&cancel) < 0) {
         rc = CLI_EXIT_FAILED;
@@ -93,6 +106,8 @@ int cli_cmd_render(const cli_command *cmd, int argc, char **argv)
     }
     if (ret == 0 && a.chunk)
         cli_info(&log, "wrote chunk %lld of %lld into '%s'", (long long)a.chunk, (long long)a.chunks, a.out);
+    else if (ret == 0 && range)
+        cli_info(&log, "wrote frames %s as a chunk into '%s'", a.frames, a.out);
     else if (ret == 0)
         cli_info(&log, "wrote '%s'", a.out);
     cli_exports_wrote(&log, &a);

@@ -55,8 +55,8 @@ static const cli_option message_options[] = {
 const cli_group cli_group_messages = { "Messages", message_options };
 
 static const cli_option render_options[] = {
-    { OPT_OUTPUT,       'o', "output",       "FILE",  "video: .mp4, .mov, .mkv, - for stdout; with --chunk a folder", 1 },
-    { OPT_FRAMES,        0,  "frames",       "A-B",   "only frames A to B (0-based, inclusive)", 0 },
+    { OPT_OUTPUT,       'o', "output",       "FILE",  "video: .mp4, .mov, .mkv, - for stdout; a folder for a chunk", 1 },
+    { OPT_FRAMES,        0,  "frames",       "A-B",   "only frames A to B (0-based, inclusive); into a folder -o, as a chunk", 0 },
     { OPT_STATE_OUT,     0,  "state-out",    "FILE",  "write the world state to FILE", 0 },
     { OPT_STATE_AT,      0,  "state-at",     "TIME",  "time of the --state-out state (default: the end)", 0 },
     { OPT_STATE_IN,      0,  "state-in",     "FILE",  "resume from a state file written by --state-out", 0 },

@@ -125,7 +125,9 @@ typedef struct oyster_render_opts {
                                  timeline file (oyster_edit_export), or NULL */
     int64_t chunk, chunks;    /* chunks > 0: chunk `chunk` (1 to chunks) of the
                                  shot into the folder out (see below) */
-    int chunk_png;            /* with chunks: the frames as PNG files */
+    int chunk_range;          /* the frames first..last as a chunk into the
+                                 folder out, named by its range */
+    int chunk_png;            /* with chunks or chunk_range: the frames as PNG files */
     /* called after each frame is handed to the encoder */
     void (*progress)(void *opaque, const oyster_progress *p);
     void *opaque;
@@ -141,7 +143,10 @@ typedef struct oyster_render_opts {
  * made when missing, as a lossless chunk file (FFV1 and float PCM in
  * Matroska, "chunk-I-of-N.mkv"; with chunk_png the frames as PNG files in
  * "chunk-I-of-N/" and the PCM alone in the file) and then its manifest
- * (oyster_chunk_manifest); no side outputs, no --frames. A chunk whose
+ * (oyster_chunk_manifest); no side outputs, no --frames. With
+ * o->chunk_range the frames first..last are such a chunk, named
+ * "frames-AAAAAA-BBBBBB" (the frames zero-padded to 6 digits); assemble
+ * takes a folder of them when they cover the shot once. A chunk whose
  * manifest and file check out for this shot and build is not rendered
  * again (unless force) and 1 is returned; one that does not is replaced.
  * On cancel nothing of the chunk is kept. The shot's master gain is read

@@ -14,7 +14,8 @@
 struct oy_assembly {
     const char *dir;
     oy_log *log;
-    oy_manifest *m;            /* chunks 1..n at 0..n-1 */
+    oy_chunk_id *ids;          /* the chunks in frame order (oy_chunk_scan) */
+    oy_manifest *m;            /* theirs, at the same index */
     int64_t n, at;             /* the open chunk's index; -1: none yet */
     oy_video_in *video;
     oy_pcm_in *pcm;
@@ -48,7 +49,7 @@ static int open_chunk(oy_assembly *as, int64_t k)
 static int damaged(oy_assembly *as, int64_t n, const char *what)
 {
     const oy_manifest *m = &as->m[as->at];
-    char *png = m->png ? oy_chunk_frame_path(as->dir, m->chunk, m->chunks, n) : NULL;
+    char *png = m->png ? oy_chunk_frame_path(as->dir, &as->ids[as->at], n) : NULL;
     const char *hint = "render the chunk again (see 'oyster status')";
 
     if (png)
@@ -104,51 +105,85 @@ int oy_assembly_sound(oy_assembly *as, int count, float *mix, float *const stems
     return oy_pcm_in_read(as->pcm, count, lr);
 }
 
-/* Chunk k against chunk 0 and this build: one shot, one render. */
+/* Chunk k against the first and this build: one shot, one render. */
 static int check_chunk(oy_assembly *as, int64_t k)
 {
     const oy_manifest *m = &as->m[k], *a = &as->m[0];
-    char *path = file_of(as, k);
-    int64_t first, last;
+    const oy_chunk_id *id = &as->ids[k];
+    char *path = file_of(as, k), what[64];
+    int64_t first = id->first, last = id->last;
     struct stat st;
     const char *why = NULL;
 
-    oyster_chunk_range(m->frames, m->chunk, m->chunks, &first, &last);
+    if (id->chunks)
+        oyster_chunk_range(m->frames, id->chunk, id->chunks, &first, &last);
     if (m->build != oy_build_id() || strcmp(m->version, OYSTER_VERSION))
         why = "was rendered by another build of oyster; assemble with the one that rendered it";
     else if (m->shot_hash != a->shot_hash || m->seed != a->seed || m->frames != a->frames ||
              m->samples != a->samples || m->fps.num != a->fps.num || m->fps.den != a->fps.den ||
              m->width != a->width || m->height != a->height || m->draft != a->draft ||
              m->audio != a->audio)
-        why = "is of another shot, seed or options than chunk 1";
-    else if (m->chunk != k + 1 || m->chunks != as->n || m->first != first || m->last != last)
+        why = "is of another shot, seed or options than the first chunk";
+    else if (m->chunk != id->chunk || m->chunks != id->chunks || m->first != first || m->last != last)
         why = "does not hold the frames its name says";
     else if (*m->file && (!path || stat(path, &st) != 0 || (uint64_t)st.st_size != m->file_bytes))
         why = "has its chunk file missing or of another size";
     free(path);
     if (!why)
         return 0;
-    oy_error(as->log, "chunk %lld of %lld in '%s' %s", (long long)(k + 1), (long long)as->n, as->dir, why);
+    oy_error(as->log, "%s in '%s' %s", oy_chunk_what(id, what, sizeof what), as->dir, why);
     return OYSTER_E_INPUT;
+}
+
+/* Frame ranges: each of the shot's frames in one chunk. */
+static int check_cover(oy_assembly *as)
+{
+    const int64_t frames = as->m[0].frames;
+    int64_t next = 0;
+    char a[64], b[64];
+
+    for (int64_t k = 0; k < as->n; k++) {
+        const oy_chunk_id *id = &as->ids[k];
+        if (id->first > next) {
+            oy_diag(as->log, OYSTER_ERROR, NULL, 0, 0, "render them with '--frames A-B -o DIR'",
+                    "frames %lld-%lld are in no chunk in '%s'", (long long)next,
+                    (long long)id->first - 1, as->dir);
+            return OYSTER_E_INPUT;
+        }
+        if (id->first < next) {
+            oy_diag(as->log, OYSTER_ERROR, NULL, 0, 0, "remove one of them",
+                    "%s and %s in '%s' overlap", oy_chunk_what(&as->ids[k - 1], a, sizeof a),
+                    oy_chunk_what(id, b, sizeof b), as->dir);
+            return OYSTER_E_INPUT;
+        }
+        next = id->last + 1;
+    }
+    if (next < frames) {
+        oy_diag(as->log, OYSTER_ERROR, NULL, 0, 0, "render them with '--frames A-B -o DIR'",
+                "frames %lld-%lld are in no chunk in '%s'", (long long)next, (long long)frames - 1, as->dir);
+        return OYSTER_E_INPUT;
+    }
+    return 0;
 }
 
 /* Every manifest read and checked; each problem said. */
 static int load(oy_assembly *as)
 {
-    int err = oy_chunk_scan(as->dir, &as->n, as->log), bad = 0;
+    int err = oy_chunk_scan(as->dir, &as->ids, &as->n, as->log), bad = 0;
+    char what[64];
 
     if (err)
         return err;
     if (!(as->m = oy_calloc((size_t)as->n, sizeof *as->m)))
         return OYSTER_E_NOMEM;
     for (int64_t k = 0; k < as->n; k++) {
-        char *path = oy_chunk_path(as->dir, k + 1, as->n, "json");
+        char *path = oy_chunk_path(as->dir, &as->ids[k], "json");
         struct stat st;
         if (!path)
             return OYSTER_E_NOMEM;
         if (stat(path, &st) != 0) {
-            oy_diag(as->log, OYSTER_ERROR, NULL, 0, 0, NULL, "chunk %lld of %lld is missing: no '%s'",
-                    (long long)(k + 1), (long long)as->n, path);
+            oy_diag(as->log, OYSTER_ERROR, NULL, 0, 0, NULL, "%s is missing: no '%s'",
+                    oy_chunk_what(&as->ids[k], what, sizeof what), path);
             bad = 1;
         } else if ((err = oy_manifest_read(path, &as->m[k], as->log)) < 0) {
             free(path);
@@ -158,13 +193,15 @@ static int load(oy_assembly *as)
     }
     for (int64_t k = 0; k < as->n && !bad; k++)
         bad = check_chunk(as, k) < 0;
+    if (!bad && !as->ids[0].chunks)
+        bad = check_cover(as) < 0;
     return bad ? OYSTER_E_INPUT : 0;
 }
 
 int oyster_assemble(const oyster_assemble_opts *o)
 {
     oy_log log = { o->log, o->log_opaque, 0, 0 };
-    oy_assembly as = { o->dir, &log, NULL, 0, -1, NULL, NULL };
+    oy_assembly as = { o->dir, &log, NULL, NULL, 0, -1, NULL, NULL };
     oy_output out = { 0 };
     oyster_render_opts ro = { 0 };
     int err = load(&as);
@@ -200,6 +237,7 @@ int oyster_assemble(const oyster_assemble_opts *o)
     for (int64_t k = 0; as.m && k < as.n; k++)
         oy_manifest_release(&as.m[k]);
     free(as.m);
+    free(as.ids);
     oy_video_in_free(&as.video);
     oy_pcm_in_free(&as.pcm);
     return err;

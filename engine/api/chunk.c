@@ -19,6 +19,7 @@
 #include "chunk.h"
 
 #define GAIN_FILE "shot-audio.json"
+#define MAX_PLAN (1 << 24)      /* chunks in a folder: a plan's listing stays small */
 
 uint64_t oy_shot_hash(const oyster_shot *shot)
 {
@@ -57,24 +58,37 @@ uint64_t oy_build_id(void)
     return build_id;
 }
 
-char *oy_chunk_path(const char *dir, int64_t i, int64_t n, const char *ext)
+int oy_chunk_name(const oy_chunk_id *id, char *buf, size_t size)
+{
+    int len;
+
+    if (id->chunks <= 0) {
+        len = snprintf(buf, size, "frames-%06lld-%06lld", (long long)id->first, (long long)id->last);
+        return len >= 0 && (size_t)len < size ? len : OYSTER_E_INPUT;
+    }
+    /* the manifest's name without its extension */
+    len = oyster_chunk_manifest(id->chunk, id->chunks, buf, size);
+    if (len < 5)
+        return OYSTER_E_INPUT;
+    buf[len - 5] = 0;
+    return len - 5;
+}
+
+char *oy_chunk_path(const char *dir, const oy_chunk_id *id, const char *ext)
 {
     char name[96];
-    int len = oyster_chunk_manifest(i, n, name, sizeof name);
+    int len = oy_chunk_name(id, name, sizeof name - 10);
 
-    /* the manifest's name with the extension swapped, or without one */
-    if (len < 5 || (ext && strlen(ext) > 8))
+    if (len < 0 || (ext && strlen(ext) > 8))
         return NULL;
     if (ext)
-        strcpy(name + len - 4, ext);
-    else
-        name[len - 5] = 0;
+        snprintf(name + len, sizeof name - (size_t)len, ".%s", ext);
     return oy_path_join(dir, name);
 }
 
-char *oy_chunk_frame_path(const char *dir, int64_t i, int64_t n, int64_t frame)
+char *oy_chunk_frame_path(const char *dir, const oy_chunk_id *id, int64_t frame)
 {
-    char *folder = oy_chunk_path(dir, i, n, NULL), name[32], *path;
+    char *folder = oy_chunk_path(dir, id, NULL), name[32], *path;
 
     snprintf(name, sizeof name, "%06lld.png", (long long)frame);
     path = folder ? oy_path_join(folder, name) : NULL;
@@ -84,7 +98,8 @@ char *oy_chunk_frame_path(const char *dir, int64_t i, int64_t n, int64_t frame)
 
 int oy_chunk_frame_read(const char *dir, const oy_manifest *m, int64_t n, uint8_t *rgb)
 {
-    char *path = oy_chunk_frame_path(dir, m->chunk, m->chunks, n);
+    oy_chunk_id id = oy_manifest_id(m);
+    char *path = oy_chunk_frame_path(dir, &id, n);
     oy_log quiet = { 0 };
     uint8_t *px = NULL;
     int w = 0, h = 0, ret;
@@ -121,7 +136,12 @@ static int frames_match(const char *dir, const oy_manifest *m)
     return ok;
 }
 
-void oy_manifest_init(oy_manifest *m, const oyster_shot *shot, int64_t i, int64_t n)
+oy_chunk_id oy_manifest_id(const oy_manifest *m)
+{
+    return (oy_chunk_id){ m->chunk, m->chunks, m->first, m->last };
+}
+
+void oy_manifest_init(oy_manifest *m, const oyster_shot *shot, const oy_chunk_id *id)
 {
     const oy_output *o = &shot->script->output;
 
@@ -129,9 +149,10 @@ void oy_manifest_init(oy_manifest *m, const oyster_shot *shot, int64_t i, int64_
     m->build = oy_build_id();
     m->shot_hash = oy_shot_hash(shot);
     m->seed = shot->script->seed;
-    m->chunk = i;
-    m->chunks = n;
-    oyster_chunk_range(o->frames, i, n, &m->first, &m->last);
+    m->chunk = id->chunk;
+    m->chunks = id->chunks;
+    m->first = id->first;
+    m->last = id->last;
     m->frames = o->frames;
     m->samples = o->samples;
     m->fps = o->fps;
@@ -146,6 +167,15 @@ void oy_manifest_init(oy_manifest *m, const oyster_shot *shot, int64_t i, int64_
             *c = '_';
 }
 
+const char *oy_chunk_what(const oy_chunk_id *id, char *buf, size_t size)
+{
+    if (id->chunks > 0)
+        snprintf(buf, size, "chunk %lld of %lld", (long long)id->chunk, (long long)id->chunks);
+    else
+        snprintf(buf, size, "frames %lld-%lld", (long long)id->first, (long long)id->last);
+    return buf;
+}
+
 /* Side outputs belong to assemble, which sees the whole shot. */
 static int check_request(oyster_shot *shot, const oyster_render_opts *o)
 {
@@ -153,16 +183,23 @@ static int check_request(oyster_shot *shot, const oyster_render_opts *o)
                      : o->stems_dir ? "--stems" : o->state_out ? "--state-out"
                      : o->state_in ? "--state-in" : o->camera_out ? "--camera-out"
                      : o->edit_out[0] ? "--otio" : o->edit_out[1] ? "--edl"
-                     : o->edit_out[2] ? "--fcpxml" : o->first > 0 || o->last >= 0 ? "--frames" : NULL;
+                     : o->edit_out[2] ? "--fcpxml"
+                     : !o->chunk_range && (o->first > 0 || o->last >= 0) ? "--frames" : NULL;
     int64_t frames = shot->script->output.frames;
 
     if (what) {
         oy_diag(&shot->log, OYSTER_ERROR, NULL, 0, 0,
                 "render the chunks alone; 'oyster assemble' writes the side outputs",
-                "'%s' cannot go with '--chunk'", what);
+                "'%s' cannot go with %s", what, o->chunk_range ? "a chunk ('--frames' into a folder)"
+                                                               : "'--chunk'");
         return OYSTER_E_INPUT;
     }
-    if (o->chunk < 1 || o->chunk > o->chunks || o->chunks > frames) {
+    if (o->chunk_range && (o->first < 0 || o->last < o->first || o->last >= frames)) {
+        oy_error(&shot->log, "frames %lld-%lld do not fit a shot of %lld frames",
+                 (long long)o->first, (long long)o->last, (long long)frames);
+        return OYSTER_E_INPUT;
+    }
+    if (!o->chunk_range && (o->chunk < 1 || o->chunk > o->chunks || o->chunks > frames)) {
         oy_error(&shot->log, "chunk %lld of %lld does not fit a shot of %lld frames",
                  (long long)o->chunk, (long long)o->chunks, (long long)frames);
         return OYSTER_E_INPUT;
@@ -171,13 +208,13 @@ static int check_request(oyster_shot *shot, const oyster_render_opts *o)
 }
 
 /* Whether the chunk's files in dir are those this render would write. */
-static int is_done(oyster_shot *shot, const oyster_render_opts *o)
+static int is_done(oyster_shot *shot, const oyster_render_opts *o, const oy_chunk_id *id)
 {
-    char *json = oy_chunk_path(o->out, o->chunk, o->chunks, "json");
-    char *mkv = oy_chunk_path(o->out, o->chunk, o->chunks, "mkv");
+    char *json = oy_chunk_path(o->out, id, "json");
+    char *mkv = oy_chunk_path(o->out, id, "mkv");
     oy_manifest m, want = { 0 };
     oy_log quiet = { 0 };
-    char md5[33];
+    char md5[33], what[64];
     uint64_t size;
     struct stat st;
     const char *why = NULL;
@@ -187,12 +224,13 @@ static int is_done(oyster_shot *shot, const oyster_render_opts *o)
         why = json && stat(json, &st) == 0 ? "its manifest cannot be read" : NULL;
         goto out;
     }
-    oy_manifest_init(&want, shot, o->chunk, o->chunks);
+    oy_manifest_init(&want, shot, id);
     if (m.build != want.build || strcmp(m.version, want.version))
         why = "it was rendered by another build of oyster";
-    else if (m.shot_hash != want.shot_hash || m.seed != want.seed || m.first != want.first ||
-             m.last != want.last || m.frames != want.frames ||
-             m.audio != (shot->script->output.audio && !o->no_audio) || m.png != !!o->chunk_png)
+    else if (m.shot_hash != want.shot_hash || m.seed != want.seed || m.chunk != want.chunk ||
+             m.chunks != want.chunks || m.first != want.first || m.last != want.last ||
+             m.frames != want.frames || m.audio != (shot->script->output.audio && !o->no_audio) ||
+             m.png != !!o->chunk_png)
         why = "it was rendered from another shot or with other options";
     else if (*m.file && (strcmp(m.file, strrchr(mkv, '/') + 1) || stat(mkv, &st) != 0 ||
                          (uint64_t)st.st_size != m.file_bytes))
@@ -205,25 +243,29 @@ static int is_done(oyster_shot *shot, const oyster_render_opts *o)
         done = 1;
     oy_manifest_release(&m);
 out:
+    oy_chunk_what(id, what, sizeof what);
     if (done)
-        oy_info(&shot->log, "chunk %lld of %lld in '%s' is done already; skipped",
-                (long long)o->chunk, (long long)o->chunks, o->out);
+        oy_info(&shot->log, "%s in '%s' is done already; skipped", what, o->out);
     else if (why)
-        oy_warn(&shot->log, "chunk %lld of %lld in '%s' is rendered again: %s",
-                (long long)o->chunk, (long long)o->chunks, o->out, why);
+        oy_warn(&shot->log, "%s in '%s' is rendered again: %s", what, o->out, why);
     free(json);
     free(mkv);
     return done;
 }
 
-int oy_chunk_check(oyster_shot *shot, const oyster_render_opts *o, int64_t *first, int64_t *last)
+int oy_chunk_check(oyster_shot *shot, const oyster_render_opts *o, oy_chunk_id *id)
 {
     int err = check_request(shot, o);
 
     if (err)
         return err;
-    oyster_chunk_range(shot->script->output.frames, o->chunk, o->chunks, first, last);
-    return !o->force && is_done(shot, o);
+    if (o->chunk_range) {
+        *id = (oy_chunk_id){ 0, 0, o->first, o->last };
+    } else {
+        *id = (oy_chunk_id){ o->chunk, o->chunks, 0, 0 };
+        oyster_chunk_range(shot->script->output.frames, o->chunk, o->chunks, &id->first, &id->last);
+    }
+    return !o->force && is_done(shot, o, id);
 }
 
 /* ---- the shot's master gain ---- */
@@ -320,64 +362,121 @@ int oy_gain_cached(oyster_shot *shot, oy_audio *a, oy_log *log)
 
 /* ---- a folder of chunks ---- */
 
-/* I and N of a manifest's name as oyster_chunk_manifest writes it, of
- * the temporary of a chunk file being written (outputs.c), or of the
- * folder of a chunk's PNG frames. */
-static int chunk_name(const char *name, int64_t *i, int64_t *n)
+/* The chunk a file of a chunk folder belongs to: its manifest
+ * "NAME.json", the temporary of its chunk file being written (outputs.c)
+ * or the folder "NAME" of its PNG frames, NAME as oy_chunk_name writes it. */
+static int chunk_name(const char *name, oy_chunk_id *id)
 {
     long long a, b;
     char back[96];
     long pid;
-    int temp = name[0] == '.';
+    int temp = name[0] == '.', len;
 
-    if (sscanf(name + temp, "chunk-%lld-of-%lld", &a, &b) != 2 || a < 1 || b < a ||
-        oyster_chunk_manifest(a, b, back, sizeof back) < 0)
+    if (sscanf(name + temp, "chunk-%lld-of-%lld", &a, &b) == 2 && a >= 1 && b >= a)
+        *id = (oy_chunk_id){ a, b, -1, -1 };
+    else if (sscanf(name + temp, "frames-%lld-%lld", &a, &b) == 2 && a >= 0 && b >= a)
+        *id = (oy_chunk_id){ 0, 0, a, b };
+    else
         return -1;
-    if (!temp && !strchr(name, '.')) {
-        back[strlen(back) - 5] = 0;
-        if (strcmp(back, name))
-            return -1;
-    } else if (temp) {
-        strcpy(back + strlen(back) - 4, "mkv");
-        if (!oy_temp_of(name, back, &pid))
-            return -1;
-    } else if (strcmp(back, name)) {
+    if ((len = oy_chunk_name(id, back, sizeof back - 8)) < 0)
         return -1;
+    if (temp) {
+        strcpy(back + len, ".mkv");
+        return oy_temp_of(name, back, &pid) ? 0 : -1;
     }
-    *i = a;
-    *n = b;
+    if (strchr(name, '.'))
+        strcpy(back + len, ".json");
+    return strcmp(back, name) ? -1 : 0;
+}
+
+static int by_range(const void *pa, const void *pb)
+{
+    const oy_chunk_id *a = pa, *b = pb;
+
+    return a->first != b->first ? (a->first > b->first) - (a->first < b->first)
+                                : (a->last > b->last) - (a->last < b->last);
+}
+
+/* A plan's chunks 1..n in place of the names found. */
+static int plan_ids(oy_chunk_id **ids, int64_t n)
+{
+    oy_chunk_id *v = oy_realloc_array(*ids, (size_t)n, sizeof *v);
+
+    if (!v)
+        return OYSTER_E_NOMEM;
+    for (int64_t k = 0; k < n; k++)
+        v[k] = (oy_chunk_id){ k + 1, n, -1, -1 };
+    *ids = v;
     return 0;
 }
 
-int oy_chunk_scan(const char *dir, int64_t *count, oy_log *log)
+int oy_chunk_scan(const char *dir, oy_chunk_id **ids, int64_t *count, oy_log *log)
 {
     DIR *d = opendir(dir);
     struct dirent *e;
-    int64_t n = 0, other = 0, i, k;
+    oy_chunk_id id, *v = NULL;
+    int64_t n = 0, cap = 0, plan = 0, other = 0, ranges = 0, kept = 0;
+    int err = 0;
 
+    *ids = NULL;
+    *count = 0;
     if (!d) {
-        int err = -errno;
+        err = -errno;
         oy_error(log, "cannot read folder '%s': %s", dir, oyster_strerror(err));
         return err == -ENOENT || err == -ENOTDIR ? OYSTER_E_INPUT : err;
     }
-    while ((e = readdir(d)))
-        if (chunk_name(e->d_name, &i, &k) == 0) {
-            if (!n || k == n)
-                n = k;
-            else if (!other || k != other)
-                other = k;
+    while ((e = readdir(d)) && !err) {
+        if (chunk_name(e->d_name, &id) < 0)
+            continue;
+        if (id.chunks > 0) {
+            if (!plan || id.chunks == plan)
+                plan = id.chunks;
+            else
+                other = id.chunks;
+            continue;
         }
+        ranges++;
+        if (n == cap) {
+            oy_chunk_id *w = oy_realloc_array(v, (size_t)(cap = cap ? 2 * cap : 16), sizeof *v);
+            if (!w) {
+                err = OYSTER_E_NOMEM;
+                break;
+            }
+            v = w;
+        }
+        v[n++] = id;
+    }
     closedir(d);
-    if (!n) {
-        oy_diag(log, OYSTER_ERROR, NULL, 0, 0, "render them with 'oyster render SHOT --chunk I/N -o DIR'",
+    if (!err && !plan && !ranges) {
+        oy_diag(log, OYSTER_ERROR, NULL, 0, 0,
+                "render them with 'oyster render SHOT --chunk I/N -o DIR' or '--frames A-B -o DIR'",
                 "'%s' holds no chunks", dir);
-        return OYSTER_E_INPUT;
-    }
-    if (other) {
+        err = OYSTER_E_INPUT;
+    } else if (!err && (other || (plan && ranges))) {
         oy_diag(log, OYSTER_ERROR, NULL, 0, 0, "keep one plan's chunks in a folder",
-                "'%s' holds chunks of two plans: of %lld and of %lld", dir, (long long)n, (long long)other);
-        return OYSTER_E_INPUT;
+                other ? "'%s' holds chunks of two plans: of %lld and of %lld"
+                      : "'%s' holds chunks of a plan (of %lld) and frame ranges", dir, (long long)plan,
+                (long long)other);
+        err = OYSTER_E_INPUT;
+    } else if (!err && plan > MAX_PLAN) {
+        oy_error(log, "'%s' holds a chunk of a plan of %lld chunks, more than oyster plans (%d)", dir,
+                 (long long)plan, MAX_PLAN);
+        err = OYSTER_E_INPUT;
+    } else if (!err && plan) {
+        err = plan_ids(&v, n = plan);
+    } else if (!err) {
+        /* a range's manifest and the folder of its frames name it twice */
+        qsort(v, (size_t)n, sizeof *v, by_range);
+        for (int64_t k = 0; k < n; k++)
+            if (!kept || by_range(&v[kept - 1], &v[k]))
+                v[kept++] = v[k];
+        n = kept;
     }
+    if (err) {
+        free(v);
+        return err;
+    }
+    *ids = v;
     *count = n;
     return 0;
 }

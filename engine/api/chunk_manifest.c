@@ -115,7 +115,10 @@ static int parse(const char *t, oy_manifest *m)
     /* the frames or the sound are in the file, or there is none */
     if (!*m->file != (m->png && !m->audio))
         return -1;
-    if (m->chunks < 1 || m->chunk < 1 || m->chunk > m->chunks || m->first < 0 ||
+    /* chunk I of N, or a frame range (0 of 0) */
+    if ((m->chunks || m->chunk) && (m->chunks < 1 || m->chunk < 1 || m->chunk > m->chunks))
+        return -1;
+    if (m->first < 0 ||
         m->last < m->first || m->last >= m->frames || m->fps.num <= 0 || m->fps.den <= 0 ||
         m->width <= 0 || m->height <= 0 || !(p = field(t, "frame_hashes")) || *p != '[')
         return -1;

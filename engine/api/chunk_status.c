@@ -24,14 +24,14 @@ typedef struct status {
     double t0, t1;
 } status;
 
-static void say(status *s, int64_t k, int state, const char *fmt, const char *arg)
+static void say(status *s, const oy_chunk_id *id, int state, const char *fmt, const char *arg)
 {
     static const char *const names[] = { "done", "running", "failed", "missing" };
-    char why[256], line[400];
+    char why[256], line[400], what[64];
 
     s->st->count[state]++;
     snprintf(why, sizeof why, fmt, arg);
-    snprintf(line, sizeof line, "chunk %lld of %lld: %s%s%s", (long long)k, (long long)s->st->chunks,
+    snprintf(line, sizeof line, "%s: %s%s%s", oy_chunk_what(id, what, sizeof what),
              names[state], why[0] ? ": " : "", why);
     if (s->fn)
         s->fn(s->opaque, line);
@@ -67,10 +67,10 @@ static int temp_in(const char *dir, const char *base, long *pid)
 
 /* A chunk without a manifest: a temporary of its file tells, or of its
  * PNG frames' (they stay temporaries until the chunk is whole). */
-static void no_manifest(status *s, int64_t k)
+static void no_manifest(status *s, const oy_chunk_id *k)
 {
-    char *mkv = oy_chunk_path(s->dir, k, s->st->chunks, "mkv");
-    char *frames = oy_chunk_path(s->dir, k, s->st->chunks, NULL);
+    char *mkv = oy_chunk_path(s->dir, k, "mkv");
+    char *frames = oy_chunk_path(s->dir, k, NULL);
     long pid = 0;
     int found = mkv ? temp_in(s->dir, strrchr(mkv, '/') + 1, &pid) : 0;
 
@@ -96,16 +96,17 @@ static int frames_there(const char *dir, const oy_manifest *m)
     int ok = 1;
 
     for (int64_t n = m->first; n <= m->last && ok; n++) {
-        char *png = oy_chunk_frame_path(dir, m->chunk, m->chunks, n);
+        oy_chunk_id id = oy_manifest_id(m);
+        char *png = oy_chunk_frame_path(dir, &id, n);
         ok = png && stat(png, &st) == 0 && S_ISREG(st.st_mode);
         free(png);
     }
     return ok;
 }
 
-static void one(status *s, int64_t k)
+static void one(status *s, const oy_chunk_id *k)
 {
-    char *json = oy_chunk_path(s->dir, k, s->st->chunks, "json"), *mkv = NULL;
+    char *json = oy_chunk_path(s->dir, k, "json"), *mkv = NULL;
     oy_log quiet = { 0 };
     oy_manifest m;
     struct stat st;
@@ -117,7 +118,8 @@ static void one(status *s, int64_t k)
     } else {
         const oy_manifest *r = s->have_ref ? &s->ref : &m;
         if (m.shot_hash != r->shot_hash || m.seed != r->seed || m.build != r->build ||
-            m.frames != r->frames || m.chunk != k)
+            m.frames != r->frames || m.chunk != k->chunk || m.chunks != k->chunks ||
+            (!k->chunks && (m.first != k->first || m.last != k->last)))
             say(s, k, OYSTER_CHUNK_FAILED, "%s", "its manifest is of another shot, seed or build than the others");
         else if (*m.file && (!(mkv = oy_path_join(s->dir, m.file)) || stat(mkv, &st) != 0 ||
                              (uint64_t)st.st_size != m.file_bytes))
@@ -146,11 +148,22 @@ static void one(status *s, int64_t k)
     free(mkv);
 }
 
+/* Frames a..b that no chunk of ranges holds. */
+static void gap(status *s, int64_t a, int64_t b)
+{
+    oy_chunk_id id = { 0, 0, a, b };
+
+    s->st->chunks++;
+    say(s, &id, OYSTER_CHUNK_MISSING, "%s", "in no chunk");
+}
+
 int oyster_chunk_status(const char *dir, oyster_line_fn fn, void *opaque, oyster_status *st,
                         oyster_log_fn log, void *log_opaque)
 {
     oy_log lg = { log, log_opaque, 0, 0 };
     status s = { 0 };
+    oy_chunk_id *ids;
+    int64_t n, next = 0;
     int err;
 
     s.dir = dir;
@@ -159,10 +172,27 @@ int oyster_chunk_status(const char *dir, oyster_line_fn fn, void *opaque, oyster
     s.opaque = opaque;
     s.st = st;
     memset(st, 0, sizeof *st);
-    if ((err = oy_chunk_scan(dir, &st->chunks, &lg)))
+    if ((err = oy_chunk_scan(dir, &ids, &n, &lg)))
         return err;
-    for (int64_t k = 1; k <= st->chunks; k++)
-        one(&s, k);
+    st->chunks = n;     /* and the gaps between frame ranges */
+    for (int64_t k = 0; k < n; k++) {
+        const oy_chunk_id *id = &ids[k];
+        if (id->chunks) {
+            one(&s, id);
+            continue;
+        }
+        /* frame ranges: in order, each frame once */
+        if (id->first > next)
+            gap(&s, next, id->first - 1);
+        if (id->first < next)
+            say(&s, id, OYSTER_CHUNK_FAILED, "%s", "some of its frames are in another chunk too");
+        else
+            one(&s, id);
+        next = id->last + 1 > next ? id->last + 1 : next;
+    }
+    if (!ids[0].chunks && s.have_ref && next < s.ref.frames)
+        gap(&s, next, s.ref.frames - 1);
+    free(ids);
     st->span_s = s.t1 - s.t0;
     return 0;
 }

@@ -51,6 +51,7 @@ typedef struct job {
     oy_entity *ents;
     int want_audio, mux_audio;
     const char *chunk_dir;     /* render --chunk: the chunks' folder */
+    oy_chunk_id chunk_id;      /* render --chunk: which chunk */
     oy_assembly *from;         /* assemble: where the frames come from */
     oy_live *live;             /* oyster wander: the session */
     int recordfile;            /* oyster wander: the recorded script's index, or -1 */
@@ -277,13 +278,12 @@ static int renderer_for(oyster_shot *shot, oy_pool *pool, oy_renderer **r)
 /* render --chunk-format png: a PNG file a frame, in the chunk's folder. */
 static int add_frame_pngs(job *j)
 {
-    const oyster_render_opts *o = j->o;
-    char *folder = oy_chunk_path(j->chunk_dir, o->chunk, o->chunks, NULL);
+    char *folder = oy_chunk_path(j->chunk_dir, &j->chunk_id, NULL);
     int err = folder ? oy_outs_mkdir(&j->outs, folder) : OYSTER_E_NOMEM;
 
     free(folder);
     for (int64_t n = j->first; n <= j->last && !err; n++) {
-        char *png = oy_chunk_frame_path(j->chunk_dir, o->chunk, o->chunks, n);
+        char *png = oy_chunk_frame_path(j->chunk_dir, &j->chunk_id, n);
         int at = -1;
         err = png ? add_out(j, png, 0, &at) : OYSTER_E_NOMEM;
         if (n == j->first)
@@ -301,8 +301,8 @@ static int add_frame_pngs(job *j)
 static int add_chunk_outputs(job *j)
 {
     const oyster_render_opts *o = j->o;
-    char *mkv = oy_chunk_path(j->chunk_dir, o->chunk, o->chunks, "mkv");
-    char *json = oy_chunk_path(j->chunk_dir, o->chunk, o->chunks, "json");
+    char *mkv = oy_chunk_path(j->chunk_dir, &j->chunk_id, "mkv");
+    char *json = oy_chunk_path(j->chunk_dir, &j->chunk_id, "json");
     int err = mkv && json ? 0 : OYSTER_E_NOMEM;
 
     j->outs.force = 1;
@@ -503,7 +503,7 @@ static int write_manifest(job *j, double started)
     int err;
 
     clock_gettime(CLOCK_REALTIME, &ts);
-    oy_manifest_init(&j->man, j->shot, j->o->chunk, j->o->chunks);
+    oy_manifest_init(&j->man, j->shot, &j->chunk_id);
     j->man.audio = j->want_audio;
     j->man.png = j->frame_png >= 0;
     snprintf(j->man.file, sizeof j->man.file, "%s", !v ? "" : slash ? slash + 1 : v->dest);
@@ -621,10 +621,12 @@ int oyster_render(oyster_shot *shot, const oyster_render_opts *o)
     int err;
 
     job_init(&j, shot, o, o->first, o->last);
-    if (o->chunks > 0) {
+    if (o->chunks > 0 || o->chunk_range) {
         /* 1: the chunk is there and checks out, nothing to do */
-        if ((err = oy_chunk_check(shot, o, &j.first, &j.last)))
+        if ((err = oy_chunk_check(shot, o, &j.chunk_id)))
             return err;
+        j.first = j.chunk_id.first;
+        j.last = j.chunk_id.last;
         j.chunk_dir = o->out;
     }
     return run(&j);

@@ -5,8 +5,9 @@
 # files (a missing or swapped frame found and redone); a done chunk
 # is skipped; assemble refuses a missing chunk and chunks of two seeds;
 # status tells a damaged chunk, which render --chunk then redoes; a chunk
-# killed mid-way leaves no manifest; and a `plan --engine parallel` job
-# run for real assembles to the same bytes.
+# killed mid-way leaves no manifest; `render --frames A-B -o DIR` chunks
+# of any ranges assemble likewise, and a gap or an overlap is named; and
+# a `plan --engine parallel` job run for real assembles to the same bytes.
 . "$(dirname "$0")/lib.sh"
 
 shot s.yaml <<'YAML'
@@ -160,6 +161,41 @@ kill_chunk KILL
 [ ! -e "$T/killed/chunk-1-of-1.json" ] && pass "SIGKILL leaves no manifest" || fail "SIGKILL left a manifest"
 expect_rc 1 "status after SIGKILL" "$OYSTER" status "$T/killed"
 has_line "$T/.out" "chunk 1 of 1: failed: its render .* ended unfinished" "status says the killed chunk failed"
+
+# frame ranges into a folder: chunks of any sizes, FFV1 or PNG, in any
+# order, assemble to the render's bytes (the video, hashes and sound)
+mkdir "$T/ranges"
+"$OYSTER" render "$T/s.yaml" --frames 31-47 -o "$T/ranges" -q &&
+    "$OYSTER" render "$T/s.yaml" --frames 0-4 -o "$T/ranges/" -q --chunk-format png &&
+    "$OYSTER" render "$T/s.yaml" --frames 5-30 -o "$T/ranges" -q
+ok "render --frames into a folder names the chunk by its range" test -f "$T/ranges/frames-000005-000030.json"
+ok "--frames with --chunk-format png: the range's PNG frames" test -f "$T/ranges/frames-000000-000004/000004.png"
+expect_rc 0 "status of a folder of frame ranges" "$OYSTER" status "$T/ranges"
+has_line "$T/.out" "^3 of 3 chunks done.*48 of 48 frames" "status counts the ranges and their frames"
+"$OYSTER" assemble "$T/ranges" -o "$T/ranges.mp4" -q --frame-hashes "$T/ranges.md5" --audio-out "$T/ranges.wav"
+cmp -s "$T/four.mp4" "$T/ranges.mp4" && cmp -s "$T/four.md5" "$T/ranges.md5" &&
+    cmp -s "$T/four.wav" "$T/ranges.wav" && pass "frame ranges assemble to the render's bytes" ||
+    fail "frame ranges assembled differ from the render"
+"$OYSTER" render "$T/s.yaml" --frames 5-30 -o "$T/ranges" -v 2>"$T/skip.err"
+has_line "$T/skip.err" "frames 5-30 .* done already; skipped" "a done range is skipped"
+cp -r "$T/ranges" "$T/rgap"
+rm "$T/rgap/frames-000005-000030.json"
+expect_rc 1 "status of ranges with a gap" "$OYSTER" status "$T/rgap"
+has_line "$T/.out" "frames 5-30: missing" "status names the frames in no chunk"
+expect_rc 2 "assemble ranges with a gap" "$OYSTER" assemble "$T/rgap" -o "$T/rgap.mp4"
+has_line "$T/.err" "frames 5-30 are in no chunk" "assemble names the frames in no chunk"
+"$OYSTER" render "$T/s.yaml" --frames 5-35 -o "$T/rgap" -q
+expect_rc 1 "status of overlapping ranges" "$OYSTER" status "$T/rgap"
+has_line "$T/.out" "frames 31-47: failed: some of its frames are in another chunk" "status names the overlap"
+expect_rc 2 "assemble overlapping ranges" "$OYSTER" assemble "$T/rgap" -o "$T/rgap.mp4"
+has_line "$T/.err" "frames 5-35 and frames 31-47 .* overlap" "assemble names the overlapping chunks"
+[ ! -e "$T/rgap.mp4" ] && pass "no output from ranges that do not tile the shot" || fail "rgap.mp4 written"
+"$OYSTER" render "$T/s.yaml" --chunk 1/2 -o "$T/ranges" -q
+expect_rc 2 "a plan's chunk among frame ranges" "$OYSTER" assemble "$T/ranges" -o "$T/x.mp4"
+has_line "$T/.err" "chunks of a plan .of 2. and frame ranges" "assemble says the folder mixes a plan and ranges"
+expect_rc 2 "a range chunk with --audio-out" \
+    "$OYSTER" render "$T/s.yaml" --frames 0-4 -o "$T/ranges" --audio-out "$T/x.wav"
+expect_rc 2 "a range chunk past the shot's end" "$OYSTER" render "$T/s.yaml" --frames 40-60 -o "$T/ranges"
 
 # bad requests
 expect_rc 2 "--chunk 5/4" "$OYSTER" render "$T/s.yaml" --chunk 5/4 -o "$T/bad"
