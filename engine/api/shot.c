@@ -101,6 +101,40 @@ static int seek_water(const oyster_shot *shot, const oy_state *st, double x, dou
     return found;
 }
 
+/* Open water the camera at (x, y, z) sees within 15 degrees of the ray
+ * (ux, uz), 10-300 m out, with 6 m of water before and after it along
+ * the ray and far enough that the water line is in the upper part of a
+ * level view's lower half (8 times the camera's height above the water):
+ * the point nearest to d0 out and to the middle of the view, where a
+ * boat the words name floats; 0 if none. */
+static int seek_afloat(const oyster_shot *shot, const oy_state *st, double x, double y, double z, float ux,
+                       float uz, float d0, float out[2])
+{
+    enum { STEP = 2, FROM = 4, STEPS = 150, CLEAR = 3 };   /* 8-300 m, 6 m clear */
+    float best = -1e30f;
+    int found = 0;
+    for (int k = -3; k <= 3; k++) {
+        float a = 0.0873f * (float)k, c = oy_cosf(a), s = oy_sinf(a);
+        float vx = ux * c + uz * s, vz = uz * c - ux * s;
+        int run = 0;               /* wet samples in a row up to i */
+        for (int i = FROM; i <= STEPS; i++) {
+            float d = (float)(STEP * i);
+            oy_place_info pi;
+            oy_world_place(shot->world, st, x + vx * d, z + vz * d, &pi);
+            run = pi.water > pi.ground ? run + 1 : 0;
+            /* the sample CLEAR steps back has CLEAR wet ones on each side */
+            float dm = d - (float)(STEP * CLEAR), score = -fabsf(dm - d0) - 15.0f * (float)abs(k);
+            if (run > 2 * CLEAR && dm >= 8.0f * ((float)y - pi.water) && score > best) {
+                best = score;
+                out[0] = (float)(x + vx * dm);
+                out[1] = (float)(z + vz * dm);
+                found = 1;
+            }
+        }
+    }
+    return found;
+}
+
 static void place_anchor(void *ctx, double t, float ahead, float lateral, int seek, float out[2])
 {
     oyster_shot *shot = ctx;
@@ -140,6 +174,8 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
             }
         } else if (d > 1e-3f && seek == OY_SEEK_WATER) {
             seek_water(shot, &st, v.pos[0], v.pos[2], dx / d, dz / d, d, out);
+        } else if (d > 1e-3f && seek == OY_SEEK_AFLOAT) {
+            seek_afloat(shot, &st, v.pos[0], v.pos[1], v.pos[2], dx / d, dz / d, d, out);
         } else if (d > 1e-3f) {
             seek_high(shot, &st, v.pos[0], v.pos[1], v.pos[2], dx / d, dz / d, out);
         }

@@ -311,15 +311,17 @@ static int turn_for(const oy_kind *kd)
 }
 
 /* The ground the words' placement seeks: a bridge crosses the water the
- * view sees; what is "by the water" stands on its shore, except what
- * floats and the landforms, which keep their distance (they stand in
- * water as on land); what is "on the hill" stands on high ground. */
+ * view sees and a boat floats on it; what is "by the water" stands on
+ * its shore, except the landforms, which keep their distance (they stand
+ * in water as on land); what is "on the hill" stands on high ground. */
 static int seek_for(const oy_kind *kd, int place)
 {
     int flags = kd ? kd->flags : 0;
     if ((flags & OY_KIND_SPANS) && place != OY_PLACE_ON_HIGH)
         return OY_SEEK_WATER;
-    if (place == OY_PLACE_NEAR_WATER && !(flags & (OY_KIND_FLOATS | OY_KIND_LANDFORM)))
+    if (flags & OY_KIND_FLOATS)
+        return OY_SEEK_AFLOAT;
+    if (place == OY_PLACE_NEAR_WATER && !(flags & OY_KIND_LANDFORM))
         return OY_SEEK_SHORE;
     return place == OY_PLACE_ON_HIGH ? OY_SEEK_HIGH : OY_SEEK_NONE;
 }

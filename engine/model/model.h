@@ -243,8 +243,8 @@ void oy_model_mix(const oy_model *m, double t, float db[OY_BUS_COUNT]);
  * x, z at `ahead` metres forward and `lateral` metres right of the camera at
  * time t; with seek it looks along that line for ground of the kind the
  * words named ("by the lake": the shore; "on the hill": high ground in
- * view) and falls back to the place itself. Call once, before evaluating. */
-enum oy_seek { OY_SEEK_NONE, OY_SEEK_SHORE, OY_SEEK_HIGH, OY_SEEK_WATER };
+ * view; a boat: open water in view) and falls back to the place itself. Call once, before evaluating. */
+enum oy_seek { OY_SEEK_NONE, OY_SEEK_SHORE, OY_SEEK_HIGH, OY_SEEK_WATER, OY_SEEK_AFLOAT };
 typedef void (*oy_anchor_fn)(void *ctx, double t, float ahead, float lateral, int seek,
                              float out_xz[2]);
 void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx);

@@ -332,6 +332,15 @@ static void placement_words(void)
     CHECK(ok && !(at.water > at.ground) && at.water_dist <= 14.0f && fabsf(bearing) < 20.0f,
           "'two tents by the lake' stand on its shore in view (%.1f m from the water, %.1f degrees off the view)",
           at.water_dist, bearing);
+    /* the words put boats on the water in view, off the shore, far enough
+     * that a level view sees them whole; not ahead on the land */
+    oy_entity e;
+    ok = placed("a quiet harbour with fishing boats in the early morning mist", &at, &rise, &bearing, &e);
+    float dist = sqrtf(e.pos[0] * e.pos[0] + e.pos[2] * e.pos[2]);
+    float above = at.ground - rise + 2.0f - at.water;      /* the camera over the water */
+    CHECK(ok && at.water > at.ground && fabsf(bearing) < 25.0f && dist >= 8.0f * above,
+          "'fishing boats' in a harbour float on the water in view (%.1f m deep, %.1f m off, %.1f degrees off the "
+          "view, the camera %.1f m above the water)", at.water - at.ground, dist, bearing, above);
 }
 
 /* Whether a horizontal ray along -z at x, y meets the built prototype. */
