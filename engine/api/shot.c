@@ -37,11 +37,11 @@ static int seek_shore(const oyster_shot *shot, const oy_state *st, double x, dou
 }
 
 /* High ground in view within 15 degrees of the ray (ux, uz) from the
- * camera at (x, y, z): the dry point 40-400 m out, seen from the camera,
- * that rises most above the camera's ground (nearer and nearer the middle
- * win a tie); 0 if none. */
+ * camera at (x, y, z): the dry point dmin-400 m out, seen from the
+ * camera, that rises most above the camera's ground (nearer and nearer
+ * the middle win a tie); 0 if none. */
 static int seek_high(const oyster_shot *shot, const oy_state *st, double x, double y, double z, float ux,
-                     float uz, float out[2])
+                     float uz, float dmin, float out[2])
 {
     float best = -1e30f, g0 = oy_world_ground(shot->world, st, x, z);
     int found = 0;
@@ -56,7 +56,7 @@ static int seek_high(const oyster_shot *shot, const oy_state *st, double x, doub
             int visible = slope >= seen;
             seen = fmaxf(seen, slope);
             float score = pi.ground - g0 - 0.08f * d - (float)abs(k);
-            if (visible && d >= 40.0f && !(pi.water > pi.ground) && score > best) {
+            if (visible && d >= dmin && !(pi.water > pi.ground) && score > best) {
                 best = score;
                 out[0] = (float)px;
                 out[1] = (float)pz;
@@ -163,21 +163,26 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
         float dx = out[0] - (float)v.pos[0], dz = out[1] - (float)v.pos[2], d = sqrtf(dx * dx + dz * dz);
         if (d > 1e-3f && seek == OY_SEEK_SHORE) {
             /* a shore 30 m off or more, turning toward the frame's edge
-             * for it; else the near one at the edge */
-            int found = 0;
+             * for it; else the near one at the edge. A tall thing (model.c
+             * put it farther) stands no nearer than that: the shore turning
+             * either way, else where the words put it (kept dry later). */
+            int found = 0, tall = d > 60.0f, tries = tall ? 6 : 4;
             float a0 = oy_clampf(oy_atan2f(lateral, fabsf(ahead) + 1.0f), -0.1f, 0.1f);
-            for (int k = 1; k <= 4 && !found; k++) {
-                float a = a0 + (lateral < 0.0f ? -0.07f : 0.07f) * (float)(k < 4 ? k : 3);
+            float side = lateral < 0.0f ? -0.07f : 0.07f, near = tall ? 0.95f * d : 30.0f;
+            for (int k = 1; k <= tries && !found; k++) {
+                float a = a0 + (k <= 3 ? side : tall ? -side : side) * (float)(k <= 3 ? k : tall ? k - 3 : 3);
                 float c = oy_cosf(a), s = oy_sinf(a);
                 float ux = fx * c + fz * s, uz = fz * c - fx * s;
-                found = seek_shore(shot, &st, v.pos[0], v.pos[2], ux, uz, k < 4 ? 30.0f : 4.0f, out);
+                found = seek_shore(shot, &st, v.pos[0], v.pos[2], ux, uz, tall || k < 4 ? near : 4.0f, out);
             }
         } else if (d > 1e-3f && seek == OY_SEEK_WATER) {
             seek_water(shot, &st, v.pos[0], v.pos[2], dx / d, dz / d, d, out);
         } else if (d > 1e-3f && seek == OY_SEEK_AFLOAT) {
             seek_afloat(shot, &st, v.pos[0], v.pos[1], v.pos[2], dx / d, dz / d, d, out);
         } else if (d > 1e-3f) {
-            seek_high(shot, &st, v.pos[0], v.pos[1], v.pos[2], dx / d, dz / d, out);
+            /* no nearer than the words put it: a tall thing stands off
+             * until a level view sees it whole (model.c) */
+            seek_high(shot, &st, v.pos[0], v.pos[1], v.pos[2], dx / d, dz / d, fmaxf(40.0f, 0.95f * d), out);
         }
     }
 }
@@ -192,7 +197,8 @@ static int dry_at(const oyster_shot *shot, const oy_state *st, double x, double 
 
 /* In water at x, z: move to dry ground. The view at time t looks across
  * the water at it, so the far shore beyond it comes first, then the near
- * one, then rings round the place. */
+ * one while that keeps it at least 60 % as far from the camera (a tall
+ * thing stands off to be seen whole), then rings round the place. */
 static int keep_dry(void *ctx, double t, float xz[2])
 {
     oyster_shot *shot = ctx;
@@ -208,7 +214,7 @@ static int keep_dry(void *ctx, double t, float xz[2])
         for (int side = 1; side >= -1; side -= 2)
             for (int s = 1; s <= 50; s++) {
                 double x = xz[0] + side * dx / l * 8.0f * (float)s, z = xz[1] + side * dz / l * 8.0f * (float)s;
-                if (side < 0 && 8.0f * (float)s > l)
+                if (side < 0 && 8.0f * (float)s > 0.4f * l)
                     break;
                 if (dry_at(shot, &st, x, z)) {
                     xz[0] = (float)x;

@@ -351,7 +351,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
         case OY_PLACE_DISTANCE: ahead = fmaxf(180.0f, 60.0f * k); radius = 25.0f; break;
         case OY_PLACE_BEHIND: ahead = -15.0f * k; break;
         case OY_PLACE_NEAR_WATER: ahead = 40.0f * k; break;
-        case OY_PLACE_ON_HIGH: ahead = fmaxf(150.0f, 40.0f * k); radius = 10.0f; break;
+        case OY_PLACE_ON_HIGH: ahead = fmaxf(60.0f, 40.0f * k); radius = 10.0f; break;
         default: break;
         }
         radius *= fmaxf(1.0f, 0.5f * k);

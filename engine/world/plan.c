@@ -113,9 +113,11 @@ void oy_world_plan_setup(oy_world *w, const oy_layout_item *layout)
         { pick(seed, 1, -250.0, 250.0), -1500.0 }, { pick(seed, 4, -80.0, 80.0), -450.0 },
         { 0.0, 0.0 }, { pick(seed, 5, -90.0, 90.0), 500.0 }, { pick(seed, 2, -300.0, 300.0), 1500.0 },
     };
-    /* the shore crosses the default view: land under the camera, the sea
-     * ahead and to one side, the coastline receding on the other */
-    double shore[2][2] = { { 140.0 * s, -200.0 }, { -220.0 * s, 1000.0 } };
+    /* the shore crosses the default view: land under the camera, the
+     * water 6 m to one side and ahead from about 60 m, the coastline
+     * receding on the other side (terrain.c keeps a cove with a beach
+     * there, so that cliffs do not hide the sea) */
+    double shore[2][2] = { { 26.0 * s, -200.0 }, { -94.0 * s, 1000.0 } };
 
     if (!layout)
         layout = none;

@@ -248,6 +248,9 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->lake_level = oy_lerpf(fminf(nlake - 2.0f, flake + 0.35f * (nlake - flake)),
                               flake - 0.5f, shaped);
     sh->lake_level = fmaxf(sh->lake_level, sh->sea_level + 1.5f);
+    /* by a coast the lake's basin is an inlet of the sea: a bay, a cove */
+    if (sh->coast > 0.0f)
+        sh->lake_level = oy_lerpf(sh->lake_level, sh->sea_level, oy_smoothstepf(0.0f, 0.5f, sh->coast));
 }
 
 /* The land around a water body whose bank height is L at distance r:
@@ -414,13 +417,16 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
     /* the coast shapes the land before rivers and lakes cut into it */
     float sea_u = -1e9f;
     if (sh->coast > 0.0f || sh->island > 0.0f) {
+        /* 1 within 150 m of the origin, 0 beyond 400 m */
+        float cove = 1.0f - oy_smoothstepf(150.0f, 400.0f, (float)sqrt(x * x + z * z));
         float uc = -1e9f, ui = -1e9f;
         if (sh->coast > 0.0f) {
             /* u: metres out to sea from the shoreline */
             const oy_plan_feature *C = &w->feat[OY_FEAT_COAST];
             oy_line_near sn;
             oy_world_line_near(&C->line, x, z, &sn);
-            uc = (float)sn.sd * (float)C->sea - 40.0f * wob;
+            /* the default shore keeps its course by the default camera */
+            uc = (float)sn.sd * (float)C->sea - 40.0f * wob * (C->placed ? 1.0f : 1.0f - cove);
         }
         if (sh->island > 0.0f) {
             double dx = x - sh->island_x, dz = z - sh->island_z;
@@ -429,10 +435,17 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
             ui = r - sh->island_r * (1.0f + 0.3f * ang);
         }
         /* a fjord's drowned floor keeps its depth: no beach is raised there */
-        float k = (uc > ui ? sh->coast : sh->island) * (1.0f - drowned);
+        /* a coast of some strength is a coast (a weaker one would only
+         * move the water line out by hundreds of metres), but a fjord's
+         * walls stand in the sea */
+        float kc = oy_lerpf(oy_smoothstepf(0.0f, 0.5f, sh->coast), sh->coast, oy_smoothstepf(0.0f, 0.4f, fjord));
+        float k = (uc > ui ? kc : sh->island) * (1.0f - drowned);
         sea_u = fmaxf(uc, ui);
-        /* cliffs along most of the shore, broken by coves with beaches */
+        /* cliffs along most of the shore, broken by coves with beaches,
+         * one of them where the default camera stands by a default shore */
         float cf = oy_smoothstepf(-0.6f, 0.0f, oy_world_fbm(w, x - 2100.5, z + 770.0, 500.0, 60.0f, 3));
+        if (!w->feat[OY_FEAT_COAST].placed)
+            cf *= 1.0f - cove;
         h = oy_lerpf(h, shore(h, sh->sea_level, sea_u, sh->cliff_h * cf), k);
     }
     /* the lake before the river, so the banks it lifts do not fill the
@@ -443,8 +456,12 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         float W = lake_radius(w, sh, dx, dz);
         float level = sh->lake_level;
         float flat = settle(h, level + 0.6f, W, W * 2.4f, W * 1.4f, W * 3.5f, r);
-        h = oy_lerpf(h, flat, sh->lake);
-        h = carve(h, level, r, W, 8.0f);
+        /* no banks or rim raised on a coast's sea side: the bay opens to
+         * the sea */
+        float open = oy_smoothstepf(-20.0f, 20.0f, sea_u);
+        h = oy_lerpf(h, flat, sh->lake * (1.0f - open));
+        float carved = carve(h, level, r, W, 8.0f);
+        h = oy_lerpf(carved, fminf(h, carved), open);
         if (r < W + 8.0f && level > h && level > water)
             water = level, wkind = OY_WATER_LAKE;
         if (r - W < wdist) {

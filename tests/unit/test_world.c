@@ -165,6 +165,32 @@ int main(void)
         int wet;
         int bad = water_walls(w, &sc, a.water > -1e8f ? -400.0 : 0.0, 200.0, 400.0, 8.0, &wet);
         CHECK(wet > 0 && bad == 0, "the sea stays below the shore (%d wet samples, %d walls)", wet, bad);
+        /* a cliffed coast keeps a cove by the default camera: it stands
+         * low on the beach and sees the sea close by to one side (its
+         * view's edge is 19.6 degrees off at 35 mm) */
+        oy_state sk;
+        state_with(&sk, OY_CH_COAST, 1.0f, OY_CH_RUGGED, 0.9f);
+        double side = oy_world_feature(w, OY_FEAT_COAST)->sea;
+        oy_place_info beach, near_sea;
+        oy_world_place(w, &sk, 0.0, 0.0, &beach);
+        oy_world_place(w, &sk, 12.0 * side, 45.0, &near_sea);
+        CHECK(!(beach.water > beach.ground) && beach.ground < 3.0f && near_sea.water > near_sea.ground,
+              "cliffed coast: the camera's ground %.1f m above the sea, the sea 15 degrees off the view 45 m out",
+              beach.ground);
+        /* by a coast a lake is a bay: its water at the sea's level, open
+         * to the sea with no rim raised on the sea side */
+        state_with(&sk, OY_CH_COAST, 0.8f, OY_CH_LAKE, 0.3f);
+        const oy_plan_feature *L = oy_world_feature(w, OY_FEAT_LAKE);
+        oy_place_info bay, open_sea;
+        oy_world_place(w, &sk, L->x, L->z, &bay);
+        int rim = 0;
+        for (double u = 0.0; u <= 400.0; u += 5.0) {
+            oy_world_place(w, &sk, L->x + side * u, L->z, &open_sea);
+            rim += !(open_sea.water > open_sea.ground);
+        }
+        CHECK(bay.water > bay.ground && fabsf(bay.water - sk.ch[OY_CH_WATER_LEVEL] * 6.0f) < 0.01f && rim == 0,
+              "bay: the lake's water at the sea's level (%.2f m), %d dry points between it and the sea",
+              bay.water, rim);
     }
     {
         /* island: land ahead surrounded by sea, the origin on the water */
@@ -186,7 +212,7 @@ int main(void)
         oy_place_info fl, wall;
         oy_world_place(w, &sf, 0.0, 300.0, &fl);
         oy_world_place(w, &sf, 150.0, 300.0, &wall);
-        CHECK(fl.water > -1e8f && fl.water_kind == OY_WATER_SEA && wall.ground > fl.water + 30.0f,
+        CHECK(fl.water > -1e8f && fl.water_kind == OY_WATER_SEA && wall.ground > fl.water + 25.0f,
               "fjord: sea on the canyon floor (%.1f m), walls %.0f m above it", fl.water,
               wall.ground - fl.water);
     }
