@@ -178,7 +178,11 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
         } else if (d > 1e-3f && seek == OY_SEEK_WATER) {
             seek_water(shot, &st, v.pos[0], v.pos[2], dx / d, dz / d, d, out);
         } else if (d > 1e-3f && seek == OY_SEEK_AFLOAT) {
-            seek_afloat(shot, &st, v.pos[0], v.pos[1], v.pos[2], dx / d, dz / d, d, out);
+            /* afloat in the view: the line turned to within 12 degrees
+             * of its middle (several spread wide still show) */
+            float a = oy_clampf(oy_atan2f(dx * fz - dz * fx, dx * fx + dz * fz), -0.21f, 0.21f);
+            float c = oy_cosf(a), s = oy_sinf(a);
+            seek_afloat(shot, &st, v.pos[0], v.pos[1], v.pos[2], fx * c + fz * s, fz * c - fx * s, d, out);
         } else if (d > 1e-3f) {
             /* no nearer than the words put it: a tall thing stands off
              * until a level view sees it whole (model.c) */

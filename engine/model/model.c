@@ -401,6 +401,10 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
             int err;
             scatter(c->m->seed ^ ((uint64_t)directive << 20), k, it->count,
                     radius * sqrtf((float)it->count), &dx, &dz);
+            /* landforms spread wide, none nearer than a level view sees
+             * whole */
+            if (kd && (kd->flags & OY_KIND_LANDFORM) && it->place != OY_PLACE_BEHIND)
+                dz = fmaxf(dz, -0.2f * ahead);
             err = add_entity(c, object_kind(it->concept), NULL, t, pos, OY_ANCHOR_CAMERA,
                              ahead + dz, lateral + dx, k);
             if (err)

@@ -55,6 +55,8 @@ static const oy_kind kinds[] = {
     { "karst", NULL, OY_KIND_CLUSTER | OY_KIND_WADES | OY_KIND_LANDFORM, 45.0f, 150.0f, "karst: five to eight rock towers rising round a place" },
     { "waterfall", oy_kind_waterfall, OY_KIND_FACES | OY_KIND_LANDFORM, 28.0f, 26.0f,
       "waterfall: white water falling 22-34 m from a rock cliff into foam and spray" },
+    { "iceberg", oy_kind_iceberg, OY_KIND_FLOATS | OY_KIND_LANDFORM, 10.0f, 14.0f,
+      "iceberg: white and blue-white blocks of ice piled 5-13 m above the water; floats" },
     { "bird_flock", oy_kind_bird_flock, OY_KIND_LIFTED, 0.2f, 20.0f, "a flock of birds wheeling overhead" },
 };
 

@@ -1,9 +1,10 @@
 /*
  * kinds_land.c - landforms the heightfield cannot make, drawn as things:
  * a natural rock arch, a rock tower (a karst tower, a sea stack, a
- * hoodoo) and a waterfall falling from its cliff. They are made of the
- * world's own rock (oy_look.rock), in beds of lighter and darker stone;
- * where the land is green, plants hold to the tops of towers and cliffs.
+ * hoodoo), a waterfall falling from its cliff and an iceberg afloat. The
+ * rock ones are made of the world's own rock (oy_look.rock), in beds of
+ * lighter and darker stone; where the land is green, plants hold to the
+ * tops of towers and cliffs.
  */
 #include <math.h>
 
@@ -172,5 +173,33 @@ void oy_kind_waterfall(oy_build *b)
         float age = fmodf(t * 0.25f + (float)i / 3.0f, 1.0f);
         oy_build_ellipsoid(b, spray, oy_build_rand(b, 90 + i, -1.0f, 1.0f) * fall, 1.0f + 8.0f * age,
                            4.0f + 4.0f * age, fall * (1.0f + age), 2.0f + 3.0f * age, 2.0f + 3.0f * age);
+    }
+}
+
+/* An iceberg: a mass of ice afloat, 5-13 m above the water and 14-24 m
+ * across (more below): a broad foot awash, blocks of ice piled and tilted
+ * on it to one or two peaks, their faces snow-white on top and blue-white
+ * where the ice is clear. */
+void oy_kind_iceberg(oy_build *b)
+{
+    int white = oy_build_mat(b, 0.95f, 0.97f, 0.99f);
+    int blue = oy_build_mat(b, 0.72f, 0.86f, 0.95f);
+    float R = oy_build_rand(b, 1, 7.0f, 12.0f), H = oy_build_rand(b, 2, 5.0f, 12.0f);
+    float yaw = oy_build_rand(b, 3, 0.0f, PI);
+    /* the foot: a flat slab just above the water, and a blue bench */
+    oy_build_box(b, white, 0.0f, -1.0f, 0.0f, R, 2.0f, 0.7f * R, yaw, 0.0f, 0.0f);
+    oy_build_box(b, blue, 0.2f * R, -0.6f, -0.15f * R, 0.85f * R, 1.8f, 0.6f * R, yaw + 0.4f, 0.0f, 0.0f);
+    /* broad blocks piled low, smaller toward a peak, tilted as they broke */
+    int n = 3 + (int)oy_build_rand(b, 4, 0.0f, 3.0f);
+    float peak = oy_build_rand(b, 5, -0.4f, 0.4f) * R;
+    for (int i = 0; i < n; i++) {
+        float f = (float)i / (float)n, s = 1.0f - 0.55f * f;
+        float x = peak * f + oy_build_rand(b, 10 + i, -0.3f, 0.3f) * R * s;
+        float z = oy_build_rand(b, 20 + i, -0.25f, 0.25f) * R * s;
+        float h = H * oy_build_rand(b, 30 + i, 0.22f, 0.35f);
+        float y = H * f + 0.5f * h;
+        oy_build_box(b, i & 1 ? blue : white, x, y, z, 0.75f * R * s, h, 0.55f * R * s,
+                     yaw + oy_build_rand(b, 40 + i, -0.6f, 0.6f), oy_build_rand(b, 50 + i, -0.45f, 0.45f),
+                     oy_build_rand(b, 60 + i, -0.45f, 0.45f));
     }
 }

@@ -211,5 +211,6 @@ void oy_kind_bird_flock(oy_build *b);
 void oy_kind_arch(oy_build *b);
 void oy_kind_rock_tower(oy_build *b);
 void oy_kind_waterfall(oy_build *b);
+void oy_kind_iceberg(oy_build *b);
 
 #endif

@@ -341,6 +341,10 @@ static void placement_words(void)
     CHECK(ok && at.water > at.ground && fabsf(bearing) < 25.0f && dist >= 8.0f * above,
           "'fishing boats' in a harbour float on the water in view (%.1f m deep, %.1f m off, %.1f degrees off the "
           "view, the camera %.1f m above the water)", at.water - at.ground, dist, bearing, above);
+    ok = placed("an arctic coast with icebergs floating in dark water", &at, &rise, &bearing, &e);
+    CHECK(ok && !strcmp(e.kind, "iceberg") && at.water > at.ground && fabsf(bearing) < 20.0f,
+          "'icebergs' on an arctic coast float on the sea in view (%.1f m deep, %.1f degrees off the view)",
+          at.water - at.ground, bearing);
 }
 
 /* Whether a horizontal ray along -z at x, y meets the built prototype. */
