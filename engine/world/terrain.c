@@ -136,6 +136,8 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->hills_amp = 8.0f + 70.0f * oy_clampf(c[OY_CH_HILLS], 0.0f, 1.0f);
     sh->detail_amp = 0.5f + 5.0f * oy_clampf(c[OY_CH_RUGGED], 0.0f, 1.0f);
     sh->cliff_h = 8.0f + 32.0f * oy_clampf(c[OY_CH_RUGGED], 0.0f, 1.0f);
+    /* rugged land ("cliffs", "rocky"): cliffs along nearly all the shore */
+    sh->cliffs_more = 1.5f * fmaxf(oy_clampf(c[OY_CH_RUGGED], 0.0f, 1.0f) - 0.5f, 0.0f);
     sh->plateau = oy_clampf(c[OY_CH_PLATEAU], 0.0f, 1.0f);
     sh->valley = oy_clampf(c[OY_CH_VALLEY], 0.0f, 1.0f);
     sh->canyon = oy_clampf(c[OY_CH_CANYON], 0.0f, 1.0f);
@@ -417,8 +419,8 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
     /* the coast shapes the land before rivers and lakes cut into it */
     float sea_u = -1e9f;
     if (sh->coast > 0.0f || sh->island > 0.0f) {
-        /* 1 within 150 m of the origin, 0 beyond 400 m */
-        float cove = 1.0f - oy_smoothstepf(150.0f, 400.0f, (float)sqrt(x * x + z * z));
+        /* 1 within 100 m of the origin, 0 beyond 300 m */
+        float cove = 1.0f - oy_smoothstepf(100.0f, 300.0f, (float)sqrt(x * x + z * z));
         float uc = -1e9f, ui = -1e9f;
         if (sh->coast > 0.0f) {
             /* u: metres out to sea from the shoreline */
@@ -443,7 +445,8 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         sea_u = fmaxf(uc, ui);
         /* cliffs along most of the shore, broken by coves with beaches,
          * one of them where the default camera stands by a default shore */
-        float cf = oy_smoothstepf(-0.6f, 0.0f, oy_world_fbm(w, x - 2100.5, z + 770.0, 500.0, 60.0f, 3));
+        float cf = oy_smoothstepf(-0.6f - sh->cliffs_more, -sh->cliffs_more,
+                                  oy_world_fbm(w, x - 2100.5, z + 770.0, 500.0, 60.0f, 3));
         if (!w->feat[OY_FEAT_COAST].placed)
             cf *= 1.0f - cove;
         h = oy_lerpf(h, shore(h, sh->sea_level, sea_u, sh->cliff_h * cf), k);

@@ -65,6 +65,7 @@ void oy_world_describe(const oy_world *w, const oy_state *st, oyster_line_fn fn,
 typedef struct oy_world_shape {
     float key[36];          /* the channel values this shape was made from */
     float relief_amp, hills_amp, detail_amp, cliff_h, plateau, valley, canyon;
+    float cliffs_more;               /* how much more of a shore is cliff than cove */
     float coast, island, lake, river;
     float sea_level, floor0, low0;   /* floor at the clearing */
     float lake_x, lake_z, lake_r, lake_level;
