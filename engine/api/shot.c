@@ -163,14 +163,15 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
         float dx = out[0] - (float)v.pos[0], dz = out[1] - (float)v.pos[2], d = sqrtf(dx * dx + dz * dz);
         if (d > 1e-3f && seek == OY_SEEK_SHORE) {
             /* a shore 30 m off or more, turning toward the frame's edge
-             * for it; else the near one at the edge. A tall thing (model.c
-             * put it farther) stands no nearer than that: the shore turning
-             * either way, else where the words put it (kept dry later). */
+             * for it; else the near one, turned less, the whole thing in
+             * the frame. A tall thing (model.c put it farther) stands no
+             * nearer than that: the shore turning either way, else where
+             * the words put it (kept dry later). */
             int found = 0, tall = d > 60.0f, tries = tall ? 6 : 4;
             float a0 = oy_clampf(oy_atan2f(lateral, fabsf(ahead) + 1.0f), -0.1f, 0.1f);
             float side = lateral < 0.0f ? -0.07f : 0.07f, near = tall ? 0.95f * d : 30.0f;
             for (int k = 1; k <= tries && !found; k++) {
-                float a = a0 + (k <= 3 ? side : tall ? -side : side) * (float)(k <= 3 ? k : tall ? k - 3 : 3);
+                float a = a0 + (k <= 3 ? side : tall ? -side : side) * (float)(k <= 3 ? k : tall ? k - 3 : 1);
                 float c = oy_cosf(a), s = oy_sinf(a);
                 float ux = fx * c + fz * s, uz = fz * c - fx * s;
                 found = seek_shore(shot, &st, v.pos[0], v.pos[2], ux, uz, tall || k < 4 ? near : 4.0f, out);
