@@ -201,9 +201,10 @@ static int dry_at(const oyster_shot *shot, const oy_state *st, double x, double 
 }
 
 /* In water at x, z: move to dry ground. The view at time t looks across
- * the water at it, so the far shore beyond it comes first, then the near
- * one while that keeps it at least 60 % as far from the camera (a tall
- * thing stands off to be seen whole), then rings round the place. */
+ * the water at it, so the far shore beyond it (up to 800 m on) comes
+ * first, then the near one while that keeps it at least 60 % as far from
+ * the camera (a tall thing stands off to be seen whole), then rings round
+ * the place. */
 static int keep_dry(void *ctx, double t, float xz[2])
 {
     oyster_shot *shot = ctx;
@@ -217,7 +218,7 @@ static int keep_dry(void *ctx, double t, float xz[2])
     float dx = xz[0] - (float)v.pos[0], dz = xz[1] - (float)v.pos[2], l = sqrtf(dx * dx + dz * dz);
     if (l > 1.0f) {
         for (int side = 1; side >= -1; side -= 2)
-            for (int s = 1; s <= 50; s++) {
+            for (int s = 1; s <= 100; s++) {
                 double x = xz[0] + side * dx / l * 8.0f * (float)s, z = xz[1] + side * dz / l * 8.0f * (float)s;
                 if (side < 0 && 8.0f * (float)s > 0.4f * l)
                     break;
