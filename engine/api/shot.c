@@ -102,7 +102,7 @@ static int seek_water(const oyster_shot *shot, const oy_state *st, double x, dou
 }
 
 /* Open water the camera at (x, y, z) sees within 15 degrees of the ray
- * (ux, uz), 10-300 m out, with 6 m of water before and after it along
+ * (ux, uz), 8-300 m out, with 6 m of water before and after it along
  * the ray and far enough that the water line is in the upper part of a
  * level view's lower half (8 times the camera's height above the water):
  * the point nearest to d0 out and to the middle of the view, where a
@@ -171,7 +171,7 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
             float a0 = oy_clampf(oy_atan2f(lateral, fabsf(ahead) + 1.0f), -0.1f, 0.1f);
             float side = lateral < 0.0f ? -0.07f : 0.07f, near = tall ? 0.95f * d : 30.0f;
             for (int k = 1; k <= tries && !found; k++) {
-                float a = a0 + (k <= 3 ? side : tall ? -side : side) * (float)(k <= 3 ? k : tall ? k - 3 : 1);
+                float a = a0 + (k <= 3 ? side * (float)k : tall ? -side * (float)(k - 3) : side);
                 float c = oy_cosf(a), s = oy_sinf(a);
                 float ux = fx * c + fz * s, uz = fz * c - fx * s;
                 found = seek_shore(shot, &st, v.pos[0], v.pos[2], ux, uz, tall || k < 4 ? near : 4.0f, out);

@@ -436,10 +436,10 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
             float ang = oy_world_fbm(w, dx * 0.0015, dz * 0.0015, 1.0, 0.3f, 3);
             ui = r - sh->island_r * (1.0f + 0.3f * ang);
         }
-        /* a fjord's drowned floor keeps its depth: no beach is raised there */
         /* a coast of some strength is a coast (a weaker one would only
          * move the water line out by hundreds of metres), but a fjord's
-         * walls stand in the sea */
+         * walls stand in the sea; a fjord's drowned floor keeps its depth:
+         * no beach is raised there */
         float kc = oy_lerpf(oy_smoothstepf(0.0f, 0.5f, sh->coast), sh->coast, oy_smoothstepf(0.0f, 0.4f, fjord));
         float k = (uc > ui ? kc : sh->island) * (1.0f - drowned);
         sea_u = fmaxf(uc, ui);
