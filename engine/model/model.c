@@ -355,16 +355,17 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
         default: break;
         }
         radius *= fmaxf(1.0f, 0.5f * k);
-        /* tall things stand off until their top is in a level view's
-         * frame: landforms (a group's nearest members too) with room
-         * above them, a windmill, a barn or a tower from its near side */
+        /* tall things stand off until their top is in the frame of a
+         * view level or tilted a few degrees down (6.3 times their
+         * height: 9 degrees up): landforms (a group's nearest members
+         * too), a windmill, a barn or a tower from its near side */
         if (kd && (kd->flags & OY_KIND_LANDFORM) && it->place != OY_PLACE_BEHIND) {
             float whole = (6.3f * kd->height + ((kd->flags & OY_KIND_CLUSTER) ? 0.8f * kd->radius : 0.0f)) / ahead;
             ahead *= fmaxf(whole, 1.0f);
             lateral *= fmaxf(whole, 1.0f);
             radius = fmaxf(radius, 3.0f * kd->radius);
         } else if (kd && !(kd->flags & OY_KIND_CLUSTER) && it->place != OY_PLACE_BEHIND) {
-            float whole = (5.5f * kd->height + kd->radius) / ahead;
+            float whole = (6.3f * kd->height + kd->radius) / ahead;
             ahead *= fmaxf(whole, 1.0f);
             lateral *= fmaxf(whole, 1.0f);
         }

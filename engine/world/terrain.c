@@ -443,10 +443,11 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         float kc = oy_lerpf(oy_smoothstepf(0.0f, 0.5f, sh->coast), sh->coast, oy_smoothstepf(0.0f, 0.4f, fjord));
         float k = (uc > ui ? kc : sh->island) * (1.0f - drowned);
         sea_u = fmaxf(uc, ui);
-        /* cliffs along most of the shore, broken by coves with beaches,
-         * one of them where the default camera stands by a default shore */
-        float cf = oy_smoothstepf(-0.6f - sh->cliffs_more, -sh->cliffs_more,
-                                  oy_world_fbm(w, x - 2100.5, z + 770.0, 500.0, 60.0f, 3));
+        /* cliffs along most of the shore (nearly all of a default shore
+         * in rugged land), broken by coves with beaches, one of them where
+         * the default camera stands by a default shore */
+        float more = w->feat[OY_FEAT_COAST].placed ? 0.0f : sh->cliffs_more;
+        float cf = oy_smoothstepf(-0.6f - more, -more, oy_world_fbm(w, x - 2100.5, z + 770.0, 500.0, 60.0f, 3));
         if (!w->feat[OY_FEAT_COAST].placed)
             cf *= 1.0f - cove;
         h = oy_lerpf(h, shore(h, sh->sea_level, sea_u, sh->cliff_h * cf), k);
