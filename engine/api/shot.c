@@ -14,12 +14,12 @@
 #include "../overlay/overlay.h"
 
 /* The shore along the ray (ux, uz) from (x, z): the last dry ground 4-12
- * m from the water before the first water at least d0 out; 0 if none. */
+ * m from the water before the first water d0 to d1 out; 0 if none. */
 static int seek_shore(const oyster_shot *shot, const oy_state *st, double x, double z, float ux, float uz,
-                      float d0, float out[2])
+                      float d0, float d1, float out[2])
 {
     int found = 0;
-    for (float d = d0; d <= 800.0f; d += 4.0f) {
+    for (float d = d0; d <= d1; d += 4.0f) {
         double px = x + ux * d, pz = z + uz * d;
         oy_place_info pi;
         oy_world_place(shot->world, st, px, pz, &pi);
@@ -135,7 +135,8 @@ static int seek_afloat(const oyster_shot *shot, const oy_state *st, double x, do
     return found;
 }
 
-static void place_anchor(void *ctx, double t, float ahead, float lateral, int seek, float out[2])
+static void place_anchor(void *ctx, double t, float ahead, float lateral, int seek, float stand_off,
+                         float out[2])
 {
     oyster_shot *shot = ctx;
     oy_state st;
@@ -164,17 +165,24 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
         if (d > 1e-3f && seek == OY_SEEK_SHORE) {
             /* a shore 30 m off or more, turning toward the frame's edge
              * for it; else the near one, turned less, the whole thing in
-             * the frame. A tall thing (model.c put it farther) stands no
-             * nearer than that: the shore turning either way, else where
-             * the words put it (kept dry later). */
-            int found = 0, tall = d > 60.0f, tries = tall ? 6 : 4;
+             * the frame. A wide thing (a village) tries the other side
+             * too, no farther than twice as far as the words put it, and
+             * stands a quarter as far or more. A tall thing (model.c put
+             * it farther) stands no nearer than that, turning either way,
+             * and stays where the words put it when no shore is (kept dry
+             * later). */
+            int found = 0, tall = stand_off > 60.0f, wide = !tall && d > 60.0f;
             float a0 = oy_clampf(oy_atan2f(lateral, fabsf(ahead) + 1.0f), -0.1f, 0.1f);
-            float side = lateral < 0.0f ? -0.07f : 0.07f, near = tall ? 0.95f * d : 30.0f;
-            for (int k = 1; k <= tries && !found; k++) {
-                float a = a0 + (k <= 3 ? side * (float)k : tall ? -side * (float)(k - 3) : side);
+            float side = lateral < 0.0f ? -0.07f : 0.07f, near = tall ? 0.95f * stand_off : 30.0f;
+            float far = wide ? 2.0f * d : 800.0f;
+            for (int k = 1; k <= 7 - tall && !found; k++) {
+                if (k > 3 && k < 7 && !tall && !wide)
+                    continue;
+                float a = a0 + (k <= 3 ? side * (float)k : k <= 6 ? -side * (float)(k - 3) : side);
                 float c = oy_cosf(a), s = oy_sinf(a);
                 float ux = fx * c + fz * s, uz = fz * c - fx * s;
-                found = seek_shore(shot, &st, v.pos[0], v.pos[2], ux, uz, tall || k < 4 ? near : 4.0f, out);
+                found = seek_shore(shot, &st, v.pos[0], v.pos[2], ux, uz, k < 7 ? near : fmaxf(4.0f, 0.25f * d),
+                                   k < 7 ? far : 800.0f, out);
             }
         } else if (d > 1e-3f && seek == OY_SEEK_WATER) {
             seek_water(shot, &st, v.pos[0], v.pos[2], dx / d, dz / d, d, out);
@@ -187,7 +195,8 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
         } else if (d > 1e-3f) {
             /* no nearer than the words put it: a tall thing stands off
              * until a level view sees it whole (model.c) */
-            seek_high(shot, &st, v.pos[0], v.pos[1], v.pos[2], dx / d, dz / d, fmaxf(40.0f, 0.95f * d), out);
+            seek_high(shot, &st, v.pos[0], v.pos[1], v.pos[2], dx / d, dz / d, fmaxf(40.0f, 0.95f * stand_off),
+                      out);
         }
     }
 }

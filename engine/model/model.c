@@ -331,7 +331,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
 {
     for (int i = 0; i < p->nitems; i++) {
         const oy_phrase_effect *it = &p->items[i];
-        float ahead = 25.0f, lateral = 0.0f, radius = 4.0f;
+        float ahead = 25.0f, lateral = 0.0f, radius = 4.0f, stand_off = 0.0f;
         if (it->concept->group != OY_GROUP_OBJECT)
             continue;
         if (it->negated) {
@@ -365,7 +365,8 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
             lateral *= fmaxf(whole, 1.0f);
             radius = fmaxf(radius, 3.0f * kd->radius);
         } else if (kd && !(kd->flags & OY_KIND_CLUSTER) && it->place != OY_PLACE_BEHIND) {
-            float whole = (6.3f * kd->height + kd->radius) / ahead;
+            stand_off = 6.3f * kd->height + kd->radius;
+            float whole = stand_off / ahead;
             ahead *= fmaxf(whole, 1.0f);
             lateral *= fmaxf(whole, 1.0f);
         }
@@ -412,6 +413,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
                 return err;
             c->m->ents[c->m->nents - 1].turn = turn_for(kd);
             c->m->ents[c->m->nents - 1].seek = seek_for(kd, it->place);
+            c->m->ents[c->m->nents - 1].stand_off = stand_off;
         }
         describe_add(c, " add %d %s;", it->count, it->concept->name);
     }
@@ -1002,14 +1004,14 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
         float xz[2];
         if (r->anchor != OY_ANCHOR_CAMERA)
             continue;
-        fn(ctx, r->t_add, r->ahead, r->lateral, r->seek, xz);
+        fn(ctx, r->t_add, r->ahead, r->lateral, r->seek, r->stand_off, xz);
         if (r->turn == OY_TURN_ALONG) {
             float on[2];
-            fn(ctx, r->t_add, r->ahead + 10.0f, r->lateral, OY_SEEK_NONE, on);
+            fn(ctx, r->t_add, r->ahead + 10.0f, r->lateral, OY_SEEK_NONE, 0.0f, on);
             r->e.yaw = r->yaw_base = wrap_degrees(oy_atan2f(on[0] - xz[0], on[1] - xz[1]) * (180.0 / OY_PI));
         } else if (r->turn == OY_TURN_FACING) {
             float cam[2];
-            fn(ctx, r->t_add, 0.0f, 0.0f, OY_SEEK_NONE, cam);
+            fn(ctx, r->t_add, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, cam);
             r->face = OY_FACE_POINT;
             r->face_at[0] = cam[0];
             r->face_at[1] = 0.0f;
@@ -1025,7 +1027,7 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
         float xz[2];
         if (!q->anchored)
             continue;
-        fn(ctx, q->t, q->ahead, q->lateral, OY_SEEK_NONE, xz);
+        fn(ctx, q->t, q->ahead, q->lateral, OY_SEEK_NONE, 0.0f, xz);
         q->pos[0] = xz[0];
         q->pos[2] = xz[1];
         q->anchored = 0;

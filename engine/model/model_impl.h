@@ -80,6 +80,7 @@ typedef struct oy_entrec {
                                   view at its time: a road leads away from
                                   the camera, an arch faces it */
     int seek;                  /* OY_SEEK_*: ground the words put it on */
+    float stand_off;           /* m: a tall thing no nearer (0: any) */
     int by_view;               /* placed relative to the camera, once */
 } oy_entrec;
 

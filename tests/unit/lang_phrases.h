@@ -292,6 +292,8 @@ static const lang_phrase lang_phrases[] = {
     /* words that say what the place is like go with it, and keep their meaning */
     OBJ("a ruined temple on a jungle hill", "ruins", 1, OY_PLACE_ON_HIGH),
     OBJ("a cabin by a frozen lake", "cabin", 1, OY_PLACE_NEAR_WATER),
+    OBJ("a small fishing village on a cold grey coast", "village", 1, OY_PLACE_NEAR_WATER),
+    OBJ("a hut by a quiet lake", "cabin", 1, OY_PLACE_NEAR_WATER),
     CH("a cabin by a frozen lake", OY_CH_ICE, 0.99f, 1.0f),
     OBJ("a castle on a green hill", "castle", 1, OY_PLACE_ON_HIGH),
     NEARBY("two people beside the campfire", "person", 2, "campfire"),
