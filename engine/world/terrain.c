@@ -419,8 +419,10 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
     /* the coast shapes the land before rivers and lakes cut into it */
     float sea_u = -1e9f;
     if (sh->coast > 0.0f || sh->island > 0.0f) {
-        /* 1 within 100 m of the origin, 0 beyond 300 m */
-        float cove = 1.0f - oy_smoothstepf(100.0f, 300.0f, (float)sqrt(x * x + z * z));
+        /* a default shore's cove by the default camera: 1 within 100 m
+         * of the origin, 0 beyond 300 m (a shore in world.layout has none) */
+        int placed = w->feat[OY_FEAT_COAST].placed;
+        float cove = placed ? 0.0f : 1.0f - oy_smoothstepf(100.0f, 300.0f, (float)sqrt(x * x + z * z));
         float uc = -1e9f, ui = -1e9f;
         if (sh->coast > 0.0f) {
             /* u: metres out to sea from the shoreline */
@@ -428,7 +430,7 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
             oy_line_near sn;
             oy_world_line_near(&C->line, x, z, &sn);
             /* the default shore keeps its course by the default camera */
-            uc = (float)sn.sd * (float)C->sea - 40.0f * wob * (C->placed ? 1.0f : 1.0f - cove);
+            uc = (float)sn.sd * (float)C->sea - 40.0f * wob * (1.0f - cove);
         }
         if (sh->island > 0.0f) {
             double dx = x - sh->island_x, dz = z - sh->island_z;
@@ -446,10 +448,9 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         /* cliffs along most of the shore (nearly all of a default shore
          * in rugged land), broken by coves with beaches, one of them where
          * the default camera stands by a default shore */
-        float more = w->feat[OY_FEAT_COAST].placed ? 0.0f : sh->cliffs_more;
-        float cf = oy_smoothstepf(-0.6f - more, -more, oy_world_fbm(w, x - 2100.5, z + 770.0, 500.0, 60.0f, 3));
-        if (!w->feat[OY_FEAT_COAST].placed)
-            cf *= 1.0f - cove;
+        float more = placed ? 0.0f : sh->cliffs_more;
+        float cf = oy_smoothstepf(-0.6f - more, -more, oy_world_fbm(w, x - 2100.5, z + 770.0, 500.0, 60.0f, 3)) *
+                   (1.0f - cove);
         h = oy_lerpf(h, shore(h, sh->sea_level, sea_u, sh->cliff_h * cf), k);
     }
     /* the lake before the river, so the banks it lifts do not fill the
