@@ -409,6 +409,83 @@ static void flowers(const oy_cast *c, double wx, double wz, float foot, float sg
         alb[i] = oy_lerpf(alb[i], col[i], k);
 }
 
+/* A salt crust: plates a metre or two across, each a jittered cell of a
+ * grid, parted by white ridges of pushed-up salt. The ridges are the
+ * distance to the nearest cell over the distance to the next nearest
+ * (both found among the 3 x 3 cells around); past where a ridge resolves
+ * the plates melt into their mean, a little greyer than bare salt. Damp
+ * patches grey it in broad strokes. */
+static void salt_crust(const oy_cast *c, double wx, double wz, float foot, float alb[3], float *gx,
+                       float *gz)
+{
+    const double cell = 1.6;
+    float seen = resolved(foot, 0.5f), k = 0.8f;
+    if (seen > 0.0f) {
+        double cx = floor(wx / cell), cz = floor(wz / cell);
+        float d1 = 1e9f, d2 = 1e9f, ax = 0.0f, az = 0.0f;
+        for (int j = -1; j <= 1; j++)
+            for (int i = -1; i <= 1; i++) {
+                uint64_t h = oy_hash(0x5a17, OY_STREAM_TERRAIN, (uint64_t)(int64_t)(cx + i),
+                                     (uint64_t)(int64_t)(cz + j), 0);
+                float px = (float)((cx + i + 0.15 + 0.7 * oy_u01(h)) * cell - wx);
+                float pz = (float)((cz + j + 0.15 + 0.7 * oy_u01(oy_mix64(h ^ 1))) * cell - wz);
+                float d = sqrtf(px * px + pz * pz);
+                if (d < d1) {
+                    d2 = d1;
+                    d1 = d;
+                    ax = px;
+                    az = pz;
+                } else if (d < d2) {
+                    d2 = d;
+                }
+            }
+        /* 0 on a ridge, 1 inside a plate */
+        float plate = oy_smoothstepf(0.03f, 0.2f, d2 - d1);
+        k = oy_lerpf(k, 1.0f - 0.3f * plate, seen);
+        /* a plate dishes a little toward its centre: its edges catch a
+         * low sun */
+        float tilt = 0.06f * seen * plate / oy_rmax(d1, 0.05f);
+        *gx -= tilt * ax;
+        *gz -= tilt * az;
+    }
+    /* broad damp patches, greyer, tens of metres across */
+    float damp = oy_smoothstepf(-0.3f, 0.5f, detail(c, wx * (1.0 / 23.0) + 7.0, wz * (1.0 / 23.0) - 61.0, NULL, NULL));
+    k = oy_lerpf(1.0f, k * (1.0f - 0.45f * damp), c->crust);
+    for (int i = 0; i < 3; i++)
+        alb[i] *= k;
+}
+
+/* A stony desert floor: stones a hand or two across, one to a cell of
+ * 0.9 m where the hash says, and grey-green clumps of scrub about a metre
+ * across, one to a cell of 2 m; each a soft ragged disc, its share
+ * melting into the ground's mean as it stops resolving. */
+static float scatter(const oy_cast *c, double wx, double wz, double cell, float chance, float r0, float r1,
+                     float foot, uint64_t salt)
+{
+    double cx = floor(wx / cell), cz = floor(wz / cell);
+    uint64_t h = oy_hash(salt, OY_STREAM_TERRAIN, (uint64_t)(int64_t)cx, (uint64_t)(int64_t)cz, 0);
+    float mean = chance * 3.1416f * 0.5f * (r0 * r0 + r1 * r1) / (float)(cell * cell);
+    float seen = resolved(foot, 2.0f * r0);
+    if (seen <= 0.0f || oy_u01(h) >= chance)
+        return oy_lerpf(mean, 0.0f, seen);
+    double px = (cx + 0.2 + 0.6 * oy_u01(oy_mix64(h ^ 1))) * cell - wx;
+    double pz = (cz + 0.2 + 0.6 * oy_u01(oy_mix64(h ^ 2))) * cell - wz;
+    float r = oy_lerpf(r0, r1, oy_u01(oy_mix64(h ^ 3)));
+    /* a ragged edge: the distance bent by the ground's own noise */
+    float bend = 1.0f + 0.5f * detail(c, wx * (1.0 / (1.5 * r)) + 40.0, wz * (1.0 / (1.5 * r)) - 17.0, NULL, NULL);
+    float on = oy_smoothstepf(r * r, 0.5f * r * r, (float)(px * px + pz * pz) * bend * bend);
+    return oy_lerpf(mean, on, seen);
+}
+
+static void desert_floor(const oy_cast *c, double wx, double wz, float foot, float alb[3])
+{
+    static const float sage[3] = { 0.13f, 0.14f, 0.09f };
+    float stone = c->scrub * scatter(c, wx, wz, 0.9, 0.5f, 0.08f, 0.2f, foot, 0x570e);
+    float scrub = c->scrub * scatter(c, wx + 0.4, wz - 1.1, 2.0, 0.6f, 0.3f, 0.7f, foot, 0x5c4b);
+    for (int i = 0; i < 3; i++)
+        alb[i] = oy_lerpf(alb[i] * (1.0f - 0.5f * stone), sage[i], 0.85f * scrub);
+}
+
 /* Molten lava: glowing veins folded through the flatter ground where the
  * flows have spread, hot yellow where it runs thick, red where a crust
  * cools over it; its own light, added to what the land reflects.
@@ -447,6 +524,10 @@ void oy_cast_land_glow(oy_cast *c, const oy_state *st)
                         oy_rmax(s->moon[1], 0.0f);
         c->lava_light = key * (0.14f + 2.0f * s->night);
     }
+    /* a salt flat: the bright bare crust of a desert */
+    c->crust = oy_smoothstepf(0.5f, 0.85f, st->ch[OY_CH_GROUND_LIGHT]) *
+               oy_clampf(st->ch[OY_CH_BIOME_DESERT], 0.0f, 1.0f) *
+               oy_smoothstepf(0.35f, 0.15f, st->ch[OY_CH_VEGETATION]);
     /* flowers: the palette leans warm or cool with flower_warmth */
     float w = oy_clampf(st->ch[OY_CH_FLOWER_WARMTH], -1.0f, 1.0f);
     const float wt[6] = { 1.0f - fabsf(w), 1.0f + w, 1.0f + w, 1.0f - 0.5f * fabsf(w), 1.0f - w, 1.0f - w };
@@ -510,6 +591,14 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
         float sg = fabsf(d[1] - d[0] * gx - d[2] * gz) / sqrtf(1.0f + gx * gx + gz * gz);
         flowers(c, wx, wz, pixel_foot(c, dist) / fmaxf(sg, 0.02f), sg, alb);
     }
+    if (c->scrub > 0.0f && can <= 0.4f && dist < 400.0f) {
+        float sg = fabsf(d[1] - d[0] * gx - d[2] * gz) / sqrtf(1.0f + gx * gx + gz * gz);
+        desert_floor(c, wx, wz, pixel_foot(c, dist) / fmaxf(sg, 0.02f), alb);
+    }
+    if (c->crust > 0.0f && can <= 0.4f && dist < 400.0f) {
+        float sg = fabsf(d[1] - d[0] * gx - d[2] * gz) / sqrtf(1.0f + gx * gx + gz * gz);
+        salt_crust(c, wx, wz, pixel_foot(c, dist) / fmaxf(sg, 0.02f), alb, &gx, &gz);
+    }
     float fw = f->face;
     if (fw > 0.0f && (can <= 0.4f || y <= f->g + 0.3f)) {
         /* steep faces: rock in the face's own plane; the footprint is
@@ -529,7 +618,7 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
     /* lying snow: fallen snow (the snow cover) or the white ground of a
      * snowfield or glacier */
     float amt = oy_land_snow(c->snow, snowk);
-    float white = oy_smoothstepf(0.55f, 0.75f, oy_rmin(alb[0], oy_rmin(alb[1], alb[2])));
+    float white = oy_smoothstepf(0.55f, 0.75f, oy_rmin(alb[0], oy_rmin(alb[1], alb[2]))) * (1.0f - c->crust);
     float drift = oy_rmax(amt, white);
     if (drift > 0.0f) {
         /* wind-packed drifts: long low ridges across the wind and a finer

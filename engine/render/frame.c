@@ -478,6 +478,9 @@ void oy_cast_season(oy_cast *c, const oy_world_shape *sh, const oy_state *st)
     for (int i = 0; i < 3; i++)
         c->leaf[i] = oy_lerpf(c->leaf[i], bloom[i], bl);
     oy_cast_land_glow(c, st);
+    /* stones and scrub over a desert floor that is neither dunes nor
+     * salt */
+    c->scrub = sh->biome[2] * (1.0f - sh->dunes) * (1.0f - c->crust);
     oy_cast_water_colour(c, st);
 }
 

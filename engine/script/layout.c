@@ -12,7 +12,7 @@
 
 const char *const oy_feature_names[OY_FEAT_COUNT + 1] = {
     "valley", "canyon", "river", "lake", "coast", "island", "peaks", "hill", "crater",
-    "clearing", NULL
+    "clearing", "butte", NULL
 };
 
 /* What each feature takes: its keys and the ranges of size and height. */
@@ -31,6 +31,7 @@ static const struct {
     [OY_FEAT_HILL]     = { K_AT | K_SIZE | K_HEIGHT, 20, 5000, 2, 600 },
     [OY_FEAT_CRATER]   = { K_AT | K_SIZE | K_DEPTH, 50, 20000, 5, 1500 },
     [OY_FEAT_CLEARING] = { K_AT | K_SIZE, 10, 5000, 0, 0 },
+    [OY_FEAT_BUTTE]    = { K_AT | K_SIZE | K_HEIGHT, 20, 10000, 5, 1000 },
 };
 static const char *const key_names[] = {
     "at", "through", "size", "width", "height", "depth", "sea",
@@ -131,11 +132,13 @@ static double side_of(const oy_layout_item *line, const double p[2])
     return side;
 }
 
-/* Plans that cannot stand: a lake, clearing or hill placed in the sea. */
+/* Plans that cannot stand: a lake, clearing, hill, crater or butte placed
+ * in the sea. */
 static void check_plan(oy_sctx *c, const oy_ynode *n, const oy_world_desc *w)
 {
     const oy_layout_item *coast = &w->layout[OY_FEAT_COAST];
-    static const int dry[] = { OY_FEAT_LAKE, OY_FEAT_CLEARING, OY_FEAT_HILL, OY_FEAT_CRATER };
+    static const int dry[] = { OY_FEAT_LAKE, OY_FEAT_CLEARING, OY_FEAT_HILL, OY_FEAT_CRATER,
+                               OY_FEAT_BUTTE };
 
     if (!coast->given || coast->npts < 2 || !coast->sea)
         return;

@@ -90,6 +90,7 @@ typedef struct oy_output {
 enum oy_feature {
     OY_FEAT_VALLEY, OY_FEAT_CANYON, OY_FEAT_RIVER, OY_FEAT_LAKE, OY_FEAT_COAST,
     OY_FEAT_ISLAND, OY_FEAT_PEAKS, OY_FEAT_HILL, OY_FEAT_CRATER, OY_FEAT_CLEARING,
+    OY_FEAT_BUTTE,
     OY_FEAT_COUNT
 };
 extern const char *const oy_feature_names[OY_FEAT_COUNT + 1];  /* NULL-terminated */

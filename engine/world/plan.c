@@ -163,6 +163,7 @@ void oy_world_plan_setup(oy_world *w, const oy_layout_item *layout)
         { OY_FEAT_HILL, 200.0, 330.0, 450.0 },
         { OY_FEAT_CRATER, 0.0, 0.0, 0.0 },     /* z: its rim underfoot (terrain.c) */
         { OY_FEAT_CLEARING, 0.0, 100.0, 140.0 },
+        { OY_FEAT_BUTTE, 110.0, 520.0, 650.0 },
     };
     for (size_t i = 0; i < sizeof areas / sizeof *areas; i++) {
         oy_plan_feature *F = &w->feat[areas[i].f];

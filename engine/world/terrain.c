@@ -174,11 +174,18 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
         [OY_FEAT_RIVER] = &sh->river, [OY_FEAT_LAKE] = &sh->lake,
         [OY_FEAT_COAST] = &sh->coast, [OY_FEAT_ISLAND] = &sh->island,
         [OY_FEAT_HILL] = &sh->hill, [OY_FEAT_CRATER] = &sh->crater,
+        [OY_FEAT_BUTTE] = &sh->butte,
     };
     const oy_plan_feature *F = w->feat;
     sh->hill = oy_smoothstepf(0.5f, 0.9f, oy_clampf(c[OY_CH_HILLS], 0.0f, 1.0f));
     sh->crater = oy_clampf(c[OY_CH_CRATER], 0.0f, 1.0f);
-    sh->dunes = oy_smoothstepf(0.4f, 0.8f, sh->biome[2]) * (1.0f - sh->plateau) * (1.0f - sh->canyon);
+    /* a mesa or butte in the words (table land that is rugged, not
+     * terraced fields) stands ahead */
+    sh->butte = oy_smoothstepf(0.6f, 0.75f, sh->plateau) *
+                oy_smoothstepf(0.45f, 0.6f, oy_clampf(c[OY_CH_RUGGED], 0.0f, 1.0f));
+    /* dunes over a desert, unless the words flatten it (a salt flat) */
+    sh->dunes = oy_smoothstepf(0.4f, 0.8f, sh->biome[2]) * (1.0f - sh->plateau) * (1.0f - sh->canyon) *
+                oy_smoothstepf(0.04f, 0.1f, relief);
     for (int f = 0; f < OY_FEAT_COUNT; f++)
         if (strength[f] && F[f].placed)
             *strength[f] = 1.0f;
@@ -211,6 +218,9 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->crater_r = SIZE_OR(OY_FEAT_CRATER, 250.0f + 200.0f * sh->crater);
     sh->crater_depth = F[OY_FEAT_CRATER].height > 0.0 ? (float)F[OY_FEAT_CRATER].height
                                                       : 45.0f + 55.0f * sh->crater;
+    sh->butte_r = SIZE_OR(OY_FEAT_BUTTE, 100.0f);
+    sh->butte_h = F[OY_FEAT_BUTTE].height > 0.0 ? (float)F[OY_FEAT_BUTTE].height
+                                                : 45.0f + 0.04f * sh->relief_amp;
 #undef SIZE_OR
     /* by default the lake's near shore lies a few tens of metres ahead,
      * so it fills the lower part of the default view */
@@ -230,6 +240,8 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
      * view looks from the rim into the bowl */
     sh->crater_x = (float)F[OY_FEAT_CRATER].x;
     sh->crater_z = F[OY_FEAT_CRATER].at_given ? (float)F[OY_FEAT_CRATER].z : sh->crater_r;
+    sh->butte_x = (float)F[OY_FEAT_BUTTE].x;
+    sh->butte_z = (float)F[OY_FEAT_BUTTE].z;
 
     /* reference heights at the clearing: the valley floor sits a little
      * above the natural land's low point there */
@@ -239,6 +251,7 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     float nat0 = natural_at(w, sh, x0, z0, 50.0f);
     sh->floor0 = fmaxf(8.0f + 0.15f * (nat0 - 6.0f), sh->sea_level + 3.0f);
     sh->crater_base = natural_at(w, sh, sh->crater_x, sh->crater_z, 50.0f);
+    sh->butte_base = natural_at(w, sh, sh->butte_x, sh->butte_z, 50.0f);
 
     /* the lake's level: near the valley floor where a valley shapes the
      * land, a little below the natural ground elsewhere */
@@ -342,6 +355,26 @@ static float crater(const oy_world *w, const oy_world_shape *sh, float h, double
     return base + bowl + rim * ring;
 }
 
+/* A butte: a flat rock top height above the land, sheer walls under a
+ * caprock ledge, and a talus apron spreading from their foot. */
+static float butte(const oy_world *w, const oy_world_shape *sh, float h, double x, double z,
+                   float det)
+{
+    double dx = x - sh->butte_x, dz = z - sh->butte_z;
+    /* a ragged outline: bays and buttresses on the broad wobble */
+    float R = sh->butte_r * (1.0f + 0.14f * oy_world_fbm(w, dx * 0.006, dz * 0.006, 1.0, 0.2f, 2) +
+                             0.07f * oy_world_fbm(w, dx * 0.03 + 41.0, dz * 0.03, 1.0, 0.2f, 2));
+    float s = (float)sqrt(dx * dx + dz * dz) / R;
+    if (s > 1.8f)
+        return h;
+    /* the wall: a thin overhanging cap, then the sheer face down to the
+     * apron at a quarter of the height */
+    float wall = 0.25f + 0.06f * oy_smoothstepf(1.0f, 0.985f, s) + 0.69f * oy_smoothstepf(0.995f, 0.955f, s);
+    float apron = 0.25f * (1.0f - oy_smoothstepf(1.0f, 1.8f, s));
+    float top = sh->butte_base + sh->butte_h * (s < 1.0f ? wall : apron * apron * 4.0f) + 0.5f * det;
+    return fmaxf(h, top);
+}
+
 /* The nearest point of feature f's course: its own, or (same) the one it
  * shares with the feature before it. */
 static const oy_line_near *course_near(const oy_world *w, int f, double x, double z,
@@ -386,6 +419,8 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         h = oy_lerpf(h, crater(w, sh, h, x, z, &in_crater), sh->crater);
         in_crater *= sh->crater;
     }
+    if (sh->butte > 0.0f)
+        h = oy_lerpf(h, butte(w, sh, h, x, z, det), sh->butte);
 
     if (sh->valley > 0.0f) {
         float d = (float)vn.d, fl = floor_at(w, sh, vn.x, vn.z);

@@ -141,6 +141,11 @@ void oy_world_feature_info(const oy_world *w, const oy_state *st, int f, oy_feat
         out->size = 2.0f * sh->crater_r;
         out->height = sh->crater_depth;
         break;
+    case OY_FEAT_BUTTE:
+        out->strength = sh->butte;
+        out->size = 2.0f * sh->butte_r;
+        out->height = sh->butte_h;
+        break;
     case OY_FEAT_CLEARING:
         out->strength = 1.0f;
         out->x = sh->clear_x;

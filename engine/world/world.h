@@ -50,7 +50,7 @@ typedef struct oy_feature_info {
     int placed;             /* world.layout placed it */
     double x, z;            /* areas: centre; lines: the course's middle point */
     float size;             /* areas: diameter; lines: width, m */
-    float height;           /* peaks, hill: height; canyon: depth; m (0: none) */
+    float height;           /* peaks, hill, butte: height; canyon: depth; m (0: none) */
     int sea;                /* coast: +1 sea right of the course, -1 left */
     const struct oy_plan_line *line;   /* valley, canyon, river, coast; else NULL */
 } oy_feature_info;
@@ -78,6 +78,7 @@ typedef struct oy_world_shape {
     float hill, hill_x, hill_z, hill_r, hill_h;
     float dunes;                     /* 0..1 a dune field over desert */
     float crater, crater_x, crater_z, crater_r, crater_depth, crater_base;
+    float butte, butte_x, butte_z, butte_r, butte_h, butte_base;
     float biome[8];         /* prompt biome weights, normalized */
     float veg, foliage, autumn;  /* vegetation and season channels */
     /* surface colour shifts (oy_world_palette_init): warmth, tint, light;

@@ -231,6 +231,26 @@ int main(void)
               far - floor_h, fi.z);
     }
     {
+        /* a mesa: a flat rock top well above the land ahead, sheer walls,
+         * open ground at the origin; terraced table land without the
+         * rugged rock has none */
+        oy_state sm, st;
+        state_with(&sm, OY_CH_PLATEAU, 0.9f, OY_CH_RUGGED, 0.6f);
+        sm.ch[OY_CH_RELIEF] = 0.5f;
+        state_with(&st, OY_CH_PLATEAU, 1.0f, OY_CH_RUGGED, 0.3f);
+        oy_feature_info fi, ft;
+        oy_world_feature_info(w, &sm, OY_FEAT_BUTTE, &fi);
+        oy_world_feature_info(w, &st, OY_FEAT_BUTTE, &ft);
+        float top = oy_world_ground(w, &sm, fi.x, fi.z);
+        float top2 = oy_world_ground(w, &sm, fi.x + 0.3 * fi.size * 0.5, fi.z);
+        float foot = oy_world_ground(w, &sm, fi.x, fi.z - 0.5 * fi.size - 8.0);
+        float here = oy_world_ground(w, &sm, 0.0, 0.0);
+        CHECK(fi.strength > 0.99f && ft.strength < 0.01f && fi.z > 400.0 && top > here + 50.0f &&
+              fabsf(top - top2) < 3.0f && top > foot + 0.5f * fi.height,
+              "butte %.0f m ahead: top %.0f m over the origin, flat (%.1f m), %.0f m over its foot",
+              fi.z, top - here, top - top2, top - foot);
+    }
+    {
         /* world.layout moves features: a lake laid out behind the origin,
          * a river through given points */
         oy_layout_item lay[OY_FEAT_COUNT];
