@@ -238,7 +238,7 @@ static float ground_top(const oy_cast *c, double wx, double wz, float fa, float 
          * them through the gradient gives a lit and a shaded flank */
         float ph = (float)((wx * 0.8 + wz * 0.6) * (2.0 * OY_PI / 0.45)) + 2.5f * m1;
         float r = oy_sinf(ph), dr = oy_cosf(ph) * 0.35f * sand * f1;
-        k *= 1.0f + 0.06f * sand * f1 * r;
+        k *= 1.0f + 0.1f * sand * f1 * r;
         *gx += 0.8f * dr;
         *gz += 0.6f * dr;
     }

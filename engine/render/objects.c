@@ -904,11 +904,13 @@ static void shade_hit(const oy_objects *o, const oy_cast *c, const inst *I, int 
     float ndm = s->moon_rad[1] > 0.0f ? oy_rmax(n[0] * s->moon[0] + n[1] * s->moon[1] + n[2] * s->moon[2], 0.0f) : 0.0f;
     float up = 0.5f + 0.5f * n[1], sv = up * up;
     /* what a face turned down or sideways sees of the land: the ground
-     * lit by the sun and the sky throws back about a fifth of it */
-    float down = 0.5f - 0.5f * n[1], sun_y = oy_rmax(s->sun[1], 0.0f);
+     * lit by the sun, the moon and the sky throws back about a fifth of
+     * it, lying snow most of it */
+    float down = 0.5f - 0.5f * n[1], sun_y = oy_rmax(s->sun[1], 0.0f), moon_y = oy_rmax(s->moon[1], 0.0f);
+    float bounce = down * (0.2f + 0.55f * c->snow);
     for (int i = 0; i < 3; i++)
         E[i] += s->moon_rad[i] * ndm + s->amb_up[i] * sv + s->amb_hor[i] * 0.25f * (1.0f - n[1]) +
-                0.2f * down * (s->sun_rad[i] * sun_y + s->amb_up[i]) +
+                bounce * (s->sun_rad[i] * sun_y + s->moon_rad[i] * moon_y + s->amb_up[i]) +
                 (leaf ? 0.3f * s->amb_up[i] + 0.12f * s->sun_rad[i] * sun_y : 0.0f);
     if (s->flash_rad[1] > 0.0f) {
         /* lightning, from the bolt's side */

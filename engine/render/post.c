@@ -48,7 +48,7 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
      * weighs less, and less again once the sun is down, so land under a
      * sunset or a twilight sky still reads instead of going black */
     float sky_w = oy_lerpf(1.2f, 3.0f, oy_smoothstepf(0.06f, 0.35f, sky->sun[1])) -
-                  0.95f * oy_smoothstepf(0.02f, -0.1f, sky->sun[1]);
+                  1.05f * oy_smoothstepf(0.02f, -0.1f, sky->sun[1]);
     key += sky_w * (float)OY_PI * lum(sky->horizon) * (1.0f - sky->oc);
     /* bright ground (snow, sand) reads bright, as a camera's meter would */
     float alb = 0.12f + 0.2f * oy_clampf(st->ch[OY_CH_SNOW_COVER], 0.0f, 1.0f) +
@@ -107,7 +107,7 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
     p->night = sky->night > 0.0f;
     /* under a full overcast a little more contrast and a cool lean keep
      * the soft light from reading as dead grey */
-    float con = oy_clampf(st->ch[OY_CH_CONTRAST] + 0.3f * sky->oc, -1.0f, 1.0f);
+    float con = oy_clampf(st->ch[OY_CH_CONTRAST] + 0.3f * sky->oc - 0.3f * blue, -1.0f, 1.0f);
     for (int i = 0; i <= OY_POST_LUT; i++)
         p->lut[i] = curve(bitsf(BASE + ((uint32_t)i << 15)), con);
     /* a fade to black scales the picture down; white (a fade or a flash)
