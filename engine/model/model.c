@@ -329,6 +329,7 @@ static int seek_for(const oy_kind *kd, int place)
 /* Objects named in free text: placed relative to the camera. */
 static int text_objects(compile *c, const oy_parse *p, double t, int directive)
 {
+    int unplaced = 0;   /* things named so far with no place of their own */
     for (int i = 0; i < p->nitems; i++) {
         const oy_phrase_effect *it = &p->items[i];
         float ahead = 25.0f, lateral = 0.0f, radius = 4.0f, stand_off = 0.0f;
@@ -364,7 +365,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
             ahead *= fmaxf(whole, 1.0f);
             lateral *= fmaxf(whole, 1.0f);
             radius = fmaxf(radius, 3.0f * kd->radius);
-        } else if (kd && !(kd->flags & OY_KIND_CLUSTER) && it->place != OY_PLACE_BEHIND) {
+        } else if (kd && !(kd->flags & (OY_KIND_CLUSTER | OY_KIND_PLUME)) && it->place != OY_PLACE_BEHIND) {
             stand_off = 6.3f * kd->height + kd->radius;
             float whole = stand_off / ahead;
             ahead *= fmaxf(whole, 1.0f);
@@ -374,6 +375,12 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
         if (kd && (kd->flags & OY_KIND_ALONG) && it->place == OY_PLACE_NONE) {
             ahead = 6.0f;
             radius = 2.0f;
+        } else if (it->place == OY_PLACE_NONE) {
+            /* the first thing named stands ahead, the next ones right and
+             * left of the view's axis in turn (about 14 degrees off), so
+             * a tent does not hide the campfire behind it */
+            int j = unplaced++;
+            lateral = (j & 1 ? 0.25f : -0.25f) * (float)((j + 1) / 2) * ahead;
         }
         if (it->place == OY_PLACE_NEAR_ENTITY) {
             size_t at = oy_model_find_named(c->m, it->near_what, t);

@@ -209,8 +209,8 @@ static inline float grass_of(const float alb[3])
 /* albedo factor of the near ground texture seen from above, with its
  * bumps added to the gradient so the grain catches the light; the
  * material is read from the albedo: green is grass (clumps and blade
- * grain), warm bright ground is sand (wind ripples), the rest is dirt
- * or rock (speckle) */
+ * grain), and so is straw where the world is a dry meadow, warm bright
+ * ground is sand (wind ripples), the rest is dirt or rock (speckle) */
 static float ground_top(const oy_cast *c, double wx, double wz, float fa, float foot,
                         float sg, const float d[3], const float alb[3], float *gx, float *gz)
 {
@@ -218,7 +218,9 @@ static float ground_top(const oy_cast *c, double wx, double wz, float fa, float 
     float k = 1.0f + 0.28f * fa * detail(c, wx * (1.0 / 1.3), wz * (1.0 / 1.3), &nx, &nz);
     *gx += nx * 0.08f * fa;
     *gz += nz * 0.08f * fa;
-    float grass = grass_of(alb);
+    /* straw (a wheat field, a dry summer meadow) is grass too, though
+     * not green */
+    float grass = fmaxf(grass_of(alb), c->straw);
     if (grass > 0.0f)
         k *= oy_lerpf(1.0f, blades(c, wx, wz, d, foot * sg, foot), grass);
     float f1 = resolved(foot, 0.45f);

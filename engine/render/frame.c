@@ -481,6 +481,8 @@ void oy_cast_season(oy_cast *c, const oy_world_shape *sh, const oy_state *st)
     /* stones and scrub over a desert floor that is neither dunes nor
      * salt */
     c->scrub = sh->biome[2] * (1.0f - sh->dunes) * (1.0f - c->crust);
+    /* a meadow gone to straw: wheat, a dry summer */
+    c->straw = sh->biome[0] * oy_smoothstepf(0.6f, 0.3f, fol) * (1.0f - c->snow);
     oy_cast_water_colour(c, st);
 }
 

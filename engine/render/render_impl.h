@@ -290,10 +290,10 @@ typedef struct oy_cast {
     /* what glows or blooms on the land, set once a frame (cast_land.c):
      * lava's share and its radiance; flowers' share, the weights of their
      * palette's colours and the colour they make together; the salt
-     * crust's share; the stony desert floor's */
+     * crust's share; the stony desert floor's; the straw meadow's */
     float lava, lava_light;
     float flowers, flower_wt[6], flower_sum, flower_mean[3];
-    float crust, scrub;
+    float crust, scrub, straw;
     float haze_k;                 /* distance haze on terrain, per metre */
     float cloud_shadow;           /* 0 when cloud shadows cannot show */
     float leaf[3];                /* canopy albedo for the season */

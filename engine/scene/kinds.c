@@ -33,7 +33,7 @@ static const oy_kind kinds[] = {
     { "road", oy_kind_road, OY_KIND_CLUSTER | OY_KIND_ALONG, 0.1f, 120.0f, "road: a dirt track laid along the ground" },
     { "bridge", oy_kind_bridge, OY_KIND_SPANS, 2.0f, 13.0f, "bridge: a deck with rails on piers over the water" },
     { "village", NULL, OY_KIND_CLUSTER | OY_KIND_BUILDING, 8.0f, 40.0f, "village: a cluster of houses and a barn" },
-    { "campfire", oy_kind_campfire, 0, 6.0f, 2.0f, "campfire: stone ring, logs, flickering flames, smoke rising 6 m" },
+    { "campfire", oy_kind_campfire, OY_KIND_PLUME, 6.0f, 2.0f, "campfire: stone ring, logs, flickering flames, smoke rising 6 m" },
     { "steam_vent", oy_kind_steam_vent, 0, 19.0f, 7.0f, "steam vent: a pale crusted mound, white steam billowing 18 m up" },
     { "lantern", oy_kind_lantern, 0, 2.7f, 0.5f, "lantern on a post, lit" },
     { "flag", oy_kind_flag, 0, 7.5f, 2.5f, "flag on a pole: two or three colours, streams and ripples in the wind, hangs in a calm" },

@@ -101,9 +101,12 @@ enum {
                                    * view: an arch, a waterfall */
     OY_KIND_WADES = 256,          /* stands in water as on land, its foot on
                                    * the bottom: a rock tower, karst */
-    OY_KIND_LANDFORM = 512        /* part of the land: the words put it far
+    OY_KIND_LANDFORM = 512,       /* part of the land: the words put it far
                                    * enough off for the first view to see it
                                    * whole, and spread several well apart */
+    OY_KIND_PLUME = 1024          /* most of its height is the smoke rising
+                                   * off it: the words need not stand it off
+                                   * for the view to see its top */
 };
 typedef struct oy_kind {
     const char *name;
