@@ -117,4 +117,19 @@ has_line "$T/arch.out" '^  waterfall +at \[-?[0-9]+, [0-9]+\], heading ' "the wa
 [ "$(grep -c '^  rock_tower ' "$T/arch.out")" = 3 ] && pass "sea stacks are three rock towers" \
     || fail "sea stacks: $(grep rock_tower "$T/arch.out")"
 
+# things named with no place of their own do not hide each other: the
+# first on the view's axis, the next beside it; a campfire stands off for
+# its fire, not for its smoke
+shot camp.yaml <<'YAML'
+oyster: 1
+output: {size: 96x54, duration: 1s}
+world: {prompt: "a clearing in the woods with a campfire and a tent at night"}
+camera:
+  path:
+    - {at: 0s, pos: [0, 2, 0], yaw: 0}
+YAML
+"$OYSTER" check "$T/camp.yaml" >"$T/camp.out" 2>&1
+has_line "$T/camp.out" '^  campfire +at \[0, 1[0-9]\], heading ' "the campfire stands 10-19 m ahead on the axis"
+has_line "$T/camp.out" '^  tent +at \[[1-9][0-9.]*, [0-9]+\], heading ' "the tent stands to the right of it"
+
 finish
