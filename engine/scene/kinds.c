@@ -49,6 +49,7 @@ static const oy_kind kinds[] = {
     { "horse", oy_kind_horse, OY_KIND_MOVER, 2.0f, 1.6f, "horse; grazes when still" },
     { "cow", oy_kind_cow, OY_KIND_MOVER, 1.5f, 1.6f, "cow, brown or pied; grazes when still" },
     { "sheep", oy_kind_sheep, OY_KIND_MOVER, 0.9f, 1.0f, "sheep" },
+    { "elephant", oy_kind_elephant, OY_KIND_MOVER, 3.3f, 2.4f, "elephant: grey, 3 m at the shoulder, ears, trunk and tusks" },
     { "arch", oy_kind_arch, OY_KIND_FACES | OY_KIND_WADES | OY_KIND_LANDFORM, 25.0f, 20.0f, "natural rock arch: a span of the world's rock, 20-35 m across" },
     { "rock_tower", oy_kind_rock_tower, OY_KIND_WADES | OY_KIND_LANDFORM, 45.0f, 10.0f,
       "rock tower: a steep pillar 30-60 m tall (karst tower, sea stack); green-topped in green land" },

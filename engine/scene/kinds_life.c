@@ -168,6 +168,39 @@ void oy_kind_cow(oy_build *b)
     }
 }
 
+/* An elephant: a grey bulk on four pillar legs, a big head with fanned
+ * ears, a trunk that hangs and sways, and tusks on some. */
+void oy_kind_elephant(oy_build *b)
+{
+    float k = oy_build_rand(b, 20, 0.85f, 1.1f), g = oy_build_rand(b, 21, 0.17f, 0.23f);
+    int hide = oy_build_mat(b, g, g * 0.95f, g * 0.9f);
+    int ivory = oy_build_mat(b, 0.6f, 0.56f, 0.45f);
+    float amp, ph = gait(b, 7.0f * k, &amp);
+    float sh = 3.0f * k, girth = 0.95f * k, len = 1.6f * k, body_y = sh - girth;
+    oy_build_ellipsoid(b, hide, 0, body_y, 0, 0.85f * girth, girth, len);
+    for (int i = 0; i < 4; i++) {
+        float x = (i % 2 ? 1.0f : -1.0f) * 0.5f * girth, z = (i < 2 ? 1.0f : -1.0f) * 0.62f * len;
+        float a = 0.6f * amp * oy_sinf(ph + ((i == 0 || i == 3) ? 0.0f : PI));
+        limb(b, hide, x, body_y, z, 0.27f * k, body_y + 0.05f, a);
+    }
+    float hy = body_y + 0.45f * girth, hz = len + 0.35f * k;
+    oy_build_ellipsoid(b, hide, 0, hy, hz, 0.55f * k, 0.62f * k, 0.55f * k);
+    float flap = 0.06f * oy_sinf(b->t * 1.3f + oy_build_rand(b, 22, 0.0f, 6.28f));
+    for (int s = -1; s <= 1; s += 2)
+        oy_build_ellipsoid(b, hide, s * (0.6f + flap) * k, hy - 0.1f * k, hz - 0.2f * k, 0.07f * k, 0.62f * k,
+                           0.48f * k);
+    /* the trunk: two segments, the lower swinging */
+    float sway = 0.12f * oy_sinf(b->t * 0.9f + oy_build_rand(b, 23, 0.0f, 6.28f));
+    limb(b, hide, 0, hy - 0.2f * k, hz + 0.45f * k, 0.16f * k, 0.9f * k, 0.25f);
+    limb(b, hide, 0, hy - 1.05f * k, hz + 0.67f * k, 0.11f * k, 0.9f * k, 0.05f + sway);
+    if (oy_build_rand(b, 24, 0.0f, 1.0f) < 0.7f)
+        for (int s = -1; s <= 1; s += 2)
+            oy_build_box(b, ivory, s * 0.22f * k, hy - 0.65f * k, hz + 0.55f * k, 0.05f * k, 0.05f * k,
+                         0.4f * k, 0, 0.9f, 0);
+    limb(b, hide, 0, body_y + 0.5f * girth, -0.98f * len, 0.05f * k, 1.2f * k,
+         -0.2f + 0.1f * oy_sinf(b->t * 1.7f + ph));
+}
+
 void oy_kind_sheep(oy_build *b)
 {
     quad q = { 0.85f, 0.55f, 0.33f, 0.25f, 0.25f, 0.035f,

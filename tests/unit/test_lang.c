@@ -660,6 +660,7 @@ static void test_issue_words(const oy_bank *b)
         "tree", "pine", "oak", "birch", "rock", "boulder", "cabin", "house", "barn", "tower",
         "lighthouse", "ruins", "castle", "campfire", "lantern", "tent", "boat", "ship", "bridge",
         "fence", "windmill", "person", "rider", "deer", "wolf", "horse", "cow", "sheep",
+        "elephant",
         "bird_flock", "wagon", "car", "palm", "bush", "dead_tree", "road", "wall",
         "standing_stones", "village",
     };
