@@ -56,7 +56,9 @@ static int seek_high(const oyster_shot *shot, const oy_state *st, double x, doub
             int visible = slope >= seen;
             seen = fmaxf(seen, slope);
             float score = pi.ground - g0 - 0.08f * d - (float)abs(k);
-            if (visible && d >= dmin && !(pi.water > pi.ground) && score > best) {
+            /* no higher in the view than 7 degrees, so what stands there
+             * is in a level view's frame */
+            if (visible && d >= dmin && slope < 0.12f && !(pi.water > pi.ground) && score > best) {
                 best = score;
                 out[0] = (float)px;
                 out[1] = (float)pz;

@@ -518,6 +518,8 @@ typedef struct clause {
     int npending;
     int last_surface;         /* OY_SURF_* the clause named last */
     int last_surface_item;
+    int with;                 /* "with" after an object: the next object
+                                 the clause names stands by it */
 } clause;
 
 /* The colour words waiting in the clause qualify item `what` (-1: none)
@@ -553,6 +555,11 @@ static void clause_reset(clause *c, int sentence)
     c->npending = 0;
     c->last_surface = OY_SURF_NONE;
     c->last_surface_item = -1;
+    if (c->with) {
+        c->place = OY_PLACE_NONE;
+        c->near_what[0] = 0;
+        c->with = 0;
+    }
     if (sentence) {
         c->place = OY_PLACE_NONE;
         c->near_what[0] = 0;
@@ -642,6 +649,7 @@ static int add_item(parser *p, clause *c, const oy_concept *k, size_t at, int pl
         set_place(it, c->place, c->near_what);
         c->place = OY_PLACE_NONE;
         c->near_what[0] = 0;
+        c->with = 0;
         c->last_object = idx;
     }
     c->last_item = idx;
@@ -917,6 +925,17 @@ static int apply_word(parser *p, clause *c, size_t i, const match *m, int timed,
             return used;
         if ((int)w->value != OY_PLACE_NONE)
             place_object(p, c, (int)w->value, NULL);
+        break;
+    case OY_LW_STOP:
+        /* "a village with a church tower", "a farm with cows": the thing
+         * named next stands by the one named before */
+        if (!strcmp(w->text, "with") && c->last_object >= 0 && c->place == OY_PLACE_NONE &&
+            !p->out->items[c->last_object].negated) {
+            const oy_concept *k = p->out->items[c->last_object].concept;
+            c->place = OY_PLACE_NEAR_ENTITY;
+            snprintf(c->near_what, sizeof c->near_what, "%s", k->kind ? k->kind : k->name);
+            c->with = 1;
+        }
         break;
     case OY_LW_SUDDEN:
         p->out->sudden = 1;

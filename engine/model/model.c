@@ -385,18 +385,30 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
         if (it->place == OY_PLACE_NEAR_ENTITY) {
             size_t at = oy_model_find_named(c->m, it->near_what, t);
             if (at != SIZE_MAX) {
+                /* beside it, clear of it: off its middle by half its
+                 * size and a few metres more */
+                const oy_kind *kt = oy_scene_kind_find(c->m->ents[at].e.kind);
+                float reach = 5.0f + (kt ? 0.5f * kt->radius : 0.0f);
                 for (int k = 0; k < it->count; k++) {
                     /* looked up each time: add_entity may move the table */
                     const oy_entrec *r = &c->m->ents[at];
                     float pos[3], dx, dz;
                     scatter(c->m->seed ^ (uint64_t)directive, k, it->count + 1, 6.0f, &dx, &dz);
-                    pos[0] = r->e.pos[0] + 4.0f + dx;
+                    dx += 0.8f * reach;
+                    dz += 0.6f * reach;
+                    pos[0] = r->e.pos[0] + dx;
                     pos[1] = 0.0f;
-                    pos[2] = r->e.pos[2] + 3.0f + dz;
+                    pos[2] = r->e.pos[2] + dz;
                     int err = add_entity(c, object_kind(it->concept), NULL, t, pos, r->anchor,
-                                         r->ahead + 3.0f + dz, r->lateral + 4.0f + dx, k);
+                                         r->ahead + dz, r->lateral + dx, k);
                     if (err)
                         return err;
+                    oy_entrec *e = &c->m->ents[c->m->nents - 1];
+                    if (e->anchor == OY_ANCHOR_CAMERA) {
+                        e->beside = at + 1;
+                        e->beside_off[0] = dx;
+                        e->beside_off[1] = dz;
+                    }
                 }
                 describe_add(c, " add %d %s near '%s';", it->count, it->concept->name, it->near_what);
                 continue;
@@ -1011,7 +1023,15 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
         float xz[2];
         if (r->anchor != OY_ANCHOR_CAMERA)
             continue;
-        fn(ctx, r->t_add, r->ahead, r->lateral, r->seek, r->stand_off, xz);
+        if (r->beside) {
+            /* by the thing the words put it by, wherever that went (it
+             * comes first in the table, so it is placed already) */
+            const oy_entrec *o = &m->ents[r->beside - 1];
+            xz[0] = o->e.pos[0] + r->beside_off[0];
+            xz[1] = o->e.pos[2] + r->beside_off[1];
+        } else {
+            fn(ctx, r->t_add, r->ahead, r->lateral, r->seek, r->stand_off, xz);
+        }
         if (r->turn == OY_TURN_ALONG) {
             float on[2];
             fn(ctx, r->t_add, r->ahead + 10.0f, r->lateral, OY_SEEK_NONE, 0.0f, on);

@@ -82,6 +82,11 @@ typedef struct oy_entrec {
     int seek;                  /* OY_SEEK_*: ground the words put it on */
     float stand_off;           /* m: a tall thing no nearer (0: any) */
     int by_view;               /* placed relative to the camera, once */
+    size_t beside;             /* the words put it by this entity (index +
+                                  1; 0: none), placed relative to the
+                                  camera first: it stands offset (x, z)
+                                  from where that one ends up */
+    float beside_off[2];
 } oy_entrec;
 
 struct oy_model {

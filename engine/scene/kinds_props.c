@@ -9,15 +9,23 @@
 
 #define PI 3.14159265f
 
+/* A stone: a rounded core with tilted slabs breaking through it, so its
+ * outline has corners and its faces catch the light one by one, in two
+ * tones of the rock. */
 static void stone_lump(oy_build *b, int salt, float size)
 {
     float k = oy_build_rand(b, salt, 0.8f, 1.2f);
     int m = oy_build_mat(b, 0.2f * k, 0.19f * k, 0.17f * k);
-    for (int i = 0; i < 3; i++) {
-        float r = size * oy_build_rand(b, salt + 1 + i, 0.55f, 0.9f);
-        oy_build_ellipsoid(b, m, oy_build_rand(b, salt + 5 + i, -0.4f, 0.4f) * size, r * 0.35f,
-                           oy_build_rand(b, salt + 9 + i, -0.4f, 0.4f) * size,
-                           r * oy_build_rand(b, salt + 13 + i, 0.9f, 1.3f), r * 0.75f, r);
+    int m2 = oy_build_mat(b, 0.15f * k, 0.145f * k, 0.135f * k);
+    float r = size * oy_build_rand(b, salt + 1, 0.6f, 0.8f);
+    oy_build_ellipsoid(b, m, 0, r * 0.25f, 0, 0.8f * r * oy_build_rand(b, salt + 2, 0.9f, 1.2f), r * 0.55f, 0.8f * r);
+    for (int i = 0; i < 4; i++) {
+        float a = 1.5708f * ((float)i + oy_build_rand(b, salt + 5 + i, 0.0f, 0.6f));
+        float q = size * oy_build_rand(b, salt + 9 + i, 0.35f, 0.55f), d = 0.45f * r;
+        oy_build_box(b, i & 1 ? m2 : m, oy_sinf(a) * d, q * 0.55f, oy_cosf(a) * d,
+                     q, q * oy_build_rand(b, salt + 13 + i, 0.6f, 0.9f), q * 0.8f,
+                     a + oy_build_rand(b, salt + 17 + i, -0.5f, 0.5f), oy_build_rand(b, salt + 21 + i, -0.5f, 0.5f),
+                     oy_build_rand(b, salt + 25 + i, -0.5f, 0.5f));
     }
 }
 

@@ -132,4 +132,17 @@ YAML
 has_line "$T/camp.out" '^  campfire +at \[0, 1[0-9]\], heading ' "the campfire stands 10-19 m ahead on the axis"
 has_line "$T/camp.out" '^  tent +at \[[1-9][0-9.]*, [0-9]+\], heading ' "the tent stands to the right of it"
 
+# "with" puts a thing by the one named before it, wherever that one went:
+# the church tower stands in the village on the hill, not where the words
+# first put the village
+sed 's/a clearing in the woods with a campfire and a tent at night/the village on the hillside with a church tower/' \
+    "$T/camp.yaml" >"$T/church.yaml"
+"$OYSTER" check "$T/church.yaml" >"$T/church.out" 2>&1
+d=$(awk '/^  (village|tower) +at/ { gsub(/[\[\],]/, " "); x[$1] = $3; z[$1] = $4 }
+         END { if (("village" in x) && ("tower" in x))
+                   printf "%.0f", sqrt((x["village"] - x["tower"])^2 + (z["village"] - z["tower"])^2)
+               else print -1 }' "$T/church.out")
+[ "$d" -ge 0 ] && [ "$d" -le 40 ] && pass "the church tower stands in the village ($d m from its middle)" \
+    || fail "church tower $d m from the village: $(grep -E '^  (village|tower)' "$T/church.out")"
+
 finish

@@ -270,6 +270,12 @@ static const lang_phrase lang_phrases[] = {
     OBJ("pines", "pine", 3, OY_PLACE_NONE),
     OBJ("a dozen sheep", "sheep", 12, OY_PLACE_NONE),
     NEARBY("a lantern near the cabin", "lantern", 1, "cabin"),
+    /* "with" after a thing puts the next thing the clause names by it */
+    NEARBY("the village on the hillside with a church tower", "tower", 1, "village"),
+    NEARBY("a quiet farm with cows and a fence", "cow", 1, "barn"),
+    OBJ("a quiet farm with cows and a fence", "fence", 1, OY_PLACE_NONE),
+    OBJ("a cabin with lit windows and a boat", "boat", 1, OY_PLACE_NONE),
+    OBJ("a forest with a campfire", "campfire", 1, OY_PLACE_NONE),
     /* what an object is made of or was, and a building's parts, are that
      * object, not more of them */
     OBJ("a hamlet of stone cottages in a green valley, smoke from the chimneys", "village", 1, OY_PLACE_NONE),
