@@ -314,7 +314,7 @@ static const lang_phrase lang_phrases[] = {
     CH("a narrow slot canyon with glowing orange walls", OY_CH_ROCK_WARMTH, 0.3f, 1.0f),
     ABSENT("a narrow slot canyon with glowing orange walls", "wall"),
     OBJ("ruined walls on a cliff top above the sea", "wall", 3, OY_PLACE_ON_HIGH),
-    OBJ("a farm with stone walls", "wall", 3, OY_PLACE_NONE),
+    NEARBY("a farm with stone walls", "wall", 3, "barn"),
 
     /* pacing */
     OVER("slowly", 7.5f, 8.5f),
