@@ -29,6 +29,7 @@ typedef struct inst {
     float cs, sn, s, is;          /* yaw cos and sin; scale and 1/scale */
     float fade;
     float bc[3], br;              /* bounding sphere, camera-relative */
+    float lo[3], hi[3];           /* bounding box in its own frame (unscaled) */
     float dnear;
     int p0, np, m0;
     int caster;
@@ -160,6 +161,26 @@ static void prim_bounds(const oy_prim *p, float c[3], float *r)
     }
 }
 
+/* The box round an instance's primitives' spheres, in its own frame, a
+ * hair larger so that a ray that grazes a sphere never misses the box. */
+static void inst_box(inst *I, const oy_prim *p, int n)
+{
+    for (int j = 0; j < 3; j++) {
+        I->lo[j] = 1e30f;
+        I->hi[j] = -1e30f;
+    }
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < 3; j++) {
+            I->lo[j] = oy_rmin(I->lo[j], p[i].bc[j] - p[i].br);
+            I->hi[j] = oy_rmax(I->hi[j], p[i].bc[j] + p[i].br);
+        }
+    for (int j = 0; j < 3; j++) {
+        float pad = 1e-3f * (I->hi[j] - I->lo[j] + fabsf(I->lo[j]) + fabsf(I->hi[j])) + 1e-3f;
+        I->lo[j] -= pad;
+        I->hi[j] += pad;
+    }
+}
+
 /* Add an instance of kind k with its base at world (x, y, z). */
 static int add_inst(oy_objects *o, const oy_kind *k, double x, double y, double z, float yaw,
                     float scale, float fade, uint64_t seed, float t, float speed, float stride,
@@ -234,6 +255,7 @@ static int add_inst(oy_objects *o, const oy_kind *k, double x, double y, double 
     I->dnear = sqrtf(I->bc[0] * I->bc[0] + I->bc[1] * I->bc[1] + I->bc[2] * I->bc[2]) - I->br;
     for (int i = 0; i < b->n; i++)
         prim_bounds(&b->p[i], b->p[i].bc, &b->p[i].br);
+    inst_box(I, b->p, b->n);
     memcpy(o->prim + o->np, b->p, sizeof *b->p * (size_t)b->n);
     memcpy(o->mat + o->nm, b->m, sizeof *b->m * (size_t)b->nm);
     o->np += (size_t)b->n;
@@ -291,6 +313,7 @@ static int add_mirror(oy_objects *o, double level)
         prim_bounds(&q, q.bc, &q.br);
         o->prim[o->np++] = q;
     }
+    inst_box(M, o->prim + M->p0, M->np);
     o->ni++;
     o->nmirror++;
     return 0;
@@ -641,6 +664,27 @@ static int tile_rect(const oy_objects *o, inst *I, int r[4])
     float xl = xc - I->br, xr = xc + I->br, yl = yc - I->br, yh = yc + I->br;
     float u0 = oy_rmin(xl / zn, xl / zf), u1 = oy_rmax(xr / zn, xr / zf);
     float w0 = oy_rmin(yl / zn, yl / zf), w1 = oy_rmax(yh / zn, yh / zf);
+    /* and the instance's own box, projected, when all of it is ahead: a
+     * tall tree covers far less of the screen than its sphere */
+    float bu0 = 1e30f, bu1 = -1e30f, bw0 = 1e30f, bw1 = -1e30f;
+    int ahead = 1;
+    for (int k = 0; k < 8 && ahead; k++) {
+        float l[3] = { (k & 1 ? I->hi[0] : I->lo[0]) * I->s, (k & 2 ? I->hi[1] : I->lo[1]) * I->s,
+                       (k & 4 ? I->hi[2] : I->lo[2]) * I->s }, wv[3];
+        to_world(I, l, wv);
+        oy_v3 q = oy_v3_make(I->p[0] + wv[0], I->p[1] + wv[1], I->p[2] + wv[2]);
+        float z = oy_v3_dot(q, v->fwd);
+        ahead = z > 0.01f;
+        if (ahead) {
+            float u = oy_v3_dot(q, v->right) / z, w = oy_v3_dot(q, v->up) / z;
+            bu0 = oy_rmin(bu0, u); bu1 = oy_rmax(bu1, u);
+            bw0 = oy_rmin(bw0, w); bw1 = oy_rmax(bw1, w);
+        }
+    }
+    if (ahead) {
+        u0 = oy_rmax(u0, bu0); u1 = oy_rmin(u1, bu1);
+        w0 = oy_rmax(w0, bw0); w1 = oy_rmin(w1, bw1);
+    }
     float px0 = (u0 / o->thx + 1.0f) * 0.5f * W, px1 = (u1 / o->thx + 1.0f) * 0.5f * W;
     float py0 = (1.0f - w1 / o->thy) * 0.5f * H, py1 = (1.0f - w0 / o->thy) * 0.5f * H;
     if (px1 < 0.0f || py1 < 0.0f || px0 >= W || py0 >= H)
@@ -781,6 +825,20 @@ static float inst_hit(const oy_objects *o, const inst *I, const float ow[3], con
     float rel[3] = { ow[0] - I->p[0], ow[1] - I->p[1], ow[2] - I->p[2] }, lo[3], ld[3];
     to_local(I, rel, lo);
     to_local(I, d, ld);
+    /* then its box: where the ray is inside it on every axis at once */
+    float t0 = tmin, t1 = tmax;
+    for (int j = 0; j < 3; j++) {
+        if (ld[j] == 0.0f) {
+            if (lo[j] < I->lo[j] || lo[j] > I->hi[j])
+                return -1.0f;
+            continue;
+        }
+        float inv = 1.0f / ld[j], ta = (I->lo[j] - lo[j]) * inv, tb = (I->hi[j] - lo[j]) * inv;
+        t0 = oy_rmax(t0, oy_rmin(ta, tb));
+        t1 = oy_rmin(t1, oy_rmax(ta, tb));
+    }
+    if (t0 > t1)
+        return -1.0f;
     float best = tmax, n[3], a = ld[0] * ld[0] + ld[1] * ld[1] + ld[2] * ld[2];
     int hit = -1;
     for (int i = 0; i < I->np; i++) {
@@ -956,6 +1014,76 @@ static void relight_land(const oy_objects *o, const oy_cast *c, const float d[3]
     }
 }
 
+/* A tile's candidates on one row: of the first CANDS instances of its
+ * list (near to far), those not mirrored whose screen box holds the row
+ * and whose span on the row meets the tile, with the span; the rest of
+ * a longer list follows untried. The span is where the row's rays pass
+ * the instance's bounding sphere: with d(u) = A + u R the ray of the
+ * pixel at u and K = |c|^2 - r^2, the line through the camera meets the
+ * sphere where (c.d)^2 >= K |d|^2, a quadratic in u; between its roots,
+ * or outside them for a sphere the line along the row runs through (one
+ * beside the camera), a pixel wider either side than the sums make it
+ * (inst_hit tests the sphere itself); every pixel when the camera is in
+ * the sphere. Returns the count. */
+#define CANDS 512
+typedef struct cand {
+    int q;              /* its place in the tile's list */
+    float xa, xb;       /* its span, pixels */
+} cand;
+
+static int tile_cands(const oy_objects *o, const int *list, int n, float w, float fy, int tile, cand *out)
+{
+    const oy_view *v = &o->v;
+    double A[3] = { v->fwd.x + w * v->up.x, v->fwd.y + w * v->up.y, v->fwd.z + w * v->up.z };
+    double R[3] = { v->right.x, v->right.y, v->right.z };
+    double AA = A[0] * A[0] + A[1] * A[1] + A[2] * A[2], AR = A[0] * R[0] + A[1] * R[1] + A[2] * R[2];
+    double RR = R[0] * R[0] + R[1] * R[1] + R[2] * R[2];
+    double k = 0.5 * o->W / o->thx;
+    float t0 = (float)(tile * TILE), t1 = t0 + (float)TILE;
+    int m = 0;
+    for (int i = 0; i < n && i < CANDS; i++) {
+        const inst *I = &o->in[list[i]];
+        if (I->mirror || fy < I->sy0 || fy > I->sy1 || t1 < I->sx0 || t0 > I->sx1)
+            continue;
+        double c[3] = { I->bc[0], I->bc[1], I->bc[2] }, r = I->br;
+        double K = c[0] * c[0] + c[1] * c[1] + c[2] * c[2] - r * r;
+        double a0 = c[0] * A[0] + c[1] * A[1] + c[2] * A[2], a1 = c[0] * R[0] + c[1] * R[1] + c[2] * R[2];
+        double qa = a1 * a1 - K * RR, qb = a0 * a1 - K * AR, qc = a0 * a0 - K * AA;
+        float xa = -1e30f, xb = 1e30f;
+        double tiny = 1e-9 * (a1 * a1 + K * RR);
+        if (K > 0.0 && fabs(qa) > tiny) {
+            double disc = qb * qb - qa * qc;
+            if (disc < 0.0) {
+                /* no root: a miss everywhere (qa < 0) unless only
+                 * rounding says so, or a hit everywhere (qa > 0) */
+                if (qa < 0.0 && disc < -1e-6 * (qb * qb + fabs(qa * qc)))
+                    continue;
+            } else {
+                double sq = sqrt(disc), ul = (-qb + sq) / qa, uh = (-qb - sq) / qa;
+                if (ul > uh) {
+                    double t = ul;
+                    ul = uh;
+                    uh = t;
+                }
+                double pl = floor((ul + o->thx) * k) - 1.0, ph = ceil((uh + o->thx) * k) + 1.0;
+                double ql = ceil((ul + o->thx) * k) + 1.0, qh = floor((uh + o->thx) * k) - 1.0;
+                if (qa < 0.0) {
+                    xa = (float)pl;      /* between the roots */
+                    xb = (float)ph;
+                } else if (ql < 0.0) {
+                    xa = (float)qh;      /* outside them, one side on screen */
+                } else if (qh > (double)o->W) {
+                    xb = (float)ql;
+                }
+            }
+        }
+        if (xb < t0 || xa > t1)
+            continue;
+        out[m++] = (cand){ i, xa, xb };
+    }
+    return m;
+}
+
 void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1, float *col,
                     float *dep)
 {
@@ -966,13 +1094,20 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1
     float fy = (float)y + 0.5f, w = (1.0f - 2.0f * fy / (float)H) * o->thy;
     const int *ts = o->ts + (size_t)(y / TILE) * o->tw;
     static const float zero[3] = { 0, 0, 0 };
-    int last = -1, relight = o->shadow_on || o->nl;
+    int last = -1, relight = o->shadow_on || o->nl, cands_of = -1, nc = 0, nrest = 0;
+    cand cs[CANDS];
     for (int x = x0; x < x1; x++) {
         int tile = x / TILE;
         if (ts[tile] == ts[tile + 1] && !relight) {
             x = (tile + 1) * TILE - 1;     /* nothing in this tile */
             last = -1;
             continue;
+        }
+        if (tile != cands_of) {
+            int n = ts[tile + 1] - ts[tile];
+            nc = tile_cands(o, o->tl + ts[tile], n, w, fy, tile, cs);
+            nrest = n > CANDS ? n - CANDS : 0;
+            cands_of = tile;
         }
         float u = (2.0f * ((float)x + 0.5f) / (float)W - 1.0f) * o->thx;
         float d[3] = { v->fwd.x + u * v->right.x + w * v->up.x, v->fwd.y + u * v->right.y + w * v->up.y,
@@ -995,11 +1130,13 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1
                 hprim = prim;
             }
         }
-        for (int q = ts[tile]; q < ts[tile + 1]; q++) {
+        for (int j = 0; j < nc + nrest; j++) {
+            int q = ts[tile] + (j < nc ? cs[j].q : CANDS + j - nc);
             const inst *I = &o->in[o->tl[q]];
             if (I->dnear >= best && I->dnear >= tsoft)
                 break;
-            if (I->mirror || fx < I->sx0 || fx > I->sx1 || fy < I->sy0 || fy > I->sy1)
+            if (j < nc ? fx < cs[j].xa || fx > cs[j].xb || fx < I->sx0 || fx > I->sx1
+                       : I->mirror || fx < I->sx0 || fx > I->sx1 || fy < I->sy0 || fy > I->sy1)
                 continue;
             int prim;
             float n[3];
