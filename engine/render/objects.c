@@ -30,6 +30,8 @@ typedef struct inst {
     float fade;
     float bc[3], br;              /* bounding sphere, camera-relative */
     float lo[3], hi[3];           /* bounding box in its own frame (unscaled) */
+    float cf, cu, cr, K;          /* its sphere's centre along the view's
+                                     forward, up and right; |c|^2 - r^2 */
     float dnear;
     int p0, np, m0;
     int caster;
@@ -649,6 +651,10 @@ static int tile_rect(const oy_objects *o, inst *I, int r[4])
     const oy_view *v = &o->v;
     oy_v3 c = oy_v3_make(I->bc[0], I->bc[1], I->bc[2]);
     float zc = oy_v3_dot(c, v->fwd), xc = oy_v3_dot(c, v->right), yc = oy_v3_dot(c, v->up);
+    I->cf = zc;
+    I->cu = yc;
+    I->cr = xc;
+    I->K = oy_v3_dot(c, c) - I->br * I->br;
     if (zc < -I->br)
         return 0;
     float W = (float)o->W, H = (float)o->H;
@@ -1015,71 +1021,73 @@ static void relight_land(const oy_objects *o, const oy_cast *c, const float d[3]
 }
 
 /* A tile's candidates on one row: of the first CANDS instances of its
- * list (near to far), those not mirrored whose screen box holds the row
- * and whose span on the row meets the tile, with the span; the rest of
- * a longer list follows untried. The span is where the row's rays pass
+ * list (near to far), those whose screen box holds the row and whose
+ * span on the row meets the tile, with the span, in out and the images
+ * in water in mout (*nm of them); the rest of a longer list follows
+ * untried. The span is where the row's rays pass
  * the instance's bounding sphere: with d(u) = A + u R the ray of the
  * pixel at u and K = |c|^2 - r^2, the line through the camera meets the
  * sphere where (c.d)^2 >= K |d|^2, a quadratic in u; between its roots,
  * or outside them for a sphere the line along the row runs through (one
- * beside the camera), a pixel wider either side than the sums make it
- * (inst_hit tests the sphere itself); every pixel when the camera is in
- * the sphere. Returns the count. */
+ * beside the camera), two pixels wider either side than the sums make
+ * it (inst_hit tests the sphere itself); every pixel when the camera is
+ * in the sphere. Returns the count in out. */
 #define CANDS 512
 typedef struct cand {
     int q;              /* its place in the tile's list */
     float xa, xb;       /* its span, pixels */
 } cand;
 
-static int tile_cands(const oy_objects *o, const int *list, int n, float w, float fy, int tile, cand *out)
+static int tile_cands(const oy_objects *o, const int *list, int n, float w, float fy, int tile, cand *out,
+                      int *nm, cand *mout)
 {
     const oy_view *v = &o->v;
-    double A[3] = { v->fwd.x + w * v->up.x, v->fwd.y + w * v->up.y, v->fwd.z + w * v->up.z };
-    double R[3] = { v->right.x, v->right.y, v->right.z };
-    double AA = A[0] * A[0] + A[1] * A[1] + A[2] * A[2], AR = A[0] * R[0] + A[1] * R[1] + A[2] * R[2];
-    double RR = R[0] * R[0] + R[1] * R[1] + R[2] * R[2];
-    double k = 0.5 * o->W / o->thx;
+    float A[3] = { v->fwd.x + w * v->up.x, v->fwd.y + w * v->up.y, v->fwd.z + w * v->up.z };
+    float AA = A[0] * A[0] + A[1] * A[1] + A[2] * A[2];
+    float AR = A[0] * v->right.x + A[1] * v->right.y + A[2] * v->right.z;
+    float RR = oy_v3_dot(v->right, v->right);
+    float k = 0.5f * (float)o->W / o->thx;
     float t0 = (float)(tile * TILE), t1 = t0 + (float)TILE;
     int m = 0;
+    *nm = 0;
     for (int i = 0; i < n && i < CANDS; i++) {
         const inst *I = &o->in[list[i]];
-        if (I->mirror || fy < I->sy0 || fy > I->sy1 || t1 < I->sx0 || t0 > I->sx1)
+        if (fy < I->sy0 || fy > I->sy1 || t1 < I->sx0 || t0 > I->sx1)
             continue;
-        double c[3] = { I->bc[0], I->bc[1], I->bc[2] }, r = I->br;
-        double K = c[0] * c[0] + c[1] * c[1] + c[2] * c[2] - r * r;
-        double a0 = c[0] * A[0] + c[1] * A[1] + c[2] * A[2], a1 = c[0] * R[0] + c[1] * R[1] + c[2] * R[2];
-        double qa = a1 * a1 - K * RR, qb = a0 * a1 - K * AR, qc = a0 * a0 - K * AA;
+        float K = I->K, a0 = I->cf + w * I->cu, a1 = I->cr;
+        float qa = a1 * a1 - K * RR, qb = a0 * a1 - K * AR, qc = a0 * a0 - K * AA;
         float xa = -1e30f, xb = 1e30f;
-        double tiny = 1e-9 * (a1 * a1 + K * RR);
-        if (K > 0.0 && fabs(qa) > tiny) {
-            double disc = qb * qb - qa * qc;
-            if (disc < 0.0) {
+        if (K > 0.0f && fabsf(qa) > 1e-6f * (a1 * a1 + K * RR)) {
+            float disc = qb * qb - qa * qc;
+            if (disc < 0.0f) {
                 /* no root: a miss everywhere (qa < 0) unless only
                  * rounding says so, or a hit everywhere (qa > 0) */
-                if (qa < 0.0 && disc < -1e-6 * (qb * qb + fabs(qa * qc)))
+                if (qa < 0.0f && disc < -1e-4f * (qb * qb + fabsf(qa * qc)))
                     continue;
             } else {
-                double sq = sqrt(disc), ul = (-qb + sq) / qa, uh = (-qb - sq) / qa;
-                if (ul > uh) {
-                    double t = ul;
-                    ul = uh;
-                    uh = t;
+                float sq = sqrtf(disc), iq = 1.0f / qa;
+                float pl = ((-qb + sq) * iq + o->thx) * k, ph = ((-qb - sq) * iq + o->thx) * k;
+                if (pl > ph) {
+                    float t = pl;
+                    pl = ph;
+                    ph = t;
                 }
-                double pl = floor((ul + o->thx) * k) - 1.0, ph = ceil((uh + o->thx) * k) + 1.0;
-                double ql = ceil((ul + o->thx) * k) + 1.0, qh = floor((uh + o->thx) * k) - 1.0;
-                if (qa < 0.0) {
-                    xa = (float)pl;      /* between the roots */
-                    xb = (float)ph;
-                } else if (ql < 0.0) {
-                    xa = (float)qh;      /* outside them, one side on screen */
-                } else if (qh > (double)o->W) {
-                    xb = (float)ql;
+                if (qa < 0.0f) {
+                    xa = pl - 2.0f;      /* between the roots */
+                    xb = ph + 2.0f;
+                } else if (pl + 2.0f < 0.0f) {
+                    xa = ph - 2.0f;      /* outside them, one side on screen */
+                } else if (ph - 2.0f > (float)o->W) {
+                    xb = pl + 2.0f;
                 }
             }
         }
         if (xb < t0 || xa > t1)
             continue;
-        out[m++] = (cand){ i, xa, xb };
+        if (I->mirror)
+            mout[(*nm)++] = (cand){ i, xa, xb };
+        else
+            out[m++] = (cand){ i, xa, xb };
     }
     return m;
 }
@@ -1094,8 +1102,8 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1
     float fy = (float)y + 0.5f, w = (1.0f - 2.0f * fy / (float)H) * o->thy;
     const int *ts = o->ts + (size_t)(y / TILE) * o->tw;
     static const float zero[3] = { 0, 0, 0 };
-    int last = -1, relight = o->shadow_on || o->nl, cands_of = -1, nc = 0, nrest = 0;
-    cand cs[CANDS];
+    int last = -1, relight = o->shadow_on || o->nl, cands_of = -1, nc = 0, nmc = 0, nrest = 0;
+    cand cs[CANDS], ms[CANDS];
     for (int x = x0; x < x1; x++) {
         int tile = x / TILE;
         if (ts[tile] == ts[tile + 1] && !relight) {
@@ -1105,7 +1113,7 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1
         }
         if (tile != cands_of) {
             int n = ts[tile + 1] - ts[tile];
-            nc = tile_cands(o, o->tl + ts[tile], n, w, fy, tile, cs);
+            nc = tile_cands(o, o->tl + ts[tile], n, w, fy, tile, cs, &nmc, ms);
             nrest = n > CANDS ? n - CANDS : 0;
             cands_of = tile;
         }
@@ -1175,10 +1183,12 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1
         float mt = 1e30f, mn[3];
         if (o->nmirror && hit < 0 && dep[x] < 1e29f) {
             float land = dep[x], py = d[1] * land;
-            for (int q = ts[tile]; q < ts[tile + 1]; q++) {
+            for (int j = 0; j < nmc + nrest; j++) {
+                int q = ts[tile] + (j < nmc ? ms[j].q : CANDS + j - nmc);
                 const inst *I = &o->in[o->tl[q]];
-                if (!I->mirror || fabsf(py - I->wl) > 0.05f + 0.002f * land ||
-                    fx < I->sx0 || fx > I->sx1 || fy < I->sy0 || fy > I->sy1)
+                if (j < nmc ? fx < ms[j].xa || fx > ms[j].xb : !I->mirror || fy < I->sy0 || fy > I->sy1)
+                    continue;
+                if (fabsf(py - I->wl) > 0.05f + 0.002f * land || fx < I->sx0 || fx > I->sx1)
                     continue;
                 int prim;
                 float n[3];
