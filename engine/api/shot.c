@@ -137,6 +137,34 @@ static int seek_afloat(const oyster_shot *shot, const oy_state *st, double x, do
     return found;
 }
 
+/* Whether the view v, tilted no more than it is, sees the middle of a
+ * thing h tall standing on the ground at (x, z): in the frame's height,
+ * and the land between not in the way. */
+static int seen_whole(const oyster_shot *shot, const oy_state *st, const oy_view *v, double x, double z, float h)
+{
+    const oy_output *out = &shot->script->output;
+    float thy = v->tan_half_fov_x * (float)out->height / (float)out->width;
+    double gx = oy_world_ground(shot->world, st, x, z) + 0.5 * h;
+    double dx = x - v->pos[0], dy = gx - v->pos[1], dz = z - v->pos[2];
+    double l = sqrt(dx * dx + dy * dy + dz * dz);
+    if (l < 1e-3)
+        return 1;
+    /* how far below the middle of the frame it stands, as a tangent */
+    double f = (dx * v->fwd.x + dy * v->fwd.y + dz * v->fwd.z) / l;
+    double u = (dx * v->up.x + dy * v->up.y + dz * v->up.z) / l;
+    if (f <= 0.0 || u / f < -0.85 * thy)
+        return 0;
+    /* the land along the line, closely near the eye, where a rise a few
+     * metres off hides most */
+    double hl = sqrt(dx * dx + dz * dz);
+    for (double r = 2.0; r < 0.97 * hl; r *= 1.12) {
+        double s = r / hl;
+        if (oy_world_ground(shot->world, st, v->pos[0] + dx * s, v->pos[2] + dz * s) > v->pos[1] + dy * s)
+            return 0;
+    }
+    return 1;
+}
+
 static void place_anchor(void *ctx, double t, float ahead, float lateral, int seek, float stand_off,
                          float out[2])
 {
@@ -159,6 +187,24 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
     fz /= l;
     out[0] = (float)v.pos[0] + fx * ahead + fz * lateral;
     out[1] = (float)v.pos[2] + fz * ahead - fx * lateral;
+    if (seek == OY_SEEK_NONE && ahead > 0.0f && stand_off > 0.0f) {
+        /* a tall thing or a landform the land hides from the view, or
+         * puts below its frame (a steam vent on a crater's floor seen
+         * from the rim), stands farther out along the same line where
+         * the view sees it */
+        float h = stand_off / 6.3f;
+        for (int k = 0; k <= 25; k++) {
+            float m = 1.0f + 0.2f * (float)k;
+            double x = v.pos[0] + (fx * ahead + fz * lateral) * m, z = v.pos[2] + (fz * ahead - fx * lateral) * m;
+            if (seen_whole(shot, &st, &v, x, z, h)) {
+                if (k > 0) {
+                    out[0] = (float)x;
+                    out[1] = (float)z;
+                }
+                break;
+            }
+        }
+    }
     if (seek != OY_SEEK_NONE) {
         /* look along the line from the camera through the place; a
          * thing by the water stands on the shore to one side of the view,

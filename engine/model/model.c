@@ -430,9 +430,14 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
                              ahead + dz, lateral + dx, k);
             if (err)
                 return err;
-            c->m->ents[c->m->nents - 1].turn = turn_for(kd);
-            c->m->ents[c->m->nents - 1].seek = seek_for(kd, it->place);
-            c->m->ents[c->m->nents - 1].stand_off = stand_off;
+            oy_entrec *r = &c->m->ents[c->m->nents - 1];
+            r->turn = turn_for(kd);
+            r->seek = seek_for(kd, it->place);
+            r->stand_off = stand_off;
+            /* a landform stood off already (ahead); the placing still
+             * needs its height to see that the land does not hide it */
+            if (kd && (kd->flags & OY_KIND_LANDFORM) && r->seek == OY_SEEK_NONE)
+                r->stand_off = 6.3f * kd->height + kd->radius;
         }
         describe_add(c, " add %d %s;", it->count, it->concept->name);
     }

@@ -80,7 +80,8 @@ typedef struct oy_entrec {
                                   view at its time: a road leads away from
                                   the camera, an arch faces it */
     int seek;                  /* OY_SEEK_*: ground the words put it on */
-    float stand_off;           /* m: a tall thing no nearer (0: any) */
+    float stand_off;           /* m: a tall thing no nearer (0: any);
+                                  6.3 times the height it is seen whole at */
     int by_view;               /* placed relative to the camera, once */
     size_t beside;             /* the words put it by this entity (index +
                                   1; 0: none), placed relative to the

@@ -145,4 +145,13 @@ d=$(awk '/^  (village|tower) +at/ { gsub(/[\[\],]/, " "); x[$1] = $3; z[$1] = $4
 [ "$d" -ge 0 ] && [ "$d" -le 40 ] && pass "the church tower stands in the village ($d m from its middle)" \
     || fail "church tower $d m from the village: $(grep -E '^  (village|tower)' "$T/church.out")"
 
+# a tall thing the land hides, or puts below the frame, stands farther out
+# where the view sees it: steam rising from a crater's floor, seen from
+# its rim, stands on the far side of the floor, not under the rim
+sed 's/a clearing in the woods with a campfire and a tent at night/a volcanic crater with steam rising/' \
+    "$T/camp.yaml" >"$T/crater.yaml"
+"$OYSTER" check "$T/crater.yaml" >"$T/crater.out" 2>&1
+has_line "$T/crater.out" '^  steam_vent +at \[-?[0-9]+, [4-9][0-9][0-9]\], heading ' \
+    "the steam vent stands 400-999 m out, where the view from the rim sees it"
+
 finish
