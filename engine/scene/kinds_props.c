@@ -11,12 +11,13 @@
 
 /* A stone: a rounded core with tilted slabs breaking through it, so its
  * outline has corners and its faces catch the light one by one, in two
- * tones of the rock. */
+ * tones of the world's rock ("black basalt rocks" are black). */
 static void stone_lump(oy_build *b, int salt, float size)
 {
+    const float *r0 = b->look->rock;
     float k = oy_build_rand(b, salt, 0.8f, 1.2f);
-    int m = oy_build_mat(b, 0.2f * k, 0.19f * k, 0.17f * k);
-    int m2 = oy_build_mat(b, 0.15f * k, 0.145f * k, 0.135f * k);
+    int m = oy_build_mat(b, r0[0] * k, r0[1] * k, r0[2] * k);
+    int m2 = oy_build_mat(b, 0.75f * r0[0] * k, 0.75f * r0[1] * k, 0.75f * r0[2] * k);
     float r = size * oy_build_rand(b, salt + 1, 0.6f, 0.8f);
     oy_build_ellipsoid(b, m, 0, r * 0.25f, 0, 0.8f * r * oy_build_rand(b, salt + 2, 0.9f, 1.2f), r * 0.55f, 0.8f * r);
     for (int i = 0; i < 4; i++) {
