@@ -514,12 +514,15 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
          * laid out in world.layout is followed closely */
         float bend = oy_world_fbm(w, x - 4400.5, z + 1230.0, 170.0, 30.0f, 2);
         float W = sh->river_w;
-        /* beside the course, near enough to run into the default view,
-         * never over the course itself where the default camera stands */
+        /* beside the course, never over it where the default camera
+         * stands, and swinging in toward it a hundred metres or two ahead
+         * and behind, so that it runs into the middle of the default view */
+        float from0 = (float)hypot(rn->x, rn->z);
+        float swing = oy_smoothstepf(20.0f, 100.0f, from0) * (1.0f - oy_smoothstepf(280.0f, 650.0f, from0));
         float off = w->feat[OY_FEAT_RIVER].own_course
                     ? 10.0f * bend
                     : w->side_river * fmaxf(W + 10.0f, 32.0f + 15.0f * wob + 22.0f * bend) *
-                      (1.0f - 0.4f * sh->canyon);
+                      (1.0f - 0.4f * sh->canyon) * (1.0f - 0.85f * swing);
         float u = fabsf((float)rn->sd - off);
         float level = floor_at(w, sh, rn->x, rn->z) - 1.0f;
         /* the river runs in its own shallow valley */
