@@ -100,17 +100,17 @@ cat >>"$T/far.yaml" <<'YAML'
 YAML
 expect_rc 0 "landforms at hostile places render" "$OYSTER" render "$T/far.yaml" -o "$T/far2.mp4" --progress none
 
+# placed NAME PROMPT: `oyster check` of a shot of PROMPT seen by a level
+# camera at the origin, into $T/NAME.out
+placed() {
+    printf 'oyster: 1\noutput: {size: 96x54, duration: 1s}\nworld: {prompt: "%s"}\ncamera:\n  path:\n    - {at: 0s, pos: [0, 2, 0], yaw: 0}\n' \
+        "$2" >"$T/$1.yaml"
+    "$OYSTER" check "$T/$1.yaml" >"$T/$1.out" 2>&1
+}
+
 # check lists the objects words placed, where and facing which way: an
 # arch turns its front to the first view, far enough off to be seen whole
-shot arch.yaml <<'YAML'
-oyster: 1
-output: {size: 96x54, duration: 1s}
-world: {prompt: "a red rock arch in the desert, sea stacks and a waterfall"}
-camera:
-  path:
-    - {at: 0s, pos: [0, 2, 0], yaw: 0}
-YAML
-"$OYSTER" check "$T/arch.yaml" >"$T/arch.out" 2>&1
+placed arch "a red rock arch in the desert, sea stacks and a waterfall"
 has_line "$T/arch.out" '^objects \(5\), where each is placed:$' "check counts the objects the prompt placed"
 has_line "$T/arch.out" '^  arch +at \[0, 1[5-9][0-9]\], heading 180$' "the arch stands 150-199 m ahead, facing the camera"
 has_line "$T/arch.out" '^  waterfall +at \[-?[0-9]+, [0-9]+\], heading ' "the waterfall is listed with its place"
@@ -120,24 +120,14 @@ has_line "$T/arch.out" '^  waterfall +at \[-?[0-9]+, [0-9]+\], heading ' "the wa
 # things named with no place of their own do not hide each other: the
 # first on the view's axis, the next beside it; a campfire stands off for
 # its fire, not for its smoke
-shot camp.yaml <<'YAML'
-oyster: 1
-output: {size: 96x54, duration: 1s}
-world: {prompt: "a clearing in the woods with a campfire and a tent at night"}
-camera:
-  path:
-    - {at: 0s, pos: [0, 2, 0], yaw: 0}
-YAML
-"$OYSTER" check "$T/camp.yaml" >"$T/camp.out" 2>&1
+placed camp "a clearing in the woods with a campfire and a tent at night"
 has_line "$T/camp.out" '^  campfire +at \[0, 1[0-9]\], heading ' "the campfire stands 10-19 m ahead on the axis"
 has_line "$T/camp.out" '^  tent +at \[[1-9][0-9.]*, [0-9]+\], heading ' "the tent stands to the right of it"
 
 # "with" puts a thing by the one named before it, wherever that one went:
 # the church tower stands in the village on the hill, not where the words
 # first put the village
-sed 's/a clearing in the woods with a campfire and a tent at night/the village on the hillside with a church tower/' \
-    "$T/camp.yaml" >"$T/church.yaml"
-"$OYSTER" check "$T/church.yaml" >"$T/church.out" 2>&1
+placed church "the village on the hillside with a church tower"
 d=$(awk '/^  (village|tower) +at/ { gsub(/[\[\],]/, " "); x[$1] = $3; z[$1] = $4 }
          END { if (("village" in x) && ("tower" in x))
                    printf "%.0f", sqrt((x["village"] - x["tower"])^2 + (z["village"] - z["tower"])^2)
@@ -148,9 +138,7 @@ d=$(awk '/^  (village|tower) +at/ { gsub(/[\[\],]/, " "); x[$1] = $3; z[$1] = $4
 # a tall thing the land hides, or puts below the frame, stands farther out
 # where the view sees it: steam rising from a crater's floor, seen from
 # its rim, stands on the far side of the floor, not under the rim
-sed 's/a clearing in the woods with a campfire and a tent at night/a volcanic crater with steam rising/' \
-    "$T/camp.yaml" >"$T/crater.yaml"
-"$OYSTER" check "$T/crater.yaml" >"$T/crater.out" 2>&1
+placed crater "a volcanic crater with steam rising"
 has_line "$T/crater.out" '^  steam_vent +at \[-?[0-9]+, [4-9][0-9][0-9]\], heading ' \
     "the steam vent stands 400-999 m out, where the view from the rim sees it"
 
