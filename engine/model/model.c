@@ -405,9 +405,11 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
                         return err;
                     oy_entrec *e = &c->m->ents[c->m->nents - 1];
                     if (e->anchor == OY_ANCHOR_CAMERA) {
+                        /* to its side and on the view's side of it, where
+                         * it does not hide behind it */
                         e->beside = at + 1;
                         e->beside_off[0] = dx;
-                        e->beside_off[1] = dz;
+                        e->beside_off[1] = dz - 1.2f * reach;
                     }
                 }
                 describe_add(c, " add %d %s near '%s';", it->count, it->concept->name, it->near_what);
@@ -1032,8 +1034,12 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
             /* by the thing the words put it by, wherever that went (it
              * comes first in the table, so it is placed already) */
             const oy_entrec *o = &m->ents[r->beside - 1];
-            xz[0] = o->e.pos[0] + r->beside_off[0];
-            xz[1] = o->e.pos[2] + r->beside_off[1];
+            float c0[2], c1[2];
+            fn(ctx, r->t_add, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, c0);
+            fn(ctx, r->t_add, 1.0f, 0.0f, OY_SEEK_NONE, 0.0f, c1);
+            float fx = c1[0] - c0[0], fz = c1[1] - c0[1];
+            xz[0] = o->e.pos[0] + fx * r->beside_off[1] + fz * r->beside_off[0];
+            xz[1] = o->e.pos[2] + fz * r->beside_off[1] - fx * r->beside_off[0];
         } else {
             fn(ctx, r->t_add, r->ahead, r->lateral, r->seek, r->stand_off, xz);
         }

@@ -85,8 +85,9 @@ typedef struct oy_entrec {
     int by_view;               /* placed relative to the camera, once */
     size_t beside;             /* the words put it by this entity (index +
                                   1; 0: none), placed relative to the
-                                  camera first: it stands offset (x, z)
-                                  from where that one ends up */
+                                  camera first: it stands offset (right,
+                                  ahead in the view) from where that one
+                                  ends up */
     float beside_off[2];
 } oy_entrec;
 
