@@ -1024,9 +1024,9 @@ static void relight_land(const oy_objects *o, const oy_cast *c, const float d[3]
  * list (near to far), those whose screen box holds the row and whose
  * span on the row meets the tile, with the span, in out and the images
  * in water in mout (*nm of them); the rest of a longer list follows
- * untried. The span is where the row's rays pass
- * the instance's bounding sphere: with d(u) = A + u R the ray of the
- * pixel at u and K = |c|^2 - r^2, the line through the camera meets the
+ * untried. The span is where the row's rays pass the instance's
+ * bounding sphere: with d(u) = A + u R the ray of the pixel at u and
+ * K = |c|^2 - r^2, the line through the camera meets the
  * sphere where (c.d)^2 >= K |d|^2, a quadratic in u; between its roots,
  * or outside them for a sphere the line along the row runs through (one
  * beside the camera), two pixels wider either side than the sums make
