@@ -66,8 +66,12 @@ void oy_cast_water_colour(oy_cast *c, const oy_state *st)
         c->water_absorb[i] = absorb[i];
         c->water_deep[i] = deep[i];
     }
+    c->water_milk = 0.0f;
     if (p[0] == 0.0f && p[1] == 0.0f && p[2] == 0.0f)
         return;
+    /* light water (turquoise, milky glacial green) holds silt that
+     * scatters its colour back even where it is shallow */
+    c->water_milk = 0.6f * oy_clampf(p[2], 0.0f, 1.0f);
     /* light water is clear and bright (turquoise over sand), dark water
      * murky and black; its hue is what the body scatters back */
     float l = (deep[0] + deep[1] + deep[2]) * (1.0f / 3.0f);
@@ -176,7 +180,7 @@ void oy_cast_shade_water(const oy_cast *c, const full *f, float x, float y, floa
     oy_cast_light(c, up, x, y, z, dist, E);
     float sh = s->sun[1] > 0.0f ? oy_shadow_at(c->shadow, x, z, y, dist) : 0.0f;
     for (int i = 0; i < 3; i++) {
-        float tr = oy_rexp(-depth * c->water_absorb[i] * 2.0f);
+        float tr = oy_rexp(-depth * c->water_absorb[i] * 2.0f) * (1.0f - c->water_milk);
         float bed = f->rgb[i] * 0.6f * E[i] / (float)OY_PI * tr;
         float body = c->water_deep[i] * E[i] * (1.0f - tr);
         out[i] = (bed + body) * (1.0f - F) + refl[i] * F;

@@ -916,6 +916,30 @@ static void horizon(const oy_cast *c, const float d[3], float hz[3])
         hz[i] = oy_lerpf(hz[i], c->sky->overcast[i], c->sky->oc);
 }
 
+/* Bare rock is not one flat colour: blotches some metres across, beds in
+ * its height and, near, a grain that roughens its faces; each fades out
+ * with distance before it could shimmer. Returns the factor on the
+ * albedo and may bend the normal n. */
+static float stone_grain(const oy_cast *c, const float pt[3], float t, float n[3])
+{
+    float x = (float)fmod(c->cam_x + pt[0], 2048.0), z = (float)fmod(c->cam_z + pt[2], 2048.0);
+    float y = c->cam_y + pt[1];
+    float far = oy_clampf(1.0f - t * (1.0f / 1500.0f), 0.0f, 1.0f);
+    float near = oy_clampf(1.0f - t * (1.0f / 120.0f), 0.0f, 1.0f);
+    float g = far * (0.14f * oy_rcos(0.23f * x + 0.17f * z + 0.31f * y + 1.3f * oy_rcos(0.11f * z - 0.07f * x)) +
+                     0.1f * oy_rcos(1.7f * y + 0.8f * oy_rcos(0.21f * x + 0.13f * z)));
+    if (near > 0.0f) {
+        g += 0.1f * near * oy_rcos(2.9f * x + 1.1f * y + 2.3f * z) * oy_rcos(3.7f * z - 2.1f * y + 0.9f * x);
+        float k = 0.2f * near;
+        n[0] += k * oy_rcos(1.9f * y + 2.7f * z);
+        n[1] += k * oy_rcos(2.3f * x + 1.7f * z + 1.0f);
+        n[2] += k * oy_rcos(2.1f * x + 1.3f * y + 2.0f);
+        float il = 1.0f / sqrtf(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
+        n[0] *= il; n[1] *= il; n[2] *= il;
+    }
+    return 1.0f + g;
+}
+
 /* Shade the hit of the ray along d at t. In a mirror instance the hit is
  * the water's image: the point, normal and ray are turned back above the
  * water, so the object is lit as it stands. */
@@ -936,6 +960,7 @@ static void shade_hit(const oy_objects *o, const oy_cast *c, const inst *I, int 
         n[0] = -n[0]; n[1] = -n[1]; n[2] = -n[2];
     }
     int leaf = m->flags & OY_MAT_LEAF;
+    float grain = m->flags & OY_MAT_STONE ? stone_grain(c, pt, t, n) : 1.0f;
     if (leaf && t < 150.0f) {
         /* a crown is clumps of leaves: its normal wanders over a metre or
          * so, less with distance, before it could shimmer */
@@ -984,7 +1009,7 @@ static void shade_hit(const oy_objects *o, const oy_cast *c, const inst *I, int 
     }
     point_lights(o, pt, n, E);
     for (int i = 0; i < 3; i++)
-        out[i] = m->alb[i] * E[i] * (float)(1.0 / OY_PI) + m->emit[i];
+        out[i] = grain * m->alb[i] * E[i] * (float)(1.0 / OY_PI) + m->emit[i];
     float hz[3];
     horizon(c, d0, hz);
     oy_cast_air(c, d0, hz, t, out);

@@ -299,6 +299,8 @@ typedef struct oy_cast {
     float leaf[3];                /* canopy albedo for the season */
     float water_absorb[3];        /* water's absorption per metre and its */
     float water_deep[3];          /* body colour, from the water channels */
+    float water_milk;             /* light water's haze of fine silt: how much
+                                   * of the bed it hides at any depth */
     const float *detail;          /* OY_DETAIL_N^2 lattice for surface texture */
     float wave_ph[OY_WAVES];      /* each wave train's phase at the camera */
     float *hdr;                   /* w * h * 3, row 0 at the bottom */

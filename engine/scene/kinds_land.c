@@ -29,7 +29,7 @@ static beds rock_beds(oy_build *b, int salt, float dark, float moss)
         float s = k * (j ? 0.78f : 1.0f), c[3];
         for (int i = 0; i < 3; i++)
             c[i] = oy_lerpf(oy_lerpf(L->rock[i] * s, 1.6f * L->leaf[i], j ? moss : 0.6f * moss), 0.8f + 0.03f * (float)i, snow);
-        r.m[j] = oy_build_mat(b, c[0], c[1], c[2]);
+        r.m[j] = oy_build_stone(b, c[0], c[1], c[2]);
     }
     r.thick = oy_build_rand(b, salt + 1, 2.5f, 4.5f);
     return r;
@@ -106,73 +106,95 @@ void oy_kind_arch(oy_build *b)
     }
 }
 
-/* A rock tower: a steep pillar 30-60 m tall, a core under long bulging
- * lumps that narrow to a rounded top; green on top where the land is
- * green, grown over in lush land (karst), bare where it is dry (a sea
- * stack, a hoodoo). */
+/* A rock tower: a steep pillar 30-60 m tall, a tapering core ringed by
+ * upright slabs of its rock that lean in and stop at their own
+ * heights, so its sides are fluted and its top stepped and rounded;
+ * grown over on its ledges and top where the land is green (karst),
+ * bare where it is dry (a sea stack, a hoodoo). */
 void oy_kind_rock_tower(oy_build *b)
 {
-    beds r = rock_beds(b, 1, 1.0f, oy_clampf(2.5f * b->look->green - 1.0f, 0.0f, 0.85f));
-    float H = oy_build_rand(b, 3, 30.0f, 60.0f), base = oy_build_rand(b, 4, 0.22f, 0.3f) * H + 4.0f;
-    float lean = oy_build_rand(b, 5, -0.06f, 0.06f), top = 0.0f, w = base;
-    const int n = 3;
-    /* a core, and long lumps over it that bulge a little, lean their own
-     * ways and narrow to a round top */
-    oy_build_frustum(b, r.m[0], 0.0f, -3.0f, 0.0f, 0.9f * base, 0.6f * base, 0.65f * H + 3.0f);
+    float moss = oy_clampf(2.5f * b->look->green - 1.0f, 0.0f, 0.85f);
+    beds r = rock_beds(b, 1, 1.3f, 0.5f * moss);
+    float H = oy_build_rand(b, 3, 30.0f, 60.0f), R = oy_build_rand(b, 4, 0.16f, 0.22f) * H + 3.0f;
+    float lean = oy_build_rand(b, 5, -0.05f, 0.05f);
+    int green = leafy(b, 59);
+    oy_build_frustum(b, r.m[0], 0.0f, -3.0f, 0.0f, R, 0.6f * R, 0.8f * H + 3.0f);
+    const int n = 6;
+    float a0 = oy_build_rand(b, 6, 0.0f, 2.0f * PI);
     for (int i = 0; i < n; i++) {
-        float f = (float)i / (float)(n - 1);
-        float ry = (0.42f - 0.16f * f) * H, y = (0.2f + 0.6f * f) * H;
-        float x = lean * y + oy_build_rand(b, 20 + i, -0.12f, 0.12f) * base;
-        w = base * (1.0f - 0.22f * f - 0.3f * f * f) * oy_build_rand(b, 10 + i, 0.9f, 1.05f);
-        oy_build_ellipsoid(b, r.m[1], x, y, oy_build_rand(b, 30 + i, -0.12f, 0.12f) * base,
-                           w * oy_build_rand(b, 40 + i, 0.85f, 1.1f), ry, w * oy_build_rand(b, 50 + i, 0.85f, 1.1f));
-        top = y + ry;
+        float a = a0 + 2.0f * PI * ((float)i + oy_build_rand(b, 10 + i, -0.2f, 0.2f)) / (float)n;
+        float h = H * oy_build_rand(b, 20 + i, 0.55f, 0.92f), d = 0.6f * R;
+        float x = oy_sinf(a) * d + lean * 0.5f * h, z = oy_cosf(a) * d;
+        oy_build_box(b, r.m[i & 1], x, 0.5f * h - 3.0f, z, 0.45f * R, 0.5f * h + 3.0f, 0.35f * R,
+                     a + oy_build_rand(b, 30 + i, -0.3f, 0.3f), -0.12f * oy_cosf(a), 0.12f * oy_sinf(a));
+        /* a ledge of green where the slab stops */
+        greenery(b, green, 40 + 2 * i, 0.8f * x, h - 3.5f, 0.8f * z, 0.7f * R, 2);
     }
-    greenery(b, leafy(b, 59), 60, lean * top, top - 0.1f * H, 0.0f, 0.8f * w, 6);
+    float top = 0.78f * H;
+    oy_build_ellipsoid(b, r.m[1], lean * top, top, 0.0f, 0.8f * R, 0.22f * H, 0.8f * R);
+    greenery(b, green, 60, lean * top, top + 0.12f * H, 0.0f, 0.95f * R, 7);
 }
 
-/* A waterfall: white water dropping 22-34 m from the lip of a rock cliff
- * (behind it, along -z) into foam and rising spray at its foot. The
- * water's streaks fall at the speed of the drop. */
+/* A waterfall: white water dropping 30-46 m over the lip of a cliff
+ * (behind it, along -z) into foam and rising spray at its foot. The cliff
+ * is a wall of upright blocks with flat faces (columns of basalt,
+ * buttresses of limestone) three times as wide as the water, highest
+ * beside its notch; shoulders of hill run down from it either side,
+ * wooded in green land and bare rock in dry. The sheet leaves the lip a
+ * little out from the face and widens as it falls; its streaks fall at
+ * the speed of the drop. */
 void oy_kind_waterfall(oy_build *b)
 {
-    beds r = rock_beds(b, 1, 0.55f, 0.0f);
-    float H = oy_build_rand(b, 3, 22.0f, 34.0f), W = oy_build_rand(b, 4, 40.0f, 56.0f);
-    float fall = oy_build_rand(b, 5, 3.0f, 6.0f), t = b->t;
-    /* the cliff: columns of rock across its width, highest beside the
-     * water's notch and falling away at its ends, its face at z = 0 */
+    beds r = rock_beds(b, 1, 1.5f, 0.0f);
+    float H = oy_build_rand(b, 3, 30.0f, 46.0f), fall = oy_build_rand(b, 5, 6.0f, 9.0f), t = b->t;
+    float W = 6.0f * fall;
     const int cols = 7, green = leafy(b, 29);
+    float hw = 0.6f * W / (float)cols;
     for (int i = 0; i < cols; i++) {
         float u = ((float)i - 0.5f * (float)(cols - 1)) / (0.5f * (float)(cols - 1));   /* -1..1 */
-        float top = H * (i == cols / 2 ? 1.0f : (1.12f - 0.55f * u * u) * oy_build_rand(b, 10 + i, 0.92f, 1.05f));
-        float depth = oy_build_rand(b, 20 + i, 8.0f, 11.0f), x = u * 0.42f * W;
-        lump(b, &r, x, 0.5f * top - 3.0f, -depth + oy_build_rand(b, 30 + i, -1.0f, 1.0f), 0.1f * W + 3.0f,
-             0.5f * top + 3.0f, depth);
+        float top = H * (i == cols / 2 ? 1.0f : (1.12f - 0.15f * u * u) * oy_build_rand(b, 10 + i, 0.94f, 1.03f));
+        float depth = oy_build_rand(b, 20 + i, 6.0f, 8.0f), x = u * (0.5f * W - hw);
+        float z = -depth - (i == cols / 2 ? 1.5f : oy_build_rand(b, 30 + i, -1.0f, 1.0f) + 2.0f * u * u);
+        oy_build_box(b, r.m[i & 1], x, 0.5f * top - 3.0f, z, hw * (i == cols / 2 ? 1.3f : 1.0f),
+                     0.5f * top + 3.0f, depth, oy_build_rand(b, 40 + i, -0.3f, 0.3f), 0.0f,
+                     oy_build_rand(b, 50 + i, -0.03f, 0.03f));
         if (i != cols / 2)
-            greenery(b, green, 40 + 4 * i, x, top - 1.5f, -depth, 0.1f * W, 3);
+            greenery(b, green, 60 + 4 * i, x, top - 0.8f, z, 1.1f * hw, 2);
     }
-    oy_build_box(b, r.m[1], 0.0f, 0.5f * H - 4.0f, -10.0f, fall + 3.0f, 0.5f * H + 4.0f, 9.0f, 0, 0, 0);
-    /* the falling sheet, and streaks running down it */
-    int sheet = oy_build_soft(b, 0.82f, 0.87f, 0.9f, 0.85f, 0.2f);
-    int streak = oy_build_soft(b, 0.95f, 0.97f, 0.98f, 0.9f, 0.3f);
-    oy_build_box(b, sheet, 0.0f, 0.5f * H, 1.2f, fall, 0.5f * H, 0.6f, 0, 0.05f, 0);
-    for (int i = 0; i < 8; i++) {
-        float v = 9.0f + 3.0f * oy_build_rand(b, 50 + i, 0.0f, 1.0f);
-        float y = H - fmodf(t * v + oy_build_rand(b, 60 + i, 0.0f, H), H);
-        oy_build_box(b, streak, oy_build_rand(b, 70 + i, -0.8f, 0.8f) * fall, y, 1.9f, 0.6f, 2.5f, 0.3f, 0, 0.05f, 0);
+    /* the shoulders: a high and a low mound each side, set back */
+    int hill = green >= 0 ? green : r.m[1];
+    for (int s = -1; s <= 1; s += 2)
+        for (int j = 0; j < 2; j++) {
+            float Ws = oy_build_rand(b, 90 + 2 * j + (s > 0), 40.0f, 60.0f);
+            float x = (float)s * (0.5f * W + (j ? 0.7f : 0.12f) * Ws), h = (j ? 0.6f : 1.1f) * H;
+            oy_build_ellipsoid(b, hill, x, 0.0f, -14.0f - 6.0f * (float)j, 0.4f * Ws, h, 22.0f);
+            greenery(b, green, 100 + 8 * j + 4 * (s > 0), x, 0.85f * h, -14.0f, 0.3f * Ws, 4);
+        }
+    /* the falling sheet, out from the face at the lip and farther at the
+     * foot, and the streaks running down it */
+    int sheet = oy_build_soft(b, 0.86f, 0.9f, 0.93f, 0.9f, 0.4f);
+    int streak = oy_build_soft(b, 0.97f, 0.98f, 0.99f, 0.95f, 0.5f);
+    float lean = 1.5f / H;
+    oy_build_box(b, sheet, 0.0f, 0.5f * H, 1.2f, fall, 0.5f * H, 0.7f, 0, -lean, 0);
+    oy_build_box(b, sheet, 0.0f, 0.25f * H, 2.0f, 1.3f * fall, 0.25f * H, 0.7f, 0, -lean, 0);
+    for (int i = 0; i < 10; i++) {
+        float v = 9.0f + 4.0f * oy_build_rand(b, 70 + i, 0.0f, 1.0f);
+        float y = H - fmodf(t * v + oy_build_rand(b, 80 + i, 0.0f, H), H);
+        oy_build_box(b, streak, oy_build_rand(b, 90 + i, -0.9f, 0.9f) * fall, y, 2.0f + 1.0f * (1.0f - y / H),
+                     0.5f, 3.0f, 0.3f, 0, -lean, 0);
     }
     /* foam where it lands, and spray that rises and thins */
-    int foam = oy_build_soft(b, 0.85f, 0.88f, 0.9f, 0.8f, 0.1f);
-    int spray = oy_build_soft(b, 0.8f, 0.83f, 0.86f, 0.05f, 0.0f);
+    int foam = oy_build_soft(b, 0.88f, 0.9f, 0.92f, 0.85f, 0.15f);
+    int spray = oy_build_soft(b, 0.85f, 0.87f, 0.9f, 0.12f, 0.05f);
     for (int i = 0; i < 3; i++) {
         float p = 0.9f + 0.1f * oy_sinf(t * 3.1f + (float)i);
-        oy_build_ellipsoid(b, foam, ((float)i - 1.0f) * fall, 0.3f, 3.0f + oy_build_rand(b, 80 + i, -1.0f, 1.0f),
-                           1.2f * fall * p, 1.0f * p, 3.0f * p);
+        oy_build_ellipsoid(b, foam, ((float)i - 1.0f) * 1.2f * fall, 0.3f, 4.0f + oy_build_rand(b, 100 + i, -1.0f, 1.0f),
+                           1.4f * fall * p, 1.2f * p, 4.0f * p);
     }
-    for (int i = 0; i < 3; i++) {
-        float age = fmodf(t * 0.25f + (float)i / 3.0f, 1.0f);
-        oy_build_ellipsoid(b, spray, oy_build_rand(b, 90 + i, -1.0f, 1.0f) * fall, 1.0f + 8.0f * age,
-                           4.0f + 4.0f * age, fall * (1.0f + age), 2.0f + 3.0f * age, 2.0f + 3.0f * age);
+    for (int i = 0; i < 4; i++) {
+        float age = fmodf(t * 0.2f + (float)i / 4.0f, 1.0f);
+        oy_build_ellipsoid(b, spray, oy_build_rand(b, 110 + i, -1.0f, 1.0f) * fall, 2.0f + 0.4f * H * age,
+                           5.0f + 5.0f * age, 1.5f * fall * (1.0f + age), 3.0f + 5.0f * age, 3.0f + 4.0f * age);
     }
 }
 

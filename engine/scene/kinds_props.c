@@ -16,8 +16,8 @@ static void stone_lump(oy_build *b, int salt, float size)
 {
     const float *r0 = b->look->rock;
     float k = oy_build_rand(b, salt, 0.8f, 1.2f);
-    int m = oy_build_mat(b, r0[0] * k, r0[1] * k, r0[2] * k);
-    int m2 = oy_build_mat(b, 0.75f * r0[0] * k, 0.75f * r0[1] * k, 0.75f * r0[2] * k);
+    int m = oy_build_stone(b, r0[0] * k, r0[1] * k, r0[2] * k);
+    int m2 = oy_build_stone(b, 0.75f * r0[0] * k, 0.75f * r0[1] * k, 0.75f * r0[2] * k);
     float r = size * oy_build_rand(b, salt + 1, 0.6f, 0.8f);
     oy_build_ellipsoid(b, m, 0, r * 0.25f, 0, 0.8f * r * oy_build_rand(b, salt + 2, 0.9f, 1.2f), r * 0.55f, 0.8f * r);
     for (int i = 0; i < 4; i++) {

@@ -35,7 +35,8 @@ typedef struct oy_prim {
 
 /* A material: albedo (linear), emission (radiance, as the sky's), and
  * how it answers light. */
-enum { OY_MAT_LEAF = 1, OY_MAT_GLOW = 2, OY_MAT_SOFT = 4 };
+enum { OY_MAT_LEAF = 1, OY_MAT_GLOW = 2, OY_MAT_SOFT = 4,
+       OY_MAT_STONE = 8 };         /* bare rock: blotched, bedded, grained */
 typedef struct oy_mat {
     float alb[3], emit[3];
     float alpha;                  /* OY_MAT_SOFT (smoke, a beam): coverage */
@@ -123,6 +124,8 @@ const oy_kind *oy_scene_kinds(int *n);
 
 /* ---- builders (shape.c) for the prototypes ---- */
 int oy_build_mat(oy_build *b, float r, float g, float bl);
+/* bare rock: the renderer blotches, beds and grains it */
+int oy_build_stone(oy_build *b, float r, float g, float bl);
 /* a glowing material (a flame, a lit window): power is the brightness it
  * shows at the frame's exposure, 1 about white */
 int oy_build_glow(oy_build *b, float r, float g, float bl, float power);

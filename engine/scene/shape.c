@@ -27,6 +27,13 @@ int oy_build_mat(oy_build *b, float r, float g, float bl)
     return b->nm++;
 }
 
+int oy_build_stone(oy_build *b, float r, float g, float bl)
+{
+    int m = oy_build_mat(b, r, g, bl);
+    b->m[m].flags |= OY_MAT_STONE;
+    return m;
+}
+
 int oy_build_glow(oy_build *b, float r, float g, float bl, float power)
 {
     int m = oy_build_mat(b, r * 0.3f, g * 0.3f, bl * 0.3f);
