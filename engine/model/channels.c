@@ -55,6 +55,7 @@ const oy_channel_info oy_channels[OY_CH_COUNT] = {
     [OY_CH_RIVER]           = { "river",           0.0f,   0.0f,   1.0f },
     [OY_CH_WATER_LEVEL]     = { "water_level",     0.0f,  -1.0f,   1.0f },
     [OY_CH_CRATER]          = { "crater",          0.0f,   0.0f,   1.0f },
+    [OY_CH_VOLCANO]         = { "volcano",         0.0f,   0.0f,   1.0f },
     [OY_CH_CLEARING]        = { "clearing",        0.0f,   0.0f,   1.0f },
     [OY_CH_ICE]             = { "ice",             0.0f,   0.0f,   1.0f },
     [OY_CH_ROCK_WARMTH]     = { "rock_warmth",     0.0f,  -1.0f,   1.0f },

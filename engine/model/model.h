@@ -61,6 +61,7 @@ enum oy_channel {
     OY_CH_RIVER,         /* a river through the frame */
     OY_CH_WATER_LEVEL,   /* -1..1 shift of water levels */
     OY_CH_CRATER,        /* a crater: a ringed bowl ahead, its rim underfoot */
+    OY_CH_VOLCANO,       /* a volcano: one dark cone at the peaks' place */
     OY_CH_CLEARING,      /* an open glade among the trees of a forest */
     OY_CH_ICE,           /* still water frozen over */
     OY_CH_LAVA,          /* 0..1 molten lava glowing in the low ground */

@@ -21,11 +21,12 @@
 #include "model_impl.h"
 
 #define MAGIC "OYSTATE"
-#define VERSION 8u             /* 2: the surface colour channels; 3: the sky's;
+#define VERSION 9u             /* 2: the surface colour channels; 3: the sky's;
                                   4: crater; 5: entity speed and stride;
                                   6: the cues' flash, fades, jolt and mix;
                                   7: conifer, birch, clearing and ice;
-                                  8: wander mode's keys and walker */
+                                  8: wander mode's keys and walker;
+                                  9: volcano */
 
 typedef struct buf {
     unsigned char *p;

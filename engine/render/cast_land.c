@@ -559,7 +559,7 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
     float can = f->can * cf;
     double wx = c->cam_x + x, wz = c->cam_z + z;
     float alb[3] = { f->rgb[0], f->rgb[1], f->rgb[2] };
-    float gx = f->gx, gz = f->gz, snowk = f->snow, wet = c->wet;
+    float gx = f->gx, gz = f->gz, snowk = f->snow, wet = c->wet, held = 1.0f;
     if (can > 0.4f && y > f->g + 0.3f) {
         /* canopy: crowns as bumps that catch the light, dark gaps
          * between them, and leaf clusters on the crowns while the view
@@ -574,7 +574,9 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
             alb[i] = c->leaf[i] * k;
         gx += nx * 0.7f + mx * 0.35f * fh;
         gz += nz * 0.7f + mz * 0.35f * fh;
-        snowk *= 0.4f;
+        /* crowns hold snow on their tops only: a snowy forest still
+         * reads dark from afar, flecked white */
+        held = 0.06f + 0.3f * oy_smoothstepf(0.2f, 0.8f, n1);
         wet *= 0.3f;
     } else if (dist < 70.0f) {
         /* ground texture close to the camera, fading before it aliases */
@@ -619,7 +621,7 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
     }
     /* lying snow: fallen snow (the snow cover) or the white ground of a
      * snowfield or glacier */
-    float amt = oy_land_snow(c->snow, snowk);
+    float amt = oy_land_snow(c->snow, snowk) * held;
     float white = oy_smoothstepf(0.55f, 0.75f, oy_rmin(alb[0], oy_rmin(alb[1], alb[2]))) * (1.0f - c->crust);
     float drift = oy_rmax(amt, white);
     if (drift > 0.0f) {

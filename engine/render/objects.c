@@ -1292,6 +1292,13 @@ static int gather(oy_objects *o, const oy_world *w, const oy_world_shape *sh, co
     for (int i = 0; i < st->nentities && !err; i++)
         err = add_entity(o, w, sh, &st->entities[i], t);
     int placed = (int)o->ni;
+    /* a volcano smokes: an ash plume from its crater */
+    if (!err && sh->volcano >= 0.5f) {
+        float water, g = ground_at(w, sh, sh->volcano_x, sh->volcano_z, &water);
+        err = add_inst(o, oy_scene_kind_find("ash_plume"), sh->volcano_x, g, sh->volcano_z, 0.0f, 1.0f,
+                       oy_smoothstepf(0.5f, 0.8f, sh->volcano), oy_hash(w->seed, OY_STREAM_TERRAIN, 13, 0, 0),
+                       t, 0, 0, 0, 0, 0, 0);
+    }
     if (!err)
         err = add_flora(o, w, sh, t, far, all_round);
     return err ? err : placed;

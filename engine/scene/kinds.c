@@ -35,6 +35,8 @@ static const oy_kind kinds[] = {
     { "village", NULL, OY_KIND_CLUSTER | OY_KIND_BUILDING, 8.0f, 40.0f, "village: a cluster of houses and a barn" },
     { "campfire", oy_kind_campfire, OY_KIND_PLUME, 6.0f, 2.0f, "campfire: stone ring, logs, flickering flames, smoke rising 6 m" },
     { "steam_vent", oy_kind_steam_vent, 0, 19.0f, 7.0f, "steam vent: a pale crusted mound, white steam billowing 18 m up" },
+    { "ash_plume", oy_kind_ash_plume, OY_KIND_PLUME, 650.0f, 150.0f,
+      "ash plume: grey smoke billowing 500-800 m up from a volcano's crater, bent downwind" },
     { "lantern", oy_kind_lantern, 0, 2.7f, 0.5f, "lantern on a post, lit" },
     { "flag", oy_kind_flag, 0, 7.5f, 2.5f, "flag on a pole: two or three colours, streams and ripples in the wind, hangs in a calm" },
     { "tent", oy_kind_tent, 0, 1.5f, 2.0f, "ridge tent; glows from inside at night" },

@@ -2,7 +2,8 @@
  * kinds_props.c - things at human scale: rocks and boulders, a campfire
  * with flames and smoke, a lantern, a tent, boats and ships (their base
  * is the water line), a wagon and a car, which raise dust on dry ground
- * as they drive, and a flag that flies in the wind. Fires and lamps carry the point light that lights the
+ * as they drive, a flag that flies in the wind, and a volcano's ash
+ * plume. Fires and lamps carry the point light that lights the
  * ground and things around them.
  */
 #include "scene.h"
@@ -36,15 +37,17 @@ void oy_kind_boulder(oy_build *b) { stone_lump(b, 1, 2.2f); }
 /* A plume: n puffs of a soft material rising from y0 to y0 + rise over
  * a cycle of `period` seconds, one after another, growing from r0 by
  * grow as they go, thinning from young to old halfway, and drifting
- * downwind (+x) the stronger the wind. */
-static void plume(oy_build *b, int young, int old, int n, float period, float y0, float rise, float r0, float grow)
+ * downwind (+x) the stronger the wind, drift metres for each metre a
+ * campfire's smoke drifts. */
+static void plume(oy_build *b, int young, int old, int n, float period, float y0, float rise, float r0, float grow,
+                  float drift)
 {
     float w = b->look->wind;
     for (int i = 0; i < n; i++) {
         float age = b->t / period + (float)i / (float)n;
         age -= (float)(int)age;
         float r = r0 + grow * age;
-        oy_build_ellipsoid(b, age < 0.5f ? young : old, (0.5f + 6.0f * w) * age * age * 3.0f,
+        oy_build_ellipsoid(b, age < 0.5f ? young : old, drift * (0.5f + 6.0f * w) * age * age * 3.0f,
                            y0 + rise * age, 0.06f * rise * oy_sinf(age * 6.0f + (float)i), r, r * 0.8f, r);
     }
 }
@@ -76,7 +79,7 @@ void oy_kind_campfire(oy_build *b)
     oy_build_light(b, 0, 0.7f, 0, 1.0f, 0.42f, 0.12f, 20.0f * fl * (0.15f + 0.85f * n));
     /* smoke: puffs that rise, grow and drift downwind, one after another */
     plume(b, oy_build_soft(b, 0.45f, 0.44f, 0.43f, 0.35f, 0.0f), oy_build_soft(b, 0.5f, 0.5f, 0.5f, 0.15f, 0.0f),
-          6, 4.0f, 1.0f, 5.0f, 0.15f, 0.7f);
+          6, 4.0f, 1.0f, 5.0f, 0.15f, 0.7f, 1.0f);
 }
 
 /* A steam vent (a fumarole, a geyser's breath): a crusted mound of pale
@@ -87,7 +90,17 @@ void oy_kind_steam_vent(oy_build *b)
     float r = oy_build_rand(b, 1, 1.2f, 2.2f);
     oy_build_ellipsoid(b, crust, 0, -0.2f, 0, r, 0.5f, r);
     plume(b, oy_build_soft(b, 0.85f, 0.85f, 0.86f, 0.32f, 0.0f), oy_build_soft(b, 0.88f, 0.88f, 0.9f, 0.14f, 0.0f),
-          12, 8.0f + oy_build_rand(b, 2, 0.0f, 3.0f), 0.5f, 16.0f, 0.8f, 4.5f);
+          12, 8.0f + oy_build_rand(b, 2, 0.0f, 3.0f), 0.5f, 16.0f, 0.8f, 4.5f, 1.0f);
+}
+
+/* A volcano's ash plume: grey smoke billowing from its crater, dark and
+ * thick as it leaves, spreading and paling as it climbs 500-800 m, bent
+ * over downwind. It stands on the crater's floor. */
+void oy_kind_ash_plume(oy_build *b)
+{
+    float rise = oy_build_rand(b, 1, 500.0f, 800.0f);
+    plume(b, oy_build_soft(b, 0.2f, 0.19f, 0.18f, 0.8f, 0.0f), oy_build_soft(b, 0.42f, 0.41f, 0.4f, 0.5f, 0.0f),
+          24, 120.0f + oy_build_rand(b, 2, 0.0f, 40.0f), 10.0f, rise, 60.0f, 0.5f * rise, 0.25f * rise);
 }
 
 /* A flag on a pole: a cloth of hinged strips in bands of two or three

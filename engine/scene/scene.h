@@ -199,6 +199,7 @@ void oy_kind_road(oy_build *b);
 void oy_kind_bridge(oy_build *b);
 void oy_kind_campfire(oy_build *b);
 void oy_kind_steam_vent(oy_build *b);
+void oy_kind_ash_plume(oy_build *b);
 void oy_kind_lantern(oy_build *b);
 void oy_kind_flag(oy_build *b);
 void oy_kind_tent(oy_build *b);

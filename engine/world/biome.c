@@ -160,6 +160,11 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     for (int i = 0; i < 3; i++)
         col[i] = oy_lerpf(col[i], oy_lerpf(rock_pale[i], rock[i] * 0.45f, ash) * (0.75f + 0.35f * patch),
                           0.85f * pt->crater);
+    /* a volcano's upper cone is bare ash and cinders, darker than any
+     * rock round it, rusty in patches */
+    for (int i = 0; i < 3; i++)
+        col[i] = oy_lerpf(col[i], rock[i] * (0.3f + 0.25f * patch) * (i == 0 ? 1.0f + 0.25f * fine : 1.0f),
+                          0.9f * pt->cone);
     /* a canyon's floor is sand and gravel, never lawn */
     float dry_canyon = pt->canyon * (1.0f - sh->coast);   /* not a fjord */
     float cfl = dry_canyon * (1.0f - oy_smoothstepf(0.6f, 1.2f, slope));
@@ -177,7 +182,8 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     for (int i = 0; i < 3; i++)
         col[i] = oy_lerpf(col[i], c[i] * (0.8f + 0.3f * patch) * bed, rk);
     /* permanent snow on high peaks */
-    float line = 650.0f + 250.0f * patch - 500.0f * (b[SNOWFIELD] + b[TUNDRA] + b[ALPINE] * 0.5f);
+    float line = 650.0f + 250.0f * patch - 500.0f * (b[SNOWFIELD] + b[TUNDRA] + b[ALPINE] * 0.5f) +
+                 600.0f * pt->cone;
     float perm = oy_smoothstepf(line, line + 120.0f, alt) * (1.0f - oy_smoothstepf(0.9f, 1.4f, slope))
                  * (1.0f - b[DESERT]) * (1.0f - 0.6f * rh);
     for (int i = 0; i < 3; i++) {
@@ -195,7 +201,7 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     float wk = sh->woods;
     cover *= (1.0f - rk) * (1.0f - perm) *
              (1.0f - oy_smoothstepf(0.0f, 0.5f, b[DESERT] + b[SNOWFIELD] + b[BEACH] * (1.0f - wk)));
-    cover *= oy_smoothstepf(oy_lerpf(3.0f, 2.0f, wk), oy_lerpf(25.0f, 9.0f, wk), pt->water_dist) * (1.0f - pt->crater);
+    cover *= oy_smoothstepf(oy_lerpf(3.0f, 2.0f, wk), oy_lerpf(25.0f, 9.0f, wk), pt->water_dist) * (1.0f - pt->crater) * (1.0f - pt->cone);
     /* the set's open ground stays open: a meadow floor along a valley, a
      * clearing elsewhere, its forest edge wandering in and out; in a
      * forest world the trees close in a few metres past the glade */

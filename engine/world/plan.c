@@ -173,8 +173,10 @@ void oy_world_plan_setup(oy_world *w, const oy_layout_item *layout)
             F->x = it->at[0];
             F->z = it->at[1];
         } else {
-            F->x = areas[i].x * s * (areas[i].f == OY_FEAT_HILL ? -1.0 : 1.0) *
-                   pick(seed, 20 + areas[i].f, 0.5, 1.0);
+            /* the hill and the peaks stand on the default coast's land
+             * side, the lake and the butte across the view from them */
+            int land = areas[i].f == OY_FEAT_HILL || areas[i].f == OY_FEAT_PEAKS;
+            F->x = areas[i].x * s * (land ? -1.0 : 1.0) * pick(seed, 20 + areas[i].f, 0.5, 1.0);
             F->z = pick(seed, 40 + areas[i].f, areas[i].z0, areas[i].z1);
         }
     }

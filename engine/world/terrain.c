@@ -53,6 +53,7 @@ static float natural(const oy_world *w, const oy_world_shape *sh, double x,
     float pk = oy_smoothstepf(sh->peaks_r, 0.0f, (float)hypot(x - sh->peaks_x, z - sh->peaks_z));
     float amp = sh->peaks_h > 0.0f ? oy_lerpf(0.55f * sh->relief_amp, sh->peaks_h, pk)
                                    : sh->relief_amp * (0.55f + 0.75f * pk);
+    amp *= 1.0f - 0.5f * sh->volcano;   /* a volcano stands above foothills */
     if (sh->peaks_h > 0.0f)
         far = fmaxf(far, pk);
     float mtn = far * amp * mm * mm * (0.6f + 0.4f * mm);
@@ -108,7 +109,7 @@ static float floor_at(const oy_world *w, const oy_world_shape *sh, double px, do
 static const int shape_channels[] = {
     OY_CH_RELIEF, OY_CH_RUGGED, OY_CH_VALLEY, OY_CH_CANYON, OY_CH_PLATEAU,
     OY_CH_HILLS, OY_CH_COAST, OY_CH_ISLAND, OY_CH_LAKE, OY_CH_RIVER,
-    OY_CH_WATER_LEVEL, OY_CH_CRATER, OY_CH_CLEARING, OY_CH_ICE,
+    OY_CH_WATER_LEVEL, OY_CH_CRATER, OY_CH_VOLCANO, OY_CH_CLEARING, OY_CH_ICE,
     OY_CH_VEGETATION, OY_CH_FOLIAGE, OY_CH_AUTUMN, OY_CH_CONIFER, OY_CH_BIRCH,
     OY_CH_BIOME_MEADOW, OY_CH_BIOME_FOREST, OY_CH_BIOME_DESERT,
     OY_CH_BIOME_SNOWFIELD, OY_CH_BIOME_TUNDRA, OY_CH_BIOME_BEACH,
@@ -179,6 +180,7 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     const oy_plan_feature *F = w->feat;
     sh->hill = oy_smoothstepf(0.5f, 0.9f, oy_clampf(c[OY_CH_HILLS], 0.0f, 1.0f));
     sh->crater = oy_clampf(c[OY_CH_CRATER], 0.0f, 1.0f);
+    sh->volcano = oy_clampf(c[OY_CH_VOLCANO], 0.0f, 1.0f);
     /* a mesa or butte in the words (table land that is rugged, not
      * terraced fields) stands ahead */
     sh->butte = oy_smoothstepf(0.6f, 0.75f, sh->plateau) *
@@ -212,6 +214,13 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->island_r = SIZE_OR(OY_FEAT_ISLAND, 160.0f + 240.0f * sh->island);
     sh->peaks_r = SIZE_OR(OY_FEAT_PEAKS, 2600.0f);
     sh->peaks_h = (float)F[OY_FEAT_PEAKS].height;
+    /* a volcano stands at the peaks' place, by default farther off on
+     * the same bearing (4.5 km), where it rises about 6 degrees: a lone
+     * cone whose flanks spread three and a half times its height */
+    sh->volcano_h = sh->peaks_h > 0.0f ? sh->peaks_h
+                                       : oy_clampf(0.4f * sh->relief_amp, 300.0f, 550.0f);
+    sh->volcano_r = F[OY_FEAT_PEAKS].size > 0.0 ? (float)(0.5 * F[OY_FEAT_PEAKS].size)
+                                                : 3.5f * sh->volcano_h;
     sh->hill_r = SIZE_OR(OY_FEAT_HILL, 160.0f);
     sh->hill_h = F[OY_FEAT_HILL].height > 0.0 ? (float)F[OY_FEAT_HILL].height
                                               : 20.0f + 40.0f * oy_clampf(c[OY_CH_HILLS], 0.0f, 1.0f);
@@ -234,6 +243,9 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->island_z = (float)F[OY_FEAT_ISLAND].z;
     sh->peaks_x = (float)F[OY_FEAT_PEAKS].x;
     sh->peaks_z = (float)F[OY_FEAT_PEAKS].z;
+    float vk = F[OY_FEAT_PEAKS].at_given ? 1.0f : 4500.0f / sqrtf(sh->peaks_x * sh->peaks_x + sh->peaks_z * sh->peaks_z);
+    sh->volcano_x = vk * sh->peaks_x;
+    sh->volcano_z = vk * sh->peaks_z;
     sh->hill_x = (float)F[OY_FEAT_HILL].x;
     sh->hill_z = (float)F[OY_FEAT_HILL].z;
     /* by default a crater's rim runs under the origin, so the default
@@ -353,6 +365,37 @@ static float crater(const oy_world *w, const oy_world_shape *sh, float h, double
     /* the land inside and on the flank settles to one level first */
     float base = oy_lerpf(sh->crater_base, h, oy_smoothstepf(0.9f, 2.5f, s));
     return base + bowl + rim * ring;
+}
+
+/* A volcano: one cone at the peaks' place, its flanks concave and scored
+ * by gullies, a crater sunk in its flattened top; the ranges round it
+ * sink to foothills. It rises from whatever the land and the coast made
+ * of its place (out of the sea, as a headland, on a coast). *cone is 1
+ * on the bare upper cone. */
+static float volcano(const oy_world *w, const oy_world_shape *sh, float h, double x, double z,
+                     float *cone)
+{
+    double dx = x - sh->volcano_x, dz = z - sh->volcano_z;
+    float s = (float)sqrt(dx * dx + dz * dz) / sh->volcano_r;
+    if (s > 1.6f) {
+        *cone = 0.0f;
+        return h;
+    }
+    float t = fmaxf(1.0f - s, 0.0f), top = 0.93f;
+    float p = fminf(t, top);
+    p = p * p * (0.55f + 0.45f * p) / (top * top);
+    /* the crater: a bowl a tenth of the height deep inside the summit */
+    float bowl = 0.1f * (1.0f - oy_smoothstepf(0.02f, 0.065f, s));
+    float gully = oy_world_fbm(w, dx * 0.012 + 300.0, dz * 0.012 - 70.0, 1.0, 0.2f, 3);
+    /* ribs and gullies running down the flanks: noise over the bearing
+     * from the summit only (the unit vector to the point), ridged */
+    float r = fmaxf(s * sh->volcano_r, 1.0f), ux = (float)dx / r, uz = (float)dz / r;
+    float rib = 1.0f - 2.0f * fabsf(oy_world_fbm(w, ux * 7.0 + 50.5, uz * 7.0 - 20.5 + 0.6 * s, 1.0, 0.05f, 3));
+    float flank = oy_smoothstepf(0.04f, 0.2f, s) * (1.0f - oy_smoothstepf(0.5f, 0.95f, s));
+    float low = h * (1.0f - 0.75f * oy_smoothstepf(1.6f, 0.7f, s));
+    *cone = oy_smoothstepf(0.75f, 0.5f, s);
+    return low + sh->volcano_h * ((p - bowl) * (1.0f + 0.05f * gully * oy_smoothstepf(0.05f, 0.3f, s)) +
+                                  0.035f * rib * flank);
 }
 
 /* A butte: a flat rock top height above the land, sheer walls under a
@@ -488,6 +531,11 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
                    (1.0f - cove);
         h = oy_lerpf(h, shore(h, sh->sea_level, sea_u, sh->cliff_h * cf), k);
     }
+    float on_cone = 0.0f;
+    if (sh->volcano > 0.0f) {
+        h = oy_lerpf(h, volcano(w, sh, h, x, z, &on_cone), sh->volcano);
+        on_cone *= sh->volcano;
+    }
     /* the lake before the river, so the banks it lifts do not fill the
      * river's bed */
     if (sh->lake > 0.0f) {
@@ -582,6 +630,7 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         pt->open_dist = open;
         pt->canyon = in_canyon;
         pt->crater = in_crater;
+        pt->cone = on_cone;
     }
     return h;
 }

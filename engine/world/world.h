@@ -78,6 +78,7 @@ typedef struct oy_world_shape {
     float hill, hill_x, hill_z, hill_r, hill_h;
     float dunes;                     /* 0..1 a dune field over desert */
     float crater, crater_x, crater_z, crater_r, crater_depth, crater_base;
+    float volcano, volcano_x, volcano_z, volcano_r, volcano_h;   /* the cone, on the peaks' bearing */
     float butte, butte_x, butte_z, butte_r, butte_h, butte_base;
     float biome[8];         /* prompt biome weights, normalized */
     float veg, foliage, autumn;  /* vegetation and season channels */
@@ -94,6 +95,7 @@ typedef struct oy_world_point {
     float open_dist;        /* m from the set's open ground (clearing or floor) */
     float canyon;           /* 0..1 inside a canyon (floor and walls) */
     float crater;           /* 0..1 inside a crater or on its rim */
+    float cone;             /* 0..1 up a volcano's bare upper cone */
     float biome[8];
     float canopy;           /* forest canopy height above ground, m */
     float rgb[3];           /* dry, snow-free linear albedo */
