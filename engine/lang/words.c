@@ -94,7 +94,8 @@ const oy_lang_word oy_lang_words[] = {
     STOP("flow"), STOP("flows"), STOP("flowing"), STOP("float"),
     STOP("floats"), STOP("floating"), STOP("sing"), STOP("sings"),
     STOP("singing"), STOP("surround"), STOP("surrounds"),
-    STOP("surrounded"), STOP("surrounding"),
+    STOP("surrounded"), STOP("surrounding"), STOP("ringed"), STOP("encircled"),
+    STOP("enclosed"), STOP("framed"), STOP("fringed"), STOP("flanked"), STOP("bordered"),
     /* things every shot has, which carry no concept alone */
     STOP("sun"), STOP("sunlight"),
     STOP("moon"), STOP("stars"), STOP("lights"), STOP("lighting"),

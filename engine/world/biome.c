@@ -20,7 +20,9 @@ static void biome_weights(const oy_world *w, const oy_world_shape *sh, double x,
                  - alt / fmaxf(2.0f * sh->relief_amp, 600.0f);
     float wet = 0.5f + 0.4f * oy_world_fbm(w, x, z - 2.0e4, 2500.0, 200.0f, 4)
                 + 0.3f * (1.0f - oy_smoothstepf(0.0f, 120.0f, pt->water_dist));
-    float low = 1.0f - oy_smoothstepf(1.0f, 8.0f, pt->ground - sh->sea_level);
+    /* a beach the words name is wide enough to stand on */
+    float bb = sh->biome[BEACH];
+    float low = 1.0f - oy_smoothstepf(1.0f, 8.0f + 12.0f * bb, pt->ground - sh->sea_level);
     float aff[8];
     aff[MEADOW] = 1.0f - fabsf(temp - 0.55f) * 1.5f - fabsf(wet - 0.45f);
     aff[FOREST] = oy_smoothstepf(0.3f, 0.65f, wet) * (1.0f - oy_smoothstepf(0.8f, 1.0f, temp))
@@ -29,7 +31,7 @@ static void biome_weights(const oy_world *w, const oy_world_shape *sh, double x,
     aff[SNOWFIELD] = 1.0f - oy_smoothstepf(0.15f, 0.5f, temp);
     aff[TUNDRA] = (1.0f - oy_smoothstepf(0.25f, 0.55f, temp)) * (1.0f - oy_smoothstepf(0.4f, 0.8f, wet));
     aff[BEACH] = (pt->water_kind == OY_WATER_SEA || pt->water_kind == OY_WATER_LAKE)
-                 ? low * (1.0f - oy_smoothstepf(5.0f, 60.0f, pt->water_dist)) : 0.0f;
+                 ? low * (1.0f - oy_smoothstepf(5.0f, 60.0f + 140.0f * bb, pt->water_dist)) : 0.0f;
     aff[SWAMP] = oy_smoothstepf(0.5f, 0.85f, wet) * (1.0f - oy_smoothstepf(0.1f, 0.3f, slope));
     aff[ALPINE] = oy_smoothstepf(0.3f, 0.7f, alt / fmaxf(sh->relief_amp, 100.0f)) + slope * 0.4f;
 
@@ -38,9 +40,16 @@ static void biome_weights(const oy_world *w, const oy_world_shape *sh, double x,
         pt->biome[i] = sh->biome[i] * (0.12f + oy_clampf(aff[i], 0.0f, 1.5f));
         sum += pt->biome[i];
     }
-    /* sea shores are sandy whatever the prompt says */
-    pt->biome[BEACH] += 0.8f * aff[BEACH] * (1.0f - sh->biome[SNOWFIELD]);
-    sum += 0.8f * aff[BEACH] * (1.0f - sh->biome[SNOWFIELD]);
+    /* sea shores are sandy whatever the prompt says, all sand where it
+     * names a beach */
+    float shore = (0.8f + 3.0f * bb) * aff[BEACH] * (1.0f - sh->biome[SNOWFIELD]);
+    pt->biome[BEACH] += shore;
+    sum += shore;
+    /* and where sand holds the shore, the grass thins out of it */
+    float bare = oy_smoothstepf(0.5f, 0.85f, pt->biome[BEACH] / sum);
+    sum -= bare * (pt->biome[MEADOW] + pt->biome[FOREST]);
+    pt->biome[MEADOW] *= 1.0f - bare;
+    pt->biome[FOREST] *= 1.0f - bare;
     for (int i = 0; i < 8; i++)
         pt->biome[i] /= sum;
 }
