@@ -194,10 +194,43 @@ void oy_kind_bush(oy_build *b)
     oy_build_ellipsoid(b, leaf, s - r * 0.5f, r * 0.4f, -r * 0.4f, r * 0.65f, r * 0.5f, r * 0.65f);
 }
 
+/* A branch of length l from (x, y, z) on bearing a, rising at angle up;
+ * its far end goes to end[3]. */
+static void branch(oy_build *b, int mat, float x, float y, float z, float a, float up, float l, float th,
+                   float end[3])
+{
+    float dx = oy_sinf(a) * oy_cosf(up), dy = oy_sinf(up), dz = oy_cosf(a) * oy_cosf(up);
+    oy_build_box(b, mat, x + dx * l * 0.5f, y + dy * l * 0.5f, z + dz * l * 0.5f, th, l * 0.5f, th, a,
+                 1.5707963f - up, 0.0f);
+    end[0] = x + dx * l;
+    end[1] = y + dy * l;
+    end[2] = z + dz * l;
+}
+
+/* A snag: a weathered silver-grey trunk, often snapped short, with
+ * crooked limbs up it on a spiral, the low ones long and spreading, the
+ * high ones short and steep, each bending at a joint where a twig
+ * forks off; some are broken to stubs. */
 void oy_kind_dead_tree(oy_build *b)
 {
-    float h = oy_build_rand(b, 1, 7.0f, 12.0f), tr = h * 0.03f;
-    int wood = oy_build_mat(b, 0.16f, 0.145f, 0.13f);
-    oy_build_frustum(b, wood, 0, -0.3f, 0, tr, tr * 0.35f, h);
-    limbs(b, wood, h * 0.35f, h * 0.45f, 5, 0.0f);
+    float h = oy_build_rand(b, 1, 7.0f, 12.0f), tr = h * 0.035f;
+    int wood = oy_build_mat(b, 0.2f, 0.19f, 0.17f);
+    float top = h * oy_build_rand(b, 2, 0.7f, 1.0f);
+    oy_build_frustum(b, wood, 0, -0.3f, 0, tr, tr * 0.3f, top + 0.3f);
+    for (int i = 0; i < 7; i++) {
+        float f = 0.3f + 0.6f * ((float)i + oy_build_rand(b, 10 + i, 0.0f, 0.8f)) / 7.0f;
+        float a = 2.4f * (float)i + oy_build_rand(b, 20 + i, -0.4f, 0.4f);
+        float up = oy_build_rand(b, 30 + i, 0.1f, 0.6f) + 0.35f * f;
+        float l = h * (0.75f - 0.45f * f) * oy_build_rand(b, 40 + i, 0.6f, 1.1f);
+        float th = tr * (0.55f - 0.3f * f), joint[3], tip[3];
+        if (oy_build_rand(b, 50 + i, 0.0f, 1.0f) < 0.25f) {
+            branch(b, wood, 0, top * f, 0, a, up, 0.25f * l, th, tip);
+            continue;
+        }
+        branch(b, wood, 0, top * f, 0, a, up, 0.55f * l, th, joint);
+        float turn = oy_build_rand(b, 60 + i, -0.7f, 0.7f);
+        branch(b, wood, joint[0], joint[1], joint[2], a + turn, up + oy_build_rand(b, 70 + i, 0.1f, 0.5f),
+               0.45f * l, 0.7f * th, tip);
+        branch(b, wood, joint[0], joint[1], joint[2], a - turn, 0.5f * up, 0.3f * l, 0.5f * th, tip);
+    }
 }

@@ -557,6 +557,16 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
             wkind = OY_WATER_LAKE;
         }
     }
+    /* a swamp: the open ground and a few hundred metres round it settle
+     * to one level, hummocks of sedge a little above it and dark pools
+     * between them, still water at one height */
+    float marsh = oy_smoothstepf(0.15f, 0.4f, sh->biome[SWAMP_BIOME]) * (1.0f - oy_smoothstepf(150.0f, 600.0f, open));
+    float marsh_level = sh->floor0 + 0.8f;
+    if (marsh > 0.0f) {
+        float hum = oy_world_fbm(w, x + 812.5, z - 433.0, 40.0, min_wl, 4) +
+                    0.3f * oy_world_fbm(w, x - 61.5, z + 95.0, 9.0, min_wl, 3);
+        h = oy_lerpf(h, marsh_level + 0.05f + 1.3f * hum, marsh);
+    }
     if (sh->river > 0.0f) {
         /* meanders: a long swing and a shorter bend on top of it; a course
          * laid out in world.layout is followed closely */
@@ -608,6 +618,12 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
                     wkind = OY_WATER_RIVER;
             }
         }
+    }
+    /* the swamp's pools stand in whatever lies below their level once
+     * the rivers have cut through it */
+    if (marsh > 0.0f && marsh_level > h && marsh_level > water) {
+        water = marsh_level;
+        wkind = OY_WATER_LAKE;
     }
     if (sea_u > -1e8f) {
         /* the sea last, over what rivers and lakes made of the shore */
