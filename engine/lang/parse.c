@@ -730,12 +730,14 @@ static int named_already(const parser *p, const clause *c, size_t i, const match
 }
 
 /* Whether a word says what a place is like ("jungle", "frozen", "green",
- * "sandy", "cold", "quiet") rather than naming it. */
+ * "sandy", "cold", "quiet", "rocky") rather than naming it. */
 static int describes_place(const match *m)
 {
     if (!m->concept || m->word)
         return 0;
     switch (m->concept->group) {
+    case OY_GROUP_TERRAIN:
+        return !is_high_ground(m->concept);
     case OY_GROUP_BIOME: case OY_GROUP_COLOUR: case OY_GROUP_MATERIAL: case OY_GROUP_SEASON:
     case OY_GROUP_WEATHER: case OY_GROUP_LIGHT: case OY_GROUP_MUSIC:
         return 1;

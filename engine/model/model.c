@@ -326,6 +326,30 @@ static int seek_for(const oy_kind *kd, int place)
     return place == OY_PLACE_ON_HIGH ? OY_SEEK_HIGH : OY_SEEK_NONE;
 }
 
+static int text_objects(compile *c, const oy_parse *p, double t, int directive);
+
+/* What the world prompt names only as the place of another thing ("deer
+ * by a cabin", "trees round a temple") is in the world too: each such
+ * thing not in it yet, placed as a thing named on its own. */
+static int things_named_as_places(compile *c, const oy_parse *p)
+{
+    for (int i = 0; i < p->nitems; i++) {
+        const oy_phrase_effect *it = &p->items[i];
+        if (it->concept->group != OY_GROUP_OBJECT || it->place != OY_PLACE_NEAR_ENTITY ||
+            oy_model_find_named(c->m, it->near_what, 0.0) != SIZE_MAX)
+            continue;
+        const oy_concept *k = oy_bank_find(c->bank, it->near_what);
+        if (!k || k->group != OY_GROUP_OBJECT || strcmp(object_kind(k), it->near_what))
+            continue;
+        oy_phrase_effect one = { .concept = k, .intensity = 1.0f, .count = 1, .qualifies = -1 };
+        oy_parse alone = { .items = &one, .nitems = 1 };
+        int err = text_objects(c, &alone, 0.0, -1);
+        if (err)
+            return err;
+    }
+    return 0;
+}
+
 /* Objects named in free text: placed relative to the camera. */
 static int text_objects(compile *c, const oy_parse *p, double t, int directive)
 {
@@ -892,6 +916,33 @@ static void settle(oy_model *m)
 
 /* The world description: prompt, image, then explicit time/weather/season,
  * applied at once (no transition) on top of the channel defaults. */
+/* The water a thing the world prompt names stands by, when the prompt
+ * names no water of its own: a lighthouse or a ship by the sea, a boat
+ * on a lake. */
+static void water_of_things(const oy_parse *p, float *target, unsigned char *mask)
+{
+    static const struct {
+        const char *kind;
+        int channel;
+        float value;
+    } by[] = { { "lighthouse", OY_CH_COAST, 0.8f }, { "ship", OY_CH_COAST, 0.8f }, { "boat", OY_CH_LAKE, 0.6f } };
+    static const int water[] = { OY_CH_COAST, OY_CH_ISLAND, OY_CH_LAKE, OY_CH_RIVER };
+    for (size_t i = 0; i < sizeof water / sizeof *water; i++)
+        if (mask[water[i]])
+            return;
+    for (int i = 0; i < p->nitems; i++) {
+        const oy_phrase_effect *it = &p->items[i];
+        if (it->concept->group != OY_GROUP_OBJECT || it->negated)
+            continue;
+        for (size_t k = 0; k < sizeof by / sizeof *by; k++)
+            if (!strcmp(object_kind(it->concept), by[k].kind)) {
+                target[by[k].channel] = by[k].value;
+                mask[by[k].channel] = 1;
+                return;
+            }
+    }
+}
+
 static int apply_world(compile *c)
 {
     const oy_world_desc *w = &c->s->world;
@@ -906,9 +957,12 @@ static int apply_world(compile *c)
         if ((err = parse_text(c, &w->prompt, &p)))
             return err;
         oy_parse_targets(&p, m->init, target, mask);
+        water_of_things(&p, target, mask);
         c->line[0] = 0;
         c->at = w->prompt.mark;
-        err = text_objects(c, &p, 0.0, -1);
+        err = things_named_as_places(c, &p);
+        if (!err)
+            err = text_objects(c, &p, 0.0, -1);
         oy_parse_release(&p);
         if (err)
             return err;

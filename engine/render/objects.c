@@ -341,6 +341,24 @@ static float ground_at(const oy_world *w, const oy_world_shape *sh, double x, do
     return g;
 }
 
+/* The ground a building stands on at x, z: the lowest under its walls
+ * (its middle and eight points round it, r out), so that on a slope it
+ * is dug into the rise and never stands proud of the fall; the water is
+ * the water at its middle. Other kinds stand on the ground at their
+ * middle. */
+static float footing(const oy_world *w, const oy_world_shape *sh, const oy_kind *k, double x, double z,
+                     float r, float *water)
+{
+    float g = ground_at(w, sh, x, z, water);
+    if (!(k->flags & OY_KIND_BUILDING))
+        return g;
+    for (int i = 0; i < 8; i++) {
+        float a = 0.7853982f * (float)i, wet;
+        g = fminf(g, ground_at(w, sh, x + r * oy_sinf(a), z + r * oy_cosf(a), &wet));
+    }
+    return g;
+}
+
 /* Kinds that are groups of others, each member on its own ground round
  * the group's place, facing its middle: a village's houses round a green
  * (a barn last, none in the water), karst's towers (water or not). */
@@ -372,8 +390,8 @@ static int add_group(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
         float a = 6.2831853f * ((float)i + 0.6f * oy_u01(h)) / (float)n;
         float r = gr->r0 + gr->dr * oy_u01(oy_mix64(h));
         double x = e->pos[0] + oy_sinf(a) * r, z = e->pos[2] + oy_cosf(a) * r;
-        float water, g = ground_at(w, sh, x, z, &water);
         const oy_kind *k = i == n - 1 ? last : member;
+        float water, g = footing(w, sh, k, x, z, 0.8f * k->radius, &water);
         if (water > g && !(k->flags & OY_KIND_WADES))
             continue;
         float yaw = a + 3.14159265f + 0.3f * (oy_u01(h ^ 0x55) - 0.5f);
@@ -457,7 +475,11 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
     float yaw = e->yaw * (float)(OY_PI / 180.0);
     if (k->build == oy_kind_road)
         return add_road(o, w, sh, e, k, yaw, t);
-    float water, g = ground_at(w, sh, e->pos[0], e->pos[2], &water);
+    /* people, animals and props keep their own size; trees, stones and
+     * buildings take the entity's scale too */
+    int vary = k->build == oy_kind_rock || k->build == oy_kind_boulder || k->height > 5.0f;
+    float scale = vary ? e->scale : 1.0f;
+    float water, g = footing(w, sh, k, e->pos[0], e->pos[2], 0.8f * k->radius * scale, &water);
     double y = g + e->pos[1];
     float wl = 0.0f, span = 0.0f, rise = 0.0f;
     if ((k->flags & OY_KIND_FLOATS) && water > g)
@@ -493,11 +515,8 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
         if (water > g)
             wl = oy_rmax(water - (float)y, 0.0f) + 0.01f;
     }
-    /* people, animals and props keep their own size; trees, stones and
-     * buildings take the entity's scale too */
-    int vary = k->build == oy_kind_rock || k->build == oy_kind_boulder || k->height > 5.0f;
     size_t before = o->ni;
-    int err = add_inst(o, k, e->pos[0], y, e->pos[2], yaw, vary ? e->scale : 1.0f, e->fade, e->seed, t,
+    int err = add_inst(o, k, e->pos[0], y, e->pos[2], yaw, scale, e->fade, e->seed, t,
                        e->speed, e->stride, wl, span, rise, 1);
     /* one that wades is mirrored from the water line up */
     double base = (k->flags & OY_KIND_WADES) && water > y ? water : y;

@@ -26,6 +26,8 @@ static const oy_kind kinds[] = {
       "lighthouse: banded tower, lantern room; lit at night with a turning beam" },
     { "ruins", oy_kind_ruins, OY_KIND_BUILDING, 5.0f, 10.0f, "ruins: broken stone walls, an arch, fallen blocks" },
     { "castle", oy_kind_castle, OY_KIND_BUILDING, 22.0f, 21.0f, "castle: keep, curtain walls, four corner towers" },
+    { "temple", oy_kind_temple, OY_KIND_BUILDING, 21.0f, 8.0f,
+      "temple: a five-storey pagoda, vermilion posts under wide dark eaves, on a stone plinth" },
     { "wall", oy_kind_wall, 0, 1.8f, 12.0f, "stone wall: about 20 m long" },
     { "fence", oy_kind_fence, 0, 1.2f, 10.5f, "fence: posts and two rails, 20 m" },
     { "windmill", oy_kind_windmill, OY_KIND_BUILDING, 16.0f, 8.0f, "windmill: tapered tower, four turning sails" },

@@ -1,6 +1,6 @@
 /*
  * kinds_built.c - what people built: cabin, house, barn, tower,
- * lighthouse, ruins, castle, wall, fence, windmill, standing stones, road
+ * lighthouse, ruins, castle, temple, wall, fence, windmill, standing stones, road
  * and bridge. Walls go a little way into the ground, so a building on a
  * slope shows no gap under it; windows light up at night.
  */
@@ -223,6 +223,42 @@ void oy_kind_castle(oy_build *b)
     }
     oy_build_box(b, dark, 0, 1.8f, s + 0.5f, 1.6f, 1.8f, 0.5f, 0, 0, 0);
     lamp_light(b, 0, 3.0f, s + 2.0f, 5.0f);
+}
+
+/* a pagoda: five storeys of vermilion posts under wide dark eaves on a
+ * stone plinth, each narrower than the one below, a spire of rings on
+ * top */
+void oy_kind_temple(oy_build *b)
+{
+    float k = oy_build_rand(b, 1, 0.85f, 1.1f);
+    int stone = oy_build_mat(b, 0.36f * k, 0.34f * k, 0.3f * k);
+    int red = oy_build_mat(b, 0.42f * k, 0.09f * k, 0.05f * k);
+    int plaster = oy_build_mat(b, 0.62f, 0.58f, 0.5f);
+    int roof = roof_mat(b, 0.06f, 0.07f, 0.07f);
+    int bronze = oy_build_mat(b, 0.2f, 0.15f, 0.07f);
+    int win = oy_build_window(b);
+    oy_build_box(b, stone, 0, -0.5f, 0, 6.2f, 1.5f, 6.2f, 0, 0, 0);
+    float y = 1.0f;
+    for (int i = 0; i < 5; i++) {
+        float w = 4.2f - 0.5f * (float)i, h = i ? 2.5f : 3.4f, e = w + 1.7f;
+        oy_build_box(b, plaster, 0, y + 0.5f * h, 0, w - 0.15f, 0.5f * h, w - 0.15f, 0, 0, 0);
+        for (int c = 0; c < 4; c++) {
+            float cx = (c & 1 ? 1.0f : -1.0f) * w, cz = (c & 2 ? 1.0f : -1.0f) * w;
+            oy_build_box(b, red, cx, y + 0.5f * h, cz, 0.25f, 0.5f * h, 0.25f, 0, 0, 0);
+        }
+        oy_build_box(b, red, 0, y + h - 0.2f, 0, w + 0.05f, 0.2f, w + 0.05f, 0, 0, 0);
+        if (!i)
+            oy_build_box(b, win, 0, y + 1.2f, w - 0.1f, 0.9f, 1.2f, 0.08f, 0, 0, 0);
+        /* the eave: a thin wide slab, and a low hipped cap over it */
+        oy_build_box(b, roof, 0, y + h + 0.1f, 0, e, 0.12f, e, 0, 0, 0);
+        oy_build_roof(b, roof, 0, y + h + 0.2f, 0, e - 0.3f, e - 0.3f, 0.9f, 0);
+        oy_build_roof(b, roof, 0, y + h + 0.2f, 0, e - 0.3f, e - 0.3f, 0.9f, 0.5f * PI);
+        y += h + 0.6f;
+    }
+    oy_build_frustum(b, bronze, 0, y, 0, 0.2f, 0.12f, 4.5f);
+    for (int r = 0; r < 5; r++)
+        oy_build_frustum(b, bronze, 0, y + 0.6f + 0.55f * (float)r, 0, 0.55f, 0.5f, 0.12f);
+    lamp_light(b, 0, 2.4f, 5.0f, 4.0f);
 }
 
 void oy_kind_wall(oy_build *b)

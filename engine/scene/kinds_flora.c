@@ -22,9 +22,10 @@ static int leaves(oy_build *b, float warm)
     /* autumn: from yellow through orange to red, each tree its own */
     float hue = oy_clampf(warm + oy_build_rand(b, 95, -0.4f, 0.4f), 0.0f, 1.0f);
     float fall[3] = { 0.2f, oy_lerpf(0.15f, 0.04f, hue), 0.02f };
-    /* blossom: cherry pink to apple white, each tree its own */
-    float pink = oy_build_rand(b, 96, 0.0f, 1.0f), blossom = L->blossom * oy_build_rand(b, 97, 0.6f, 1.0f);
-    float bloom[3] = { 0.78f, oy_lerpf(0.42f, 0.72f, pink * pink), oy_lerpf(0.52f, 0.7f, pink * pink) };
+    /* blossom: cherry pink, a few apple white, each tree its own */
+    float white = oy_build_rand(b, 96, 0.0f, 1.0f), blossom = L->blossom * oy_build_rand(b, 97, 0.6f, 1.0f);
+    white *= white * white;
+    float bloom[3] = { 0.55f, oy_lerpf(0.24f, 0.5f, white), oy_lerpf(0.33f, 0.5f, white) };
     float c[3];
     for (int i = 0; i < 3; i++) {
         c[i] = oy_lerpf(L->leaf[i], fall[i], turn) * v;

@@ -191,6 +191,7 @@ void oy_kind_tower(oy_build *b);
 void oy_kind_lighthouse(oy_build *b);
 void oy_kind_ruins(oy_build *b);
 void oy_kind_castle(oy_build *b);
+void oy_kind_temple(oy_build *b);
 void oy_kind_wall(oy_build *b);
 void oy_kind_fence(oy_build *b);
 void oy_kind_windmill(oy_build *b);
