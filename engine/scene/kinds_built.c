@@ -340,17 +340,42 @@ void oy_kind_road(oy_build *b)
 void oy_kind_bridge(oy_build *b)
 {
     float len = b->span > 0.0f ? b->span : 24.0f;
-    int stone = oy_build_mat(b, 0.27f, 0.25f, 0.22f);
+    int stone = oy_build_stone(b, 0.3f, 0.28f, 0.25f);
     int wood = oy_build_mat(b, 0.16f, 0.11f, 0.07f);
-    int mat = len > 30.0f ? stone : wood;
-    float deck = b->water > 0.0f ? b->water + 1.5f : 1.2f;
+    int arched = len > 30.0f, mat = arched ? stone : wood;
+    float deck = (b->water > 0.0f ? b->water : 0.0f) + (arched ? 3.2f : 1.5f);
     oy_build_box(b, mat, 0, deck, 0, 1.8f, 0.25f, len * 0.5f, 0, 0, 0);
-    for (int s = -1; s <= 1; s += 2)
-        oy_build_box(b, mat, s * 1.7f, deck + 0.6f, 0, 0.08f, 0.4f, len * 0.5f, 0, 0, 0);
+    for (int s = -1; s <= 1; s += 2) {
+        if (arched)   /* parapets */
+            oy_build_box(b, mat, s * 1.65f, deck + 0.6f, 0, 0.18f, 0.45f, len * 0.5f, 0, 0, 0);
+        else          /* rails */
+            oy_build_box(b, mat, s * 1.7f, deck + 0.6f, 0, 0.08f, 0.4f, len * 0.5f, 0, 0, 0);
+    }
     int piers = (int)(len / 10.0f);
     for (int i = 1; i < piers; i++) {
         float z = ((float)i / (float)piers - 0.5f) * len;
         oy_build_box(b, mat, 0, deck * 0.5f - 1.5f, z, 1.7f, deck * 0.5f + 1.5f, 0.5f, 0, 0, 0);
+    }
+    if (arched) {
+        /* a stone arch over each span between the piers: the spandrel
+         * down to the curve of the arch, in up to eight courses, as many
+         * as the prototype's budget leaves after the deck, parapets,
+         * piers and ramps */
+        int courses = (OY_PROTO_PRIMS - 4 - piers) / piers;
+        courses = courses > 8 ? 8 : courses & ~1;
+        float span = len / (float)piers, w = 0.5f * span - 0.5f, top = deck - 0.25f;
+        float rise = fminf(w, top - 0.6f - (b->water > 0.0f ? b->water : 0.0f));
+        float spring = top - 0.6f - rise;
+        for (int i = 0; i < piers; i++) {
+            float zc = ((float)i + 0.5f) / (float)piers * len - 0.5f * len;
+            for (int j = 0; j < courses; j++) {
+                float du = 2.0f / (float)courses, u0 = (float)j * du - 1.0f, u1 = u0 + du;
+                float u = fabsf(u0) > fabsf(u1) ? u0 : u1;   /* its outer, lower edge */
+                float y = spring + rise * sqrtf(fmaxf(0.0f, 1.0f - u * u));
+                oy_build_box(b, stone, 0, 0.5f * (y + top), zc + 0.5f * (u0 + u1) * w, 1.75f, 0.5f * (top - y),
+                             0.5f * du * w + 0.02f, 0, 0, 0);
+            }
+        }
     }
     /* a ramp down to the bank at each end, so that one can walk onto it:
      * pitch is the rise of the +z bank over the -z one across the span */
