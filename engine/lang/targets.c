@@ -47,7 +47,7 @@ static int main_effect(const oy_concept *k)
  * "blue" make pale blue. A later colour wins on rock, ground and water;
  * the sky, which shows every colour named for it at once ("a pink and
  * purple sky"), takes their mean: sky_n counts them per axis. */
-static void apply_paint(const oy_phrase_effect *it, float *target, unsigned char *mask,
+static void apply_paint(const oy_parse *p, const oy_phrase_effect *it, float *target, unsigned char *mask,
                         int sky_n[3])
 {
     static const int channels[OY_SURF_COUNT][3] = {
@@ -61,7 +61,10 @@ static void apply_paint(const oy_phrase_effect *it, float *target, unsigned char
     for (int a = 0; a < 3; a++) {
         int ch = channels[it->surface][a];
         float v = k->paint[a] * it->intensity;
-        if (k->paint[a] == 0.0f)
+        /* clouds are white already: "dramatic white clouds" leave the
+         * sky blue, where "a white sky" is pale */
+        int clouds = it->qualifies >= 0 && p->items[it->qualifies].concept->group == OY_GROUP_WEATHER;
+        if (k->paint[a] == 0.0f || (clouds && a == 2 && k->paint[a] > 0.0f))
             continue;
         if (it->surface == OY_SURF_SKY) {
             sky_n[a] = it->negated ? 0 : sky_n[a] + 1;
@@ -139,7 +142,7 @@ void oy_parse_targets(const oy_parse *p, const float *base, float *target,
     int sky_n[3] = { 0, 0, 0 };
     for (int i = 0; i < p->nitems; i++)
         if (paints(&p->items[i]))
-            apply_paint(&p->items[i], target, mask, sky_n);
+            apply_paint(p, &p->items[i], target, mask, sky_n);
     keep_sun_up(p, target, mask);
     if (p->tempo > 0.0f)
         set_target(OY_CH_TEMPO, p->tempo, target, mask);

@@ -328,6 +328,16 @@ static int seek_for(const oy_kind *kd, int place)
 
 static int text_objects(compile *c, const oy_parse *p, double t, int directive);
 
+/* Whether the text names a thing of this kind itself. */
+static int named_in(const oy_parse *p, const char *kind)
+{
+    for (int i = 0; i < p->nitems; i++)
+        if (p->items[i].concept->group == OY_GROUP_OBJECT && !p->items[i].negated &&
+            !strcmp(object_kind(p->items[i].concept), kind))
+            return 1;
+    return 0;
+}
+
 /* What the world prompt names only as the place of another thing ("deer
  * by a cabin", "trees round a temple") is in the world too: each such
  * thing not in it yet, placed as a thing named on its own. */
@@ -339,7 +349,8 @@ static int things_named_as_places(compile *c, const oy_parse *p)
             oy_model_find_named(c->m, it->near_what, 0.0) != SIZE_MAX)
             continue;
         const oy_concept *k = oy_bank_find(c->bank, it->near_what);
-        if (!k || k->group != OY_GROUP_OBJECT || strcmp(object_kind(k), it->near_what))
+        if (!k || k->group != OY_GROUP_OBJECT || strcmp(object_kind(k), it->near_what) ||
+            named_in(p, it->near_what))
             continue;
         oy_phrase_effect one = { .concept = k, .intensity = 1.0f, .count = 1, .qualifies = -1 };
         oy_parse alone = { .items = &one, .nitems = 1 };

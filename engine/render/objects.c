@@ -487,12 +487,14 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
     if (k->flags & OY_KIND_LIFTED)
         y = g + (e->pos[1] > 0.0f ? e->pos[1] : 25.0f);
     if (k->flags & OY_KIND_SPANS) {
-        /* from bank to bank: the shortest span, turned from its heading,
-         * whose two ends stand on dry ground; the higher end sets the deck */
+        /* from bank to bank: the shortest span, 12-100 m in steps of 4,
+         * turned from its heading by steps of 22.5 degrees, whose two ends
+         * stand on dry ground (so it crosses the water, not along it);
+         * the higher end sets the deck */
         float g0 = g, g1 = g;
         span = 24.0f;
-        for (int s = 0; s < 4; s++) {
-            float len = 16.0f * (float)(1 << s) * 0.75f + 4.0f;
+        for (int s = 0; s < 23; s++) {
+            float len = 12.0f + 4.0f * (float)s;
             int found = 0;
             for (int a = 0; a < 8 && !found; a++) {
                 float ya = yaw + (float)a * (float)(OY_PI / 8.0);

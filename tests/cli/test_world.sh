@@ -135,6 +135,23 @@ d=$(awk '/^  (village|tower) +at/ { gsub(/[\[\],]/, " "); x[$1] = $3; z[$1] = $4
 [ "$d" -ge 0 ] && [ "$d" -le 40 ] && pass "the church tower stands in the village ($d m from its middle)" \
     || fail "church tower $d m from the village: $(grep -E '^  (village|tower)' "$T/church.out")"
 
+# what the world prompt names only as another thing's place is in the
+# world too, and the other stands by it; a thing named by its own words
+# is not drawn twice
+placed temple "cherry blossom trees by a temple pond"
+d=$(awk '/^  (temple|tree) +at/ { gsub(/[\[\],]/, " "); x[$1] = $3; z[$1] = $4 }
+         END { if (("temple" in x) && ("tree" in x))
+                   printf "%.0f", sqrt((x["temple"] - x["tree"])^2 + (z["temple"] - z["tree"])^2)
+               else print -1 }' "$T/temple.out")
+[ "$d" -ge 0 ] && [ "$d" -le 40 ] && pass "a temple named as the trees' place stands, the trees by it ($d m)" \
+    || fail "temple and trees: $(grep -E '^  (temple|tree)' "$T/temple.out")"
+n=$(grep -Ec '^  village +at' "$T/church.out")
+[ "$n" = 1 ] && pass "a village named and then named as a place is one village" || fail "$n villages"
+
+# a lighthouse with no water named stands on a coast
+placed lighthouse "a lonely lighthouse on a rocky cliff during a storm"
+has_line "$T/lighthouse.out" '^  coast ' "a lighthouse and no water named: the set has a coast"
+
 # a tall thing the land hides, or puts below the frame, stands farther out
 # where the view sees it: steam rising from a crater's floor, seen from
 # its rim, stands on the far side of the floor, not under the rim

@@ -565,6 +565,10 @@ static void test_colours(const oy_bank *b)
           "'pink sky' paints the sky (%g)", t[OY_CH_SKY_TINT]);
     targets_of(b, "dark clouds", t, m);
     CHECK(m[OY_CH_SKY_LIGHT] && t[OY_CH_SKY_LIGHT] < -0.4f && !m[OY_CH_EXPOSURE], "'dark clouds' darken the sky");
+    targets_of(b, "pale clouds", t, m);
+    CHECK(!m[OY_CH_SKY_LIGHT] && m[OY_CH_CLOUD], "'pale clouds' leave the sky blue: clouds are pale");
+    targets_of(b, "a white sky", t, m);
+    CHECK(m[OY_CH_SKY_LIGHT] && t[OY_CH_SKY_LIGHT] > 0.4f, "'a white sky' is pale");
     targets_of(b, "pink and purple clouds", t, m);
     CHECK(m[OY_CH_SKY_TINT] && t[OY_CH_SKY_TINT] > 0.3f, "colours joined by 'and' share their noun");
     CHECK(t[OY_CH_SKY_WARMTH] > -0.1f && t[OY_CH_SKY_WARMTH] < 0.2f,
