@@ -138,8 +138,14 @@ static int mirror_lookup(const oy_cast *c, const mirror *m, float th, float wy, 
             break;
         }
     }
-    if (!found)
-        return 0;
+    if (!found) {
+        /* far off (150 m and more), where the terrain's coarse levels
+         * round a steep shore into the water, the shore in the first row
+         * above mirrors itself rather than the sky beyond it */
+        r = m->row + 1 < c->h ? m->up[m->row + 1] : c->h;
+        if (th < 150.0f || r >= c->h || m->t[r] > 1e29f || fabsf(m->t[r] - th) > 0.15f * th)
+            return 0;
+    }
     const float *p = c->hdr + ((size_t)r * c->w + m->col) * 3;
     out[0] = p[0];
     out[1] = p[1];
@@ -205,10 +211,12 @@ void oy_cast_shade_water(const oy_cast *c, const full *f, float x, float y, floa
         }
         return;
     }
-    /* foam where the water thins at the shore */
-    if (depth < 0.35f) {
+    /* foam where the water thins at the shore, a band too thin to see
+     * from a few hundred metres */
+    if (depth < 0.35f && dist < 300.0f) {
         float n1 = detail(c, wx * 0.9 + c->t * 0.3, wz * 0.9, NULL, NULL);
-        float foam = oy_clampf((0.35f - depth) / 0.35f * (0.6f + 0.6f * n1), 0.0f, 1.0f) * 0.7f;
+        float foam = oy_clampf((0.35f - depth) / 0.35f * (0.6f + 0.6f * n1), 0.0f, 1.0f) * 0.7f *
+                     (1.0f - oy_smoothstepf(100.0f, 300.0f, dist));
         for (int i = 0; i < 3; i++)
             out[i] = oy_lerpf(out[i], 0.8f * E[i] / (float)OY_PI, foam);
     }
