@@ -286,19 +286,24 @@ static int keep_dry(void *ctx, double t, float xz[2])
                 }
             }
     }
-    for (int ring = 1; ring <= 60; ring++) {
-        float r = 8.0f * (float)ring;
-        int n = 8 + 4 * ring;
-        for (int i = 0; i < n; i++) {
-            float a = 6.2831853f * (float)i / (float)n;
-            double x = xz[0] + r * oy_sinf(a), z = xz[1] + r * oy_cosf(a);
-            if (dry_at(shot, &st, x, z)) {
-                xz[0] = (float)x;
-                xz[1] = (float)z;
-                return 1;
+    /* the rings: first only where the view sees it (within 15 degrees
+     * of the line to it, no nearer than half as far), then anywhere */
+    for (int pass = 0; pass < 2; pass++)
+        for (int ring = 1; ring <= 60; ring++) {
+            float r = 8.0f * (float)ring;
+            int n = 8 + 4 * ring;
+            for (int i = 0; i < n; i++) {
+                float a = 6.2831853f * (float)i / (float)n;
+                double x = xz[0] + r * oy_sinf(a), z = xz[1] + r * oy_cosf(a);
+                float vx = (float)(x - v.pos[0]), vz = (float)(z - v.pos[2]), vl = sqrtf(vx * vx + vz * vz);
+                int seen = l > 1.0f && vl >= 0.5f * l && (vx * dx + vz * dz) >= 0.966f * vl * l;
+                if ((pass || seen) && dry_at(shot, &st, x, z)) {
+                    xz[0] = (float)x;
+                    xz[1] = (float)z;
+                    return 1;
+                }
             }
         }
-    }
     return 0;
 }
 

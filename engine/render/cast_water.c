@@ -212,11 +212,11 @@ void oy_cast_shade_water(const oy_cast *c, const full *f, float x, float y, floa
         return;
     }
     /* foam where the water thins at the shore, a band too thin to see
-     * from a few hundred metres */
-    if (depth < 0.35f && dist < 300.0f) {
+     * from a couple of hundred metres */
+    if (depth < 0.35f && dist < 200.0f) {
         float n1 = detail(c, wx * 0.9 + c->t * 0.3, wz * 0.9, NULL, NULL);
         float foam = oy_clampf((0.35f - depth) / 0.35f * (0.6f + 0.6f * n1), 0.0f, 1.0f) * 0.7f *
-                     (1.0f - oy_smoothstepf(100.0f, 300.0f, dist));
+                     (1.0f - oy_smoothstepf(60.0f, 200.0f, dist));
         for (int i = 0; i < 3; i++)
             out[i] = oy_lerpf(out[i], 0.8f * E[i] / (float)OY_PI, foam);
     }
