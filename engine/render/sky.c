@@ -471,7 +471,7 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
      * as much, so the land under it keeps its detail */
     s->storm = oy_smoothstepf(0.6f, 1.0f, s->cloud) *
                oy_smoothstepf(0.1f, 0.7f, oy_clampf(st->ch[OY_CH_RAIN], 0.0f, 1.0f) +
-                                              0.5f * oy_clampf(st->ch[OY_CH_LIGHTNING], 0.0f, 1.0f));
+                                              1.5f * oy_clampf(st->ch[OY_CH_LIGHTNING], 0.0f, 1.0f));
     static const float slate[3] = { 0.42f, 0.47f, 0.56f };
     for (int c = 0; c < 3; c++) {
         s->overcast[c] = base * tint[c] + horl[c] * 0.15f;

@@ -567,6 +567,9 @@ static void test_colours(const oy_bank *b)
     CHECK(m[OY_CH_SKY_LIGHT] && t[OY_CH_SKY_LIGHT] < -0.4f && !m[OY_CH_EXPOSURE], "'dark clouds' darken the sky");
     targets_of(b, "pale clouds", t, m);
     CHECK(!m[OY_CH_SKY_LIGHT] && m[OY_CH_CLOUD], "'pale clouds' leave the sky blue: clouds are pale");
+    targets_of(b, "a wheat field before a thunderstorm", t, m);
+    CHECK(t[OY_CH_CLOUD] > 0.9f && (!m[OY_CH_RAIN] || t[OY_CH_RAIN] == 0.0f),
+          "'before a thunderstorm': the storm's clouds, no rain yet");
     targets_of(b, "a white sky", t, m);
     CHECK(m[OY_CH_SKY_LIGHT] && t[OY_CH_SKY_LIGHT] > 0.4f, "'a white sky' is pale");
     targets_of(b, "pink and purple clouds", t, m);
