@@ -704,6 +704,18 @@ static int many_unsaid(const parser *p, size_t i)
            !(i > 0 && p->tok[i - 1].kind == TK_WORD && ONE_OF(p->tok[i - 1].low, one));
 }
 
+/* A plural listed as a synonym of its own singular ("cows"): many, as
+ * one found by the plural rule is; not the concept's own name ("ruins"). */
+static int listed_plural(const parser *p, size_t i, const oy_concept *k)
+{
+    char key[64];
+    size_t len = strlen(p->tok[i].low);
+    if (len >= sizeof key)
+        return 0;
+    memcpy(key, p->tok[i].low, len + 1);
+    return strcmp(key, k->name) && singular(p, key, len) == k;
+}
+
 /* A building's part named alone: its windows, chimney or roof. */
 static int is_part(const char *w)
 {
@@ -1010,7 +1022,8 @@ static int run(parser *p, int timed)
              * with no "a" are a flock */
             if (m.n == 1 && is_part(t->low))
                 m.plural = 0;
-            else if (m.n == 1 && !m.plural && m.concept->group == OY_GROUP_OBJECT && many_unsaid(p, i))
+            else if (m.n == 1 && !m.plural && m.concept->group == OY_GROUP_OBJECT &&
+                     (many_unsaid(p, i) || listed_plural(p, i, m.concept)))
                 m.plural = 1;
             if ((err = add_note(p, i, m.n, OY_NOTE_CONCEPT, p->out->nitems, m.concept, NULL, m.form)) ||
                 (err = add_item(p, &c, m.concept, i, m.plural)))

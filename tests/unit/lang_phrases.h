@@ -254,6 +254,8 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a pair of horses", "horse", 2, OY_PLACE_NONE),
     OBJ("a couple of wagons", "wagon", 2, OY_PLACE_NONE),
     OBJ("twelve pines", "pine", 12, OY_PLACE_NONE),
+    OBJ("cows grazing", "cow", 3, OY_PLACE_NONE),
+    OBJ("the ruins", "ruins", 1, OY_PLACE_NONE),
     OBJ("7 rocks", "rock", 7, OY_PLACE_NONE),
     OBJ("five people far away", "person", 5, OY_PLACE_DISTANCE),
     OBJ("a boat on the lake", "boat", 1, OY_PLACE_NEAR_WATER),
@@ -272,7 +274,7 @@ static const lang_phrase lang_phrases[] = {
     NEARBY("a lantern near the cabin", "lantern", 1, "cabin"),
     /* "with" after a thing puts the next thing the clause names by it */
     NEARBY("the village on the hillside with a church tower", "tower", 1, "village"),
-    NEARBY("a quiet farm with cows and a fence", "cow", 1, "barn"),
+    NEARBY("a quiet farm with cows and a fence", "cow", 3, "barn"),
     OBJ("a quiet farm with cows and a fence", "fence", 1, OY_PLACE_NONE),
     OBJ("a cabin with lit windows and a boat", "boat", 1, OY_PLACE_NONE),
     OBJ("a forest with a campfire", "campfire", 1, OY_PLACE_NONE),
