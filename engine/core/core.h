@@ -112,6 +112,11 @@ double oy_sin(double x);             /* for audio phases; |err| < 1e-12 */
 double oy_cos(double x);
 double oy_exp(double x);
 
+/* paint.c: the colour c (linear rgb) moved by a colour word's paint p:
+ * warmth (-1 blue .. 1 red-orange), tint (-1 green .. 1 magenta), light
+ * (-1 black .. 1 white); p all 0 leaves c exactly as it is. */
+void oy_paint(float c[3], const float p[3]);
+
 static inline float oy_clampf(float x, float lo, float hi)
 {
     return x < lo ? lo : x > hi ? hi : x;

@@ -91,8 +91,8 @@ static void concept_line(const oy_parse *p, const oy_word_note *nt, char *buf, s
         snprintf(buf + n, cap - n, ": colours the %s%s%s%s", oy_surface_names[it->surface],
                  of ? " ('" : "", of ? of : "", of ? "')" : "");
     else if (it->surface == OY_SURF_OBJECT)
-        snprintf(buf + n, cap - n, ": colour of '%s'; drawn objects keep their own colours",
-                 of ? of : "an object");
+        snprintf(buf + n, cap - n, ": paints %s%s%s (its walls or body)", of ? "'" : "",
+                 of ? of : "an object", of ? "'" : "");
     else
         snprintf(buf + n, cap - n, ": qualifies %s%s%s, so its own effects apply",
                  of ? "'" : "no surface", of ? of : "", of ? "'" : "");

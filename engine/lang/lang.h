@@ -29,7 +29,7 @@ typedef struct oy_effect {
 
 /* What a noun names, for the colour words that qualify it: "red
  * sandstone" paints the rock, "turquoise lake" the water, "pink sky" the
- * grade. OY_SURF_OBJECT: a drawn object, which keeps its own colours. */
+ * grade. OY_SURF_OBJECT: a drawn object, whose walls or body it paints. */
 enum oy_surface { OY_SURF_NONE, OY_SURF_ROCK, OY_SURF_GROUND, OY_SURF_WATER,
                   OY_SURF_SKY, OY_SURF_OBJECT, OY_SURF_COUNT };
 extern const char *const oy_surface_names[OY_SURF_COUNT];

@@ -328,6 +328,21 @@ static int seek_for(const oy_kind *kd, int place)
 
 static int text_objects(compile *c, const oy_parse *p, double t, int directive);
 
+/* The colour the words give the object of item i ("a red barn"): the
+ * first colour word that qualifies it, as oy_paint takes it; else 0. */
+static void object_paint(const oy_parse *p, int i, float out[3])
+{
+    out[0] = out[1] = out[2] = 0.0f;
+    for (int k = 0; k < p->nitems; k++) {
+        const oy_phrase_effect *it = &p->items[k];
+        if (it->qualifies == i && it->surface == OY_SURF_OBJECT && it->concept->has_paint && !it->negated) {
+            for (int a = 0; a < 3; a++)
+                out[a] = it->concept->paint[a] * it->intensity;
+            return;
+        }
+    }
+}
+
 /* Whether the text names a thing of this kind itself. */
 static int named_in(const oy_parse *p, const char *kind)
 {
@@ -370,6 +385,8 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
         float ahead = 25.0f, lateral = 0.0f, radius = 4.0f, stand_off = 0.0f;
         if (it->concept->group != OY_GROUP_OBJECT)
             continue;
+        float paint[3];
+        object_paint(p, i, paint);
         if (it->negated) {
             int n = remove_named(c->m, object_kind(it->concept), t, OVER_REMOVE);
             describe_add(c, " remove %d %s;", n, it->concept->name);
@@ -439,6 +456,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
                     if (err)
                         return err;
                     oy_entrec *e = &c->m->ents[c->m->nents - 1];
+                    memcpy(e->e.paint, paint, sizeof paint);
                     if (e->anchor == OY_ANCHOR_CAMERA) {
                         /* to its side and on the view's side of it, where
                          * it does not hide behind it */
@@ -468,6 +486,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
             if (err)
                 return err;
             oy_entrec *r = &c->m->ents[c->m->nents - 1];
+            memcpy(r->e.paint, paint, sizeof paint);
             r->turn = turn_for(kd);
             r->seek = seek_for(kd, it->place);
             r->stand_off = stand_off;

@@ -115,6 +115,9 @@ typedef struct oy_entity {
     float stride;        /* metres walked along its moves so far (for walk
                             cycles); a function of t like everything here */
     uint64_t seed;
+    float paint[3];      /* its colour as the words paint it ("a red
+                            barn"): warmth, tint, light as oy_paint takes
+                            them; all 0, its own colours */
 } oy_entity;
 
 /* Events both decoders read. */

@@ -21,12 +21,12 @@
 #include "model_impl.h"
 
 #define MAGIC "OYSTATE"
-#define VERSION 9u             /* 2: the surface colour channels; 3: the sky's;
+#define VERSION 10u            /* 2: the surface colour channels; 3: the sky's;
                                   4: crater; 5: entity speed and stride;
                                   6: the cues' flash, fades, jolt and mix;
                                   7: conifer, birch, clearing and ice;
                                   8: wander mode's keys and walker;
-                                  9: volcano */
+                                  9: volcano; 10: entity paint */
 
 typedef struct buf {
     unsigned char *p;
@@ -188,6 +188,8 @@ static void encode(const oy_model *m, int64_t f, buf *b)
         put_f32(b, e->fade);
         put_f32(b, e->speed);
         put_f32(b, e->stride);
+        for (int k = 0; k < 3; k++)
+            put_f32(b, e->paint[k]);
         put_u64(b, e->seed);
     }
     put_u32(b, (uint32_t)(st.beat + 1));

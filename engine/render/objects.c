@@ -183,10 +183,11 @@ static void inst_box(inst *I, const oy_prim *p, int n)
     }
 }
 
-/* Add an instance of kind k with its base at world (x, y, z). */
+/* Add an instance of kind k with its base at world (x, y, z); paint,
+ * when not NULL, colours its first material, its walls or body. */
 static int add_inst(oy_objects *o, const oy_kind *k, double x, double y, double z, float yaw,
                     float scale, float fade, uint64_t seed, float t, float speed, float stride,
-                    float water, float span, float pitch, int caster)
+                    float water, float span, float pitch, int caster, const float *paint)
 {
     oy_build *b = &o->build;
     b->n = b->nm = b->nl = 0;
@@ -207,6 +208,15 @@ static int add_inst(oy_objects *o, const oy_kind *k, double x, double y, double 
     k->build(b);
     if (b->n == 0 || b->nm == 0)
         return 0;
+    if (paint && !(b->m[0].flags & OY_MAT_SOFT) && (paint[0] != 0.0f || paint[1] != 0.0f || paint[2] != 0.0f)) {
+        /* the colour named, not the body's own hue shifted: its grey,
+         * painted, light enough for a hue to show on dark logs */
+        float *a = b->m[0].alb, l = (a[0] + a[1] + a[2]) * (1.0f / 3.0f);
+        if (paint[0] != 0.0f || paint[1] != 0.0f)
+            l = fmaxf(l, 0.2f);
+        a[0] = a[1] = a[2] = l;
+        oy_paint(a, paint);
+    }
     if (oy_grow(&o->in, &o->icap, o->ni + 1, sizeof *o->in) ||
         oy_grow(&o->prim, &o->pcap, o->np + (size_t)b->n, sizeof *o->prim) ||
         oy_grow(&o->mat, &o->mcap, o->nm + (size_t)b->nm, sizeof *o->mat))
@@ -396,7 +406,7 @@ static int add_group(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
             continue;
         float yaw = a + 3.14159265f + 0.3f * (oy_u01(h ^ 0x55) - 0.5f);
         size_t before = o->ni;
-        int err = add_inst(o, k, x, g, z, yaw, 1.0f, e->fade, h, t, 0, 0, 0, 0, 0, 1);
+        int err = add_inst(o, k, x, g, z, yaw, 1.0f, e->fade, h, t, 0, 0, 0, 0, 0, 1, e->paint);
         if (!err && (k->flags & OY_KIND_WADES) && o->ni > before)
             err = mirror_by(o, w, sh, x, z, k->radius + 6.0f, water > g ? water : g);
         if (err)
@@ -423,7 +433,8 @@ static int add_road(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
             int err = 0;
             if (w0 <= g0 && w1 <= g1)
                 err = add_inst(o, k, 0.5 * (x0 + x1), 0.5f * (g0 + g1) + 0.05f, 0.5 * (z0 + z1), a, 1.0f,
-                               e->fade, e->seed, t, 0, 0, 0, piece, (float)dir * oy_atanf((g1 - g0) / piece), 1);
+                               e->fade, e->seed, t, 0, 0, 0, piece, (float)dir * oy_atanf((g1 - g0) / piece), 1,
+                               e->paint);
             if (err)
                 return err;
             x0 = x1;
@@ -519,7 +530,7 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
     }
     size_t before = o->ni;
     int err = add_inst(o, k, e->pos[0], y, e->pos[2], yaw, scale, e->fade, e->seed, t,
-                       e->speed, e->stride, wl, span, rise, 1);
+                       e->speed, e->stride, wl, span, rise, 1, e->paint);
     /* one that wades is mirrored from the water line up */
     double base = (k->flags & OY_KIND_WADES) && water > y ? water : y;
     return err || o->ni == before ? err : mirror_by(o, w, sh, e->pos[0], e->pos[2], k->radius + 6.0f, base);
@@ -645,7 +656,7 @@ static int add_flora(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
                 float yaw = 6.2831853f * oy_u01(tr[i].seed);
                 size_t before = o->ni;
                 int err = add_inst(o, tr[i].kind, tr[i].x, tr[i].ground, tr[i].z, yaw, tr[i].size, fade,
-                                   tr[i].seed, t, 0, 0, 0, 0, 0, d < OY_TREE_SHADE);
+                                   tr[i].seed, t, 0, 0, 0, 0, 0, d < OY_TREE_SHADE, NULL);
                 if (!err && o->ni > before && tr[i].water > -1e8f && !o->look.frozen)
                     err = add_mirror(o, tr[i].water);
                 if (err)
@@ -1318,7 +1329,7 @@ static int gather(oy_objects *o, const oy_world *w, const oy_world_shape *sh, co
         float water, g = ground_at(w, sh, sh->volcano_x, sh->volcano_z, &water);
         err = add_inst(o, oy_scene_kind_find("ash_plume"), sh->volcano_x, g, sh->volcano_z, 0.0f, 1.0f,
                        oy_smoothstepf(0.5f, 0.8f, sh->volcano), oy_hash(w->seed, OY_STREAM_TERRAIN, 13, 0, 0),
-                       t, 0, 0, 0, 0, 0, 0);
+                       t, 0, 0, 0, 0, 0, 0, NULL);
     }
     if (!err)
         err = add_flora(o, w, sh, t, far, all_round);

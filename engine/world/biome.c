@@ -62,23 +62,6 @@ void oy_world_palette_init(oy_world_shape *sh, const oy_state *st)
     }
 }
 
-/* A colour moved along the grade's axes by p: warmth (red-orange against
- * blue), tint (magenta against green) and light (toward black or white,
- * losing its own hue on the way). The shifts are in proportion to the
- * new lightness, so a dark rock stays a dark rock of another hue. p all
- * 0 returns c exactly, which keeps the default world's pixels. */
-static void paint(float c[3], const float p[3])
-{
-    static const float warm[3] = { 0.9f, 0.25f, -0.9f }, tint[3] = { 0.55f, -0.75f, 0.45f };
-    if (p[0] == 0.0f && p[1] == 0.0f && p[2] == 0.0f)
-        return;
-    float l = (c[0] + c[1] + c[2]) * (1.0f / 3.0f);
-    float to = p[2] >= 0.0f ? oy_lerpf(l, 0.85f, p[2]) : oy_lerpf(l, 0.012f, -p[2]);
-    float k = to / fmaxf(l, 1e-4f), grey = 0.6f * fabsf(p[2]);
-    for (int i = 0; i < 3; i++)
-        c[i] = fmaxf(oy_lerpf(c[i] * k, to, grey) + to * (p[0] * warm[i] + p[1] * tint[i]), 0.004f);
-}
-
 static void mix3(float *acc, const float *c, float k)
 {
     acc[0] += c[0] * k;
@@ -93,7 +76,7 @@ static void rock_colour(const oy_world_shape *sh, int desert, float rgb[3])
     static const float grey[3] = { 0.16f, 0.145f, 0.13f }, warm[3] = { 0.42f, 0.27f, 0.16f };
     for (int i = 0; i < 3; i++)
         rgb[i] = desert ? warm[i] : grey[i];
-    paint(rgb, sh->rock_paint);
+    oy_paint(rgb, sh->rock_paint);
 }
 
 void oy_world_rock(const oy_world_shape *sh, float rgb[3])
@@ -115,11 +98,11 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
 
     rock_colour(sh, 0, rock);
     rock_colour(sh, 1, rock_desert);
-    paint(rock_pale, sh->rock_paint);
-    paint(sand, sh->ground_paint);
-    paint(beach, sh->ground_paint);
-    paint(dirt, sh->ground_paint);
-    paint(mud, sh->ground_paint);
+    oy_paint(rock_pale, sh->rock_paint);
+    oy_paint(sand, sh->ground_paint);
+    oy_paint(beach, sh->ground_paint);
+    oy_paint(dirt, sh->ground_paint);
+    oy_paint(mud, sh->ground_paint);
 
     biome_weights(w, sh, x, z, slope, pt);
     float fol = sh->foliage, aut = sh->autumn;

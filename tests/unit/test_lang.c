@@ -594,7 +594,7 @@ static void test_colours(const oy_bank *b)
     targets_of(b, "golden sand", t, m);
     CHECK(m[OY_CH_GROUND_WARMTH] && t[OY_CH_GROUND_WARMTH] > 0.4f, "'golden sand' warms it");
     targets_of(b, "a red barn", t, m);
-    CHECK(!m[OY_CH_WARMTH] && !m[OY_CH_ROCK_WARMTH], "a drawn object keeps its own colours");
+    CHECK(!m[OY_CH_WARMTH] && !m[OY_CH_ROCK_WARMTH], "a drawn object's colour leaves the world's colours");
     targets_of(b, "green hills", t, m);
     CHECK(m[OY_CH_FOLIAGE] && t[OY_CH_FOLIAGE] > 0.9f, "'green hills' are green with growth");
     targets_of(b, "dark water", t, m);

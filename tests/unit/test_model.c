@@ -383,6 +383,31 @@ static float at(const oy_model *m, double t, int ch)
     return st.ch[ch];
 }
 
+/* A colour word on a drawn object paints that object and no other. */
+static void test_paint(void)
+{
+    CHECK_GROUP("paint");
+    oy_script *s = NULL;
+    oy_model *m = compile("oyster: 1\noutput: {duration: 1s}\nworld: {prompt: a red barn and a tent}\n", &s);
+    CHECK(m != NULL, "script compiles");
+    if (!m)
+        return;
+    oy_state st;
+    oy_entity e[8];
+    oy_model_eval(m, 0.0, &st, e);
+    int barn = 0, tent = 0;
+    for (int i = 0; i < st.nentities; i++) {
+        if (!strcmp(e[i].kind, "barn"))
+            barn = e[i].paint[0] > 0.3f && e[i].paint[1] > 0.3f;
+        if (!strcmp(e[i].kind, "tent"))
+            tent = e[i].paint[0] == 0.0f && e[i].paint[1] == 0.0f && e[i].paint[2] == 0.0f;
+    }
+    CHECK(barn, "'a red barn' is painted red");
+    CHECK(tent, "the tent named after it keeps its own colours");
+    oy_model_free(&m);
+    oy_script_free(&s);
+}
+
 int main(void)
 {
     oy_log log = { 0 };
@@ -516,6 +541,7 @@ int main(void)
     test_facing();
     test_paths();
     test_herd();
+    test_paint();
     oy_bank_free(&bank);
     return CHECK_DONE();
 }
