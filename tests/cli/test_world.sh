@@ -124,14 +124,19 @@ placed camp "a clearing in the woods with a campfire and a tent at night"
 has_line "$T/camp.out" '^  campfire +at \[0, 1[0-9]\], heading ' "the campfire stands 10-19 m ahead on the axis"
 has_line "$T/camp.out" '^  tent +at \[[1-9][0-9.]*, [0-9]+\], heading ' "the tent stands to the right of it"
 
+# apart A B FILE: metres between the (last listed) A and B that check
+# placed, rounded; -1 when either is missing
+apart() {
+    awk -v a="$1" -v b="$2" '$2 == "at" && ($1 == a || $1 == b) { gsub(/[\[\],]/, " "); x[$1] = $3; z[$1] = $4 }
+         END { if ((a in x) && (b in x)) printf "%.0f", sqrt((x[a] - x[b])^2 + (z[a] - z[b])^2)
+               else print -1 }' "$3"
+}
+
 # "with" puts a thing by the one named before it, wherever that one went:
 # the church tower stands in the village on the hill, not where the words
 # first put the village
 placed church "the village on the hillside with a church tower"
-d=$(awk '/^  (village|tower) +at/ { gsub(/[\[\],]/, " "); x[$1] = $3; z[$1] = $4 }
-         END { if (("village" in x) && ("tower" in x))
-                   printf "%.0f", sqrt((x["village"] - x["tower"])^2 + (z["village"] - z["tower"])^2)
-               else print -1 }' "$T/church.out")
+d=$(apart village tower "$T/church.out")
 [ "$d" -ge 0 ] && [ "$d" -le 40 ] && pass "the church tower stands in the village ($d m from its middle)" \
     || fail "church tower $d m from the village: $(grep -E '^  (village|tower)' "$T/church.out")"
 
@@ -139,10 +144,7 @@ d=$(awk '/^  (village|tower) +at/ { gsub(/[\[\],]/, " "); x[$1] = $3; z[$1] = $4
 # world too, and the other stands by it; a thing named by its own words
 # is not drawn twice
 placed temple "cherry blossom trees by a temple pond"
-d=$(awk '/^  (temple|tree) +at/ { gsub(/[\[\],]/, " "); x[$1] = $3; z[$1] = $4 }
-         END { if (("temple" in x) && ("tree" in x))
-                   printf "%.0f", sqrt((x["temple"] - x["tree"])^2 + (z["temple"] - z["tree"])^2)
-               else print -1 }' "$T/temple.out")
+d=$(apart temple tree "$T/temple.out")
 [ "$d" -ge 0 ] && [ "$d" -le 40 ] && pass "a temple named as the trees' place stands, the trees by it ($d m)" \
     || fail "temple and trees: $(grep -E '^  (temple|tree)' "$T/temple.out")"
 n=$(grep -Ec '^  village +at' "$T/church.out")
