@@ -944,8 +944,6 @@ static void settle(oy_model *m)
     chain_moves(m);
 }
 
-/* The world description: prompt, image, then explicit time/weather/season,
- * applied at once (no transition) on top of the channel defaults. */
 /* The water a thing the world prompt names stands by, when the prompt
  * names no water of its own: a lighthouse or a ship by the sea, a boat
  * on a lake. */
@@ -973,6 +971,8 @@ static void water_of_things(const oy_parse *p, float *target, unsigned char *mas
     }
 }
 
+/* The world description: prompt, image, then explicit time/weather/season,
+ * applied at once (no transition) on top of the channel defaults. */
 static int apply_world(compile *c)
 {
     const oy_world_desc *w = &c->s->world;
