@@ -231,8 +231,8 @@ void oy_kind_castle(oy_build *b)
 void oy_kind_temple(oy_build *b)
 {
     float k = oy_build_rand(b, 1, 0.85f, 1.1f);
+    int red = oy_build_mat(b, 0.42f * k, 0.09f * k, 0.05f * k);   /* first: what a colour word paints */
     int stone = oy_build_mat(b, 0.36f * k, 0.34f * k, 0.3f * k);
-    int red = oy_build_mat(b, 0.42f * k, 0.09f * k, 0.05f * k);
     int plaster = oy_build_mat(b, 0.62f, 0.58f, 0.5f);
     int roof = roof_mat(b, 0.06f, 0.07f, 0.07f);
     int bronze = oy_build_mat(b, 0.2f, 0.15f, 0.07f);
