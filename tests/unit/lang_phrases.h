@@ -267,7 +267,7 @@ static const lang_phrase lang_phrases[] = {
     UNSET("deer on the shore", OY_CH_COAST),
     OBJ("a lantern in front of the camera", "lantern", 1, OY_PLACE_AHEAD),
     OBJ("a person behind the camera", "person", 1, OY_PLACE_BEHIND),
-    OBJ("on the left, a ruined tower", "ruins", 1, OY_PLACE_LEFT),
+    OBJ("on the left, a ruined tower", "tower", 1, OY_PLACE_LEFT),
     OBJ("in the distance a lighthouse", "lighthouse", 1, OY_PLACE_DISTANCE),
     OBJ("pines", "pine", 3, OY_PLACE_NONE),
     OBJ("a dozen sheep", "sheep", 12, OY_PLACE_NONE),
