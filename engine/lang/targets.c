@@ -57,13 +57,13 @@ static void apply_paint(const oy_parse *p, const oy_phrase_effect *it, float *ta
         [OY_SURF_SKY] = { OY_CH_SKY_WARMTH, OY_CH_SKY_TINT, OY_CH_SKY_LIGHT },
     };
     const oy_concept *k = it->concept;
+    /* clouds are white already: "dramatic white clouds" leave the sky
+     * blue, where "a white sky" is pale */
+    int clouds = it->qualifies >= 0 && p->items[it->qualifies].concept->group == OY_GROUP_WEATHER;
 
     for (int a = 0; a < 3; a++) {
         int ch = channels[it->surface][a];
         float v = k->paint[a] * it->intensity;
-        /* clouds are white already: "dramatic white clouds" leave the
-         * sky blue, where "a white sky" is pale */
-        int clouds = it->qualifies >= 0 && p->items[it->qualifies].concept->group == OY_GROUP_WEATHER;
         if (k->paint[a] == 0.0f || (clouds && a == 2 && k->paint[a] > 0.0f))
             continue;
         if (it->surface == OY_SURF_SKY) {

@@ -385,13 +385,13 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
         float ahead = 25.0f, lateral = 0.0f, radius = 4.0f, stand_off = 0.0f;
         if (it->concept->group != OY_GROUP_OBJECT)
             continue;
-        float paint[3];
-        object_paint(p, i, paint);
         if (it->negated) {
             int n = remove_named(c->m, object_kind(it->concept), t, OVER_REMOVE);
             describe_add(c, " remove %d %s;", n, it->concept->name);
             continue;
         }
+        float paint[3];
+        object_paint(p, i, paint);
         /* where the first view sees it whole: a person a dozen metres
          * off, a lighthouse or a castle farther, a village farther still */
         const oy_kind *kd = oy_scene_kind_find(object_kind(it->concept));

@@ -343,7 +343,7 @@ void oy_kind_bridge(oy_build *b)
     int stone = oy_build_stone(b, 0.3f, 0.28f, 0.25f);
     int wood = oy_build_mat(b, 0.16f, 0.11f, 0.07f);
     int arched = len > 30.0f, mat = arched ? stone : wood;
-    float deck = (b->water > 0.0f ? b->water : 0.0f) + (arched ? 3.2f : 1.5f);
+    float surface = fmaxf(b->water, 0.0f), deck = surface + (arched ? 3.2f : 1.5f);
     oy_build_box(b, mat, 0, deck, 0, 1.8f, 0.25f, len * 0.5f, 0, 0, 0);
     for (int s = -1; s <= 1; s += 2) {
         if (arched)   /* parapets */
@@ -364,7 +364,7 @@ void oy_kind_bridge(oy_build *b)
         int courses = (OY_PROTO_PRIMS - 4 - piers) / piers;
         courses = courses > 8 ? 8 : courses & ~1;
         float span = len / (float)piers, w = 0.5f * span - 0.5f, top = deck - 0.25f;
-        float rise = fminf(w, top - 0.6f - (b->water > 0.0f ? b->water : 0.0f));
+        float rise = fminf(w, top - 0.6f - surface);
         float spring = top - 0.6f - rise;
         for (int i = 0; i < piers; i++) {
             float zc = ((float)i + 0.5f) / (float)piers * len - 0.5f * len;
