@@ -423,7 +423,7 @@ static void out_task(void *arg, int task, int thread)
     for (int y = a0; y < a1; y++) {
         float *rc = col + (size_t)(y - a0) * W * 3, *rd = dep + (size_t)(y - a0) * W;
         reproject_row(j, y, rc, rd);
-        oy_objects_row(r->objects, j->c, y, r->ax0, r->ax1, rc, rd);
+        oy_objects_row(r->objects, j->c, thread, y, r->ax0, r->ax1, rc, rd);
     }
     if (a0 < a1)
         oy_weather_draw(r->parts, j->nparts, W, col, dep, a0, a1);
@@ -544,7 +544,7 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
     oy_pool_run(r->pool, (c.w + OY_CAST_GROUP - 1) / OY_CAST_GROUP, cast_task, &cj);
 
     if ((ret = oy_objects_prepare(r->objects, r->w, &sh, st, &c, v, j.p.thx, j.p.thy, W, H,
-                                  r->post.mul[1])) < 0)
+                                  r->post.mul[1], r->nband)) < 0)
         return ret;
     j.r = r;
     j.c = &c;

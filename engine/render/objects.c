@@ -73,10 +73,16 @@ struct oy_objects {
     size_t ncand, candcap;
     struct lamp_rank *rank;
     size_t rankcap;
-    /* screen tiles: tile k lists tl[ts[k] .. ts[k + 1]) */
+    /* screen tiles: tile k lists tl[ts[k] .. ts[k + 1]); tile row r lists
+     * rl[rs[r] .. rs[r + 1]), each instance once */
     int tw, th;
     int *ts, *tl, *cursor;
     size_t tscap, tlcap, ccursor;
+    int *rs, *rl;
+    size_t rscap, rlcap;
+    float *span;                  /* per thread: each instance's span on its row */
+    size_t spancap;
+    int threads;
     /* the placed objects that cast sun shadows, binned across the sun */
     int shadow_on;
     float e1[3], e2[3], sun[3];
@@ -124,6 +130,9 @@ void oy_objects_free(oy_objects **po)
     free(o->ts);
     free(o->tl);
     free(o->cursor);
+    free(o->rs);
+    free(o->rl);
+    free(o->span);
     free(o->gs);
     free(o->gl);
     free(o->casters);
@@ -740,6 +749,8 @@ static int bin(oy_objects *o)
 {
     size_t nt = (size_t)o->tw * o->th;
     if (oy_grow(&o->ts, &o->tscap, nt + 1, sizeof *o->ts) ||
+        oy_grow(&o->rs, &o->rscap, (size_t)o->th + 1, sizeof *o->rs) ||
+        oy_grow(&o->span, &o->spancap, (size_t)o->threads * 2 * (o->ni + 1), sizeof *o->span) ||
         oy_grow(&o->order, &o->ocap, o->ni + 1, sizeof *o->order))
         return OYSTER_E_NOMEM;
     near_key *keys = oy_malloc(sizeof *keys * (o->ni + 1));
@@ -752,6 +763,7 @@ static int bin(oy_objects *o)
         o->order[i] = keys[i].i;
     free(keys);
     memset(o->ts, 0, sizeof *o->ts * (nt + 1));
+    memset(o->rs, 0, sizeof *o->rs * ((size_t)o->th + 1));
     /* a counting sort: count each tile's instances, then fill the lists
      * in near-to-far order */
     for (int pass = 0; pass < 2; pass++) {
@@ -759,21 +771,30 @@ static int bin(oy_objects *o)
             int r[4];
             if (!tile_rect(o, &o->in[o->order[k]], r))
                 continue;
-            for (int y = r[1]; y <= r[3]; y++)
+            for (int y = r[1]; y <= r[3]; y++) {
+                if (pass == 0)
+                    o->rs[y + 1]++;
+                else
+                    o->rl[o->cursor[nt + y]++] = o->order[k];
                 for (int x = r[0]; x <= r[2]; x++) {
                     if (pass == 0)
                         o->ts[y * o->tw + x + 1]++;
                     else
                         o->tl[o->cursor[y * o->tw + x]++] = o->order[k];
                 }
+            }
         }
         if (pass == 0) {
             for (size_t i = 0; i < nt; i++)
                 o->ts[i + 1] += o->ts[i];
+            for (int i = 0; i < o->th; i++)
+                o->rs[i + 1] += o->rs[i];
             if (oy_grow(&o->tl, &o->tlcap, (size_t)o->ts[nt] + 1, sizeof *o->tl) ||
-                oy_grow(&o->cursor, &o->ccursor, nt, sizeof *o->cursor))
+                oy_grow(&o->rl, &o->rlcap, (size_t)o->rs[o->th] + 1, sizeof *o->rl) ||
+                oy_grow(&o->cursor, &o->ccursor, nt + (size_t)o->th, sizeof *o->cursor))
                 return OYSTER_E_NOMEM;
             memcpy(o->cursor, o->ts, sizeof *o->cursor * nt);
+            memcpy(o->cursor + nt, o->rs, sizeof *o->cursor * (size_t)o->th);
         }
     }
     return 0;
@@ -1077,26 +1098,17 @@ static void relight_land(const oy_objects *o, const oy_cast *c, const float d[3]
     }
 }
 
-/* A tile's candidates on one row: of the first CANDS instances of its
- * list (near to far), those whose screen box holds the row and whose
- * span on the row meets the tile, with the span, in out and the images
- * in water in mout (*nm of them); the rest of a longer list follows
- * untried. The span is where the row's rays pass the instance's
- * bounding sphere: with d(u) = A + u R the ray of the pixel at u and
- * K = |c|^2 - r^2, the line through the camera meets the
+/* The spans of a row's instances, in pixels: where the row's rays pass
+ * each instance's bounding sphere. With d(u) = A + u R the ray of the
+ * pixel at u and K = |c|^2 - r^2, the line through the camera meets the
  * sphere where (c.d)^2 >= K |d|^2, a quadratic in u; between its roots,
  * or outside them for a sphere the line along the row runs through (one
  * beside the camera), two pixels wider either side than the sums make
  * it (inst_hit tests the sphere itself); every pixel when the camera is
- * in the sphere. Returns the count in out. */
-#define CANDS 512
-typedef struct cand {
-    int q;              /* its place in the tile's list */
-    float xa, xb;       /* its span, pixels */
-} cand;
-
-static int tile_cands(const oy_objects *o, const int *list, int n, float w, float fy, int tile, cand *out,
-                      int *nm, cand *mout)
+ * in the sphere. Instance i's span goes to span[2 i], span[2 i + 1]; an
+ * instance of the tile row that the row misses gets an empty one. The
+ * span does not depend on the tile, so each is solved once a row. */
+static void row_spans(const oy_objects *o, int y, float w, float fy, float *span)
 {
     const oy_view *v = &o->v;
     float A[3] = { v->fwd.x + w * v->up.x, v->fwd.y + w * v->up.y, v->fwd.z + w * v->up.z };
@@ -1104,12 +1116,13 @@ static int tile_cands(const oy_objects *o, const int *list, int n, float w, floa
     float AR = A[0] * v->right.x + A[1] * v->right.y + A[2] * v->right.z;
     float RR = oy_v3_dot(v->right, v->right);
     float k = 0.5f * (float)o->W / o->thx;
-    float t0 = (float)(tile * TILE), t1 = t0 + (float)TILE;
-    int m = 0;
-    *nm = 0;
-    for (int i = 0; i < n && i < CANDS; i++) {
-        const inst *I = &o->in[list[i]];
-        if (fy < I->sy0 || fy > I->sy1 || t1 < I->sx0 || t0 > I->sx1)
+    int r = y / TILE;
+    for (int q = o->rs[r]; q < o->rs[r + 1]; q++) {
+        const inst *I = &o->in[o->rl[q]];
+        float *sp = span + 2 * (size_t)o->rl[q];
+        sp[0] = 1e30f;
+        sp[1] = -1e30f;
+        if (fy < I->sy0 || fy > I->sy1)
             continue;
         float K = I->K, a0 = I->cf + w * I->cu, a1 = I->cr;
         float qa = a1 * a1 - K * RR, qb = a0 * a1 - K * AR, qc = a0 * a0 - K * AA;
@@ -1139,18 +1152,43 @@ static int tile_cands(const oy_objects *o, const int *list, int n, float w, floa
                 }
             }
         }
-        if (xb < t0 || xa > t1)
+        sp[0] = xa;
+        sp[1] = xb;
+    }
+}
+
+/* A tile's candidates on one row: of the first CANDS instances of its
+ * list (near to far), those whose span on the row (row_spans) meets the
+ * tile, with the span, in out and the images in water in mout (*nm of
+ * them); the rest of a longer list follows untried. Returns the count in
+ * out. */
+#define CANDS 512
+typedef struct cand {
+    int q;              /* its place in the tile's list */
+    float xa, xb;       /* its span, pixels */
+} cand;
+
+static int tile_cands(const oy_objects *o, const int *list, int n, const float *span, int tile, cand *out,
+                      int *nm, cand *mout)
+{
+    float t0 = (float)(tile * TILE), t1 = t0 + (float)TILE;
+    int m = 0;
+    *nm = 0;
+    for (int i = 0; i < n && i < CANDS; i++) {
+        const inst *I = &o->in[list[i]];
+        const float *sp = span + 2 * (size_t)list[i];
+        if (t1 < I->sx0 || t0 > I->sx1 || sp[1] < t0 || sp[0] > t1)
             continue;
         if (I->mirror)
-            mout[(*nm)++] = (cand){ i, xa, xb };
+            mout[(*nm)++] = (cand){ i, sp[0], sp[1] };
         else
-            out[m++] = (cand){ i, xa, xb };
+            out[m++] = (cand){ i, sp[0], sp[1] };
     }
     return m;
 }
 
-void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1, float *col,
-                    float *dep)
+void oy_objects_row(const oy_objects *o, const oy_cast *c, int thread, int y, int x0, int x1,
+                    float *col, float *dep)
 {
     if (!o->ni && !o->nl)
         return;
@@ -1161,6 +1199,8 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1
     static const float zero[3] = { 0, 0, 0 };
     int last = -1, relight = o->shadow_on || o->nl, cands_of = -1, nc = 0, nmc = 0, nrest = 0;
     cand cs[CANDS], ms[CANDS];
+    float *span = o->span + (size_t)thread * 2 * (o->ni + 1);
+    row_spans(o, y, w, fy, span);
     for (int x = x0; x < x1; x++) {
         int tile = x / TILE;
         if (ts[tile] == ts[tile + 1] && !relight) {
@@ -1170,7 +1210,7 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1
         }
         if (tile != cands_of) {
             int n = ts[tile + 1] - ts[tile];
-            nc = tile_cands(o, o->tl + ts[tile], n, w, fy, tile, cs, &nmc, ms);
+            nc = tile_cands(o, o->tl + ts[tile], n, span, tile, cs, &nmc, ms);
             nrest = n > CANDS ? n - CANDS : 0;
             cands_of = tile;
         }
@@ -1406,9 +1446,10 @@ float oy_objects_ray(const oy_objects *o, const double org[3], const float dir[3
 
 int oy_objects_prepare(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
                        const oy_state *st, const oy_cast *c, const oy_view *v, float thx,
-                       float thy, int W, int H, float exposure)
+                       float thy, int W, int H, float exposure, int threads)
 {
     reset(o, v);
+    o->threads = threads;
     o->thx = thx;
     o->thy = thy;
     o->W = W;

@@ -362,10 +362,11 @@ void oy_objects_free(oy_objects **o);
 /* The frame's instances (the state's entities and the forest near the
  * view), their point lights and shadow casters, binned for the output's
  * W x H pixels seen through v with half-angle tangents thx, thy; glows
- * and lamps are set for the frame's exposure (the post's gain). */
+ * and lamps are set for the frame's exposure (the post's gain); threads
+ * is how many may draw rows at once (oy_objects_row). */
 int oy_objects_prepare(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
                        const oy_state *st, const oy_cast *c, const oy_view *v, float thx,
-                       float thy, int W, int H, float exposure);
+                       float thy, int W, int H, float exposure, int threads);
 /* For exports: the instances of the state's entities, then those of the
  * forest's trees within far metres of v's place (at most as far as a
  * frame draws them), all round it; c gives the season (oy_cast_season).
@@ -390,10 +391,11 @@ void oy_objects_to_world(const oy_objects *o, int i, const float local[3], doubl
  * what is solid in the last gather or prepare (not leaves, smoke or
  * flames; images in water left out), within tmax; or a negative number. */
 float oy_objects_ray(const oy_objects *o, const double org[3], const float dir[3], float tmax);
-/* Draw them over output row y, pixels [x0, x1): col holds the row's
- * linear colour (3 floats a pixel) and dep its depth, both updated. */
-void oy_objects_row(const oy_objects *o, const oy_cast *c, int y, int x0, int x1, float *col,
-                    float *dep);
+/* Draw them over output row y, pixels [x0, x1), in the pool's thread
+ * thread: col holds the row's linear colour (3 floats a pixel) and dep
+ * its depth, both updated. */
+void oy_objects_row(const oy_objects *o, const oy_cast *c, int thread, int y, int x0, int x1,
+                    float *col, float *dep);
 
 /* fast deterministic helpers shared by the shading files */
 static inline float oy_rexp2(float x)
