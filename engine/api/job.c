@@ -15,6 +15,7 @@
  * finished as if the shot ended there.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <sys/resource.h>
 #include <stdlib.h>
@@ -50,6 +51,7 @@ typedef struct job {
     float *mix, *stembuf[OY_BUS_COUNT];
     oy_entity *ents;
     int want_audio, mux_audio;
+    int sound_apart;           /* the sound may be made while the picture renders */
     const char *chunk_dir;     /* render --chunk: the chunks' folder */
     oy_chunk_id chunk_id;      /* render --chunk: which chunk */
     oy_assembly *from;         /* assemble: where the frames come from */
@@ -159,23 +161,34 @@ static int chunk_audio(job *j, int count)
     return err;
 }
 
-static int frame_audio(job *j, int64_t n)
+/* Frame n's sound into the mix and the stems: its sample count in
+ * *count, or an error. */
+static int sound_make(job *j, int64_t n, int *count)
 {
     const oy_output *out = j->out;
     int64_t s0 = oy_frame_first_sample(n, out->fps);
     int64_t s1 = n + 1 >= out->frames ? out->samples : oy_frame_first_sample(n + 1, out->fps);
-    int count = (int)(s1 - s0), err;
     double t0 = now_s();
+    int err = 0;
+
+    *count = (int)(s1 - s0);
+    if (*count <= 0)
+        return 0;
+    if (j->from)
+        err = oy_assembly_sound(j->from, *count, j->mix, j->stembuf);
+    else
+        err = oy_audio_render(j->audio, s0, *count, j->mix, j->stem[0] || j->chunk ? j->stembuf : NULL);
+    j->t_audio += now_s() - t0;
+    return err;
+}
+
+/* The sound made, to its sinks. */
+static int sound_write(job *j, int count)
+{
+    int err;
 
     if (count <= 0)
         return 0;
-    if (j->from)
-        err = oy_assembly_sound(j->from, count, j->mix, j->stembuf);
-    else
-        err = oy_audio_render(j->audio, s0, count, j->mix, j->stem[0] || j->chunk ? j->stembuf : NULL);
-    j->t_audio += now_s() - t0;
-    if (err)
-        return err;
     if (j->chunk)
         return chunk_audio(j, count);
     if (j->mux_audio && (err = oy_writer_audio(j->writer, j->mix, count)))
@@ -186,6 +199,19 @@ static int frame_audio(job *j, int64_t n)
         if (j->stem[b] && (err = oy_wav_write(j->stem[b], j->stembuf[b], count)))
             return err;
     return 0;
+}
+
+typedef struct sound_task {
+    job *j;
+    int64_t n;
+    int count, err;
+} sound_task;
+
+static void *sound_thread(void *arg)
+{
+    sound_task *t = arg;
+    t->err = sound_make(t->j, t->n, &t->count);
+    return NULL;
 }
 
 /* Frame n's picture: state, view, render, burn-ins. *t_eval gets the time
@@ -244,6 +270,28 @@ static int frame_video(job *j, int64_t n)
     }
     j->t_encode += now_s() - t2;
     return err;
+}
+
+/* Frame n: its picture, then its sound. Where they share nothing that
+ * keeps state (j->sound_apart), the sound is made in a thread of its own
+ * while the picture renders, and both go to the sinks in that order. */
+static int frame_step(job *j, int64_t n)
+{
+    sound_task t = { j, n, 0, 0 };
+    pthread_t th;
+    int err;
+
+    if (!j->want_audio)
+        return frame_video(j, n);
+    int apart = j->sound_apart && pthread_create(&th, NULL, sound_thread, &t) == 0;
+    err = frame_video(j, n);
+    if (apart)
+        pthread_join(th, NULL);
+    else if (!err)
+        t.err = sound_make(j, n, &t.count);
+    if (err || (err = t.err))
+        return err;
+    return sound_write(j, t.count);
 }
 
 static int finish_sinks(job *j)
@@ -377,6 +425,8 @@ static int setup_render(job *j)
             (!j->chunk_dir && !j->live && (j->first > 0 || j->last + 1 < j->out->frames) &&
              (err = oy_gain_cached(shot, j->audio, j->log))))
             return err;
+        /* the walker steps as the sound and the picture ask for it */
+        j->sound_apart = !j->live && !oy_camera_walker(shot->camera);
     }
     if (!(j->ents = oy_calloc((size_t)oy_model_max_entities(shot->model), sizeof *j->ents)))
         return OYSTER_E_NOMEM;
@@ -570,7 +620,7 @@ static int run(job *j)
             last = n - 1;      /* the session ended: the shot ends here */
             break;
         }
-        if ((err = frame_video(j, n)) || (j->want_audio && (err = frame_audio(j, n))))
+        if ((err = frame_step(j, n)))
             goto done;
         if (o->progress) {
             double el = now_s() - start;
