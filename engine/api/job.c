@@ -89,6 +89,14 @@ static double now_s(void)
     return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
+/* seconds of CPU the process has used, all its threads */
+static double cpu_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
 /* A write to the frame-hash file failed: name the file and the cause
  * (errno from the failed write; stdio keeps only that one happened). */
 static int hash_fail(job *j)
@@ -574,7 +582,7 @@ static int run(job *j)
     const oyster_render_opts *o = j->o;
     const oy_output *out = j->out;
     int64_t first = j->first, last = j->last;
-    double start = now_s();
+    double start = now_s(), cpu_start = cpu_s();
     struct timespec wall;
     int err;
 
@@ -634,14 +642,15 @@ static int run(job *j)
     if ((err = finish_sinks(j)))
         goto done;
     {
-        double n = (double)(last - first + 1), el = now_s() - start;
+        double n = (double)(last - first + 1), el = now_s() - start, cpu = cpu_s() - cpu_start;
         struct rusage ru;
         getrusage(RUSAGE_SELF, &ru);
         oy_diag(j->log, OYSTER_INFO, NULL, 0, 0, NULL,
                 "timing: %dx%d, %.0f frames, %.2f fps end to end; ms/frame: eval %.2f, render %.2f, "
-                "encode %.2f, audio %.2f; peak memory %.1f MB",
+                "encode %.2f, audio %.2f; peak memory %.1f MB; CPU use %.0f%% of %ld cores",
                 out->width, out->height, n, el > 0 ? n / el : 0.0, 1e3 * j->t_eval / n,
-                1e3 * j->t_render / n, 1e3 * j->t_encode / n, 1e3 * j->t_audio / n, ru.ru_maxrss / 1024.0);
+                1e3 * j->t_render / n, 1e3 * j->t_encode / n, 1e3 * j->t_audio / n, ru.ru_maxrss / 1024.0,
+                el > 0 ? 100.0 * cpu / el : 0.0, sysconf(_SC_NPROCESSORS_ONLN));
     }
     if (j->chunk_dir)
         err = write_manifest(j, wall.tv_sec + wall.tv_nsec * 1e-9);
