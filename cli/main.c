@@ -112,7 +112,8 @@ static int global_option(const char *arg)
         if (!match)
             continue;
         if (o->id == OPT_VERSION)
-            printf("oyster %s\n", OYSTER_VERSION);
+            printf("oyster %s\nvector instructions: %s (this CPU: up to %s)\n", OYSTER_VERSION,
+                   oyster_cpu_in_use(), oyster_cpu_best());
         else
             cli_help_overview(stdout);
         return CLI_EXIT_OK;
@@ -135,5 +136,10 @@ int main(int argc, char **argv)
     cmd = cli_command_find(argv[1]);
     if (!cmd)
         return cli_command_unknown(argv[1]);
+    char msg[128];
+    if (oyster_cpu_check(msg, sizeof msg)) {
+        cli_error(NULL, "unset it for the widest this CPU runs; every level renders the same bytes", "%s", msg);
+        return CLI_EXIT_INPUT;
+    }
     return cmd->run(cmd, argc - 1, argv + 1);
 }

@@ -34,6 +34,16 @@ int oyster_error_is_input(int err);
  * for "did you mean" hints. */
 int oyster_edit_distance(const char *a, const char *b, int max);
 
+/* ---- vector instructions ------------------------------------------------ */
+
+/* The environment's OYSTER_CPU (oyster(1) ENVIRONMENT): 0 when unset or
+ * a level this CPU runs, else OYSTER_E_INPUT with the reason in msg. */
+int oyster_cpu_check(char *msg, size_t n);
+/* The level the pixel kernels use, and the widest this CPU runs: "sse2",
+ * "avx2" or "avx512". Every level renders the same bytes. */
+const char *oyster_cpu_in_use(void);
+const char *oyster_cpu_best(void);
+
 /* ---- diagnostics ---------------------------------------------------------- */
 
 enum oyster_level { OYSTER_ERROR, OYSTER_WARNING, OYSTER_INFO, OYSTER_DEBUG };

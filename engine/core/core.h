@@ -78,6 +78,17 @@ void oy_freep(void *pp);              /* free(*pp); *pp = NULL */
 
 /* Growable array of elements; cap doubles. Returns 0 or OYSTER_E_NOMEM. */
 int oy_grow(void *pp, size_t *cap, size_t need, size_t elem_size);
+/* ---- vector instructions (cpu.c) ---- */
+enum { OY_CPU_SSE2, OY_CPU_AVX2, OY_CPU_AVX512, OY_CPU_LEVELS };
+int oy_cpu_best(void);                /* the widest level this CPU runs */
+/* The level OYSTER_CPU's value want names (NULL or empty: the best), or
+ * OYSTER_E_INPUT with the reason in msg: not a level, or one this CPU
+ * lacks. */
+int oy_cpu_wanted(const char *want, char *msg, size_t n);
+/* The level the kernels use: OYSTER_CPU's when valid, else the best. */
+int oy_cpu_level(void);
+const char *oy_cpu_name(int level);
+
 /* Before any CBLAS call: OpenBLAS single-threaded (blas.c). */
 void oy_blas_init(void);
 

@@ -37,7 +37,7 @@ static inline float bitsf(uint32_t u)
     return x;
 }
 
-#define BASE ((uint32_t)(127 + OY_POST_LO) << 23)
+#define BASE OY_POST_BASE
 
 void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
 {
@@ -143,7 +143,7 @@ void oy_post_dither(oy_post *p, uint64_t dither_key)
     }
 }
 
-void oy_post_row(const oy_post *p, const float *in, int x0, int x1, int y, uint8_t *out)
+void oy_post_row_scalar(const oy_post *p, const float *in, int x0, int x1, int y, uint8_t *out)
 {
     const float *drow = p->dither + (size_t)(y & (OY_POST_DN - 1)) * OY_POST_DN * 3;
     for (int x = x0; x < x1; x++) {

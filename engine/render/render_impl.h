@@ -240,8 +240,19 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky);
 /* The frame's dither noise, from a key of seed and frame. */
 void oy_post_dither(oy_post *p, uint64_t dither_key);
 /* Grade and dither pixels [x0, x1) of output row y: in and out point at
- * the row's start (3 floats, 3 bytes per pixel). */
+ * the row's start (3 floats, 3 bytes per pixel). oy_post_row runs the
+ * kernel of the CPU level in use (oy_cpu_level, post_simd.c); each writes
+ * the bytes of the scalar reference. */
 void oy_post_row(const oy_post *p, const float *in, int x0, int x1, int y, uint8_t *out);
+void oy_post_row_scalar(const oy_post *p, const float *in, int x0, int x1, int y, uint8_t *out);
+void oy_post_row_at(int level, const oy_post *p, const float *in, int x0, int x1, int y, uint8_t *out);
+/* the float whose bits start the tone curve's table: 2^OY_POST_LO */
+#define OY_POST_BASE ((uint32_t)(127 + OY_POST_LO) << 23)
+static inline float oy_post_base(void)
+{
+    union { uint32_t u; float f; } b = { OY_POST_BASE };
+    return b.f;
+}
 
 /* ---- weather ---- */
 typedef struct oy_wview {          /* what the particle splatter needs */

@@ -27,6 +27,20 @@ cmp -s "$T/j1.mp4" "$T/j2.mp4" && pass "byte-identical mp4 for -j1 and -j2" || f
 cmp -s "$T/j1.md5" "$T/j2.md5" && pass "identical frame hashes for -j1 and -j2" || fail "hashes differ"
 expect_rc 0 "render again" "$OYSTER" render "$T/a.yaml" -o "$T/again.mp4" -j 2
 cmp -s "$T/j1.mp4" "$T/again.mp4" && pass "a second run is byte-identical" || fail "second run differs"
+# every vector level the CPU runs renders the same bytes (oyster(1) ENVIRONMENT)
+for level in sse2 avx2 avx512; do
+    if ! OYSTER_CPU=$level "$OYSTER" check "$T/a.yaml" >/dev/null 2>&1; then
+        echo "SKIP OYSTER_CPU=$level: this CPU lacks it"
+        continue
+    fi
+    expect_rc 0 "render OYSTER_CPU=$level" env OYSTER_CPU=$level "$OYSTER" render "$T/a.yaml" -o "$T/cpu.mp4" -f \
+        --frame-hashes "$T/cpu.md5"
+    cmp -s "$T/j1.mp4" "$T/cpu.mp4" && cmp -s "$T/j1.md5" "$T/cpu.md5" && pass "OYSTER_CPU=$level: byte-identical mp4, sound included" ||
+        fail "OYSTER_CPU=$level: the mp4 differs"
+done
+expect_rc 2 "OYSTER_CPU=avx3 refused" env OYSTER_CPU=avx3 "$OYSTER" render "$T/a.yaml" -o "$T/cpu3.mp4"
+has_line "$T/.err" "OYSTER_CPU=avx3 is not a level" "an unknown OYSTER_CPU is named in the error"
+[ ! -e "$T/cpu3.mp4" ] && pass "nothing written for an unknown OYSTER_CPU" || fail "an output was written"
 
 expect_rc 0 "render --frames 13-20" "$OYSTER" render "$T/a.yaml" -o "$T/part.mp4" --frames 13-20 --frame-hashes "$T/part.md5"
 grep '^0, ' "$T/part.md5" | awk -F', *' '{print $2, $6}' >"$T/p"

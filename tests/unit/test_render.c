@@ -212,6 +212,55 @@ static void stills(const char *dir, const oy_world *w, oy_pool *pool)
     free(rgb);
 }
 
+/* Every vector level's post row writes the scalar reference's bytes: on
+ * rows of every length and start, with values from black through the
+ * table's ends to infinity and NaN, by day and night, with a fade. */
+static void post_levels(void)
+{
+    static oy_post p;
+    enum { W = 203 };
+    float row[W * 3];
+    uint8_t ref[W * 3], got[W * 3];
+    uint64_t h = 7;
+    CHECK_GROUP("post");
+    for (int i = 0; i <= OY_POST_LUT; i++)
+        p.lut[i] = 255.0f * (float)i / OY_POST_LUT + 0.001f * (float)(i % 7);
+    oy_post_dither(&p, 99);
+    for (int i = 0; i < 3; i++)
+        p.mul[i] = 0.8f + 0.1f * (float)i;
+    for (int i = 0; i < 9; i++) {
+        p.mat[i] = i % 4 == 0 ? 0.9f : 0.05f;
+        p.lit[i] = i % 4 == 0 ? 0.1f : -0.05f;
+    }
+    int best = oy_cpu_best(), bad = 0, runs = 0;
+    for (int night = 0; night < 2; night++)
+        for (int fade = 0; fade < 2; fade++) {
+            p.night = night;
+            p.keep = fade ? 0.6f : 1.0f;
+            p.veil = fade ? 40.0f : 0.0f;
+            for (int i = 0; i < W * 3; i++) {
+                h = h * 6364136223846793005ULL + 1442695040888963407ULL;
+                int k = (int)(h >> 59);
+                float u = (float)(h >> 40 & 0xffffff) / 16777216.0f;
+                row[i] = k == 0 ? 0.0f : k == 1 ? -u : k == 2 ? 1e-7f * u : k == 3 ? 1e9f * u
+                       : k == 4 ? INFINITY : k == 5 ? NAN : k < 12 ? 4.0f * u : 0.05f * u;
+            }
+            for (int x0 = 0; x0 < 40; x0 += 13)
+                for (int x1 = W; x1 > x0; x1 -= 29) {
+                    memset(ref, 0, sizeof ref);
+                    oy_post_row_scalar(&p, row, x0, x1, 7 + x0, ref);
+                    for (int l = 0; l <= best; l++) {
+                        memset(got, 0, sizeof got);
+                        oy_post_row_at(l, &p, row, x0, x1, 7 + x0, got);
+                        bad += memcmp(ref, got, sizeof ref) != 0;
+                        runs++;
+                    }
+                }
+        }
+    CHECK(!bad, "each of the %d levels this CPU runs (up to %s) writes the scalar bytes (%d of %d rows differ)",
+          best + 1, oy_cpu_name(best), bad, runs);
+}
+
 int main(void)
 {
     const int W = 320, H = 180;
@@ -234,6 +283,7 @@ int main(void)
         return 0;
     }
 
+    post_levels();
     CHECK_GROUP("render");
     for (size_t i = 0; i < sizeof scenes / sizeof *scenes; i++) {
         if (i != 0 && i != 9 && i != 11 && i != 12)
