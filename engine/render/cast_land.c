@@ -499,9 +499,12 @@ static void lava_glow(const oy_cast *c, double wx, double wz, float slope2, floa
     static const float hot[3] = { 1.0f, 0.36f, 0.05f }, cool[3] = { 0.55f, 0.04f, 0.01f };
     float foot = pixel_foot(c, dist);
     float warp = detail(c, wx * (1.0 / 140.0) + 31.0, wz * (1.0 / 140.0) - 7.0, NULL, NULL);
-    float n = detail(c, wx * (1.0 / 45.0) + 0.8 * warp, wz * (1.0 / 45.0) - 0.8 * warp, NULL, NULL);
-    float vein = oy_smoothstepf(0.85f, 0.95f, 1.0f - fabsf(n));
-    float mask = oy_rmax(oy_lerpf(0.08f, vein, resolved(foot, 16.0f)), oy_smoothstepf(-0.55f, -0.7f, warp));
+    /* a vein is where the noise crosses zero: metres from the crossing
+     * are its value over its slope, so the veins keep one width */
+    float gx, gz;
+    float n = detail(c, wx * (1.0 / 45.0) + 0.8 * warp, wz * (1.0 / 45.0) - 0.8 * warp, &gx, &gz);
+    float vein = oy_smoothstepf(4.0f, 1.0f, fabsf(n) * 45.0f / (sqrtf(gx * gx + gz * gz) + 1e-4f));
+    float mask = oy_rmax(oy_lerpf(0.08f, vein, resolved(foot, 16.0f)), 0.6f * oy_smoothstepf(-0.55f, -0.7f, warp));
     mask *= oy_smoothstepf(0.6f, 0.12f, slope2) * c->lava;
     if (mask <= 0.0f)
         return;
@@ -524,7 +527,7 @@ void oy_cast_land_glow(oy_cast *c, const oy_state *st)
                         oy_rmax(s->sun[1], 0.0f) +
                     (0.2126f * s->moon_rad[0] + 0.7152f * s->moon_rad[1] + 0.0722f * s->moon_rad[2]) *
                         oy_rmax(s->moon[1], 0.0f);
-        c->lava_light = key * (0.14f + 2.0f * s->night);
+        c->lava_light = key * (0.14f + 0.5f * s->night);
     }
     /* a salt flat: the bright bare crust of a desert */
     c->crust = oy_smoothstepf(0.5f, 0.85f, st->ch[OY_CH_GROUND_LIGHT]) *

@@ -92,11 +92,13 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
     float k0 = (sat < 0.0f ? 1.0f + sat : 1.0f + 0.7f * sat) * (1.0f + 0.25f * golden) * (1.0f - 0.4f * blue);
     /* low sun light is rich in colour; by moonlight the eye sees little,
      * unless the aurora burns overhead or lava glows on the ground */
-    float glow = fmaxf(sky->aurora, 0.5f * oy_clampf(st->ch[OY_CH_LAVA], 0.0f, 1.0f));
+    float lava = oy_clampf(st->ch[OY_CH_LAVA], 0.0f, 1.0f), glow = fmaxf(sky->aurora, lava);
     float k = k0 * (1.0f - 0.8f * sky->night * (1.0f - 0.6f * glow));
     /* and what colour it keeps leans blue-grey (the eye's night shift),
-     * so moonlit grass reads as land under the moon, not as green */
-    float nt[3] = { 1.0f - 0.26f * sky->night, 1.0f - 0.06f * sky->night, 1.0f + 0.34f * sky->night };
+     * so moonlit grass reads as land under the moon, not as green; not
+     * where lava lights the land, whose dim glow would turn pink */
+    float shift = sky->night * (1.0f - lava);
+    float nt[3] = { 1.0f - 0.26f * shift, 1.0f - 0.06f * shift, 1.0f + 0.34f * shift };
     static const float w[3] = { 0.2126f, 0.7152f, 0.0722f };
     for (int r = 0; r < 3; r++)
         for (int c = 0; c < 3; c++) {
