@@ -28,6 +28,7 @@ static void grammar_role(const oy_lang_word *w, char *buf, size_t cap)
     case OY_LW_INTENSITY: snprintf(buf, cap, "intensity x%.2g of what follows", w->value); break;
     case OY_LW_VERY: snprintf(buf, cap, "strengthens what follows"); break;
     case OY_LW_COUNT: snprintf(buf, cap, "count %d", (int)w->value); break;
+    case OY_LW_SIZE: snprintf(buf, cap, "size x%.2g of the object that follows", w->value); break;
     case OY_LW_NEGATE: snprintf(buf, cap, "negates what follows"); break;
     case OY_LW_ENDING: snprintf(buf, cap, "ends what came before"); break;
     case OY_LW_PLACE: snprintf(buf, cap, "places the object %s", place_names[(int)w->value]); break;
@@ -53,6 +54,8 @@ static size_t modifiers(const oy_phrase_effect *it, char *buf, size_t cap)
         PUT(", negated");
     if (it->concept->group == OY_GROUP_OBJECT) {
         PUT(", %d of kind '%s'", it->count, it->concept->kind);
+        if (it->size != 1.0f && it->size > 0.0f)
+            PUT(", size x%.2g", it->size);
         if (it->place == OY_PLACE_NEAR_ENTITY)
             PUT(", near '%s'", it->near_what);
         else if (it->place != OY_PLACE_NONE)

@@ -86,6 +86,8 @@ typedef struct oy_phrase_effect {
                                   scaled effects, etc. */
     int negated;               /* "no rain", "the rain stops" */
     int count;                 /* objects: how many (default 1) */
+    float size;                /* objects: their scale as the words size
+                                  them ("a tiny cabin": 0.5; default 1) */
     int place;                 /* OY_PLACE_* */
     char near_what[32];        /* OY_PLACE_NEAR_ENTITY: the kind or id */
     int surface;               /* colour words: OY_SURF_* they paint
@@ -190,8 +192,11 @@ enum oy_lang_word_type {
                           the OY_PLACE_* when nothing placeable follows */
     OY_LW_PACE,        /* value: transition seconds */
     OY_LW_SUDDEN,      /* value: transition seconds, and sudden */
-    OY_LW_SURFACE      /* value: OY_SURF_* it names ("water", "sky") for
+    OY_LW_SURFACE,     /* value: OY_SURF_* it names ("water", "sky") for
                           colour words; no meaning of its own */
+    OY_LW_SIZE         /* value: the scale of the next object ("a tiny
+                          cabin"); above 1 also the intensity of the next
+                          other concept ("big waves") */
 };
 typedef struct oy_lang_word {
     const char *text;  /* lowercase words separated by single spaces */

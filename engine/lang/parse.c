@@ -509,6 +509,9 @@ typedef struct clause {
     float intensity;
     size_t intensity_at;      /* token the intensity belongs to */
     size_t very_at;
+    float size;               /* a size word's value, waiting for its
+                                 noun across colour words; 0: none */
+    size_t size_at;           /* the token after the size word */
     int place;                /* waiting for the next object */
     char near_what[32];
     int last_item, last_object;
@@ -547,6 +550,7 @@ static void clause_reset(clause *c, int sentence)
 {
     c->negate = 0;
     c->count = 0;
+    c->size = 0.0f;
     c->intensity_at = (size_t)-1;
     c->very_at = (size_t)-1;
     c->last_item = c->last_object = -1;
@@ -630,6 +634,20 @@ static int add_item(parser *p, clause *c, const oy_concept *k, size_t at, int pl
     it->intensity = c->intensity_at == at ? c->intensity : 1.0f;
     it->negated = c->negate;
     it->count = 1;
+    it->size = 1.0f;
+    /* a size word sizes the object it comes before, colours between
+     * ("a tiny red cabin"); right before another concept a big one is
+     * that one's intensity ("big waves"), and a small one leaves it as
+     * it is ("a small stream" is a stream) */
+    if (c->size > 0.0f && !k->has_paint) {
+        if (k->group == OY_GROUP_OBJECT) {
+            it->size = c->size;
+            it->intensity = 1.0f;   /* "a little" sized it */
+        } else if (c->size_at == at && c->intensity_at != at && c->size > 1.0f) {
+            it->intensity = c->size;
+        }
+        c->size = 0.0f;
+    }
     it->qualifies = -1;
     if (k->has_paint) {
         /* a colour: what it paints is known once its noun comes */
@@ -902,6 +920,10 @@ static int apply_word(parser *p, clause *c, size_t i, const match *m, int timed,
     case OY_LW_INTENSITY:
         c->intensity = c->very_at == i ? oy_powf(w->value, 1.5f) : w->value;
         c->intensity_at = *next;
+        if (!strcmp(w->text, "a little")) {
+            c->size = 0.6f;       /* "a little cabin" is a small one */
+            c->size_at = *next;
+        }
         break;
     case OY_LW_VERY:
         c->intensity = 1.5f;
@@ -909,6 +931,10 @@ static int apply_word(parser *p, clause *c, size_t i, const match *m, int timed,
         break;
     case OY_LW_COUNT:
         c->count = (int)w->value;
+        break;
+    case OY_LW_SIZE:
+        c->size = w->value;
+        c->size_at = *next;
         break;
     case OY_LW_NEGATE:
         c->negate = 1;

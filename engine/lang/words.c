@@ -19,6 +19,7 @@
 #define PACE(w, s)      { w, OY_LW_PACE, s, NULL }
 #define SUDDEN(w, s)    { w, OY_LW_SUDDEN, s, NULL }
 #define SURFACE(w, s)   { w, OY_LW_SURFACE, s, NULL }
+#define SIZE(w, v)      { w, OY_LW_SIZE, v, NULL }
 
 /* Intensities: "light" moves a concept 35% of the way from the defaults,
  * "heavy" 150% (what "heavy rain" means next to plain "rain"). */
@@ -117,9 +118,8 @@ const oy_lang_word oy_lang_words[] = {
     STOP("choir"), STOP("synth"), STOP("chords"), STOP("notes"),
     STOP("beat"), STOP("rhythm"), STOP("tempo"), STOP("key"),
     STOP("sound"), STOP("sounds"), STOP("leaves"),
-    /* adjectives of size and age that the objects' own scale carries */
-    STOP("old"), STOP("small"), STOP("little"),
-    STOP("big"), STOP("large"), STOP("tall"), STOP("tiny"), STOP("lone"),
+    /* adjectives of age and shape that the objects' own look carries */
+    STOP("old"), STOP("tall"), STOP("lone"),
     STOP("single"), STOP("wooden"), STOP("narrow"),
     STOP("beautiful"), STOP("lovely"), STOP("wide"),
     STOP("open"), STOP("long"), STOP("high"), STOP("low"), STOP("new"),
@@ -152,9 +152,15 @@ const oy_lang_word oy_lang_words[] = {
     INTENSITY("intense", HEAVY), INTENSITY("fierce", HEAVY),
     INTENSITY("severe", HEAVY), INTENSITY("violent", HEAVY),
     INTENSITY("torrential", HEAVY), INTENSITY("extreme", HEAVY),
-    INTENSITY("huge", HEAVY), INTENSITY("massive", HEAVY),
     INTENSITY("raging", HEAVY), INTENSITY("bitter", HEAVY),
     INTENSITY("bitterly", HEAVY),
+
+    /* sizes: of the next object its scale; the big ones also the
+     * intensity of another concept (waves, hills), as huge was heavy */
+    SIZE("tiny", 0.5f), SIZE("small", 0.7f), SIZE("little", 0.7f),
+    SIZE("smaller", 0.7f), SIZE("big", 1.3f), SIZE("large", 1.3f),
+    SIZE("bigger", 1.3f), SIZE("larger", 1.3f), SIZE("huge", HEAVY),
+    SIZE("massive", HEAVY), SIZE("giant", HEAVY), SIZE("gigantic", HEAVY),
 
     VERY("very"), VERY("extremely"), VERY("really"), VERY("incredibly"),
     VERY("so"), VERY("truly"), VERY("exceptionally"),

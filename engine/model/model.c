@@ -175,6 +175,7 @@ static int add_entity(compile *c, const char *kind, const char *id, double t,
     r->yaw_base = r->e.yaw;
     r->face_ent = SIZE_MAX;
     r->e.scale = 0.85f + 0.3f * oy_u01(oy_mix64(r->e.seed));
+    r->e.size = 1.0f;
     r->e.fade = 1.0f;
     r->t_add = t;
     r->t_remove = INFINITY;
@@ -367,7 +368,7 @@ static int things_named_as_places(compile *c, const oy_parse *p)
         if (!k || k->group != OY_GROUP_OBJECT || strcmp(object_kind(k), it->near_what) ||
             named_in(p, it->near_what))
             continue;
-        oy_phrase_effect one = { .concept = k, .intensity = 1.0f, .count = 1, .qualifies = -1 };
+        oy_phrase_effect one = { .concept = k, .intensity = 1.0f, .count = 1, .size = 1.0f, .qualifies = -1 };
         oy_parse alone = { .items = &one, .nitems = 1 };
         int err = text_objects(c, &alone, 0.0, -1);
         if (err)
@@ -395,6 +396,10 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
         /* where the first view sees it whole: a person a dozen metres
          * off, a lighthouse or a castle farther, a village farther still */
         const oy_kind *kd = oy_scene_kind_find(object_kind(it->concept));
+        /* "a tiny cabin" stands where a cabin would, and looks small
+         * there; a huge thing stands off farther, to be seen whole and
+         * not to hide the view */
+        float sz = it->size > 0.0f ? it->size : 1.0f;
         float size = kd ? oy_clampf(fmaxf(kd->radius, 0.5f * kd->height), 0.5f, 45.0f) : 5.0f;
         float k = (2.2f * size + 12.0f) / 25.0f;
         ahead *= k;
@@ -408,17 +413,23 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
         default: break;
         }
         radius *= fmaxf(1.0f, 0.5f * k);
+        if (sz > 1.0f) {
+            ahead *= sz;
+            lateral *= sz;
+            radius *= sz;
+        }
         /* tall things stand off until their top is in the frame of a
          * view level or tilted a few degrees down (6.3 times their
          * height: 9 degrees up): landforms (a group's nearest members
          * too), a windmill, a barn or a tower from its near side */
         if (kd && (kd->flags & OY_KIND_LANDFORM) && it->place != OY_PLACE_BEHIND) {
-            float whole = (6.3f * kd->height + ((kd->flags & OY_KIND_CLUSTER) ? 0.8f * kd->radius : 0.0f)) / ahead;
+            float tall = 6.3f * kd->height + ((kd->flags & OY_KIND_CLUSTER) ? 0.8f * kd->radius : 0.0f);
+            float whole = fmaxf(sz, 1.0f) * tall / ahead;
             ahead *= fmaxf(whole, 1.0f);
             lateral *= fmaxf(whole, 1.0f);
             radius = fmaxf(radius, 3.0f * kd->radius);
         } else if (kd && !(kd->flags & (OY_KIND_CLUSTER | OY_KIND_PLUME)) && it->place != OY_PLACE_BEHIND) {
-            stand_off = 6.3f * kd->height + kd->radius;
+            stand_off = fmaxf(sz, 1.0f) * (6.3f * kd->height + kd->radius);
             float whole = stand_off / ahead;
             ahead *= fmaxf(whole, 1.0f);
             lateral *= fmaxf(whole, 1.0f);
@@ -457,6 +468,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
                         return err;
                     oy_entrec *e = &c->m->ents[c->m->nents - 1];
                     memcpy(e->e.paint, paint, sizeof paint);
+                    e->e.size = sz;
                     if (e->anchor == OY_ANCHOR_CAMERA) {
                         /* to its side and on the view's side of it, where
                          * it does not hide behind it */
@@ -487,13 +499,14 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
                 return err;
             oy_entrec *r = &c->m->ents[c->m->nents - 1];
             memcpy(r->e.paint, paint, sizeof paint);
+            r->e.size = sz;
             r->turn = turn_for(kd);
             r->seek = seek_for(kd, it->place);
             r->stand_off = stand_off;
             /* a landform stood off already (ahead); the placing still
              * needs its height to see that the land does not hide it */
             if (kd && (kd->flags & OY_KIND_LANDFORM) && r->seek == OY_SEEK_NONE)
-                r->stand_off = 6.3f * kd->height + kd->radius;
+                r->stand_off = fmaxf(sz, 1.0f) * (6.3f * kd->height + kd->radius);
         }
         describe_add(c, " add %d %s;", it->count, it->concept->name);
     }

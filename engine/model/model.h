@@ -109,7 +109,10 @@ typedef struct oy_entity {
     float yaw;           /* heading, degrees in [0, 360): 0 faces +z,
                             clockwise seen from above (90 faces +x), like
                             the camera; while moving, the way it goes */
-    float scale;
+    float scale;         /* a tree's, a stone's or a building's own
+                            variation about 1 */
+    float size;          /* as the words size it ("a tiny cabin": 0.5;
+                            else 1), for every kind */
     float fade;          /* 0..1 appearance (1 = fully present) */
     float speed;         /* m/s along the ground now; 0 when standing */
     float stride;        /* metres walked along its moves so far (for walk

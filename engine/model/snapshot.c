@@ -21,12 +21,13 @@
 #include "model_impl.h"
 
 #define MAGIC "OYSTATE"
-#define VERSION 10u            /* 2: the surface colour channels; 3: the sky's;
+#define VERSION 11u            /* 2: the surface colour channels; 3: the sky's;
                                   4: crater; 5: entity speed and stride;
                                   6: the cues' flash, fades, jolt and mix;
                                   7: conifer, birch, clearing and ice;
                                   8: wander mode's keys and walker;
-                                  9: volcano; 10: entity paint */
+                                  9: volcano; 10: entity paint;
+                                  11: entity size */
 
 typedef struct buf {
     unsigned char *p;
@@ -185,6 +186,7 @@ static void encode(const oy_model *m, int64_t f, buf *b)
             put_f32(b, e->pos[k]);
         put_f32(b, e->yaw);
         put_f32(b, e->scale);
+        put_f32(b, e->size);
         put_f32(b, e->fade);
         put_f32(b, e->speed);
         put_f32(b, e->stride);

@@ -470,7 +470,7 @@ static int keep_clear(oy_objects *o, const oy_entity *e, const oy_kind *k, size_
     if ((k->flags & (OY_KIND_MOVER | OY_KIND_LIFTED)) || e->speed > 0.0f || e->stride > 0.0f)
         return 0;
     if (!(k->flags & OY_KIND_CLUSTER))
-        return add_foot(o, e->pos[0], e->pos[2], oy_rmin(k->radius * e->scale, 30.0f) + 1.5f);
+        return add_foot(o, e->pos[0], e->pos[2], oy_rmin(k->radius * e->scale * e->size, 30.0f) + 1.5f);
     /* a road's pieces and a group's members, each where it was laid */
     const struct group *gr = group_of(k);
     for (size_t i = first; i < o->ni; i++) {
@@ -496,9 +496,9 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
     if (k->build == oy_kind_road)
         return add_road(o, w, sh, e, k, yaw, t);
     /* people, animals and props keep their own size; trees, stones and
-     * buildings take the entity's scale too */
+     * buildings vary about it; all take the size the words give */
     int vary = k->build == oy_kind_rock || k->build == oy_kind_boulder || k->height > 5.0f;
-    float scale = vary ? e->scale : 1.0f;
+    float scale = (vary ? e->scale : 1.0f) * e->size;
     float water, g = footing(w, sh, k, e->pos[0], e->pos[2], 0.8f * k->radius * scale, &water);
     double y = g + e->pos[1];
     float wl = 0.0f, span = 0.0f, rise = 0.0f;

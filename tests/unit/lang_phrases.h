@@ -187,6 +187,8 @@ static const lang_phrase lang_phrases[] = {
     CH("a lake", OY_CH_LAKE, 0.99f, 1.0f),
     CH("a river", OY_CH_RIVER, 0.99f, 1.0f),
     CH("a small stream", OY_CH_RIVER, 0.4f, 0.5f),
+    CH("big mountains", OY_CH_RUGGED, 0.83f, 0.9f),      /* a big one intensifies */
+    CH("small hills", OY_CH_HILLS, 0.84f, 0.86f),        /* a small one leaves it */
     CH("the coast", OY_CH_COAST, 0.99f, 1.0f),
     CH("the ocean", OY_CH_COAST, 0.99f, 1.0f),
     CH("an island", OY_CH_ISLAND, 0.99f, 1.0f),

@@ -408,6 +408,35 @@ static void test_paint(void)
     oy_script_free(&s);
 }
 
+/* size words size the object they come before, and only it */
+static void test_size(void)
+{
+    CHECK_GROUP("size");
+    oy_script *s = NULL;
+    oy_model *m = compile("oyster: 1\noutput: {duration: 1s}\n"
+                          "world: {prompt: a tiny red cabin and a tent and a huge oak}\n", &s);
+    CHECK(m != NULL, "script compiles");
+    if (!m)
+        return;
+    oy_state st;
+    oy_entity e[8];
+    oy_model_eval(m, 0.0, &st, e);
+    float cabin = 0, tent = 0, oak = 0;
+    for (int i = 0; i < st.nentities; i++) {
+        if (!strcmp(e[i].kind, "cabin"))
+            cabin = e[i].size;
+        if (!strcmp(e[i].kind, "tent"))
+            tent = e[i].size;
+        if (!strcmp(e[i].kind, "oak"))
+            oak = e[i].size;
+    }
+    CHECK(cabin == 0.5f, "'a tiny red cabin' is half size, the colour between (%g)", cabin);
+    CHECK(tent == 1.0f, "the tent after it keeps its own size (%g)", tent);
+    CHECK(oak == 1.5f, "'a huge oak' is half again as big (%g)", oak);
+    oy_model_free(&m);
+    oy_script_free(&s);
+}
+
 int main(void)
 {
     oy_log log = { 0 };
@@ -542,6 +571,7 @@ int main(void)
     test_paths();
     test_herd();
     test_paint();
+    test_size();
     oy_bank_free(&bank);
     return CHECK_DONE();
 }

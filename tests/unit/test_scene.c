@@ -55,6 +55,7 @@ static oy_entity entity(const char *kind, double x, double z)
     e.pos[2] = (float)z;
     e.yaw = 30.0f;
     e.scale = 1.0f;
+    e.size = 1.0f;
     e.fade = 1.0f;
     e.seed = 77;
     return e;
