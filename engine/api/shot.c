@@ -13,10 +13,10 @@
 #include "../audio/audio.h"
 #include "../overlay/overlay.h"
 
-/* The shore along the ray (ux, uz) from (x, z): the last dry ground 4-12
- * m from the water before the first water d0 to d1 out; 0 if none. */
+/* The shore along the ray (ux, uz) from (x, z): the last dry ground wmin
+ * to 12 m from the water before the first water d0 to d1 out; 0 if none. */
 static int seek_shore(const oyster_shot *shot, const oy_state *st, double x, double z, float ux, float uz,
-                      float d0, float d1, float out[2])
+                      float d0, float d1, float wmin, float out[2])
 {
     int found = 0;
     for (float d = d0; d <= d1; d += 4.0f) {
@@ -25,7 +25,7 @@ static int seek_shore(const oyster_shot *shot, const oy_state *st, double x, dou
         oy_world_place(shot->world, st, px, pz, &pi);
         if (pi.water > pi.ground)
             break;
-        if (pi.water_dist <= 12.0f && pi.water_dist > 4.0f) {
+        if (pi.water_dist <= 12.0f && pi.water_dist > wmin) {
             out[0] = (float)px;
             out[1] = (float)pz;
             found = 1;
@@ -34,6 +34,27 @@ static int seek_shore(const oyster_shot *shot, const oy_state *st, double x, dou
         }
     }
     return found;
+}
+
+/* A pier's foot: moved along the shore at (out) across the view (ground
+ * forward fx, fz) 6-16 m to one side, the side first, so that the view
+ * sees the pier reach out over the water from beside it rather than
+ * along it from under the camera; kept where no shore is there. */
+static void pier_aside(const oyster_shot *shot, const oy_state *st, float fx, float fz, float side, float out[2])
+{
+    for (int pass = 0; pass < 2; pass++) {
+        float s = (side < 0.0f) == (pass == 0) ? -1.0f : 1.0f;
+        for (float off = 6.0f; off <= 16.0f; off += 2.0f) {
+            double x = out[0] + fz * s * off, z = out[1] - fx * s * off;
+            oy_place_info pi;
+            oy_world_place(shot->world, st, x, z, &pi);
+            if (!(pi.water > pi.ground) && pi.water_dist > 2.0f && pi.water_dist <= 12.0f) {
+                out[0] = (float)x;
+                out[1] = (float)z;
+                return;
+            }
+        }
+    }
 }
 
 /* High ground in view within 15 degrees of the ray (ux, uz) from the
@@ -210,7 +231,7 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
          * thing by the water stands on the shore to one side of the view,
          * framing the water rather than hiding it */
         float dx = out[0] - (float)v.pos[0], dz = out[1] - (float)v.pos[2], d = sqrtf(dx * dx + dz * dz);
-        if (d > 1e-3f && seek == OY_SEEK_SHORE) {
+        if (d > 1e-3f && (seek == OY_SEEK_SHORE || seek == OY_SEEK_REACH)) {
             /* a shore 30 m off or more, turning toward the frame's edge
              * for it; else the near one, turned less, the whole thing in
              * the frame. A wide thing (a village) tries the other side
@@ -218,20 +239,27 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
              * stands a quarter as far or more. A tall thing (model.c put
              * it farther) stands no nearer than that, turning either way,
              * and stays where the words put it when no shore is (kept dry
-             * later). */
-            int found = 0, tall = stand_off > 60.0f, wide = !tall && d > 60.0f;
+             * later). A pier stands on a shore 25-150 m off, into the
+             * view, its foot at the water's edge if need be, or else on
+             * the nearest shore. */
+            int reach = seek == OY_SEEK_REACH;
+            int found = 0, tall = stand_off > 60.0f, wide = !tall && !reach && d > 60.0f;
             float a0 = oy_clampf(oy_atan2f(lateral, fabsf(ahead) + 1.0f), -0.1f, 0.1f);
-            float side = lateral < 0.0f ? -0.07f : 0.07f, near = tall ? 0.95f * stand_off : 30.0f;
-            float far = wide ? 2.0f * d : 800.0f;
+            float side = lateral < 0.0f ? -0.07f : 0.07f;
+            float near = tall ? 0.95f * stand_off : reach ? 25.0f : 30.0f;
+            float far = wide ? 2.0f * d : reach ? 150.0f : 800.0f;
             for (int k = 1; k <= 7 - tall && !found; k++) {
                 if (k > 3 && k < 7 && !tall && !wide)
                     continue;
                 float a = a0 + (k <= 3 ? side * (float)k : k <= 6 ? -side * (float)(k - 3) : side);
                 float c = oy_cosf(a), s = oy_sinf(a);
                 float ux = fx * c + fz * s, uz = fz * c - fx * s;
-                found = seek_shore(shot, &st, v.pos[0], v.pos[2], ux, uz, k < 7 ? near : fmaxf(4.0f, 0.25f * d),
-                                   k < 7 ? far : 800.0f, out);
+                float d0 = k < 7 ? near : reach ? 4.0f : fmaxf(4.0f, 0.25f * d);
+                found = seek_shore(shot, &st, v.pos[0], v.pos[2], ux, uz, d0, k < 7 || reach ? far : 800.0f,
+                                   reach && k < 7 ? 0.5f : 4.0f, out);
             }
+            if (found && reach)
+                pier_aside(shot, &st, fx, fz, side, out);
         } else if (d > 1e-3f && seek == OY_SEEK_WATER) {
             seek_water(shot, &st, v.pos[0], v.pos[2], dx / d, dz / d, d, out);
         } else if (d > 1e-3f && seek == OY_SEEK_AFLOAT) {

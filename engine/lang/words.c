@@ -118,6 +118,10 @@ const oy_lang_word oy_lang_words[] = {
     STOP("choir"), STOP("synth"), STOP("chords"), STOP("notes"),
     STOP("beat"), STOP("rhythm"), STOP("tempo"), STOP("key"),
     STOP("sound"), STOP("sounds"), STOP("leaves"),
+    /* verbs of where a thing runs, which its kind already says ("a jetty
+     * reaching into the lake") */
+    STOP("reaching"), STOP("reaches"), STOP("jutting"), STOP("juts"),
+    STOP("extending"), STOP("extends"), STOP("leading"), STOP("leads"),
     /* adjectives of age and shape that the objects' own look carries */
     STOP("old"), STOP("tall"), STOP("lone"),
     STOP("single"), STOP("wooden"), STOP("narrow"),

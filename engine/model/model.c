@@ -322,6 +322,8 @@ static int seek_for(const oy_kind *kd, int place)
         return OY_SEEK_WATER;
     if (flags & OY_KIND_FLOATS)
         return OY_SEEK_AFLOAT;
+    if (flags & OY_KIND_REACHES)
+        return OY_SEEK_REACH;
     if (place == OY_PLACE_NEAR_WATER && !(flags & OY_KIND_LANDFORM))
         return OY_SEEK_SHORE;
     return place == OY_PLACE_ON_HIGH ? OY_SEEK_HIGH : OY_SEEK_NONE;
@@ -966,7 +968,8 @@ static void water_of_things(const oy_parse *p, float *target, unsigned char *mas
         const char *kind;
         int channel;
         float value;
-    } by[] = { { "lighthouse", OY_CH_COAST, 0.8f }, { "ship", OY_CH_COAST, 0.8f }, { "boat", OY_CH_LAKE, 0.6f } };
+    } by[] = { { "lighthouse", OY_CH_COAST, 0.8f }, { "ship", OY_CH_COAST, 0.8f }, { "boat", OY_CH_LAKE, 0.6f },
+               { "pier", OY_CH_LAKE, 0.6f } };
     static const int water[] = { OY_CH_COAST, OY_CH_ISLAND, OY_CH_LAKE, OY_CH_RIVER };
     for (size_t i = 0; i < sizeof water / sizeof *water; i++)
         if (mask[water[i]])

@@ -253,7 +253,8 @@ void oy_model_mix(const oy_model *m, double t, float db[OY_BUS_COUNT]);
  * view; a boat: open water in view) and falls back to the place itself;
  * a tall thing no nearer than stand_off metres, where a level view sees it
  * whole (0 for other things). Call once, before evaluating. */
-enum oy_seek { OY_SEEK_NONE, OY_SEEK_SHORE, OY_SEEK_HIGH, OY_SEEK_WATER, OY_SEEK_AFLOAT };
+enum oy_seek { OY_SEEK_NONE, OY_SEEK_SHORE, OY_SEEK_HIGH, OY_SEEK_WATER, OY_SEEK_AFLOAT,
+               OY_SEEK_REACH };   /* a pier: a shore near the view */
 typedef void (*oy_anchor_fn)(void *ctx, double t, float ahead, float lateral, int seek, float stand_off,
                              float out_xz[2]);
 void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx);

@@ -537,6 +537,34 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
         if (water > g)
             wl = oy_rmax(water - (float)y, 0.0f) + 0.01f;
     }
+    if (k->flags & OY_KIND_REACHES) {
+        /* out over open water: of sixteen headings from its own, the one
+         * with the most water along 30 m (the sooner the better); long
+         * enough to reach 14 m past the water's edge */
+        float most = 0.0f, reach = 0.0f, level = water;
+        for (int a = 0; a < 16; a++) {
+            float ya = yaw + (float)a * (float)(OY_PI / 8.0), fx = oy_sinf(ya), fz = oy_cosf(ya);
+            float wet = 0.0f, first = 0.0f, lv = water;
+            for (float d = 2.0f; d <= 30.0f; d += 2.0f) {
+                float wd, gd = ground_at(w, sh, e->pos[0] + fx * d, e->pos[2] + fz * d, &wd);
+                if (wd > gd + 0.3f) {
+                    wet += 32.0f - d;
+                    if (first <= 0.0f) {
+                        first = d;
+                        lv = wd;
+                    }
+                }
+            }
+            if (wet > most) {
+                most = wet;
+                reach = first;
+                level = lv;
+                yaw = ya;
+            }
+        }
+        span = most > 0.0f ? oy_clampf(reach + 14.0f, 16.0f, 40.0f) : 16.0f;
+        wl = most > 0.0f ? level - (float)y : 0.0f;
+    }
     size_t before = o->ni;
     int err = add_inst(o, k, e->pos[0], y, e->pos[2], yaw, scale, e->fade, e->seed, t,
                        e->speed, e->stride, wl, span, rise, 1, e->paint);

@@ -35,6 +35,8 @@ static const oy_kind kinds[] = {
     { "road", oy_kind_road, OY_KIND_CLUSTER | OY_KIND_ALONG, 0.1f, 120.0f, "road: a dirt track laid along the ground" },
     { "bridge", oy_kind_bridge, OY_KIND_SPANS, 2.0f, 13.0f,
       "bridge: a wooden deck with rails on piers over narrow water; stone arches under parapets over water 30 m wide or more" },
+    { "pier", oy_kind_pier, OY_KIND_REACHES, 1.5f, 10.0f,
+      "pier: a weathered wooden deck on posts, reaching 16-40 m from the shore out over the water" },
     { "village", NULL, OY_KIND_CLUSTER | OY_KIND_BUILDING, 8.0f, 40.0f, "village: a cluster of houses and a barn" },
     { "campfire", oy_kind_campfire, OY_KIND_PLUME, 6.0f, 2.0f, "campfire: stone ring, logs, flickering flames, smoke rising 6 m" },
     { "steam_vent", oy_kind_steam_vent, 0, 19.0f, 7.0f, "steam vent: a pale crusted mound, white steam billowing 18 m up" },

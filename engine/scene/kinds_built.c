@@ -337,6 +337,28 @@ void oy_kind_road(oy_build *b)
     oy_build_box(b, dirt, 0, -0.45f, 0, 2.0f, 0.6f, len * 0.5f + 0.8f, 0, -b->pitch, 0);
 }
 
+/* Along +z from its foot on the shore: the deck a metre over the water
+ * (b->water, below the base when the shore stands higher) or just over
+ * the ground, on pairs of posts down into the bed every 4 m, with a
+ * bollard or two at the far end. */
+void oy_kind_pier(oy_build *b)
+{
+    float len = b->span > 0.0f ? b->span : 24.0f;
+    int wood = oy_build_mat(b, 0.2f, 0.16f, 0.12f);
+    int post = oy_build_mat(b, 0.1f, 0.08f, 0.06f);
+    float deck = fmaxf(b->water + 1.0f, 0.35f), bed = fminf(b->water, 0.0f) - 2.5f;
+    oy_build_box(b, wood, 0, deck, 0.5f * len - 2.0f, 1.3f, 0.12f, 0.5f * len + 2.0f, 0, 0, 0);
+    int n = (int)(len / 4.0f);
+    for (int i = 0; i <= n; i++) {
+        float z = (float)i / (float)n * len;
+        for (int s = -1; s <= 1; s += 2)
+            oy_build_box(b, post, s * 1.15f, 0.5f * (deck + bed), z, 0.12f, 0.5f * (deck - bed), 0.12f,
+                         oy_build_rand(b, 10 + i, -0.03f, 0.03f), 0, 0);
+    }
+    for (int s = -1; s <= 1; s += 2)
+        oy_build_box(b, post, s * 1.1f, deck + 0.35f, len - 0.4f, 0.14f, 0.35f, 0.14f, 0, 0, 0);
+}
+
 void oy_kind_bridge(oy_build *b)
 {
     float len = b->span > 0.0f ? b->span : 24.0f;

@@ -82,7 +82,7 @@ typedef struct oy_build {
     float t;                      /* seconds */
     float speed, stride;          /* m/s now; metres travelled (gait) */
     float water;                  /* water surface above the base, m (0 dry) */
-    float span;                   /* bridges and road pieces: length, m */
+    float span;                   /* bridges, piers and road pieces: length, m */
     float pitch;                  /* road pieces: the ground's rise, radians */
     const oy_look *look;
 } oy_build;
@@ -105,9 +105,11 @@ enum {
     OY_KIND_LANDFORM = 512,       /* part of the land: the words put it far
                                    * enough off for the first view to see it
                                    * whole, and spread several well apart */
-    OY_KIND_PLUME = 1024          /* most of its height is the smoke rising
+    OY_KIND_PLUME = 1024,         /* most of its height is the smoke rising
                                    * off it: the words need not stand it off
                                    * for the view to see its top */
+    OY_KIND_REACHES = 2048        /* a pier: from its foot on the shore out
+                                   * over the water */
 };
 typedef struct oy_kind {
     const char *name;
@@ -198,6 +200,7 @@ void oy_kind_windmill(oy_build *b);
 void oy_kind_standing_stones(oy_build *b);
 void oy_kind_road(oy_build *b);
 void oy_kind_bridge(oy_build *b);
+void oy_kind_pier(oy_build *b);
 void oy_kind_campfire(oy_build *b);
 void oy_kind_steam_vent(oy_build *b);
 void oy_kind_ash_plume(oy_build *b);

@@ -333,6 +333,12 @@ static void placement_words(void)
     CHECK(ok && !(at.water > at.ground) && at.water_dist <= 14.0f && fabsf(bearing) < 20.0f,
           "'two tents by the lake' stand on its shore in view (%.1f m from the water, %.1f degrees off the view)",
           at.water_dist, bearing);
+    /* a pier stands at the shore in view, beside the camera rather than
+     * under it, to reach out over the water from there */
+    ok = placed("a misty lake at sunrise with a wooden dock", &at, &rise, &bearing, NULL);
+    CHECK(ok && !(at.water > at.ground) && at.water_dist <= 14.0f && fabsf(bearing) > 5.0f && fabsf(bearing) < 40.0f,
+          "'a wooden dock' on a lake stands on its shore beside the view (%.1f m from the water, %.1f degrees off "
+          "the view)", at.water_dist, bearing);
     /* the words put boats on the water in view, off the shore, far enough
      * that a level view sees them whole; not ahead on the land */
     oy_entity e;
