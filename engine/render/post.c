@@ -149,22 +149,11 @@ void oy_post_row_scalar(const oy_post *p, const float *in, int x0, int x1, int y
 {
     const float *drow = p->dither + (size_t)(y & (OY_POST_DN - 1)) * OY_POST_DN * 3;
     for (int x = x0; x < x1; x++) {
-        const float *px = in + (size_t)x * 3, *d = drow + (x & (OY_POST_DN - 1)) * 3;
-        float c[3] = { px[0] * p->mul[0], px[1] * p->mul[1], px[2] * p->mul[2] };
-        float m[9];
-        const float *mat = p->mat;
-        if (p->night) {
-            /* at night only what is far brighter than moonlight */
-            float f = oy_smoothstepf(0.12f, 0.7f, 0.2126f * c[0] + 0.7152f * c[1] + 0.0722f * c[2]);
-            if (f > 0.0f) {
-                for (int i = 0; i < 9; i++)
-                    m[i] = p->mat[i] + f * p->lit[i];
-                mat = m;
-            }
-        }
+        const float *d = drow + (x & (OY_POST_DN - 1)) * 3;
+        float v[3];
+        oy_post_matrix(p, in + (size_t)x * 3, v);
         for (int i = 0; i < 3; i++) {
-            float v = mat[i * 3] * c[0] + mat[i * 3 + 1] * c[1] + mat[i * 3 + 2] * c[2];
-            float o = apply(p, v) + d[i];
+            float o = apply(p, v[i]) + d[i];
             if (p->keep < 1.0f || p->veil > 0.0f)
                 o = o * p->keep + p->veil;
             o = o < 0.0f ? 0.0f : o > 255.0f ? 255.0f : o;

@@ -53,22 +53,8 @@ TARGET static void POST_ROW(const oy_post *p, const float *in, int x0, int x1, i
             x = e;
             continue;
         }
-        for (int k = 0; k < n; k++) {
-            const float *px = in + (size_t)(x + k) * 3;
-            float c[3] = { px[0] * p->mul[0], px[1] * p->mul[1], px[2] * p->mul[2] };
-            float m[9];
-            const float *mat = p->mat;
-            if (p->night) {
-                float f = oy_smoothstepf(0.12f, 0.7f, 0.2126f * c[0] + 0.7152f * c[1] + 0.0722f * c[2]);
-                if (f > 0.0f) {
-                    for (int i = 0; i < 9; i++)
-                        m[i] = p->mat[i] + f * p->lit[i];
-                    mat = m;
-                }
-            }
-            for (int i = 0; i < 3; i++)
-                v[k * 3 + i] = mat[i * 3] * c[0] + mat[i * 3 + 1] * c[1] + mat[i * 3 + 2] * c[2];
-        }
+        for (int k = 0; k < n; k++)
+            oy_post_matrix(p, in + (size_t)(x + k) * 3, v + k * 3);
         const float *d = drow + (x & (OY_POST_DN - 1)) * 3;
         uint8_t *o8 = out + (size_t)x * 3;
         for (int j = 0; j < n * 3; j += LANES) {

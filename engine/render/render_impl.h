@@ -246,6 +246,25 @@ void oy_post_dither(oy_post *p, uint64_t dither_key);
 void oy_post_row(const oy_post *p, const float *in, int x0, int x1, int y, uint8_t *out);
 void oy_post_row_scalar(const oy_post *p, const float *in, int x0, int x1, int y, uint8_t *out);
 void oy_post_row_at(int level, const oy_post *p, const float *in, int x0, int x1, int y, uint8_t *out);
+/* A pixel's linear colour px exposed, balanced and through the colour
+ * matrix into v: what the tone curve takes, channel by channel. */
+static inline void oy_post_matrix(const oy_post *p, const float px[3], float v[3])
+{
+    float c[3] = { px[0] * p->mul[0], px[1] * p->mul[1], px[2] * p->mul[2] };
+    float m[9];
+    const float *mat = p->mat;
+    if (p->night) {
+        /* at night only what is far brighter than moonlight */
+        float f = oy_smoothstepf(0.12f, 0.7f, 0.2126f * c[0] + 0.7152f * c[1] + 0.0722f * c[2]);
+        if (f > 0.0f) {
+            for (int i = 0; i < 9; i++)
+                m[i] = p->mat[i] + f * p->lit[i];
+            mat = m;
+        }
+    }
+    for (int i = 0; i < 3; i++)
+        v[i] = mat[i * 3] * c[0] + mat[i * 3 + 1] * c[1] + mat[i * 3 + 2] * c[2];
+}
 /* the float whose bits start the tone curve's table: 2^OY_POST_LO */
 #define OY_POST_BASE ((uint32_t)(127 + OY_POST_LO) << 23)
 static inline float oy_post_base(void)

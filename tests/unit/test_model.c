@@ -383,20 +383,31 @@ static float at(const oy_model *m, double t, int ch)
     return st.ch[ch];
 }
 
+/* The entities a world prompt adds, at 0 s, in e (at most 8): their
+ * count, or -1 when the script does not compile. */
+static int prompt_entities(const char *prompt, oy_entity e[8])
+{
+    char yaml[256];
+    oy_script *s = NULL;
+    snprintf(yaml, sizeof yaml, "oyster: 1\noutput: {duration: 1s}\nworld: {prompt: %s}\n", prompt);
+    oy_model *m = compile(yaml, &s);
+    CHECK(m != NULL, "'%s' compiles", prompt);
+    if (!m)
+        return -1;
+    oy_state st;
+    oy_model_eval(m, 0.0, &st, e);
+    oy_model_free(&m);
+    oy_script_free(&s);
+    return st.nentities;
+}
+
 /* A colour word on a drawn object paints that object and no other. */
 static void test_paint(void)
 {
     CHECK_GROUP("paint");
-    oy_script *s = NULL;
-    oy_model *m = compile("oyster: 1\noutput: {duration: 1s}\nworld: {prompt: a red barn and a tent}\n", &s);
-    CHECK(m != NULL, "script compiles");
-    if (!m)
-        return;
-    oy_state st;
     oy_entity e[8];
-    oy_model_eval(m, 0.0, &st, e);
-    int barn = 0, tent = 0;
-    for (int i = 0; i < st.nentities; i++) {
+    int n = prompt_entities("a red barn and a tent", e), barn = 0, tent = 0;
+    for (int i = 0; i < n; i++) {
         if (!strcmp(e[i].kind, "barn"))
             barn = e[i].paint[0] > 0.3f && e[i].paint[1] > 0.3f;
         if (!strcmp(e[i].kind, "tent"))
@@ -404,25 +415,16 @@ static void test_paint(void)
     }
     CHECK(barn, "'a red barn' is painted red");
     CHECK(tent, "the tent named after it keeps its own colours");
-    oy_model_free(&m);
-    oy_script_free(&s);
 }
 
 /* size words size the object they come before, and only it */
 static void test_size(void)
 {
     CHECK_GROUP("size");
-    oy_script *s = NULL;
-    oy_model *m = compile("oyster: 1\noutput: {duration: 1s}\n"
-                          "world: {prompt: a tiny red cabin and a tent and a huge oak}\n", &s);
-    CHECK(m != NULL, "script compiles");
-    if (!m)
-        return;
-    oy_state st;
     oy_entity e[8];
-    oy_model_eval(m, 0.0, &st, e);
+    int n = prompt_entities("a tiny red cabin and a tent and a huge oak", e);
     float cabin = 0, tent = 0, oak = 0;
-    for (int i = 0; i < st.nentities; i++) {
+    for (int i = 0; i < n; i++) {
         if (!strcmp(e[i].kind, "cabin"))
             cabin = e[i].size;
         if (!strcmp(e[i].kind, "tent"))
@@ -433,8 +435,6 @@ static void test_size(void)
     CHECK(cabin == 0.5f, "'a tiny red cabin' is half size, the colour between (%g)", cabin);
     CHECK(tent == 1.0f, "the tent after it keeps its own size (%g)", tent);
     CHECK(oak == 1.5f, "'a huge oak' is half again as big (%g)", oak);
-    oy_model_free(&m);
-    oy_script_free(&s);
 }
 
 int main(void)
