@@ -931,6 +931,7 @@ static int apply_word(parser *p, clause *c, size_t i, const match *m, int timed,
         break;
     case OY_LW_COUNT:
         c->count = (int)w->value;
+        c->size = 0.0f;       /* "a large herd of cows": it sized the herd */
         break;
     case OY_LW_SIZE:
         c->size = w->value;

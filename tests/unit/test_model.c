@@ -435,6 +435,11 @@ static void test_size(void)
     CHECK(cabin == 0.5f, "'a tiny red cabin' is half size, the colour between (%g)", cabin);
     CHECK(tent == 1.0f, "the tent after it keeps its own size (%g)", tent);
     CHECK(oak == 1.5f, "'a huge oak' is half again as big (%g)", oak);
+    n = prompt_entities("a large herd of cows", e);
+    int big = 0;
+    for (int i = 0; i < n; i++)
+        big += e[i].size != 1.0f;
+    CHECK(n >= 3 && !big, "'a large herd of cows' sizes the herd, not the cows (%d cows, %d sized)", n, big);
 }
 
 int main(void)
