@@ -203,6 +203,8 @@ typedef struct oy_lang_word {
     int type;          /* OY_LW_* */
     float value;
     const char *alt;   /* endings: the concept meant when nothing precedes */
+    float size;        /* intensities: also the size of an object they
+                          come before ("a little cabin"); 0: none */
 } oy_lang_word;
 extern const oy_lang_word oy_lang_words[];
 extern const int oy_lang_nwords;

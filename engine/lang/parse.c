@@ -104,7 +104,7 @@ void oy_lang_grammar_free(oy_lang_grammar **pg)
 
 static const oy_lang_word *grammar_word(const oy_lang_grammar *g, const char *phrase)
 {
-    oy_lang_word key = { phrase, 0, 0.0f, NULL };
+    oy_lang_word key = { .text = phrase };
     const oy_lang_word *pk = &key, **hit;
 
     hit = bsearch(&pk, g->words, (size_t)g->nwords, sizeof *g->words, word_cmp);
@@ -920,8 +920,8 @@ static int apply_word(parser *p, clause *c, size_t i, const match *m, int timed,
     case OY_LW_INTENSITY:
         c->intensity = c->very_at == i ? oy_powf(w->value, 1.5f) : w->value;
         c->intensity_at = *next;
-        if (!strcmp(w->text, "a little")) {
-            c->size = 0.6f;       /* "a little cabin" is a small one */
+        if (w->size > 0.0f) {
+            c->size = w->size;    /* "a little cabin" is a small one */
             c->size_at = *next;
         }
         break;

@@ -7,19 +7,21 @@
  */
 #include "lang.h"
 
-#define STOP(w)         { w, OY_LW_STOP, 0.0f, NULL }
-#define CLAUSE(w)       { w, OY_LW_CLAUSE, 0.0f, NULL }
-#define INTENSITY(w, v) { w, OY_LW_INTENSITY, v, NULL }
-#define VERY(w)         { w, OY_LW_VERY, 0.0f, NULL }
-#define COUNT(w, n)     { w, OY_LW_COUNT, n, NULL }
-#define NEGATE(w)       { w, OY_LW_NEGATE, 0.0f, NULL }
-#define ENDING(w, alt)  { w, OY_LW_ENDING, 0.0f, alt }
-#define PLACE(w, p)     { w, OY_LW_PLACE, p, NULL }
-#define NEAR(w, p)      { w, OY_LW_NEAR, p, NULL }
-#define PACE(w, s)      { w, OY_LW_PACE, s, NULL }
-#define SUDDEN(w, s)    { w, OY_LW_SUDDEN, s, NULL }
-#define SURFACE(w, s)   { w, OY_LW_SURFACE, s, NULL }
-#define SIZE(w, v)      { w, OY_LW_SIZE, v, NULL }
+#define WORD(w, t, v, a, s) { .text = w, .type = t, .value = v, .alt = a, .size = s }
+#define STOP(w)         WORD(w, OY_LW_STOP, 0.0f, NULL, 0.0f)
+#define CLAUSE(w)       WORD(w, OY_LW_CLAUSE, 0.0f, NULL, 0.0f)
+#define INTENSITY(w, v) WORD(w, OY_LW_INTENSITY, v, NULL, 0.0f)
+#define INTENSITY_SIZE(w, v, s) WORD(w, OY_LW_INTENSITY, v, NULL, s)
+#define VERY(w)         WORD(w, OY_LW_VERY, 0.0f, NULL, 0.0f)
+#define COUNT(w, n)     WORD(w, OY_LW_COUNT, n, NULL, 0.0f)
+#define NEGATE(w)       WORD(w, OY_LW_NEGATE, 0.0f, NULL, 0.0f)
+#define ENDING(w, a)    WORD(w, OY_LW_ENDING, 0.0f, a, 0.0f)
+#define PLACE(w, p)     WORD(w, OY_LW_PLACE, p, NULL, 0.0f)
+#define NEAR(w, p)      WORD(w, OY_LW_NEAR, p, NULL, 0.0f)
+#define PACE(w, s)      WORD(w, OY_LW_PACE, s, NULL, 0.0f)
+#define SUDDEN(w, s)    WORD(w, OY_LW_SUDDEN, s, NULL, 0.0f)
+#define SURFACE(w, s)   WORD(w, OY_LW_SURFACE, s, NULL, 0.0f)
+#define SIZE(w, v)      WORD(w, OY_LW_SIZE, v, NULL, 0.0f)
 
 /* Intensities: "light" moves a concept 35% of the way from the defaults,
  * "heavy" 150% (what "heavy rain" means next to plain "rain"). */
@@ -143,7 +145,7 @@ const oy_lang_word oy_lang_words[] = {
     CLAUSE("after that"),
 
     INTENSITY("light", LIGHT), INTENSITY("slight", LIGHT),
-    INTENSITY("slightly", LIGHT), INTENSITY("a little", LIGHT),
+    INTENSITY("slightly", LIGHT), INTENSITY_SIZE("a little", LIGHT, 0.6f),
     INTENSITY("a bit of", LIGHT), INTENSITY("a touch of", LIGHT),
     INTENSITY("a hint of", 0.25f), INTENSITY("gentle", LIGHT),
     INTENSITY("soft", LIGHT), INTENSITY("thin", LIGHT),

@@ -401,7 +401,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
         /* "a tiny cabin" stands where a cabin would, and looks small
          * there; a huge thing stands off farther, to be seen whole and
          * not to hide the view */
-        float sz = it->size > 0.0f ? it->size : 1.0f;
+        float sz = it->size > 0.0f ? it->size : 1.0f, grow = fmaxf(sz, 1.0f);
         float size = kd ? oy_clampf(fmaxf(kd->radius, 0.5f * kd->height), 0.5f, 45.0f) : 5.0f;
         float k = (2.2f * size + 12.0f) / 25.0f;
         ahead *= k;
@@ -415,23 +415,21 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
         default: break;
         }
         radius *= fmaxf(1.0f, 0.5f * k);
-        if (sz > 1.0f) {
-            ahead *= sz;
-            lateral *= sz;
-            radius *= sz;
-        }
+        ahead *= grow;
+        lateral *= grow;
+        radius *= grow;
         /* tall things stand off until their top is in the frame of a
          * view level or tilted a few degrees down (6.3 times their
          * height: 9 degrees up): landforms (a group's nearest members
          * too), a windmill, a barn or a tower from its near side */
         if (kd && (kd->flags & OY_KIND_LANDFORM) && it->place != OY_PLACE_BEHIND) {
             float tall = 6.3f * kd->height + ((kd->flags & OY_KIND_CLUSTER) ? 0.8f * kd->radius : 0.0f);
-            float whole = fmaxf(sz, 1.0f) * tall / ahead;
+            float whole = grow * tall / ahead;
             ahead *= fmaxf(whole, 1.0f);
             lateral *= fmaxf(whole, 1.0f);
             radius = fmaxf(radius, 3.0f * kd->radius);
         } else if (kd && !(kd->flags & (OY_KIND_CLUSTER | OY_KIND_PLUME)) && it->place != OY_PLACE_BEHIND) {
-            stand_off = fmaxf(sz, 1.0f) * (6.3f * kd->height + kd->radius);
+            stand_off = grow * (6.3f * kd->height + kd->radius);
             float whole = stand_off / ahead;
             ahead *= fmaxf(whole, 1.0f);
             lateral *= fmaxf(whole, 1.0f);
@@ -508,7 +506,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
             /* a landform stood off already (ahead); the placing still
              * needs its height to see that the land does not hide it */
             if (kd && (kd->flags & OY_KIND_LANDFORM) && r->seek == OY_SEEK_NONE)
-                r->stand_off = fmaxf(sz, 1.0f) * (6.3f * kd->height + kd->radius);
+                r->stand_off = grow * (6.3f * kd->height + kd->radius);
         }
         describe_add(c, " add %d %s;", it->count, it->concept->name);
     }

@@ -37,8 +37,6 @@ static inline float bitsf(uint32_t u)
     return x;
 }
 
-#define BASE OY_POST_BASE
-
 void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
 {
     /* what a light meter would read off average ground */
@@ -111,7 +109,7 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
      * the soft light from reading as dead grey */
     float con = oy_clampf(st->ch[OY_CH_CONTRAST] + 0.3f * sky->oc - 0.3f * blue, -1.0f, 1.0f);
     for (int i = 0; i <= OY_POST_LUT; i++)
-        p->lut[i] = curve(bitsf(BASE + ((uint32_t)i << 15)), con);
+        p->lut[i] = curve(bitsf(OY_POST_BASE + ((uint32_t)i << 15)), con);
     /* a fade to black scales the picture down; white (a fade or a flash)
      * veils it */
     float white = fmaxf(oy_clampf(st->fade_white, 0.0f, 1.0f), oy_clampf(st->white, 0.0f, 1.0f));
@@ -121,9 +119,9 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
 
 static inline float apply(const oy_post *p, float x)
 {
-    if (!(x > bitsf(BASE)))
-        return p->lut[0] * (x > 0.0f ? x / bitsf(BASE) : 0.0f);
-    uint32_t u = fbits(x) - BASE;
+    if (!(x > oy_post_base()))
+        return p->lut[0] * (x > 0.0f ? x / oy_post_base() : 0.0f);
+    uint32_t u = fbits(x) - OY_POST_BASE;
     uint32_t i = u >> 15;
     if (i >= OY_POST_LUT)
         return p->lut[OY_POST_LUT];

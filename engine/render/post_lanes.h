@@ -1,7 +1,8 @@
 /*
  * post_lanes.h - oy_post_row with its per-value half over LANES values at
  * once, included by post_simd.c once per vector level with LANES,
- * POST_ROW and GATHER (lut, vi index: the LANES table values) defined.
+ * POST_ROW, TARGET (the function attribute of the level's instructions)
+ * and GATHER (lut, vi index: the LANES table values) defined.
  * The colour matrix mixes a pixel's channels, so it stays a scalar loop;
  * what follows treats each channel value alone (tone curve, dither, fade,
  * clamp, rounding), so it runs on the interleaved row as it lies, lane by
