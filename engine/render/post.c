@@ -58,6 +58,14 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
      * night convention, about 1.5 stops under a day, not left black */
     float adapt = oy_lerpf(0.75f, 0.8f, oy_smoothstepf(0.03f, 0.001f, avg));
     float ex = 0.18f / oy_powf(avg, adapt);
+    /* Exposed for the land, a low sun's sky would burn to white: a
+     * graduated filter holds it, bright parts most, toward `hold`, which
+     * falls from a sunset's glow to twilight's, so the afterglow and the
+     * blue hour read above the land (sky.c grades the sky's table); the
+     * night's sky, as dim as its land, needs none */
+    float sy = sky->sun[1], fade = oy_smoothstepf(0.2f, 0.0f, sy) * oy_smoothstepf(-0.35f, -0.22f, sy);
+    p->sky_ex = ex;
+    p->sky_hold = fade > 0.0f ? oy_lerpf(0.25f, 0.9f, oy_smoothstepf(-0.12f, 0.02f, sy)) / fade : 0.0f;
     float storm = oy_clampf(st->ch[OY_CH_CLOUD], 0.0f, 1.0f) * oy_clampf(st->ch[OY_CH_RAIN], 0.0f, 1.0f);
     ex *= oy_powf(2.0f, -0.8f * storm);
     ex *= oy_powf(2.0f, oy_clampf(st->ch[OY_CH_EXPOSURE], -4.0f, 4.0f));
@@ -73,7 +81,6 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
         ex *= oy_powf(2.0f, sky_dark - said);
     /* a low sun reads golden even where the view is in shade, as film
      * balanced for daylight records it; blue hour leans cool */
-    float sy = sky->sun[1];
     float golden = oy_smoothstepf(0.4f, 0.1f, sy) * oy_smoothstepf(-0.08f, 0.02f, sy);
     float blue = oy_smoothstepf(0.02f, -0.06f, sy) * oy_smoothstepf(-0.3f, -0.12f, sy);
     float warm = oy_clampf(st->ch[OY_CH_WARMTH] + 1.6f * golden - 0.3f * blue - 0.5f * sky->night - 0.15f * sky->oc,
@@ -87,11 +94,18 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
     float sat = oy_clampf(st->ch[OY_CH_SATURATION], -1.0f, 1.0f);
     /* blue hour keeps its blue, but as the day-for-night look does: a
      * cool cast on the land, not snow gone saturated blue */
-    float k0 = (sat < 0.0f ? 1.0f + sat : 1.0f + 0.7f * sat) * (1.0f + 0.25f * golden) * (1.0f - 0.4f * blue);
+    float k_sat = (sat < 0.0f ? 1.0f + sat : 1.0f + 0.7f * sat) * (1.0f + 0.25f * golden);
+    float k0 = k_sat * (1.0f - 0.4f * blue);
     /* low sun light is rich in colour; by moonlight the eye sees little,
      * unless the aurora burns overhead or lava glows on the ground */
     float lava = oy_clampf(st->ch[OY_CH_LAVA], 0.0f, 1.0f), glow = fmaxf(sky->aurora, lava);
     float k = k0 * (1.0f - 0.8f * sky->night * (1.0f - 0.6f * glow));
+    /* the sky keeps its colour through twilight, the blue hour's blue
+     * and the afterglow, and loses it only as the night deepens */
+    float deep = oy_smoothstepf(-0.1f, -0.22f, sy);
+    p->k = k;
+    p->k_lit = k0;
+    p->sky_k = k_sat * (1.0f - 0.8f * deep * (1.0f - 0.6f * glow));
     /* and what colour it keeps leans blue-grey (the eye's night shift),
      * so moonlit grass reads as land under the moon, not as green; not
      * where lava lights the land, whose dim glow would turn pink */

@@ -169,13 +169,16 @@ typedef struct oy_sky {
     float flash_cloud;            /* cloud glow everywhere */
     float flash_side;             /* cloud glow in the channel's bearing */
     float flash_hx, flash_hz;     /* that bearing, unit */
-    uint64_t key, paint_key;
+    uint64_t key;
     float raw[OY_SKY_EL][OY_SKY_AZ][3];   /* sun + moon single scattering */
-    float lut[OY_SKY_EL][OY_SKY_AZ][3];   /* the same, painted (sky colour channels) */
+    /* the same, painted (sky colour channels) and graded (oy_sky_grade) */
+    float lut[OY_SKY_EL][OY_SKY_AZ][3];
+    float paint_in[3];            /* the sky colour channels: warmth, tint, light */
     float paint[9];               /* the sky colour as a 3x3 matrix on linear rgb */
     int painted;                  /* 0: the paint is the identity */
-    /* the cloud layer's light, painted: sun + moon, ambient, overcast
-     * base, horizon */
+    float gain;                   /* the graduated filter's at the horizon */
+    /* the cloud layer's light, painted and graded: sun + moon, ambient,
+     * overcast base, horizon */
     float pt_sun[3], pt_amb[3], pt_oc[3], pt_hor[3];
     float trans[32][64][3];       /* transmittance (altitude, cos zenith) */
     uint64_t trans_key;
@@ -191,6 +194,10 @@ int oy_sky_clouds_make(float **tile, uint64_t seed);
 /* Set the sky for a state; the scattering table is rebuilt (over the
  * pool) only when the sun, moon or haze moved. */
 void oy_sky_update(oy_sky *sky, const oy_state *st, float floor_y, oy_pool *pool);
+struct oy_post;
+/* The sky as seen through the post's graduated filter: the table and the
+ * cloud layer's light, painted and graded, after oy_post_setup. */
+void oy_sky_grade(oy_sky *sky, const struct oy_post *post);
 /* Radiance of the sky (clouds, sun, moon, stars) seen along unit d, whose
  * azimuth az is oy_rturns(d[0], d[2]), from camera height cam_y, without
  * fog. */
@@ -232,6 +239,10 @@ typedef struct oy_post {
     float mat[9];                 /* saturation / tint in linear light */
     float lit[9];                 /* added to mat where lamps light brightly */
     int night;                    /* lit applies */
+    /* the colour matrix's saturation (k: mat, k_lit: mat + lit) and the
+     * sky's own; the exposure before the latent's stops, and the
+     * graduated filter's hold on the sky (0: none; sky.c) */
+    float k, k_lit, sky_k, sky_ex, sky_hold;
     float keep, veil;             /* display value * keep + veil: fades, flashes */
     float lut[OY_POST_LUT + 1];   /* indexed by float bits: linear -> 0..255 */
     float dither[OY_POST_DN * OY_POST_DN * 3];

@@ -157,8 +157,10 @@ static void scatter(const oy_sky *s, const float d[3], const float *body, float 
         trans_at(s, h, musun, ts);
         for (int ch = 0; ch < 3; ch++) {
             float tv = oy_rexp(-od[ch]);
-            /* a crude multiple-scattering floor keeps twilight skies blue */
-            float ms = 0.08f * oy_smoothstepf(-0.2f, 0.3f, musun);
+            /* a crude multiple-scattering floor keeps twilight skies
+             * blue; weaker under a low sun, so it does not veil the
+             * afterglow */
+            float ms = 0.08f * oy_smoothstepf(-0.2f, 0.3f, musun) * (0.3f + 0.7f * oy_smoothstepf(0.0f, 0.3f, musun));
             acc[ch] += e * tv * ds * ((beta_r[ch] * dr * pr + bm * dm * pm) * ts[ch] +
                                       beta_r[ch] * dr * ms);
         }
@@ -405,21 +407,10 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
         oy_pool_run(pool, OY_SKY_EL, lut_row, &j);
         s->key = key;
     }
-    /* the table as the prompt paints the sky; what it mirrors reads it */
-    float sp[3];
+    /* the table as the prompt paints it is made in oy_sky_grade */
     for (int i = 0; i < 3; i++)
-        sp[i] = oy_clampf(st->ch[OY_CH_SKY_WARMTH + i], -1.0f, 1.0f);
-    s->painted = paint_matrix(sp, 1.0f, s->paint);
-    uint64_t pk = oy_hash_bytes(key, sp, sizeof sp);
-    if (pk != s->paint_key) {
-        if (!s->painted)
-            memcpy(s->lut, s->raw, sizeof s->lut);
-        else
-            for (int i = 0; i < OY_SKY_EL; i++)
-                for (int k = 0; k < OY_SKY_AZ; k++)
-                    paint_apply(s->paint, s->raw[i][k], s->lut[i][k]);
-        s->paint_key = pk;
-    }
+        s->paint_in[i] = oy_clampf(st->ch[OY_CH_SKY_WARMTH + i], -1.0f, 1.0f);
+    s->painted = paint_matrix(s->paint_in, 1.0f, s->paint);
     s->t = (float)st->t;
     s->cloud = oy_clampf(st->ch[OY_CH_CLOUD], 0.0f, 1.0f);
     s->haze = haze;
@@ -494,27 +485,13 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
     }
     /* the land under a painted sky takes a little of its colour */
     float mw[9];
-    if (paint_matrix(sp, 0.3f, mw)) {
+    if (paint_matrix(s->paint_in, 0.3f, mw)) {
         paint_apply(mw, s->amb_up, s->amb_up);
         paint_apply(mw, s->amb_hor, s->amb_hor);
     }
     memcpy(s->amb_key, s->amb_up, sizeof s->amb_key);
     s->oc = oc;
     flash_light(s, st);
-    float sm[3];
-    for (int c = 0; c < 3; c++)
-        sm[c] = s->sun_rad[c] + s->moon_rad[c];
-    if (s->painted) {
-        paint_apply(s->paint, sm, s->pt_sun);
-        paint_apply(s->paint, s->amb_up, s->pt_amb);
-        paint_apply(s->paint, s->overcast, s->pt_oc);
-        paint_apply(s->paint, s->horizon, s->pt_hor);
-    } else {
-        memcpy(s->pt_sun, sm, sizeof sm);
-        memcpy(s->pt_amb, s->amb_up, sizeof s->pt_amb);
-        memcpy(s->pt_oc, s->overcast, sizeof s->pt_oc);
-        memcpy(s->pt_hor, s->horizon, sizeof s->pt_hor);
-    }
     s->night = oy_sky_night(s->sun[1]);
     s->star_k = (1.0f - oy_smoothstepf(-0.3f, -0.14f, s->sun[1])) * (1.0f - s->cloud);
     s->aurora = oy_clampf(st->ch[OY_CH_AURORA], 0.0f, 1.0f) * (1.0f - oy_smoothstepf(-0.25f, -0.08f, s->sun[1]));
@@ -526,6 +503,62 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
             s->amb_up[c] += glow[c] * s->aurora;
             s->amb_hor[c] += glow[c] * s->aurora * 0.7f;
         }
+}
+
+/* The graduated filter's gain on a sky radiance c: what the exposure
+ * would show brighter than the hold is drawn toward it. A sky the prompt
+ * paints is not held: its paint sets how deep it reads. */
+static float hold_gain(const oy_sky *s, const oy_post *p, const float c[3])
+{
+    if (s->painted || p->sky_hold <= 0.0f)
+        return 1.0f;
+    return 1.0f / (1.0f + p->sky_ex * lum3(c) / p->sky_hold);
+}
+
+/* A colour of the sky through the graduated filter, before the prompt's
+ * paint: scaled by gain, and unless painted (the paint sets the colour),
+ * its chroma spread so that after the post's colour matrix it keeps the
+ * sky's saturation rather than the land's. seen: a colour the post takes
+ * as it is (the table), whose brightness decides the matrix at night, as
+ * oy_post_matrix does; 0: a light. */
+static void grade(const oy_post *p, float c[3], float gain, int seen, int painted)
+{
+    float k = p->k, m[3];
+    for (int i = 0; i < 3; i++) {
+        c[i] *= gain;
+        m[i] = c[i] * p->mul[i];
+    }
+    if (seen && p->night)
+        k += oy_smoothstepf(0.12f, 0.7f, lum3(m)) * (p->k_lit - p->k);
+    float spread = painted ? 1.0f : oy_clampf(p->sky_k / fmaxf(k, 1e-3f), 1.0f, 2.0f), l = lum3(c);
+    if (spread > 1.0f)
+        for (int i = 0; i < 3; i++)
+            c[i] = fmaxf(l + (c[i] - l) * spread, 0.0f);
+}
+
+void oy_sky_grade(oy_sky *s, const oy_post *p)
+{
+    for (int i = 0; i < OY_SKY_EL; i++)
+        for (int k = 0; k < OY_SKY_AZ; k++) {
+            float *c = s->lut[i][k];
+            memcpy(c, s->raw[i][k], sizeof s->lut[i][k]);
+            grade(p, c, hold_gain(s, p, c), 1, s->painted);
+            if (s->painted)
+                paint_apply(s->paint, c, c);
+        }
+    /* the cloud layer's light, as the horizon is graded */
+    s->gain = hold_gain(s, p, s->horizon);
+    float sm[3];
+    for (int c = 0; c < 3; c++)
+        sm[c] = s->sun_rad[c] + s->moon_rad[c];
+    const float *in[4] = { sm, s->amb_up, s->overcast, s->horizon };
+    float *out[4] = { s->pt_sun, s->pt_amb, s->pt_oc, s->pt_hor };
+    for (int j = 0; j < 4; j++) {
+        memcpy(out[j], in[j], sizeof s->pt_sun);
+        grade(p, out[j], s->gain, 0, s->painted);
+        if (s->painted)
+            paint_apply(s->paint, out[j], out[j]);
+    }
 }
 
 /* Value noise along a line: smooth, -1..1, from the hash of whole steps. */
@@ -602,7 +635,7 @@ void oy_sky_radiance(const oy_sky *s, const float d[3], float az, float cam_y, f
          * veil takes the horizon's brightness but not its blue */
         float e = 1.0f - fminf(fmaxf(dy, 0.0f), 1.0f);
         float k = oy_smoothstepf(0.05f, 0.8f, s->haze) * (0.1f + 0.8f * e * e * e);
-        float l = 0.2126f * s->horizon[0] + 0.7152f * s->horizon[1] + 0.0722f * s->horizon[2];
+        float l = (0.2126f * s->horizon[0] + 0.7152f * s->horizon[1] + 0.0722f * s->horizon[2]) * s->gain;
         static const float veil[3] = { 1.45f, 1.32f, 1.08f };
         for (int c = 0; c < 3; c++)
             out[c] = oy_lerpf(out[c], l * veil[c], k);

@@ -423,6 +423,33 @@ int main(void)
               ll, lsd);
     }
 
+    /* after sunset the sky is held by the graduated filter: toward the
+     * sun it reads, not burnt white, over land still exposed to read;
+     * warm at 19:00, blue in the blue hour */
+    {
+        static const float hours[2] = { 19.0f, 19.5f };
+        double warm[2];
+        for (int k = 0; k < 2; k++) {
+            scene_state(&scenes[0], &st);
+            st.ch[OY_CH_TIME] = hours[k];
+            float g = oy_world_surface(w, &st, 0.0, 0.0), sun[3], moon[3];
+            oy_render_sun_dir(&st, sun, moon);
+            float yaw = atan2f(sun[0], sun[2]) * (float)(180.0 / OY_PI);
+            view_make(&v, 0.0, g + 2.0, 0.0, yaw, 6, 0, 35);
+            render_one(w, p2, &cfg, &st, &v, a);
+            double l = mean_lum(a, W, 0, H / 3), r = mean_ch(a, W * H / 3, 0), bl = mean_ch(a, W * H / 3, 2);
+            warm[k] = r - bl;
+            view_make(&v, 0.0, g + 2.0, 0.0, yaw, -2, 0, 35);
+            render_one(w, p2, &cfg, &st, &v, b);
+            double land = mean_lum(b, W, H / 2, H);
+            CHECK(l < (k ? 180.0 : 215.0) && land >= 25.0,
+                  "the sky at %.1f h is not burnt white (luma %.1f) over land that reads (lower half %.1f)",
+                  hours[k], l, land);
+        }
+        CHECK(warm[1] < -25.0 && warm[0] > warm[1] + 20.0,
+              "the blue hour's sky is blue (R - B %.1f), the afterglow's before it warmer (%.1f)", warm[1], warm[0]);
+    }
+
     /* the sky colour channels paint the sky, and all 0 is the sky as it was */
     {
         scene_state(&scenes[0], &st);
@@ -530,30 +557,28 @@ int main(void)
         oy_render_frame(lr, &st2, &v, b, W * 3);
         render_one(w, p1, &cfg, &st2, &v, c);
         CHECK(!memcmp(b, c, n), "a strike frame: 1 and 2 threads give identical bytes");
-        /* where the ground point and a point 200 m up the channel project */
+        /* where the channel's ground point projects: the channel is near
+         * from there up */
         float gs = oy_world_surface(w, &st2, 60.0, 1500.0);
         float fx = W * 0.5f / v.tan_half_fov_x, fy = H * 0.5f / (v.tan_half_fov_x * H / W);
-        int px[2], py[2];
-        for (int k = 0; k < 2; k++) {
-            oy_v3 rel = oy_v3_make(60.0f, gs + 200.0f * k - (float)v.pos[1], 1500.0f);
-            float cz = oy_v3_dot(rel, v.fwd);
-            px[k] = (int)(W * 0.5f + oy_v3_dot(rel, v.right) / cz * fx);
-            py[k] = (int)(H * 0.5f - oy_v3_dot(rel, v.up) / cz * fy);
-        }
+        oy_v3 rel = oy_v3_make(60.0f, gs - (float)v.pos[1], 1500.0f);
+        float cz = oy_v3_dot(rel, v.fwd);
+        int px0 = (int)(W * 0.5f + oy_v3_dot(rel, v.right) / cz * fx);
+        int py0 = (int)(H * 0.5f - oy_v3_dot(rel, v.up) / cz * fy);
         int lit = 0, far_lit = 0, dark = 0;
         for (int y = 0; y < H; y++)
             for (int x = 0; x < W; x++) {
                 const uint8_t *p = a + ((size_t)y * W + x) * 3, *q = b + ((size_t)y * W + x) * 3;
                 double la = 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
                 double lb = 0.2126 * q[0] + 0.7152 * q[1] + 0.0722 * q[2];
-                int near_bolt = x > px[0] - W / 6 && x < px[0] + W / 6 && y > py[1] - 2 && y < py[0] + 3;
+                int near_bolt = x > px0 - W / 6 && x < px0 + W / 6 && y < py0 + 3;
                 if (lb > la + 80.0 && lb > 200.0)
                     lit += near_bolt, far_lit += !near_bolt;
                 dark += lb < la - 0.5;
             }
         CHECK(lit >= 15 && far_lit < lit && !dark,
               "a bolt lights pixels near where it stands (%d there, %d elsewhere, %d darker; ground at %d,%d)",
-              lit, far_lit, dark, px[0], py[0]);
+              lit, far_lit, dark, px0, py0);
         /* behind the camera: nothing, and no crash */
         st2.strikes[0].z = -900.0f;
         oy_render_frame(lr, &st2, &v, b, W * 3);
