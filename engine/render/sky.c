@@ -1,9 +1,11 @@
 /*
  * sky.c - sun and moon positions, a single-scattering atmosphere (Rayleigh,
  * Mie, ozone) tabulated per direction, the cloud layer, stars, and the light
- * the sky sends onto the ground. Tables are rebuilt only when the sun, moon
- * or haze change; they are a pure function of those values, so whether they
- * were rebuilt never shows.
+ * the sky sends onto the ground. The scattering tables are rebuilt only
+ * when the sun, moon or haze change; they are a pure function of those
+ * values, so whether they were rebuilt never shows. The table the eye sees
+ * is made from them every frame: held by the post's graduated filter and
+ * painted by the prompt's sky colour (oy_sky_grade).
  */
 #include <math.h>
 #include <string.h>
