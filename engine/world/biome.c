@@ -40,9 +40,9 @@ static void biome_weights(const oy_world *w, const oy_world_shape *sh, double x,
         pt->biome[i] = sh->biome[i] * (0.12f + oy_clampf(aff[i], 0.0f, 1.5f));
         sum += pt->biome[i];
     }
-    /* sea shores are sandy whatever the prompt says, all sand where it
-     * names a beach */
-    float shore = (0.8f + 3.0f * bb) * aff[BEACH] * (1.0f - sh->biome[SNOWFIELD]);
+    /* sea shores are sandy whatever the prompt says (stony where it says
+     * rocky), all sand where it names a beach */
+    float shore = (0.8f + 3.0f * bb + 2.0f * sh->stony) * aff[BEACH] * (1.0f - sh->biome[SNOWFIELD]);
     pt->biome[BEACH] += shore;
     sum += shore;
     /* and where sand holds the shore, the grass thins out of it */
@@ -120,6 +120,10 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     if (aut > 0.0f)
         mix3(grass, (float[3]) { 0.10f * aut, 0.03f * aut, -0.01f * aut }, 1.0f);
 
+    /* a rocky shore's stones: pale and dark rock in cobbles */
+    for (int i = 0; i < 3; i++)
+        beach[i] = oy_lerpf(beach[i], oy_lerpf(rock_pale[i], rock[i] * 0.55f, oy_smoothstepf(-0.3f, 0.4f, fine)),
+                            sh->stony);
     float b[8];
     for (int i = 0; i < 8; i++)
         b[i] = pt->biome[i];

@@ -185,9 +185,15 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
      * terraced fields) stands ahead */
     sh->butte = oy_smoothstepf(0.6f, 0.75f, sh->plateau) *
                 oy_smoothstepf(0.45f, 0.6f, oy_clampf(c[OY_CH_RUGGED], 0.0f, 1.0f));
-    /* dunes over a desert, unless the words flatten it (a salt flat) */
+    /* a shore in rugged land ("a rocky coast") is rock and stones where
+     * no beach is named */
+    sh->stony = oy_smoothstepf(0.6f, 0.85f, oy_clampf(c[OY_CH_RUGGED], 0.0f, 1.0f)) *
+                (1.0f - oy_smoothstepf(0.15f, 0.4f, sh->biome[5]));
+    /* dunes over a desert, unless the words flatten it ("flat", "a salt
+     * flat", whose hills stay flat under distant mountains) */
     sh->dunes = oy_smoothstepf(0.4f, 0.8f, sh->biome[2]) * (1.0f - sh->plateau) * (1.0f - sh->canyon) *
-                oy_smoothstepf(0.04f, 0.1f, relief);
+                oy_smoothstepf(0.04f, 0.1f, relief) *
+                oy_smoothstepf(0.03f, 0.09f, oy_clampf(c[OY_CH_HILLS], 0.0f, 1.0f));
     for (int f = 0; f < OY_FEAT_COUNT; f++)
         if (strength[f] && F[f].placed)
             *strength[f] = 1.0f;
@@ -530,6 +536,13 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         float cf = oy_smoothstepf(-0.6f - more, -more, oy_world_fbm(w, x - 2100.5, z + 770.0, 500.0, 60.0f, 3)) *
                    (1.0f - cove);
         h = oy_lerpf(h, shore(h, sh->sea_level, sea_u, sh->cliff_h * cf), k);
+        /* a rocky shore: ledges of rock from the land's foot down to the
+         * water's edge */
+        float band = sh->stony * k * oy_smoothstepf(-30.0f, -6.0f, sea_u) * oy_smoothstepf(3.0f, -1.0f, sea_u);
+        if (band > 0.0f) {
+            float r = oy_world_fbm(w, x + 313.0, z - 171.0, 6.0, min_wl, 4);
+            h += band * 0.7f * oy_smoothstepf(0.1f, 0.3f, r) * (0.7f + 0.3f * det);
+        }
     }
     float on_cone = 0.0f;
     if (sh->volcano > 0.0f) {

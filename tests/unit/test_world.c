@@ -177,6 +177,28 @@ int main(void)
         CHECK(!(beach.water > beach.ground) && beach.ground < 3.0f && near_sea.water > near_sea.ground,
               "cliffed coast: the camera's ground %.1f m above the sea, the sea 15 degrees off the view 45 m out",
               beach.ground);
+        /* a rocky shore is ledges and stones: near the water its ground
+         * steps where a sandy one slopes smoothly */
+        double step[2] = { 0.0, 0.0 };
+        int near[2] = { 0, 0 };
+        for (int r = 0; r < 2; r++) {
+            oy_state sr;
+            state_with(&sr, OY_CH_COAST, 1.0f, OY_CH_RUGGED, r ? 0.9f : 0.3f);
+            for (double z = -60.0; z <= 60.0; z += 1.0)
+                for (double x = -60.0; x <= 60.0; x += 3.0) {
+                    oy_place_info p0, p1;
+                    oy_world_place(w, &sr, x, z, &p0);
+                    if (!(p0.water_dist < 12.0f) || p0.water > p0.ground)
+                        continue;
+                    oy_world_place(w, &sr, x, z + 1.0, &p1);
+                    step[r] += fabs(p1.ground - p0.ground) > 0.15;
+                    near[r]++;
+                }
+            step[r] /= near[r] > 0 ? near[r] : 1;
+        }
+        CHECK(near[0] > 50 && near[1] > 50 && step[1] > 0.06 && step[1] > 4.0 * step[0],
+              "a rocky shore steps (%.1f %% of metres by the water rise over 15 cm, %.1f %% on a sandy one)",
+              100.0 * step[1], 100.0 * step[0]);
         /* by a coast a lake is a bay: its water at the sea's level, open
          * to the sea with no rim raised on the sea side */
         state_with(&sk, OY_CH_COAST, 0.8f, OY_CH_LAKE, 0.3f);
@@ -191,6 +213,32 @@ int main(void)
         CHECK(bay.water > bay.ground && fabsf(bay.water - sk.ch[OY_CH_WATER_LEVEL] * 6.0f) < 0.01f && rim == 0,
               "bay: the lake's water at the sea's level (%.2f m), %d dry points between it and the sea",
               bay.water, rim);
+    }
+    {
+        /* a salt flat with distant mountains: the mountains raise the far
+         * land, and the flat stays flat (no dunes) where dunes with the
+         * same mountains stand in ridges */
+        double sd[2];
+        for (int k = 0; k < 2; k++) {
+            oy_state sf;
+            state_with(&sf, OY_CH_BIOME_DESERT, 1.0f, OY_CH_RELIEF, 0.95f);
+            sf.ch[OY_CH_BIOME_MEADOW] = sf.ch[OY_CH_BIOME_FOREST] = 0.0f;
+            sf.ch[OY_CH_HILLS] = k ? 0.6f : 0.0f;
+            double sum = 0.0, sum2 = 0.0;
+            int n = 0;
+            for (double z = 0.0; z <= 300.0; z += 10.0)
+                for (double x = -150.0; x <= 150.0; x += 10.0) {
+                    oy_place_info p;
+                    oy_world_place(w, &sf, x, z, &p);
+                    sum += p.ground;
+                    sum2 += (double)p.ground * p.ground;
+                    n++;
+                }
+            sd[k] = sqrt(fmax(sum2 / n - (sum / n) * (sum / n), 0.0));
+        }
+        CHECK(sd[0] < 1.5 && sd[1] > 2.0 * sd[0],
+              "a salt flat under distant mountains is flat (ground std %.2f m), dunes under them are not (%.2f m)",
+              sd[0], sd[1]);
     }
     {
         /* island: land ahead surrounded by sea, the origin on the water */
