@@ -60,9 +60,10 @@ static void pier_aside(const oyster_shot *shot, const oy_state *st, float fx, fl
 /* High ground in view within 15 degrees of the ray (ux, uz) from the
  * camera at (x, y, z): the dry point dmin-400 m out, seen from the
  * camera, that rises most above the camera's ground (nearer and nearer
- * the middle win a tie); 0 if none. */
+ * the middle win a tie), where a thing h m tall stands whole in a level
+ * view's frame; 0 if none. */
 static int seek_high(const oyster_shot *shot, const oy_state *st, double x, double y, double z, float ux,
-                     float uz, float dmin, float out[2])
+                     float uz, float dmin, float h, float out[2])
 {
     float best = -1e30f, g0 = oy_world_ground(shot->world, st, x, z);
     int found = 0;
@@ -77,9 +78,10 @@ static int seek_high(const oyster_shot *shot, const oy_state *st, double x, doub
             int visible = slope >= seen;
             seen = fmaxf(seen, slope);
             float score = pi.ground - g0 - 0.08f * d - (float)abs(k);
-            /* no higher in the view than 7 degrees, so what stands there
-             * is in a level view's frame */
-            if (visible && d >= dmin && slope < 0.12f && !(pi.water > pi.ground) && score > best) {
+            /* its foot no higher in the view than 7 degrees and its top
+             * than 8, so what stands there is in a level view's frame */
+            if (visible && d >= dmin && slope < 0.12f && slope + h / d < 0.14f && !(pi.water > pi.ground) &&
+                score > best) {
                 best = score;
                 out[0] = (float)px;
                 out[1] = (float)pz;
@@ -272,7 +274,7 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
             /* no nearer than the words put it: a tall thing stands off
              * until a level view sees it whole (model.c) */
             seek_high(shot, &st, v.pos[0], v.pos[1], v.pos[2], dx / d, dz / d, fmaxf(40.0f, 0.95f * stand_off),
-                      out);
+                      stand_off / 6.3f, out);
         }
     }
 }

@@ -160,7 +160,7 @@ void oy_world_plan_setup(oy_world *w, const oy_layout_item *layout)
         { OY_FEAT_LAKE, 60.0, 0.0, 0.0 },   /* z: its near shore ahead (terrain.c) */
         { OY_FEAT_ISLAND, 0.0, 650.0, 800.0 },
         { OY_FEAT_PEAKS, 400.0, 2400.0, 3000.0 },
-        { OY_FEAT_HILL, 200.0, 330.0, 450.0 },
+        { OY_FEAT_HILL, 110.0, 300.0, 400.0 },
         { OY_FEAT_CRATER, 0.0, 0.0, 0.0 },     /* z: its rim underfoot (terrain.c) */
         { OY_FEAT_CLEARING, 0.0, 100.0, 140.0 },
         { OY_FEAT_BUTTE, 110.0, 520.0, 650.0 },
