@@ -60,13 +60,15 @@ static void pier_aside(const oyster_shot *shot, const oy_state *st, float fx, fl
 /* High ground in view within 15 degrees of the ray (ux, uz) from the
  * camera at (x, y, z): the dry point dmin-400 m out, seen from the
  * camera, that rises most above the camera's ground (nearer and nearer
- * the middle win a tie), where a thing h m tall stands whole in a level
- * view's frame; 0 if none. */
+ * the middle win a tie), its foot no higher in the view than 7 degrees.
+ * Of those, where a thing h m tall stands whole in a level view's frame
+ * (its top under 8 degrees), if that ground still rises a third as high;
+ * 0 if none. */
 static int seek_high(const oyster_shot *shot, const oy_state *st, double x, double y, double z, float ux,
                      float uz, float dmin, float h, float out[2])
 {
-    float best = -1e30f, g0 = oy_world_ground(shot->world, st, x, z);
-    int found = 0;
+    float best[2] = { -1e30f, -1e30f }, rise[2] = { 0.0f, 0.0f }, at[2][2] = { { 0 } };
+    float g0 = oy_world_ground(shot->world, st, x, z);
     for (int k = -3; k <= 3; k++) {
         float a = 0.0873f * (float)k, c = oy_cosf(a), s = oy_sinf(a);
         float vx = ux * c + uz * s, vz = uz * c - ux * s, seen = -1e30f;
@@ -78,18 +80,23 @@ static int seek_high(const oyster_shot *shot, const oy_state *st, double x, doub
             int visible = slope >= seen;
             seen = fmaxf(seen, slope);
             float score = pi.ground - g0 - 0.08f * d - (float)abs(k);
-            /* its foot no higher in the view than 7 degrees and its top
-             * than 8, so what stands there is in a level view's frame */
-            if (visible && d >= dmin && slope < 0.12f && slope + h / d < 0.14f && !(pi.water > pi.ground) &&
-                score > best) {
-                best = score;
-                out[0] = (float)px;
-                out[1] = (float)pz;
-                found = 1;
-            }
+            if (!visible || d < dmin || slope >= 0.12f || pi.water > pi.ground)
+                continue;
+            for (int whole = 0; whole < 2; whole++)
+                if ((!whole || slope + h / d < 0.14f) && score > best[whole]) {
+                    best[whole] = score;
+                    rise[whole] = pi.ground - g0;
+                    at[whole][0] = (float)px;
+                    at[whole][1] = (float)pz;
+                }
         }
     }
-    return found;
+    int pick = best[1] > -1e30f && rise[1] >= rise[0] / 3.0f;
+    if (best[pick] <= -1e30f)
+        return 0;
+    out[0] = at[pick][0];
+    out[1] = at[pick][1];
+    return 1;
 }
 
 /* Water the camera at (x, z) sees within 15 degrees of the ray (ux, uz),

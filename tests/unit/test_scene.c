@@ -326,6 +326,15 @@ static void placement_words(void)
     ok = placed("green hills with a village on the far hill", &at, &rise, &bearing, NULL);
     CHECK(ok && rise > 15.0f && fabsf(bearing) < 20.0f, "'a village on the far hill' stands on the hill in view "
           "(%.1f m above the camera's ground, %.1f degrees off the view)", rise, bearing);
+    /* a tree (about 12 m) on a hill stands where a level view has its
+     * top in the frame (under 9.3 degrees), still up the hill */
+    oy_entity tree;
+    ok = placed("a lone tree on a grassy hill at sunset", &at, &rise, &bearing, &tree);
+    float off = ok ? sqrtf(tree.pos[0] * tree.pos[0] + tree.pos[2] * tree.pos[2]) : 1.0f;
+    CHECK(ok && rise > 10.0f && fabsf(bearing) < 20.0f && (rise + 12.0f) / off < 0.164f,
+          "'a lone tree on a grassy hill' stands up the hill with its top in the frame (%.1f m up, %.0f m off, "
+          "top %.1f degrees up, %.1f degrees off the view)", rise, off, oy_atan2f(rise + 12.0f, off) * 57.29578f,
+          bearing);
     ok = placed("a wooden bridge over a rushing mountain stream", &at, &rise, &bearing, NULL);
     CHECK(ok && at.water > at.ground && fabsf(bearing) < 20.0f, "'a bridge over a stream' stands over the water "
           "in view (%.1f m deep, %.1f degrees off the view)", at.water - at.ground, bearing);
