@@ -68,6 +68,7 @@ enum oy_channel {
     OY_CH_FLOWERS,       /* 0..1 flowers in the grass */
     OY_CH_FLOWER_WARMTH, /* -1 blue and purple .. 0 every colour .. 1 red and yellow */
     OY_CH_BLOSSOM,       /* 0..1 broadleaf trees in pink and white blossom */
+    OY_CH_FIELDS,        /* 0..1 the open ground farmed in a patchwork of fields */
     /* surface colours, -1..1 each, 0 = the world's own colours: warmth
      * -1 blue .. 1 red-orange, tint -1 green .. 1 magenta (the grade's
      * axes), light -1 black .. 1 white; ground is sand, soil and mud */

@@ -84,6 +84,45 @@ void oy_world_rock(const oy_world_shape *sh, float rgb[3])
     rock_colour(sh, sh->biome[DESERT] > 0.5f || sh->canyon * (1.0f - sh->coast) > 0.5f, rgb);
 }
 
+/* The field a point of farmland lies in: bands 130 m wide across a
+ * seed's bearing, each split into two strips, each strip cut into fields
+ * 50-200 m long sown with one crop (pasture, young green, ripe gold, pale
+ * stubble, ploughed earth, flowering yellow; the greens fewer and the
+ * golds more as the foliage dries, fol), a hedge of darker green along
+ * the last few metres inside each field's edge. */
+static void field_colour(const oy_world *w, double x, double z, float fol, float rgb[3])
+{
+    static const float crops[6][3] = {
+        { 0.07f, 0.13f, 0.03f }, { 0.10f, 0.17f, 0.035f }, { 0.30f, 0.23f, 0.08f },
+        { 0.27f, 0.24f, 0.15f }, { 0.12f, 0.09f, 0.06f }, { 0.36f, 0.31f, 0.03f },
+    };
+    float green = oy_clampf(fol, 0.1f, 1.0f), gold = 1.2f - green;
+    float weight[6] = { 0.3f * green, 0.22f * green, 0.35f * gold, 0.1f * gold, 0.12f, 0.06f };
+    static const float hedge[3] = { 0.035f, 0.06f, 0.02f };
+    double a = oy_u01(oy_hash(w->seed, OY_STREAM_BIOME, 71, 0, 0)) * OY_PI, ca = cos(a), sa = sin(a);
+    double u = x * ca + z * sa, v = z * ca - x * sa;
+    double band = floor(v / 130.0), fv = v - band * 130.0;
+    double split = 60.0 + 70.0 * oy_u01(oy_hash(w->seed, OY_STREAM_BIOME, 72, (uint64_t)(int64_t)band, 0));
+    int second = fv > split;
+    double width = second ? 130.0 - split : split;
+    if (second)
+        fv -= split;
+    uint64_t hs = oy_hash(w->seed, OY_STREAM_BIOME, 73, (uint64_t)(int64_t)band, (uint64_t)second);
+    double len = 50.0 + 150.0 * oy_u01(hs), off = len * oy_u01(oy_mix64(hs ^ 9));
+    double iu = floor((u + off) / len), fu = u + off - iu * len;
+    float sum = 0.0f;
+    for (int c = 0; c < 6; c++)
+        sum += weight[c];
+    float pick = oy_u01(oy_hash(hs, OY_STREAM_BIOME, 74, (uint64_t)(int64_t)iu, 0)) * sum;
+    int c = 0;
+    while (c < 5 && pick > weight[c])
+        pick -= weight[c++];
+    float edge = (float)fmin(fmin(fu, len - fu), fmin(fv, width - fv));
+    float in = oy_smoothstepf(1.0f, 3.5f, edge);
+    for (int i = 0; i < 3; i++)
+        rgb[i] = oy_lerpf(hedge[i], crops[c][i], in);
+}
+
 void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
                        double z, float slope, oy_world_point *pt)
 {
@@ -120,6 +159,13 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     if (aut > 0.0f)
         mix3(grass, (float[3]) { 0.10f * aut, 0.03f * aut, -0.01f * aut }, 1.0f);
 
+    /* farmland: the meadow's grass farmed in a patchwork of fields */
+    if (sh->fields > 0.0f) {
+        float crop[3], k = sh->fields * oy_smoothstepf(0.45f, 0.25f, slope);
+        field_colour(w, x, z, fol, crop);
+        for (int i = 0; i < 3; i++)
+            grass[i] = oy_lerpf(grass[i], crop[i] * (0.9f + 0.2f * fine), k);
+    }
     /* a rocky shore's stones: pale and dark rock in cobbles */
     for (int i = 0; i < 3; i++)
         beach[i] = oy_lerpf(beach[i], oy_lerpf(rock_pale[i], rock[i] * 0.55f, oy_smoothstepf(-0.3f, 0.4f, fine)),

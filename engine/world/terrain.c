@@ -115,7 +115,7 @@ static const int shape_channels[] = {
     OY_CH_BIOME_SNOWFIELD, OY_CH_BIOME_TUNDRA, OY_CH_BIOME_BEACH,
     OY_CH_BIOME_SWAMP, OY_CH_BIOME_ALPINE,
     OY_CH_ROCK_WARMTH, OY_CH_ROCK_TINT, OY_CH_ROCK_LIGHT,
-    OY_CH_GROUND_WARMTH, OY_CH_GROUND_TINT, OY_CH_GROUND_LIGHT,
+    OY_CH_GROUND_WARMTH, OY_CH_GROUND_TINT, OY_CH_GROUND_LIGHT, OY_CH_FIELDS,
 };
 #define NKEYS ((int)(sizeof shape_channels / sizeof *shape_channels))
 
@@ -185,6 +185,7 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
      * terraced fields) stands ahead */
     sh->butte = oy_smoothstepf(0.6f, 0.75f, sh->plateau) *
                 oy_smoothstepf(0.45f, 0.6f, oy_clampf(c[OY_CH_RUGGED], 0.0f, 1.0f));
+    sh->fields = oy_clampf(c[OY_CH_FIELDS], 0.0f, 1.0f);
     /* a shore in rugged land ("a rocky coast") is rock and stones where
      * no beach is named */
     sh->stony = oy_smoothstepf(0.6f, 0.85f, oy_clampf(c[OY_CH_RUGGED], 0.0f, 1.0f)) *

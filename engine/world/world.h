@@ -67,6 +67,7 @@ typedef struct oy_world_shape {
     float relief_amp, hills_amp, detail_amp, cliff_h, plateau, valley, canyon;
     float cliffs_more;               /* how much more of a shore is cliff than cove */
     float stony;                     /* 0..1 a rocky shore: ledges and stones, not sand */
+    float fields;                    /* 0..1 farmed fields on open ground */
     float coast, island, lake, river;
     float sea_level, floor0, low0;   /* floor at the clearing */
     float lake_x, lake_z, lake_r, lake_level;

@@ -215,6 +215,29 @@ int main(void)
               bay.water, rim);
     }
     {
+        /* farmland is a patchwork: along a kilometre of it the ground's
+         * colour steps from field to field, where a meadow's drifts */
+        int steps[2] = { 0, 0 };
+        for (int k = 0; k < 2; k++) {
+            oy_state sf;
+            state_with(&sf, OY_CH_FIELDS, k ? 1.0f : 0.0f, OY_CH_BIOME_MEADOW, 0.9f);
+            sf.ch[OY_CH_BIOME_FOREST] = 0.15f;
+            oy_world_shape sh;
+            oy_world_shape_init(&sh, w, &sf);
+            float prev[3] = { 0, 0, 0 };
+            for (double z = 0.0; z <= 1000.0; z += 2.0) {
+                oy_world_point pt;
+                oy_world_eval(w, &sh, 30.0, z, 1.0f, &pt);
+                oy_world_material(w, &sh, 30.0, z, 0.0f, &pt);
+                float d = fabsf(pt.rgb[0] - prev[0]) + fabsf(pt.rgb[1] - prev[1]) + fabsf(pt.rgb[2] - prev[2]);
+                steps[k] += z > 0.0 && d > 0.05f;
+                memcpy(prev, pt.rgb, sizeof prev);
+            }
+        }
+        CHECK(steps[1] >= 5 && steps[0] <= 1, "farmland's ground steps from field to field (%d colour steps in "
+              "1 km, %d in a meadow)", steps[1], steps[0]);
+    }
+    {
         /* a salt flat with distant mountains: the mountains raise the far
          * land, and the flat stays flat (no dunes) where dunes with the
          * same mountains stand in ridges */
