@@ -173,7 +173,6 @@ typedef struct oy_sky {
     float raw[OY_SKY_EL][OY_SKY_AZ][3];   /* sun + moon single scattering */
     /* the same, painted (sky colour channels) and graded (oy_sky_grade) */
     float lut[OY_SKY_EL][OY_SKY_AZ][3];
-    float paint_in[3];            /* the sky colour channels: warmth, tint, light */
     float paint[9];               /* the sky colour as a 3x3 matrix on linear rgb */
     int painted;                  /* 0: the paint is the identity */
     float gain;                   /* the graduated filter's at the horizon */

@@ -410,9 +410,10 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
         s->key = key;
     }
     /* the table as the prompt paints it is made in oy_sky_grade */
+    float sp[3];
     for (int i = 0; i < 3; i++)
-        s->paint_in[i] = oy_clampf(st->ch[OY_CH_SKY_WARMTH + i], -1.0f, 1.0f);
-    s->painted = paint_matrix(s->paint_in, 1.0f, s->paint);
+        sp[i] = oy_clampf(st->ch[OY_CH_SKY_WARMTH + i], -1.0f, 1.0f);
+    s->painted = paint_matrix(sp, 1.0f, s->paint);
     s->t = (float)st->t;
     s->cloud = oy_clampf(st->ch[OY_CH_CLOUD], 0.0f, 1.0f);
     s->haze = haze;
@@ -487,7 +488,7 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
     }
     /* the land under a painted sky takes a little of its colour */
     float mw[9];
-    if (paint_matrix(s->paint_in, 0.3f, mw)) {
+    if (paint_matrix(sp, 0.3f, mw)) {
         paint_apply(mw, s->amb_up, s->amb_up);
         paint_apply(mw, s->amb_hor, s->amb_hor);
     }
