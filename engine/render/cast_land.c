@@ -489,29 +489,40 @@ static void desert_floor(const oy_cast *c, double wx, double wz, float foot, flo
 }
 
 /* Molten lava: glowing veins folded through the flatter ground where the
- * flows have spread, hot yellow where it runs thick, red where a crust
- * cools over it; its own light, added to what the land reflects.
- * Past where the veins resolve they melt into their mean glow. It is as
- * bright as the exposure lets it be and keep its colour: a few times
- * sunlit rock by day, far brighter than the land by night. */
+ * flows have spread, and where they pool a black crust broken into plates
+ * with the melt glowing in the cracks; hot yellow where it runs thick,
+ * red where it cools. Its own light, added to what the land reflects.
+ * Past where the veins and cracks resolve they melt into their mean
+ * glow. It is as bright as the exposure lets it be and keep its colour: a
+ * few times sunlit rock by day, far brighter than the land by night. */
+static float zero_line(const oy_cast *c, double u, double v, float scale, float width)
+{
+    float gx, gz;
+    float n = detail(c, u, v, &gx, &gz);
+    return oy_smoothstepf(width, 0.25f * width, fabsf(n) * scale / (sqrtf(gx * gx + gz * gz) + 1e-4f));
+}
+
 static void lava_glow(const oy_cast *c, double wx, double wz, float slope2, float dist, float out[3])
 {
-    static const float hot[3] = { 1.0f, 0.36f, 0.05f }, cool[3] = { 0.55f, 0.04f, 0.01f };
+    static const float hot[3] = { 1.0f, 0.42f, 0.06f }, cool[3] = { 0.5f, 0.05f, 0.01f };
     float foot = pixel_foot(c, dist);
     float warp = detail(c, wx * (1.0 / 140.0) + 31.0, wz * (1.0 / 140.0) - 7.0, NULL, NULL);
     /* a vein is where the noise crosses zero: metres from the crossing
      * are its value over its slope, so the veins keep one width */
-    float gx, gz;
-    float n = detail(c, wx * (1.0 / 45.0) + 0.8 * warp, wz * (1.0 / 45.0) - 0.8 * warp, &gx, &gz);
-    float vein = oy_smoothstepf(4.0f, 1.0f, fabsf(n) * 45.0f / (sqrtf(gx * gx + gz * gz) + 1e-4f));
-    float mask = oy_rmax(oy_lerpf(0.08f, vein, resolved(foot, 16.0f)), 0.6f * oy_smoothstepf(-0.55f, -0.7f, warp));
-    mask *= oy_smoothstepf(0.6f, 0.12f, slope2) * c->lava;
-    if (mask <= 0.0f)
+    float vein = zero_line(c, wx * (1.0 / 45.0) + 0.8 * warp, wz * (1.0 / 45.0) - 0.8 * warp, 45.0f, 4.0f);
+    vein = oy_lerpf(0.08f, vein, resolved(foot, 16.0f));
+    float pool = oy_smoothstepf(-0.5f, -0.7f, warp);
+    float lava = oy_rmax(vein, pool) * oy_smoothstepf(0.6f, 0.12f, slope2) * c->lava;
+    if (lava <= 0.0f)
         return;
-    float crust = 0.5f + 0.5f * detail(c, wx * (1.0 / 3.0) - 50.0, wz * (1.0 / 3.0) + 11.0, NULL, NULL);
-    float heat = mask * (1.0f - 0.6f * resolved(foot, 3.0f) * oy_smoothstepf(0.55f, 0.8f, crust));
+    /* the melt crusts over in dark plates, glowing where they part:
+     * more crust out in a pool than down a running vein's core */
+    float crack = zero_line(c, wx * (1.0 / 6.0) - 50.0, wz * (1.0 / 6.0) + 11.0, 6.0f, 0.7f);
+    float open = oy_lerpf(0.05f + 0.4f * vein * vein, 1.0f, crack);
+    open = oy_lerpf(0.3f, open, resolved(foot, 2.0f));
+    float heat = lava * open;
     for (int i = 0; i < 3; i++)
-        out[i] += c->lava_light * heat * oy_lerpf(cool[i], hot[i], heat * heat * heat);
+        out[i] += 0.6f * c->lava_light * heat * oy_lerpf(cool[i], hot[i], heat * heat);
 }
 
 void oy_cast_land_glow(oy_cast *c, const oy_state *st)

@@ -158,6 +158,12 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     }
     if (aut > 0.0f)
         mix3(grass, (float[3]) { 0.10f * aut, 0.03f * aut, -0.01f * aut }, 1.0f);
+    /* barren land (lava fields, badlands, "barren", "gravel") is the
+     * bare ground the words paint, grass left only in patches */
+    float barren = oy_clampf(oy_smoothstepf(0.3f, 0.05f, sh->veg) * (1.4f - 0.4f * oy_smoothstepf(-0.2f, 0.3f, patch)),
+                             0.0f, 1.0f);
+    for (int i = 0; i < 3; i++)
+        grass[i] = oy_lerpf(grass[i], dirt[i] * (0.9f + 0.4f * fine) + 0.01f, barren);
 
     /* farmland: the meadow's grass farmed in a patchwork of fields */
     if (sh->fields > 0.0f) {

@@ -238,6 +238,35 @@ int main(void)
               "1 km, %d in a meadow)", steps[1], steps[0]);
     }
     {
+        /* barren land ("lava flows", "barren", badlands) is bare ground
+         * in the ground's own colour, not a meadow's green: over a
+         * kilometre of it green leads red nowhere that a meadow's does */
+        float green[2] = { 0, 0 }, dark = 0.0f;
+        for (int k = 0; k < 2; k++) {
+            oy_state sb;
+            state_with(&sb, OY_CH_VEGETATION, k ? 0.02f : 0.5f, OY_CH_GROUND_LIGHT, k ? -0.85f : 0.0f);
+            oy_world_shape sh;
+            oy_world_shape_init(&sh, w, &sb);
+            int n = 0;
+            for (double z = 0.0; z <= 1000.0; z += 5.0) {
+                oy_world_point pt;
+                oy_world_eval(w, &sh, 40.0, z, 1.0f, &pt);
+                oy_world_material(w, &sh, 40.0, z, 0.0f, &pt);
+                if (pt.canopy > 0.0f)
+                    continue;
+                green[k] += pt.rgb[1] > pt.rgb[0];
+                dark += k ? (pt.rgb[0] + pt.rgb[1] + pt.rgb[2]) / 3.0f : 0.0f;
+                n++;
+            }
+            green[k] /= (float)(n > 0 ? n : 1);
+            if (k)
+                dark /= (float)(n > 0 ? n : 1);
+        }
+        CHECK(green[1] < 0.05f && green[0] > 0.5f && dark < 0.06f,
+              "barren land is bare dark ground (green %.0f %% of points, mean albedo %.3f; a meadow %.0f %% green)",
+              100.0f * green[1], dark, 100.0f * green[0]);
+    }
+    {
         /* a salt flat with distant mountains: the mountains raise the far
          * land, and the flat stays flat (no dunes) where dunes with the
          * same mountains stand in ridges */
