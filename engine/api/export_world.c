@@ -349,7 +349,7 @@ int oyster_export(oyster_shot *shot, const oyster_export_opts *o)
     /* the frame the time falls in, as `oyster still` draws it */
     oy_shot_eval(shot, (double)frame * out->fps.den / out->fps.num, &st, shot->ents, &v);
     oy_world_shape_init(&sh, shot->world, &st);
-    oy_cast_season(&c, &sh, &st);
+    oy_cast_season(&c, shot->world, &sh, &st);
     for (int i = 0; i < M_COUNT; i++)
         m[i].name = mesh_names[i];
     g.cx = v.pos[0];

@@ -132,7 +132,7 @@ static int load_segment(oy_walker *wk, const oy_walk_state *s)
 
     oy_model_eval(wk->m, t, &g->st, wk->ents);
     oy_world_shape_init(&g->sh, wk->w, &g->st);
-    oy_cast_season(&c, &g->sh, &g->st);
+    oy_cast_season(&c, wk->w, &g->sh, &g->st);
     v.pos[0] = s->x;
     v.pos[1] = s->y;
     v.pos[2] = s->z;

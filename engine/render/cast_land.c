@@ -367,9 +367,6 @@ static float face_tex(const oy_cast *c, double wx, double wz, float y, float fw,
  * say. Where a pixel covers many clumps they blend into the grass as
  * their mean colour, more of it at a grazing view, which sees the heads
  * over the blades. */
-static const float flower_pal[6][3] = { { 0.8f, 0.8f, 0.74f }, { 0.86f, 0.7f, 0.08f }, { 0.72f, 0.05f, 0.04f },
-                                         { 0.85f, 0.38f, 0.6f }, { 0.42f, 0.18f, 0.7f }, { 0.22f, 0.33f, 0.82f } };
-
 static void flowers(const oy_cast *c, double wx, double wz, float foot, float sg, float alb[3])
 {
     const float *wt = c->flower_wt, sum = c->flower_sum;
@@ -398,7 +395,7 @@ static void flowers(const oy_cast *c, double wx, double wz, float foot, float sg
             while (f < 5 && pick > wt[f])
                 pick -= wt[f++];
             for (int i = 0; i < 3; i++)
-                col[i] = oy_lerpf(col[i], flower_pal[f][i], seen);
+                col[i] = oy_lerpf(col[i], oy_flower_palette[f][i], seen);
             /* the heads: dense speckle where a pixel sees them one by one */
             float heads = oy_lerpf(0.6f, oy_smoothstepf(-0.25f, 0.3f, detail(c, wx * (1.0 / 0.2) + 3.0,
                                                                             wz * (1.0 / 0.2) - 8.0, NULL, NULL)),
@@ -455,6 +452,72 @@ static void salt_crust(const oy_cast *c, double wx, double wz, float foot, float
     k = oy_lerpf(1.0f, k * (1.0f - 0.45f * damp), c->crust);
     for (int i = 0; i < 3; i++)
         alb[i] *= k;
+}
+
+/* A field's rows: bands of plants along the field with soil between,
+ * each row rounded so the light catches one side. A row stands as high
+ * as its crop, so a view across the rows sees less of the soil between
+ * them the lower it looks, and far off only the plants; a view along
+ * them sees the soil down every gap. The baked ground holds the field's
+ * mean colour from above, so the rows are a ratio to that mean, applied
+ * where the ground still has the field's colour (not on a beach or a
+ * rock the field's plan runs under). The footprint across the rows is
+ * the pixel's, stretched by the grazing view as far as the rows cross
+ * it; the rows melt into the colour they make together as it outgrows
+ * them. */
+static void field_rows(const oy_cast *c, double wx, double wz, const float d[3], float foot, float sg,
+                       float alb[3], float *gx, float *gz)
+{
+    oy_field f;
+    oy_world_field(c->world, c->shape, wx, wz, &f);
+    if (f.share <= 0.0f)
+        return;
+    float inside = oy_smoothstepf(0.5f, 2.0f, f.edge) * c->fields;
+    if (inside <= 0.0f)
+        return;
+    float mean[3], gap = 0.0f;
+    for (int i = 0; i < 3; i++) {
+        mean[i] = oy_lerpf(f.soil[i], f.plant[i], f.share);
+        gap += fabsf(alb[i] - mean[i]);
+    }
+    inside *= oy_smoothstepf(0.6f, 0.2f, gap / (mean[0] + mean[1] + mean[2]));
+    if (inside <= 0.0f)
+        return;
+    float hx = d[0], hz = d[2], hl = hx * hx + hz * hz;
+    float cs = hl > 1e-8f ? fabsf(hx * f.dir_x + hz * f.dir_z) / sqrtf(hl) : 0.0f;
+    /* what of each gap the row before it hides */
+    float hidden = f.height * cs * sqrtf(oy_rmax(1.0f - sg * sg, 0.0f)) / sg;
+    /* and the soil that shows at a row's foot lies in its shadow; a
+     * line of it stays between the rows however low the view */
+    float gapw = (1.0f - f.share) * f.spacing;
+    float open = oy_rmax(gapw - hidden, 0.12f * gapw) / f.spacing;
+    float share = 1.0f - open, shade = oy_lerpf(1.0f, 0.35f, oy_smoothstepf(0.0f, gapw, hidden));
+    float fa = foot * sqrtf(cs * cs / (sg * sg) + 1.0f - cs * cs);
+    float seen = resolved(fa, f.spacing);
+    float plant = share;
+    float slope = 0.0f;
+    if (seen > 0.0f) {
+        /* e: 0 down a row's middle, 1 halfway between rows */
+        float t = f.across / f.spacing;
+        float fr = t - floorf(t);
+        float e = fabsf(fr - 0.5f) * 2.0f;
+        plant = oy_lerpf(share, oy_smoothstepf(share + 0.08f, share - 0.08f, e), seen);
+        /* a rounded row: its top lit, its flanks turned to and from the sun */
+        slope = seen * (e < share ? 1.0f : 0.0f) * (fr < 0.5f ? 1.0f : -1.0f) * e / share *
+                oy_rmin(0.5f / f.spacing, 0.7f);
+    }
+    /* tall rows (vines, lavender) are leafy clumps, lit and dark */
+    float leaf = 1.0f;
+    if (f.height >= 0.4f && plant > 0.0f) {
+        float r = resolved(foot, 0.7f);
+        if (r > 0.0f)
+            leaf += 0.45f * r * plant * detail(c, wx * (1.0 / 0.35) + 9.0, wz * (1.0 / 0.35) - 21.0, NULL, NULL);
+    }
+    for (int i = 0; i < 3; i++)
+        alb[i] *= oy_lerpf(1.0f, oy_lerpf(f.soil[i] * shade, f.plant[i] * leaf, plant) / oy_rmax(mean[i], 1e-4f),
+                           inside);
+    *gx += inside * slope * f.dir_x;
+    *gz += inside * slope * f.dir_z;
 }
 
 /* A stony desert floor: stones a hand or two across, one to a cell of
@@ -545,8 +608,8 @@ void oy_cast_land_glow(oy_cast *c, const oy_state *st)
                oy_clampf(st->ch[OY_CH_BIOME_DESERT], 0.0f, 1.0f) *
                oy_smoothstepf(0.35f, 0.15f, st->ch[OY_CH_VEGETATION]);
     /* flowers: the palette leans warm or cool with flower_warmth */
-    float w = oy_clampf(st->ch[OY_CH_FLOWER_WARMTH], -1.0f, 1.0f);
-    const float wt[6] = { 1.0f - fabsf(w), 1.0f + w, 1.0f + w, 1.0f - 0.5f * fabsf(w), 1.0f - w, 1.0f - w };
+    float wt[6];
+    oy_flower_weights(oy_clampf(st->ch[OY_CH_FLOWER_WARMTH], -1.0f, 1.0f), wt);
     c->flowers = oy_clampf(st->ch[OY_CH_FLOWERS], 0.0f, 1.0f);
     c->flower_sum = 0.0f;
     for (int k = 0; k < 6; k++) {
@@ -557,7 +620,7 @@ void oy_cast_land_glow(oy_cast *c, const oy_state *st)
         c->flower_mean[i] = 0.0f;
     for (int k = 0; k < 6; k++)
         for (int i = 0; i < 3; i++)
-            c->flower_mean[i] += wt[k] * flower_pal[k][i] / c->flower_sum;
+            c->flower_mean[i] += wt[k] * oy_flower_palette[k][i] / c->flower_sum;
 }
 
 static int is_water(const full *f, float cf)
@@ -608,6 +671,10 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
     } else if (c->flowers > 0.0f && dist < 600.0f) {
         float sg = fabsf(d[1] - d[0] * gx - d[2] * gz) / sqrtf(1.0f + gx * gx + gz * gz);
         flowers(c, wx, wz, pixel_foot(c, dist) / fmaxf(sg, 0.02f), sg, alb);
+    }
+    if (c->fields > 0.0f && can <= 0.4f && dist < 600.0f) {
+        float sg = fabsf(d[1] - d[0] * gx - d[2] * gz) / sqrtf(1.0f + gx * gx + gz * gz);
+        field_rows(c, wx, wz, d, pixel_foot(c, dist), fmaxf(sg, 0.02f), alb, &gx, &gz);
     }
     if (c->scrub > 0.0f && can <= 0.4f && dist < 400.0f) {
         float sg = fabsf(d[1] - d[0] * gx - d[2] * gz) / sqrtf(1.0f + gx * gx + gz * gz);

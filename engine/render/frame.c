@@ -464,8 +464,10 @@ static int ensure(oy_renderer *r, size_t px, int rows)
     return 0;
 }
 
-void oy_cast_season(oy_cast *c, const oy_world_shape *sh, const oy_state *st)
+void oy_cast_season(oy_cast *c, const oy_world *w, const oy_world_shape *sh, const oy_state *st)
 {
+    c->world = w;
+    c->shape = sh;
     float fol = sh->foliage, aut = sh->autumn;
     c->snow = oy_clampf(st->ch[OY_CH_SNOW_COVER], 0.0f, 1.0f);
     c->wet = oy_clampf(fmaxf(st->ch[OY_CH_WETNESS], st->ch[OY_CH_RAIN] * 0.8f), 0.0f, 1.0f);
@@ -483,6 +485,7 @@ void oy_cast_season(oy_cast *c, const oy_world_shape *sh, const oy_state *st)
     c->scrub = sh->biome[2] * (1.0f - sh->dunes) * (1.0f - c->crust);
     /* a meadow gone to straw: wheat, a dry summer */
     c->straw = sh->biome[0] * oy_smoothstepf(0.6f, 0.3f, fol) * (1.0f - c->snow);
+    c->fields = sh->fields * (1.0f - c->snow);
     oy_cast_water_colour(c, st);
 }
 
@@ -520,7 +523,7 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
     c.st = st;
     c.t = (float)st->t;
     oy_cast_waves_at(&c, st->t);
-    oy_cast_season(&c, &sh, st);
+    oy_cast_season(&c, r->w, &sh, st);
     float haze = oy_clampf(st->ch[OY_CH_HAZE], 0.0f, 1.0f);
     float fog = oy_clampf(st->ch[OY_CH_FOG], 0.0f, 1.0f);
     float precip = oy_clampf(st->ch[OY_CH_RAIN], 0.0f, 1.0f) * 0.5f + oy_clampf(st->ch[OY_CH_SNOW], 0.0f, 1.0f);

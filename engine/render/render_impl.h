@@ -334,6 +334,9 @@ typedef struct oy_cast {
     float lava, lava_light;
     float flowers, flower_wt[6], flower_sum, flower_mean[3];
     float crust, scrub, straw;
+    float fields;                 /* farmland's share, drawn in rows near by */
+    const oy_world *world;        /* the world and its shape this frame */
+    const oy_world_shape *shape;  /* (oy_cast_season) */
     float haze_k;                 /* distance haze on terrain, per metre */
     float cloud_shadow;           /* 0 when cloud shadows cannot show */
     float leaf[3];                /* canopy albedo for the season */
@@ -367,7 +370,7 @@ static inline float oy_land_snow(float cover, float k)
 static const float oy_snow_albedo[3] = { 0.82f, 0.85f, 0.9f };
 /* The season's and the weather's part of a cast (frame.c): lying snow,
  * wet ground, the canopy's leaves and the water's colour. */
-void oy_cast_season(oy_cast *c, const oy_world_shape *sh, const oy_state *st);
+void oy_cast_season(oy_cast *c, const oy_world *w, const oy_world_shape *sh, const oy_state *st);
 /* Cast columns [c0, c1), OY_CAST_GROUP at a time. Water is shaded once a
  * group's columns are complete, so it can mirror what they show; scratch
  * is oy_cast_scratch_size(c->h) bytes of the caller's, one per thread. */

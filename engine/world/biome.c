@@ -84,23 +84,54 @@ void oy_world_rock(const oy_world_shape *sh, float rgb[3])
     rock_colour(sh, sh->biome[DESERT] > 0.5f || sh->canyon * (1.0f - sh->coast) > 0.5f, rgb);
 }
 
-/* The field a point of farmland lies in: bands 130 m wide across a
- * seed's bearing, each split into two strips, each strip cut into fields
- * 50-200 m long sown with one crop (pasture, young green, ripe gold, pale
- * stubble, ploughed earth, flowering yellow; the greens fewer and the
- * golds more as the foliage dries, fol), a hedge of darker green along
- * the last few metres inside each field's edge. */
-static void field_colour(const oy_world *w, double x, double z, float fol, float rgb[3])
+const float oy_flower_palette[6][3] = {
+    { 0.8f, 0.8f, 0.74f }, { 0.86f, 0.7f, 0.08f }, { 0.72f, 0.05f, 0.04f },
+    { 0.85f, 0.38f, 0.6f }, { 0.42f, 0.18f, 0.7f }, { 0.22f, 0.33f, 0.82f },
+};
+
+void oy_flower_weights(float warmth, float wt[6])
 {
-    static const float crops[6][3] = {
-        { 0.07f, 0.13f, 0.03f }, { 0.10f, 0.17f, 0.035f }, { 0.30f, 0.23f, 0.08f },
-        { 0.27f, 0.24f, 0.15f }, { 0.12f, 0.09f, 0.06f }, { 0.36f, 0.31f, 0.03f },
-    };
-    float green = oy_clampf(fol, 0.1f, 1.0f), gold = 1.2f - green;
-    float weight[6] = { 0.3f * green, 0.22f * green, 0.35f * gold, 0.1f * gold, 0.12f, 0.06f };
-    static const float hedge[3] = { 0.035f, 0.06f, 0.02f };
-    double a = oy_u01(oy_hash(w->seed, OY_STREAM_BIOME, 71, 0, 0)) * OY_PI, ca = cos(a), sa = sin(a);
-    double u = x * ca + z * sa, v = z * ca - x * sa;
+    float w = warmth;
+    const float k[6] = { 1.0f - fabsf(w), 1.0f + w, 1.0f + w, 1.0f - 0.5f * fabsf(w), 1.0f - w, 1.0f - w };
+    for (int i = 0; i < 6; i++)
+        wt[i] = k[i];
+}
+
+/* Each crop's plants and the soil between its rows (the same colour
+ * where it stands in no rows), row spacing and the plants' share. */
+static const struct crop {
+    float plant[3], soil[3], spacing, share, height;
+} crops[] = {
+    [OY_CROP_PASTURE]  = { { 0.07f, 0.13f, 0.03f }, { 0.07f, 0.13f, 0.03f }, 0.0f, 0.0f, 0.0f },
+    [OY_CROP_YOUNG]    = { { 0.09f, 0.19f, 0.03f }, { 0.13f, 0.10f, 0.065f }, 0.75f, 0.7f, 0.15f },
+    [OY_CROP_RIPE]     = { { 0.30f, 0.23f, 0.08f }, { 0.30f, 0.23f, 0.08f }, 0.0f, 0.0f, 0.0f },
+    [OY_CROP_STUBBLE]  = { { 0.32f, 0.28f, 0.17f }, { 0.20f, 0.18f, 0.12f }, 0.3f, 0.6f, 0.03f },
+    [OY_CROP_PLOUGHED] = { { 0.14f, 0.105f, 0.07f }, { 0.075f, 0.058f, 0.04f }, 0.8f, 0.6f, 0.1f },
+    [OY_CROP_RAPESEED] = { { 0.36f, 0.31f, 0.03f }, { 0.36f, 0.31f, 0.03f }, 0.0f, 0.0f, 0.0f },
+    [OY_CROP_VINES]    = { { 0.045f, 0.09f, 0.022f }, { 0.17f, 0.13f, 0.085f }, 2.5f, 0.4f, 1.4f },
+    [OY_CROP_FLOWERS]  = { { 0.0f, 0.0f, 0.0f }, { 0.15f, 0.12f, 0.08f }, 1.6f, 0.55f, 0.5f },
+};
+
+/* The field a point of farmland lies in: bands 130 m wide across the
+ * shape's bearing, each split into two strips, each strip cut into fields
+ * 50-200 m long sown with one crop. Pasture, young green, ripe gold, pale
+ * stubble, ploughed earth and flowering yellow, the greens fewer and the
+ * golds more as the foliage dries; where the words plant rows, rows of
+ * vines or, where they name flowers, of flowers one colour to a field,
+ * drawn from the flowers' palette. */
+void oy_world_field(const oy_world *w, const oy_world_shape *sh, double x, double z, oy_field *f)
+{
+    float green = oy_clampf(sh->foliage, 0.1f, 1.0f), gold = 1.2f - green;
+    float weight[7] = { 0.3f * green, 0.22f * green, 0.35f * gold, 0.1f * gold, 0.12f, 0.06f, 0.0f };
+    float sum = 0.0f;
+    for (int c = 0; c < 6; c++)
+        sum += weight[c];
+    weight[6] = 4.0f * sum * sh->rows;
+    sum += weight[6];
+    double ca = sh->field_ca, sa = sh->field_sa;
+    /* the origin (the default camera) stands 35 m inside a strip, not
+     * on a hedge */
+    double u = x * ca + z * sa, v = z * ca - x * sa + 35.0;
     double band = floor(v / 130.0), fv = v - band * 130.0;
     double split = 60.0 + 70.0 * oy_u01(oy_hash(w->seed, OY_STREAM_BIOME, 72, (uint64_t)(int64_t)band, 0));
     int second = fv > split;
@@ -110,17 +141,50 @@ static void field_colour(const oy_world *w, double x, double z, float fol, float
     uint64_t hs = oy_hash(w->seed, OY_STREAM_BIOME, 73, (uint64_t)(int64_t)band, (uint64_t)second);
     double len = 50.0 + 150.0 * oy_u01(hs), off = len * oy_u01(oy_mix64(hs ^ 9));
     double iu = floor((u + off) / len), fu = u + off - iu * len;
-    float sum = 0.0f;
-    for (int c = 0; c < 6; c++)
-        sum += weight[c];
-    float pick = oy_u01(oy_hash(hs, OY_STREAM_BIOME, 74, (uint64_t)(int64_t)iu, 0)) * sum;
+    uint64_t hf = oy_hash(hs, OY_STREAM_BIOME, 74, (uint64_t)(int64_t)iu, 0);
+    float pick = oy_u01(hf) * sum;
     int c = 0;
-    while (c < 5 && pick > weight[c])
+    while (c < 6 && pick > weight[c])
         pick -= weight[c++];
-    float edge = (float)fmin(fmin(fu, len - fu), fmin(fv, width - fv));
-    float in = oy_smoothstepf(1.0f, 3.5f, edge);
+    if (c == 6)
+        c = sh->flowers > 0.3f ? OY_CROP_FLOWERS : OY_CROP_VINES;
+    const struct crop *k = &crops[c];
+    f->crop = c;
+    for (int i = 0; i < 3; i++) {
+        f->plant[i] = k->plant[i];
+        f->soil[i] = k->soil[i];
+    }
+    if (c == OY_CROP_FLOWERS) {
+        float fsum = 0.0f;
+        for (int i = 0; i < 6; i++)
+            fsum += sh->flower_wt[i];
+        float p = oy_u01(oy_mix64(hf ^ 5)) * fsum;
+        int fl = 0;
+        while (fl < 5 && p > sh->flower_wt[fl])
+            p -= sh->flower_wt[fl++];
+        /* a flower crop's heads among their own leaves */
+        for (int i = 0; i < 3; i++)
+            f->plant[i] = 0.6f * oy_flower_palette[fl][i] + 0.02f;
+    }
+    f->spacing = k->spacing;
+    f->share = k->share;
+    f->height = k->height;
+    f->across = (float)fv;
+    f->dir_x = (float)-sa;
+    f->dir_z = (float)ca;
+    f->edge = (float)fmin(fmin(fu, len - fu), fmin(fv, width - fv));
+}
+
+/* A field's colour as it reads from afar: its plants and soil mixed,
+ * a hedge of darker green along the last two metres inside its edge. */
+static void field_colour(const oy_world *w, const oy_world_shape *sh, double x, double z, float rgb[3])
+{
+    static const float hedge[3] = { 0.035f, 0.06f, 0.02f };
+    oy_field f;
+    oy_world_field(w, sh, x, z, &f);
+    float in = oy_smoothstepf(0.5f, 2.0f, f.edge);
     for (int i = 0; i < 3; i++)
-        rgb[i] = oy_lerpf(hedge[i], crops[c][i], in);
+        rgb[i] = oy_lerpf(hedge[i], oy_lerpf(f.soil[i], f.plant[i], f.share), in);
 }
 
 void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
@@ -168,7 +232,7 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     /* farmland: the meadow's grass farmed in a patchwork of fields */
     if (sh->fields > 0.0f) {
         float crop[3], k = sh->fields * oy_smoothstepf(0.45f, 0.25f, slope);
-        field_colour(w, x, z, fol, crop);
+        field_colour(w, sh, x, z, crop);
         for (int i = 0; i < 3; i++)
             grass[i] = oy_lerpf(grass[i], crop[i] * (0.9f + 0.2f * fine), k);
     }

@@ -116,6 +116,7 @@ static const int shape_channels[] = {
     OY_CH_BIOME_SWAMP, OY_CH_BIOME_ALPINE,
     OY_CH_ROCK_WARMTH, OY_CH_ROCK_TINT, OY_CH_ROCK_LIGHT,
     OY_CH_GROUND_WARMTH, OY_CH_GROUND_TINT, OY_CH_GROUND_LIGHT, OY_CH_FIELDS,
+    OY_CH_ROWS, OY_CH_FLOWERS, OY_CH_FLOWER_WARMTH,
 };
 #define NKEYS ((int)(sizeof shape_channels / sizeof *shape_channels))
 
@@ -186,6 +187,14 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->butte = oy_smoothstepf(0.6f, 0.75f, sh->plateau) *
                 oy_smoothstepf(0.45f, 0.6f, oy_clampf(c[OY_CH_RUGGED], 0.0f, 1.0f));
     sh->fields = oy_clampf(c[OY_CH_FIELDS], 0.0f, 1.0f);
+    sh->rows = oy_clampf(c[OY_CH_ROWS], 0.0f, 1.0f);
+    sh->flowers = oy_clampf(c[OY_CH_FLOWERS], 0.0f, 1.0f);
+    oy_flower_weights(oy_clampf(c[OY_CH_FLOWER_WARMTH], -1.0f, 1.0f), sh->flower_wt);
+    /* the fields run within 20 degrees of the default view (+z), so
+     * their rows lead into it */
+    float bearing = (float)((0.5 + (oy_u01(oy_hash(w->seed, OY_STREAM_BIOME, 71, 0, 0)) - 0.5) / 4.5) * OY_PI);
+    sh->field_ca = oy_cosf(bearing);
+    sh->field_sa = oy_sinf(bearing);
     /* a shore in rugged land ("a rocky coast") is rock and stones where
      * no beach is named */
     sh->stony = oy_smoothstepf(0.6f, 0.85f, oy_clampf(c[OY_CH_RUGGED], 0.0f, 1.0f)) *

@@ -63,11 +63,14 @@ void oy_world_describe(const oy_world *w, const oy_state *st, oyster_line_fn fn,
  * the height function needs; preparing one costs a few microseconds, so the
  * public queries keep one per thread keyed by the channel values. */
 typedef struct oy_world_shape {
-    float key[36];          /* the channel values this shape was made from */
+    float key[40];          /* the channel values this shape was made from */
     float relief_amp, hills_amp, detail_amp, cliff_h, plateau, valley, canyon;
     float cliffs_more;               /* how much more of a shore is cliff than cove */
     float stony;                     /* 0..1 a rocky shore: ledges and stones, not sand */
     float fields;                    /* 0..1 farmed fields on open ground */
+    float rows;                      /* 0..1 the fields' share in rows of vines or flowers */
+    float field_ca, field_sa;        /* the fields' bearing: cos and sin */
+    float flowers, flower_wt[6];     /* flowers' share and their palette's weights */
     float coast, island, lake, river;
     float sea_level, floor0, low0;   /* floor at the clearing */
     float lake_x, lake_z, lake_r, lake_level;
@@ -113,6 +116,27 @@ void oy_world_palette_init(oy_world_shape *sh, const oy_state *st);
  * it: what landforms drawn as objects (arches, towers, a waterfall's cliff)
  * are made of. */
 void oy_world_rock(const oy_world_shape *sh, float rgb[3]);
+/* The flowers' colours (linear albedo): white, yellow, red, pink, purple,
+ * blue; and their weights for a flower_warmth channel value (biome.c). */
+extern const float oy_flower_palette[6][3];
+void oy_flower_weights(float warmth, float wt[6]);
+
+/* The farmland field a point lies in (oy_world_field). A field is sown
+ * with one crop; some crops stand in rows along the field's length:
+ * plant bands share of every spacing metres, soil between them. */
+enum { OY_CROP_PASTURE, OY_CROP_YOUNG, OY_CROP_RIPE, OY_CROP_STUBBLE, OY_CROP_PLOUGHED,
+       OY_CROP_RAPESEED, OY_CROP_VINES, OY_CROP_FLOWERS };
+typedef struct oy_field {
+    int crop;
+    float plant[3], soil[3];   /* linear albedo; the same without rows */
+    float spacing, share;      /* rows: metres apart, the plants' part (0: none) */
+    float height;              /* the rows' height, m */
+    float across;              /* metres across the rows from the field's side */
+    float dir_x, dir_z;        /* the unit direction across the rows */
+    float edge;                /* metres in from the field's nearest edge */
+} oy_field;
+void oy_world_field(const oy_world *w, const oy_world_shape *sh, double x, double z, oy_field *f);
+
 /* Only the key: enough to tell whether a kept shape still applies. */
 void oy_world_shape_key(oy_world_shape *sh, const oy_state *st);
 /* Height (and with pt, everything else) at x, z; detail finer than

@@ -383,6 +383,43 @@ int main(void)
         CHECK(pb > pa + 5.0, "blossom pinks the broadleaf woods (R-G %.1f -> %.1f)", pa, pb);
     }
 
+    /* fields in rows ("lavender fields"): from eye height the rows lead
+     * away as stripes, plants and the shadowed soil between, that a
+     * line across the lower frame crosses many times; blue and purple
+     * where the rows are lavender */
+    {
+        scene_state(&scenes[0], &st);
+        st.ch[OY_CH_BIOME_MEADOW] = 1.0f;
+        st.ch[OY_CH_FIELDS] = 1.0f;
+        st.ch[OY_CH_FLOWERS] = 0.7f;
+        st.ch[OY_CH_FLOWER_WARMTH] = -1.0f;
+        float g = oy_world_surface(w, &st, 0.0, 0.0);
+        view_make(&v, 0.0, g + 2.0, 0.0, 0, -12, 0, 28);
+        render_pair(w, p2, &cfg, &st, &v, OY_CH_ROWS, 1.0f, a, b);
+        int cross = 0, lav[2] = { 0, 0 };
+        for (int y = H * 3 / 4; y < H * 3 / 4 + 8; y++) {
+            const uint8_t *row = b + (size_t)y * W * 3;
+            double m = 0.0;
+            for (int x = 0; x < W; x++)
+                m += row[x * 3 + 1];
+            m /= W;
+            int side = 0;
+            for (int x = 0; x < W; x++) {
+                int s = row[x * 3 + 1] > m + 4.0 ? 1 : row[x * 3 + 1] < m - 4.0 ? -1 : side;
+                cross += side && s != side;
+                side = s;
+            }
+        }
+        for (int k = 0; k < 2; k++)
+            for (int i = W * H / 2; i < W * H; i++) {
+                const uint8_t *p = (k ? b : a) + (size_t)i * 3;
+                lav[k] += p[2] > p[1] + 15;
+            }
+        CHECK(cross >= 8 * 8 && lav[1] > W * H / 4 && lav[0] < W * H / 50,
+              "fields in rows: %d stripe edges on 8 lines across the lower frame, %d %% of the lower half blue "
+              "or purple (%d %% without rows)", cross, 200 * lav[1] / (W * H), 200 * lav[0] / (W * H));
+    }
+
     /* fog flattens the far distance */
     {
         scene_state(&scenes[1], &st);
