@@ -57,6 +57,7 @@ enum oy_channel {
     OY_CH_HILLS,         /* rolling hills */
     OY_CH_COAST,         /* sea on one side of the set's shoreline */
     OY_CH_ISLAND,        /* land surrounded by sea */
+    OY_CH_OFFSHORE,      /* 0..1 out at sea: the default shore moved kilometres away */
     OY_CH_LAKE,          /* a lake in view */
     OY_CH_RIVER,         /* a river through the frame */
     OY_CH_WATER_LEVEL,   /* -1..1 shift of water levels */

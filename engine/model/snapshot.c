@@ -28,7 +28,7 @@
                                   8: wander mode's keys and walker;
                                   9: volcano; 10: entity paint;
                                   11: entity size; 12: fields;
-                                  13: rows */
+                                  13: rows and offshore */
 
 typedef struct buf {
     unsigned char *p;

@@ -30,7 +30,8 @@ static void waves(const oy_cast *c, float x, float z, double wx, double wz, floa
                   float *sz)
 {
     float wind = oy_clampf(c->st->ch[OY_CH_WIND], 0.0f, 1.0f);
-    float amp = (0.012f + 0.07f * wind) / (1.0f + dist * 0.01f);
+    /* a strong wind raises a rough sea, steeper than its strength alone */
+    float amp = (0.012f + 0.07f * wind + 0.12f * wind * wind * wind) / (1.0f + dist * 0.01f);
     *sx = *sz = 0.0f;
     for (int i = 0; i < OY_WAVES; i++) {
         /* a train fades out before its crests shrink under a pixel */
@@ -210,6 +211,30 @@ void oy_cast_shade_water(const oy_cast *c, const full *f, float x, float y, floa
             out[i] = oy_lerpf(out[i], frozen, ice);
         }
         return;
+    }
+    /* whitecaps: in a strong wind ("rough seas", "big waves") the crests
+     * break white in patches that drift downwind and break up, more of
+     * them the stronger it blows; past where a patch resolves they are
+     * a pale sheen of their mean cover */
+    float wind = oy_clampf(c->st->ch[OY_CH_WIND], 0.0f, 1.0f);
+    if (wind > 0.45f && depth > 0.35f) {
+        float rough = oy_smoothstepf(0.45f, 1.0f, wind);
+        float th = oy_lerpf(0.85f, 0.5f, rough);
+        float cover = 0.02f + 0.1f * rough;
+        float near = 1.0f - oy_smoothstepf(150.0f, 600.0f, dist);
+        float cap = 0.0f;
+        if (near > 0.0f) {
+            /* crests long across the wind (x), short along it; lace
+             * within each, finer where the pixel still sees it */
+            float n1 = detail(c, wx * (1.0 / 7.0) - c->t * 0.1, wz * (1.0 / 2.5) + 13.0 - c->t * 0.9, NULL, NULL);
+            float n2 = detail(c, (wx + wz) * (1.0 / 1.6) + 5.0, (wz - wx) * (1.0 / 1.6) - c->t * 0.6, NULL, NULL);
+            float n3 = detail(c, (wx - 0.6 * wz) * (1.0 / 0.4) - 31.0, (wz + 0.6 * wx) * (1.0 / 0.4) + 7.0, NULL, NULL);
+            float lace = oy_lerpf(0.6f, 0.35f + 0.65f * oy_smoothstepf(-0.6f, 0.6f, n3 + 0.4f * n2), 1.0f - oy_smoothstepf(15.0f, 60.0f, dist));
+            cap = oy_smoothstepf(th, th + 0.3f, n1 + 0.3f * n2) * lace;
+        }
+        cap = oy_lerpf(0.5f * cover, cap, near) * 0.7f;
+        for (int i = 0; i < 3; i++)
+            out[i] = oy_lerpf(out[i], 0.8f * E[i] / (float)OY_PI, cap);
     }
     /* foam where the water thins at the shore, a band too thin to see
      * from a couple of hundred metres */

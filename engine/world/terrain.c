@@ -116,7 +116,7 @@ static const int shape_channels[] = {
     OY_CH_BIOME_SWAMP, OY_CH_BIOME_ALPINE,
     OY_CH_ROCK_WARMTH, OY_CH_ROCK_TINT, OY_CH_ROCK_LIGHT,
     OY_CH_GROUND_WARMTH, OY_CH_GROUND_TINT, OY_CH_GROUND_LIGHT, OY_CH_FIELDS,
-    OY_CH_ROWS, OY_CH_FLOWERS, OY_CH_FLOWER_WARMTH,
+    OY_CH_ROWS, OY_CH_FLOWERS, OY_CH_FLOWER_WARMTH, OY_CH_OFFSHORE,
 };
 #define NKEYS ((int)(sizeof shape_channels / sizeof *shape_channels))
 
@@ -144,6 +144,7 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->valley = oy_clampf(c[OY_CH_VALLEY], 0.0f, 1.0f);
     sh->canyon = oy_clampf(c[OY_CH_CANYON], 0.0f, 1.0f);
     sh->coast = oy_clampf(c[OY_CH_COAST], 0.0f, 1.0f);
+    sh->offshore = oy_clampf(c[OY_CH_OFFSHORE], 0.0f, 1.0f);
     sh->island = oy_clampf(c[OY_CH_ISLAND], 0.0f, 1.0f);
     sh->lake = oy_clampf(c[OY_CH_LAKE], 0.0f, 1.0f);
     sh->river = oy_clampf(c[OY_CH_RIVER], 0.0f, 1.0f);
@@ -523,8 +524,11 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
             const oy_plan_feature *C = &w->feat[OY_FEAT_COAST];
             oy_line_near sn;
             oy_world_line_near(&C->line, x, z, &sn);
-            /* the default shore keeps its course by the default camera */
-            uc = (float)sn.sd * (float)C->sea - 40.0f * wob * (1.0f - cove);
+            /* the default shore keeps its course by the default camera;
+             * out at sea ("the open ocean") it lies kilometres inland of
+             * that course, past the edge of the default view */
+            uc = (float)sn.sd * (float)C->sea - 40.0f * wob * (1.0f - cove) +
+                 (placed ? 0.0f : OY_OFFSHORE_M * sh->offshore);
         }
         if (sh->island > 0.0f) {
             double dx = x - sh->island_x, dz = z - sh->island_z;

@@ -186,7 +186,11 @@ void oy_world_describe(const oy_world *w, const oy_state *st, oyster_line_fn fn,
             n += snprintf(buf + n, sizeof buf - (size_t)n, ", %s %.0f m",
                           f == OY_FEAT_CANYON || f == OY_FEAT_CRATER ? "depth" : "height", fi.height);
         if (fi.sea && n < (int)sizeof buf - 40)
-            snprintf(buf + n, sizeof buf - (size_t)n, ", sea on the %s", fi.sea > 0 ? "right" : "left");
+            n += snprintf(buf + n, sizeof buf - (size_t)n, ", sea on the %s", fi.sea > 0 ? "right" : "left");
+        float off = oy_clampf(st->ch[OY_CH_OFFSHORE], 0.0f, 1.0f);
+        if (f == OY_FEAT_COAST && !fi.placed && off > 0.0f && n < (int)sizeof buf - 60)
+            snprintf(buf + n, sizeof buf - (size_t)n, ", its shore %.0f m inland of that (out at sea)",
+                     OY_OFFSHORE_M * off);
         fn(opaque, buf);
     }
 }

@@ -62,11 +62,15 @@ void oy_world_describe(const oy_world *w, const oy_state *st, oyster_line_fn fn,
  * A shape is the state's terrain and biome channels turned into the numbers
  * the height function needs; preparing one costs a few microseconds, so the
  * public queries keep one per thread keyed by the channel values. */
+/* how far inland of its course the default shore lies out at sea, m */
+#define OY_OFFSHORE_M 8000.0f
+
 typedef struct oy_world_shape {
     float key[40];          /* the channel values this shape was made from */
     float relief_amp, hills_amp, detail_amp, cliff_h, plateau, valley, canyon;
     float cliffs_more;               /* how much more of a shore is cliff than cove */
     float stony;                     /* 0..1 a rocky shore: ledges and stones, not sand */
+    float offshore;                  /* 0..1 the default shore moved OY_OFFSHORE_M inland */
     float fields;                    /* 0..1 farmed fields on open ground */
     float rows;                      /* 0..1 the fields' share in rows of vines or flowers */
     float field_ca, field_sa;        /* the fields' bearing: cos and sin */

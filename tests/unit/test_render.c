@@ -420,6 +420,27 @@ int main(void)
               "or purple (%d %% without rows)", cross, 200 * lav[1] / (W * H), 200 * lav[0] / (W * H));
     }
 
+    /* a strong wind breaks the open sea's crests in whitecaps; a light
+     * one leaves it dark */
+    {
+        scene_state(&scenes[5], &st);
+        st.ch[OY_CH_TIME] = 12.0f;
+        st.ch[OY_CH_OFFSHORE] = 1.0f;
+        st.ch[OY_CH_WIND] = 0.2f;
+        oy_place_info here;
+        oy_world_place(w, &st, 0.0, 0.0, &here);
+        view_make(&v, 0.0, here.water + 3.0f, 0.0, 0, -10, 0, 35);
+        render_pair(w, p2, &cfg, &st, &v, OY_CH_WIND, 0.95f, a, b);
+        int white[2] = { 0, 0 };
+        for (int k = 0; k < 2; k++)
+            for (int i = W * H / 2; i < W * H; i++) {
+                const uint8_t *p = (k ? b : a) + (size_t)i * 3;
+                white[k] += p[0] > 170 && p[1] > 170 && p[2] > 170;
+            }
+        CHECK(white[1] > W * H / 100 && white[0] < W * H / 400, "whitecaps in a strong wind: %d white pixels in "
+              "the lower half (%d in a light one)", white[1], white[0]);
+    }
+
     /* fog flattens the far distance */
     {
         scene_state(&scenes[1], &st);

@@ -215,6 +215,25 @@ int main(void)
               bay.water, rim);
     }
     {
+        /* out at sea ("the open ocean") the default view is sea to its
+         * edges: no dry point in a 40 degree fan 4 km deep ahead, where
+         * the same coast without it has land within the fan */
+        int dry[2] = { 0, 0 };
+        for (int k = 0; k < 2; k++) {
+            oy_state so;
+            state_with(&so, OY_CH_COAST, 1.0f, OY_CH_OFFSHORE, k ? 1.0f : 0.0f);
+            for (double r = 5.0; r < 4000.0; r *= 1.15)
+                for (int a = -20; a <= 20; a += 4) {
+                    oy_place_info p;
+                    double t = a * OY_PI / 180.0;
+                    oy_world_place(w, &so, r * sin(t), r * cos(t), &p);
+                    dry[k] += !(p.water > p.ground);
+                }
+        }
+        CHECK(dry[1] == 0 && dry[0] > 20, "out at sea: %d dry points in the default view's fan (%d by the shore)",
+              dry[1], dry[0]);
+    }
+    {
         /* farmland is a patchwork: along a kilometre of it the ground's
          * colour steps from field to field, where a meadow's drifts */
         int steps[2] = { 0, 0 };
