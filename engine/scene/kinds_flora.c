@@ -131,8 +131,11 @@ void oy_kind_pine(oy_build *b)
     oy_build_frustum(b, wood, 0, -0.3f, 0, tr, tr * 0.3f, h * 0.9f);
     const oy_look *L = b->look;
     float v = oy_build_rand(b, 91, 0.75f, 1.15f);
-    /* needles stay green through the year, darker than leaves */
+    /* needles stay green through the year, darker than leaves, frosted
+     * grey-green where snow has dusted them */
     float c[3] = { 0.022f * v, 0.045f * v, 0.028f * v };
+    for (int i = 0; i < 3; i++)
+        c[i] = oy_lerpf(c[i], 0.2f * v, 0.35f * L->snow);
     int needle = oy_build_mat(b, c[0], c[1], c[2]);
     b->m[needle].flags |= OY_MAT_LEAF;
     int snow = L->snow > 0.05f ? oy_build_mat(b, oy_lerpf(c[0], 0.8f, L->snow),
@@ -151,7 +154,7 @@ void oy_kind_pine(oy_build *b)
          * needles, down toward the dark skirt as more of it lies (the
          * next tier hides the upper half) */
         if (snow != needle) {
-            float f0 = 0.2f + 0.3f * (1.0f - L->snow);
+            float f0 = 0.08f + 0.3f * (1.0f - L->snow);
             oy_build_frustum(b, snow, lean, y0 + th * f0, 0, r * (1.0f - f0) * 1.08f, 0.0f, th * (1.0f - f0) * 1.04f);
         }
     }

@@ -167,7 +167,14 @@ static const lang_phrase lang_phrases[] = {
     CH("a valley", OY_CH_VALLEY, 0.99f, 1.0f),
     CH("a misty pine valley", OY_CH_BIOME_FOREST, 0.99f, 1.0f),
     CH("mountains", OY_CH_RELIEF, 0.9f, 1.0f),
-    CH("snow-capped mountains", OY_CH_SNOW_COVER, 0.85f, 0.95f),
+    /* snow on the peaks, not over the land below them */
+    UNSET("snow-capped mountains", OY_CH_SNOW_COVER),
+    CH("snow-capped mountains", OY_CH_BIOME_ALPINE, 0.55f, 0.65f),
+    CH("a lake below snowy peaks", OY_CH_RELIEF, 0.9f, 1.0f),
+    UNSET("a lake below snowy peaks", OY_CH_SNOW_COVER),
+    /* a snowy forest is winter: bare broadleaves, more conifers */
+    CH("a snowy forest", OY_CH_SNOW_COVER, 0.85f, 0.95f),
+    CH("a snowy forest", OY_CH_FOLIAGE, 0.1f, 0.2f),
     CH("rolling hills", OY_CH_HILLS, 0.8f, 0.9f),
     CH("plains", OY_CH_RELIEF, 0.0f, 0.1f),
     CH("a deep canyon", OY_CH_CANYON, 0.99f, 1.0f),
