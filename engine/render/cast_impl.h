@@ -19,6 +19,7 @@
 /* the shading inputs at a point, interpolated from the baked cells */
 typedef struct full {
     float g, wl, can, gx, gz, snow;
+    float cgx, cgz;               /* the canopy height's gradient */
     float rgb[3];
     float face;                   /* 0..1 how much a steep face it is */
 } full;

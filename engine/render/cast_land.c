@@ -51,21 +51,23 @@ static void corners_load(corners *cc, const oy_tcell *q)
  * nest, so a point past one ring's edge is in a coarser one), with its
  * place inside the cell; NULL past the last ring. */
 static inline const oy_tcell *cell_from(const oy_cast *c, int k, float x, float z, float *fx,
-                                        float *fz)
+                                        float *fz, float *spacing)
 {
     for (; k < OY_RLEVELS; k++) {
         int i;
         const oy_tchunk *ch = oy_tlocate(&c->levels[k], x, z, &i, fx, fz);
-        if (ch)
+        if (ch) {
+            *spacing = c->levels[k].spacing;
             return ch->c + i;
+        }
     }
     return NULL;
 }
 
 static void fetch_full(const oy_cast *c, int k, float x, float z, corners *cc, full *o)
 {
-    float fx, fz;
-    const oy_tcell *q = cell_from(c, k, x, z, &fx, &fz);
+    float fx, fz, sp;
+    const oy_tcell *q = cell_from(c, k, x, z, &fx, &fz, &sp);
     if (q) {
         if (cc->q != q)
             corners_load(cc, q);
@@ -73,8 +75,11 @@ static void fetch_full(const oy_cast *c, int k, float x, float z, corners *cc, f
         float r[NF];
         for (int f = 0; f < NF; f++)
             r[f] = cc->v[f][0] * w[0] + cc->v[f][1] * w[1] + cc->v[f][2] * w[2] + cc->v[f][3] * w[3];
+        const float *cv = cc->v[F_CAN];
+        float cgx = oy_lerpf(cv[1] - cv[0], cv[3] - cv[2], fz) / sp;
+        float cgz = oy_lerpf(cv[2] - cv[0], cv[3] - cv[1], fx) / sp;
         *o = (full){ .g = r[F_G], .wl = r[F_WL], .can = r[F_CAN], .gx = r[F_GX], .gz = r[F_GZ],
-                     .snow = r[F_SNOW], .rgb = { r[F_R], r[F_GR], r[F_B] } };
+                     .snow = r[F_SNOW], .cgx = cgx, .cgz = cgz, .rgb = { r[F_R], r[F_GR], r[F_B] } };
         return;
     }
     *o = (full){ .g = -1e9f, .wl = -1e9f, .rgb = { 0.1f, 0.1f, 0.1f } };
@@ -88,6 +93,8 @@ static void mix_full(full *a, const full *b, float t)
     a->gx = oy_lerpf(a->gx, b->gx, t);
     a->gz = oy_lerpf(a->gz, b->gz, t);
     a->snow = oy_lerpf(a->snow, b->snow, t);
+    a->cgx = oy_lerpf(a->cgx, b->cgx, t);
+    a->cgz = oy_lerpf(a->cgz, b->cgz, t);
     for (int i = 0; i < 3; i++)
         a->rgb[i] = oy_lerpf(a->rgb[i], b->rgb[i], t);
 }
@@ -269,8 +276,8 @@ static float ground_top(const oy_cast *c, double wx, double wz, float fa, float 
  * in broad strokes instead. o: r, g, b, gx, gz. */
 static int face_at(const oy_cast *c, int k, float x, float z, float o[5])
 {
-    float fx, fz;
-    const oy_tcell *q = cell_from(c, k, x, z, &fx, &fz);
+    float fx, fz, sp;
+    const oy_tcell *q = cell_from(c, k, x, z, &fx, &fz, &sp);
     if (q) {
         const oy_tcell *r = q + OY_RSTRIDE;
         for (int j = 0; j < 3; j++) {
@@ -642,10 +649,21 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
          * between them, and leaf clusters on the crowns while the view
          * is close enough for them not to shimmer */
         float nx, nz, mx = 0.0f, mz = 0.0f, n2 = 0.0f;
-        float n1 = detail(c, wx * (1.0 / 3.5), wz * (1.0 / 3.5), &nx, &nz);
+        /* where the canopy stands as a wall (a forest's edge over a
+         * river or a clearing) the crowns are laid in the wall's own
+         * plane: height moves the texture across the wall's foot, so
+         * it does not run down the wall in streaks */
+        double tx = wx, tz = wz;
+        float cx = gx + f->cgx * cf, cz = gz + f->cgz * cf, gl2 = cx * cx + cz * cz;
+        if (gl2 > 0.25f) {
+            float gl = sqrtf(gl2), k = oy_smoothstepf(0.5f, 2.0f, gl) / gl;
+            tx += (double)(y * k * cx);
+            tz += (double)(y * k * cz);
+        }
+        float n1 = detail(c, tx * (1.0 / 3.5), tz * (1.0 / 3.5), &nx, &nz);
         float fh = 1.0f - oy_smoothstepf(250.0f, 900.0f, dist);
         if (fh > 0.0f)
-            n2 = detail(c, wx * (1.0 / 1.1) + 17.0, wz * (1.0 / 1.1), &mx, &mz) * fh;
+            n2 = detail(c, tx * (1.0 / 1.1) + 17.0, tz * (1.0 / 1.1), &mx, &mz) * fh;
         float k = 0.35f + 0.75f * oy_smoothstepf(-0.55f, 0.45f, n1) + 0.25f * n2;
         for (int i = 0; i < 3; i++)
             alb[i] = c->leaf[i] * k;
