@@ -172,6 +172,9 @@ static const lang_phrase lang_phrases[] = {
     CH("snow-capped mountains", OY_CH_BIOME_ALPINE, 0.55f, 0.65f),
     CH("a lake below snowy peaks", OY_CH_RELIEF, 0.9f, 1.0f),
     UNSET("a lake below snowy peaks", OY_CH_SNOW_COVER),
+    /* heather browns a moor's grass */
+    CH("a moor covered in heather", OY_CH_FOLIAGE, 0.45f, 0.55f),
+    CH("a moor covered in heather", OY_CH_AUTUMN, 0.35f, 0.45f),
     /* a snowy forest is winter: bare broadleaves, more conifers */
     CH("a snowy forest", OY_CH_SNOW_COVER, 0.85f, 0.95f),
     CH("a snowy forest", OY_CH_FOLIAGE, 0.1f, 0.2f),
