@@ -172,6 +172,14 @@ static const lang_phrase lang_phrases[] = {
     CH("snow-capped mountains", OY_CH_BIOME_ALPINE, 0.55f, 0.65f),
     CH("a lake below snowy peaks", OY_CH_RELIEF, 0.9f, 1.0f),
     UNSET("a lake below snowy peaks", OY_CH_SNOW_COVER),
+    /* a river valley has its river; cherry trees are in blossom; mars
+     * is a red desert; a city is at least a town of houses */
+    CH("a wide river valley", OY_CH_RIVER, 0.75f, 0.85f),
+    CH("a wide river valley", OY_CH_VALLEY, 0.99f, 1.0f),
+    CH("cherry trees by a pond", OY_CH_BLOSSOM, 0.85f, 0.95f),
+    CH("a martian landscape", OY_CH_GROUND_WARMTH, 0.95f, 1.0f),
+    CH("a martian landscape", OY_CH_BIOME_DESERT, 0.99f, 1.0f),
+    OBJ("a city skyline at night", "village", 1, OY_PLACE_NONE),
     /* heather browns a moor's grass */
     CH("a moor covered in heather", OY_CH_FOLIAGE, 0.45f, 0.55f),
     CH("a moor covered in heather", OY_CH_AUTUMN, 0.35f, 0.45f),
