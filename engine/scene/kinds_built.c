@@ -162,8 +162,12 @@ void oy_kind_lighthouse(oy_build *b)
 void oy_kind_ruins(oy_build *b)
 {
     float k = oy_build_rand(b, 1, 0.85f, 1.1f);
-    int stone = oy_build_mat(b, 0.25f * k, 0.24f * k, 0.21f * k);
+    int stone = oy_build_stone(b, 0.25f * k, 0.24f * k, 0.21f * k);
     int moss = oy_build_mat(b, 0.09f * k, 0.11f * k, 0.06f * k);
+    /* in lush growth ("overgrown", "vines") ivy drapes the walls */
+    float ivy = oy_smoothstepf(0.75f, 0.95f, b->look->green);
+    int leaf = ivy > 0.0f ? oy_build_mat(b, 0.05f, 0.09f, 0.025f) : moss;
+    b->m[leaf].flags |= ivy > 0.0f ? OY_MAT_LEAF : 0;
     float hx = 7.0f, hz = 5.0f;
     /* four walls, each broken into stretches of different height */
     for (int s = 0; s < 4; s++) {
@@ -180,6 +184,18 @@ void oy_kind_ruins(oy_build *b)
                 oy_build_box(b, stone, u, h * 0.5f - 0.5f, off, hl, h * 0.5f + 0.5f, 0.45f, 0, 0, 0);
             else
                 oy_build_box(b, stone, off, h * 0.5f - 0.5f, u, 0.45f, h * 0.5f + 0.5f, hl, 0, 0, 0);
+            /* ivy over the stretch's top and down both faces, ragged:
+             * a share of its length, hanging part of the way down */
+            if (ivy > 0.0f && oy_build_rand(b, 130 + s * 4 + i, 0.0f, 1.0f) < 0.3f + 0.6f * ivy) {
+                float il = hl * oy_build_rand(b, 150 + s * 4 + i, 0.5f, 0.95f);
+                float drop = h * oy_build_rand(b, 170 + s * 4 + i, 0.35f, 0.85f);
+                float iu = u + (hl - il) * oy_build_rand(b, 190 + s * 4 + i, -1.0f, 1.0f);
+                float y = h - 0.5f * drop + 0.08f;
+                if (along)
+                    oy_build_box(b, leaf, iu, y, off, il, 0.5f * drop + 0.12f, 0.55f, 0, 0, 0);
+                else
+                    oy_build_box(b, leaf, off, y, iu, 0.55f, 0.5f * drop + 0.12f, il, 0, 0, 0);
+            }
         }
     }
     /* an arch still standing, and fallen blocks */
@@ -197,7 +213,7 @@ void oy_kind_ruins(oy_build *b)
 void oy_kind_castle(oy_build *b)
 {
     float k = oy_build_rand(b, 1, 0.85f, 1.1f);
-    int stone = oy_build_mat(b, 0.3f * k, 0.28f * k, 0.25f * k);
+    int stone = oy_build_stone(b, 0.3f * k, 0.28f * k, 0.25f * k);
     int roof = roof_mat(b, 0.06f, 0.06f, 0.08f);
     int dark = oy_build_mat(b, 0.03f, 0.025f, 0.02f);
     int win = oy_build_window(b);
@@ -263,11 +279,20 @@ void oy_kind_temple(oy_build *b)
 
 void oy_kind_wall(oy_build *b)
 {
-    float len = oy_build_rand(b, 1, 16.0f, 24.0f), h = oy_build_rand(b, 2, 1.4f, 2.2f);
+    float len = oy_build_rand(b, 1, 16.0f, 24.0f), h = oy_build_rand(b, 2, 1.1f, 1.6f);
     float k = oy_build_rand(b, 3, 0.85f, 1.15f);
-    int stone = oy_build_mat(b, 0.24f * k, 0.23f * k, 0.2f * k);
-    oy_build_box(b, stone, 0, h * 0.5f - 0.6f, 0, len * 0.5f, h * 0.5f + 0.6f, 0.35f, 0, 0, 0);
-    oy_build_box(b, stone, 0, h + 0.08f, 0, len * 0.5f + 0.05f, 0.1f, 0.42f, 0, 0, 0);
+    int stone = oy_build_stone(b, 0.3f * k, 0.29f * k, 0.26f * k);
+    int cope = oy_build_stone(b, 0.24f * k, 0.235f * k, 0.21f * k);
+    /* a dry-stone wall: a battered body, its top a row of coping stones
+     * set on edge, each its own size and tilt */
+    oy_build_box(b, stone, 0, h * 0.5f - 0.6f, 0, len * 0.5f, h * 0.5f + 0.6f, 0.38f, 0, 0, 0);
+    int n = (int)(len / 0.9f);
+    for (int i = 0; i < n; i++) {
+        float x = ((float)i + 0.5f) / (float)n * len - 0.5f * len;
+        float s = oy_build_rand(b, 10 + i, 0.16f, 0.26f);
+        oy_build_box(b, cope, x, h + s, 0, 0.5f * len / (float)n * oy_build_rand(b, 200 + i, 0.8f, 1.0f), s, 0.3f,
+                     oy_build_rand(b, 400 + i, -0.08f, 0.08f), 0, oy_build_rand(b, 600 + i, -0.25f, 0.25f));
+    }
 }
 
 void oy_kind_fence(oy_build *b)
@@ -314,17 +339,16 @@ void oy_kind_standing_stones(oy_build *b)
     for (int i = 0; i < n; i++) {
         /* weathered grey, some greener with lichen */
         float k = oy_build_rand(b, 3 + i, 0.75f, 1.15f), moss = oy_build_rand(b, 80 + i, 0.0f, 0.04f);
-        int stone = oy_build_mat(b, 0.2f * k, (0.2f + moss) * k, 0.18f * k);
+        int stone = oy_build_stone(b, 0.2f * k, (0.2f + moss) * k, 0.18f * k);
         float a = 2.0f * PI * (float)i / (float)n, yaw = a + oy_build_rand(b, 40 + i, -0.2f, 0.2f);
         float lean = oy_build_rand(b, 60 + i, -0.08f, 0.08f), h = oy_build_rand(b, 20 + i, 1.8f, 3.8f);
         float w = oy_build_rand(b, 100 + i, 0.45f, 0.65f), t = oy_build_rand(b, 120 + i, 0.25f, 0.4f);
         float x = oy_sinf(a) * rr, z = oy_cosf(a) * rr, top = 0.7f * h;
-        /* a slab narrowing upward to a rounded head */
+        /* a slab narrowing upward to a broken, slanting head */
+        float slant = oy_build_rand(b, 140 + i, -0.18f, 0.18f);
         oy_build_box(b, stone, x, top * 0.5f - 0.4f, z, w, top * 0.5f + 0.4f, t, yaw, lean, 0);
-        oy_build_box(b, stone, x + oy_sinf(lean) * top, top + 0.15f * h, z, 0.8f * w, 0.15f * h, 0.85f * t, yaw,
-                     lean, 0);
-        oy_build_ellipsoid(b, stone, x + oy_sinf(lean) * (top + 0.3f * h), top + 0.29f * h, z, 0.78f * w, 0.07f * h,
-                           0.82f * t);
+        oy_build_box(b, stone, x + oy_sinf(lean) * top, top + 0.06f * h, z, 0.72f * w, 0.13f * h, 0.85f * t, yaw,
+                     lean, slant);
     }
 }
 

@@ -391,6 +391,32 @@ static int leaf_prims(const oy_build *bl)
     return n;
 }
 
+/* Ruins in lush growth ("overgrown with vines") have ivy over their
+ * walls, ruins in ordinary country none; their stone and a dry-stone
+ * wall's and standing stones' are grained rock, not flat colour. */
+static void stonework(void)
+{
+    oy_look lush = { .leaf = { 0.05f, 0.08f, 0.03f }, .green = 1.0f, .foliage = 1, .dry = 1, .exposure = 1 };
+    oy_look plain = lush;
+    plain.green = 0.5f;
+    int ivy = 0, none = 0, grained = 0;
+    for (int seed = 1; seed <= 8; seed++) {
+        oy_build a = { .seed = (uint64_t)seed, .t = 1.0f, .look = &lush }, b = a;
+        b.look = &plain;
+        oy_kind_ruins(&a);
+        oy_kind_ruins(&b);
+        ivy += leaf_prims(&a) >= 2;
+        none += leaf_prims(&b) == 0;
+        oy_build w = { .seed = (uint64_t)seed, .t = 1.0f, .look = &plain }, s = w;
+        oy_kind_wall(&w);
+        oy_kind_standing_stones(&s);
+        grained += (a.m[a.p[0].mat].flags & OY_MAT_STONE) && (w.m[w.p[0].mat].flags & OY_MAT_STONE) &&
+                   (s.m[s.p[0].mat].flags & OY_MAT_STONE);
+    }
+    CHECK(ivy == 8 && none == 8 && grained == 8, "overgrown ruins wear ivy (%d of 8; %d of 8 bare in ordinary "
+          "country); ruins, walls and standing stones are grained stone (%d of 8)", ivy, none, grained);
+}
+
 /* Landforms drawn as things: an arch the sky shows through, rock towers
  * of their height, green where the land is, a waterfall whose water
  * falls; placed by words far enough off to be seen whole, facing the view. */
@@ -558,6 +584,7 @@ int main(void)
     }
     each_kind(a, b);
     landforms();
+    stonework();
     flocking();
     flags();
 
