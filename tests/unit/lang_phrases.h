@@ -183,9 +183,11 @@ static const lang_phrase lang_phrases[] = {
     /* heather browns a moor's grass */
     CH("a moor covered in heather", OY_CH_FOLIAGE, 0.45f, 0.55f),
     CH("a moor covered in heather", OY_CH_AUTUMN, 0.35f, 0.45f),
-    /* a snowy forest is winter: bare broadleaves, more conifers */
+    /* a snowy forest is winter: bare broadleaves; a spruce forest named
+     * after the snow stays spruce */
     CH("a snowy forest", OY_CH_SNOW_COVER, 0.85f, 0.95f),
     CH("a snowy forest", OY_CH_FOLIAGE, 0.1f, 0.2f),
+    CH("deep snow in a silent spruce forest", OY_CH_CONIFER, 0.75f, 0.85f),
     CH("rolling hills", OY_CH_HILLS, 0.8f, 0.9f),
     CH("plains", OY_CH_RELIEF, 0.0f, 0.1f),
     CH("a deep canyon", OY_CH_CANYON, 0.99f, 1.0f),
