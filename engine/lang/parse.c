@@ -590,7 +590,7 @@ static int one_of(const char *w, const char *const *list, size_t n)
  * the ridge", "a cabin up on the cliffs". */
 static int is_high_ground(const oy_concept *k)
 {
-    static const char *const high[] = { "hills", "ridge", "cliffs", "highlands", "foothills",
+    static const char *const high[] = { "hills", "outcrop", "ridge", "cliffs", "highlands", "foothills",
                                          "mesa", "butte", "mountains", "plateau" };
     return k->group == OY_GROUP_TERRAIN && ONE_OF(k->name, high);
 }

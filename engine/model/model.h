@@ -38,6 +38,8 @@ enum oy_channel {
     OY_CH_VEGETATION,    /* 0..1 vegetation density */
     OY_CH_CONIFER,       /* -1..1 shift of the forest's share of conifers */
     OY_CH_BIRCH,         /* 0..1 share of birches among its broadleaf trees */
+    OY_CH_ACACIA,        /* 0..1 share of flat-topped acacias among them */
+    OY_CH_BAMBOO,        /* 0..1 share of the forest in stands of bamboo */
     /* grade */
     OY_CH_EXPOSURE,      /* stops, -4..4 */
     OY_CH_WARMTH,        /* -1 cold .. 1 warm */

@@ -21,14 +21,15 @@
 #include "model_impl.h"
 
 #define MAGIC "OYSTATE"
-#define VERSION 13u            /* 2: the surface colour channels; 3: the sky's;
+#define VERSION 14u            /* 2: the surface colour channels; 3: the sky's;
                                   4: crater; 5: entity speed and stride;
                                   6: the cues' flash, fades, jolt and mix;
                                   7: conifer, birch, clearing and ice;
                                   8: wander mode's keys and walker;
                                   9: volcano; 10: entity paint;
                                   11: entity size; 12: fields;
-                                  13: rows and offshore */
+                                  13: rows and offshore;
+                                  14: acacia and bamboo */
 
 typedef struct buf {
     unsigned char *p;

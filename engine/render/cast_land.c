@@ -608,8 +608,13 @@ void oy_cast_land_glow(oy_cast *c, const oy_state *st)
                         oy_rmax(s->sun[1], 0.0f) +
                     (0.2126f * s->moon_rad[0] + 0.7152f * s->moon_rad[1] + 0.0722f * s->moon_rad[2]) *
                         oy_rmax(s->moon[1], 0.0f);
-        c->lava_light = key * (0.14f + 0.5f * s->night);
+        c->lava_light = key * (0.14f + 1.2f * s->night);
     }
+    /* by night the melt and the smoke it lights cast a red-orange glow
+     * over the land round it, so the dark rock reads */
+    static const float glow[3] = { 1.0f, 0.45f, 0.15f };
+    for (int i = 0; i < 3; i++)
+        c->lava_amb[i] = 1.8f * c->lava * c->lava_light * glow[i] * (s ? s->night : 0.0f);
     /* a salt flat: the bright bare crust of a desert */
     c->crust = oy_smoothstepf(0.5f, 0.85f, st->ch[OY_CH_GROUND_LIGHT]) *
                oy_clampf(st->ch[OY_CH_BIOME_DESERT], 0.0f, 1.0f) *
@@ -747,6 +752,8 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
     n[0] *= il; n[1] *= il; n[2] *= il;
     float E[3];
     oy_cast_light(c, n, x, y, z, dist, E);
+    for (int i = 0; i < 3; i++)
+        E[i] += c->lava_amb[i];
     for (int i = 0; i < 3; i++)
         out[i] = alb[i] * (1.0f - 0.45f * wet) * E[i] * (float)(1.0 / OY_PI);
     /* wet bare ground mirrors a little sky where it is flat; grass and

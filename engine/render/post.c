@@ -82,6 +82,11 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
     /* a low sun reads golden even where the view is in shade, as film
      * balanced for daylight records it; blue hour leans cool */
     float golden = oy_smoothstepf(0.4f, 0.1f, sy) * oy_smoothstepf(-0.08f, 0.02f, sy);
+    /* and with a little fill, as a crew would give it, so land seen
+     * against a low sun is not lost in its own long shadows; the sky
+     * takes none (sky.c) */
+    p->fill = 1.0f + 0.12f * golden;
+    ex *= p->fill;
     float blue = oy_smoothstepf(0.02f, -0.06f, sy) * oy_smoothstepf(-0.3f, -0.12f, sy);
     float warm = oy_clampf(st->ch[OY_CH_WARMTH] + 1.6f * golden - 0.3f * blue - 0.5f * sky->night - 0.15f * sky->oc,
                            -1.5f, 1.5f);

@@ -242,6 +242,7 @@ typedef struct oy_post {
      * sky's own; the exposure before the latent's stops, and the
      * graduated filter's hold on the sky (0: none; sky.c) */
     float k, k_lit, sky_k, sky_ex, sky_hold;
+    float fill;                  /* the land's fill light, which the sky undoes */
     float keep, veil;             /* display value * keep + veil: fades, flashes */
     float lut[OY_POST_LUT + 1];   /* indexed by float bits: linear -> 0..255 */
     float dither[OY_POST_DN * OY_POST_DN * 3];
@@ -264,8 +265,9 @@ static inline void oy_post_matrix(const oy_post *p, const float px[3], float v[3
     float m[9];
     const float *mat = p->mat;
     if (p->night) {
-        /* at night only what is far brighter than moonlight */
-        float f = oy_smoothstepf(0.12f, 0.7f, 0.2126f * c[0] + 0.7152f * c[1] + 0.0722f * c[2]);
+        /* at night only what is far brighter than moonlight: a bright
+         * channel is enough, so a red glow keeps its red */
+        float f = oy_smoothstepf(0.12f, 0.7f, oy_rmax(oy_rmax(c[0], c[1]), c[2]));
         if (f > 0.0f) {
             for (int i = 0; i < 9; i++)
                 m[i] = p->mat[i] + f * p->lit[i];
@@ -332,6 +334,7 @@ typedef struct oy_cast {
      * palette's colours and the colour they make together; the salt
      * crust's share; the stony desert floor's; the straw meadow's */
     float lava, lava_light;
+    float lava_amb[3];           /* the glow the lava casts on the land round it */
     float flowers, flower_wt[6], flower_sum, flower_mean[3];
     float crust, scrub, straw;
     float fields;                 /* farmland's share, drawn in rows near by */

@@ -510,12 +510,13 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
 
 /* The graduated filter's gain on a sky radiance c: what the exposure
  * would show brighter than the hold is drawn toward it. A sky the prompt
- * paints is not held: its paint sets how deep it reads. */
+ * paints is not held: its paint sets how deep it reads. The land's fill
+ * light does not reach the sky. */
 static float hold_gain(const oy_sky *s, const oy_post *p, const float c[3])
 {
     if (s->painted || p->sky_hold <= 0.0f)
-        return 1.0f;
-    return 1.0f / (1.0f + p->sky_ex * lum3(c) / p->sky_hold);
+        return 1.0f / p->fill;
+    return 1.0f / (p->fill * (1.0f + p->sky_ex * lum3(c) / p->sky_hold));
 }
 
 /* A colour of the sky through the graduated filter, before the prompt's

@@ -73,11 +73,16 @@ static const oy_kind *species(const oy_world_shape *sh, const oy_world_point *pt
     float u = oy_u01(h);
     if (warm_shore > 0.4f && u < warm_shore)
         return oy_scene_kind_find("palm");
-    /* the words lean the mix: "pine forest", "birch wood", "maple" */
+    /* the words lean the mix: "bamboo grove", "pine forest", "birch
+     * wood", "acacia savanna", "maple" */
+    if (oy_u01(oy_mix64(h ^ 0xba4b)) < sh->bamboo)
+        return oy_scene_kind_find("bamboo");
     float pine = oy_clampf(0.3f + 1.2f * cold - 0.25f * b[MEADOW] + sh->conifer, 0.02f, 0.98f);
     float v = oy_u01(oy_mix64(h));
     if (v < pine)
         return oy_scene_kind_find("pine");
+    if (oy_u01(oy_mix64(h ^ 0xac1a)) < sh->acacia)
+        return oy_scene_kind_find("acacia");
     float k = oy_u01(oy_mix64(h ^ 0xb1c4)), birch = 0.2f + 0.75f * sh->birch;
     if (k >= 1.0f - birch)
         return oy_scene_kind_find("birch");

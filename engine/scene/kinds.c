@@ -14,6 +14,8 @@ static const oy_kind kinds[] = {
     { "oak", oy_kind_oak, 0, 15.0f, 7.0f, "spreading oak: thick trunk and a wide crown" },
     { "birch", oy_kind_birch, 0, 14.0f, 3.0f, "birch: slender white trunk with dark bands, narrow crown" },
     { "palm", oy_kind_palm, 0, 11.0f, 7.0f, "palm: leaning ringed trunk and a head of drooping fronds" },
+    { "acacia", oy_kind_acacia, 0, 7.5f, 5.0f, "acacia: short forked trunk under a wide, flat-topped crown" },
+    { "bamboo", oy_kind_bamboo, 0, 12.0f, 2.5f, "bamboo: a clump of tall jointed canes with feathery leaves" },
     { "bush", oy_kind_bush, 0, 1.6f, 2.0f, "bush: a low clump of leaves" },
     { "dead_tree", oy_kind_dead_tree, 0, 9.0f, 5.0f, "dead tree: grey trunk and bare limbs" },
     { "rock", oy_kind_rock, 0, 0.6f, 1.0f, "rock: a knee-high stone" },

@@ -358,7 +358,10 @@ void oy_kind_road(oy_build *b)
     float d = b->look->dry;
     int dirt = oy_build_mat(b, oy_lerpf(0.1f, 0.2f, d), oy_lerpf(0.08f, 0.16f, d), oy_lerpf(0.06f, 0.11f, d));
     float len = b->span > 0.0f ? b->span : 6.0f;
-    oy_build_box(b, dirt, 0, -0.45f, 0, 2.0f, 0.6f, len * 0.5f + 0.8f, 0, -b->pitch, 0);
+    /* lengths meet top edge to top edge, each a hand longer than its
+     * piece to close the wedge a bend opens; more would stand one
+     * length's end proud of the next where the slope changes */
+    oy_build_box(b, dirt, 0, -0.45f, 0, 2.0f, 0.6f, len * 0.5f + 0.12f, 0, -b->pitch, 0);
 }
 
 /* Along +z from its foot on the shore: the deck a metre over the water

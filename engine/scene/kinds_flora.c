@@ -1,9 +1,11 @@
 /*
  * kinds_flora.c - trees and bushes: broadleaf, oak, birch, pine, palm,
- * bush and dead tree. Leaves take the season's colour (autumn turns a
+ * acacia, bamboo, bush and dead tree. Leaves take the season's colour (autumn turns a
  * share of each crown, winter leaves broadleaf trees bare), snow lies on
  * crowns, and crowns sway with the wind.
  */
+#include <math.h>
+
 #include "scene.h"
 
 static int bark(oy_build *b, float light)
@@ -186,6 +188,71 @@ void oy_kind_palm(oy_build *b)
                      droop, 0.0f);
     }
     oy_build_ellipsoid(b, wood, x + s, y - 0.2f, z, 0.45f, 0.4f, 0.45f);
+}
+
+/* the dry country's thorn tree: a short trunk forking into two or three
+ * limbs under a wide, flat-topped crown */
+void oy_kind_acacia(oy_build *b)
+{
+    float h = oy_build_rand(b, 1, 6.0f, 9.0f), tr = h * 0.03f, tk = h * 0.35f;
+    int wood = bark(b, 0.8f);
+    oy_build_frustum(b, wood, 0, -0.3f, 0, tr, tr * 0.8f, tk + 0.3f);
+    float s = sway(b, h) * 0.6f;
+    float top = h * 0.82f, cr = h * oy_build_rand(b, 2, 0.5f, 0.7f);
+    int n = 2 + (oy_build_rand(b, 3, 0.0f, 1.0f) < 0.5f);
+    for (int i = 0; i < n; i++) {
+        float a = 6.2831853f * ((float)i + oy_build_rand(b, 40 + i, 0.0f, 0.5f)) / (float)n;
+        float d = cr * 0.45f, rise = top - tk, l = sqrtf(d * d + rise * rise);
+        oy_build_box(b, wood, oy_sinf(a) * d * 0.5f, tk + rise * 0.5f, oy_cosf(a) * d * 0.5f,
+                     tr * 0.6f, l * 0.5f, tr * 0.6f, a, oy_atan2f(d, rise), 0.0f);
+    }
+    if (b->look->foliage < 0.25f)
+        return;
+    int leaf = leaves(b, 0.7f);
+    float th = h * 0.09f;
+    oy_build_ellipsoid(b, leaf, s, top + th, 0, cr, th, cr * 0.9f);
+    for (int i = 0; i < 3; i++) {
+        float a = 6.2831853f * ((float)i + oy_build_rand(b, 10 + i, 0.0f, 0.6f)) / 3.0f;
+        float d = cr * oy_build_rand(b, 20 + i, 0.35f, 0.55f);
+        float r = cr * oy_build_rand(b, 30 + i, 0.45f, 0.6f);
+        oy_build_ellipsoid(b, leaf, s + oy_sinf(a) * d, top + th * oy_build_rand(b, 35 + i, 0.3f, 1.2f),
+                           oy_cosf(a) * d, r, th * 1.2f, r);
+    }
+}
+
+/* a stand of bamboo: tall jointed canes leaning out from a clump, feathery
+ * leaves along their upper half; green the year round */
+void oy_kind_bamboo(oy_build *b)
+{
+    float h = oy_build_rand(b, 1, 9.0f, 15.0f);
+    const oy_look *L = b->look;
+    float v = oy_build_rand(b, 91, 0.85f, 1.15f);
+    int cane = oy_build_mat(b, 0.2f * v, 0.26f * v, 0.05f * v);
+    int joint = oy_build_mat(b, 0.09f * v, 0.11f * v, 0.04f * v);
+    float c[3] = { 0.05f * v, 0.12f * v, 0.03f * v };
+    for (int i = 0; i < 3; i++)
+        c[i] = oy_lerpf(c[i], 0.7f, 0.5f * L->snow);
+    int leaf = oy_build_mat(b, c[0], c[1], c[2]);
+    b->m[leaf].flags |= OY_MAT_LEAF;
+    float s = sway(b, h) * 1.6f;
+    for (int i = 0; i < 7; i++) {
+        float a = 6.2831853f * ((float)i + oy_build_rand(b, 10 + i, 0.0f, 0.8f)) / 7.0f;
+        float foot = oy_build_rand(b, 20 + i, 0.2f, 0.9f), tilt = oy_build_rand(b, 30 + i, 0.03f, 0.12f);
+        float l = h * oy_build_rand(b, 40 + i, 0.7f, 1.0f), r = 0.05f + 0.004f * h;
+        float ux = oy_sinf(a), uz = oy_cosf(a), st = oy_sinf(tilt), ct = oy_cosf(tilt);
+        float x0 = ux * foot, z0 = uz * foot;
+        oy_build_box(b, cane, x0 + ux * st * l * 0.5f, -0.3f + ct * l * 0.5f, z0 + uz * st * l * 0.5f,
+                     r, l * 0.5f, r, a, tilt, 0.0f);
+        float jy = l * oy_build_rand(b, 50 + i, 0.25f, 0.4f);
+        oy_build_box(b, joint, x0 + ux * st * jy, -0.3f + ct * jy, z0 + uz * st * jy,
+                     r * 1.25f, 0.04f, r * 1.25f, a, tilt, 0.0f);
+        for (int k = 0; k < 2; k++) {
+            float ly = l * (0.68f + 0.2f * (float)k), out = 0.35f + 0.2f * (float)k;
+            float lx = x0 + ux * (st * ly + out) + s * ly / h, lz = z0 + uz * (st * ly + out);
+            oy_build_ellipsoid(b, leaf, lx, ly, lz, 0.75f - 0.25f * (float)k, l * (0.16f - 0.05f * (float)k),
+                               0.75f - 0.25f * (float)k);
+        }
+    }
 }
 
 void oy_kind_bush(oy_build *b)

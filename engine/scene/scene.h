@@ -182,6 +182,8 @@ void oy_kind_pine(oy_build *b);
 void oy_kind_oak(oy_build *b);
 void oy_kind_birch(oy_build *b);
 void oy_kind_palm(oy_build *b);
+void oy_kind_acacia(oy_build *b);
+void oy_kind_bamboo(oy_build *b);
 void oy_kind_bush(oy_build *b);
 void oy_kind_dead_tree(oy_build *b);
 void oy_kind_rock(oy_build *b);

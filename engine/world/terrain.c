@@ -111,6 +111,7 @@ static const int shape_channels[] = {
     OY_CH_HILLS, OY_CH_COAST, OY_CH_ISLAND, OY_CH_LAKE, OY_CH_RIVER,
     OY_CH_WATER_LEVEL, OY_CH_CRATER, OY_CH_VOLCANO, OY_CH_CLEARING, OY_CH_ICE,
     OY_CH_VEGETATION, OY_CH_FOLIAGE, OY_CH_AUTUMN, OY_CH_CONIFER, OY_CH_BIRCH,
+    OY_CH_ACACIA, OY_CH_BAMBOO,
     OY_CH_BIOME_MEADOW, OY_CH_BIOME_FOREST, OY_CH_BIOME_DESERT,
     OY_CH_BIOME_SNOWFIELD, OY_CH_BIOME_TUNDRA, OY_CH_BIOME_BEACH,
     OY_CH_BIOME_SWAMP, OY_CH_BIOME_ALPINE,
@@ -153,6 +154,8 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->autumn = oy_clampf(c[OY_CH_AUTUMN], 0.0f, 1.0f);
     sh->conifer = oy_clampf(c[OY_CH_CONIFER], -1.0f, 1.0f);
     sh->birch = oy_clampf(c[OY_CH_BIRCH], 0.0f, 1.0f);
+    sh->acacia = oy_clampf(c[OY_CH_ACACIA], 0.0f, 1.0f);
+    sh->bamboo = oy_clampf(c[OY_CH_BAMBOO], 0.0f, 1.0f);
     /* a forest world (forest named, no meadow): the trees stand all round
      * the set's small glade, not beyond a wide lawn */
     sh->woods = oy_smoothstepf(0.7f, 1.0f, c[OY_CH_BIOME_FOREST]) *
@@ -227,7 +230,11 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->canyon_depth = F[OY_FEAT_CANYON].height > 0.0 ? (float)F[OY_FEAT_CANYON].height
                                                       : 70.0f + 120.0f * sh->canyon;
     sh->river_w = SIZE_OR(OY_FEAT_RIVER, 5.0f + 13.0f * sh->river);
-    sh->lake_r = SIZE_OR(OY_FEAT_LAKE, 90.0f + 170.0f * sh->lake);
+    /* a lake's size grows with the square of its weight, so a pond
+     * (0.45) is some 140 m across and a lake (1) half a kilometre; an
+     * inlet of the sea (a bay, a cove, by a coast) is wide at any weight */
+    float inland = 20.0f + 240.0f * sh->lake * sh->lake, inlet = 90.0f + 170.0f * sh->lake;
+    sh->lake_r = SIZE_OR(OY_FEAT_LAKE, oy_lerpf(inland, inlet, oy_smoothstepf(0.0f, 0.5f, sh->coast)));
     sh->island_r = SIZE_OR(OY_FEAT_ISLAND, 160.0f + 240.0f * sh->island);
     sh->peaks_r = SIZE_OR(OY_FEAT_PEAKS, 2600.0f);
     sh->peaks_h = (float)F[OY_FEAT_PEAKS].height;

@@ -66,7 +66,7 @@ void oy_world_describe(const oy_world *w, const oy_state *st, oyster_line_fn fn,
 #define OY_OFFSHORE_M 8000.0f
 
 typedef struct oy_world_shape {
-    float key[40];          /* the channel values this shape was made from */
+    float key[44];          /* the channel values this shape was made from */
     float relief_amp, hills_amp, detail_amp, cliff_h, plateau, valley, canyon;
     float cliffs_more;               /* how much more of a shore is cliff than cove */
     float stony;                     /* 0..1 a rocky shore: ledges and stones, not sand */
@@ -80,7 +80,7 @@ typedef struct oy_world_shape {
     float lake_x, lake_z, lake_r, lake_level;
     float clear_x, clear_z, clear_r; /* the clearing: open ground, m */
     float woods;                     /* 0..1 a forest all round the clearing */
-    float conifer, birch;            /* the forest's species (flora.c) */
+    float conifer, birch, acacia, bamboo; /* the forest's species (flora.c) */
     float valley_w, canyon_w, canyon_depth, river_w;   /* half-widths, m */
     float island_x, island_z, island_r;
     float peaks_x, peaks_z, peaks_r, peaks_h;   /* peaks_h 0: from relief */

@@ -129,6 +129,7 @@ static void test_builtin(const oy_bank *b)
         int lean = 1;
         for (int e = 0; e < c->neffects; e++)
             lean &= c->effects[e].channel == OY_CH_CONIFER || c->effects[e].channel == OY_CH_BIRCH ||
+                    c->effects[e].channel == OY_CH_ACACIA ||
                     c->effects[e].channel == OY_CH_BIOME_FOREST || c->effects[e].channel == OY_CH_VEGETATION ||
                     c->effects[e].channel == OY_CH_BLOSSOM;
         const oy_kind *kd = c->kind ? oy_scene_kind_find(c->kind) : NULL;
@@ -670,7 +671,7 @@ static void test_issue_words(const oy_bank *b)
         "lighthouse", "ruins", "castle", "campfire", "lantern", "tent", "boat", "ship", "bridge",
         "fence", "windmill", "person", "rider", "deer", "wolf", "horse", "cow", "sheep",
         "elephant",
-        "bird_flock", "wagon", "car", "palm", "bush", "dead_tree", "road", "wall",
+        "bird_flock", "wagon", "car", "palm", "acacia", "bush", "dead_tree", "road", "wall",
         "standing_stones", "village",
     };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {

@@ -363,6 +363,15 @@ int main(void)
         int glow_a = count_hue(a, 0, W * H, 50, 1), glow_b = count_hue(b, 0, W * H, 50, 1);
         CHECK(glow_b > W * H / 400 && glow_a < W * H / 2000, "lava glows red-orange on the ground (%d pixels, "
               "%d without it)", glow_b, glow_a);
+        /* by night the veins burn bright and their glow lights the black
+         * rock round them, so the land reads (the issue's luma floor) */
+        st.ch[OY_CH_TIME] = 23.0f;
+        view_make(&v, 0.0, g + 2.0, 0.0, 0, -2, 0, 28);
+        render_pair(w, p2, &cfg, &st, &v, OY_CH_LAVA, 0.85f, a, b);
+        double la = mean_lum(a, W, H / 2, H), lb = mean_lum(b, W, H / 2, H);
+        glow_b = count_hue(b, 0, W * H, 50, 1);
+        CHECK(lb >= 25.0 && lb > la + 8.0 && glow_b > W * H / 400,
+              "lava at night lights the land (lower half %.1f, %.1f without) and glows (%d pixels)", lb, la, glow_b);
     }
 
     /* flowers colour the grass near the camera; blossom pinks the woods */

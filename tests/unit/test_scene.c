@@ -234,6 +234,18 @@ static void forest_world(void)
     oy_world_shape_init(&sh, world, &st);
     n = trees_near(f, &sh, 0.0, 0.0, 10.0, 140.0, "birch", &birches);
     CHECK(birches > n * 7 / 10, "a birch wood is birches (%d of %d)", birches, n);
+    int other;
+    st.ch[OY_CH_BIRCH] = 0.0f;
+    st.ch[OY_CH_BAMBOO] = 0.9f;
+    oy_world_shape_init(&sh, world, &st);
+    n = trees_near(f, &sh, 0.0, 0.0, 10.0, 140.0, "bamboo", &other);
+    CHECK(other > n * 8 / 10, "a bamboo grove is bamboo (%d of %d)", other, n);
+    st.ch[OY_CH_BAMBOO] = 0.0f;
+    st.ch[OY_CH_ACACIA] = 0.85f;
+    oy_world_shape_init(&sh, world, &st);
+    n = trees_near(f, &sh, 0.0, 0.0, 10.0, 140.0, "acacia", &other);
+    CHECK(other > n * 7 / 10, "acacia country's broadleaf trees are acacias (%d of %d)", other, n);
+    st.ch[OY_CH_ACACIA] = 0.0f;
     /* trees by still water carry its level, to be mirrored in it */
     st.ch[OY_CH_LAKE] = 1.0f;
     oy_world_shape_init(&sh, world, &st);

@@ -199,6 +199,20 @@ int main(void)
         CHECK(near[0] > 50 && near[1] > 50 && step[1] > 0.06 && step[1] > 4.0 * step[0],
               "a rocky shore steps (%.1f %% of metres by the water rise over 15 cm, %.1f %% on a sandy one)",
               100.0 * step[1], 100.0 * step[0]);
+        /* a pond ("a watering hole", lake 0.45) is a pool of some 150 m
+         * ahead; a lake (1) runs on half a kilometre */
+        int pond_m[2] = { 0, 0 };
+        for (int k = 0; k < 2; k++) {
+            oy_state sp;
+            state_with(&sp, OY_CH_LAKE, k ? 1.0f : 0.45f, OY_CH_RELIEF, 0.3f);
+            for (double z = 0.0; z < 1500.0; z += 5.0) {
+                oy_place_info pi;
+                oy_world_place(w, &sp, 0.0, z, &pi);
+                pond_m[k] += pi.water > pi.ground;
+            }
+        }
+        CHECK(pond_m[0] * 5 >= 60 && pond_m[0] * 5 <= 220 && pond_m[1] * 5 >= 400,
+              "a pond is small (%d m of water straight ahead), a lake wide (%d m)", pond_m[0] * 5, pond_m[1] * 5);
         /* by a coast a lake is a bay: its water at the sea's level, open
          * to the sea with no rim raised on the sea side */
         state_with(&sk, OY_CH_COAST, 0.8f, OY_CH_LAKE, 0.3f);
