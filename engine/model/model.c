@@ -421,14 +421,16 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
         /* tall things stand off until their top is in the frame of a
          * view level or tilted a few degrees down (6.3 times their
          * height: 9 degrees up): landforms (a group's nearest members
-         * too), a windmill, a barn or a tower from its near side */
+         * too), a windmill, a barn or a tower from its near side, a
+         * village from its nearest houses */
         if (kd && (kd->flags & OY_KIND_LANDFORM) && it->place != OY_PLACE_BEHIND) {
             float tall = 6.3f * kd->height + ((kd->flags & OY_KIND_CLUSTER) ? 0.8f * kd->radius : 0.0f);
             float whole = grow * tall / ahead;
             ahead *= fmaxf(whole, 1.0f);
             lateral *= fmaxf(whole, 1.0f);
             radius = fmaxf(radius, 3.0f * kd->radius);
-        } else if (kd && !(kd->flags & (OY_KIND_CLUSTER | OY_KIND_PLUME)) && it->place != OY_PLACE_BEHIND) {
+        } else if (kd && !(kd->flags & OY_KIND_PLUME) && it->place != OY_PLACE_BEHIND &&
+                   (!(kd->flags & OY_KIND_CLUSTER) || (kd->flags & OY_KIND_BUILDING))) {
             stand_off = grow * (6.3f * kd->height + kd->radius);
             float whole = stand_off / ahead;
             ahead *= fmaxf(whole, 1.0f);

@@ -157,10 +157,14 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->acacia = oy_clampf(c[OY_CH_ACACIA], 0.0f, 1.0f);
     sh->bamboo = oy_clampf(c[OY_CH_BAMBOO], 0.0f, 1.0f);
     /* a forest world (forest named, no meadow): the trees stand all round
-     * the set's small glade, not beyond a wide lawn */
-    sh->woods = oy_smoothstepf(0.7f, 1.0f, c[OY_CH_BIOME_FOREST]) *
-                (1.0f - oy_smoothstepf(0.6f, 1.0f, c[OY_CH_BIOME_MEADOW])) *
-                (1.0f - oy_smoothstepf(0.3f, 0.7f, c[OY_CH_BIOME_DESERT] + c[OY_CH_BIOME_SNOWFIELD]));
+     * the set's small glade, not beyond a wide lawn; where the words name
+     * mountains too ("misty mountains with pine forests") the view looks
+     * out of a wider glade over the trees to them */
+    float forest_world = oy_smoothstepf(0.7f, 1.0f, c[OY_CH_BIOME_FOREST]) *
+                         (1.0f - oy_smoothstepf(0.6f, 1.0f, c[OY_CH_BIOME_MEADOW])) *
+                         (1.0f - oy_smoothstepf(0.3f, 0.7f, c[OY_CH_BIOME_DESERT] + c[OY_CH_BIOME_SNOWFIELD]));
+    float outlook = forest_world * oy_smoothstepf(0.75f, 0.9f, relief);
+    sh->woods = forest_world - outlook;
     sh->sea_level = 6.0f * oy_clampf(c[OY_CH_WATER_LEVEL], -1.0f, 1.0f);
     for (int i = 0; i < 8; i++) {
         sh->biome[i] = fmaxf(c[OY_CH_BIOME_MEADOW + i], 0.0f);
@@ -218,12 +222,14 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
      * where the words ask for a clearing, and the default view stands in
      * its near part, looking across it into the trees */
     float glade = 11.0f + 19.0f * oy_clampf(c[OY_CH_CLEARING], 0.0f, 1.0f);
-    sh->clear_r = SIZE_OR(OY_FEAT_CLEARING, oy_lerpf(250.0f * (1.0f - 0.6f * sh->biome[1]), glade, sh->woods));
+    float open_r = oy_lerpf(250.0f * (1.0f - 0.6f * sh->biome[1]), 45.0f, outlook);
+    sh->clear_r = SIZE_OR(OY_FEAT_CLEARING, oy_lerpf(open_r, glade, sh->woods));
     sh->clear_x = (float)F[OY_FEAT_CLEARING].x;
     sh->clear_z = (float)F[OY_FEAT_CLEARING].z;
     if (!F[OY_FEAT_CLEARING].at_given) {
-        sh->clear_x = oy_lerpf(sh->clear_x, 0.0f, sh->woods);
-        sh->clear_z = oy_lerpf(sh->clear_z, 0.55f * sh->clear_r, sh->woods);
+        float near = fmaxf(sh->woods, outlook);
+        sh->clear_x = oy_lerpf(sh->clear_x, 0.0f, near);
+        sh->clear_z = oy_lerpf(sh->clear_z, 0.55f * sh->clear_r, near);
     }
     sh->valley_w = SIZE_OR(OY_FEAT_VALLEY, 90.0f);
     sh->canyon_w = SIZE_OR(OY_FEAT_CANYON, 54.0f);

@@ -180,6 +180,14 @@ static const lang_phrase lang_phrases[] = {
     CH("a martian landscape", OY_CH_GROUND_WARMTH, 0.95f, 1.0f),
     CH("a martian landscape", OY_CH_BIOME_DESERT, 0.99f, 1.0f),
     OBJ("a city skyline at night", "village", 1, OY_PLACE_NONE),
+    /* the trees of dry country and of East Asia, and rocky hills */
+    CH("acacia savanna at dusk", OY_CH_ACACIA, 0.8f, 0.9f),
+    OBJ("three acacia trees", "acacia", 3, OY_PLACE_NONE),
+    CH("a bamboo grove in the mist", OY_CH_BAMBOO, 0.85f, 0.95f),
+    CH("a japanese village", OY_CH_BAMBOO, 0.2f, 0.3f),
+    CH("a zen garden", OY_CH_BLOSSOM, 0.65f, 0.75f),
+    OBJ("a castle on a rocky outcrop", "castle", 1, OY_PLACE_ON_HIGH),
+    CH("a granite tor", OY_CH_RUGGED, 0.85f, 0.95f),
     /* heather browns a moor's grass */
     CH("a moor covered in heather", OY_CH_FOLIAGE, 0.45f, 0.55f),
     CH("a moor covered in heather", OY_CH_AUTUMN, 0.35f, 0.45f),
