@@ -60,7 +60,9 @@ static void pier_aside(const oyster_shot *shot, const oy_state *st, float fx, fl
 /* High ground in view within 15 degrees of the ray (ux, uz) from the
  * camera at (x, y, z): the dry point dmin-400 m out, seen from the
  * camera, that rises most above the camera's ground (nearer and nearer
- * the middle win a tie), its foot no higher in the view than 7 degrees.
+ * the middle win a tie, and the smaller the thing the more nearer
+ * counts, so a graveyard on a hill stays big enough to read), its foot
+ * no higher in the view than 7 degrees.
  * Of those, where a thing h m tall stands whole in a level view's frame
  * (its top under 8 degrees), if that ground still rises a third as high;
  * 0 if none. */
@@ -68,7 +70,7 @@ static int seek_high(const oyster_shot *shot, const oy_state *st, double x, doub
                      float uz, float dmin, float h, float out[2])
 {
     float best[2] = { -1e30f, -1e30f }, rise[2] = { 0.0f, 0.0f }, at[2][2] = { { 0 } };
-    float g0 = oy_world_ground(shot->world, st, x, z);
+    float g0 = oy_world_ground(shot->world, st, x, z), per_m = 0.08f + 0.3f * oy_smoothstepf(6.0f, 1.5f, h);
     for (int k = -3; k <= 3; k++) {
         float a = 0.0873f * (float)k, c = oy_cosf(a), s = oy_sinf(a);
         float vx = ux * c + uz * s, vz = uz * c - ux * s, seen = -1e30f;
@@ -79,7 +81,7 @@ static int seek_high(const oyster_shot *shot, const oy_state *st, double x, doub
             float slope = (pi.ground - (float)y) / d;
             int visible = slope >= seen;
             seen = fmaxf(seen, slope);
-            float score = pi.ground - g0 - 0.08f * d - (float)abs(k);
+            float score = pi.ground - g0 - per_m * d - (float)abs(k);
             if (!visible || d < dmin || slope >= 0.12f || pi.water > pi.ground)
                 continue;
             for (int whole = 0; whole < 2; whole++)

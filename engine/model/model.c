@@ -357,18 +357,26 @@ static int named_in(const oy_parse *p, const char *kind)
 }
 
 /* What the world prompt names only as the place of another thing ("deer
- * by a cabin", "trees round a temple") is in the world too: each such
- * thing not in it yet, placed as a thing named on its own. */
+ * by a cabin", "trees round a temple") or of nothing ("rain on a country
+ * lane") is in the world too: each such thing not in it yet, placed as a
+ * thing named on its own. */
 static int things_named_as_places(compile *c, const oy_parse *p)
 {
-    for (int i = 0; i < p->nitems; i++) {
-        const oy_phrase_effect *it = &p->items[i];
-        if (it->concept->group != OY_GROUP_OBJECT || it->place != OY_PLACE_NEAR_ENTITY ||
-            oy_model_find_named(c->m, it->near_what, 0.0) != SIZE_MAX)
-            continue;
-        const oy_concept *k = oy_bank_find(c->bank, it->near_what);
-        if (!k || k->group != OY_GROUP_OBJECT || strcmp(object_kind(k), it->near_what) ||
-            named_in(p, it->near_what))
+    for (int i = 0; i < p->nitems + p->nnotes; i++) {
+        const oy_concept *k;
+        if (i < p->nitems) {
+            const oy_phrase_effect *it = &p->items[i];
+            if (it->concept->group != OY_GROUP_OBJECT || it->place != OY_PLACE_NEAR_ENTITY)
+                continue;
+            k = oy_bank_find(c->bank, it->near_what);
+        } else {
+            const oy_word_note *nt = &p->notes[i - p->nitems];
+            if (nt->how != OY_NOTE_REFERENCE)
+                continue;
+            k = nt->concept;
+        }
+        if (!k || k->group != OY_GROUP_OBJECT || named_in(p, object_kind(k)) ||
+            oy_model_find_named(c->m, object_kind(k), 0.0) != SIZE_MAX)
             continue;
         oy_phrase_effect one = { .concept = k, .intensity = 1.0f, .count = 1, .size = 1.0f, .qualifies = -1 };
         oy_parse alone = { .items = &one, .nitems = 1 };
@@ -960,8 +968,8 @@ static void settle(oy_model *m)
 }
 
 /* The water a thing the world prompt names stands by, when the prompt
- * names no water of its own: a lighthouse or a ship by the sea, a boat
- * on a lake. */
+ * names no water of its own: a lighthouse, a ship or a fishing village
+ * by the sea, a boat on a lake (by its kind or its concept's name). */
 static void water_of_things(const oy_parse *p, float *target, unsigned char *mask)
 {
     static const struct {
@@ -969,7 +977,7 @@ static void water_of_things(const oy_parse *p, float *target, unsigned char *mas
         int channel;
         float value;
     } by[] = { { "lighthouse", OY_CH_COAST, 0.8f }, { "ship", OY_CH_COAST, 0.8f }, { "boat", OY_CH_LAKE, 0.6f },
-               { "pier", OY_CH_LAKE, 0.6f } };
+               { "pier", OY_CH_LAKE, 0.6f }, { "fishing village", OY_CH_COAST, 0.8f } };
     static const int water[] = { OY_CH_COAST, OY_CH_ISLAND, OY_CH_LAKE, OY_CH_RIVER };
     for (size_t i = 0; i < sizeof water / sizeof *water; i++)
         if (mask[water[i]])
@@ -979,7 +987,7 @@ static void water_of_things(const oy_parse *p, float *target, unsigned char *mas
         if (it->concept->group != OY_GROUP_OBJECT || it->negated)
             continue;
         for (size_t k = 0; k < sizeof by / sizeof *by; k++)
-            if (!strcmp(object_kind(it->concept), by[k].kind)) {
+            if (!strcmp(object_kind(it->concept), by[k].kind) || !strcmp(it->concept->name, by[k].kind)) {
                 target[by[k].channel] = by[k].value;
                 mask[by[k].channel] = 1;
                 return;

@@ -34,6 +34,7 @@ static const oy_kind kinds[] = {
     { "fence", oy_kind_fence, 0, 1.2f, 10.5f, "fence: posts and two rails, 20 m" },
     { "windmill", oy_kind_windmill, OY_KIND_BUILDING, 16.0f, 8.0f, "windmill: tapered tower, four turning sails" },
     { "standing_stones", oy_kind_standing_stones, 0, 3.0f, 11.0f, "standing stones: a ring of tall weathered slabs" },
+    { "graves", oy_kind_graves, 0, 1.1f, 11.0f, "graveyard: rows of weathered headstones and a few stone crosses" },
     { "road", oy_kind_road, OY_KIND_CLUSTER | OY_KIND_ALONG, 0.1f, 120.0f, "road: a dirt track laid along the ground" },
     { "bridge", oy_kind_bridge, OY_KIND_SPANS, 2.0f, 13.0f,
       "bridge: a wooden deck with rails on piers over narrow water; stone arches under parapets over water 30 m wide or more" },

@@ -352,6 +352,33 @@ void oy_kind_standing_stones(oy_build *b)
     }
 }
 
+/* a graveyard: rows of weathered headstones, some leaning, round-headed
+ * or square, a few stone crosses among them */
+void oy_kind_graves(oy_build *b)
+{
+    for (int r = 0; r < 4; r++)
+        for (int i = 0; i < 5; i++) {
+            int s = r * 5 + i;
+            if (oy_build_rand(b, 200 + s, 0.0f, 1.0f) < 0.15f)
+                continue;   /* a gap in the row */
+            float k = oy_build_rand(b, 3 + s, 0.7f, 1.2f), moss = oy_build_rand(b, 80 + s, 0.0f, 0.03f);
+            int stone = oy_build_stone(b, 0.24f * k, (0.235f + moss) * k, 0.22f * k);
+            float x = -8.0f + 4.0f * (float)i + oy_build_rand(b, 20 + s, -0.5f, 0.5f);
+            float z = -6.0f + 4.0f * (float)r + oy_build_rand(b, 40 + s, -0.3f, 0.3f);
+            float yaw = oy_build_rand(b, 60 + s, -0.12f, 0.12f), lean = oy_build_rand(b, 100 + s, -0.12f, 0.12f);
+            float h = oy_build_rand(b, 120 + s, 0.6f, 1.1f), w = oy_build_rand(b, 140 + s, 0.28f, 0.4f);
+            if (oy_build_rand(b, 160 + s, 0.0f, 1.0f) < 0.2f) {
+                /* a cross: a shaft and its arms */
+                oy_build_box(b, stone, x, 0.5f * h + 0.2f, z, 0.07f, 0.5f * h + 0.5f, 0.07f, yaw, lean, 0);
+                oy_build_box(b, stone, x, 0.8f * h + 0.2f, z, 0.3f, 0.07f, 0.07f, yaw, lean, 0);
+                continue;
+            }
+            oy_build_box(b, stone, x, 0.5f * h - 0.3f, z, w, 0.5f * h + 0.3f, 0.08f, yaw, lean, 0);
+            if (oy_build_rand(b, 180 + s, 0.0f, 1.0f) < 0.6f)   /* a rounded head */
+                oy_build_ellipsoid(b, stone, x, h - 0.3f, z, w, 0.25f * w, 0.08f);
+        }
+}
+
 /* one stretch of road: the scene lays them end to end along the ground */
 void oy_kind_road(oy_build *b)
 {

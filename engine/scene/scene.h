@@ -200,6 +200,7 @@ void oy_kind_wall(oy_build *b);
 void oy_kind_fence(oy_build *b);
 void oy_kind_windmill(oy_build *b);
 void oy_kind_standing_stones(oy_build *b);
+void oy_kind_graves(oy_build *b);
 void oy_kind_road(oy_build *b);
 void oy_kind_bridge(oy_build *b);
 void oy_kind_pier(oy_build *b);

@@ -92,7 +92,11 @@ const float oy_flower_palette[6][3] = {
 void oy_flower_weights(float warmth, float wt[6])
 {
     float w = warmth;
-    const float k[6] = { 1.0f - fabsf(w), 1.0f + w, 1.0f + w, 1.0f - 0.5f * fabsf(w), 1.0f - w, 1.0f - w };
+    /* at the ends of the scale one kind of flower alone: sunflowers all
+     * yellow, lavender only purple and blue */
+    float warm_end = oy_smoothstepf(0.85f, 1.0f, w), cool_end = oy_smoothstepf(-0.85f, -1.0f, w);
+    const float k[6] = { 1.0f - fabsf(w), 1.0f + w, (1.0f + w) * (1.0f - warm_end),
+                         (1.0f - 0.5f * fabsf(w)) * (1.0f - warm_end - cool_end), 1.0f - w, 1.0f - w };
     for (int i = 0; i < 6; i++)
         wt[i] = k[i];
 }

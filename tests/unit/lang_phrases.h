@@ -188,6 +188,10 @@ static const lang_phrase lang_phrases[] = {
     CH("a zen garden", OY_CH_BLOSSOM, 0.65f, 0.75f),
     OBJ("a castle on a rocky outcrop", "castle", 1, OY_PLACE_ON_HIGH),
     CH("a granite tor", OY_CH_RUGGED, 0.85f, 0.95f),
+    OBJ("a foggy graveyard at night", "graveyard", 1, OY_PLACE_NONE),
+    CH("a field of sunflowers", OY_CH_FLOWER_WARMTH, 0.99f, 1.0f),
+    CH("a fishing village in norway", OY_CH_CONIFER, 0.55f, 0.65f),
+    CH("a cliff overlooking the sea", OY_CH_COAST, 0.5f, 1.0f),
     /* heather browns a moor's grass */
     CH("a moor covered in heather", OY_CH_FOLIAGE, 0.45f, 0.55f),
     CH("a moor covered in heather", OY_CH_AUTUMN, 0.35f, 0.45f),
@@ -330,7 +334,7 @@ static const lang_phrase lang_phrases[] = {
     /* words that say what the place is like go with it, and keep their meaning */
     OBJ("a ruined temple on a jungle hill", "ruins", 1, OY_PLACE_ON_HIGH),
     OBJ("a cabin by a frozen lake", "cabin", 1, OY_PLACE_NEAR_WATER),
-    OBJ("a small fishing village on a cold grey coast", "village", 1, OY_PLACE_NEAR_WATER),
+    OBJ("a small fishing village on a cold grey coast", "fishing village", 1, OY_PLACE_NEAR_WATER),
     OBJ("a hut by a quiet lake", "cabin", 1, OY_PLACE_NEAR_WATER),
     CH("a cabin by a frozen lake", OY_CH_ICE, 0.99f, 1.0f),
     OBJ("a castle on a green hill", "castle", 1, OY_PLACE_ON_HIGH),

@@ -363,6 +363,17 @@ static void placement_words(void)
     CHECK(ok && !(at.water > at.ground) && at.water_dist <= 14.0f && fabsf(bearing) < 20.0f,
           "'two tents by the lake' stand on its shore in view (%.1f m from the water, %.1f degrees off the view)",
           at.water_dist, bearing);
+    /* what the words name only as a place is there ("rain on a lane") */
+    oy_entity lane;
+    ok = placed("heavy rain on a country lane", &at, &rise, &bearing, &lane);
+    CHECK(ok && !strcmp(lane.kind, "road"), "'heavy rain on a country lane' lays the lane (%s)",
+          ok ? lane.kind : "nothing placed");
+    /* a small thing on a hill stays near enough to read */
+    oy_entity graves;
+    ok = placed("an old graveyard on a hill at dusk", &at, &rise, &bearing, &graves);
+    float gd = sqrtf(graves.pos[0] * graves.pos[0] + graves.pos[2] * graves.pos[2]);
+    CHECK(ok && gd < 80.0f && fabsf(bearing) < 16.0f, "'a graveyard on a hill' stands %.0f m off in view (%.1f "
+          "degrees off the view)", gd, bearing);
     /* a pier stands at the shore in view, beside the camera rather than
      * under it, to reach out over the water from there */
     ok = placed("a misty lake at sunrise with a wooden dock", &at, &rise, &bearing, NULL);
