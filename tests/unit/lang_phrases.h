@@ -191,6 +191,8 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a foggy graveyard at night", "graveyard", 1, OY_PLACE_NONE),
     CH("a field of sunflowers", OY_CH_FLOWER_WARMTH, 0.99f, 1.0f),
     CH("a fishing village in norway", OY_CH_CONIFER, 0.55f, 0.65f),
+    CH("a quiet beach at dawn with gentle waves", OY_CH_COAST, 0.95f, 1.0f),
+    OBJ("a frozen lake with ice skaters", "person", 3, OY_PLACE_NONE),
     CH("a cliff overlooking the sea", OY_CH_COAST, 0.5f, 1.0f),
     /* heather browns a moor's grass */
     CH("a moor covered in heather", OY_CH_FOLIAGE, 0.45f, 0.55f),
