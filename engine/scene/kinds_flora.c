@@ -63,6 +63,25 @@ static void limbs(oy_build *b, int mat, float y0, float len, int n, float s)
     }
 }
 
+/* leaf clumps round a crown's middle: n of them at a distance in [d0,
+ * d1) x cr, radius [r0, r1) x cr, height y + [y0, y1) x ys, each as tall
+ * as squash x its radius or, at squash 0, ry */
+typedef struct clumps {
+    int n;
+    float d0, d1, r0, r1, y0, y1, squash;
+} clumps;
+
+static void crown_clumps(oy_build *b, int leaf, const clumps *c, float s, float cr, float y, float ys, float ry)
+{
+    for (int i = 0; i < c->n; i++) {
+        float a = 6.2831853f * ((float)i + oy_build_rand(b, 10 + i, 0.0f, 0.6f)) / (float)c->n;
+        float d = cr * oy_build_rand(b, 20 + i, c->d0, c->d1);
+        float r = cr * oy_build_rand(b, 30 + i, c->r0, c->r1);
+        oy_build_ellipsoid(b, leaf, s + oy_sinf(a) * d, y + ys * oy_build_rand(b, 35 + i, c->y0, c->y1),
+                           oy_cosf(a) * d, r, c->squash > 0.0f ? r * c->squash : ry, r);
+    }
+}
+
 void oy_kind_tree(oy_build *b)
 {
     float h = oy_build_rand(b, 1, 9.0f, 14.0f), tr = h * 0.024f, tk = h * 0.38f;
@@ -76,13 +95,8 @@ void oy_kind_tree(oy_build *b)
     int leaf = leaves(b, 0.6f);
     float cr = h * 0.3f;
     oy_build_ellipsoid(b, leaf, s, tk + cr * 0.95f, 0, cr, cr * 0.85f, cr);
-    for (int i = 0; i < 4; i++) {
-        float a = 6.2831853f * ((float)i + oy_build_rand(b, 10 + i, 0.0f, 0.6f)) * 0.25f;
-        float d = cr * oy_build_rand(b, 20 + i, 0.45f, 0.7f);
-        float r = cr * oy_build_rand(b, 30 + i, 0.5f, 0.7f);
-        oy_build_ellipsoid(b, leaf, s + oy_sinf(a) * d, tk + cr * oy_build_rand(b, 35 + i, 0.7f, 1.4f),
-                           oy_cosf(a) * d, r, r * 0.85f, r);
-    }
+    static const clumps round = { 4, 0.45f, 0.7f, 0.5f, 0.7f, 0.7f, 1.4f, 0.85f };
+    crown_clumps(b, leaf, &round, s, cr, tk, cr, 0.0f);
 }
 
 void oy_kind_oak(oy_build *b)
@@ -98,13 +112,8 @@ void oy_kind_oak(oy_build *b)
     int leaf = leaves(b, 0.8f);
     float cr = h * 0.26f;
     oy_build_ellipsoid(b, leaf, s, tk + cr * 1.1f, 0, cr * 1.5f, cr, cr * 1.5f);
-    for (int i = 0; i < 6; i++) {
-        float a = 6.2831853f * ((float)i + oy_build_rand(b, 10 + i, 0.0f, 0.6f)) / 6.0f;
-        float d = cr * oy_build_rand(b, 20 + i, 0.9f, 1.3f);
-        float r = cr * oy_build_rand(b, 30 + i, 0.55f, 0.75f);
-        oy_build_ellipsoid(b, leaf, s + oy_sinf(a) * d, tk + cr * oy_build_rand(b, 35 + i, 0.8f, 1.6f),
-                           oy_cosf(a) * d, r, r * 0.8f, r);
-    }
+    static const clumps spread = { 6, 0.9f, 1.3f, 0.55f, 0.75f, 0.8f, 1.6f, 0.8f };
+    crown_clumps(b, leaf, &spread, s, cr, tk, cr, 0.0f);
 }
 
 void oy_kind_birch(oy_build *b)
@@ -211,13 +220,8 @@ void oy_kind_acacia(oy_build *b)
     int leaf = leaves(b, 0.7f);
     float th = h * 0.09f;
     oy_build_ellipsoid(b, leaf, s, top + th, 0, cr, th, cr * 0.9f);
-    for (int i = 0; i < 3; i++) {
-        float a = 6.2831853f * ((float)i + oy_build_rand(b, 10 + i, 0.0f, 0.6f)) / 3.0f;
-        float d = cr * oy_build_rand(b, 20 + i, 0.35f, 0.55f);
-        float r = cr * oy_build_rand(b, 30 + i, 0.45f, 0.6f);
-        oy_build_ellipsoid(b, leaf, s + oy_sinf(a) * d, top + th * oy_build_rand(b, 35 + i, 0.3f, 1.2f),
-                           oy_cosf(a) * d, r, th * 1.2f, r);
-    }
+    static const clumps flat = { 3, 0.35f, 0.55f, 0.45f, 0.6f, 0.3f, 1.2f, 0.0f };
+    crown_clumps(b, leaf, &flat, s, cr, top, th, th * 1.2f);
 }
 
 /* a stand of bamboo: tall jointed canes leaning out from a clump, feathery
