@@ -416,6 +416,8 @@ int oyster_shot_open(oyster_shot **out, const char *path, const oyster_overrides
         goto fail;
     if ((err = oy_world_new(&shot->world, shot->script->seed, shot->script->world.layout)))
         goto fail;
+    if (oy_model_shore_thing(shot->model))
+        oy_world_lake_aside(shot->world);
     if ((err = oy_camera_new(&shot->camera, shot->script, shot->model, shot->world)))
         goto fail;
     shot->ents = oy_calloc((size_t)oy_model_max_entities(shot->model), sizeof *shot->ents);

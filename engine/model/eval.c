@@ -281,6 +281,14 @@ int oy_model_entity_at(const oy_model *m, size_t i, double t, oy_entity *out)
 int oy_model_max_entities(const oy_model *m) { return m->nents ? (int)m->nents : 1; }
 int oy_model_entity_count(const oy_model *m) { return (int)m->nents; }
 
+int oy_model_shore_thing(const oy_model *m)
+{
+    for (size_t i = 0; i < m->nents; i++)
+        if (m->ents[i].t_add <= 0.0 && m->ents[i].seek == OY_SEEK_SHORE)
+            return 1;
+    return 0;
+}
+
 const oy_event *oy_model_events(const oy_model *m, int *n)
 {
     *n = (int)m->nevents;

@@ -235,6 +235,9 @@ void oy_model_eval(const oy_model *m, double t, oy_state *st, oy_entity *ents);
 int oy_model_max_entities(const oy_model *m);
 /* How many entities the script places over the whole shot. */
 int oy_model_entity_count(const oy_model *m);
+/* Whether the words put a thing by the water from the start ("a cabin by
+ * the lake"): oy_world_lake_aside. */
+int oy_model_shore_thing(const oy_model *m);
 /* Entity i (0 .. oy_model_entity_count - 1) as it is at t, into out (as it
  * was added, before its time); returns 1 when it is in the shot at t. */
 int oy_model_entity_at(const oy_model *m, size_t i, double t, oy_entity *out);

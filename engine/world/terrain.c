@@ -265,7 +265,25 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
      * so it fills the lower part of the default view */
     sh->lake_x = (float)F[OY_FEAT_LAKE].x;
     sh->lake_z = (float)F[OY_FEAT_LAKE].z;
-    if (!F[OY_FEAT_LAKE].at_given) {
+    if (!F[OY_FEAT_LAKE].at_given && w->lake_aside) {
+        /* a thing by the lake: the lake lies to the left, its centre 70
+         * degrees off the view, its shore 10 m off that way and some 30
+         * m straight ahead, so the water fills the lower left of the
+         * frame and the shore leads away into it on the right, where the
+         * thing stands (seeking a shore it turns right: api/shot.c) */
+        float a = -1.22f, ux = oy_sinf(a), uz = oy_cosf(a);
+        float d = 0.75f * sh->lake_r + 10.0f;   /* its shore wanders +-25 % */
+        for (int k = 0; k < 40; k++, d += 0.05f * sh->lake_r) {
+            float cx = ux * d, cz = uz * d;
+            int wet = lake_radius(w, sh, -cx, -cz) > d - 10.0f;
+            for (float z = 0.0f; z <= 25.0f && !wet; z += 5.0f)
+                wet = hypotf(cx, z - cz) < lake_radius(w, sh, -cx, z - cz);
+            if (!wet)
+                break;
+        }
+        sh->lake_x = ux * d;
+        sh->lake_z = uz * d;
+    } else if (!F[OY_FEAT_LAKE].at_given) {
         float zc = sh->lake_r + 15.0f;
         sh->lake_z = lake_radius(w, sh, -sh->lake_x, -zc) + 15.0f;
     }

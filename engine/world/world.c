@@ -43,6 +43,11 @@ void oy_world_free(oy_world **w)
 
 uint64_t oy_world_seed(const oy_world *w) { return w->seed; }
 
+void oy_world_lake_aside(oy_world *w)
+{
+    w->lake_aside = 1;
+}
+
 /* The last shape each thread made, for the world it was made for: keyed
  * by the world's id, not its address, which a later world of another
  * shot (another layout, the same seed) may reuse. */
@@ -120,6 +125,7 @@ void oy_world_feature_info(const oy_world *w, const oy_state *st, int f, oy_feat
     case OY_FEAT_LAKE:
         out->strength = sh->lake;
         out->size = 2.0f * sh->lake_r;
+        out->x = sh->lake_x;
         out->z = sh->lake_z;
         break;
     case OY_FEAT_ISLAND:   out->strength = sh->island; out->size = 2.0f * sh->island_r; break;

@@ -20,6 +20,12 @@ typedef struct oy_world oy_world;
  * the default plan. */
 int oy_world_new(oy_world **out, uint64_t seed, const oy_layout_item *layout);
 void oy_world_free(oy_world **w);
+/* The words put a thing by the water ("a cabin by a frozen lake"): the
+ * default lake lies off to one side of the view, its near shore leading
+ * into it, instead of across the whole view a few metres ahead, so the
+ * thing can stand on a shore the view sees. Call before the first
+ * evaluation; a lake world.layout places keeps its place. */
+void oy_world_lake_aside(oy_world *w);
 
 enum oy_water_kind { OY_WATER_NONE, OY_WATER_SEA, OY_WATER_LAKE, OY_WATER_RIVER };
 
@@ -197,6 +203,7 @@ struct oy_world {
     float val[OY_WORLD_PERM];
     oy_plan_feature feat[OY_FEAT_COUNT];
     float side_river;                 /* +-1: which side of its course */
+    int lake_aside;                   /* oy_world_lake_aside was called */
     double wind_x, wind_z;            /* the prevailing wind dunes face */
 };
 

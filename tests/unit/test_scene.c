@@ -363,6 +363,15 @@ static void placement_words(void)
     CHECK(ok && !(at.water > at.ground) && at.water_dist <= 14.0f && fabsf(bearing) < 20.0f,
           "'two tents by the lake' stand on its shore in view (%.1f m from the water, %.1f degrees off the view)",
           at.water_dist, bearing);
+    /* a cabin by a lake stands on the shore the view looks along, far
+     * enough off to be seen whole, not a few metres ahead on the near
+     * shore of a lake across the whole view */
+    oy_entity cabin;
+    ok = placed("a cabin by a frozen lake in winter", &at, &rise, &bearing, &cabin);
+    float cd = sqrtf(cabin.pos[0] * cabin.pos[0] + cabin.pos[2] * cabin.pos[2]);
+    CHECK(ok && !(at.water > at.ground) && at.water_dist <= 14.0f && fabsf(bearing) < 15.0f && cd >= 30.0f,
+          "'a cabin by a frozen lake' stands on its shore %.0f m off in view (%.1f m from the water, %.1f degrees "
+          "off the view)", cd, at.water_dist, bearing);
     /* what the words name only as a place is there ("rain on a lane") */
     oy_entity lane;
     ok = placed("heavy rain on a country lane", &at, &rise, &bearing, &lane);

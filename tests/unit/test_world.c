@@ -213,6 +213,32 @@ int main(void)
         }
         CHECK(pond_m[0] * 5 >= 60 && pond_m[0] * 5 <= 220 && pond_m[1] * 5 >= 400,
               "a pond is small (%d m of water straight ahead), a lake wide (%d m)", pond_m[0] * 5, pond_m[1] * 5);
+        /* a thing by the lake (oy_world_lake_aside): the lake lies to
+         * the left, the shore leading into the view, dry ground ahead
+         * for a thing to stand on; water in the lower left of the frame */
+        {
+            oy_world *wa = NULL;
+            int wet_left = 0, wet_ahead = 0, wet_right = 0;
+            if (oy_world_new(&wa, 42, NULL) == 0) {
+                oy_world_lake_aside(wa);
+                oy_state sa;
+                state_with(&sa, OY_CH_LAKE, 1.0f, OY_CH_RELIEF, 0.3f);
+                for (double d = 5.0; d <= 60.0; d += 5.0)
+                    for (int b = -3; b <= 3; b++) {
+                        double a = 0.1 * b;   /* radians: the frame's middle +-17 degrees */
+                        oy_place_info pi;
+                        oy_world_place(wa, &sa, d * sin(a), d * cos(a), &pi);
+                        int wet = pi.water > pi.ground;
+                        wet_left += b < 0 && wet;
+                        wet_ahead += b == 0 && d <= 25.0 && wet;
+                        wet_right += b > 0 && d <= 30.0 && wet;
+                    }
+                oy_world_free(&wa);
+            }
+            CHECK(wet_left >= 6 && wet_ahead == 0 && wet_right == 0,
+                  "a lake beside a thing: water in the view's left (%d of 36 points), none ahead to 25 m (%d) nor "
+                  "right to 30 m (%d)", wet_left, wet_ahead, wet_right);
+        }
         /* by a coast a lake is a bay: its water at the sea's level, open
          * to the sea with no rim raised on the sea side */
         state_with(&sk, OY_CH_COAST, 0.8f, OY_CH_LAKE, 0.3f);
