@@ -169,6 +169,52 @@ static int seek_afloat(const oyster_shot *shot, const oy_state *st, double x, do
     return found;
 }
 
+/* A river the camera at (x, z) sees within 15 degrees of the ray (ux,
+ * uz), d0 to 1.8 d0 out, the nearer and the nearer the middle of the view
+ * the better: the middle of its water across the view there, where a
+ * waterfall the words name stands across its course; 0 if none. */
+static int seek_river(const oyster_shot *shot, const oy_state *st, double x, double z, float ux, float uz,
+                      float d0, float out[2])
+{
+    float best = -1e30f, at[2] = { 0.0f, 0.0f };
+    for (int k = -3; k <= 3; k++) {
+        float a = 0.0873f * (float)k, c = oy_cosf(a), s = oy_sinf(a);
+        float vx = ux * c + uz * s, vz = uz * c - ux * s;
+        for (float d = d0; d <= 1.8f * d0; d += 5.0f) {
+            oy_place_info pi;
+            oy_world_place(shot->world, st, x + vx * d, z + vz * d, &pi);
+            float score = -(d - d0) - 15.0f * (float)abs(k);
+            if (pi.water > pi.ground && pi.water_kind == OY_WATER_RIVER) {
+                if (score > best) {
+                    best = score;
+                    at[0] = (float)(x + vx * d);
+                    at[1] = (float)(z + vz * d);
+                }
+                break;
+            }
+        }
+    }
+    if (best <= -1e30f)
+        return 0;
+    /* across the view from there, the run of river water it lies in */
+    float lo = 0.0f, hi = 0.0f;
+    for (int side = -1; side <= 1; side += 2)
+        for (float u = 2.0f; u <= 120.0f; u += 2.0f) {
+            oy_place_info pi;
+            oy_world_place(shot->world, st, at[0] + uz * u * (float)side, at[1] - ux * u * (float)side, &pi);
+            if (!(pi.water > pi.ground && pi.water_kind == OY_WATER_RIVER))
+                break;
+            if (side < 0)
+                lo = u;
+            else
+                hi = u;
+        }
+    float m = 0.5f * (hi - lo);
+    out[0] = at[0] + uz * m;
+    out[1] = at[1] - ux * m;
+    return 1;
+}
+
 /* Whether the view v, tilted no more than it is, sees the middle of a
  * thing h tall standing on the ground at (x, z): in the frame's height,
  * and the land between not in the way. */
@@ -219,6 +265,15 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
     fz /= l;
     out[0] = (float)v.pos[0] + fx * ahead + fz * lateral;
     out[1] = (float)v.pos[2] + fz * ahead - fx * lateral;
+    if (seek == OY_SEEK_RIVER) {
+        /* a waterfall: across a river the view sees, no nearer than it
+         * sees it whole; else where any landform stands */
+        float d = sqrtf((float)((out[0] - v.pos[0]) * (out[0] - v.pos[0]) + (out[1] - v.pos[2]) * (out[1] - v.pos[2])));
+        if (d > 1e-3f && seek_river(shot, &st, v.pos[0], v.pos[2], (out[0] - (float)v.pos[0]) / d,
+                                    (out[1] - (float)v.pos[2]) / d, fmaxf(d, stand_off), out))
+            return;
+        seek = OY_SEEK_NONE;
+    }
     if (seek == OY_SEEK_NONE && ahead > 0.0f && stand_off > 0.0f) {
         /* a tall thing or a landform the land hides from the view, or
          * puts below its frame (a steam vent on a crater's floor seen
@@ -300,8 +355,9 @@ static int dry_at(const oyster_shot *shot, const oy_state *st, double x, double 
  * the water at it, so the far shore beyond it (up to 800 m on) comes
  * first, then the near one while that keeps it at least 60 % as far from
  * the camera (a tall thing stands off to be seen whole), then rings round
- * the place. */
-static int keep_dry(void *ctx, double t, float xz[2])
+ * the place. A river is ground enough for what stands across one
+ * (river_ok: a waterfall). */
+static int keep_dry(void *ctx, double t, int river_ok, float xz[2])
 {
     oyster_shot *shot = ctx;
     oy_state st;
@@ -309,7 +365,7 @@ static int keep_dry(void *ctx, double t, float xz[2])
     oy_shot_eval(shot, t, &st, shot->ents, &v);
     oy_place_info pi;
     oy_world_place(shot->world, &st, xz[0], xz[1], &pi);
-    if (!(pi.water > pi.ground))
+    if (!(pi.water > pi.ground) || (river_ok && pi.water_kind == OY_WATER_RIVER))
         return 0;
     float dx = xz[0] - (float)v.pos[0], dz = xz[1] - (float)v.pos[2], l = sqrtf(dx * dx + dz * dz);
     if (l > 1.0f) {

@@ -314,7 +314,8 @@ static int turn_for(const oy_kind *kd)
 /* The ground the words' placement seeks: a bridge crosses the water the
  * view sees and a boat floats on it; what is "by the water" stands on
  * its shore, except the landforms, which keep their distance (they stand
- * in water as on land); what is "on the hill" stands on high ground. */
+ * in water as on land); what is "on the hill" stands on high ground; a
+ * waterfall stands across a river the view sees. */
 static int seek_for(const oy_kind *kd, int place)
 {
     int flags = kd ? kd->flags : 0;
@@ -324,6 +325,8 @@ static int seek_for(const oy_kind *kd, int place)
         return OY_SEEK_AFLOAT;
     if (flags & OY_KIND_REACHES)
         return OY_SEEK_REACH;
+    if ((flags & OY_KIND_HEADS) && place != OY_PLACE_ON_HIGH && place != OY_PLACE_BEHIND)
+        return OY_SEEK_RIVER;
     if (place == OY_PLACE_NEAR_WATER && !(flags & OY_KIND_LANDFORM))
         return OY_SEEK_SHORE;
     return place == OY_PLACE_ON_HIGH ? OY_SEEK_HIGH : OY_SEEK_NONE;
@@ -515,7 +518,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
             r->stand_off = stand_off;
             /* a landform stood off already (ahead); the placing still
              * needs its height to see that the land does not hide it */
-            if (kd && (kd->flags & OY_KIND_LANDFORM) && r->seek == OY_SEEK_NONE)
+            if (kd && (kd->flags & OY_KIND_LANDFORM) && (r->seek == OY_SEEK_NONE || r->seek == OY_SEEK_RIVER))
                 r->stand_off = grow * (6.3f * kd->height + kd->radius);
         }
         describe_add(c, " add %d %s;", it->count, it->concept->name);
@@ -1211,7 +1214,8 @@ void oy_model_keep_dry(oy_model *m, oy_dry_fn fn, void *ctx, oy_log *log)
         oy_entrec *r = &m->ents[i];
         const oy_kind *k = oy_scene_kind_find(r->e.kind);
         float xz[2] = { r->e.pos[0], r->e.pos[2] };
-        if (!k || (k->flags & (OY_KIND_FLOATS | OY_KIND_LIFTED | OY_KIND_SPANS | OY_KIND_WADES)) || !fn(ctx, r->t_add, xz))
+        if (!k || (k->flags & (OY_KIND_FLOATS | OY_KIND_LIFTED | OY_KIND_SPANS | OY_KIND_WADES)) ||
+            !fn(ctx, r->t_add, (k->flags & OY_KIND_HEADS) != 0, xz))
             continue;
         if (r->near_mark.line)
             oy_diag(log, OYSTER_WARNING, m->script->path, r->near_mark.line, r->near_mark.col, NULL,

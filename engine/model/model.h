@@ -262,7 +262,8 @@ void oy_model_mix(const oy_model *m, double t, float db[OY_BUS_COUNT]);
  * a tall thing no nearer than stand_off metres, where a level view sees it
  * whole (0 for other things). Call once, before evaluating. */
 enum oy_seek { OY_SEEK_NONE, OY_SEEK_SHORE, OY_SEEK_HIGH, OY_SEEK_WATER, OY_SEEK_AFLOAT,
-               OY_SEEK_REACH };   /* a pier: a shore near the view */
+               OY_SEEK_REACH,     /* a pier: a shore near the view */
+               OY_SEEK_RIVER };   /* a waterfall: across a river in view */
 typedef void (*oy_anchor_fn)(void *ctx, double t, float ahead, float lateral, int seek, float stand_off,
                              float out_xz[2]);
 void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx);
@@ -273,10 +274,11 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx);
 int oy_model_unplace(oy_model *m, double t0, double t1, double *first);
 /* What cannot stand in water (all but boats, ships, bridges and birds)
  * stands on dry ground: fn moves xz, where it stands from time t, to dry
- * ground and returns 1 when it was in water. One a directive put there
+ * ground and returns 1 when it was in water (river_ok: river water is
+ * ground enough, for a waterfall across it). One a directive put there
  * with `near:` is reported at that place. Call after
  * oy_model_place_relative. */
-typedef int (*oy_dry_fn)(void *ctx, double t, float xz[2]);
+typedef int (*oy_dry_fn)(void *ctx, double t, int river_ok, float xz[2]);
 void oy_model_keep_dry(oy_model *m, oy_dry_fn fn, void *ctx, oy_log *log);
 
 const oy_event *oy_model_events(const oy_model *m, int *n);

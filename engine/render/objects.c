@@ -469,6 +469,20 @@ static int keep_clear(oy_objects *o, const oy_entity *e, const oy_kind *k, size_
 {
     if ((k->flags & (OY_KIND_MOVER | OY_KIND_LIFTED)) || e->speed > 0.0f || e->stride > 0.0f)
         return 0;
+    if ((k->flags & (OY_KIND_FACES | OY_KIND_LANDFORM)) == (OY_KIND_FACES | OY_KIND_LANDFORM)) {
+        /* a landform that faces a view (a waterfall, an arch) keeps the
+         * trees off the line it is seen along, as far out as a level view
+         * stands to see it whole: an avenue narrowing toward the view */
+        float s = e->scale * e->size, len = s * (6.3f * k->height + k->radius);
+        float yaw = e->yaw * (float)(OY_PI / 180.0), ux = oy_sinf(yaw), uz = oy_cosf(yaw);
+        for (float d = 0.0f; d < len;) {
+            float r = oy_lerpf(0.35f * k->radius * s, 6.0f, d / len);
+            int err = add_foot(o, e->pos[0] + ux * d, e->pos[2] + uz * d, r);
+            if (err)
+                return err;
+            d += 0.7f * r;
+        }
+    }
     if (!(k->flags & OY_KIND_CLUSTER))
         return add_foot(o, e->pos[0], e->pos[2], oy_rmin(k->radius * e->scale * e->size, 30.0f) + 1.5f);
     /* a road's pieces and a group's members, each where it was laid */
@@ -568,8 +582,9 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
     size_t before = o->ni;
     int err = add_inst(o, k, e->pos[0], y, e->pos[2], yaw, scale, e->fade, e->seed, t,
                        e->speed, e->stride, wl, span, rise, 1, e->paint);
-    /* one that wades is mirrored from the water line up */
-    double base = (k->flags & OY_KIND_WADES) && water > y ? water : y;
+    /* one that wades, or a waterfall across a river, is mirrored from
+     * the water line up */
+    double base = (k->flags & (OY_KIND_WADES | OY_KIND_HEADS)) && water > y ? water : y;
     return err || o->ni == before ? err : mirror_by(o, w, sh, e->pos[0], e->pos[2], k->radius + 6.0f, base);
 }
 

@@ -64,7 +64,7 @@ static const oy_kind kinds[] = {
     { "rock_tower", oy_kind_rock_tower, OY_KIND_WADES | OY_KIND_LANDFORM, 45.0f, 10.0f,
       "rock tower: a steep pillar 30-60 m tall (karst tower, sea stack); green-topped in green land" },
     { "karst", NULL, OY_KIND_CLUSTER | OY_KIND_WADES | OY_KIND_LANDFORM, 45.0f, 150.0f, "karst: five to eight rock towers rising round a place" },
-    { "waterfall", oy_kind_waterfall, OY_KIND_FACES | OY_KIND_LANDFORM, 38.0f, 60.0f,
+    { "waterfall", oy_kind_waterfall, OY_KIND_FACES | OY_KIND_LANDFORM | OY_KIND_HEADS, 38.0f, 60.0f,
       "waterfall: white water falling 30-46 m from a cliff of upright rock into foam and spray" },
     { "iceberg", oy_kind_iceberg, OY_KIND_FLOATS | OY_KIND_LANDFORM, 10.0f, 14.0f,
       "iceberg: white and blue-white blocks of ice piled 5-13 m above the water; floats" },

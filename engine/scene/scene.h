@@ -108,8 +108,11 @@ enum {
     OY_KIND_PLUME = 1024,         /* most of its height is the smoke rising
                                    * off it: the words need not stand it off
                                    * for the view to see its top */
-    OY_KIND_REACHES = 2048        /* a pier: from its foot on the shore out
+    OY_KIND_REACHES = 2048,       /* a pier: from its foot on the shore out
                                    * over the water */
+    OY_KIND_HEADS = 4096          /* a waterfall: where a river runs in view
+                                   * the words stand it across the river's
+                                   * course, the river falling from it */
 };
 typedef struct oy_kind {
     const char *name;

@@ -303,6 +303,31 @@ static void road_through_trees(uint8_t *a, uint8_t *b)
           "are not foliage, %d without the road)", open_b, 6 * H / 2, open_a);
 }
 
+/* A waterfall 200 m into a forest world, facing the view: the trees
+ * leave the line it is seen along open, so its white water shows. */
+static void waterfall_through_trees(uint8_t *a)
+{
+    oy_state st;
+    oy_view v;
+    state_default(&st);
+    st.ch[OY_CH_BIOME_FOREST] = 1.0f;
+    st.ch[OY_CH_TIME] = 12.0f;
+    st.t = 2.0;
+    oy_entity e = entity("waterfall", 0.0, 200.0);
+    e.yaw = 180.0f;
+    st.entities = &e;
+    st.nentities = 1;
+    float g = oy_world_ground(world, &st, 0.0, 0.0);
+    view_make(&v, 0.0, g + 2.0, 0.0, 0.0f, 2.0f, 0.0f, 35.0f);
+    render(&st, &v, a);
+    int white = 0;
+    for (size_t i = 0; i < (size_t)W * H; i++) {
+        const uint8_t *p = a + i * 3;
+        white += p[0] > 150 && p[1] > 150 && p[2] > 150 && p[2] - p[0] < 40 && p[0] - p[2] < 40;
+    }
+    CHECK(white > 150, "a waterfall 200 m into a forest shows through the trees (%d white pixels)", white);
+}
+
 /* Where the words put a thing: shot text, then the first entity's place
  * at 1 s; its ground and water from the world, its bearing from the view
  * (degrees off the view's heading). 0 when the shot did not open. */
@@ -359,6 +384,11 @@ static void placement_words(void)
     ok = placed("a wooden bridge over a rushing mountain stream", &at, &rise, &bearing, NULL);
     CHECK(ok && at.water > at.ground && fabsf(bearing) < 20.0f, "'a bridge over a stream' stands over the water "
           "in view (%.1f m deep, %.1f degrees off the view)", at.water - at.ground, bearing);
+    /* a waterfall where a river runs stands across it, in view */
+    ok = placed("a tropical waterfall in the jungle", &at, &rise, &bearing, NULL);
+    CHECK(ok && at.water > at.ground && at.water_kind == OY_WATER_RIVER && fabsf(bearing) < 15.0f,
+          "'a tropical waterfall in the jungle' stands across the river in view (%.1f m deep, %.1f degrees off "
+          "the view)", at.water - at.ground, bearing);
     ok = placed("two tents by the lake at dawn", &at, &rise, &bearing, NULL);
     CHECK(ok && !(at.water > at.ground) && at.water_dist <= 14.0f && fabsf(bearing) < 20.0f,
           "'two tents by the lake' stand on its shore in view (%.1f m from the water, %.1f degrees off the view)",
@@ -487,9 +517,9 @@ static void landforms(void)
         w1.t = 1.25f;
         oy_kind_waterfall(&w0);
         oy_kind_waterfall(&w1);
-        int moved = 0, soft = 0;
+        int moved = 0, soft = 0;   /* the water: white water and spray, lit from within */
         for (int i = 0; i < w0.n && i < w1.n; i++)
-            if (w0.m[w0.p[i].mat].flags & OY_MAT_SOFT) {
+            if (w0.m[w0.p[i].mat].emit[1] > 0.0f) {
                 soft++;
                 moved += memcmp(w0.p[i].c, w1.p[i].c, sizeof w0.p[i].c) != 0;
             }
@@ -723,6 +753,7 @@ int main(void)
           "(%d of %d pixels of the top third are sky)", best, sky, W * H / 3);
     forest_world();
     road_through_trees(a, b);
+    waterfall_through_trees(a);
     placement_words();
     oy_world_free(&world);
     oy_pool_free(&pool);
