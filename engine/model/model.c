@@ -303,11 +303,14 @@ static int remove_named(oy_model *m, const char *what, double t, double over)
 static const char *object_kind(const oy_concept *k) { return k->kind ? k->kind : k->name; }
 
 /* How words turn a thing to the view: a road leads away along it, an
- * arch or a waterfall faces it. */
+ * arch or a waterfall faces it, a building (not a group of them) shows
+ * its front, door and windows, at three-quarters. */
 static int turn_for(const oy_kind *kd)
 {
     if (!kd)
         return OY_TURN_NONE;
+    if ((kd->flags & (OY_KIND_BUILDING | OY_KIND_CLUSTER)) == OY_KIND_BUILDING)
+        return OY_TURN_QUARTER;
     return (kd->flags & OY_KIND_ALONG) ? OY_TURN_ALONG : (kd->flags & OY_KIND_FACES) ? OY_TURN_FACING : OY_TURN_NONE;
 }
 
@@ -961,7 +964,7 @@ static void settle(oy_model *m)
         oy_entrec *r = &m->ents[i];
         oy_entity other;
         if (r->face == OY_FACE_POINT) {
-            r->e.yaw = oy_heading(r->e.pos, r->face_at, r->yaw_base);
+            r->e.yaw = wrap_degrees(oy_heading(r->e.pos, r->face_at, r->yaw_base) + r->face_turn);
         } else if (r->face == OY_FACE_ID && r->face_ent != i) {
             oy_entrec_at(m, &m->ents[r->face_ent], r->t_add, &other);
             r->e.yaw = oy_heading(r->e.pos, other.pos, r->yaw_base);
@@ -1158,9 +1161,13 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
             float on[2];
             fn(ctx, r->t_add, r->ahead + 10.0f, r->lateral, OY_SEEK_NONE, 0.0f, on);
             r->e.yaw = r->yaw_base = wrap_degrees(oy_atan2f(on[0] - xz[0], on[1] - xz[1]) * (180.0 / OY_PI));
-        } else if (r->turn == OY_TURN_FACING) {
+        } else if (r->turn == OY_TURN_FACING || r->turn == OY_TURN_QUARTER) {
             float cam[2];
             fn(ctx, r->t_add, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, cam);
+            if (r->turn == OY_TURN_QUARTER) {
+                float u = oy_u01(oy_mix64(r->e.seed ^ 0x71a3));
+                r->face_turn = (u < 0.5f ? -1.0f : 1.0f) * (20.0f + 40.0f * fabsf(u - 0.5f));
+            }
             r->face = OY_FACE_POINT;
             r->face_at[0] = cam[0];
             r->face_at[1] = 0.0f;

@@ -384,6 +384,13 @@ static void placement_words(void)
     ok = placed("a wooden bridge over a rushing mountain stream", &at, &rise, &bearing, NULL);
     CHECK(ok && at.water > at.ground && fabsf(bearing) < 20.0f, "'a bridge over a stream' stands over the water "
           "in view (%.1f m deep, %.1f degrees off the view)", at.water - at.ground, bearing);
+    /* a house the words name shows the view its front, door and
+     * windows, at three-quarters */
+    oy_entity hut;
+    ok = placed("a snowy mountain cabin at night with warm lit windows", &at, &rise, &bearing, &hut);
+    float toward = ok ? fmodf(hut.yaw - (bearing + 180.0f) + 900.0f, 360.0f) - 180.0f : 0.0f;
+    CHECK(ok && fabsf(toward) >= 19.0f && fabsf(toward) <= 41.0f,
+          "'a cabin' turns its front to the view at three-quarters (%.0f degrees off facing it)", toward);
     /* a waterfall where a river runs stands across it, in view */
     ok = placed("a tropical waterfall in the jungle", &at, &rise, &bearing, NULL);
     CHECK(ok && at.water > at.ground && at.water_kind == OY_WATER_RIVER && fabsf(bearing) < 15.0f,
