@@ -216,21 +216,26 @@ static int seek_river(const oyster_shot *shot, const oy_state *st, double x, dou
 }
 
 /* Whether the view v, tilted no more than it is, sees the middle of a
- * thing h tall standing on the ground at (x, z): in the frame's height,
- * and the land between not in the way. */
-static int seen_whole(const oyster_shot *shot, const oy_state *st, const oy_view *v, double x, double z, float h)
+ * thing h tall standing on the ground at (x, z) (of one aloft, the
+ * middle of its upper half): in the frame's height, its top too, and the
+ * land between not in the way. */
+static int seen_whole(const oyster_shot *shot, const oy_state *st, const oy_view *v, double x, double z, float h,
+                      int aloft)
 {
     const oy_output *out = &shot->script->output;
     float thy = v->tan_half_fov_x * (float)out->height / (float)out->width;
-    double gx = oy_world_ground(shot->world, st, x, z) + 0.5 * h;
+    double g = oy_world_ground(shot->world, st, x, z), gx = g + (aloft ? 0.85 : 0.5) * h;
     double dx = x - v->pos[0], dy = gx - v->pos[1], dz = z - v->pos[2];
     double l = sqrt(dx * dx + dy * dy + dz * dz);
     if (l < 1e-3)
         return 1;
-    /* how far below the middle of the frame it stands, as a tangent */
+    /* how far below the middle of the frame it stands, as a tangent, and
+     * how far above it its top */
     double f = (dx * v->fwd.x + dy * v->fwd.y + dz * v->fwd.z) / l;
     double u = (dx * v->up.x + dy * v->up.y + dz * v->up.z) / l;
-    if (f <= 0.0 || u / f < -0.85 * thy)
+    double ty = g + h - v->pos[1];
+    double ft = dx * v->fwd.x + ty * v->fwd.y + dz * v->fwd.z, ut = dx * v->up.x + ty * v->up.y + dz * v->up.z;
+    if (f <= 0.0 || u / f < -0.85 * thy || ft <= 0.0 || ut / ft > 0.95 * thy)
         return 0;
     /* the land along the line, closely near the eye, where a rise a few
      * metres off hides most */
@@ -274,16 +279,20 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
             return;
         seek = OY_SEEK_NONE;
     }
+    int aloft = seek == OY_SEEK_SKY;
+    if (aloft)
+        seek = OY_SEEK_NONE;
     if (seek == OY_SEEK_NONE && ahead > 0.0f && stand_off > 0.0f) {
         /* a tall thing or a landform the land hides from the view, or
          * puts below its frame (a steam vent on a crater's floor seen
-         * from the rim), stands farther out along the same line where
-         * the view sees it */
+         * from the rim) or above it (a balloon over a hill), stands
+         * farther out along the same line where the view sees it; one
+         * aloft may rise from behind the land */
         float h = stand_off / 6.3f;
         for (int k = 0; k <= 25; k++) {
             float m = 1.0f + 0.2f * (float)k;
             double x = v.pos[0] + (fx * ahead + fz * lateral) * m, z = v.pos[2] + (fz * ahead - fx * lateral) * m;
-            if (seen_whole(shot, &st, &v, x, z, h)) {
+            if (seen_whole(shot, &st, &v, x, z, h, aloft)) {
                 if (k > 0) {
                     out[0] = (float)x;
                     out[1] = (float)z;

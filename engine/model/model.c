@@ -318,7 +318,8 @@ static int turn_for(const oy_kind *kd)
  * view sees and a boat floats on it; what is "by the water" stands on
  * its shore, except the landforms, which keep their distance (they stand
  * in water as on land); what is "on the hill" stands on high ground; a
- * waterfall stands across a river the view sees. */
+ * waterfall stands across a river the view sees; a balloon aloft where
+ * the view sees at least its upper half. */
 static int seek_for(const oy_kind *kd, int place)
 {
     int flags = kd ? kd->flags : 0;
@@ -330,6 +331,8 @@ static int seek_for(const oy_kind *kd, int place)
         return OY_SEEK_REACH;
     if ((flags & OY_KIND_HEADS) && place != OY_PLACE_ON_HIGH && place != OY_PLACE_BEHIND)
         return OY_SEEK_RIVER;
+    if (flags & OY_KIND_LIFTED)
+        return OY_SEEK_SKY;
     if (place == OY_PLACE_NEAR_WATER && !(flags & OY_KIND_LANDFORM))
         return OY_SEEK_SHORE;
     return place == OY_PLACE_ON_HIGH ? OY_SEEK_HIGH : OY_SEEK_NONE;
@@ -429,6 +432,9 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
         default: break;
         }
         radius *= fmaxf(1.0f, 0.5f * k);
+        /* things aloft (balloons) spread wide enough not to overlap */
+        if (kd && (kd->flags & OY_KIND_LIFTED))
+            radius = fmaxf(radius, 3.0f * kd->radius);
         ahead *= grow;
         lateral *= grow;
         radius *= grow;

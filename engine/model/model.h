@@ -263,7 +263,8 @@ void oy_model_mix(const oy_model *m, double t, float db[OY_BUS_COUNT]);
  * whole (0 for other things). Call once, before evaluating. */
 enum oy_seek { OY_SEEK_NONE, OY_SEEK_SHORE, OY_SEEK_HIGH, OY_SEEK_WATER, OY_SEEK_AFLOAT,
                OY_SEEK_REACH,     /* a pier: a shore near the view */
-               OY_SEEK_RIVER };   /* a waterfall: across a river in view */
+               OY_SEEK_RIVER,     /* a waterfall: across a river in view */
+               OY_SEEK_SKY };     /* aloft: its upper half in view */
 typedef void (*oy_anchor_fn)(void *ctx, double t, float ahead, float lateral, int seek, float stand_off,
                              float out_xz[2]);
 void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx);

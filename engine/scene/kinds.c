@@ -69,6 +69,8 @@ static const oy_kind kinds[] = {
     { "iceberg", oy_kind_iceberg, OY_KIND_FLOATS | OY_KIND_LANDFORM, 10.0f, 14.0f,
       "iceberg: white and blue-white blocks of ice piled 5-13 m above the water; floats" },
     { "bird_flock", oy_kind_bird_flock, OY_KIND_LIFTED, 0.2f, 20.0f, "a flock of birds wheeling overhead" },
+    { "balloon", oy_kind_balloon, OY_KIND_LIFTED, 50.0f, 8.0f,
+      "hot air balloon: a striped envelope 19 m tall over a wicker basket 13-33 m up; its burner flares now and then" },
 };
 
 const oy_kind *oy_scene_kind_find(const char *name)

@@ -2,10 +2,12 @@
  * kinds_props.c - things at human scale: rocks and boulders, a campfire
  * with flames and smoke, a lantern, a tent, boats and ships (their base
  * is the water line), a wagon and a car, which raise dust on dry ground
- * as they drive, a flag that flies in the wind, and a volcano's ash
- * plume. Fires and lamps carry the point light that lights the
+ * as they drive, a hot air balloon aloft, a flag that flies in the wind,
+ * and a volcano's ash plume. Fires and lamps carry the point light that lights the
  * ground and things around them.
  */
+#include <math.h>
+
 #include "scene.h"
 
 #define PI 3.14159265f
@@ -285,5 +287,46 @@ void oy_kind_car(oy_build *b)
         for (int s = -1; s <= 1; s += 2)
             oy_build_box(b, lamp, s * 0.62f, 0.78f, 2.21f, 0.14f, 0.06f, 0.02f, 0, 0, 0);
         oy_build_light(b, 0, 0.8f, 4.0f, 1.0f, 0.95f, 0.85f, 12.0f * n);
+    }
+}
+
+/* A hot air balloon: an envelope of two colours in gores and bands, 19 m
+ * tall and 16 m across, tapering to its mouth over a wicker basket; its
+ * basket rides 13-33 m over the ground (12 m below to 8 m above where
+ * the world lifts it), bobbing a little, and its burner flares now and
+ * then. */
+void oy_kind_balloon(oy_build *b)
+{
+    static const float colours[6][2][3] = {
+        { { 0.75f, 0.08f, 0.05f }, { 0.9f, 0.75f, 0.1f } }, { { 0.08f, 0.2f, 0.65f }, { 0.9f, 0.9f, 0.88f } },
+        { { 0.9f, 0.4f, 0.05f }, { 0.35f, 0.1f, 0.45f } }, { { 0.1f, 0.45f, 0.15f }, { 0.92f, 0.8f, 0.15f } },
+        { { 0.85f, 0.85f, 0.82f }, { 0.7f, 0.06f, 0.1f } }, { { 0.05f, 0.5f, 0.6f }, { 0.95f, 0.55f, 0.1f } },
+    };
+    const float (*c)[3] = colours[(int)oy_build_rand(b, 1, 0.0f, 5.999f)];
+    int main_ = oy_build_mat(b, c[0][0], c[0][1], c[0][2]);
+    int band = oy_build_mat(b, c[1][0], c[1][1], c[1][2]);
+    int wicker = oy_build_mat(b, 0.3f, 0.19f, 0.09f);
+    int rope = oy_build_mat(b, 0.12f, 0.1f, 0.08f);
+    float t = b->t, y0 = oy_build_rand(b, 2, -12.0f, 8.0f) + 0.6f * oy_sinf(0.35f * t + oy_build_rand(b, 3, 0.0f, 6.0f));
+    /* the basket and the ropes from its corners up to the mouth */
+    oy_build_box(b, wicker, 0, y0 + 0.55f, 0, 0.7f, 0.55f, 0.7f, 0, 0, 0);
+    for (int i = 0; i < 4; i++) {
+        float sx = i & 1 ? 0.62f : -0.62f, sz = i & 2 ? 0.62f : -0.62f;
+        oy_build_frustum(b, rope, sx, y0 + 1.1f, sz, 0.035f, 0.035f, 3.0f);
+    }
+    /* the envelope: an upturned teardrop, its lower cone into the mouth */
+    oy_build_frustum(b, main_, 0, y0 + 4.0f, 0, 1.1f, 6.8f, 8.0f);
+    oy_build_ellipsoid(b, main_, 0, y0 + 14.0f, 0, 8.0f, 9.0f, 8.0f);
+    /* gores: two panels of the second colour, one along x and one along
+     * z, each a little wider than the envelope that way, show as four
+     * upright stripes round it, 40 degrees wide */
+    oy_build_ellipsoid(b, band, 0, y0 + 14.0f, 0, 8.3f, 9.1f, 6.5f);
+    oy_build_ellipsoid(b, band, 0, y0 + 14.0f, 0, 6.5f, 9.1f, 8.3f);
+    /* the burner flares for a second or two in every seven */
+    float cycle = fmodf(t + oy_build_rand(b, 4, 0.0f, 7.0f), 7.0f);
+    if (cycle < 1.5f) {
+        int flame = oy_build_glow(b, 1.0f, 0.55f, 0.15f, 2.5f);
+        oy_build_frustum(b, flame, 0, y0 + 3.3f, 0, 0.3f, 0.0f, 1.6f);
+        oy_build_light(b, 0, y0 + 4.0f, 0, 1.0f, 0.55f, 0.2f, 40.0f * (0.2f + 0.8f * b->look->night));
     }
 }

@@ -391,6 +391,13 @@ static void placement_words(void)
     float toward = ok ? fmodf(hut.yaw - (bearing + 180.0f) + 900.0f, 360.0f) - 180.0f : 0.0f;
     CHECK(ok && fabsf(toward) >= 19.0f && fabsf(toward) <= 41.0f,
           "'a cabin' turns its front to the view at three-quarters (%.0f degrees off facing it)", toward);
+    /* balloons aloft: in view, their tops in the frame, spread apart */
+    oy_entity bal;
+    ok = placed("hot air balloons floating over a valley at sunrise", &at, &rise, &bearing, &bal);
+    float bd = sqrtf(bal.pos[0] * bal.pos[0] + bal.pos[2] * bal.pos[2]);
+    CHECK(ok && !strcmp(bal.kind, "balloon") && fabsf(bearing) < 15.0f && (rise + 50.0f - 2.0f) / bd < 0.19f,
+          "'hot air balloons' float in view, their tops in the frame (%s %.0f m off, %.1f degrees off the view)",
+          ok ? bal.kind : "nothing", bd, bearing);
     /* a waterfall where a river runs stands across it, in view */
     ok = placed("a tropical waterfall in the jungle", &at, &rise, &bearing, NULL);
     CHECK(ok && at.water > at.ground && at.water_kind == OY_WATER_RIVER && fabsf(bearing) < 15.0f,
