@@ -353,6 +353,11 @@ static const lang_phrase lang_phrases[] = {
     ABSENT("a narrow slot canyon with glowing orange walls", "wall"),
     OBJ("ruined walls on a cliff top above the sea", "wall", 3, OY_PLACE_ON_HIGH),
     NEARBY("a farm with stone walls", "wall", 3, "barn"),
+    /* a town's buildings stand in as houses and barns; balloons aloft */
+    OBJ("an abandoned gas station in the desert", "house", 1, OY_PLACE_NONE),
+    OBJ("a roadside diner at night", "house", 1, OY_PLACE_NONE),
+    OBJ("an old warehouse", "barn", 1, OY_PLACE_NONE),
+    OBJ("hot air balloons at sunrise", "hot air balloon", 3, OY_PLACE_NONE),
 
     /* pacing */
     OVER("slowly", 7.5f, 8.5f),
