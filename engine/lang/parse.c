@@ -621,6 +621,19 @@ static const oy_concept *rock_walls(const parser *p, const oy_concept *k)
     return NULL;
 }
 
+/* "A stone church", "a stone barn": stone right before another thing is
+ * what that is built of, its grey paint, not a stone of its own. */
+static const oy_concept *built_of_stone(const parser *p, size_t i, const match *m)
+{
+    if (m->n != 1 || m->plural || strcmp(p->tok[i].low, "stone") || i + 1 >= p->ntok)
+        return NULL;
+    match next;
+    match_at(p, i + 1, &next);
+    if (next.word || !next.concept || next.concept->group != OY_GROUP_OBJECT || next.concept == m->concept)
+        return NULL;
+    return oy_bank_find(p->bank, "stone grey");
+}
+
 static int add_item(parser *p, clause *c, const oy_concept *k, size_t at, int plural)
 {
     oy_phrase_effect *it;
@@ -1032,7 +1045,7 @@ static int run(parser *p, int timed)
                 return err;
             i = next;
         } else if (m.concept) {
-            const oy_concept *rock = m.plural ? rock_walls(p, m.concept) : NULL;
+            const oy_concept *rock = m.plural ? rock_walls(p, m.concept) : built_of_stone(p, i, &m);
             if (rock) {
                 m.concept = rock;
                 m.plural = 0;

@@ -33,6 +33,8 @@ static const oy_kind kinds[] = {
     { "wall", oy_kind_wall, 0, 1.8f, 12.0f, "dry-stone wall: coping stones on top, about 20 m long" },
     { "fence", oy_kind_fence, 0, 1.2f, 10.5f, "fence: posts and two rails, 20 m" },
     { "windmill", oy_kind_windmill, OY_KIND_BUILDING, 16.0f, 8.0f, "windmill: tapered tower, four turning sails" },
+    { "church", oy_kind_church, OY_KIND_BUILDING, 26.0f, 11.0f,
+      "church: a stone nave with tall windows, a front tower with the door and a spire 24-28 m to its tip" },
     { "standing_stones", oy_kind_standing_stones, 0, 3.0f, 11.0f, "standing stones: a ring of tall weathered slabs" },
     { "graves", oy_kind_graves, 0, 1.1f, 11.0f, "graveyard: rows of weathered headstones and a few stone crosses" },
     { "road", oy_kind_road, OY_KIND_CLUSTER | OY_KIND_ALONG, 0.1f, 120.0f, "road: a dirt track laid along the ground" },

@@ -1,6 +1,6 @@
 /*
  * kinds_built.c - what people built: cabin, house, barn, tower,
- * lighthouse, ruins, castle, temple, wall, fence, windmill, standing stones, road
+ * lighthouse, ruins, church, castle, temple, wall, fence, windmill, standing stones, road
  * and bridge. Walls go a little way into the ground, so a building on a
  * slope shows no gap under it; windows light up at night.
  */
@@ -208,6 +208,37 @@ void oy_kind_ruins(oy_build *b)
         oy_build_box(b, i % 3 ? stone : moss, x, s * 0.6f, z, s * 1.2f, s, s * 0.8f,
                      oy_build_rand(b, 100 + i, 0.0f, PI), oy_build_rand(b, 110 + i, -0.3f, 0.3f), 0);
     }
+}
+
+/* A church: a stone nave 18 m long with tall windows down its sides,
+ * and at its front (+z) a square tower with the door, a round window
+ * over it and a spire, 24-28 m to the tip. */
+void oy_kind_church(oy_build *b)
+{
+    float k = oy_build_rand(b, 1, 0.85f, 1.15f), warm = oy_build_rand(b, 2, 0.0f, 0.06f);
+    int stone = oy_build_stone(b, (0.36f + warm) * k, (0.34f + 0.5f * warm) * k, 0.31f * k);
+    int roof = roof_mat(b, 0.07f, 0.07f, 0.08f);
+    int door = oy_build_mat(b, 0.07f, 0.04f, 0.025f);
+    int win = oy_build_window(b);
+    float hx = 4.5f, hz = 9.0f, wall = 7.0f, nz = -2.0f;
+    float tall = oy_build_rand(b, 3, 15.0f, 18.0f), spire = oy_build_rand(b, 4, 8.0f, 10.0f);
+    /* the nave, its roof ridge along it */
+    oy_build_box(b, stone, 0, 0.5f * wall - 0.75f, nz, hx, 0.5f * wall + 0.75f, hz, 0, 0, 0);
+    oy_build_roof(b, roof, 0, wall, nz, hz + 0.4f, hx + 0.45f, 3.8f, 0.5f * PI);
+    for (int i = 0; i < 4; i++) {
+        float z = nz - 0.75f * hz + 0.5f * hz * (float)i;
+        for (int s = -1; s <= 1; s += 2)
+            oy_build_box(b, win, (float)s * (hx + 0.03f), 3.9f, z, 0.06f, 1.5f, 0.45f, 0, 0, 0);
+    }
+    /* the tower and its spire */
+    float tz = nz + hz + 2.4f;
+    oy_build_box(b, stone, 0, 0.5f * tall - 0.75f, tz, 2.8f, 0.5f * tall + 0.75f, 2.8f, 0, 0, 0);
+    oy_build_frustum(b, roof, 0, tall, tz, 2.7f, 0.0f, spire);
+    oy_build_box(b, door, 0, 1.5f, tz + 2.83f, 0.85f, 1.5f, 0.06f, 0, 0, 0);
+    oy_build_box(b, win, 0, 5.5f, tz + 2.83f, 0.7f, 0.7f, 0.06f, 0, 0, 0);
+    for (int s = -1; s <= 1; s += 2)
+        oy_build_box(b, win, (float)s * 2.83f, tall - 2.5f, tz, 0.06f, 1.0f, 0.5f, 0, 0, 0);
+    lamp_light(b, 0, 4.0f, tz + 4.0f, 4.0f);
 }
 
 void oy_kind_castle(oy_build *b)

@@ -358,6 +358,11 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a roadside diner at night", "house", 1, OY_PLACE_NONE),
     OBJ("an old warehouse", "barn", 1, OY_PLACE_NONE),
     OBJ("hot air balloons at sunrise", "hot air balloon", 3, OY_PLACE_NONE),
+    /* "stone" before a built thing is what it is built of, not a stone */
+    OBJ("an old stone church on a hill", "church", 1, OY_PLACE_ON_HIGH),
+    ABSENT("an old stone church on a hill", "rock"),
+    ABSENT("a stone barn in the snow", "rock"),
+    OBJ("a stone by the river", "rock", 1, OY_PLACE_NEAR_WATER),
 
     /* pacing */
     OVER("slowly", 7.5f, 8.5f),
