@@ -595,10 +595,27 @@ static int is_high_ground(const oy_concept *k)
     return k->group == OY_GROUP_TERRAIN && ONE_OF(k->name, high);
 }
 
-/* Place the object just named, or the next one. */
+/* Place the object just named, or the next one. What stands by a thing
+ * named before it ("a camp with tents by a lake") goes where that goes:
+ * the place is that thing's, if it has none yet. */
 
 static void place_object(parser *p, clause *c, int place, const char *what)
 {
+    if (c->last_object >= 0 && p->out->items[c->last_object].place == OY_PLACE_NEAR_ENTITY &&
+        place != OY_PLACE_NEAR_ENTITY) {
+        const char *anchor = p->out->items[c->last_object].near_what;
+        for (int i = c->last_object - 1; i >= 0; i--) {
+            oy_phrase_effect *it = &p->out->items[i];
+            const oy_concept *k = it->concept;
+            if (k->group == OY_GROUP_OBJECT && !strcmp(k->kind ? k->kind : k->name, anchor)) {
+                if (it->place == OY_PLACE_NONE) {
+                    set_place(it, place, what);
+                    return;
+                }
+                break;
+            }
+        }
+    }
     if (c->last_object >= 0 && p->out->items[c->last_object].place == OY_PLACE_NONE) {
         set_place(&p->out->items[c->last_object], place, what);
         return;

@@ -363,6 +363,8 @@ static const lang_phrase lang_phrases[] = {
     ABSENT("an old stone church on a hill", "rock"),
     ABSENT("a stone barn in the snow", "rock"),
     OBJ("a stone by the river", "rock", 1, OY_PLACE_NEAR_WATER),
+    /* a place said after what stands by a thing is that thing's place */
+    OBJ("a camp with tents by a lake", "tent", 1, OY_PLACE_NEAR_WATER),
 
     /* pacing */
     OVER("slowly", 7.5f, 8.5f),
