@@ -479,8 +479,15 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
                     const oy_entrec *r = &c->m->ents[at];
                     float pos[3], dx, dz;
                     scatter(c->m->seed ^ (uint64_t)directive, k, it->count + 1, 6.0f, &dx, &dz);
-                    dx += 0.8f * reach;
-                    dz += 0.6f * reach;
+                    int along = kt && (kt->flags & OY_KIND_ALONG);
+                    if (along) {
+                        /* by a road: along it ahead, either side in turn */
+                        dz = 14.0f + 10.0f * (float)k + 0.5f * dz;
+                        dx = (k & 1 ? -1.0f : 1.0f) * (7.0f + 0.3f * fabsf(dx));
+                    } else {
+                        dx += 0.8f * reach;
+                        dz += 0.6f * reach;
+                    }
                     pos[0] = r->e.pos[0] + dx;
                     pos[1] = 0.0f;
                     pos[2] = r->e.pos[2] + dz;
@@ -496,7 +503,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
                          * it does not hide behind it */
                         e->beside = at + 1;
                         e->beside_off[0] = dx;
-                        e->beside_off[1] = dz - 1.2f * reach;
+                        e->beside_off[1] = along ? dz : dz - 1.2f * reach;
                     }
                 }
                 describe_add(c, " add %d %s near '%s';", it->count, it->concept->name, it->near_what);

@@ -328,10 +328,11 @@ static void waterfall_through_trees(uint8_t *a)
     CHECK(white > 150, "a waterfall 200 m into a forest shows through the trees (%d white pixels)", white);
 }
 
-/* Where the words put a thing: shot text, then the first entity's place
- * at 1 s; its ground and water from the world, its bearing from the view
- * (degrees off the view's heading). 0 when the shot did not open. */
-static int placed(const char *prompt, oy_place_info *at, float *rise, float *bearing, oy_entity *out)
+/* Where the words put a thing: shot text, then entity n's place at 1 s;
+ * its ground and water from the world, its bearing from the view (degrees
+ * off the view's heading). 0 when the shot did not open or has no such
+ * entity. */
+static int placed_nth(const char *prompt, int n, oy_place_info *at, float *rise, float *bearing, oy_entity *out)
 {
     char path[] = "/tmp/oyster-place-XXXXXX";
     int fd = mkstemp(path);
@@ -349,9 +350,9 @@ static int placed(const char *prompt, oy_place_info *at, float *rise, float *bea
     oy_state st;
     oy_view v;
     oy_shot_eval(shot, 1.0, &st, shot->ents, &v);
-    ok = st.nentities > 0;
+    ok = st.nentities > n;
     if (ok) {
-        const oy_entity *e = &st.entities[0];
+        const oy_entity *e = &st.entities[n];
         oy_world_place(shot->world, &st, e->pos[0], e->pos[2], at);
         *rise = at->ground - oy_world_ground(shot->world, &st, v.pos[0], v.pos[2]);
         *bearing = oy_atan2f(e->pos[0] - (float)v.pos[0], e->pos[2] - (float)v.pos[2]) * 57.29578f;
@@ -360,6 +361,11 @@ static int placed(const char *prompt, oy_place_info *at, float *rise, float *bea
     }
     oyster_shot_free(&shot);
     return ok;
+}
+
+static int placed(const char *prompt, oy_place_info *at, float *rise, float *bearing, oy_entity *out)
+{
+    return placed_nth(prompt, 0, at, rise, bearing, out);
 }
 
 static void placement_words(void)
@@ -384,6 +390,15 @@ static void placement_words(void)
     ok = placed("a wooden bridge over a rushing mountain stream", &at, &rise, &bearing, NULL);
     CHECK(ok && at.water > at.ground && fabsf(bearing) < 20.0f, "'a bridge over a stream' stands over the water "
           "in view (%.1f m deep, %.1f degrees off the view)", at.water - at.ground, bearing);
+    /* trees by a road line it ahead, either side, in view */
+    int lined = 0;
+    for (int i = 1; i <= 3; i++) {
+        oy_entity tr;
+        ok = placed_nth("a winding mountain road with autumn trees", i, &at, &rise, &bearing, &tr);
+        lined += ok && !strcmp(tr.kind, "tree") && tr.pos[2] > 10.0f && fabsf(tr.pos[0]) < 15.0f &&
+                 fabsf(bearing) < 25.0f;
+    }
+    CHECK(lined == 3, "'a road with autumn trees': the trees line the road ahead in view (%d of 3)", lined);
     /* a house the words name shows the view its front, door and
      * windows, at three-quarters */
     oy_entity hut;
