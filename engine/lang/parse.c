@@ -595,6 +595,29 @@ static int is_high_ground(const oy_concept *k)
     return k->group == OY_GROUP_TERRAIN && ONE_OF(k->name, high);
 }
 
+static const char *kind_of(const oy_concept *k) { return k->kind ? k->kind : k->name; }
+
+/* Whether the object named last (placed nowhere yet) rides the horse k
+ * it is said to be on ("a cowboy on a horse", "a woman on horseback"): a
+ * rider, with its own horse; a person named so becomes one. */
+static int rides(parser *p, const clause *c, const oy_concept *k)
+{
+    if (c->last_object < 0 || k->group != OY_GROUP_OBJECT ||
+        (strcmp(kind_of(k), "horse") && strcmp(kind_of(k), "rider")))
+        return 0;
+    oy_phrase_effect *it = &p->out->items[c->last_object];
+    if (it->place != OY_PLACE_NONE)
+        return 0;
+    if (!strcmp(kind_of(it->concept), "person")) {
+        const oy_concept *r = oy_bank_find(p->bank, "rider");
+        if (!r)
+            return 0;
+        it->concept = r;
+        return 1;
+    }
+    return !strcmp(kind_of(it->concept), "rider");
+}
+
 /* Place the object just named, or the next one. What stands by a thing
  * named before it ("a camp with tents by a lake") goes where that goes:
  * the place is that thing's, if it has none yet. */
@@ -861,6 +884,12 @@ static int place_near(parser *p, clause *c, size_t i, const match *m)
             return err;
         return (int)(j - i) + m2.n;
     }
+    if (m2.concept && rides(p, c, m2.concept)) {
+        /* "a cowboy on a horse": the rider's own horse, not another */
+        if ((err = add_note(p, j, m2.n, OY_NOTE_SAME, c->last_object, m2.concept, NULL, m2.form)))
+            return err;
+        return (int)(j - i) + m2.n;
+    }
     if (m2.concept) {
         place_object(p, c, OY_PLACE_NEAR_ENTITY, m2.concept->kind);
         if ((err = add_note(p, j, m2.n, OY_NOTE_REFERENCE, -1, m2.concept, NULL, m2.form)))
@@ -1068,6 +1097,8 @@ static int run(parser *p, int timed)
                 m.plural = 0;
             }
             int same = named_already(p, &c, i, &m);
+            if (same < 0 && c.last_object_end == i && !strcmp(t->low, "on") && rides(p, &c, m.concept))
+                same = c.last_object;   /* "a knight on horseback" */
             if (same >= 0) {
                 if ((err = add_note(p, i, m.n, OY_NOTE_SAME, same, m.concept, NULL, m.form)))
                     return err;

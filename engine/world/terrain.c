@@ -208,8 +208,10 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->stony = oy_smoothstepf(0.6f, 0.85f, oy_clampf(c[OY_CH_RUGGED], 0.0f, 1.0f)) *
                 (1.0f - oy_smoothstepf(0.15f, 0.4f, sh->biome[5]));
     /* dunes over a desert, unless the words flatten it ("flat", "a salt
-     * flat", whose hills stay flat under distant mountains) */
+     * flat", whose hills stay flat under distant mountains) or make it
+     * rock ("a rocky desert", "barren", "badlands") */
     sh->dunes = oy_smoothstepf(0.4f, 0.8f, sh->biome[2]) * (1.0f - sh->plateau) * (1.0f - sh->canyon) *
+                (1.0f - oy_smoothstepf(0.78f, 0.88f, oy_clampf(c[OY_CH_RUGGED], 0.0f, 1.0f))) *
                 oy_smoothstepf(0.04f, 0.1f, relief) *
                 oy_smoothstepf(0.03f, 0.09f, oy_clampf(c[OY_CH_HILLS], 0.0f, 1.0f));
     for (int f = 0; f < OY_FEAT_COUNT; f++)

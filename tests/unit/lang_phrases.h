@@ -363,6 +363,13 @@ static const lang_phrase lang_phrases[] = {
     ABSENT("an old stone church on a hill", "rock"),
     ABSENT("a stone barn in the snow", "rock"),
     OBJ("a stone by the river", "rock", 1, OY_PLACE_NEAR_WATER),
+    /* a rider on a horse rides its own; a person on one is a rider */
+    OBJ("a lone cowboy on a horse", "rider", 1, OY_PLACE_NONE),
+    ABSENT("a lone cowboy on a horse", "horse"),
+    OBJ("a woman on horseback by the lake", "rider", 1, OY_PLACE_NEAR_WATER),
+    ABSENT("a knight on horseback", "horse"),
+    /* a rocky desert is bare rock, rugged: no dunes */
+    CH("a red rock desert", OY_CH_RUGGED, 0.85f, 1.0f),
     /* a place said after what stands by a thing is that thing's place */
     OBJ("a camp with tents by a lake", "tent", 1, OY_PLACE_NEAR_WATER),
 

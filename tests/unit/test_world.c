@@ -352,6 +352,20 @@ int main(void)
               sd[0], sd[1]);
     }
     {
+        /* dunes in a sand desert, none in a rocky one ("a red rock
+         * desert": barren, rugged 0.9) */
+        oy_state sd0, sd1;
+        oy_world_shape s0, s1;
+        state_with(&sd0, OY_CH_BIOME_DESERT, 1.0f, OY_CH_HILLS, 0.6f);
+        sd0.ch[OY_CH_BIOME_MEADOW] = sd0.ch[OY_CH_BIOME_FOREST] = 0.0f;
+        sd1 = sd0;
+        sd1.ch[OY_CH_RUGGED] = 0.9f;
+        oy_world_shape_init(&s0, w, &sd0);
+        oy_world_shape_init(&s1, w, &sd1);
+        CHECK(s0.dunes > 0.5f && s1.dunes < 0.01f, "dunes in a sand desert (%.2f), none in a rocky one (%.2f)",
+              s0.dunes, s1.dunes);
+    }
+    {
         /* island: land ahead surrounded by sea, the origin on the water */
         oy_state si;
         state_with(&si, OY_CH_ISLAND, 1.0f, OY_CH_RELIEF, 0.3f);
