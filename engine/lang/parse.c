@@ -618,6 +618,24 @@ static int rides(parser *p, const clause *c, const oy_concept *k)
     return !strcmp(kind_of(it->concept), "rider");
 }
 
+/* Whether the person named last (placed nowhere yet) is said to be in
+ * or on the boat k named at token i ("a fisherman in a small boat"): the
+ * boat, which carries its rower, stands for both. */
+static int aboard(parser *p, const clause *c, size_t i, const oy_concept *k)
+{
+    size_t at = c->last_object_end;
+    if (c->last_object < 0 || at >= i || strcmp(kind_of(k), "boat"))
+        return 0;
+    const char *w = p->tok[at].low;
+    oy_phrase_effect *it = &p->out->items[c->last_object];
+    if (it->place != OY_PLACE_NONE || strcmp(kind_of(it->concept), "person") ||
+        (strcmp(w, "in") && strcmp(w, "on") && strcmp(w, "aboard")))
+        return 0;
+    it->concept = k;
+    it->count = 1;
+    return 1;
+}
+
 /* Place the object just named, or the next one. What stands by a thing
  * named before it ("a camp with tents by a lake") goes where that goes:
  * the place is that thing's, if it has none yet. */
@@ -884,8 +902,9 @@ static int place_near(parser *p, clause *c, size_t i, const match *m)
             return err;
         return (int)(j - i) + m2.n;
     }
-    if (m2.concept && rides(p, c, m2.concept)) {
-        /* "a cowboy on a horse": the rider's own horse, not another */
+    if (m2.concept && (rides(p, c, m2.concept) || aboard(p, c, j, m2.concept))) {
+        /* "a cowboy on a horse": the rider's own horse, not another; "a
+         * man on a boat": the boat and its rower */
         if ((err = add_note(p, j, m2.n, OY_NOTE_SAME, c->last_object, m2.concept, NULL, m2.form)))
             return err;
         return (int)(j - i) + m2.n;
@@ -1099,6 +1118,10 @@ static int run(parser *p, int timed)
             int same = named_already(p, &c, i, &m);
             if (same < 0 && c.last_object_end == i && !strcmp(t->low, "on") && rides(p, &c, m.concept))
                 same = c.last_object;   /* "a knight on horseback" */
+            if (same < 0 && aboard(p, &c, i, m.concept)) {
+                same = c.last_object;   /* "a fisherman in a boat" */
+                c.size = 0.0f;
+            }
             if (same >= 0) {
                 if ((err = add_note(p, i, m.n, OY_NOTE_SAME, same, m.concept, NULL, m.form)))
                     return err;

@@ -50,7 +50,7 @@ static const oy_kind kinds[] = {
     { "lantern", oy_kind_lantern, 0, 2.7f, 0.5f, "lantern on a post, lit" },
     { "flag", oy_kind_flag, 0, 7.5f, 2.5f, "flag on a pole: two or three colours, streams and ripples in the wind, hangs in a calm" },
     { "tent", oy_kind_tent, 0, 1.5f, 2.0f, "ridge tent; glows from inside at night" },
-    { "boat", oy_kind_boat, OY_KIND_FLOATS, 0.8f, 2.5f, "rowing boat, some with a sail; floats" },
+    { "boat", oy_kind_boat, OY_KIND_FLOATS, 0.8f, 2.5f, "rowing boat with its rower seated, some with a sail; floats" },
     { "ship", oy_kind_ship, OY_KIND_FLOATS, 25.0f, 16.0f, "sailing ship: dark hull, masts and sails; floats" },
     { "wagon", oy_kind_wagon, OY_KIND_MOVER, 2.2f, 5.0f, "covered wagon with its horse" },
     { "car", oy_kind_car, OY_KIND_MOVER, 1.45f, 2.5f, "car; headlights at night" },

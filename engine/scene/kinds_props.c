@@ -200,6 +200,15 @@ void oy_kind_boat(oy_build *b)
     oy_build_box(b, hull, 0, 0.1f, len * 0.33f, 0.5f, 0.32f, 0.5f, 0.785f, 0, rock);
     oy_build_box(b, hull, 0, 0.1f, -len * 0.33f, 0.45f, 0.32f, 0.45f, 0.785f, 0, rock);
     oy_build_box(b, wood, 0, 0.3f, 0, 0.62f, 0.05f, 0.18f, 0, 0, rock);
+    /* its rower, seated on the thwart: a coat, a head, a cap */
+    static const float coats[4][3] = { { 0.35f, 0.08f, 0.05f }, { 0.08f, 0.14f, 0.3f },
+                                       { 0.25f, 0.27f, 0.12f }, { 0.6f, 0.45f, 0.08f } };
+    const float *coat = coats[(int)oy_build_rand(b, 5, 0.0f, 3.999f)];
+    int cloth = oy_build_mat(b, coat[0], coat[1], coat[2]);
+    int skin = oy_build_mat(b, 0.45f, 0.3f, 0.22f);
+    oy_build_box(b, cloth, 0, 0.72f, -0.05f, 0.24f, 0.33f, 0.16f, 0, 0, rock);
+    oy_build_ellipsoid(b, skin, 0, 1.18f, -0.05f, 0.11f, 0.13f, 0.11f);
+    oy_build_ellipsoid(b, cloth, 0, 1.28f, -0.05f, 0.13f, 0.05f, 0.13f);
     if (oy_build_rand(b, 4, 0.0f, 1.0f) < 0.4f) {
         int sail = oy_build_mat(b, 0.6f, 0.57f, 0.5f);
         oy_build_frustum(b, wood, 0, 0.3f, len * 0.1f, 0.05f, 0.04f, 5.0f);

@@ -368,6 +368,10 @@ static const lang_phrase lang_phrases[] = {
     ABSENT("a lone cowboy on a horse", "horse"),
     OBJ("a woman on horseback by the lake", "rider", 1, OY_PLACE_NEAR_WATER),
     ABSENT("a knight on horseback", "horse"),
+    /* a person in or on a boat is its rower: one boat */
+    OBJ("a fisherman in a small boat", "boat", 1, OY_PLACE_NONE),
+    ABSENT("a fisherman in a small boat", "person"),
+    OBJ("a man on a boat on the lake", "boat", 1, OY_PLACE_NEAR_WATER),
     /* a rocky desert is bare rock, rugged: no dunes */
     CH("a red rock desert", OY_CH_RUGGED, 0.85f, 1.0f),
     /* a place said after what stands by a thing is that thing's place */
