@@ -274,18 +274,26 @@ static void forest_world(void)
     oy_flora_free(&f);
 }
 
+/* A forest world at noon, and a thing of a kind at (0, z) turned to yaw
+ * (not yet in the state). */
+static oy_entity forest_noon(oy_state *st, const char *kind, double z, float yaw)
+{
+    state_default(st);
+    st->ch[OY_CH_BIOME_FOREST] = 1.0f;
+    st->ch[OY_CH_TIME] = 12.0f;
+    st->t = 2.0;
+    oy_entity e = entity(kind, 0.0, z);
+    e.yaw = yaw;
+    return e;
+}
+
 /* Seen from above, a road laid through a forest world runs clear of its
  * trees: the strip along it shows the track, not crowns. */
 static void road_through_trees(uint8_t *a, uint8_t *b)
 {
     oy_state st;
     oy_view v;
-    state_default(&st);
-    st.ch[OY_CH_BIOME_FOREST] = 1.0f;
-    st.ch[OY_CH_TIME] = 12.0f;
-    st.t = 2.0;
-    oy_entity e = entity("road", 0.0, 120.0);
-    e.yaw = 0.0f;
+    oy_entity e = forest_noon(&st, "road", 120.0, 0.0f);
     float g = oy_world_ground(world, &st, 0.0, 120.0);
     view_make(&v, 0.0, g + 70.0, 120.0, 0.0f, -89.0f, 0.0f, 24.0f);
     render(&st, &v, a);
@@ -309,12 +317,7 @@ static void waterfall_through_trees(uint8_t *a)
 {
     oy_state st;
     oy_view v;
-    state_default(&st);
-    st.ch[OY_CH_BIOME_FOREST] = 1.0f;
-    st.ch[OY_CH_TIME] = 12.0f;
-    st.t = 2.0;
-    oy_entity e = entity("waterfall", 0.0, 200.0);
-    e.yaw = 180.0f;
+    oy_entity e = forest_noon(&st, "waterfall", 200.0, 180.0f);
     st.entities = &e;
     st.nentities = 1;
     float g = oy_world_ground(world, &st, 0.0, 0.0);
