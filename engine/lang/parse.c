@@ -648,7 +648,7 @@ static void place_object(parser *p, clause *c, int place, const char *what)
         for (int i = c->last_object - 1; i >= 0; i--) {
             oy_phrase_effect *it = &p->out->items[i];
             const oy_concept *k = it->concept;
-            if (k->group == OY_GROUP_OBJECT && !strcmp(k->kind ? k->kind : k->name, anchor)) {
+            if (k->group == OY_GROUP_OBJECT && !strcmp(kind_of(k), anchor)) {
                 if (it->place == OY_PLACE_NONE) {
                     set_place(it, place, what);
                     return;

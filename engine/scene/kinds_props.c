@@ -3,8 +3,8 @@
  * with flames and smoke, a lantern, a tent, boats and ships (their base
  * is the water line), a wagon and a car, which raise dust on dry ground
  * as they drive, a hot air balloon aloft, a flag that flies in the wind,
- * and a volcano's ash plume. Fires and lamps carry the point light that lights the
- * ground and things around them.
+ * and a volcano's ash plume. Fires and lamps carry the point light that
+ * lights the ground and things around them.
  */
 #include <math.h>
 
@@ -299,7 +299,7 @@ void oy_kind_car(oy_build *b)
     }
 }
 
-/* A hot air balloon: an envelope of two colours in gores and bands, 19 m
+/* A hot air balloon: an envelope of two colours in upright gores, 19 m
  * tall and 16 m across, tapering to its mouth over a wicker basket; its
  * basket rides 13-33 m over the ground (12 m below to 8 m above where
  * the world lifts it), bobbing a little, and its burner flares now and
