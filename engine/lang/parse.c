@@ -709,12 +709,14 @@ static int add_item(parser *p, clause *c, const oy_concept *k, size_t at, int pl
     /* a size word sizes the object it comes before, colours between
      * ("a tiny red cabin"); right before another concept a big one is
      * that one's intensity ("big waves"), and a small one leaves it as
-     * it is ("a small stream" is a stream) */
+     * it is ("a small stream" is a stream), but for an island or a lake,
+     * which it makes smaller ("a tiny island", "a small lake") */
+    static const char *const sized[] = { "island", "lake" };
     if (c->size > 0.0f && !k->has_paint) {
         if (k->group == OY_GROUP_OBJECT) {
             it->size = c->size;
             it->intensity = 1.0f;   /* "a little" sized it */
-        } else if (c->size_at == at && c->intensity_at != at && c->size > 1.0f) {
+        } else if (c->size_at == at && c->intensity_at != at && (c->size > 1.0f || ONE_OF(k->name, sized))) {
             it->intensity = c->size;
         }
         c->size = 0.0f;

@@ -243,7 +243,9 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
      * inlet of the sea (a bay, a cove, by a coast) is wide at any weight */
     float inland = 20.0f + 240.0f * sh->lake * sh->lake, inlet = 90.0f + 170.0f * sh->lake;
     sh->lake_r = SIZE_OR(OY_FEAT_LAKE, oy_lerpf(inland, inlet, oy_smoothstepf(0.0f, 0.5f, sh->coast)));
-    sh->island_r = SIZE_OR(OY_FEAT_ISLAND, 160.0f + 240.0f * sh->island);
+    /* an island's size grows with the square of its weight: "a tiny
+     * island" (0.5) is some 260 m across, an island (1) 800 m */
+    sh->island_r = SIZE_OR(OY_FEAT_ISLAND, 40.0f + 360.0f * sh->island * sh->island);
     sh->peaks_r = SIZE_OR(OY_FEAT_PEAKS, 2600.0f);
     sh->peaks_h = (float)F[OY_FEAT_PEAKS].height;
     /* a volcano stands at the peaks' place, by default farther off on
@@ -291,6 +293,8 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     }
     sh->island_x = (float)F[OY_FEAT_ISLAND].x;
     sh->island_z = (float)F[OY_FEAT_ISLAND].z;
+    if (!F[OY_FEAT_ISLAND].at_given)   /* a small island stands nearer */
+        sh->island_z *= oy_lerpf(0.4f, 1.0f, oy_smoothstepf(0.4f, 1.0f, sh->island));
     sh->peaks_x = (float)F[OY_FEAT_PEAKS].x;
     sh->peaks_z = (float)F[OY_FEAT_PEAKS].z;
     float vk = F[OY_FEAT_PEAKS].at_given ? 1.0f : 4500.0f / sqrtf(sh->peaks_x * sh->peaks_x + sh->peaks_z * sh->peaks_z);
@@ -574,7 +578,7 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
          * walls stand in the sea; a fjord's drowned floor keeps its depth:
          * no beach is raised there */
         float kc = oy_lerpf(oy_smoothstepf(0.0f, 0.5f, sh->coast), sh->coast, oy_smoothstepf(0.0f, 0.4f, fjord));
-        float k = (uc > ui ? kc : sh->island) * (1.0f - drowned);
+        float k = (uc > ui ? kc : oy_smoothstepf(0.0f, 0.3f, sh->island)) * (1.0f - drowned);
         sea_u = fmaxf(uc, ui);
         /* cliffs along most of the shore (nearly all of a default shore
          * in rugged land), broken by coves with beaches, one of them where

@@ -128,7 +128,11 @@ void oy_world_feature_info(const oy_world *w, const oy_state *st, int f, oy_feat
         out->x = sh->lake_x;
         out->z = sh->lake_z;
         break;
-    case OY_FEAT_ISLAND:   out->strength = sh->island; out->size = 2.0f * sh->island_r; break;
+    case OY_FEAT_ISLAND:
+        out->strength = sh->island;
+        out->size = 2.0f * sh->island_r;
+        out->z = sh->island_z;
+        break;
     case OY_FEAT_PEAKS:
         /* mountains stand there once the relief reads as mountains */
         out->strength = F->placed ? 1.0f : oy_smoothstepf(250.0f, 900.0f, sh->relief_amp);

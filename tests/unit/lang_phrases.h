@@ -372,6 +372,9 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a fisherman in a small boat", "boat", 1, OY_PLACE_NONE),
     ABSENT("a fisherman in a small boat", "person"),
     OBJ("a man on a boat on the lake", "boat", 1, OY_PLACE_NEAR_WATER),
+    /* a size word sizes an island or a lake, not a stream */
+    CH("a tiny island in the ocean", OY_CH_ISLAND, 0.45f, 0.55f),
+    CH("a small lake", OY_CH_LAKE, 0.65f, 0.75f),
     /* a rocky desert is bare rock, rugged: no dunes */
     CH("a red rock desert", OY_CH_RUGGED, 0.85f, 1.0f),
     /* a place said after what stands by a thing is that thing's place */

@@ -375,6 +375,19 @@ int main(void)
         oy_world_place(w, &si, I->x, I->z, &isl);
         CHECK(o.water > -1e8f && isl.water < -1e8f && I->z > 300.0,
               "island: seen from the sea, %.0f m ahead", I->z);
+        /* "a tiny island" (0.5): a small one, nearer, land in its middle
+         * and sea before it */
+        oy_state st2;
+        oy_world_shape s2;
+        state_with(&st2, OY_CH_ISLAND, 0.5f, OY_CH_RELIEF, 0.3f);
+        oy_world_shape_init(&s2, w, &st2);
+        oy_place_info mid, before;
+        oy_world_place(w, &st2, s2.island_x, s2.island_z, &mid);
+        oy_world_place(w, &st2, s2.island_x, 0.5 * s2.island_z, &before);
+        CHECK(s2.island_r < 150.0f && s2.island_z < 0.6f * (float)I->z && mid.water < -1e8f &&
+                  before.water > before.ground,
+              "a tiny island is %.0f m across, %.0f m ahead (an island %.0f m), land in its middle, sea before it",
+              2.0f * s2.island_r, s2.island_z, I->z);
     }
     {
         /* a canyon that meets a coast is a fjord: the sea fills its floor
