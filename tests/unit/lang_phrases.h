@@ -375,6 +375,9 @@ static const lang_phrase lang_phrases[] = {
     /* a size word sizes an island or a lake, not a stream */
     CH("a tiny island in the ocean", OY_CH_ISLAND, 0.45f, 0.55f),
     CH("a small lake", OY_CH_LAKE, 0.65f, 0.75f),
+    /* "a field of X" is X's fields, not a meadow painted X */
+    CH("a farmhouse in a field of lavender in provence", OY_CH_ROWS, 0.9f, 1.0f),
+    CH("a field of wheat", OY_CH_FIELDS, 0.9f, 1.0f),
     /* a rocky desert is bare rock, rugged: no dunes */
     CH("a red rock desert", OY_CH_RUGGED, 0.85f, 1.0f),
     /* a place said after what stands by a thing is that thing's place */
