@@ -57,43 +57,67 @@ static void pier_aside(const oyster_shot *shot, const oy_state *st, float fx, fl
     }
 }
 
+/* The ground under a thing reaching r m from x, z keeps near its
+ * middle's height g, so a building (which stands on the lowest ground
+ * under its walls) is not sunk into a cliff's edge */
+static int level_under(const oyster_shot *shot, const oy_state *st, double x, double z, float g, float r)
+{
+    if (r < 3.0f)
+        return 1;
+    for (int i = 0; i < 8; i++) {
+        float a = 0.7853982f * (float)i;
+        if (oy_world_ground(shot->world, st, x + 0.8f * r * oy_sinf(a), z + 0.8f * r * oy_cosf(a)) <
+            g - fmaxf(3.0f, 0.25f * r))
+            return 0;
+    }
+    return 1;
+}
+
 /* High ground in view within 15 degrees of the ray (ux, uz) from the
  * camera at (x, y, z): the dry point dmin-400 m out, seen from the
  * camera, that rises most above the camera's ground (nearer and nearer
  * the middle win a tie, and the smaller the thing the more nearer
  * counts, so a graveyard on a hill stays big enough to read), its foot
  * no higher in the view than 7 degrees.
- * Of those, where a thing h m tall stands whole in a level view's frame
- * (its top under 8 degrees), if that ground still rises a third as high;
- * 0 if none. */
+ * Of those, and of the points on to 1 km out, where a thing h m tall
+ * stands whole in a level view's frame (its top under 8 degrees), if
+ * that ground still rises a third as high (a castle on a sea cliff the
+ * view stands under is seen from farther along the cliff); 0 if none. */
 static int seek_high(const oyster_shot *shot, const oy_state *st, double x, double y, double z, float ux,
-                     float uz, float dmin, float h, float out[2])
+                     float uz, float dmin, float h, float reach, float out[2])
 {
-    float best[2] = { -1e30f, -1e30f }, rise[2] = { 0.0f, 0.0f }, at[2][2] = { { 0 } };
+    /* the best of: any (0), seen whole (1), seen whole with its foot
+     * hidden or beyond 400 m (2) */
+    float best[3] = { -1e30f, -1e30f, -1e30f }, rise[3] = { 0.0f, 0.0f, 0.0f }, at[3][2] = { { 0 } };
     float g0 = oy_world_ground(shot->world, st, x, z), per_m = 0.08f + 0.3f * oy_smoothstepf(6.0f, 1.5f, h);
     for (int k = -3; k <= 3; k++) {
         float a = 0.0873f * (float)k, c = oy_cosf(a), s = oy_sinf(a);
         float vx = ux * c + uz * s, vz = uz * c - ux * s, seen = -1e30f;
-        for (float d = 10.0f; d <= 400.0f; d += 10.0f) {
+        for (float d = 10.0f; d <= 1000.0f; d += d < 400.0f ? 10.0f : 20.0f) {
             double px = x + vx * d, pz = z + vz * d;
             oy_place_info pi;
             oy_world_place(shot->world, st, px, pz, &pi);
             float slope = (pi.ground - (float)y) / d;
-            int visible = slope >= seen;
-            seen = fmaxf(seen, slope);
+            int visible = slope >= seen && d <= 400.0f, top_seen = slope + 0.5f * h / d >= seen;
+            /* a forest's crowns hide what stands behind them */
+            seen = fmaxf(seen, slope + pi.canopy / d);
             float score = pi.ground - g0 - per_m * d - (float)abs(k);
-            if (!visible || d < dmin || slope >= 0.12f || pi.water > pi.ground)
+            if (!top_seen || d < dmin || slope >= 0.12f || pi.water > pi.ground ||
+                !level_under(shot, st, px, pz, pi.ground, reach))
                 continue;
-            for (int whole = 0; whole < 2; whole++)
-                if ((!whole || slope + h / d < 0.14f) && score > best[whole]) {
-                    best[whole] = score;
-                    rise[whole] = pi.ground - g0;
-                    at[whole][0] = (float)px;
-                    at[whole][1] = (float)pz;
+            int whole = slope + h / d < 0.14f;
+            for (int cat = visible ? 0 : 2; cat < 3; cat++)
+                if ((cat == 0 || (whole && cat == 1 + !visible)) && score > best[cat]) {
+                    best[cat] = score;
+                    rise[cat] = pi.ground - g0;
+                    at[cat][0] = (float)px;
+                    at[cat][1] = (float)pz;
                 }
         }
     }
-    int pick = best[1] > -1e30f && rise[1] >= rise[0] / 3.0f;
+    int pick = best[1] > -1e30f && rise[1] >= rise[0] / 3.0f       ? 1
+               : best[2] > -1e30f && rise[2] >= 0.6f * rise[0]      ? 2
+                                                                    : 0;
     if (best[pick] <= -1e30f)
         return 0;
     out[0] = at[pick][0];
@@ -249,7 +273,7 @@ static int seen_whole(const oyster_shot *shot, const oy_state *st, const oy_view
 }
 
 static void place_anchor(void *ctx, double t, float ahead, float lateral, int seek, float stand_off,
-                         float out[2])
+                         float reach, float out[2])
 {
     oyster_shot *shot = ctx;
     oy_state st;
@@ -347,7 +371,7 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
             /* no nearer than the words put it: a tall thing stands off
              * until a level view sees it whole (model.c) */
             seek_high(shot, &st, v.pos[0], v.pos[1], v.pos[2], dx / d, dz / d, fmaxf(40.0f, 0.95f * stand_off),
-                      stand_off / 6.3f, out);
+                      stand_off / 6.3f, reach, out);
         }
     }
 }

@@ -1150,6 +1150,17 @@ fail:
     return err;
 }
 
+/* another thing placed before the i-th stands within gap of xz */
+static int crowded(const oy_model *m, size_t i, const float xz[2], float gap)
+{
+    for (size_t j = 0; j < i; j++) {
+        float dx = m->ents[j].e.pos[0] - xz[0], dz = m->ents[j].e.pos[2] - xz[1];
+        if (dx * dx + dz * dz < gap * gap)
+            return 1;
+    }
+    return 0;
+}
+
 void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
 {
     for (size_t i = 0; i < m->nents; i++) {
@@ -1162,21 +1173,38 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
              * comes first in the table, so it is placed already) */
             const oy_entrec *o = &m->ents[r->beside - 1];
             float c0[2], c1[2];
-            fn(ctx, r->t_add, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, c0);
-            fn(ctx, r->t_add, 1.0f, 0.0f, OY_SEEK_NONE, 0.0f, c1);
+            fn(ctx, r->t_add, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c0);
+            fn(ctx, r->t_add, 1.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c1);
             float fx = c1[0] - c0[0], fz = c1[1] - c0[1];
             xz[0] = o->e.pos[0] + fx * r->beside_off[1] + fz * r->beside_off[0];
             xz[1] = o->e.pos[2] + fz * r->beside_off[1] - fx * r->beside_off[0];
         } else {
-            fn(ctx, r->t_add, r->ahead, r->lateral, r->seek, r->stand_off, xz);
+            const oy_kind *k = oy_scene_kind_find(r->e.kind);
+            /* a cluster's houses each find their own footing */
+            float reach = k && !(k->flags & OY_KIND_CLUSTER) ? k->radius : 0.0f;
+            fn(ctx, r->t_add, r->ahead, r->lateral, r->seek, r->stand_off, reach, xz);
+            /* several sought along near lines (a herd by the water) find
+             * the same spot: each later one steps aside across the view,
+             * either side in turn, until it stands clear */
+            float gap = k ? 2.2f * k->radius + 1.0f : 0.0f, c0[2], c1[2];
+            if (r->seek != OY_SEEK_NONE && crowded(m, i, xz, gap)) {
+                fn(ctx, r->t_add, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c0);
+                fn(ctx, r->t_add, 1.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c1);
+                float x0 = xz[0], z0 = xz[1];
+                for (int step = 1; step <= 16 && crowded(m, i, xz, gap); step++) {
+                    float d = gap * (float)((step + 1) / 2) * (step & 1 ? 1.0f : -1.0f);
+                    xz[0] = x0 + (c1[1] - c0[1]) * d;
+                    xz[1] = z0 - (c1[0] - c0[0]) * d;
+                }
+            }
         }
         if (r->turn == OY_TURN_ALONG) {
             float on[2];
-            fn(ctx, r->t_add, r->ahead + 10.0f, r->lateral, OY_SEEK_NONE, 0.0f, on);
+            fn(ctx, r->t_add, r->ahead + 10.0f, r->lateral, OY_SEEK_NONE, 0.0f, 0.0f, on);
             r->e.yaw = r->yaw_base = wrap_degrees(oy_atan2f(on[0] - xz[0], on[1] - xz[1]) * (180.0 / OY_PI));
         } else if (r->turn == OY_TURN_FACING || r->turn == OY_TURN_QUARTER) {
             float cam[2];
-            fn(ctx, r->t_add, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, cam);
+            fn(ctx, r->t_add, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, cam);
             if (r->turn == OY_TURN_QUARTER) {
                 float u = oy_u01(oy_mix64(r->e.seed ^ 0x71a3));
                 r->face_turn = (u < 0.5f ? -1.0f : 1.0f) * (20.0f + 40.0f * fabsf(u - 0.5f));
@@ -1196,7 +1224,7 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
         float xz[2];
         if (!q->anchored)
             continue;
-        fn(ctx, q->t, q->ahead, q->lateral, OY_SEEK_NONE, 0.0f, xz);
+        fn(ctx, q->t, q->ahead, q->lateral, OY_SEEK_NONE, 0.0f, 0.0f, xz);
         q->pos[0] = xz[0];
         q->pos[2] = xz[1];
         q->anchored = 0;
@@ -1237,6 +1265,16 @@ void oy_model_keep_dry(oy_model *m, oy_dry_fn fn, void *ctx, oy_log *log)
         if (!k || (k->flags & (OY_KIND_FLOATS | OY_KIND_LIFTED | OY_KIND_SPANS | OY_KIND_WADES)) ||
             !fn(ctx, r->t_add, (k->flags & OY_KIND_HEADS) != 0, xz))
             continue;
+        /* several moved out of the same water find the same dry spot:
+         * each later one steps aside along the shore until it stands
+         * clear of those already there */
+        float gap = 2.2f * k->radius + 1.0f;
+        for (int step = 1; step <= 12 && crowded(m, i, xz, gap); step++) {
+            float a = 2.3999632f * (float)step, d = gap * sqrtf((float)step);
+            xz[0] += d * oy_sinf(a);
+            xz[1] += d * oy_cosf(a);
+            fn(ctx, r->t_add, (k->flags & OY_KIND_HEADS) != 0, xz);
+        }
         if (r->near_mark.line)
             oy_diag(log, OYSTER_WARNING, m->script->path, r->near_mark.line, r->near_mark.col, NULL,
                     "a %s cannot stand in the water at [%.0f, %.0f]; it stands on the shore at "

@@ -260,13 +260,15 @@ void oy_model_mix(const oy_model *m, double t, float db[OY_BUS_COUNT]);
  * words named ("by the lake": the shore; "on the hill": high ground in
  * view; a boat: open water in view) and falls back to the place itself;
  * a tall thing no nearer than stand_off metres, where a level view sees it
- * whole (0 for other things). Call once, before evaluating. */
+ * whole (0 for other things); reach is how far the thing reaches from its
+ * place (a castle on high ground keeps all its walls on it). Call once,
+ * before evaluating. */
 enum oy_seek { OY_SEEK_NONE, OY_SEEK_SHORE, OY_SEEK_HIGH, OY_SEEK_WATER, OY_SEEK_AFLOAT,
                OY_SEEK_REACH,     /* a pier: a shore near the view */
                OY_SEEK_RIVER,     /* a waterfall: across a river in view */
                OY_SEEK_SKY };     /* aloft: its upper half in view */
 typedef void (*oy_anchor_fn)(void *ctx, double t, float ahead, float lateral, int seek, float stand_off,
-                             float out_xz[2]);
+                             float reach, float out_xz[2]);
 void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx);
 /* What oy_model_place_relative placed by the view from after t0 up to t1
  * waits to be placed again (a live session places it by the live walk,

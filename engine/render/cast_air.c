@@ -25,9 +25,12 @@ void oy_cast_air(const oy_cast *c, const float d[3], const float hz[3], float di
     float I = c->fog_a * oy_rexp(-c->fog_b * h0) * dist * k;
     float T = oy_rexp(-I);
     float glow = 0.2f + 1.2f * oy_rexp((cosv - 1.0f) * 5.0f);
+    /* fog lit by the whole sky is as bright as a white wall, far
+     * brighter than the land; by day that is the look, but a foggy night
+     * is dark grey, by the day-for-night convention */
+    float dim = (1.0f - 0.6f * s->night) / (float)OY_PI;
     for (int i = 0; i < 3; i++) {
-        float fc = (s->amb_up[i] * 0.8f + s->sun_rad[i] * glow * 0.35f + s->moon_rad[i] * 0.3f) /
-                   (float)OY_PI;
+        float fc = (s->amb_up[i] * 0.8f + s->sun_rad[i] * glow * 0.35f + s->moon_rad[i] * 0.3f) * dim;
         col[i] = col[i] * T + fc * (1.0f - T);
     }
 }

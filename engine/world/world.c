@@ -97,6 +97,7 @@ void oy_world_place(const oy_world *w, const oy_state *st, double x, double z,
     memcpy(out->biome, pt.biome, sizeof out->biome);
     out->vegetation = oy_clampf(pt.canopy / 14.0f + sh->veg * (1.0f - pt.biome[2] - pt.biome[3]) * 0.5f,
                                 0.0f, 1.0f);
+    out->canopy = pt.canopy;
     out->slope = slope;
     /* canyon walls, and steep ground that is not a dune's slip face */
     float sand = pt.biome[OY_CH_BIOME_DESERT - OY_CH_BIOME_MEADOW] + pt.biome[OY_CH_BIOME_BEACH - OY_CH_BIOME_MEADOW];

@@ -42,6 +42,7 @@ typedef struct oy_place_info {
     float water_dist;       /* m to the nearest water (capped at 200) */
     float biome[8];         /* weights in OY_CH_BIOME_* order, sum 1 */
     float vegetation;       /* 0..1 local vegetation cover */
+    float canopy;           /* forest canopy height above ground, m (0: none) */
     float slope;            /* |grad ground| over 2 m */
     float rock;             /* 0..1 bare rock: canyon walls, crags, steep ground */
 } oy_place_info;

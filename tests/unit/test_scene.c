@@ -402,6 +402,20 @@ static void placement_words(void)
                  fabsf(bearing) < 25.0f;
     }
     CHECK(lined == 3, "'a road with autumn trees': the trees line the road ahead in view (%d of 3)", lined);
+    /* a herd by the water: each on the shore, none on another */
+    float herd[6][2], closest = 1e9f;
+    int dry = 0;
+    for (int i = 0; i < 6; i++) {
+        oy_entity el;
+        ok = placed_nth("a herd of elephants by a waterhole at dusk", i, &at, &rise, &bearing, &el);
+        dry += ok && !(at.water > at.ground);
+        herd[i][0] = ok ? el.pos[0] : 0.0f;
+        herd[i][1] = ok ? el.pos[2] : 0.0f;
+        for (int j = 0; j < i; j++)
+            closest = fminf(closest, hypotf(herd[i][0] - herd[j][0], herd[i][1] - herd[j][1]));
+    }
+    CHECK(dry == 6 && closest > 4.0f, "'a herd of elephants by a waterhole': 6 on dry ground (%d), none on "
+          "another (closest two %.1f m apart)", dry, closest);
     /* a house the words name shows the view its front, door and
      * windows, at three-quarters */
     oy_entity hut;
