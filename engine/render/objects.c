@@ -519,7 +519,7 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
     if ((k->flags & OY_KIND_FLOATS) && water > g)
         y = water + e->pos[1];
     if (k->flags & OY_KIND_LIFTED)
-        y = g + (e->pos[1] > 0.0f ? e->pos[1] : 25.0f);
+        y = g + (e->pos[1] > 0.0f ? e->pos[1] : 0.5f * k->height);
     if (k->flags & OY_KIND_SPANS) {
         /* from bank to bank: the shortest span, 12-100 m in steps of 4,
          * turned from its heading by steps of 22.5 degrees, whose two ends

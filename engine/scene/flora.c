@@ -108,9 +108,13 @@ static void fill(tile *T, const oy_world *w, const oy_world_shape *sh)
             float gz1 = oy_world_eval(w, sh, x, z + e, 2.0f, &pz);
             float slope = sqrtf((gx1 - g) * (gx1 - g) + (gz1 - g) * (gz1 - g)) / e;
             oy_world_material(w, sh, x, z, slope, &pt);
-            float chance = oy_smoothstepf(1.0f, 8.0f, pt.canopy);
+            float chance = 0.9f * oy_smoothstepf(1.0f, 8.0f, pt.canopy);
+            /* a savanna's lone trees: a few to the hectare out in the
+             * open, on dry, gentle ground */
+            float lone = 0.03f * sh->acacia * (1.0f - oy_smoothstepf(0.3f, 0.6f, slope)) *
+                         (1.0f - pt.biome[SNOWFIELD] - pt.biome[BEACH]) * oy_smoothstepf(4.0f, 12.0f, pt.water_dist);
             uint64_t h2 = oy_hash(seed, OY_STREAM_VEGETATION, (uint64_t)gx, (uint64_t)gz, 0x5eed);
-            if (oy_u01(h2) >= chance * 0.9f)
+            if (oy_u01(h2) >= fmaxf(chance, lone))
                 continue;
             oy_tree *t = &T->t[T->n++];
             t->x = x;
@@ -119,7 +123,8 @@ static void fill(tile *T, const oy_world *w, const oy_world_shape *sh)
             t->kind = species(sh, &pt, oy_mix64(h2));
             t->seed = oy_mix64(h2 ^ 0x9e3779b97f4a7c15ull);
             /* crowns about as high as the canopy the far view draws */
-            t->size = oy_clampf((pt.canopy + 3.0f) / t->kind->height, 0.45f, 1.3f);
+            t->size = chance > lone ? oy_clampf((pt.canopy + 3.0f) / t->kind->height, 0.45f, 1.3f)
+                                    : 0.75f + 0.4f * oy_u01(oy_mix64(h2 ^ 0x51e));
             float level;
             t->water = pt.water_dist < 25.0f && oy_world_water_by(w, sh, x, z, 25.0f, &level) && level < g
                        ? level : -1e9f;

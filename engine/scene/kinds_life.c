@@ -201,6 +201,56 @@ void oy_kind_elephant(oy_build *b)
          -0.2f + 0.1f * oy_sinf(b->t * 1.7f + ph));
 }
 
+/* A giraffe: a short body sloping down from high withers on long legs,
+ * a long neck raised steeply, a small head with two ossicones, and brown
+ * patches on a tan coat; it browses, the neck dipping, when still. */
+void oy_kind_giraffe(oy_build *b)
+{
+    float k = oy_build_rand(b, 20, 0.85f, 1.08f);
+    int tan = oy_build_mat(b, 0.52f, 0.35f, 0.15f);
+    int patch = oy_build_mat(b, 0.2f, 0.09f, 0.035f);
+    int dark = oy_build_mat(b, 0.1f, 0.07f, 0.05f);
+    float amp, ph = gait(b, 6.0f * k, &amp);
+    float girth = 0.42f * k, len = 0.9f * k, fy = 2.15f * k, hy = 1.85f * k;
+    /* the body: withers high at the front, the rump lower */
+    oy_build_ellipsoid(b, tan, 0, fy, 0.35f * len, 0.8f * girth, girth, 0.7f * len);
+    oy_build_ellipsoid(b, tan, 0, hy, -0.4f * len, 0.78f * girth, 0.9f * girth, 0.6f * len);
+    for (int i = 0; i < 4; i++) {
+        int front = i < 2;
+        float x = (i % 2 ? 1.0f : -1.0f) * 0.45f * girth, y = front ? fy : hy;
+        float a = 0.8f * amp * oy_sinf(ph + ((i == 0 || i == 3) ? 0.0f : PI));
+        limb(b, tan, x, y, front ? 0.65f * len : -0.7f * len, 0.07f * k, y + 0.04f, a);
+    }
+    /* the neck, up at 60 degrees, dipping to browse now and then */
+    float browse = 0.0f;
+    if (b->speed < 0.2f)
+        browse = oy_smoothstepf(0.3f, 0.9f, oy_sinf(b->t * 0.19f + oy_build_rand(b, 21, 0.0f, 6.28f)));
+    float na = oy_lerpf(1.05f, 0.6f, browse), nl = 2.0f * k;
+    float ny = fy + 0.4f * girth, nz = 0.85f * len;
+    float ey = ny + oy_sinf(na) * nl, ez = nz + oy_cosf(na) * nl;
+    oy_build_box(b, tan, 0, 0.5f * (ny + ey), 0.5f * (nz + ez), 0.12f * k, 0.2f * k, 0.55f * nl, 0, -na, 0);
+    oy_build_box(b, dark, 0, 0.5f * (ny + ey) + 0.2f * k * oy_cosf(na), 0.5f * (nz + ez) - 0.2f * k * oy_sinf(na),
+                 0.03f * k, 0.05f * k, 0.5f * nl, 0, -na, 0);
+    float ha = -0.35f;
+    oy_build_box(b, tan, 0, ey + 0.05f * k, ez + 0.22f * k, 0.1f * k, 0.12f * k, 0.3f * k, 0, -ha, 0);
+    for (int s = -1; s <= 1; s += 2)
+        oy_build_frustum(b, dark, s * 0.06f * k, ey + 0.12f * k, ez, 0.025f * k, 0.035f * k, 0.18f * k);
+    /* the coat's patches, on the flanks and up the neck */
+    for (int i = 0; i < 8; i++) {
+        float side = i % 2 ? 1.0f : -1.0f;
+        if (i < 4) {
+            float z = oy_build_rand(b, 30 + i, -0.8f, 0.8f) * len, y = oy_lerpf(hy, fy, z / len * 0.5f + 0.5f);
+            oy_build_ellipsoid(b, patch, side * 0.76f * girth, y + oy_build_rand(b, 40 + i, -0.4f, 0.3f) * girth, z,
+                               0.06f * k, 0.16f * k, 0.18f * k);
+        } else {
+            float u = 0.2f + 0.18f * (float)(i - 4);
+            oy_build_ellipsoid(b, patch, side * 0.1f * k, ny + oy_sinf(na) * nl * u, nz + oy_cosf(na) * nl * u,
+                               0.04f * k, 0.14f * k, 0.12f * k);
+        }
+    }
+    limb(b, dark, 0, hy + 0.3f * girth, -1.0f * len, 0.025f * k, 0.9f * k, -0.15f + 0.1f * oy_sinf(b->t * 1.5f + ph));
+}
+
 void oy_kind_sheep(oy_build *b)
 {
     quad q = { 0.85f, 0.55f, 0.33f, 0.25f, 0.25f, 0.035f,
@@ -218,9 +268,9 @@ void oy_kind_bird_flock(oy_build *b)
         /* each bird where the flock has taken it, wings beating */
         float x = pos[i][0], y = pos[i][1], z = pos[i][2], heading = head[i];
         float flap = 0.7f * oy_sinf(b->t * 9.0f + (float)i * 2.3f);
-        oy_build_ellipsoid(b, dark, x, y, z, 0.09f, 0.07f, 0.09f);
+        oy_build_ellipsoid(b, dark, x, y, z, 0.12f, 0.09f, 0.2f);
         for (int s = -1; s <= 1; s += 2)
-            oy_build_box(b, dark, x + oy_cosf(heading) * s * 0.3f, y + 0.1f * flap, z - oy_sinf(heading) * s * 0.3f,
-                         0.28f, 0.01f, 0.08f, heading, 0, s * flap);
+            oy_build_box(b, dark, x + oy_cosf(heading) * s * 0.5f, y + 0.16f * flap, z - oy_sinf(heading) * s * 0.5f,
+                         0.45f, 0.015f, 0.12f, heading, 0, s * flap);
     }
 }

@@ -180,6 +180,24 @@ void oy_kind_tent(oy_build *b)
         oy_build_light(b, 0, 0.8f, 1.7f, 1.0f, 0.6f, 0.25f, 1.5f * n);
 }
 
+/* A beach umbrella: a pole, a low cone of bright
+ * canvas with a pale rim, and a towel spread in its shade. */
+void oy_kind_parasol(oy_build *b)
+{
+    static const float cols[5][3] = { { 0.6f, 0.06f, 0.04f }, { 0.05f, 0.2f, 0.55f }, { 0.75f, 0.55f, 0.05f },
+                                      { 0.05f, 0.4f, 0.35f }, { 0.6f, 0.2f, 0.3f } };
+    int ci = (int)oy_build_rand(b, 1, 0.0f, 4.999f), ti = (ci + 1 + (int)oy_build_rand(b, 2, 0.0f, 3.999f)) % 5;
+    int canvas = oy_build_mat(b, cols[ci][0], cols[ci][1], cols[ci][2]);
+    int rim = oy_build_mat(b, 0.75f, 0.73f, 0.68f);
+    int towel = oy_build_mat(b, cols[ti][0], cols[ti][1], cols[ti][2]);
+    int pole = oy_build_mat(b, 0.6f, 0.58f, 0.55f);
+    oy_build_box(b, pole, 0, 1.1f, 0, 0.025f, 1.15f, 0.025f, 0, 0, 0);
+    oy_build_frustum(b, rim, 0, 1.98f, 0, 1.25f, 1.15f, 0.06f);
+    oy_build_frustum(b, canvas, 0, 2.03f, 0, 1.18f, 0.0f, 0.5f);
+    float yaw = oy_build_rand(b, 3, 0.0f, PI);
+    oy_build_box(b, towel, 0.4f * oy_cosf(yaw), 0.02f, 0.4f * oy_sinf(yaw), 0.45f, 0.02f, 0.9f, yaw, 0, 0);
+}
+
 static int paint(oy_build *b, int salt)
 {
     static const float cols[5][3] = { { 0.5f, 0.48f, 0.44f }, { 0.35f, 0.06f, 0.04f },

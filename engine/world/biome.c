@@ -318,6 +318,12 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     cover *= (1.0f - rk) * (1.0f - perm) *
              (1.0f - oy_smoothstepf(0.0f, 0.5f, b[DESERT] + b[SNOWFIELD] + b[BEACH] * (1.0f - wk)));
     cover *= oy_smoothstepf(oy_lerpf(3.0f, 2.0f, wk), oy_lerpf(25.0f, 9.0f, wk), pt->water_dist) * (1.0f - pt->crater) * (1.0f - pt->cone);
+    /* a savanna's thorn trees: small clumps scattered over the grass */
+    if (sh->acacia > 0.05f) {
+        float dot = oy_world_fbm(w, x - 410.0, z + 230.0, 45.0, 8.0f, 2);
+        cover = fmaxf(cover, sh->acacia * oy_smoothstepf(0.45f, 0.7f, dot) * (1.0f - rk) * (1.0f - perm) *
+                                 (1.0f - pt->cone) * oy_smoothstepf(3.0f, 25.0f, pt->water_dist));
+    }
     /* the set's open ground stays open: a meadow floor along a valley, a
      * clearing elsewhere, its forest edge wandering in and out; in a
      * forest world the trees close in a few metres past the glade */

@@ -365,12 +365,13 @@ static float carve(float h, float level, float u, float W, float F)
 
 /* the land meets the shoreline at u = 0 with a beach, or with a cliff of
  * height cliff a few metres back from the water, and the sea bed falls
- * away beyond */
+ * away beyond; the beach runs into the water without a step (a step
+ * shows as a dark staircase along the waterline) */
 static float shore(float h, float sea, float u, float cliff)
 {
     if (u > 0.0f)
-        return sea - 0.4f - fminf(u * 0.035f, 40.0f);
-    float beach = sea + 0.4f + (-u) * 0.02f;
+        return sea - 0.4f * oy_smoothstepf(0.0f, 8.0f, u) - fminf(u * 0.035f, 40.0f);
+    float beach = sea + 0.4f * oy_smoothstepf(0.0f, 8.0f, -u) + (-u) * 0.02f;
     beach += cliff * oy_smoothstepf(3.0f, 9.0f + 0.5f * cliff, -u);
     float k = oy_smoothstepf(0.0f, 1400.0f, -u);
     return oy_lerpf(beach, fmaxf(h, beach), k * k);

@@ -382,6 +382,9 @@ static const lang_phrase lang_phrases[] = {
     CH("a red rock desert", OY_CH_RUGGED, 0.85f, 1.0f),
     /* a place said after what stands by a thing is that thing's place */
     OBJ("a camp with tents by a lake", "tent", 1, OY_PLACE_NEAR_WATER),
+    OBJ("giraffes on the african savanna at golden hour", "giraffe", 3, OY_PLACE_NONE),
+    OBJ("a beach with umbrellas and seagulls on a sunny day", "parasol", 3, OY_PLACE_NONE),
+    OBJ("a sunbather under a beach umbrella", "person", 1, OY_PLACE_NEAR_ENTITY),
 
     /* pacing */
     OVER("slowly", 7.5f, 8.5f),

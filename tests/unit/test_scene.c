@@ -93,7 +93,7 @@ static void each_kind(uint8_t *a, uint8_t *b)
         meadow(&st, 14.0f);
         oy_entity e = entity(name, ex, ez);
         float g = oy_world_ground(world, &st, ex, ez), gc = oy_world_ground(world, &st, 0.0, 0.0);
-        float lift = (k[i].flags & OY_KIND_LIFTED) ? 25.0f : 0.0f;
+        float lift = (k[i].flags & OY_KIND_LIFTED) ? 0.5f * h : 0.0f;   /* aloft by default (objects.c) */
         float top = g + lift + fmaxf(h, 1.0f), cam_y = gc + 1.7f + 0.3f * size;
         float pitch = (float)(atan2((g + lift + 0.5 * h) - cam_y, dist) * 180.0 / OY_PI);
         oy_view v;
