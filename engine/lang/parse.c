@@ -514,7 +514,7 @@ typedef struct clause {
     size_t size_at;           /* the token after the size word */
     int place;                /* waiting for the next object */
     char near_what[32];
-    int last_item, last_object;
+    int first_item, last_item, last_object;   /* items of this clause */
     size_t last_object_end;   /* the token after the last object's words */
     int of_object;            /* "of" came right after that object */
     int pending[8];           /* colour items waiting for what they qualify */
@@ -553,7 +553,7 @@ static void clause_reset(clause *c, int sentence)
     c->size = 0.0f;
     c->intensity_at = (size_t)-1;
     c->very_at = (size_t)-1;
-    c->last_item = c->last_object = -1;
+    c->first_item = c->last_item = c->last_object = -1;
     c->last_object_end = (size_t)-1;
     c->of_object = 0;
     c->npending = 0;
@@ -585,6 +585,15 @@ static int one_of(const char *w, const char *const *list, size_t n)
     return 0;
 }
 #define ONE_OF(w, list) one_of(w, list, sizeof list / sizeof *list)
+
+/* The clause has named water, not negated ("a lake at dusk"). */
+static int water_named(const parser *p, const clause *c)
+{
+    for (int i = c->last_item; i >= 0 && i >= c->first_item; i--)
+        if (p->out->items[i].concept->group == OY_GROUP_WATER)
+            return !p->out->items[i].negated;
+    return 0;
+}
 
 /* Land an object may stand on top of: "ruins on the hill", "a tower on
  * the ridge", "a cabin up on the cliffs". */
@@ -743,6 +752,8 @@ static int add_item(parser *p, clause *c, const oy_concept *k, size_t at, int pl
         c->with = 0;
         c->last_object = idx;
     }
+    if (c->first_item < 0)
+        c->first_item = idx;
     c->last_item = idx;
     c->count = 0;
     c->intensity_at = (size_t)-1;
@@ -1055,6 +1066,13 @@ static int apply_word(parser *p, clause *c, size_t i, const match *m, int timed,
             const oy_concept *k = p->out->items[c->last_object].concept;
             c->place = OY_PLACE_NEAR_ENTITY;
             snprintf(c->near_what, sizeof c->near_what, "%s", k->kind ? k->kind : k->name);
+            c->with = 1;
+        } else if (!strcmp(w->text, "with") && c->last_object < 0 && c->place == OY_PLACE_NONE &&
+                   water_named(p, c)) {
+            /* "a mountain lake with a cabin", "a river at dusk with a
+             * mill": by that water */
+            c->place = OY_PLACE_NEAR_WATER;
+            c->near_what[0] = 0;
             c->with = 1;
         }
         break;

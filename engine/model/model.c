@@ -504,6 +504,13 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
                         e->beside = at + 1;
                         e->beside_off[0] = dx;
                         e->beside_off[1] = along ? dz : dz - 1.2f * reach;
+                        /* a tall thing by a low one ("a graveyard with a
+                         * church") stands behind it, as far out as a
+                         * level view sees it whole */
+                        if (stand_off > r->ahead + e->beside_off[1]) {
+                            e->beside_off[0] = 0.5f * dx;
+                            e->beside_off[1] = stand_off - r->ahead;
+                        }
                     }
                 }
                 describe_add(c, " add %d %s near '%s';", it->count, it->concept->name, it->near_what);

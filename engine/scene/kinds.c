@@ -62,6 +62,7 @@ static const oy_kind kinds[] = {
     { "horse", oy_kind_horse, OY_KIND_MOVER, 2.0f, 1.6f, "horse; grazes when still" },
     { "cow", oy_kind_cow, OY_KIND_MOVER, 1.5f, 1.6f, "cow, brown or pied; grazes when still" },
     { "sheep", oy_kind_sheep, OY_KIND_MOVER, 0.9f, 1.0f, "sheep" },
+    { "bison", oy_kind_bison, OY_KIND_MOVER, 1.9f, 1.8f, "bison: dark brown, a great shaggy hump, short horns; grazes when still" },
     { "elephant", oy_kind_elephant, OY_KIND_MOVER, 3.3f, 2.4f, "elephant: grey, 3 m at the shoulder, ears, trunk and tusks" },
     { "giraffe", oy_kind_giraffe, OY_KIND_MOVER, 4.8f, 1.8f,
       "giraffe: brown patches on tan, long legs, a neck raised steeply; browses when still" },

@@ -168,6 +168,27 @@ void oy_kind_cow(oy_build *b)
     }
 }
 
+/* A bison: dark brown, a great hump over the shoulders, a shaggy front
+ * and beard, short horns; it grazes when still. Buffalo, yak and musk ox
+ * are drawn so. */
+void oy_kind_bison(oy_build *b)
+{
+    float k = oy_build_rand(b, 20, 0.9f, 1.1f);
+    quad q = { 1.75f * k, 1.2f * k, 0.6f * k, 0.4f * k, 0.55f * k, 0.09f * k,
+               { 0.13f, 0.08f, 0.05f }, { 0.07f, 0.05f, 0.035f }, 1, 1 };
+    quadruped(b, &q);
+    int shag = oy_build_mat(b, 0.09f, 0.06f, 0.04f);
+    int horn = oy_build_mat(b, 0.05f, 0.045f, 0.04f);
+    float body_y = q.shoulder - q.girth;
+    oy_build_ellipsoid(b, shag, 0, body_y + 0.35f * q.girth, 0.45f * q.len, 0.95f * q.girth, 1.15f * q.girth,
+                       0.6f * q.len);
+    oy_build_ellipsoid(b, shag, 0, body_y - 0.3f * q.girth, 0.75f * q.len, 0.7f * q.girth, 0.6f * q.girth,
+                       0.3f * q.len);
+    for (int s = -1; s <= 1; s += 2)
+        oy_build_box(b, horn, s * 0.22f * k, body_y + 0.55f * q.girth, 1.35f * q.len, 0.03f * k, 0.09f * k,
+                     0.03f * k, 0, 0, s * 0.5f);
+}
+
 /* An elephant: a grey bulk on four pillar legs, a big head with fanned
  * ears, a trunk that hangs and sways, and tusks on some. */
 void oy_kind_elephant(oy_build *b)

@@ -192,7 +192,7 @@ static const lang_phrase lang_phrases[] = {
     CH("a field of sunflowers", OY_CH_FLOWER_WARMTH, 0.99f, 1.0f),
     CH("a fishing village in norway", OY_CH_CONIFER, 0.55f, 0.65f),
     CH("a quiet beach at dawn with gentle waves", OY_CH_COAST, 0.95f, 1.0f),
-    OBJ("a frozen lake with ice skaters", "person", 3, OY_PLACE_NONE),
+    OBJ("a frozen lake with ice skaters", "person", 3, OY_PLACE_NEAR_WATER),
     CH("a cliff overlooking the sea", OY_CH_COAST, 0.5f, 1.0f),
     /* heather browns a moor's grass */
     CH("a moor covered in heather", OY_CH_FOLIAGE, 0.45f, 0.55f),
@@ -382,7 +382,11 @@ static const lang_phrase lang_phrases[] = {
     CH("a red rock desert", OY_CH_RUGGED, 0.85f, 1.0f),
     /* a place said after what stands by a thing is that thing's place */
     OBJ("a camp with tents by a lake", "tent", 1, OY_PLACE_NEAR_WATER),
+    OBJ("a mountain lake with a wooden cabin and a canoe", "cabin", 1, OY_PLACE_NEAR_WATER),
+    OBJ("a river with an old mill", "windmill", 1, OY_PLACE_NEAR_WATER),
+    OBJ("a lake at dusk with a cabin", "cabin", 1, OY_PLACE_NEAR_WATER),
     OBJ("giraffes on the african savanna at golden hour", "giraffe", 3, OY_PLACE_NONE),
+    OBJ("a herd of bison on snowy plains", "bison", 6, OY_PLACE_NONE),
     OBJ("a beach with umbrellas and seagulls on a sunny day", "parasol", 3, OY_PLACE_NONE),
     OBJ("a sunbather under a beach umbrella", "person", 1, OY_PLACE_NEAR_ENTITY),
 

@@ -416,6 +416,15 @@ static void placement_words(void)
     }
     CHECK(dry == 6 && closest > 4.0f, "'a herd of elephants by a waterhole': 6 on dry ground (%d), none on "
           "another (closest two %.1f m apart)", dry, closest);
+    /* a tall thing by a low one stands behind it, whole in a level view */
+    oy_entity yard, church;
+    ok = placed_nth("a moonlit graveyard with an old church", 0, &at, &rise, &bearing, &yard) &&
+         placed_nth("a moonlit graveyard with an old church", 1, &at, &rise, &bearing, &church);
+    float chd = ok ? hypotf(church.pos[0], church.pos[2]) : 1.0f;
+    CHECK(ok && !strcmp(church.kind, "church") && church.pos[2] > yard.pos[2] + 20.0f &&
+              (rise + 26.0f) / chd < 0.164f && fabsf(bearing) < 15.0f,
+          "'a graveyard with an old church': the church stands behind the graves, its spire in the frame (%.0f m "
+          "off, %.1f degrees off the view)", chd, bearing);
     /* a house the words name shows the view its front, door and
      * windows, at three-quarters */
     oy_entity hut;
