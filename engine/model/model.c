@@ -510,6 +510,13 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
                         if (stand_off > r->ahead + e->beside_off[1]) {
                             e->beside_off[0] = 0.5f * dx;
                             e->beside_off[1] = stand_off - r->ahead;
+                        } else if (kt && (kt->flags & OY_KIND_CLUSTER) && !along &&
+                                   ahead < r->ahead - reach) {
+                            /* a small thing in a village ("a town square
+                             * with a fountain") stands at its near edge,
+                             * as near the view as it would alone */
+                            e->beside_off[0] = dx * ahead / r->ahead;
+                            e->beside_off[1] = ahead - r->ahead;
                         }
                     }
                 }

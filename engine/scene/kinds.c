@@ -50,6 +50,8 @@ static const oy_kind kinds[] = {
     { "lantern", oy_kind_lantern, 0, 2.7f, 0.5f, "lantern on a post, lit" },
     { "flag", oy_kind_flag, 0, 7.5f, 2.5f, "flag on a pole: two or three colours, streams and ripples in the wind, hangs in a calm" },
     { "tent", oy_kind_tent, 0, 1.5f, 2.0f, "ridge tent; glows from inside at night" },
+    { "fountain", oy_kind_fountain, 0, 3.3f, 2.7f,
+      "fountain: a round stone basin of water, a pedestal bowl, a jet and a curtain of falling water" },
     { "parasol", oy_kind_parasol, 0, 2.5f, 1.3f, "beach umbrella: a bright canvas cone on a pole, a towel in its shade" },
     { "boat", oy_kind_boat, OY_KIND_FLOATS, 0.8f, 2.5f, "rowing boat with its rower seated, some with a sail; floats" },
     { "ship", oy_kind_ship, OY_KIND_FLOATS, 25.0f, 16.0f, "sailing ship: dark hull, masts and sails; floats" },

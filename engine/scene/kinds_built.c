@@ -495,3 +495,23 @@ void oy_kind_bridge(oy_build *b)
                      1.8f, 0.2f, half, 0, (float)s * a, 0);
     }
 }
+
+/* A town fountain: a round stone basin brimming with water, a pedestal
+ * with a bowl, a jet rising from it and a thin curtain falling round it. */
+void oy_kind_fountain(oy_build *b)
+{
+    float g = oy_build_rand(b, 1, 0.42f, 0.55f);
+    int stone = oy_build_stone(b, g, g * 0.95f, g * 0.88f);
+    int pool = oy_build_mat(b, 0.05f, 0.09f, 0.1f);
+    int jet = oy_build_white_water(b, 0.9f, 0.93f, 0.95f);
+    int fall = oy_build_soft(b, 0.85f, 0.88f, 0.92f, 0.35f, 0.3f);
+    oy_build_frustum(b, stone, 0, 0.0f, 0, 2.7f, 2.6f, 0.55f);
+    oy_build_frustum(b, pool, 0, 0.55f, 0, 2.35f, 2.35f, 0.02f);
+    oy_build_frustum(b, stone, 0, 0.55f, 0, 0.38f, 0.26f, 1.35f);
+    oy_build_frustum(b, stone, 0, 1.9f, 0, 0.3f, 1.0f, 0.3f);
+    oy_build_frustum(b, pool, 0, 2.2f, 0, 0.92f, 0.92f, 0.02f);
+    oy_build_frustum(b, stone, 0, 2.2f, 0, 0.12f, 0.09f, 0.35f);
+    float pulse = 0.08f * oy_sinf(b->t * 3.1f + oy_build_rand(b, 2, 0.0f, 6.28f));
+    oy_build_frustum(b, jet, 0, 2.55f, 0, 0.07f, 0.02f, 0.75f + pulse);
+    oy_build_frustum(b, fall, 0, 0.57f, 0, 1.12f, 0.98f, 1.63f);
+}

@@ -135,17 +135,6 @@ void oy_kind_rock_tower(oy_build *b)
     greenery(b, green, 60, lean * top, top + 0.12f * H, 0.0f, 0.95f * R, 7);
 }
 
-/* White water (a falling sheet, foam): solid to the eye, and bright in
- * shade too, for the light it churns through it. (Not soft: the
- * renderer shows only the nearest soft thing, and the spray is nearer.) */
-static int white_water(oy_build *b, float r, float g, float bl)
-{
-    int m = oy_build_mat(b, r, g, bl);
-    for (int i = 0; i < 3; i++)
-        b->m[m].emit[i] = 0.45f * b->m[m].alb[i];
-    return m;
-}
-
 /* A waterfall: white water dropping 30-46 m over the lip of a cliff
  * (behind it, along -z) into foam and rising spray at its foot. The cliff
  * is a wall of upright blocks with flat faces (columns of basalt,
@@ -183,8 +172,8 @@ void oy_kind_waterfall(oy_build *b)
         }
     /* the falling sheet, out from the face at the lip and farther at the
      * foot, and the streaks running down it */
-    int sheet = white_water(b, 0.86f, 0.9f, 0.93f);
-    int streak = white_water(b, 0.97f, 0.98f, 0.99f);
+    int sheet = oy_build_white_water(b, 0.86f, 0.9f, 0.93f);
+    int streak = oy_build_white_water(b, 0.97f, 0.98f, 0.99f);
     float lean = 1.5f / H;
     oy_build_box(b, sheet, 0.0f, 0.5f * H, 1.2f, fall, 0.5f * H, 0.7f, 0, -lean, 0);
     oy_build_box(b, sheet, 0.0f, 0.25f * H, 2.0f, 1.3f * fall, 0.25f * H, 0.7f, 0, -lean, 0);
@@ -195,7 +184,7 @@ void oy_kind_waterfall(oy_build *b)
                      0.5f, 3.0f, 0.3f, 0, -lean, 0);
     }
     /* foam where it lands, and spray that rises and thins */
-    int foam = white_water(b, 0.88f, 0.9f, 0.92f);
+    int foam = oy_build_white_water(b, 0.88f, 0.9f, 0.92f);
     int spray = oy_build_soft(b, 0.85f, 0.87f, 0.9f, 0.12f, 0.5f);
     for (int i = 0; i < 3; i++) {
         float p = 0.9f + 0.1f * oy_sinf(t * 3.1f + (float)i);

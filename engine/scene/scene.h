@@ -151,6 +151,11 @@ void oy_build_ellipsoid(oy_build *b, int mat, float cx, float cy, float cz, floa
  * frame's exposure (about 20 for a campfire) */
 void oy_build_light(oy_build *b, float x, float y, float z, float r, float g, float bl,
                     float power);
+/* white water (a falling sheet, foam, a fountain's jet): solid to the
+ * eye, and bright in shade too, for the light it churns through it (not
+ * soft: the renderer shows only the nearest soft thing, and spray is
+ * nearer) */
+int oy_build_white_water(oy_build *b, float r, float g, float bl);
 /* a soft material (smoke, a light's beam): seen through, coverage alpha */
 int oy_build_soft(oy_build *b, float r, float g, float bl, float alpha, float glow);
 /* move primitives [from, n) and the lights from light by dx, dy, dz: a
@@ -215,6 +220,7 @@ void oy_kind_lantern(oy_build *b);
 void oy_kind_flag(oy_build *b);
 void oy_kind_tent(oy_build *b);
 void oy_kind_parasol(oy_build *b);
+void oy_kind_fountain(oy_build *b);
 void oy_kind_boat(oy_build *b);
 void oy_kind_ship(oy_build *b);
 void oy_kind_wagon(oy_build *b);

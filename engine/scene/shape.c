@@ -45,6 +45,14 @@ int oy_build_glow(oy_build *b, float r, float g, float bl, float power)
     return m;
 }
 
+int oy_build_white_water(oy_build *b, float r, float g, float bl)
+{
+    int m = oy_build_mat(b, r, g, bl);
+    for (int i = 0; i < 3; i++)
+        b->m[m].emit[i] = 0.45f * b->m[m].alb[i];
+    return m;
+}
+
 int oy_build_soft(oy_build *b, float r, float g, float bl, float alpha, float glow)
 {
     int m = oy_build_mat(b, r, g, bl);

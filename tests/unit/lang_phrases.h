@@ -387,6 +387,7 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a lake at dusk with a cabin", "cabin", 1, OY_PLACE_NEAR_WATER),
     OBJ("giraffes on the african savanna at golden hour", "giraffe", 3, OY_PLACE_NONE),
     OBJ("a herd of bison on snowy plains", "bison", 6, OY_PLACE_NONE),
+    OBJ("a market town square with a fountain at noon", "fountain", 1, OY_PLACE_NEAR_ENTITY),
     OBJ("a beach with umbrellas and seagulls on a sunny day", "parasol", 3, OY_PLACE_NONE),
     OBJ("a sunbather under a beach umbrella", "person", 1, OY_PLACE_NEAR_ENTITY),
 
