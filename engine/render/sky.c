@@ -608,8 +608,33 @@ static void aurora(const oy_sky *s, float dx, float dy, float dz, float out[3])
     }
 }
 
-/* stars on a cube map of cells, one jittered star per lucky cell */
-static float stars(const oy_sky *s, float dx, float dy, float dz)
+/* The Milky Way: a band along a great circle that rises from the horizon
+ * a little left of +z, leaning right, brightest toward its core low in
+ * the sky, mottled with star clouds and split by a dark rift. Its glow
+ * (returned) and how much denser its stars are (*dense, 0..1). */
+static float milky_way(const oy_sky *s, float dx, float dy, float dz, float *dense)
+{
+    static const float n[3] = { -0.886f, 0.4222f, -0.1885f }, h[3] = { -0.208f, 0.0f, 0.978f },
+                       v[3] = { 0.413f, 0.906f, 0.0879f };
+    float g = dx * n[0] + dy * n[1] + dz * n[2];
+    *dense = 0.0f;
+    if (fabsf(g) > 0.45f)
+        return 0.0f;
+    float th = oy_atan2f(dx * v[0] + dy * v[1] + dz * v[2], dx * h[0] + dz * h[2]);
+    float clouds = tile_at(s->clouds, th * 110.0f + 300.0f, g * 260.0f + 140.0f);
+    float fine = tile_at(s->clouds, th * 420.0f + 71.0f, g * 900.0f + 33.0f);
+    float core = 1.0f + 0.8f * oy_rexp(-(th - 0.5f) * (th - 0.5f) * 4.0f);
+    float lane = g - 0.015f - 0.02f * (clouds - 0.5f);
+    float rift = 1.0f - 0.8f * oy_rexp(-lane * lane * 2500.0f) * oy_smoothstepf(-0.6f, 0.6f, th) * (0.4f + 0.6f * fine);
+    float band = oy_rexp(-g * g * 90.0f) * rift * core;
+    float mott = oy_smoothstepf(0.2f, 0.75f, 0.6f * clouds + 0.4f * fine);
+    *dense = oy_clampf(band * mott, 0.0f, 1.0f);
+    return 0.02f * band * mott * mott + 0.0015f * oy_rexp(-g * g * 20.0f);
+}
+
+/* stars on a cube map of cells, one jittered star per lucky cell, more
+ * cells lucky where the Milky Way is dense */
+static float stars(const oy_sky *s, float dx, float dy, float dz, float dense)
 {
     float ax = fabsf(dx), ay = fabsf(dy), az = fabsf(dz), m, u, v;
     int face;
@@ -620,12 +645,12 @@ static float stars(const oy_sky *s, float dx, float dy, float dz)
     float fu = (u / m * 0.5f + 0.5f) * cells, fv = (v / m * 0.5f + 0.5f) * cells;
     int iu = (int)fu, iv = (int)fv;
     uint64_t h = oy_hash(s->seed, OY_STREAM_SKY, 1000 + (uint64_t)face, (uint64_t)iu, (uint64_t)iv);
-    float p = oy_u01(h);
-    if (p > 0.35f)
+    float p = oy_u01(h), lucky = 0.35f + 0.4f * dense;
+    if (p > lucky)
         return 0.0f;
     float cx = iu + 0.2f + 0.6f * oy_u01(h << 8), cy = iv + 0.2f + 0.6f * oy_u01(h << 16);
     float r2 = ((fu - cx) * (fu - cx) + (fv - cy) * (fv - cy)) / (m * m);
-    float mag = p / 0.35f;
+    float mag = p / lucky;
     float b = 0.004f + 0.12f * mag * mag * mag * mag * mag * mag;
     return b * oy_rexp(-r2 * 900.0f);
 }
@@ -735,9 +760,12 @@ void oy_sky_radiance(const oy_sky *s, const float d[3], float az, float cam_y, f
             out[c] += a[c] * vis;
     }
     if (s->star_k > 0.0f && dy > 0.0f) {
-        float b = stars(s, dx, dy, dz) * s->star_k * vis * oy_smoothstepf(0.0f, 0.15f, dy);
-        out[0] += b * 0.9f;
-        out[1] += b * 0.95f;
-        out[2] += b;
+        float dense, k = s->star_k * vis * oy_smoothstepf(0.0f, 0.15f, dy);
+        /* a moon up washes the Milky Way out */
+        float glow = milky_way(s, dx, dy, dz, &dense) * k * (1.0f - 0.8f * oy_smoothstepf(-0.05f, 0.2f, s->moon[1]));
+        float b = stars(s, dx, dy, dz, dense) * k;
+        out[0] += b * 0.9f + glow * 0.95f;
+        out[1] += b * 0.95f + glow * 0.93f;
+        out[2] += b + glow * 0.9f;
     }
 }

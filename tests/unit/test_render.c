@@ -352,6 +352,38 @@ int main(void)
         CHECK(south < 4.0 && !memcmp(a, b, n), "and not the southern sky (G up %.1f), nor the sky by day", south);
     }
 
+    /* the Milky Way: a band of light across a clear night sky, along the
+     * great circle normal to (-0.886, 0.422, -0.189) (sky.c) */
+    {
+        scene_state(&scenes[6], &st);
+        st.ch[OY_CH_CLOUD] = 0.0f;
+        float g = oy_world_surface(w, &st, 0.0, 0.0);
+        view_make(&v, 0.0, g + 2.0, 0.0, 0, 35, 0, 20);
+        render_one(w, p2, &cfg, &st, &v, a);
+        double in = 0.0, off = 0.0;
+        int nin = 0, noff = 0;
+        for (int y = 0; y < H; y++)
+            for (int x = 0; x < W; x++) {
+                float u = (2.0f * (x + 0.5f) / W - 1.0f) * v.tan_half_fov_x;
+                float t = (1.0f - 2.0f * (y + 0.5f) / H) * v.tan_half_fov_x * H / W;
+                oy_v3 d = oy_v3_add(v.fwd, oy_v3_add(oy_v3_scale(v.right, u), oy_v3_scale(v.up, t)));
+                float k = (-0.886f * d.x + 0.4222f * d.y - 0.1885f * d.z) / sqrtf(oy_v3_dot(d, d));
+                const uint8_t *px = a + ((size_t)y * W + x) * 3;
+                double l = 0.2126 * px[0] + 0.7152 * px[1] + 0.0722 * px[2];
+                if (fabsf(k) < 0.06f) {
+                    in += l;
+                    nin++;
+                } else if (fabsf(k) > 0.3f) {
+                    off += l;
+                    noff++;
+                }
+            }
+        in /= nin > 0 ? nin : 1;
+        off /= noff > 0 ? noff : 1;
+        CHECK(nin > 500 && noff > 500 && in > off + 4.0, "the Milky Way brightens its band of a clear night sky "
+              "(luma %.1f in the band, %.1f off it)", in, off);
+    }
+
     /* molten lava glows red-orange in the flatter ground, by day too */
     {
         scene_state(&scenes[0], &st);
