@@ -135,6 +135,37 @@ void oy_kind_rock_tower(oy_build *b)
     greenery(b, green, 60, lean * top, top + 0.12f * H, 0.0f, 0.95f * R, 7);
 }
 
+/* ice: light caught in it keeps it a little bright in shade */
+static int ice_mat(oy_build *b, float r, float g, float bl)
+{
+    int m = oy_build_mat(b, r, g, bl);
+    for (int i = 0; i < 3; i++)
+        b->m[m].emit[i] = 0.12f * b->m[m].alb[i];
+    return m;
+}
+
+/* A waterfall frozen still: a curtain of blue-white ice down the face,
+ * fluted columns and icicles hanging from the lip, and a mound of ice
+ * where it lands; nothing moves. */
+static void frozen_fall(oy_build *b, float H, float fall)
+{
+    int ice = ice_mat(b, 0.66f, 0.8f, 0.9f), clear = ice_mat(b, 0.5f, 0.68f, 0.82f);
+    int rime = ice_mat(b, 0.85f, 0.9f, 0.94f);
+    float lean = 1.5f / H;
+    oy_build_box(b, clear, 0.0f, 0.5f * H, 1.0f, fall, 0.5f * H, 0.6f, 0, -lean, 0);
+    for (int i = 0; i < 9; i++) {
+        float x = ((float)i / 4.0f - 1.0f) * 1.1f * fall, len = H * oy_build_rand(b, 70 + i, 0.35f, 1.0f);
+        float w = oy_build_rand(b, 80 + i, 0.5f, 1.1f);
+        /* a column as far down as it reached, an icicle's point below */
+        oy_build_box(b, i & 1 ? ice : rime, x, H - 0.5f * len, 1.8f + 0.8f * (len / H), w, 0.5f * len, 0.6f, 0,
+                     -lean, 0);
+        oy_build_frustum(b, ice, x, H - len - 0.25f * len, 1.8f + len / H, 0.05f, w, 0.25f * len);
+    }
+    for (int i = 0; i < 3; i++)
+        oy_build_ellipsoid(b, rime, ((float)i - 1.0f) * 1.2f * fall, 0.0f, 3.5f + oy_build_rand(b, 100 + i, -1.0f, 1.0f),
+                           1.5f * fall, 2.5f + 1.5f * oy_build_rand(b, 105 + i, 0.0f, 1.0f), 4.0f);
+}
+
 /* A waterfall: white water dropping 30-46 m over the lip of a cliff
  * (behind it, along -z) into foam and rising spray at its foot. The cliff
  * is a wall of upright blocks with flat faces (columns of basalt,
@@ -148,7 +179,8 @@ void oy_kind_waterfall(oy_build *b)
     beds r = rock_beds(b, 1, 1.5f, 0.0f);
     float H = oy_build_rand(b, 3, 30.0f, 46.0f), fall = oy_build_rand(b, 5, 6.0f, 9.0f), t = b->t;
     float W = 6.0f * fall;
-    const int cols = 7, green = leafy(b, 29);
+    /* under deep snow no green shows */
+    const int cols = 7, green = b->look->snow > 0.4f ? -1 : leafy(b, 29);
     float hw = 0.6f * W / (float)cols;
     for (int i = 0; i < cols; i++) {
         float u = ((float)i - 0.5f * (float)(cols - 1)) / (0.5f * (float)(cols - 1));   /* -1..1 */
@@ -161,8 +193,9 @@ void oy_kind_waterfall(oy_build *b)
         if (i != cols / 2)
             greenery(b, green, 60 + 4 * i, x, top - 0.8f, z, 1.1f * hw, 2);
     }
-    /* the shoulders: a high and a low mound each side, set back */
-    int hill = green >= 0 ? green : r.m[1];
+    /* the shoulders: a high and a low mound each side, set back; white
+     * under deep snow */
+    int hill = b->look->snow > 0.4f ? oy_build_mat(b, 0.78f, 0.8f, 0.84f) : green >= 0 ? green : r.m[1];
     for (int s = -1; s <= 1; s += 2)
         for (int j = 0; j < 2; j++) {
             float Ws = oy_build_rand(b, 90 + 2 * j + (s > 0), 40.0f, 60.0f);
@@ -170,6 +203,10 @@ void oy_kind_waterfall(oy_build *b)
             oy_build_ellipsoid(b, hill, x, 0.0f, -14.0f - 6.0f * (float)j, 0.4f * Ws, h, 22.0f);
             greenery(b, green, 100 + 8 * j + 4 * (s > 0), x, 0.85f * h, -14.0f, 0.3f * Ws, 4);
         }
+    if (b->look->frozen) {
+        frozen_fall(b, H, fall);
+        return;
+    }
     /* the falling sheet, out from the face at the lip and farther at the
      * foot, and the streaks running down it */
     int sheet = oy_build_white_water(b, 0.86f, 0.9f, 0.93f);

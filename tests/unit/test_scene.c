@@ -546,6 +546,26 @@ static void stonework(void)
 /* Landforms drawn as things: an arch the sky shows through, rock towers
  * of their height, green where the land is, a waterfall whose water
  * falls; placed by words far enough off to be seen whole, facing the view. */
+/* A frozen waterfall stands still: ice, no spray, the same at 1 s and
+ * 3 s; running, it moves. */
+static void frozen_waterfall(void)
+{
+    const oy_kind *k = oy_scene_kind_find("waterfall");
+    int same[2], soft[2];
+    for (int frozen = 0; frozen < 2; frozen++) {
+        oy_look look = { .leaf = { 0.05f, 0.08f, 0.03f }, .snow = 0.8f, .frozen = frozen, .dry = 1, .exposure = 1 };
+        oy_build b1 = { .seed = 5, .t = 1.0f, .look = &look }, b3 = { .seed = 5, .t = 3.0f, .look = &look };
+        k->build(&b1);
+        k->build(&b3);
+        same[frozen] = b1.n == b3.n && !memcmp(b1.p, b3.p, sizeof *b1.p * (size_t)b1.n);
+        soft[frozen] = 0;
+        for (int i = 0; i < b1.nm; i++)
+            soft[frozen] += (b1.m[i].flags & OY_MAT_SOFT) != 0;
+    }
+    CHECK(!same[0] && soft[0] && same[1] && !soft[1], "a waterfall runs and sprays (moves %d, spray %d); frozen "
+          "it stands still (still %d), no spray (%d)", !same[0], soft[0], same[1], soft[1]);
+}
+
 static void landforms(void)
 {
     oy_look green = { .leaf = { 0.05f, 0.08f, 0.03f }, .rock = { 0.3f, 0.3f, 0.28f }, .green = 0.8f,
@@ -709,6 +729,7 @@ int main(void)
         return 1;
     }
     each_kind(a, b);
+    frozen_waterfall();
     landforms();
     stonework();
     flocking();
