@@ -8,22 +8,28 @@
 
 #include "cast_impl.h"
 
+static const float rayleigh[3] = { 5.8e-6f, 13.5e-6f, 33.1e-6f };
+
+/* what the height fog lets through along dist metres of d */
+static float fog_through(const oy_cast *c, const float d[3], float dist)
+{
+    /* exponential height fog, integrated analytically along the ray */
+    float h0 = c->cam_y - c->fog_y0, dy = d[1] * dist * c->fog_b;
+    float k = fabsf(dy) < 1e-3f ? 1.0f : (1.0f - oy_rexp(-dy)) / dy;
+    return oy_rexp(-c->fog_a * oy_rexp(-c->fog_b * h0) * dist * k);
+}
+
 void oy_cast_air(const oy_cast *c, const float d[3], const float hz[3], float dist, float col[3])
 {
     const oy_sky *s = c->sky;
-    static const float br[3] = { 5.8e-6f, 13.5e-6f, 33.1e-6f };
     float cosv = d[0] * s->sun[0] + d[1] * s->sun[1] + d[2] * s->sun[2];
     for (int i = 0; i < 3; i++) {
-        float T = oy_rexp(-(br[i] * 1.3f + c->mie) * dist);
+        float T = oy_rexp(-(rayleigh[i] * 1.3f + c->mie) * dist);
         col[i] = col[i] * T + hz[i] * (1.0f - T);
     }
     if (c->fog_a <= 0.0f)
         return;
-    /* exponential height fog, integrated analytically along the ray */
-    float h0 = c->cam_y - c->fog_y0, dy = d[1] * dist * c->fog_b;
-    float k = fabsf(dy) < 1e-3f ? 1.0f : (1.0f - oy_rexp(-dy)) / dy;
-    float I = c->fog_a * oy_rexp(-c->fog_b * h0) * dist * k;
-    float T = oy_rexp(-I);
+    float T = fog_through(c, d, dist);
     float glow = 0.2f + 1.2f * oy_rexp((cosv - 1.0f) * 5.0f);
     /* fog lit by the whole sky is as bright as a white wall, far
      * brighter than the land; by day that is the look, but a foggy night
@@ -33,6 +39,13 @@ void oy_cast_air(const oy_cast *c, const float d[3], const float hz[3], float di
         float fc = (s->amb_up[i] * 0.8f + s->sun_rad[i] * glow * 0.35f + s->moon_rad[i] * 0.3f) * dim;
         col[i] = col[i] * T + fc * (1.0f - T);
     }
+}
+
+void oy_cast_air_dim(const oy_cast *c, const float d[3], float dist, float col[3])
+{
+    float T = c->fog_a > 0.0f ? fog_through(c, d, dist) : 1.0f;
+    for (int i = 0; i < 3; i++)
+        col[i] *= T * oy_rexp(-(rayleigh[i] * 1.3f + c->mie) * dist);
 }
 
 /* aerial perspective on terrain: distant relief takes a veil a little

@@ -1004,6 +1004,29 @@ static void point_lights(const oy_objects *o, const float p[3], const float n[3]
     }
 }
 
+/* The glow of the lamps in the air between the camera and depth T along
+ * d, where fog or rain scatters their light (sigma per metre): each
+ * lamp's light scattered along the ray, integrated in closed form (fog
+ * scatters mostly forward, about 12 times the even share toward a view
+ * that looks past the lamp) and dimmed by the air between, fading out over its last metres to nothing
+ * 9 m from the lamp (the far tail of the true glow would veil the whole
+ * frame in an even grey). */
+static void halos(const oy_objects *o, float sigma, const float d[3], float T, float px[3])
+{
+    for (int i = 0; i < o->nl; i++) {
+        const rlight *L = &o->lights[i];
+        float t0 = L->p[0] * d[0] + L->p[1] * d[1] + L->p[2] * d[2];
+        float h2 = L->p[0] * L->p[0] + L->p[1] * L->p[1] + L->p[2] * L->p[2] - t0 * t0;
+        if (t0 < -2.0f || h2 > 81.0f)
+            continue;
+        float h = sqrtf(oy_rmax(h2, 0.04f)), fade = oy_smoothstepf(9.0f, 2.0f, h);
+        float k = (oy_atan2f(oy_rmin(T, 3000.0f) - t0, h) + oy_atan2f(t0, h)) / h * sigma *
+                  (float)(12.0 * 0.25 / OY_PI) * oy_rexp(-sigma * oy_rmax(t0, 0.0f)) * fade;
+        for (int c = 0; c < 3; c++)
+            px[c] += L->rgb[c] * k;
+    }
+}
+
 /* the horizon sky in the direction of d, for the air */
 static void horizon(const oy_cast *c, const float d[3], float hz[3])
 {
@@ -1129,13 +1152,11 @@ static void relight_land(const oy_objects *o, const oy_cast *c, const float d[3]
         float E[3] = { 0, 0, 0 };
         p[1] += 0.05f;
         point_lights(o, p, up, E);
-        float hz[3] = { 0, 0, 0 }, add[3];
+        float add[3];
         for (int i = 0; i < 3; i++)
             add[i] = 0.22f * E[i] * (float)(1.0 / OY_PI);
-        if (c->fog_a > 0.0f) {
-            /* the glow dims through fog as the land does */
-            oy_cast_air(c, d, hz, t, add);
-        }
+        /* the glow dims through the air as the land does */
+        oy_cast_air_dim(c, d, t, add);
         for (int i = 0; i < 3; i++)
             col[i] += add[i];
     }
@@ -1241,6 +1262,8 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int thread, int y, in
     const int *ts = o->ts + (size_t)(y / TILE) * o->tw;
     static const float zero[3] = { 0, 0, 0 };
     int last = -1, relight = o->shadow_on || o->nl, cands_of = -1, nc = 0, nmc = 0, nrest = 0;
+    /* the air's scattering at the camera, for the lamps' glow in it */
+    float sigma = o->nl && c->fog_a > 0.0f ? c->fog_a * oy_rexp(-c->fog_b * (c->cam_y - c->fog_y0)) : 0.0f;
     cand cs[CANDS], ms[CANDS];
     float *span = o->span + (size_t)thread * 2 * (o->ni + 1);
     row_spans(o, y, w, fy, span);
@@ -1378,6 +1401,8 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int thread, int y, in
             for (int i = 0; i < 3; i++)
                 px[i] = oy_lerpf(px[i], sc[i], a);
         }
+        if (sigma > 0.0f)
+            halos(o, sigma, d, oy_rmin(best, dep[x]), px);
     }
 }
 

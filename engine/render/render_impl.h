@@ -383,6 +383,9 @@ void oy_cast_columns(const oy_cast *c, int c0, int c1, void *scratch);
 /* Fog and aerial perspective over colour col seen along unit d at dist;
  * hz is the horizon sky in d's azimuth. */
 void oy_cast_air(const oy_cast *c, const float d[3], const float hz[3], float dist, float col[3]);
+/* only the dimming of the air along dist metres of d, for light added to
+ * what is seen there (a lamp's glow on the land) */
+void oy_cast_air_dim(const oy_cast *c, const float d[3], float dist, float col[3]);
 
 /* ---- lightning bolts (bolt.c) ---- */
 typedef struct oy_bolts oy_bolts;

@@ -629,7 +629,7 @@ static float milky_way(const oy_sky *s, float dx, float dy, float dz, float *den
     float band = oy_rexp(-g * g * 90.0f) * rift * core;
     float mott = oy_smoothstepf(0.2f, 0.75f, 0.6f * clouds + 0.4f * fine);
     *dense = oy_clampf(band * mott, 0.0f, 1.0f);
-    return 0.02f * band * mott * mott + 0.0015f * oy_rexp(-g * g * 20.0f);
+    return 0.012f * band * mott * mott + 0.0008f * oy_rexp(-g * g * 20.0f);
 }
 
 /* stars on a cube map of cells, one jittered star per lucky cell, more
@@ -761,8 +761,9 @@ void oy_sky_radiance(const oy_sky *s, const float d[3], float az, float cam_y, f
     }
     if (s->star_k > 0.0f && dy > 0.0f) {
         float dense, k = s->star_k * vis * oy_smoothstepf(0.0f, 0.15f, dy);
-        /* a moon up washes the Milky Way out */
-        float glow = milky_way(s, dx, dy, dz, &dense) * k * (1.0f - 0.8f * oy_smoothstepf(-0.05f, 0.2f, s->moon[1]));
+        /* a moon up washes the Milky Way out, and the thick air low down */
+        float glow = milky_way(s, dx, dy, dz, &dense) * k * (1.0f - 0.8f * oy_smoothstepf(-0.05f, 0.2f, s->moon[1])) *
+                     oy_smoothstepf(0.03f, 0.35f, dy);
         float b = stars(s, dx, dy, dz, dense) * k;
         out[0] += b * 0.9f + glow * 0.95f;
         out[1] += b * 0.95f + glow * 0.93f;

@@ -546,6 +546,47 @@ static void stonework(void)
 /* Landforms drawn as things: an arch the sky shows through, rock towers
  * of their height, green where the land is, a waterfall whose water
  * falls; placed by words far enough off to be seen whole, facing the view. */
+/* A lamp in the fog at night glows in the air round it: the sky beside
+ * and above the lamp brightens with the lamp lit, far more in fog than in
+ * clear air. */
+static void lamp_halo(uint8_t *a, uint8_t *b)
+{
+    double gain[2];
+    for (int fog = 0; fog < 2; fog++) {
+        oy_state st;
+        meadow(&st, 23.0f);
+        st.ch[OY_CH_FOG] = fog ? 0.6f : 0.0f;
+        oy_entity e = entity("lantern", 0.0, 15.0);
+        float g = oy_world_ground(world, &st, 0.0, 15.0), gc = oy_world_ground(world, &st, 0.0, 0.0);
+        oy_view v;
+        view_make(&v, 0.0, gc + 1.7f, 0.0, 0.0f, (float)(atan2(g + 2.45f - gc - 1.7f, 15.0) * 180.0 / OY_PI), 0.0f,
+                  24.0f);
+        render(&st, &v, a);
+        st.entities = &e;
+        st.nentities = 1;
+        render(&st, &v, b);
+        /* a ring round the lamp's head, 0.6-2 m from it, not the lamp */
+        float cx, cy, rx, ry;
+        project(&v, 0.0, g + 2.45, 15.0, &cx, &cy);
+        project(&v, 2.0, g + 2.45, 15.0, &rx, &ry);
+        float r = rx - cx;
+        double sum = 0.0;
+        int n = 0;
+        for (int y = 0; y < H; y++)
+            for (int x = 0; x < W; x++) {
+                float dd = hypotf((float)x + 0.5f - cx, (float)y + 0.5f - cy);
+                if (dd < 0.3f * r || dd > r || (float)y > cy)
+                    continue;
+                const uint8_t *p = a + ((size_t)y * W + x) * 3, *q = b + ((size_t)y * W + x) * 3;
+                sum += (q[0] + q[1] + q[2] - p[0] - p[1] - p[2]) / 3.0;
+                n++;
+            }
+        gain[fog] = n ? sum / n : 0.0;
+    }
+    CHECK(gain[1] > 6.0 && gain[1] > 3.0 * gain[0] + 2.0, "a lamp in fog at night glows in the air round it "
+          "(+%.1f levels; in clear air +%.1f)", gain[1], gain[0]);
+}
+
 /* A frozen waterfall stands still: ice, no spray, the same at 1 s and
  * 3 s; running, it moves. */
 static void frozen_waterfall(void)
@@ -730,6 +771,7 @@ int main(void)
     }
     each_kind(a, b);
     frozen_waterfall();
+    lamp_halo(a, b);
     landforms();
     stonework();
     flocking();
