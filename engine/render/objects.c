@@ -225,6 +225,10 @@ static int add_inst(oy_objects *o, const oy_kind *k, double x, double y, double 
             l = fmaxf(l, 0.2f);
         a[0] = a[1] = a[2] = l;
         oy_paint(a, paint);
+        for (int i = 1; i < b->nm; i++)
+            if (b->m[i].shade > 0.0f)
+                for (int c = 0; c < 3; c++)
+                    b->m[i].alb[c] = a[c] * b->m[i].shade;
     }
     if (oy_grow(&o->in, &o->icap, o->ni + 1, sizeof *o->in) ||
         oy_grow(&o->prim, &o->pcap, o->np + (size_t)b->n, sizeof *o->prim) ||

@@ -37,7 +37,7 @@ static const oy_kind kinds[] = {
       "church: a stone nave with tall windows, a front tower with the door and a spire 24-28 m to its tip" },
     { "standing_stones", oy_kind_standing_stones, 0, 3.0f, 11.0f, "standing stones: a ring of tall weathered slabs" },
     { "graves", oy_kind_graves, 0, 1.1f, 11.0f, "graveyard: rows of weathered headstones and a few stone crosses" },
-    { "road", oy_kind_road, OY_KIND_CLUSTER | OY_KIND_ALONG, 0.1f, 120.0f, "road: a dirt track laid along the ground" },
+    { "road", oy_kind_road, OY_KIND_CLUSTER | OY_KIND_ALONG, 0.1f, 120.0f, "road: a track of packed earth along the ground, two wheel ruts worn into it" },
     { "bridge", oy_kind_bridge, OY_KIND_SPANS, 2.0f, 13.0f,
       "bridge: a wooden deck with rails on piers over narrow water; stone arches under parapets over water 30 m wide or more" },
     { "pier", oy_kind_pier, OY_KIND_REACHES, 1.5f, 10.0f,

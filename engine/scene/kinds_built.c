@@ -410,16 +410,21 @@ void oy_kind_graves(oy_build *b)
         }
 }
 
-/* one stretch of road: the scene lays them end to end along the ground */
+/* one stretch of road: the scene lays them end to end along the ground;
+ * packed earth the renderer blotches and grains like bare ground, two
+ * darker wheel ruts worn into it */
 void oy_kind_road(oy_build *b)
 {
     float d = b->look->dry;
-    int dirt = oy_build_mat(b, oy_lerpf(0.1f, 0.2f, d), oy_lerpf(0.08f, 0.16f, d), oy_lerpf(0.06f, 0.11f, d));
+    int dirt = oy_build_stone(b, oy_lerpf(0.1f, 0.2f, d), oy_lerpf(0.08f, 0.16f, d), oy_lerpf(0.06f, 0.11f, d));
+    int rut = oy_build_shade(b, 0.7f);
     float len = b->span > 0.0f ? b->span : 6.0f;
     /* lengths meet top edge to top edge, each a hand longer than its
      * piece to close the wedge a bend opens; more would stand one
      * length's end proud of the next where the slope changes */
     oy_build_box(b, dirt, 0, -0.45f, 0, 2.0f, 0.6f, len * 0.5f + 0.12f, 0, -b->pitch, 0);
+    for (int s = -1; s <= 1; s += 2)
+        oy_build_box(b, rut, s * 0.8f, -0.45f + 0.012f, 0, 0.16f, 0.6f, len * 0.5f + 0.12f, 0, -b->pitch, 0);
 }
 
 /* Along +z from its foot on the shore: the deck a metre over the water

@@ -41,6 +41,8 @@ typedef struct oy_mat {
     float alb[3], emit[3];
     float alpha;                  /* OY_MAT_SOFT (smoke, a beam): coverage */
     int flags;
+    float shade;                  /* >0: a shade of the body (material 0),
+                                     its albedo times this, painted with it */
 } oy_mat;
 
 /* A point light an instance carries, in its own frame. */
@@ -129,6 +131,9 @@ const oy_kind *oy_scene_kinds(int *n);
 
 /* ---- builders (shape.c) for the prototypes ---- */
 int oy_build_mat(oy_build *b, float r, float g, float bl);
+/* a shade of the body's material (material 0): its albedo times k, and
+ * when the words paint the body ("a stone path") painted with it */
+int oy_build_shade(oy_build *b, float k);
 /* bare rock: the renderer blotches, beds and grains it */
 int oy_build_stone(oy_build *b, float r, float g, float bl);
 /* a glowing material (a flame, a lit window): power is the brightness it

@@ -23,8 +23,16 @@ int oy_build_mat(oy_build *b, float r, float g, float bl)
 {
     if (b->nm >= OY_PROTO_MATS)
         return b->nm - 1;
-    b->m[b->nm] = (oy_mat){ { r, g, bl }, { 0, 0, 0 }, 1.0f, 0 };
+    b->m[b->nm] = (oy_mat){ { r, g, bl }, { 0, 0, 0 }, 1.0f, 0, 0.0f };
     return b->nm++;
+}
+
+int oy_build_shade(oy_build *b, float k)
+{
+    const float *a = b->m[0].alb;
+    int m = oy_build_mat(b, a[0] * k, a[1] * k, a[2] * k);
+    b->m[m].shade = k;
+    return m;
 }
 
 int oy_build_stone(oy_build *b, float r, float g, float bl)

@@ -546,6 +546,22 @@ static void stonework(void)
 /* Landforms drawn as things: an arch the sky shows through, rock towers
  * of their height, green where the land is, a waterfall whose water
  * falls; placed by words far enough off to be seen whole, facing the view. */
+/* A road's wheel ruts are a shade of its body, so paint named for the
+ * road ("a stone path") colours them too (objects.c paints the shades
+ * with the body). */
+static void road_ruts(void)
+{
+    oy_look look = { .leaf = { 0.05f, 0.08f, 0.03f }, .dry = 1, .exposure = 1 };
+    oy_build b = { .seed = 5, .t = 1.0f, .look = &look };
+    oy_scene_kind_find("road")->build(&b);
+    int shades = 0;
+    for (int i = 1; i < b.nm; i++)
+        shades += b.m[i].shade > 0.0f && b.m[i].shade < 1.0f &&
+                  fabsf(b.m[i].alb[0] - b.m[0].alb[0] * b.m[i].shade) < 1e-6f;
+    CHECK(shades == 1 && b.n == 3, "a road: a body and two ruts in a darker shade of it (%d shade, %d pieces)",
+          shades, b.n);
+}
+
 /* A lamp in the fog at night glows in the air round it: the sky beside
  * and above the lamp brightens with the lamp lit, far more in fog than in
  * clear air. */
@@ -771,6 +787,7 @@ int main(void)
     }
     each_kind(a, b);
     frozen_waterfall();
+    road_ruts();
     lamp_halo(a, b);
     landforms();
     stonework();
