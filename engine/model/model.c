@@ -502,6 +502,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
                         /* to its side and on the view's side of it, where
                          * it does not hide behind it */
                         e->beside = at + 1;
+                        e->stand_off = stand_off;
                         e->beside_off[0] = dx;
                         e->beside_off[1] = along ? dz : dz - 1.2f * reach;
                         /* a tall thing by a low one ("a graveyard with a
@@ -1192,6 +1193,14 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
             float fx = c1[0] - c0[0], fz = c1[1] - c0[1];
             xz[0] = o->e.pos[0] + fx * r->beside_off[1] + fz * r->beside_off[0];
             xz[1] = o->e.pos[2] + fz * r->beside_off[1] - fx * r->beside_off[0];
+            /* a tall thing stands off from the view as far as it would
+             * alone, wherever what it stands by went (a village moved to
+             * the water's edge brings its church no nearer) */
+            float vx = xz[0] - c0[0], vz = xz[1] - c0[1], vd = sqrtf(vx * vx + vz * vz);
+            if (r->stand_off > vd && vd > 1.0f) {
+                xz[0] = c0[0] + vx * r->stand_off / vd;
+                xz[1] = c0[1] + vz * r->stand_off / vd;
+            }
         } else {
             const oy_kind *k = oy_scene_kind_find(r->e.kind);
             /* a cluster's houses each find their own footing */

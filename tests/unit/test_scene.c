@@ -425,6 +425,13 @@ static void placement_words(void)
               (rise + 26.0f) / chd < 0.164f && fabsf(bearing) < 15.0f,
           "'a graveyard with an old church': the church stands behind the graves, its spire in the frame (%.0f m "
           "off, %.1f degrees off the view)", chd, bearing);
+    /* and wherever the low one went: a village moved to the water's edge
+     * brings its church no nearer than it would stand alone */
+    ok = placed_nth("a village with a church by a river at dusk", 1, &at, &rise, &bearing, &church);
+    chd = ok ? hypotf(church.pos[0], church.pos[2]) : 1.0f;
+    CHECK(ok && !strcmp(church.kind, "church") && (rise + 26.0f) / chd < 0.164f && fabsf(bearing) < 20.0f,
+          "'a village with a church by a river': the church's spire is in the frame (%.0f m off, %.1f m up, "
+          "%.1f degrees off the view)", chd, rise, bearing);
     /* a house the words name shows the view its front, door and
      * windows, at three-quarters */
     oy_entity hut;
