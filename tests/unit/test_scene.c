@@ -432,6 +432,17 @@ static void placement_words(void)
     CHECK(ok && !strcmp(church.kind, "church") && (rise + 26.0f) / chd < 0.164f && fabsf(bearing) < 20.0f,
           "'a village with a church by a river': the church's spire is in the frame (%.0f m off, %.1f m up, "
           "%.1f degrees off the view)", chd, rise, bearing);
+    /* a building does not stand on what was placed before it */
+    oy_entity farm[5];
+    int got = 0;
+    for (int i = 0; i < 5; i++)
+        got += placed_nth("a farm with cows and a red barn", i, &at, &rise, &bearing, &farm[i]);
+    float clear = 1e9f;
+    for (int i = 0; got == 5 && i < 4; i++)
+        if (!strcmp(farm[4].kind, "barn") && strcmp(farm[i].kind, "barn"))
+            clear = fminf(clear, hypotf(farm[4].pos[0] - farm[i].pos[0], farm[4].pos[2] - farm[i].pos[2]));
+    CHECK(got == 5 && clear > 11.0f && clear < 1e8f, "'a farm with cows and a red barn': the red barn stands clear of "
+          "the cows (%.1f m from the nearest)", clear);
     /* a house the words name shows the view its front, door and
      * windows, at three-quarters */
     oy_entity hut;
