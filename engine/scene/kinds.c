@@ -76,6 +76,7 @@ static const oy_kind kinds[] = {
       "waterfall: white water falling 30-46 m from a cliff of upright rock into foam and spray" },
     { "iceberg", oy_kind_iceberg, OY_KIND_FLOATS | OY_KIND_LANDFORM, 10.0f, 14.0f,
       "iceberg: white and blue-white blocks of ice piled 5-13 m above the water; floats" },
+    { "swan", oy_kind_swan, OY_KIND_FLOATS, 1.0f, 0.8f, "swan: white, afloat, its neck in an S and an orange bill; bobs" },
     { "bird_flock", oy_kind_bird_flock, OY_KIND_LIFTED, 16.0f, 20.0f, "a flock of birds wheeling 3-15 m over the ground" },
     { "balloon", oy_kind_balloon, OY_KIND_LIFTED, 50.0f, 8.0f,
       "hot air balloon: a striped envelope 19 m tall over a wicker basket 13-33 m up; its burner flares now and then" },

@@ -279,6 +279,26 @@ void oy_kind_sheep(oy_build *b)
     quadruped(b, &q);
 }
 
+/* A swan afloat: a white body riding low with its tail up, the neck in
+ * an S, a small head with an orange bill; it bobs on the water and turns
+ * its head now and then. */
+void oy_kind_swan(oy_build *b)
+{
+    int white = oy_build_mat(b, 0.8f, 0.8f, 0.77f);
+    int bill = oy_build_mat(b, 0.6f, 0.22f, 0.03f);
+    int black = oy_build_mat(b, 0.02f, 0.02f, 0.02f);
+    float k = oy_build_rand(b, 1, 0.85f, 1.1f), t = b->t + oy_build_rand(b, 2, 0.0f, 20.0f);
+    float bob = 0.02f * oy_sinf(1.7f * t);
+    oy_build_ellipsoid(b, white, 0, 0.12f * k + bob, 0, 0.27f * k, 0.2f * k, 0.55f * k);
+    oy_build_ellipsoid(b, white, 0, 0.26f * k + bob, -0.45f * k, 0.15f * k, 0.1f * k, 0.18f * k);
+    oy_build_box(b, white, 0, 0.38f * k + bob, 0.42f * k, 0.06f * k, 0.05f * k, 0.2f * k, 0, -0.9f, 0);
+    oy_build_box(b, white, 0, 0.7f * k + bob, 0.5f * k, 0.055f * k, 0.25f * k, 0.055f * k, 0, -0.15f, 0);
+    float turn = 0.5f * oy_smoothstepf(0.6f, 0.9f, oy_sinf(0.3f * t));
+    oy_build_ellipsoid(b, white, 0, 0.95f * k + bob, 0.55f * k, 0.06f * k, 0.06f * k, 0.1f * k);
+    oy_build_box(b, bill, 0.05f * turn * k, 0.93f * k + bob, 0.7f * k, 0.03f * k, 0.025f * k, 0.07f * k, turn, 0.3f, 0);
+    oy_build_box(b, black, 0.04f * turn * k, 0.95f * k + bob, 0.63f * k, 0.032f * k, 0.03f * k, 0.02f * k, turn, 0, 0);
+}
+
 void oy_kind_bird_flock(oy_build *b)
 {
     int dark = oy_build_mat(b, 0.03f, 0.03f, 0.035f);

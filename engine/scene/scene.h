@@ -238,6 +238,7 @@ void oy_kind_horse(oy_build *b);
 void oy_kind_cow(oy_build *b);
 void oy_kind_elephant(oy_build *b);
 void oy_kind_bison(oy_build *b);
+void oy_kind_swan(oy_build *b);
 void oy_kind_giraffe(oy_build *b);
 void oy_kind_sheep(oy_build *b);
 void oy_kind_bird_flock(oy_build *b);

@@ -389,6 +389,7 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a herd of bison on snowy plains", "bison", 6, OY_PLACE_NONE),
     OBJ("a market town square with a fountain at noon", "fountain", 1, OY_PLACE_NEAR_ENTITY),
     OBJ("an old boathouse on a misty lake", "cabin", 1, OY_PLACE_NEAR_WATER),
+    OBJ("a lake with swans and a boathouse", "swan", 3, OY_PLACE_NEAR_WATER),
     OBJ("a stone monument on a windswept hill", "tower", 1, OY_PLACE_ON_HIGH),
     OBJ("a beach with umbrellas and seagulls on a sunny day", "parasol", 3, OY_PLACE_NONE),
     OBJ("a sunbather under a beach umbrella", "person", 1, OY_PLACE_NEAR_ENTITY),
