@@ -1225,23 +1225,26 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
              * the same spot: each later one steps aside across the view,
              * either side in turn, until it stands clear */
             float gap = k ? 2.2f * k->radius + 1.0f : 0.0f, c0[2], c1[2];
-            fn(ctx, r->t_add, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c0);
-            fn(ctx, r->t_add, 1.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c1);
-            float x0 = xz[0], z0 = xz[1];
-            for (int step = 1; step <= 16 && r->seek != OY_SEEK_NONE && crowded(m, i, xz, gap); step++) {
-                float d = gap * (float)((step + 1) / 2) * (step & 1 ? 1.0f : -1.0f);
-                xz[0] = x0 + (c1[1] - c0[1]) * d;
-                xz[1] = z0 - (c1[0] - c0[0]) * d;
-            }
-            /* a building that would stand on what stands before it (a
-             * barn on the cows) steps back along the line the view sees
-             * it on, so it stays in view */
-            x0 = xz[0] - c0[0];
-            z0 = xz[1] - c0[1];
-            float d0 = sqrtf(x0 * x0 + z0 * z0);
-            for (int step = 1; step <= 16 && d0 > 1.0f && overlaps(m, i, xz, k); step++) {
-                xz[0] = c0[0] + x0 * (1.0f + 0.5f * gap * (float)step / d0);
-                xz[1] = c0[1] + z0 * (1.0f + 0.5f * gap * (float)step / d0);
+            int sought = r->seek != OY_SEEK_NONE && crowded(m, i, xz, gap);
+            if (sought || overlaps(m, i, xz, k)) {
+                fn(ctx, r->t_add, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c0);
+                fn(ctx, r->t_add, 1.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c1);
+                float x0 = xz[0], z0 = xz[1];
+                for (int step = 1; step <= 16 && sought && crowded(m, i, xz, gap); step++) {
+                    float d = gap * (float)((step + 1) / 2) * (step & 1 ? 1.0f : -1.0f);
+                    xz[0] = x0 + (c1[1] - c0[1]) * d;
+                    xz[1] = z0 - (c1[0] - c0[0]) * d;
+                }
+                /* a building that would stand on what stands before it (a
+                 * barn on the cows) steps back along the line the view
+                 * sees it on, so it stays in view */
+                x0 = xz[0] - c0[0];
+                z0 = xz[1] - c0[1];
+                float d0 = sqrtf(x0 * x0 + z0 * z0);
+                for (int step = 1; step <= 16 && d0 > 1.0f && overlaps(m, i, xz, k); step++) {
+                    xz[0] = c0[0] + x0 * (1.0f + 0.5f * gap * (float)step / d0);
+                    xz[1] = c0[1] + z0 * (1.0f + 0.5f * gap * (float)step / d0);
+                }
             }
         }
         if (r->turn == OY_TURN_ALONG) {
