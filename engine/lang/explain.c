@@ -131,7 +131,7 @@ void oy_lang_explain(const oy_bank *b, const char *text, const oy_parse *p,
             snprintf(what, sizeof what, "not a known word: taken as the id of an object");
             break;
         case OY_NOTE_MEASURE:
-            snprintf(what, sizeof what, "(part of a duration or tempo)");
+            snprintf(what, sizeof what, "(part of a duration, tempo or clock time)");
             break;
         case OY_NOTE_NUMBER:
             snprintf(what, sizeof what, "number");

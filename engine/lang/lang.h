@@ -105,7 +105,7 @@ enum oy_note_how {
     OY_NOTE_SAME,              /* an object that is one named before: item,
                                   the one it is ("a hamlet of cottages") */
     OY_NOTE_ID,                /* an unknown word taken as an entity id */
-    OY_NOTE_MEASURE,           /* part of "over 5 seconds" or "96 bpm" */
+    OY_NOTE_MEASURE,           /* part of "over 5 seconds", "96 bpm" or "6pm" */
     OY_NOTE_NUMBER,
     OY_NOTE_SKIPPED,           /* a lone letter */
     OY_NOTE_UNKNOWN            /* not in the vocabulary: ignored */
@@ -128,6 +128,7 @@ typedef struct oy_parse {
     double over;               /* pacing: seconds, < 0 when not said */
     int sudden;                /* "suddenly" */
     float tempo;               /* "at 96 bpm": bpm, <= 0 when not said */
+    float clock;               /* "at 6pm", "18:30": hours, < 0 when not said */
     oy_word_note *notes;       /* every word, in text order */
     int nnotes;
 } oy_parse;

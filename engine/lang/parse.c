@@ -1,7 +1,7 @@
 /*
  * parse.c - the concept language's text parser (oyster-shot(5), THE CONCEPT LANGUAGE). PCRE2 splits the
  * text into words, numbers and punctuation and finds spelled-out durations
- * ("over 5 seconds") and tempos ("96 bpm"); then one pass over the words
+ * ("over 5 seconds"), tempos ("96 bpm") and clock times ("at 6pm"); then one pass over the words
  * matches the longest phrase at each position against the language's own
  * words (words.c) and the concept bank, and applies the modifiers it meets
  * (intensity, count, negation and endings, placement, pacing) to the
@@ -20,7 +20,7 @@
 
 #include "lang.h"
 
-enum { PAT_TOKEN, PAT_DURATION, PAT_TEMPO, PAT_COUNT };
+enum { PAT_TOKEN, PAT_DURATION, PAT_TEMPO, PAT_CLOCK, PAT_COUNT };
 
 /* Numbers in durations may be digits or words (group 1), then a unit. */
 #define NUMBER_WORDS "an?|one|two|three|four|five|six|seven|eight|nine|ten|" \
@@ -36,6 +36,9 @@ static const char *const patterns[PAT_COUNT] = {
                      "(\\d+(?:\\.\\d+)?|" NUMBER_WORDS ")\\s*"
                      "(milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h)\\b",
     [PAT_TEMPO] = "\\b(\\d{2,3}(?:\\.\\d+)?)\\s*(?:bpm|beats\\s+per\\s+minute)\\b",
+    /* a clock time: "6pm", "6:30 a.m.", "18:45" (hour, minutes, a or p) */
+    [PAT_CLOCK] = "\\b(1[0-2]|0?[1-9])(?::([0-5]\\d))?\\s*([ap])\\.?m\\b\\.?"
+                  "|\\b(2[0-3]|[01]?\\d):([0-5]\\d)\\b",
 };
 
 #define MAX_PHRASE_WORDS 6
@@ -125,7 +128,7 @@ typedef struct token {
     int kind;
     const char *low;        /* TK_WORD: lowercase, ’ as ', "'s" dropped */
     double num;             /* TK_NUMBER */
-    int consumed;           /* part of a duration or tempo */
+    int consumed;           /* part of a duration, tempo or clock time */
 } token;
 
 typedef struct span { size_t a, b; } span;
@@ -279,13 +282,27 @@ static int in_span(parser *p, size_t a, size_t b)
            b <= p->spans[p->spanat].b;
 }
 
-/* Durations and tempos, found in the raw text so that "over 5 seconds"
- * is read as one thing; their words are then skipped. */
+/* The hour of a clock time matched by PAT_CLOCK: "6:30pm" is 18.5,
+ * "12am" midnight, "18:45" 18.75. */
+static float clock_hours(const char *text, const PCRE2_SIZE *ov)
+{
+    if (ov[2] == PCRE2_UNSET)   /* the 24-hour form */
+        return (float)(strtod(text + ov[8], NULL) + strtod(text + ov[10], NULL) / 60.0);
+    double h = strtod(text + ov[2], NULL), m = ov[4] == PCRE2_UNSET ? 0.0 : strtod(text + ov[4], NULL);
+    if (h == 12.0)
+        h = 0.0;
+    if ((text[ov[6]] | 32) == 'p')
+        h += 12.0;
+    return (float)(h + m / 60.0);
+}
+
+/* Durations, tempos and clock times, found in the raw text so that
+ * "over 5 seconds" is read as one thing; their words are then skipped. */
 static int scan_measures(parser *p)
 {
     int seen_duration = 0;
 
-    for (int which = PAT_DURATION; which <= PAT_TEMPO; which++) {
+    for (int which = PAT_DURATION; which <= PAT_CLOCK; which++) {
         size_t start = 0;
         while (pcre2_match(p->g->pat[which], (PCRE2_SPTR)p->text, p->len,
                            start, PCRE2_NO_UTF_CHECK, p->md, NULL) > 0) {
@@ -295,8 +312,10 @@ static int scan_measures(parser *p)
                 double v = number_value(num, ov[3] - ov[2]) * unit_seconds(p->text + ov[4]);
                 p->out->over = v > 86400.0 ? 86400.0 : v;
                 seen_duration = 1;
-            } else {
+            } else if (which == PAT_TEMPO) {
                 p->out->tempo = (float)strtod(num, NULL);
+            } else {
+                p->out->clock = clock_hours(p->text, ov);
             }
             if (add_span(p, ov[0], ov[1]))
                 return OYSTER_E_NOMEM;
@@ -1190,6 +1209,7 @@ int oy_lang_parse(const oy_bank *b, const char *text, const char *file,
 
     memset(out, 0, sizeof *out);
     out->over = -1.0;
+    out->clock = -1.0f;
     memset(&p, 0, sizeof p);
     p.bank = b;
     p.g = oy_bank_grammar(b);

@@ -144,6 +144,9 @@ void oy_parse_targets(const oy_parse *p, const float *base, float *target,
         if (paints(&p->items[i]))
             apply_paint(p, &p->items[i], target, mask, sky_n);
     keep_sun_up(p, target, mask);
+    /* a clock time is the time asked for, whatever else the words say */
+    if (p->clock >= 0.0f)
+        set_target(OY_CH_TIME, p->clock, target, mask);
     if (p->tempo > 0.0f)
         set_target(OY_CH_TEMPO, p->tempo, target, mask);
 }

@@ -534,9 +534,13 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
             scatter(c->m->seed ^ ((uint64_t)directive << 20), k, it->count,
                     radius * sqrtf((float)it->count), &dx, &dz);
             /* landforms spread wide, none nearer than a level view sees
-             * whole */
-            if (kd && (kd->flags & OY_KIND_LANDFORM) && it->place != OY_PLACE_BEHIND)
+             * whole, and none outside the view's width (20 degrees off
+             * its axis at most) */
+            if (kd && (kd->flags & OY_KIND_LANDFORM) && it->place != OY_PLACE_BEHIND) {
                 dz = fmaxf(dz, -0.2f * ahead);
+                float wide = 0.36f * (ahead + dz);
+                dx = fminf(fmaxf(lateral + dx, -wide), wide) - lateral;
+            }
             err = add_entity(c, object_kind(it->concept), NULL, t, pos, OY_ANCHOR_CAMERA,
                              ahead + dz, lateral + dx, k);
             if (err)

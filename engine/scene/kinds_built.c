@@ -1,7 +1,8 @@
 /*
  * kinds_built.c - what people built: cabin, house, barn, tower,
- * lighthouse, ruins, church, castle, temple, wall, fence, windmill, standing stones, road
- * and bridge. Walls go a little way into the ground, so a building on a
+ * lighthouse, ruins, church, castle, temple, wall, fence, windmill,
+ * standing stones, road, bridge, pier, fountain, pyramid, well and
+ * gazebo. Walls go a little way into the ground, so a building on a
  * slope shows no gap under it; windows light up at night.
  */
 #include <math.h>
@@ -519,4 +520,70 @@ void oy_kind_fountain(oy_build *b)
     float pulse = 0.08f * oy_sinf(b->t * 3.1f + oy_build_rand(b, 2, 0.0f, 6.28f));
     oy_build_frustum(b, jet, 0, 2.55f, 0, 0.07f, 0.02f, 0.75f + pulse);
     oy_build_frustum(b, fall, 0, 0.57f, 0, 1.12f, 0.98f, 1.63f);
+}
+
+/* A pyramid of limestone blocks: four faces rising at about 52 degrees,
+ * 70-130 m to the point (the renderer beds the stone into courses), the
+ * last of a paler casing at the top and fallen blocks round its foot. */
+void oy_kind_pyramid(oy_build *b)
+{
+    float k = oy_build_rand(b, 1, 0.85f, 1.15f);
+    int stone = oy_build_stone(b, 0.5f * k, 0.41f * k, 0.27f * k);
+    int casing = oy_build_stone(b, 0.66f * k, 0.58f * k, 0.43f * k);
+    float h = 100.0f * oy_build_rand(b, 2, 0.7f, 1.3f), r = 0.785f * h;
+    oy_build_pyramid(b, stone, 0, -1.0f, 0, r, h + 1.0f, 4, 0);
+    /* the casing: the same faces, a hand proud of them, on the top fifth */
+    float top = 0.8f * h, rc = r * (h - top) / h;
+    oy_build_pyramid(b, casing, 0, top, 0, rc + 0.3f, h - top + 0.4f, 4, 0);
+    for (int i = 0; i < 10; i++) {
+        float a = oy_build_rand(b, 10 + i, 0.0f, 2.0f * PI), d = r * oy_build_rand(b, 30 + i, 1.02f, 1.15f);
+        float s = oy_build_rand(b, 50 + i, 0.6f, 1.3f);
+        oy_build_box(b, stone, d * oy_sinf(a), 0.4f * s, d * oy_cosf(a), 1.1f * s, 0.6f * s, 0.8f * s,
+                     oy_build_rand(b, 70 + i, 0.0f, PI), oy_build_rand(b, 90 + i, -0.2f, 0.2f), 0);
+    }
+}
+
+/* A village well: a ring of stone knee-high round dark water, two posts
+ * carrying a windlass and a little gable roof, a bucket on the rim. */
+void oy_kind_well(oy_build *b)
+{
+    float g = oy_build_rand(b, 1, 0.34f, 0.46f);
+    int stone = oy_build_stone(b, g, g * 0.96f, g * 0.9f);
+    int water = oy_build_mat(b, 0.01f, 0.015f, 0.02f);
+    int wood = oy_build_mat(b, 0.17f, 0.11f, 0.06f);
+    int roof = oy_build_mat(b, 0.2f, 0.1f, 0.07f);
+    oy_build_frustum(b, stone, 0, -0.2f, 0, 0.95f, 0.9f, 1.05f);
+    oy_build_frustum(b, water, 0, 0.85f, 0, 0.68f, 0.68f, 0.01f);
+    for (int s = -1; s <= 1; s += 2)
+        oy_build_box(b, wood, s * 0.82f, 1.15f, 0, 0.07f, 1.15f, 0.07f, 0, 0, 0);
+    oy_build_frustum(b, wood, 0, 1.55f, 0, 0.09f, 0.09f, 0.01f);
+    oy_build_box(b, wood, 0, 1.6f, 0, 0.78f, 0.06f, 0.06f, 0, 0, 0);
+    oy_build_box(b, wood, 0, 1.2f, 0, 0.012f, 0.4f, 0.012f, 0, 0, 0);
+    oy_build_roof(b, roof, 0, 2.2f, 0, 1.05f, 0.85f, 0.55f, 0);
+    oy_build_frustum(b, wood, 0.55f, 0.85f, 0.55f, 0.14f, 0.17f, 0.26f);
+}
+
+/* A garden gazebo: a round white platform, six slender posts with a
+ * low rail between them (open at the front), a six-sided tented roof
+ * with a finial. */
+void oy_kind_gazebo(oy_build *b)
+{
+    int paint = oy_build_mat(b, 0.62f, 0.61f, 0.57f);
+    float tone = oy_build_rand(b, 1, 0.0f, 1.0f);
+    int roof = tone < 0.5f ? oy_build_mat(b, 0.08f, 0.16f, 0.12f) : oy_build_mat(b, 0.28f, 0.12f, 0.08f);
+    int floor = oy_build_stone(b, 0.4f, 0.38f, 0.35f);
+    float r = 2.3f;
+    oy_build_frustum(b, floor, 0, -0.3f, 0, r + 0.35f, r + 0.3f, 0.7f);
+    for (int i = 0; i < 6; i++) {
+        float a = PI / 6.0f + PI / 3.0f * (float)i, b2 = a + PI / 3.0f;
+        float x = r * oy_sinf(a), z = r * oy_cosf(a);
+        oy_build_box(b, paint, x, 1.8f, z, 0.08f, 1.4f, 0.08f, a, 0, 0);
+        if (i == 5)
+            continue;   /* the way in, at the front */
+        float mx = 0.5f * (x + r * oy_sinf(b2)), mz = 0.5f * (z + r * oy_cosf(b2));
+        oy_build_box(b, paint, mx, 1.3f, mz, 0.5f * r, 0.05f, 0.04f, a + PI / 6.0f, 0, 0);
+    }
+    oy_build_frustum(b, paint, 0, 3.1f, 0, r + 0.1f, r + 0.1f, 0.2f);
+    oy_build_pyramid(b, roof, 0, 3.3f, 0, r + 0.55f, 1.7f, 6, 0);
+    oy_build_ellipsoid(b, paint, 0, 5.05f, 0, 0.12f, 0.2f, 0.12f);
 }

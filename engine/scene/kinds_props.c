@@ -3,8 +3,9 @@
  * with flames and smoke, a lantern, a tent, boats and ships (their base
  * is the water line), a wagon and a car, which raise dust on dry ground
  * as they drive, a hot air balloon aloft, a flag that flies in the wind,
- * and a volcano's ash plume. Fires and lamps carry the point light that
- * lights the ground and things around them.
+ * a volcano's ash plume, a statue, a scarecrow and a bench. Fires and
+ * lamps carry the point light that lights the ground and things around
+ * them.
  */
 #include <math.h>
 
@@ -356,4 +357,68 @@ void oy_kind_balloon(oy_build *b)
         oy_build_frustum(b, flame, 0, y0 + 3.3f, 0, 0.3f, 0.0f, 1.6f);
         oy_build_light(b, 0, y0 + 4.0f, 0, 1.0f, 0.55f, 0.2f, 40.0f * (0.2f + 0.8f * b->look->night));
     }
+}
+
+/* A statue on a plinth: a draped figure, one arm raised, in pale marble
+ * (the body: "a bronze statue" paints it), on a stepped block of darker
+ * stone. Its front faces the view. */
+void oy_kind_statue(oy_build *b)
+{
+    float g = oy_build_rand(b, 1, 0.56f, 0.66f);
+    int fig = oy_build_stone(b, g, g * 0.97f, g * 0.91f);
+    int plinth = oy_build_stone(b, 0.3f, 0.29f, 0.27f);
+    oy_build_box(b, plinth, 0, 0.1f, 0, 0.95f, 0.3f, 0.95f, 0, 0, 0);
+    oy_build_box(b, plinth, 0, 1.1f, 0, 0.7f, 0.8f, 0.7f, 0, 0, 0);
+    oy_build_box(b, plinth, 0, 1.95f, 0, 0.8f, 0.08f, 0.8f, 0, 0, 0);
+    float y = 2.03f, turn = oy_build_rand(b, 2, -0.4f, 0.4f);
+    oy_build_frustum(b, fig, 0, y, 0, 0.42f, 0.27f, 1.15f);
+    oy_build_box(b, fig, 0, y + 1.45f, 0, 0.26f, 0.36f, 0.15f, turn, 0, 0);
+    oy_build_ellipsoid(b, fig, 0, y + 2.0f, 0.02f, 0.12f, 0.15f, 0.13f);
+    float c = oy_cosf(turn), s = oy_sinf(turn);
+    /* the raised arm, up and forward from the right shoulder */
+    oy_build_box(b, fig, 0.3f * c + 0.12f * s, y + 2.05f, -0.3f * s + 0.12f * c, 0.06f, 0.38f, 0.06f, turn,
+                 0.35f, -0.25f);
+    oy_build_box(b, fig, -0.31f * c, y + 1.4f, 0.31f * s, 0.065f, 0.35f, 0.065f, turn, 0, 0.08f);
+}
+
+/* A scarecrow: a post and a cross-spar dressed in an old shirt and a hat
+ * over a sacking head, straw at the cuffs; it sways in the wind. */
+void oy_kind_scarecrow(oy_build *b)
+{
+    static const float shirts[3][3] = { { 0.32f, 0.06f, 0.04f }, { 0.08f, 0.12f, 0.26f },
+                                        { 0.2f, 0.22f, 0.1f } };
+    int si = (int)oy_build_rand(b, 1, 0.0f, 2.999f);
+    int shirt = oy_build_mat(b, shirts[si][0], shirts[si][1], shirts[si][2]);
+    int wood = oy_build_mat(b, 0.16f, 0.11f, 0.07f);
+    int sack = oy_build_mat(b, 0.42f, 0.34f, 0.21f);
+    int hat = oy_build_mat(b, 0.09f, 0.07f, 0.05f);
+    int straw = oy_build_mat(b, 0.6f, 0.5f, 0.22f);
+    float sway = (0.02f + 0.08f * b->look->wind) * oy_sinf(b->t * 1.7f + oy_build_rand(b, 2, 0.0f, 6.28f));
+    /* it leans about its foot: a part at height y stands y sin(sway) aside */
+    float lean = oy_sinf(sway), c = oy_cosf(sway);
+    oy_build_box(b, wood, -1.0f * lean, 1.0f, 0, 0.05f, 1.05f, 0.05f, 0, 0, sway);
+    oy_build_box(b, shirt, -1.45f * lean, 1.45f, 0, 0.24f, 0.32f, 0.13f, 0, 0, sway);
+    oy_build_box(b, shirt, -1.62f * lean, 1.62f, 0, 0.78f, 0.08f, 0.08f, 0, 0, sway);
+    for (int s = -1; s <= 1; s += 2)
+        oy_build_ellipsoid(b, straw, s * 0.88f * c - 1.62f * lean, 1.62f + s * 0.88f * lean, 0, 0.1f, 0.09f, 0.09f);
+    oy_build_ellipsoid(b, sack, -2.0f * lean, 2.0f, 0, 0.16f, 0.19f, 0.16f);
+    oy_build_frustum(b, hat, -2.13f * lean, 2.13f, 0, 0.34f, 0.32f, 0.03f);
+    oy_build_frustum(b, hat, -2.15f * lean, 2.15f, 0, 0.16f, 0.13f, 0.2f);
+}
+
+/* A park bench: slats for a seat and a back on two cast-iron ends. Its
+ * front faces the view. */
+void oy_kind_bench(oy_build *b)
+{
+    int wood = oy_build_mat(b, 0.2f, 0.12f, 0.06f);
+    int iron = oy_build_mat(b, 0.03f, 0.035f, 0.03f);
+    for (int s = -1; s <= 1; s += 2) {
+        oy_build_box(b, iron, s * 0.78f, 0.3f, 0, 0.03f, 0.3f, 0.24f, 0, 0, 0);
+        oy_build_box(b, iron, s * 0.78f, 0.64f, -0.02f, 0.03f, 0.03f, 0.24f, 0, 0, 0);
+    }
+    for (int i = 0; i < 3; i++)
+        oy_build_box(b, wood, 0, 0.46f, -0.15f + 0.13f * (float)i, 0.88f, 0.02f, 0.05f, 0, 0, 0);
+    for (int i = 0; i < 2; i++)
+        oy_build_box(b, wood, 0, 0.66f + 0.16f * (float)i, -0.25f - 0.03f * (float)i, 0.88f, 0.05f, 0.02f, 0,
+                     -0.2f, 0);
 }

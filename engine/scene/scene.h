@@ -147,6 +147,11 @@ void oy_build_box(oy_build *b, int mat, float cx, float cy, float cz, float hx, 
  * [-hx, hx] x [-hz, hz] at y0, turned by yaw */
 void oy_build_roof(oy_build *b, int mat, float cx, float y0, float cz, float hx, float hz,
                    float h, float yaw);
+/* a pyramid of h over a regular base of 3 to 7 sides, r from its centre
+ * to the middle of each side (a face toward yaw first): a pyramid of
+ * stone, a hipped or tented roof */
+void oy_build_pyramid(oy_build *b, int mat, float cx, float y0, float cz, float r, float h, int sides,
+                      float yaw);
 /* an upright frustum (cylinder when r0 = r1, cone when r1 = 0) */
 void oy_build_frustum(oy_build *b, int mat, float cx, float y0, float cz, float r0, float r1,
                       float h);
@@ -226,6 +231,12 @@ void oy_kind_flag(oy_build *b);
 void oy_kind_tent(oy_build *b);
 void oy_kind_parasol(oy_build *b);
 void oy_kind_fountain(oy_build *b);
+void oy_kind_pyramid(oy_build *b);
+void oy_kind_well(oy_build *b);
+void oy_kind_gazebo(oy_build *b);
+void oy_kind_statue(oy_build *b);
+void oy_kind_scarecrow(oy_build *b);
+void oy_kind_bench(oy_build *b);
 void oy_kind_boat(oy_build *b);
 void oy_kind_ship(oy_build *b);
 void oy_kind_wagon(oy_build *b);

@@ -1,7 +1,7 @@
 /*
  * shape.c - the primitives prototypes are built from, and a ray's hit with
  * each: convex hulls of up to eight planes (boxes turned any way, gable
- * roofs), upright frusta and axis-aligned ellipsoids.
+ * roofs, pyramids), upright frusta and axis-aligned ellipsoids.
  */
 #include <math.h>
 #include <string.h>
@@ -158,6 +158,25 @@ void oy_build_roof(oy_build *b, int mat, float cx, float y0, float cz, float hx,
     }
     p->c[0] = cx; p->c[1] = y0 + h * 0.5f; p->c[2] = cz;
     p->r[0] = p->r[1] = p->r[2] = sqrtf(hx * hx + hz * hz + h * h);
+}
+
+void oy_build_pyramid(oy_build *b, int mat, float cx, float y0, float cz, float r, float h, int sides,
+                      float yaw)
+{
+    oy_prim *p = prim_new(b, OY_PRIM_HULL, mat);
+    if (!p)
+        return;
+    sides = sides < 3 ? 3 : sides > OY_HULL_PLANES - 1 ? OY_HULL_PLANES - 1 : sides;
+    plane(p, 0, -1, 0, cx, y0, cz);
+    /* each face through an edge of the base, r out, and the apex: its
+     * normal in (out, up) is (h, r) */
+    for (int i = 0; i < sides; i++) {
+        float a = yaw + 6.2831853f * (float)i / (float)sides, ox = oy_sinf(a), oz = oy_cosf(a);
+        plane(p, ox * h, r, oz * h, cx + ox * r, y0, cz + oz * r);
+    }
+    float corner = r / oy_cosf(3.1415927f / (float)sides);
+    p->c[0] = cx; p->c[1] = y0 + h * 0.5f; p->c[2] = cz;
+    p->r[0] = p->r[1] = p->r[2] = sqrtf(corner * corner + 0.25f * h * h);
 }
 
 /* a primitive given by a centre and three sizes */

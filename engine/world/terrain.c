@@ -271,11 +271,13 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->lake_z = (float)F[OY_FEAT_LAKE].z;
     if (!F[OY_FEAT_LAKE].at_given && w->lake_aside) {
         /* a thing by the lake: the lake lies to the left, its centre 70
-         * degrees off the view, its shore 10 m off that way and some 30
-         * m straight ahead, so the water fills the lower left of the
-         * frame and the shore leads away into it on the right, where the
-         * thing stands (seeking a shore it turns right: api/shot.c) */
-        float a = -1.22f, ux = oy_sinf(a), uz = oy_cosf(a);
+         * degrees off the view (a pond's, smaller, 55), its shore 10 m
+         * off that way and some 30 m straight ahead, so the water fills
+         * the lower left of the frame and the shore leads away into it
+         * on the right, where the thing stands (seeking a shore it turns
+         * right: api/shot.c) */
+        float a = oy_lerpf(-0.96f, -1.22f, oy_smoothstepf(70.0f, 150.0f, sh->lake_r));
+        float ux = oy_sinf(a), uz = oy_cosf(a);
         float d = 0.75f * sh->lake_r + 10.0f;   /* its shore wanders +-25 % */
         for (int k = 0; k < 40; k++, d += 0.05f * sh->lake_r) {
             float cx = ux * d, cz = uz * d;

@@ -54,6 +54,14 @@ static const lang_phrase lang_phrases[] = {
     CH("early morning", OY_CH_TIME, 7.0f, 7.5f),
     CH("morning", OY_CH_TIME, 8.5f, 9.5f),
     CH("noon", OY_CH_TIME, 12.0f, 13.0f),
+    CH("a lake at 6pm", OY_CH_TIME, 18.0f, 18.0f),
+    CH("a lake at 6:30 a.m. in fog", OY_CH_TIME, 6.5f, 6.5f),
+    CH("a harbour at 21:45", OY_CH_TIME, 21.75f, 21.75f),
+    CH("a beach at 12pm", OY_CH_TIME, 12.0f, 12.0f),
+    CH("a street at 12 am", OY_CH_TIME, 0.0f, 0.0f),
+    /* the clock wins over a word for the time */
+    CH("dusk at 7 pm", OY_CH_TIME, 19.0f, 19.0f),
+    UNSET("3 deer in 4 fields", OY_CH_TIME),
     CH("midday", OY_CH_TIME, 12.0f, 13.0f),
     CH("high noon", OY_CH_TIME, 12.0f, 13.0f),
     CH("afternoon", OY_CH_TIME, 14.5f, 15.5f),
@@ -393,6 +401,17 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a stone monument on a windswept hill", "tower", 1, OY_PLACE_ON_HIGH),
     OBJ("a beach with umbrellas and seagulls on a sunny day", "parasol", 3, OY_PLACE_NONE),
     OBJ("a sunbather under a beach umbrella", "person", 1, OY_PLACE_NEAR_ENTITY),
+    OBJ("the pyramids of giza at sunset", "pyramid", 3, OY_PLACE_NONE),
+    CH("the pyramids of giza at sunset", OY_CH_BIOME_DESERT, 0.9f, 1.0f),
+    OBJ("an old stone well in a village courtyard", "well", 1, OY_PLACE_NONE),
+    OBJ("a gazebo by a pond in an english garden", "gazebo", 1, OY_PLACE_NEAR_WATER),
+    CH("a gazebo by a pond in an english garden", OY_CH_FLOWERS, 0.7f, 1.0f),
+    OBJ("a marble statue in a city park", "statue", 1, OY_PLACE_NONE),
+    CH("a marble statue in a city park", OY_CH_CLEARING, 0.9f, 1.0f),
+    OBJ("a wheat field with a scarecrow under a big sky", "scarecrow", 1, OY_PLACE_NONE),
+    OBJ("a wooden bench by the lake", "bench", 1, OY_PLACE_NEAR_WATER),
+    /* "well" alone is a word of degree, not a well */
+    ABSENT("a well lit street at night", "well"),
 
     /* pacing */
     OVER("slowly", 7.5f, 8.5f),
