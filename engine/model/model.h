@@ -69,7 +69,7 @@ enum oy_channel {
     OY_CH_ICE,           /* still water frozen over */
     OY_CH_LAVA,          /* 0..1 molten lava glowing in the low ground */
     OY_CH_FLOWERS,       /* 0..1 flowers in the grass */
-    OY_CH_FLOWER_WARMTH, /* -1 blue and purple .. 0 every colour .. 1 red and yellow */
+    OY_CH_FLOWER_WARMTH, /* -1 blue and purple .. 0 every colour .. 0.8 red .. 1 yellow */
     OY_CH_BLOSSOM,       /* 0..1 broadleaf trees in pink and white blossom */
     OY_CH_FIELDS,        /* 0..1 the open ground farmed in a patchwork of fields */
     OY_CH_ROWS,          /* 0..1 the fields' share planted in rows of vines or flowers */

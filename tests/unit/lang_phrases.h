@@ -410,6 +410,11 @@ static const lang_phrase lang_phrases[] = {
     CH("a marble statue in a city park", OY_CH_CLEARING, 0.9f, 1.0f),
     OBJ("a wheat field with a scarecrow under a big sky", "scarecrow", 1, OY_PLACE_NONE),
     OBJ("a wooden bench by the lake", "bench", 1, OY_PLACE_NEAR_WATER),
+    CH("a field of red poppies with a windmill", OY_CH_FLOWER_WARMTH, 0.75f, 0.85f),
+    CH("buttercups and dandelions in a meadow", OY_CH_FLOWER_WARMTH, 0.9f, 1.0f),
+    CH("an old lighthouse on a rocky point in a storm", OY_CH_COAST, 0.9f, 1.0f),
+    OBJ("a quiet fishing dock on a misty lake at 6am", "pier", 1, OY_PLACE_NEAR_WATER),
+    CH("a quiet fishing dock on a misty lake at 6am", OY_CH_TIME, 6.0f, 6.0f),
     /* "well" alone is a word of degree, not a well */
     ABSENT("a well lit street at night", "well"),
 
