@@ -456,10 +456,15 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
             ahead *= fmaxf(whole, 1.0f);
             lateral *= fmaxf(whole, 1.0f);
         }
-        /* a road starts by the camera and leads away along the view */
+        /* a road starts by the camera and leads away along the view; the
+         * view stands on a town square's floor, near its front edge */
         if (kd && (kd->flags & OY_KIND_ALONG) && it->place == OY_PLACE_NONE) {
             ahead = 6.0f;
             radius = 2.0f;
+        } else if (kd && (kd->flags & OY_KIND_OPEN) && it->place == OY_PLACE_NONE) {
+            ahead = 0.45f * grow * kd->radius;
+            radius = 0.0f;
+            unplaced++;
         } else if (it->place == OY_PLACE_NONE) {
             /* the first thing named stands ahead, the next ones right and
              * left of the view's axis in turn (about 14 degrees off), so
@@ -508,7 +513,13 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
                         /* a tall thing by a low one ("a graveyard with a
                          * church") stands behind it, as far out as a
                          * level view sees it whole */
-                        if (stand_off > r->ahead + e->beside_off[1]) {
+                        if (kt && (kt->flags & OY_KIND_OPEN)) {
+                            /* in a town square: in its middle, a few
+                             * metres apart, where the view stands near */
+                            e->stand_off = 0.0f;
+                            e->beside_off[0] = 0.5f * (dx - 0.8f * reach);
+                            e->beside_off[1] = 0.5f * (dz - 0.6f * reach);
+                        } else if (stand_off > r->ahead + e->beside_off[1]) {
                             e->beside_off[0] = 0.5f * dx;
                             e->beside_off[1] = stand_off - r->ahead;
                         } else if (kt && (kt->flags & OY_KIND_CLUSTER) && !along &&

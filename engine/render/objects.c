@@ -384,15 +384,18 @@ static float footing(const oy_world *w, const oy_world_shape *sh, const oy_kind 
 
 /* Kinds that are groups of others, each member on its own ground round
  * the group's place, facing its middle: a village's houses round a green
- * (a barn last, none in the water), karst's towers (water or not). */
+ * (a barn last, none in the water), a town square's round its paving,
+ * karst's towers (water or not). */
 static const struct group {
     const char *name, *member, *last;
+    const char *middle;           /* drawn at the group's place, or NULL */
     int n, more;                  /* members: n + up to more - 1 */
     float r0, dr;                 /* ring radius, m: r0 + up to dr */
     float clear;                  /* each keeps the forest this far off, m */
 } groups[] = {
-    { "village", "house", "barn", 6, 4, 16.0f, 18.0f, 8.0f },
-    { "karst", "rock_tower", "rock_tower", 5, 4, 40.0f, 110.0f, 12.0f },
+    { "village", "house", "barn", NULL, 6, 4, 16.0f, 18.0f, 8.0f },
+    { "plaza", "house", "house", "paving", 9, 4, 21.0f, 7.0f, 8.0f },
+    { "karst", "rock_tower", "rock_tower", NULL, 5, 4, 40.0f, 110.0f, 12.0f },
 };
 
 static const struct group *group_of(const oy_kind *k)
@@ -408,12 +411,33 @@ static int add_group(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
 {
     const oy_kind *member = oy_scene_kind_find(gr->member), *last = oy_scene_kind_find(gr->last);
     int n = gr->n + (int)(oy_u01(e->seed) * (float)gr->more);
+    if (gr->middle) {
+        /* level with the highest ground under its edge, but a hand
+         * over its middle at most, where what stands in the square
+         * stands: the grass breaks through it only on a slope */
+        const oy_kind *k = oy_scene_kind_find(gr->middle);
+        float water, wet, g = ground_at(w, sh, e->pos[0], e->pos[2], &water), top = g;
+        for (int i = 0; i < 8; i++) {
+            float a = 0.7853982f * (float)i, r = 0.9f * k->radius;
+            top = fmaxf(top, ground_at(w, sh, e->pos[0] + r * oy_sinf(a), e->pos[2] + r * oy_cosf(a), &wet));
+        }
+        g = fminf(top, g + 0.25f);
+        int err = water > g ? 0 : add_inst(o, k, e->pos[0], g, e->pos[2], 0, 1.0f, e->fade, e->seed, t, 0, 0, 0,
+                                           0, 0, 0, NULL);
+        if (err)
+            return err;
+    }
     for (int i = 0; i < n; i++) {
         uint64_t h = oy_hash(e->seed, OY_STREAM_ENTITY, 0x7111, (uint64_t)i, 0);
         float a = 6.2831853f * ((float)i + 0.6f * oy_u01(h)) / (float)n;
         float r = gr->r0 + gr->dr * oy_u01(oy_mix64(h));
         double x = e->pos[0] + oy_sinf(a) * r, z = e->pos[2] + oy_cosf(a) * r;
         const oy_kind *k = i == n - 1 ? last : member;
+        /* an open group stands none in the third of the ring on its front */
+        float off = a - e->yaw * (float)(OY_PI / 180.0);
+        off -= 6.2831853f * floorf((off + 3.14159265f) / 6.2831853f);
+        if ((oy_scene_kind_find(e->kind)->flags & OY_KIND_OPEN) && fabsf(off) < 1.05f)
+            continue;
         float water, g = footing(w, sh, k, x, z, 0.8f * k->radius, &water);
         if (water > g && !(k->flags & OY_KIND_WADES))
             continue;

@@ -1,8 +1,8 @@
 /*
  * kinds_built.c - what people built: cabin, house, barn, tower,
  * lighthouse, ruins, church, castle, temple, wall, fence, windmill,
- * standing stones, road, bridge, pier, fountain, pyramid, well and
- * gazebo. Walls go a little way into the ground, so a building on a
+ * standing stones, road, bridge, pier, fountain, pyramid, well, gazebo
+ * and a town square's paving. Walls go a little way into the ground, so a building on a
  * slope shows no gap under it; windows light up at night.
  */
 #include <math.h>
@@ -586,4 +586,20 @@ void oy_kind_gazebo(oy_build *b)
     oy_build_frustum(b, paint, 0, 3.1f, 0, r + 0.1f, r + 0.1f, 0.2f);
     oy_build_pyramid(b, roof, 0, 3.3f, 0, r + 0.55f, 1.7f, 6, 0);
     oy_build_ellipsoid(b, paint, 0, 5.05f, 0, 0.12f, 0.2f, 0.12f);
+}
+
+/* A town square's paving: a round floor of stone setts 32 m across, laid
+ * in rings of lighter and darker stone round the middle, a darker kerb
+ * at the edge, deep enough to stay level on a gentle slope. */
+void oy_kind_paving(oy_build *b)
+{
+    float g = oy_build_rand(b, 1, 0.2f, 0.26f);
+    int setts = oy_build_mat(b, g, g * 0.94f, g * 0.86f);
+    int dark = oy_build_shade(b, 0.78f), kerb = oy_build_shade(b, 0.6f);
+    oy_build_frustum(b, kerb, 0, -1.5f, 0, 16.6f, 16.6f, 1.6f);
+    oy_build_frustum(b, setts, 0, -1.5f, 0, 16.0f, 16.0f, 1.62f);
+    /* each ring a disc a hair above the one round it */
+    for (int i = 0; i < 10; i++)
+        oy_build_frustum(b, i % 2 ? setts : dark, 0, -1.5f, 0, 14.5f - 1.4f * (float)i, 14.5f - 1.4f * (float)i,
+                         1.625f + 0.004f * (float)i);
 }

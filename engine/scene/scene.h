@@ -112,9 +112,13 @@ enum {
                                    * for the view to see its top */
     OY_KIND_REACHES = 2048,       /* a pier: from its foot on the shore out
                                    * over the water */
-    OY_KIND_HEADS = 4096          /* a waterfall: where a river runs in view
+    OY_KIND_HEADS = 4096,         /* a waterfall: where a river runs in view
                                    * the words stand it across the river's
                                    * course, the river falling from it */
+    OY_KIND_OPEN = 8192           /* a town square: a group open on its
+                                   * front, which faces the view; the words
+                                   * stand the view on its floor, and what
+                                   * is named with it in its middle */
 };
 typedef struct oy_kind {
     const char *name;
@@ -234,6 +238,7 @@ void oy_kind_fountain(oy_build *b);
 void oy_kind_pyramid(oy_build *b);
 void oy_kind_well(oy_build *b);
 void oy_kind_gazebo(oy_build *b);
+void oy_kind_paving(oy_build *b);
 void oy_kind_statue(oy_build *b);
 void oy_kind_scarecrow(oy_build *b);
 void oy_kind_bench(oy_build *b);

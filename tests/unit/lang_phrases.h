@@ -415,6 +415,8 @@ static const lang_phrase lang_phrases[] = {
     CH("an old lighthouse on a rocky point in a storm", OY_CH_COAST, 0.9f, 1.0f),
     OBJ("a quiet fishing dock on a misty lake at 6am", "pier", 1, OY_PLACE_NEAR_WATER),
     CH("a quiet fishing dock on a misty lake at 6am", OY_CH_TIME, 6.0f, 6.0f),
+    OBJ("a cobbled piazza in an italian town at sunset", "town square", 1, OY_PLACE_NONE),
+    ABSENT("a cobbled piazza in an italian town at sunset", "rock"),
     /* "well" alone is a word of degree, not a well */
     ABSENT("a well lit street at night", "well"),
 

@@ -381,6 +381,17 @@ static void placement_words(void)
     ok = placed("green hills with a village on the far hill", &at, &rise, &bearing, NULL);
     CHECK(ok && rise > 15.0f && fabsf(bearing) < 20.0f, "'a village on the far hill' stands on the hill in view "
           "(%.1f m above the camera's ground, %.1f degrees off the view)", rise, bearing);
+    /* the view stands on a town square's floor, facing into it, and
+     * the fountain named with it stands in its middle */
+    oy_entity sq, fo;
+    ok = placed_nth("a market town square with a fountain at noon", 0, &at, &rise, &bearing, &sq) &&
+         placed_nth("a market town square with a fountain at noon", 1, &at, &rise, &bearing, &fo);
+    float yaw = ok ? sq.yaw * 0.01745329f : 0.0f, sd = ok ? hypotf(sq.pos[0], sq.pos[2]) : 99.0f;
+    float front = ok && sd > 0.0f ? -(oy_sinf(yaw) * sq.pos[0] + oy_cosf(yaw) * sq.pos[2]) / sd : 0.0f;
+    float fd = ok ? hypotf(fo.pos[0] - sq.pos[0], fo.pos[2] - sq.pos[2]) : 99.0f;
+    CHECK(ok && !strcmp(sq.kind, "plaza") && !strcmp(fo.kind, "fountain") && sd < 15.0f && front > 0.9f &&
+          fd < 8.0f, "'a town square with a fountain': the view stands on its floor (%.1f m from its middle, "
+          "its open front %.2f toward the view), the fountain %.1f m from its middle", sd, front, fd);
     /* a tree (about 12 m) on a hill stands where a level view has its
      * top in the frame (under 9.3 degrees), still up the hill */
     oy_entity tree;
