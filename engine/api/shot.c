@@ -331,24 +331,28 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
          * framing the water rather than hiding it */
         float dx = out[0] - (float)v.pos[0], dz = out[1] - (float)v.pos[2], d = sqrtf(dx * dx + dz * dz);
         if (d > 1e-3f && (seek == OY_SEEK_SHORE || seek == OY_SEEK_REACH)) {
-            /* a shore 30 m off or more, turning toward the frame's edge
-             * for it; else the near one, turned less, the whole thing in
-             * the frame. A wide thing (a village) tries the other side
-             * too, no farther than twice as far as the words put it, and
-             * stands a quarter as far or more. A tall thing (model.c put
-             * it farther) stands no nearer than that, turning either way,
-             * and stays where the words put it when no shore is (kept dry
-             * later). A pier stands on a shore 25-150 m off, into the
-             * view, its foot at the water's edge if need be, or else on
-             * the nearest shore. */
+            /* a shore 30 m off or more (a small thing's as far off as
+             * a level view sees it whole, 12 m or more), turning toward
+             * the frame's edge for it; else the near one, turned less,
+             * the whole thing in the frame. A wide thing (a village)
+             * tries the other side too, no farther than twice as far as
+             * the words put it, and stands a quarter as far or more; a
+             * small one (a bench, a tent) tries it too, no farther than
+             * 50 m, where it reads. A tall thing (model.c put it
+             * farther) stands no nearer than that, turning either way,
+             * and stays where the words put it when no shore is (kept
+             * dry later). A pier stands on a shore 25-150 m off, into
+             * the view, its foot at the water's edge if need be, or else
+             * on the nearest shore. */
             int reach = seek == OY_SEEK_REACH;
             int found = 0, tall = stand_off > 60.0f, wide = !tall && !reach && d > 60.0f;
+            int small = !reach && !wide && stand_off < 20.0f;
             float a0 = oy_clampf(oy_atan2f(lateral, fabsf(ahead) + 1.0f), -0.1f, 0.1f);
             float side = lateral < 0.0f ? -0.07f : 0.07f;
-            float near = tall ? 0.95f * stand_off : reach ? 25.0f : 30.0f;
-            float far = wide ? 2.0f * d : reach ? 150.0f : 800.0f;
+            float near = tall ? 0.95f * stand_off : reach ? 25.0f : oy_clampf(stand_off, 12.0f, 30.0f);
+            float far = wide ? 2.0f * d : reach ? 150.0f : small ? 50.0f : 800.0f;
             for (int k = 1; k <= 7 - tall && !found; k++) {
-                if (k > 3 && k < 7 && !tall && !wide)
+                if (k > 3 && k < 7 && !tall && !wide && !small)
                     continue;
                 float a = a0 + (k <= 3 ? side * (float)k : k <= 6 ? -side * (float)(k - 3) : side);
                 float c = oy_cosf(a), s = oy_sinf(a);

@@ -542,6 +542,12 @@ typedef struct clause {
     int last_surface_item;
     int with;                 /* "with" after an object: the next object
                                  the clause names stands by it */
+    int list_place;           /* "a lake with swans and a boathouse": the
+                                 place "with" gave, kept for the first
+                                 object of each clause the list goes on to
+                                 after "and" or a comma */
+    char list_what[32];
+    int listed;               /* the object of this clause that took it */
 } clause;
 
 /* The colour words waiting in the clause qualify item `what` (-1: none)
@@ -565,8 +571,11 @@ static void end_colours(parser *p, clause *c)
         resolve_colours(p, c, c->last_surface, c->last_surface ? c->last_surface_item : -1);
 }
 
-static void clause_reset(clause *c, int sentence)
+static void clause_reset(clause *c, int sentence, int list)
 {
+    if (!list)
+        c->list_place = OY_PLACE_NONE;
+    c->listed = -1;
     c->negate = 0;
     c->count = 0;
     c->size = 0.0f;
@@ -670,6 +679,13 @@ static int aboard(parser *p, const clause *c, size_t i, const oy_concept *k)
 
 static void place_object(parser *p, clause *c, int place, const char *what)
 {
+    /* a place said of a thing the with-list placed is its own: "a
+     * village with a church and a castle on the hill" */
+    if (c->last_object >= 0 && c->last_object == c->listed) {
+        set_place(&p->out->items[c->last_object], place, what);
+        c->listed = -1;
+        return;
+    }
     if (c->last_object >= 0 && p->out->items[c->last_object].place == OY_PLACE_NEAR_ENTITY &&
         place != OY_PLACE_NEAR_ENTITY) {
         const char *anchor = p->out->items[c->last_object].near_what;
@@ -765,7 +781,22 @@ static int add_item(parser *p, clause *c, const oy_concept *k, size_t at, int pl
     }
     if (k->group == OY_GROUP_OBJECT) {
         it->count = c->count ? c->count : plural ? 3 : 1;
-        set_place(it, c->place, c->near_what);
+        /* a thing of the kind the list stands by is not by itself: "a
+         * farm with cows and a red barn" */
+        int listed = c->place == OY_PLACE_NONE && c->last_object < 0 && c->list_place != OY_PLACE_NONE &&
+                     strcmp(kind_of(k), c->list_what);
+        if (listed) {
+            set_place(it, c->list_place, c->list_what);
+            c->listed = idx;
+        }
+        else
+            set_place(it, c->place, c->near_what);
+        if (c->with) {
+            c->list_place = c->place;
+            snprintf(c->list_what, sizeof c->list_what, "%s", c->near_what);
+        } else if (!listed) {
+            c->list_place = OY_PLACE_NONE;
+        }
         c->place = OY_PLACE_NONE;
         c->near_what[0] = 0;
         c->with = 0;
@@ -1018,7 +1049,7 @@ static int apply_word(parser *p, clause *c, size_t i, const match *m, int timed,
                 break;
         }
         end_colours(p, c);
-        clause_reset(c, 0);
+        clause_reset(c, 0, !strcmp(w->text, "and"));
         break;
     case OY_LW_SURFACE:
         /* "turquoise water", "a pink sky": a colour's noun with no
@@ -1113,7 +1144,7 @@ static int run(parser *p, int timed)
     clause c;
 
     memset(&c, 0, sizeof c);
-    clause_reset(&c, 1);
+    clause_reset(&c, 1, 0);
     for (size_t i = 0; i < p->ntok;) {
         const token *t = &p->tok[i];
         match m;
@@ -1128,7 +1159,7 @@ static int run(parser *p, int timed)
         if (t->kind == TK_PUNCT) {
             char ch = p->text[t->off];
             end_colours(p, &c);
-            clause_reset(&c, ch != ',' && ch != '(' && ch != ')');
+            clause_reset(&c, ch != ',' && ch != '(' && ch != ')', ch == ',');
             i++;
             continue;
         }

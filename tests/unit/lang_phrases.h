@@ -316,10 +316,18 @@ static const lang_phrase lang_phrases[] = {
     OBJ("pines", "pine", 3, OY_PLACE_NONE),
     OBJ("a dozen sheep", "sheep", 12, OY_PLACE_NONE),
     NEARBY("a lantern near the cabin", "lantern", 1, "cabin"),
-    /* "with" after a thing puts the next thing the clause names by it */
+    /* "with" after a thing puts the next thing the clause names by it,
+     * and each thing of a list it goes on to after "and" or a comma */
     NEARBY("the village on the hillside with a church tower", "tower", 1, "village"),
     NEARBY("a quiet farm with cows and a fence", "cow", 3, "barn"),
-    OBJ("a quiet farm with cows and a fence", "fence", 1, OY_PLACE_NONE),
+    NEARBY("a quiet farm with cows and a fence", "fence", 1, "barn"),
+    OBJ("a lake with swans and a boathouse", "cabin", 1, OY_PLACE_NEAR_WATER),
+    OBJ("a lake with a cabin, a canoe and a pier", "pier", 1, OY_PLACE_NEAR_WATER),
+    OBJ("a village with a church and a castle on the hill", "castle", 1, OY_PLACE_ON_HIGH),
+    /* but a thing of the kind the list stands by is not by itself */
+    OBJ("a farm with cows and a red barn", "barn", 1, OY_PLACE_NONE),
+    /* and a new sentence ends the list */
+    OBJ("a lake with a cabin. a castle", "castle", 1, OY_PLACE_NONE),
     OBJ("a cabin with lit windows and a boat", "boat", 1, OY_PLACE_NONE),
     OBJ("a forest with a campfire", "campfire", 1, OY_PLACE_NONE),
     /* what an object is made of or was, and a building's parts, are that
