@@ -343,7 +343,8 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
              * and stays where the words put it when no shore is (kept
              * dry later). A pier stands on a shore 25-150 m off, into
              * the view, its foot at the water's edge if need be, or else
-             * on the nearest shore. */
+             * on the nearest shore. None stands nearer than half its
+             * stand-off: a house is not built over the camera. */
             int reach = seek == OY_SEEK_REACH;
             int found = 0, tall = stand_off > 60.0f, wide = !tall && !reach && d > 60.0f;
             int small = !reach && !wide && stand_off < 20.0f;
@@ -357,7 +358,7 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
                 float a = a0 + (k <= 3 ? side * (float)k : k <= 6 ? -side * (float)(k - 3) : side);
                 float c = oy_cosf(a), s = oy_sinf(a);
                 float ux = fx * c + fz * s, uz = fz * c - fx * s;
-                float d0 = k < 7 ? near : reach ? 4.0f : fmaxf(4.0f, 0.25f * d);
+                float d0 = k < 7 ? near : reach ? 4.0f : fmaxf(fmaxf(4.0f, 0.25f * d), 0.5f * stand_off);
                 found = seek_shore(shot, &st, v.pos[0], v.pos[2], ux, uz, d0, k < 7 || reach ? far : 800.0f,
                                    reach && k < 7 ? 0.5f : 4.0f, out);
             }
@@ -394,7 +395,7 @@ static int dry_at(const oyster_shot *shot, const oy_state *st, double x, double 
  * the camera (a tall thing stands off to be seen whole), then rings round
  * the place. A river is ground enough for what stands across one
  * (river_ok: a waterfall). */
-static int keep_dry(void *ctx, double t, int river_ok, float xz[2])
+static int keep_dry(void *ctx, double t, int river_ok, float clear, float xz[2])
 {
     oyster_shot *shot = ctx;
     oy_state st;
@@ -419,8 +420,9 @@ static int keep_dry(void *ctx, double t, int river_ok, float xz[2])
             }
     }
     /* the rings: first only where the view sees it (within 15 degrees
-     * of the line to it, no nearer than half as far), then anywhere */
-    for (int pass = 0; pass < 2; pass++)
+     * of the line to it, no nearer than half as far), then anywhere
+     * clear of the camera, then anywhere */
+    for (int pass = 0; pass < 3; pass++)
         for (int ring = 1; ring <= 60; ring++) {
             float r = 8.0f * (float)ring;
             int n = 8 + 4 * ring;
@@ -429,7 +431,7 @@ static int keep_dry(void *ctx, double t, int river_ok, float xz[2])
                 double x = xz[0] + r * oy_sinf(a), z = xz[1] + r * oy_cosf(a);
                 float vx = (float)(x - v.pos[0]), vz = (float)(z - v.pos[2]), vl = sqrtf(vx * vx + vz * vz);
                 int seen = l > 1.0f && vl >= 0.5f * l && (vx * dx + vz * dz) >= 0.966f * vl * l;
-                if ((pass || seen) && dry_at(shot, &st, x, z)) {
+                if ((pass == 2 || (pass == 1 && vl >= clear) || seen) && dry_at(shot, &st, x, z)) {
                     xz[0] = (float)x;
                     xz[1] = (float)z;
                     return 1;

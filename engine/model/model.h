@@ -278,10 +278,11 @@ int oy_model_unplace(oy_model *m, double t0, double t1, double *first);
 /* What cannot stand in water (all but boats, ships, bridges and birds)
  * stands on dry ground: fn moves xz, where it stands from time t, to dry
  * ground and returns 1 when it was in water (river_ok: river water is
- * ground enough, for a waterfall across it). One a directive put there
- * with `near:` is reported at that place. Call after
- * oy_model_place_relative. */
-typedef int (*oy_dry_fn)(void *ctx, double t, int river_ok, float xz[2]);
+ * ground enough, for a waterfall across it), no nearer the camera than
+ * clear metres where it can (a building is not moved onto the camera).
+ * One a directive put there with `near:` is reported at that place.
+ * Call after oy_model_place_relative. */
+typedef int (*oy_dry_fn)(void *ctx, double t, int river_ok, float clear, float xz[2]);
 void oy_model_keep_dry(oy_model *m, oy_dry_fn fn, void *ctx, oy_log *log);
 
 const oy_event *oy_model_events(const oy_model *m, int *n);

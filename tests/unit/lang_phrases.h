@@ -425,6 +425,10 @@ static const lang_phrase lang_phrases[] = {
     CH("a quiet fishing dock on a misty lake at 6am", OY_CH_TIME, 6.0f, 6.0f),
     OBJ("a cobbled piazza in an italian town at sunset", "town square", 1, OY_PLACE_NONE),
     ABSENT("a cobbled piazza in an italian town at sunset", "rock"),
+    CH("a lone wolf howling on a snowy ridge under the moon", OY_CH_TIME, 22.0f, 23.0f),
+    CH("an ancient egyptian temple by the nile at dawn", OY_CH_RIVER, 0.9f, 1.0f),
+    OBJ("an ancient egyptian temple by the nile at dawn", "ruins", 1, OY_PLACE_NEAR_WATER),
+    CH("a scarecrow in a vegetable garden", OY_CH_FIELDS, 0.9f, 1.0f),
     /* "well" alone is a word of degree, not a well */
     ABSENT("a well lit street at night", "well"),
 
