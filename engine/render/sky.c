@@ -430,8 +430,10 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
     trans_at(s, OBS_H, s->moon[1], tm);
     float dim = 1.0f - 0.9f * s->cloud * s->cloud;
     /* and by fog, which scatters what it takes into a soft light from
-     * all round: thick fog casts no hard shadows */
-    float fog = oy_clampf(st->ch[OY_CH_FOG], 0.0f, 1.0f), lost = 0.85f * fog * fog, scattered[3];
+     * all round: a mist keeps most of the sun, a fog a quarter of it,
+     * and thick fog casts no shadows */
+    float fog = oy_clampf(st->ch[OY_CH_FOG], 0.0f, 1.0f), lost = 0.95f * oy_smoothstepf(0.1f, 0.75f, fog);
+    float scattered[3];
     for (int c = 0; c < 3; c++) {
         scattered[c] = E_SUN * ts[c] * dim * lost * fmaxf(s->sun[1], 0.0f) * 0.5f;
         s->sun_rad[c] = E_SUN * ts[c] * dim * (1.0f - lost);

@@ -429,6 +429,9 @@ static const lang_phrase lang_phrases[] = {
     CH("an ancient egyptian temple by the nile at dawn", OY_CH_RIVER, 0.9f, 1.0f),
     OBJ("an ancient egyptian temple by the nile at dawn", "ruins", 1, OY_PLACE_NEAR_WATER),
     CH("a scarecrow in a vegetable garden", OY_CH_FIELDS, 0.9f, 1.0f),
+    /* the sun breaking through the mist clears it, it brings none */
+    CH("the sun breaks through the mist", OY_CH_FOG, 0.0f, 0.0f),
+    CH("the fog lifts slowly", OY_CH_FOG, 0.0f, 0.0f),
     /* "well" alone is a word of degree, not a well */
     ABSENT("a well lit street at night", "well"),
 
