@@ -343,8 +343,9 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
              * and stays where the words put it when no shore is (kept
              * dry later). A pier stands on a shore 25-150 m off, into
              * the view, its foot at the water's edge if need be, or else
-             * on the nearest shore. None stands nearer than half its
-             * stand-off: a house is not built over the camera. */
+             * on the nearest shore. None stands nearer than its
+             * stand-off (a small one half of it): a house is not built
+             * over the camera, an elephant does not fill the frame. */
             int reach = seek == OY_SEEK_REACH;
             int found = 0, tall = stand_off > 60.0f, wide = !tall && !reach && d > 60.0f;
             int small = !reach && !wide && stand_off < 20.0f;
@@ -358,7 +359,7 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
                 float a = a0 + (k <= 3 ? side * (float)k : k <= 6 ? -side * (float)(k - 3) : side);
                 float c = oy_cosf(a), s = oy_sinf(a);
                 float ux = fx * c + fz * s, uz = fz * c - fx * s;
-                float d0 = k < 7 ? near : reach ? 4.0f : fmaxf(fmaxf(4.0f, 0.25f * d), 0.5f * stand_off);
+                float d0 = k < 7 ? near : reach ? 4.0f : fmaxf(fmaxf(4.0f, 0.25f * d), small ? 0.5f * stand_off : stand_off);
                 found = seek_shore(shot, &st, v.pos[0], v.pos[2], ux, uz, d0, k < 7 || reach ? far : 800.0f,
                                    reach && k < 7 ? 0.5f : 4.0f, out);
             }
