@@ -394,7 +394,7 @@ static const struct group {
     float clear;                  /* each keeps the forest this far off, m */
 } groups[] = {
     { "village", "house", "barn", NULL, 6, 4, 16.0f, 18.0f, 8.0f },
-    { "plaza", "house", "house", "paving", 9, 4, 21.0f, 7.0f, 8.0f },
+    { "town_square", "house", "house", "paving", 9, 4, 21.0f, 7.0f, 8.0f },
     { "karst", "rock_tower", "rock_tower", NULL, 5, 4, 40.0f, 110.0f, 12.0f },
 };
 

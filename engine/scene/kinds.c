@@ -43,7 +43,7 @@ static const oy_kind kinds[] = {
     { "pier", oy_kind_pier, OY_KIND_REACHES, 1.5f, 10.0f,
       "pier: a weathered wooden deck on posts, reaching 16-40 m from the shore out over the water" },
     { "village", NULL, OY_KIND_CLUSTER | OY_KIND_BUILDING, 8.0f, 40.0f, "village: a cluster of houses and a barn" },
-    { "plaza", NULL, OY_KIND_CLUSTER | OY_KIND_FACES | OY_KIND_OPEN, 8.0f, 32.0f,
+    { "town_square", NULL, OY_KIND_CLUSTER | OY_KIND_FACES | OY_KIND_OPEN, 8.0f, 32.0f,
       "town square: a round floor of stone setts 32 m across, houses round it but on its open front" },
     { "paving", oy_kind_paving, 0, 0.1f, 16.6f, "paving: a round floor of grey stone setts 32 m across, a darker kerb" },
     { "campfire", oy_kind_campfire, OY_KIND_PLUME, 6.0f, 2.0f, "campfire: stone ring, logs, flickering flames, smoke rising 6 m" },

@@ -389,7 +389,7 @@ static void placement_words(void)
     float yaw = ok ? sq.yaw * 0.01745329f : 0.0f, sd = ok ? hypotf(sq.pos[0], sq.pos[2]) : 99.0f;
     float front = ok && sd > 0.0f ? -(oy_sinf(yaw) * sq.pos[0] + oy_cosf(yaw) * sq.pos[2]) / sd : 0.0f;
     float fd = ok ? hypotf(fo.pos[0] - sq.pos[0], fo.pos[2] - sq.pos[2]) : 99.0f;
-    CHECK(ok && !strcmp(sq.kind, "plaza") && !strcmp(fo.kind, "fountain") && sd < 15.0f && front > 0.9f &&
+    CHECK(ok && !strcmp(sq.kind, "town_square") && !strcmp(fo.kind, "fountain") && sd < 15.0f && front > 0.9f &&
           fd < 8.0f, "'a town square with a fountain': the view stands on its floor (%.1f m from its middle, "
           "its open front %.2f toward the view), the fountain %.1f m from its middle", sd, front, fd);
     /* a tree (about 12 m) on a hill stands where a level view has its
