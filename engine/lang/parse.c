@@ -1,7 +1,8 @@
 /*
- * parse.c - the concept language's text parser (oyster-shot(5), THE CONCEPT LANGUAGE). PCRE2 splits the
- * text into words, numbers and punctuation and finds spelled-out durations
- * ("over 5 seconds"), tempos ("96 bpm") and clock times ("at 6pm"); then one pass over the words
+ * parse.c - the concept language's text parser (oyster-shot(5), THE
+ * CONCEPT LANGUAGE). PCRE2 splits the text into words, numbers and
+ * punctuation and finds spelled-out durations ("over 5 seconds"), tempos
+ * ("96 bpm") and clock times ("at 6pm"); then one pass over the words
  * matches the longest phrase at each position against the language's own
  * words (words.c) and the concept bank, and applies the modifiers it meets
  * (intensity, count, negation and endings, placement, pacing) to the
@@ -788,9 +789,9 @@ static int add_item(parser *p, clause *c, const oy_concept *k, size_t at, int pl
         if (listed) {
             set_place(it, c->list_place, c->list_what);
             c->listed = idx;
-        }
-        else
+        } else {
             set_place(it, c->place, c->near_what);
+        }
         if (c->with) {
             c->list_place = c->place;
             snprintf(c->list_what, sizeof c->list_what, "%s", c->near_what);
