@@ -879,14 +879,28 @@ static int is_part(const char *w)
 
 /* The object named before that the words at i name again, or -1: what
  * an object is made of or was, after "of" ("a hamlet of stone cottages",
- * "the ruins of a castle", "the windows of a farm house"), and a
- * building's part once any object is named ("smoke from the chimneys"). */
+ * "the ruins of a castle", "the windows of a farm house"), the place of
+ * the thing just named when it names the same ("a ferris wheel at a
+ * funfair"), and a building's part once any object is named ("smoke from
+ * the chimneys"). */
+static const char *const articles[] = { "a", "an", "the" };
+static const char *const venues[] = { "at", "in" };
+
 static int named_already(const parser *p, const clause *c, size_t i, const match *m)
 {
     if (m->concept->group != OY_GROUP_OBJECT)
         return -1;
     if (c->of_object && c->last_object >= 0)
         return c->last_object;
+    if (c->last_object >= 0 && p->out->items[c->last_object].concept == m->concept) {
+        size_t j = i;
+        const token *t;
+        while (j > c->last_object_end && (t = &p->tok[j - 1])->kind == TK_WORD && ONE_OF(t->low, articles))
+            j--;
+        t = j > 0 ? &p->tok[j - 1] : NULL;
+        if (t && j == c->last_object_end + 1 && t->kind == TK_WORD && ONE_OF(t->low, venues))
+            return c->last_object;
+    }
     if (m->n == 1 && is_part(p->tok[i].low))
         for (int k = p->out->nitems - 1; k >= 0; k--)
             if (p->out->items[k].concept->group == OY_GROUP_OBJECT && !p->out->items[k].negated)

@@ -65,6 +65,8 @@ static const oy_kind kinds[] = {
     { "scarecrow", oy_kind_scarecrow, OY_KIND_FACES, 2.3f, 0.9f,
       "scarecrow: an old shirt and a hat on a post and a cross-spar; sways in the wind" },
     { "bench", oy_kind_bench, OY_KIND_FACES, 0.85f, 0.9f, "park bench: wooden slats on cast-iron ends; faces the view" },
+    { "ferris_wheel", oy_kind_ferris_wheel, OY_KIND_FACES, 27.0f, 12.5f,
+      "ferris wheel: a steel rim 24 m across on two A-frames, turning slowly, twelve gondolas; lit at night" },
     { "parasol", oy_kind_parasol, 0, 2.5f, 1.3f, "beach umbrella: a bright canvas cone on a pole, a towel in its shade" },
     { "boat", oy_kind_boat, OY_KIND_FLOATS, 0.8f, 2.5f, "rowing boat with its rower seated, some with a sail; floats" },
     { "ship", oy_kind_ship, OY_KIND_FLOATS, 25.0f, 16.0f, "sailing ship: dark hull, masts and sails; floats" },

@@ -1,8 +1,8 @@
 /*
  * kinds_built.c - what people built: cabin, house, barn, tower,
  * lighthouse, ruins, church, castle, temple, wall, fence, windmill,
- * standing stones, road, bridge, pier, fountain, pyramid, well, gazebo
- * and a town square's paving. Walls go a little way into the ground, so a building on a
+ * standing stones, road, bridge, pier, fountain, pyramid, well, gazebo,
+ * a town square's paving and a ferris wheel. Walls go a little way into the ground, so a building on a
  * slope shows no gap under it; windows light up at night.
  */
 #include <math.h>
@@ -602,4 +602,39 @@ void oy_kind_paving(oy_build *b)
     for (int i = 0; i < 10; i++)
         oy_build_frustum(b, i % 2 ? setts : dark, 0, -1.5f, 0, 14.5f - 1.4f * (float)i, 14.5f - 1.4f * (float)i,
                          1.625f + 0.004f * (float)i);
+}
+
+/* A ferris wheel facing +z: a rim of sixteen steel lengths on eight
+ * spokes, turning slowly on a hub held up by two A-frames, and twelve
+ * gondolas hanging level from the rim; the rim is lit at night. */
+void oy_kind_ferris_wheel(oy_build *b)
+{
+    static const float cols[3][3] = { { 0.45f, 0.06f, 0.05f }, { 0.06f, 0.18f, 0.42f },
+                                      { 0.55f, 0.42f, 0.06f } };
+    float n = b->look->night, R = 12.0f, hub = R + 3.0f;
+    int steel = oy_build_mat(b, 0.5f, 0.5f, 0.52f);
+    int rim = n > 0.05f ? oy_build_glow(b, 1.0f, 0.75f, 0.45f, 0.9f * n) : steel;
+    int car[3];
+    for (int i = 0; i < 3; i++)
+        car[i] = oy_build_mat(b, cols[i][0], cols[i][1], cols[i][2]);
+    int base = oy_build_stone(b, 0.3f, 0.29f, 0.27f);
+    oy_build_box(b, base, 0, 0.2f, 0, 8.0f, 0.5f, 2.5f, 0, 0, 0);
+    /* the A-frames, a pair of legs either side of the wheel */
+    float leg = sqrtf(49.0f + hub * hub), lean = oy_atanf(7.0f / hub);
+    for (int z = -1; z <= 1; z += 2)
+        for (int s = -1; s <= 1; s += 2)
+            oy_build_box(b, steel, s * 3.5f, 0.5f * hub, (float)z * 1.3f, 0.18f, 0.5f * leg, 0.18f, 0, 0,
+                         (float)s * lean);
+    oy_build_box(b, steel, 0, hub, 0, 0.5f, 0.5f, 1.5f, 0, 0, 0);
+    float turn = b->t * 0.08f + oy_build_rand(b, 1, 0.0f, 6.28f);
+    for (int i = 0; i < 16; i++) {
+        float a = turn + PI / 8.0f * (float)i, ux = -oy_sinf(a), uy = oy_cosf(a);
+        oy_build_box(b, rim, ux * R, hub + uy * R, 0, R * PI / 16.0f * 1.04f, 0.16f, 0.16f, 0, 0, a);
+        if (i % 2 == 0)
+            oy_build_box(b, steel, ux * 0.5f * R, hub + uy * 0.5f * R, 0, 0.06f, 0.5f * R, 0.06f, 0, 0, a);
+    }
+    for (int i = 0; i < 12; i++) {
+        float a = turn + PI / 6.0f * (float)i, ux = -oy_sinf(a), uy = oy_cosf(a);
+        oy_build_box(b, car[i % 3], ux * R, hub + uy * R - 1.1f, 0, 0.75f, 0.6f, 0.7f, 0, 0, 0);
+    }
 }

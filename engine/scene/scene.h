@@ -239,6 +239,7 @@ void oy_kind_pyramid(oy_build *b);
 void oy_kind_well(oy_build *b);
 void oy_kind_gazebo(oy_build *b);
 void oy_kind_paving(oy_build *b);
+void oy_kind_ferris_wheel(oy_build *b);
 void oy_kind_statue(oy_build *b);
 void oy_kind_scarecrow(oy_build *b);
 void oy_kind_bench(oy_build *b);

@@ -432,6 +432,7 @@ static const lang_phrase lang_phrases[] = {
     /* the sun breaking through the mist clears it, it brings none */
     CH("the sun breaks through the mist", OY_CH_FOG, 0.0f, 0.0f),
     CH("the fog lifts slowly", OY_CH_FOG, 0.0f, 0.0f),
+    OBJ("a ferris wheel at a funfair by the sea at night", "ferris wheel", 1, OY_PLACE_NEAR_WATER),
     /* "well" alone is a word of degree, not a well */
     ABSENT("a well lit street at night", "well"),
 

@@ -671,7 +671,7 @@ static void test_issue_words(const oy_bank *b)
         "lighthouse", "ruins", "castle", "campfire", "lantern", "tent", "boat", "ship", "bridge",
         "fence", "windmill", "person", "rider", "deer", "wolf", "horse", "cow", "sheep",
         "elephant", "giraffe", "parasol", "bison", "fountain", "swan", "pyramid", "well", "gazebo",
-        "statue", "scarecrow", "bench", "town_square", "paving",
+        "statue", "scarecrow", "bench", "town_square", "paving", "ferris_wheel",
         "bird_flock", "wagon", "car", "palm", "acacia", "graves", "bush", "dead_tree", "road", "wall",
         "standing_stones", "village",
     };
