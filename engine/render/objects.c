@@ -411,6 +411,7 @@ static int add_group(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
 {
     const oy_kind *member = oy_scene_kind_find(gr->member), *last = oy_scene_kind_find(gr->last);
     int n = gr->n + (int)(oy_u01(e->seed) * (float)gr->more);
+    int open = (oy_scene_kind_find(e->kind)->flags & OY_KIND_OPEN) != 0;
     if (gr->middle) {
         /* level with the highest ground under its edge, but a hand
          * over its middle at most, where what stands in the square
@@ -436,7 +437,7 @@ static int add_group(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
         /* an open group stands none in the third of the ring on its front */
         float off = a - e->yaw * (float)(OY_PI / 180.0);
         off -= 6.2831853f * floorf((off + 3.14159265f) / 6.2831853f);
-        if ((oy_scene_kind_find(e->kind)->flags & OY_KIND_OPEN) && fabsf(off) < 1.05f)
+        if (open && fabsf(off) < 1.05f)
             continue;
         float water, g = footing(w, sh, k, x, z, 0.8f * k->radius, &water);
         if (water > g && !(k->flags & OY_KIND_WADES))
