@@ -239,15 +239,14 @@ static int seek_river(const oyster_shot *shot, const oy_state *st, double x, dou
     return 1;
 }
 
-/* Whether the view v, tilted no more than it is, sees the middle of a
+/* Whether the view v (thy the tangent of half its frame's height),
+ * tilted no more than it is, sees the middle of a
  * thing h tall standing on the ground at (x, z) (of one aloft, the
  * middle of its upper half): in the frame's height, its top too, and the
  * land between not in the way. */
-static int seen_whole(const oyster_shot *shot, const oy_state *st, const oy_view *v, double x, double z, float h,
-                      int aloft)
+static int seen_whole(const oyster_shot *shot, const oy_state *st, const oy_view *v, float thy, double x, double z,
+                      float h, int aloft)
 {
-    const oy_output *out = &shot->script->output;
-    float thy = v->tan_half_fov_x * (float)out->height / (float)out->width;
     double g = oy_world_ground(shot->world, st, x, z), gx = g + (aloft ? 0.85 : 0.5) * h;
     double dx = x - v->pos[0], dy = gx - v->pos[1], dz = z - v->pos[2];
     double l = sqrt(dx * dx + dy * dy + dz * dz);
@@ -272,6 +271,21 @@ static int seen_whole(const oyster_shot *shot, const oy_state *st, const oy_view
     return 1;
 }
 
+/* The view things are placed by at time t: the camera's, or at
+ * OY_SET_VIEW the set's own (the world prompt's things), framed 16:9
+ * whatever the output, so the set is the same from any camera and size.
+ * Returns the tangent of half the frame's height. */
+static float anchor_view(const oyster_shot *shot, double t, oy_state *st, oy_view *v)
+{
+    if (t == OY_SET_VIEW) {
+        oy_model_eval(shot->model, 0.0, st, shot->ents);
+        oy_camera_set_view(shot->camera, st, v);
+        return v->tan_half_fov_x * 9.0f / 16.0f;
+    }
+    oy_shot_eval(shot, t, st, shot->ents, v);
+    return v->tan_half_fov_x * (float)shot->script->output.height / (float)shot->script->output.width;
+}
+
 static void place_anchor(void *ctx, double t, float ahead, float lateral, int seek, float stand_off,
                          float reach, float out[2])
 {
@@ -280,7 +294,7 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
     oy_view v;
     float fx, fz, l;
 
-    oy_shot_eval(shot, t, &st, shot->ents, &v);
+    float thy = anchor_view(shot, t, &st, &v);
     /* forward along the ground, whatever the pitch */
     fx = v.fwd.x;
     fz = v.fwd.z;
@@ -316,7 +330,7 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
         for (int k = 0; k <= 25; k++) {
             float m = 1.0f + 0.2f * (float)k;
             double x = v.pos[0] + (fx * ahead + fz * lateral) * m, z = v.pos[2] + (fz * ahead - fx * lateral) * m;
-            if (seen_whole(shot, &st, &v, x, z, h, aloft)) {
+            if (seen_whole(shot, &st, &v, thy, x, z, h, aloft)) {
                 if (k > 0) {
                     out[0] = (float)x;
                     out[1] = (float)z;
@@ -401,7 +415,7 @@ static int keep_dry(void *ctx, double t, int river_ok, float clear, float xz[2])
     oyster_shot *shot = ctx;
     oy_state st;
     oy_view v;
-    oy_shot_eval(shot, t, &st, shot->ents, &v);
+    anchor_view(shot, t, &st, &v);
     oy_place_info pi;
     oy_world_place(shot->world, &st, xz[0], xz[1], &pi);
     if (!(pi.water > pi.ground) || (river_ok && pi.water_kind == OY_WATER_RIVER))

@@ -161,6 +161,18 @@ static void basis(float yaw, float pitch, float roll, oy_view *v)
     v->roll = roll;
 }
 
+void oy_camera_set_view(const oy_camera *c, const oy_state *st, oy_view *v)
+{
+    v->has_target = 0;
+    v->pos[0] = v->pos[2] = 0.0;
+    v->pos[1] = oy_world_surface(c->w, st, 0.0, 0.0) + 2.0;
+    basis(0.0f, 0.0f, 0.0f, v);
+    v->focal_mm = 35.0f;
+    v->sensor_w = 24.89f;
+    v->sensor_h = 18.66f;
+    v->tan_half_fov_x = v->sensor_w / (2.0f * v->focal_mm);
+}
+
 void oy_camera_eval(const oy_camera *c, const oy_state *st, double t, oy_view *v)
 {
     const oy_camera_desc *cd = &c->s->camera;

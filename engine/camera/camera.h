@@ -36,5 +36,10 @@ oy_walker *oy_camera_walker(const oy_camera *c);
 /* The view at time t; st supplies the terrain channels for heights. */
 void oy_camera_eval(const oy_camera *c, const oy_state *st, double t,
                     oy_view *out);
+/* The set's own view, whatever the camera does: from 2 m over the ground
+ * at the origin, level, looking along +z through the default 35 mm lens.
+ * The world prompt's things are placed by it, so the set is the same
+ * from any camera (oyster-shot(5), OBJECTS). */
+void oy_camera_set_view(const oy_camera *c, const oy_state *st, oy_view *out);
 
 #endif

@@ -501,6 +501,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
                     if (err)
                         return err;
                     oy_entrec *e = &c->m->ents[c->m->nents - 1];
+                    e->of_set = directive < 0;
                     memcpy(e->e.paint, paint, sizeof paint);
                     e->e.size = sz;
                     if (e->anchor == OY_ANCHOR_CAMERA) {
@@ -557,6 +558,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
             if (err)
                 return err;
             oy_entrec *r = &c->m->ents[c->m->nents - 1];
+            r->of_set = directive < 0;
             memcpy(r->e.paint, paint, sizeof paint);
             r->e.size = sz;
             r->turn = turn_for(kd);
@@ -1213,13 +1215,14 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
         float xz[2];
         if (r->anchor != OY_ANCHOR_CAMERA)
             continue;
+        double tv = r->of_set ? OY_SET_VIEW : r->t_add;
         if (r->beside) {
             /* by the thing the words put it by, wherever that went (it
              * comes first in the table, so it is placed already) */
             const oy_entrec *o = &m->ents[r->beside - 1];
             float c0[2], c1[2];
-            fn(ctx, r->t_add, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c0);
-            fn(ctx, r->t_add, 1.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c1);
+            fn(ctx, tv, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c0);
+            fn(ctx, tv, 1.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c1);
             float fx = c1[0] - c0[0], fz = c1[1] - c0[1];
             xz[0] = o->e.pos[0] + fx * r->beside_off[1] + fz * r->beside_off[0];
             xz[1] = o->e.pos[2] + fz * r->beside_off[1] - fx * r->beside_off[0];
@@ -1235,15 +1238,15 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
             const oy_kind *k = oy_scene_kind_find(r->e.kind);
             /* a cluster's houses each find their own footing */
             float reach = k && !(k->flags & OY_KIND_CLUSTER) ? k->radius : 0.0f;
-            fn(ctx, r->t_add, r->ahead, r->lateral, r->seek, r->stand_off, reach, xz);
+            fn(ctx, tv, r->ahead, r->lateral, r->seek, r->stand_off, reach, xz);
             /* several sought along near lines (a herd by the water) find
              * the same spot: each later one steps aside across the view,
              * either side in turn, until it stands clear */
             float gap = k ? 2.2f * k->radius + 1.0f : 0.0f, c0[2], c1[2];
             int sought = r->seek != OY_SEEK_NONE && crowded(m, i, xz, gap);
             if (sought || overlaps(m, i, xz, k)) {
-                fn(ctx, r->t_add, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c0);
-                fn(ctx, r->t_add, 1.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c1);
+                fn(ctx, tv, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c0);
+                fn(ctx, tv, 1.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c1);
                 float x0 = xz[0], z0 = xz[1];
                 for (int step = 1; step <= 16 && sought && crowded(m, i, xz, gap); step++) {
                     float d = gap * (float)((step + 1) / 2) * (step & 1 ? 1.0f : -1.0f);
@@ -1264,11 +1267,11 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
         }
         if (r->turn == OY_TURN_ALONG) {
             float on[2];
-            fn(ctx, r->t_add, r->ahead + 10.0f, r->lateral, OY_SEEK_NONE, 0.0f, 0.0f, on);
+            fn(ctx, tv, r->ahead + 10.0f, r->lateral, OY_SEEK_NONE, 0.0f, 0.0f, on);
             r->e.yaw = r->yaw_base = wrap_degrees(oy_atan2f(on[0] - xz[0], on[1] - xz[1]) * (180.0 / OY_PI));
         } else if (r->turn == OY_TURN_FACING || r->turn == OY_TURN_QUARTER) {
             float cam[2];
-            fn(ctx, r->t_add, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, cam);
+            fn(ctx, tv, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, cam);
             if (r->turn == OY_TURN_QUARTER) {
                 float u = oy_u01(oy_mix64(r->e.seed ^ 0x71a3));
                 r->face_turn = (u < 0.5f ? -1.0f : 1.0f) * (20.0f + 40.0f * fabsf(u - 0.5f));
@@ -1326,8 +1329,9 @@ void oy_model_keep_dry(oy_model *m, oy_dry_fn fn, void *ctx, oy_log *log)
         oy_entrec *r = &m->ents[i];
         const oy_kind *k = oy_scene_kind_find(r->e.kind);
         float xz[2] = { r->e.pos[0], r->e.pos[2] };
+        double tv = r->of_set ? OY_SET_VIEW : r->t_add;
         if (!k || (k->flags & (OY_KIND_FLOATS | OY_KIND_LIFTED | OY_KIND_SPANS | OY_KIND_WADES)) ||
-            !fn(ctx, r->t_add, (k->flags & OY_KIND_HEADS) != 0, 0.5f * r->stand_off, xz))
+            !fn(ctx, tv, (k->flags & OY_KIND_HEADS) != 0, 0.5f * r->stand_off, xz))
             continue;
         /* several moved out of the same water find the same dry spot:
          * each later one steps aside along the shore until it stands
@@ -1337,7 +1341,7 @@ void oy_model_keep_dry(oy_model *m, oy_dry_fn fn, void *ctx, oy_log *log)
             float a = 2.3999632f * (float)step, d = gap * sqrtf((float)step);
             xz[0] += d * oy_sinf(a);
             xz[1] += d * oy_cosf(a);
-            fn(ctx, r->t_add, (k->flags & OY_KIND_HEADS) != 0, 0.5f * r->stand_off, xz);
+            fn(ctx, tv, (k->flags & OY_KIND_HEADS) != 0, 0.5f * r->stand_off, xz);
         }
         if (r->near_mark.line)
             oy_diag(log, OYSTER_WARNING, m->script->path, r->near_mark.line, r->near_mark.col, NULL,

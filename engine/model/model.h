@@ -253,10 +253,11 @@ const oy_cue *oy_model_cues(const oy_model *m, int *n);
 /* The mix at t: dB per bus (OY_BUS_*), 0 unless a mix: cue says. */
 void oy_model_mix(const oy_model *m, double t, float db[OY_BUS_COUNT]);
 
-/* Entities placed relative to the camera ("ahead: 20", "on the left") get
+/* Entities placed relative to the view ("ahead: 20", "on the left") get
  * their world position from fn once a camera exists: fn gives the ground
  * x, z at `ahead` metres forward and `lateral` metres right of the camera at
- * time t; with seek it looks along that line for ground of the kind the
+ * time t, or, where t is OY_SET_VIEW, of the set's own view (what the
+ * world prompt names, the same from any camera); with seek it looks along that line for ground of the kind the
  * words named ("by the lake": the shore; "on the hill": high ground in
  * view; a boat: open water in view) and falls back to the place itself;
  * a tall thing no nearer than stand_off metres, where a level view sees it
@@ -267,6 +268,7 @@ enum oy_seek { OY_SEEK_NONE, OY_SEEK_SHORE, OY_SEEK_HIGH, OY_SEEK_WATER, OY_SEEK
                OY_SEEK_REACH,     /* a pier: a shore near the view */
                OY_SEEK_RIVER,     /* a waterfall: across a river in view */
                OY_SEEK_SKY };     /* aloft: its upper half in view */
+#define OY_SET_VIEW (-1.0)
 typedef void (*oy_anchor_fn)(void *ctx, double t, float ahead, float lateral, int seek, float stand_off,
                              float reach, float out_xz[2]);
 void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx);
@@ -276,7 +278,8 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx);
  * time among them. */
 int oy_model_unplace(oy_model *m, double t0, double t1, double *first);
 /* What cannot stand in water (all but boats, ships, bridges and birds)
- * stands on dry ground: fn moves xz, where it stands from time t, to dry
+ * stands on dry ground: fn moves xz, where it stands from time t (seen
+ * by the view at t, or the set's own at OY_SET_VIEW), to dry
  * ground and returns 1 when it was in water (river_ok: river water is
  * ground enough, for a waterfall across it), no nearer the camera than
  * clear metres where it can (a building is not moved onto the camera).

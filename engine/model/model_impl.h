@@ -86,6 +86,8 @@ typedef struct oy_entrec {
     float stand_off;           /* m: a tall thing no nearer (0: any);
                                   6.3 times the height it is seen whole at */
     int by_view;               /* placed relative to the camera, once */
+    int of_set;                /* named by the world prompt: placed by the
+                                  set's own view, not the camera's */
     size_t beside;             /* the words put it by this entity (index +
                                   1; 0: none), placed relative to the
                                   camera first: it stands offset (right,

@@ -74,12 +74,14 @@ cp "$T/st" "$T/st.new"; printf '\377' | dd of="$T/st.new" bs=1 seek=9 conv=notru
 expect_rc 2 "state file from a newer format refused" "$OYSTER" render "$T/a.yaml" -o "$T/r6.mp4" --state-in "$T/st.new"
 
 # a fixed set: two camera paths that meet at one pose at 1 s see the same
-# picture there; moving a later key changes nothing at the keys before it
+# picture there, the things the prompt names included (placed by the
+# set's own view, not the first camera key's); moving a later key changes
+# nothing at the keys before it
 shot setA.yaml <<'YAML'
 oyster: 1
 seed: 5
 output: {size: 160x90, fps: 12, duration: 3s}
-world: {prompt: a river valley below mountains with a lake and a forest}
+world: {prompt: a river valley below mountains with a lake and a forest. A cabin by the lake and a castle on a hill}
 camera:
   path:
     - {at: 0s, pos: [0, 5, 0], yaw: 10, pitch: -3}
