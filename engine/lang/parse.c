@@ -737,6 +737,10 @@ static const oy_concept *built_of_stone(const parser *p, size_t i, const match *
     return oy_bank_find(p->bank, "stone grey");
 }
 
+/* add_item's plural: one thing, several, or a group named by its group
+ * noun ("a camel caravan", "a wolf pack"), which "a" does not make one */
+enum { ONE, MANY, GROUP };
+
 static int add_item(parser *p, clause *c, const oy_concept *k, size_t at, int plural)
 {
     oy_phrase_effect *it;
@@ -756,7 +760,7 @@ static int add_item(parser *p, clause *c, const oy_concept *k, size_t at, int pl
      * that one's intensity ("big waves"), and a small one leaves it as
      * it is ("a small stream" is a stream), but for an island or a lake,
      * which it makes smaller ("a tiny island", "a small lake") */
-    static const char *const sized[] = { "island", "lake" };
+    static const char *const sized[] = { "island", "lake", "mountain lake" };
     if (c->size > 0.0f && !k->has_paint) {
         if (k->group == OY_GROUP_OBJECT) {
             it->size = c->size;
@@ -781,7 +785,7 @@ static int add_item(parser *p, clause *c, const oy_concept *k, size_t at, int pl
         }
     }
     if (k->group == OY_GROUP_OBJECT) {
-        it->count = c->count ? c->count : plural ? 3 : 1;
+        it->count = plural == GROUP && c->count <= 1 ? 5 : c->count ? c->count : plural ? 3 : 1;
         /* a thing of the kind the list stands by is not by itself: "a
          * farm with cows and a red barn" */
         int listed = c->place == OY_PLACE_NONE && c->last_object < 0 && c->list_place != OY_PLACE_NONE &&
@@ -869,6 +873,14 @@ static int listed_plural(const parser *p, size_t i, const oy_concept *k)
     return strcmp(key, k->name) && singular(p, key, len) == k;
 }
 
+/* A thing named with its group noun after it: "a camel caravan", "a
+ * wolf pack", "a bison herd". */
+static int group_named(const parser *p, size_t i, const match *m)
+{
+    static const char *const groups[] = { "caravan", "herd", "pack", "flock", "troop", "pride" };
+    return m->n > 1 && p->tok[i + (size_t)m->n - 1].kind == TK_WORD && ONE_OF(p->tok[i + (size_t)m->n - 1].low, groups);
+}
+
 /* A building's part named alone: its windows, chimney or roof. */
 static int is_part(const char *w)
 {
@@ -934,12 +946,14 @@ static int place_near(parser *p, clause *c, size_t i, const match *m)
     int err;
 
     /* "on the far hill", "by a distant lake": the distance goes with the
-     * place named; "on a jungle hill", "by a frozen lake": so do the words
-     * that say what the place is like, up to two of them */
+     * place named, and "on a still lake" is on the lake; "on a jungle
+     * hill", "by a frozen lake": so do the words that say what the place
+     * is like, up to two of them */
     size_t adj = 0;
     int nadj = 0;
     for (;;) {
-        while (usable_word(p, j) && (is_determiner(p->tok[j].low) || is_far(p->tok[j].low)))
+        while (usable_word(p, j) && (is_determiner(p->tok[j].low) || is_far(p->tok[j].low) ||
+                                     !strcmp(p->tok[j].low, "still")))
             j++;
         if (!usable_word(p, j))
             return 0;
@@ -1217,10 +1231,12 @@ static int run(parser *p, int timed)
             /* a building named by its windows is one building; sheep
              * with no "a" are a flock */
             if (m.n == 1 && is_part(t->low))
-                m.plural = 0;
+                m.plural = ONE;
+            else if (m.concept->group == OY_GROUP_OBJECT && group_named(p, i, &m))
+                m.plural = GROUP;
             else if (m.n == 1 && !m.plural && m.concept->group == OY_GROUP_OBJECT &&
                      (many_unsaid(p, i) || listed_plural(p, i, m.concept)))
-                m.plural = 1;
+                m.plural = MANY;
             if ((err = add_note(p, i, m.n, OY_NOTE_CONCEPT, p->out->nitems, m.concept, NULL, m.form)) ||
                 (err = add_item(p, &c, m.concept, i, m.plural)))
                 return err;

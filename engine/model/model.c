@@ -540,11 +540,17 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
                     "nothing named '%s' is in the shot at %.3gs; '%s' placed ahead",
                     it->near_what, t, it->concept->name);
         }
+        /* a file stands where the view's width holds it */
+        int files = kd && (kd->flags & OY_KIND_FILES) && it->count > 1;
+        if (files)
+            ahead = fmaxf(ahead, 8.0f * (float)(it->count - 1));
         for (int k = 0; k < it->count; k++) {
             float pos[3] = { 0, 0, 0 }, dx, dz;
             int err;
             scatter(c->m->seed ^ ((uint64_t)directive << 20), k, it->count,
-                    radius * sqrtf((float)it->count), &dx, &dz);
+                    files ? 1.5f : radius * sqrtf((float)it->count), &dx, &dz);
+            if (files)   /* in file across the view, 4-5 m apart */
+                dx += 4.5f * ((float)k - 0.5f * (float)(it->count - 1));
             /* landforms spread wide, none nearer than a level view sees
              * whole, and none outside the view's width (20 degrees off
              * its axis at most) */
@@ -561,7 +567,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
             r->of_set = directive < 0;
             memcpy(r->e.paint, paint, sizeof paint);
             r->e.size = sz;
-            r->turn = turn_for(kd);
+            r->turn = files ? OY_TURN_ACROSS : turn_for(kd);
             r->seek = seek_for(kd, it->place);
             r->stand_off = stand_off;
             /* a landform stood off already (ahead); the placing still
@@ -1269,6 +1275,11 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
             float on[2];
             fn(ctx, tv, r->ahead + 10.0f, r->lateral, OY_SEEK_NONE, 0.0f, 0.0f, on);
             r->e.yaw = r->yaw_base = wrap_degrees(oy_atan2f(on[0] - xz[0], on[1] - xz[1]) * (180.0 / OY_PI));
+        } else if (r->turn == OY_TURN_ACROSS) {
+            float from[2], on[2];
+            fn(ctx, tv, r->ahead, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, from);
+            fn(ctx, tv, r->ahead, 10.0f, OY_SEEK_NONE, 0.0f, 0.0f, on);
+            r->e.yaw = r->yaw_base = wrap_degrees(oy_atan2f(on[0] - from[0], on[1] - from[1]) * (180.0 / OY_PI));
         } else if (r->turn == OY_TURN_FACING || r->turn == OY_TURN_QUARTER) {
             float cam[2];
             fn(ctx, tv, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, cam);

@@ -61,7 +61,7 @@ typedef struct oy_move {
 /* Where an entity was put: absolute, or relative to the camera at its
  * time (resolved by oy_model_place_relative once a camera exists). */
 enum { OY_ANCHOR_WORLD, OY_ANCHOR_CAMERA };
-enum { OY_TURN_NONE, OY_TURN_ALONG, OY_TURN_FACING, OY_TURN_QUARTER };
+enum { OY_TURN_NONE, OY_TURN_ALONG, OY_TURN_FACING, OY_TURN_QUARTER, OY_TURN_ACROSS };
 
 typedef struct oy_entrec {
     oy_entity e;               /* pos = where it was added, yaw its heading then */
@@ -79,7 +79,8 @@ typedef struct oy_entrec {
     int turn;                  /* OY_TURN_*: how the words turn it to the
                                   view at its time: a road leads away from
                                   the camera, an arch faces it, a house
-                                  shows its front at three-quarters */
+                                  shows its front at three-quarters, a
+                                  caravan heads across it */
     float face_turn;           /* degrees added to the heading toward
                                   face_at (OY_TURN_QUARTER) */
     int seek;                  /* OY_SEEK_*: ground the words put it on */

@@ -222,6 +222,20 @@ void oy_kind_elephant(oy_build *b)
          -0.2f + 0.1f * oy_sinf(b->t * 1.7f + ph));
 }
 
+/* A camel: sandy, on long thin legs, one hump over the middle of its
+ * back, the neck reaching forward; it walks in a caravan's line. */
+void oy_kind_camel(oy_build *b)
+{
+    float k = oy_build_rand(b, 20, 0.92f, 1.08f), tone = oy_build_rand(b, 21, 0.8f, 1.1f);
+    quad q = { 1.9f * k, 0.85f * k, 0.4f * k, 0.95f * k, 0.5f * k, 0.06f * k,
+               { 0.45f * tone, 0.33f * tone, 0.19f * tone }, { 0.36f * tone, 0.26f * tone, 0.15f * tone }, 0, 1 };
+    quadruped(b, &q);
+    int coat = oy_build_mat(b, q.col[0], q.col[1], q.col[2]);
+    float body_y = q.shoulder - q.girth;
+    oy_build_ellipsoid(b, coat, 0, body_y + 0.75f * q.girth, -0.05f * q.len, 0.7f * q.girth, 0.85f * q.girth,
+                       0.5f * q.len);
+}
+
 /* A giraffe: a short body sloping down from high withers on long legs,
  * a long neck raised steeply, a small head with two ossicones, and brown
  * patches on a tan coat; it browses, the neck dipping, when still. */

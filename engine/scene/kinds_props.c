@@ -235,6 +235,32 @@ void oy_kind_boat(oy_build *b)
     }
 }
 
+/* A canoe: a long narrow hull pointed at both ends, riding low, a
+ * paddler kneeling amidships whose paddle dips on one side and then the
+ * other. */
+void oy_kind_canoe(oy_build *b)
+{
+    static const float cols[4][3] = { { 0.4f, 0.07f, 0.04f }, { 0.1f, 0.22f, 0.1f },
+                                      { 0.55f, 0.4f, 0.08f }, { 0.25f, 0.15f, 0.08f } };
+    const float *c = cols[(int)oy_build_rand(b, 1, 0.0f, 3.999f)];
+    int hull = oy_build_mat(b, c[0], c[1], c[2]);
+    int wood = oy_build_mat(b, 0.2f, 0.14f, 0.08f);
+    float len = oy_build_rand(b, 2, 4.2f, 5.2f);
+    float rock = 0.03f * oy_sinf(b->t * 1.1f + oy_build_rand(b, 3, 0.0f, 6.0f));
+    oy_build_ellipsoid(b, hull, 0, 0.05f, 0, 0.42f, 0.3f, 0.5f * len);
+    oy_build_ellipsoid(b, wood, 0, 0.33f, 0, 0.36f, 0.03f, 0.46f * len);
+    static const float coats[3][3] = { { 0.5f, 0.12f, 0.05f }, { 0.08f, 0.14f, 0.3f }, { 0.2f, 0.24f, 0.1f } };
+    const float *w = coats[(int)oy_build_rand(b, 5, 0.0f, 2.999f)];
+    int cloth = oy_build_mat(b, w[0], w[1], w[2]);
+    int skin = oy_build_mat(b, 0.45f, 0.3f, 0.22f);
+    oy_build_box(b, cloth, 0, 0.62f, -0.1f * len, 0.2f, 0.3f, 0.14f, 0, 0, rock);
+    oy_build_ellipsoid(b, skin, 0, 1.03f, -0.1f * len, 0.1f, 0.12f, 0.1f);
+    float stroke = oy_sinf(b->t * 1.6f + oy_build_rand(b, 6, 0.0f, 6.0f));
+    float side = stroke > 0.0f ? 1.0f : -1.0f;
+    oy_build_box(b, wood, side * 0.45f, 0.55f, -0.1f * len + 0.3f * stroke, 0.025f, 0.7f, 0.025f, 0,
+                 0.4f * stroke, -side * 0.5f);
+}
+
 void oy_kind_ship(oy_build *b)
 {
     int hull = oy_build_mat(b, 0.08f, 0.05f, 0.035f);

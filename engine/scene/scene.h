@@ -115,10 +115,13 @@ enum {
     OY_KIND_HEADS = 4096,         /* a waterfall: where a river runs in view
                                    * the words stand it across the river's
                                    * course, the river falling from it */
-    OY_KIND_OPEN = 8192           /* a town square: a group open on its
+    OY_KIND_OPEN = 8192,          /* a town square: a group open on its
                                    * front, which faces the view; the words
                                    * stand the view on its floor, and what
                                    * is named with it in its middle */
+    OY_KIND_FILES = 16384         /* several named together stand in file
+                                   * across the view, heading one way: a
+                                   * camel caravan */
 };
 typedef struct oy_kind {
     const char *name;
@@ -244,6 +247,7 @@ void oy_kind_statue(oy_build *b);
 void oy_kind_scarecrow(oy_build *b);
 void oy_kind_bench(oy_build *b);
 void oy_kind_boat(oy_build *b);
+void oy_kind_canoe(oy_build *b);
 void oy_kind_ship(oy_build *b);
 void oy_kind_wagon(oy_build *b);
 void oy_kind_car(oy_build *b);
@@ -257,6 +261,7 @@ void oy_kind_elephant(oy_build *b);
 void oy_kind_bison(oy_build *b);
 void oy_kind_swan(oy_build *b);
 void oy_kind_giraffe(oy_build *b);
+void oy_kind_camel(oy_build *b);
 void oy_kind_sheep(oy_build *b);
 void oy_kind_bird_flock(oy_build *b);
 void oy_kind_balloon(oy_build *b);

@@ -402,6 +402,11 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a river with an old mill", "windmill", 1, OY_PLACE_NEAR_WATER),
     OBJ("a lake at dusk with a cabin", "cabin", 1, OY_PLACE_NEAR_WATER),
     OBJ("giraffes on the african savanna at golden hour", "giraffe", 3, OY_PLACE_NONE),
+    /* a group noun after the thing makes a group, "a" or not */
+    OBJ("a camel caravan crossing the dunes at sunset", "camel", 5, OY_PLACE_NONE),
+    OBJ("a wolf pack in the snow", "wolf", 5, OY_PLACE_NONE),
+    OBJ("a caravan of camels at an oasis", "camel", 5, OY_PLACE_NONE),
+    OBJ("a red canoe on a still mountain lake", "canoe", 1, OY_PLACE_NEAR_WATER),
     OBJ("a herd of bison on snowy plains", "bison", 6, OY_PLACE_NONE),
     OBJ("a market town square with a fountain at noon", "fountain", 1, OY_PLACE_NEAR_ENTITY),
     OBJ("an old boathouse on a misty lake", "cabin", 1, OY_PLACE_NEAR_WATER),
