@@ -289,6 +289,18 @@ int oy_model_shore_thing(const oy_model *m)
     return 0;
 }
 
+float oy_model_crown_height(const oy_model *m)
+{
+    float h = 0.0f;
+    for (size_t i = 0; i < m->nents; i++) {
+        const oy_entrec *r = &m->ents[i];
+        const oy_kind *kd = oy_scene_kind_find(r->e.kind);
+        if (r->t_add <= 0.0 && r->of_set && r->seek == OY_SEEK_HIGH && kd)
+            h = fmaxf(h, kd->height * r->e.size);
+    }
+    return h;
+}
+
 const oy_event *oy_model_events(const oy_model *m, int *n)
 {
     *n = (int)m->nevents;

@@ -238,6 +238,9 @@ int oy_model_entity_count(const oy_model *m);
 /* Whether the words put a thing by the water from the start ("a cabin by
  * the lake"): oy_world_lake_aside. */
 int oy_model_shore_thing(const oy_model *m);
+/* The height of the tallest thing the world prompt stands on high ground
+ * ("a castle on a hill"), 0 if none: oy_world_hill_crown. */
+float oy_model_crown_height(const oy_model *m);
 /* Entity i (0 .. oy_model_entity_count - 1) as it is at t, into out (as it
  * was added, before its time); returns 1 when it is in the shot at t. */
 int oy_model_entity_at(const oy_model *m, size_t i, double t, oy_entity *out);

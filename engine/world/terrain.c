@@ -304,6 +304,21 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->volcano_z = vk * sh->peaks_z;
     sh->hill_x = (float)F[OY_FEAT_HILL].x;
     sh->hill_z = (float)F[OY_FEAT_HILL].z;
+    if (!F[OY_FEAT_HILL].at_given && w->hill_crown > 0.0f) {
+        /* a thing on the hill: the hill's top and the thing on it rise
+         * under 6 degrees from the origin (a level view's frame reaches
+         * about 9): the hill lower (to half its height at most), then
+         * farther out (to 600 m at most), and half as far off the view's
+         * axis, so the thing stands a third of the way in from the
+         * frame's edge, not on it */
+        sh->hill_x *= 0.5f;
+        float d = hypotf(sh->hill_x, sh->hill_z);
+        if (F[OY_FEAT_HILL].height <= 0.0)
+            sh->hill_h = fmaxf(fminf(sh->hill_h, 0.105f * d - w->hill_crown), 0.5f * sh->hill_h);
+        float want = oy_clampf((sh->hill_h + w->hill_crown) / 0.105f, d, 600.0f);
+        sh->hill_x *= want / d;
+        sh->hill_z *= want / d;
+    }
     /* by default a crater's rim runs under the origin, so the default
      * view looks from the rim into the bowl */
     sh->crater_x = (float)F[OY_FEAT_CRATER].x;

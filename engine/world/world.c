@@ -48,6 +48,11 @@ void oy_world_lake_aside(oy_world *w)
     w->lake_aside = 1;
 }
 
+void oy_world_hill_crown(oy_world *w, float h)
+{
+    w->hill_crown = fmaxf(h, 0.0f);
+}
+
 /* The last shape each thread made, for the world it was made for: keyed
  * by the world's id, not its address, which a later world of another
  * shot (another layout, the same seed) may reuse. */
@@ -142,6 +147,8 @@ void oy_world_feature_info(const oy_world *w, const oy_state *st, int f, oy_feat
         break;
     case OY_FEAT_HILL:
         out->strength = sh->hill;
+        out->x = sh->hill_x;
+        out->z = sh->hill_z;
         out->size = 2.0f * sh->hill_r;
         out->height = sh->hill_h;
         break;

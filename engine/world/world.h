@@ -26,6 +26,10 @@ void oy_world_free(oy_world **w);
  * thing can stand on a shore the view sees. Call before the first
  * evaluation; a lake world.layout places keeps its place. */
 void oy_world_lake_aside(oy_world *w);
+/* Something h m tall stands on the high ground from the start ("a castle
+ * on a hill"): the default hill stands far enough out, and low enough,
+ * for a level view from the origin to see it and its crown whole. */
+void oy_world_hill_crown(oy_world *w, float h);
 
 enum oy_water_kind { OY_WATER_NONE, OY_WATER_SEA, OY_WATER_LAKE, OY_WATER_RIVER };
 
@@ -205,6 +209,7 @@ struct oy_world {
     oy_plan_feature feat[OY_FEAT_COUNT];
     float side_river;                 /* +-1: which side of its course */
     int lake_aside;                   /* oy_world_lake_aside was called */
+    float hill_crown;                 /* m: oy_world_hill_crown's height */
     double wind_x, wind_z;            /* the prevailing wind dunes face */
 };
 

@@ -401,6 +401,21 @@ static void placement_words(void)
           "'a lone tree on a grassy hill' stands up the hill with its top in the frame (%.1f m up, %.0f m off, "
           "top %.1f degrees up, %.1f degrees off the view)", rise, off, oy_atan2f(rise + 12.0f, off) * 57.29578f,
           bearing);
+    /* the hill a castle or a village stands on is low and far enough for
+     * a level view to see it whole on its top, a third of the way in
+     * from the frame's edge at most */
+    static const struct { const char *words; float h; } crowned[] = {
+        { "a castle on a hill at sunset", 22.0f }, { "a medieval village on a hill", 8.0f },
+        { "a small church on a steep hill", 26.0f },
+    };
+    for (size_t i = 0; i < sizeof crowned / sizeof *crowned; i++) {
+        oy_entity thing;
+        ok = placed(crowned[i].words, &at, &rise, &bearing, &thing);
+        float d = ok ? hypotf(thing.pos[0], thing.pos[2]) : 1.0f, top = rise + crowned[i].h * thing.size;
+        CHECK(ok && rise > 12.0f && fabsf(bearing) < 13.0f && top / d < 0.164f,
+              "'%s' stands on the hill, whole in the frame (%.1f m up, %.0f m off, top %.1f degrees up, "
+              "%.1f degrees off the view)", crowned[i].words, rise, d, oy_atan2f(top, d) * 57.29578f, bearing);
+    }
     ok = placed("a wooden bridge over a rushing mountain stream", &at, &rise, &bearing, NULL);
     CHECK(ok && at.water > at.ground && fabsf(bearing) < 20.0f, "'a bridge over a stream' stands over the water "
           "in view (%.1f m deep, %.1f degrees off the view)", at.water - at.ground, bearing);
