@@ -501,7 +501,7 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
     r->sky.cam_x = v->pos[0];
     r->sky.cam_z = v->pos[2];
     oy_sky_update(&r->sky, st, sh.floor0, r->pool);
-    oy_post_setup(&r->post, st, &r->sky);
+    oy_post_setup(&r->post, st, &r->sky, v->fwd);
     oy_sky_grade(&r->sky, &r->post);
 
     j.p.thx = v->tan_half_fov_x;

@@ -37,7 +37,7 @@ static inline float bitsf(uint32_t u)
     return x;
 }
 
-void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
+void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky, oy_v3 fwd)
 {
     /* what a light meter would read off average ground */
     float key = lum(sky->amb_key) + lum(sky->sun_rad) * fmaxf(sky->sun[1], 0.0f) * 0.9f +
@@ -83,9 +83,13 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky)
      * balanced for daylight records it; blue hour leans cool */
     float golden = oy_smoothstepf(0.4f, 0.1f, sy) * oy_smoothstepf(-0.08f, 0.02f, sy);
     /* and with a little fill, as a crew would give it, so land seen
-     * against a low sun is not lost in its own long shadows; the sky
-     * takes none (sky.c) */
-    p->fill = 1.0f + 0.12f * golden;
+     * against a low sun is not lost in its own long shadows, and more,
+     * about a stop, where the view looks into that sun and sees only the
+     * land's shaded side; the sky takes none (sky.c) */
+    float fh = hypotf(fwd.x, fwd.z), sh = hypotf(sky->sun[0], sky->sun[2]);
+    float into = fh > 1e-6f && sh > 1e-6f ? (fwd.x * sky->sun[0] + fwd.z * sky->sun[2]) / (fh * sh) : 0.0f;
+    float low = oy_smoothstepf(0.3f, 0.08f, sy) * oy_smoothstepf(-0.1f, 0.0f, sy);
+    p->fill = 1.0f + 0.12f * golden + 0.9f * low * oy_smoothstepf(0.3f, 0.9f, into);
     ex *= p->fill;
     float blue = oy_smoothstepf(0.02f, -0.06f, sy) * oy_smoothstepf(-0.3f, -0.12f, sy);
     float warm = oy_clampf(st->ch[OY_CH_WARMTH] + 1.6f * golden - 0.3f * blue - 0.5f * sky->night - 0.15f * sky->oc,

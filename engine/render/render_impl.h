@@ -247,7 +247,7 @@ typedef struct oy_post {
     float lut[OY_POST_LUT + 1];   /* indexed by float bits: linear -> 0..255 */
     float dither[OY_POST_DN * OY_POST_DN * 3];
 } oy_post;
-void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky);
+void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky, oy_v3 fwd);
 /* The frame's dither noise, from a key of seed and frame. */
 void oy_post_dither(oy_post *p, uint64_t dither_key);
 /* Grade and dither pixels [x0, x1) of output row y: in and out point at

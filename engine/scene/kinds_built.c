@@ -450,12 +450,14 @@ void oy_kind_pier(oy_build *b)
         oy_build_box(b, post, s * 1.1f, deck + 0.35f, len - 0.4f, 0.14f, 0.35f, 0.14f, 0, 0, 0);
 }
 
-void oy_kind_bridge(oy_build *b)
+/* A bridge: stone arches under parapets, or a wooden deck with rails on
+ * piers */
+static void bridge(oy_build *b, int arched)
 {
     float len = b->span > 0.0f ? b->span : 24.0f;
     int stone = oy_build_stone(b, 0.3f, 0.28f, 0.25f);
     int wood = oy_build_mat(b, 0.16f, 0.11f, 0.07f);
-    int arched = len > 30.0f, mat = arched ? stone : wood;
+    int mat = arched ? stone : wood;
     float surface = fmaxf(b->water, 0.0f), deck = surface + (arched ? 3.2f : 1.5f);
     oy_build_box(b, mat, 0, deck, 0, 1.8f, 0.25f, len * 0.5f, 0, 0, 0);
     for (int s = -1; s <= 1; s += 2) {
@@ -464,7 +466,7 @@ void oy_kind_bridge(oy_build *b)
         else          /* rails */
             oy_build_box(b, mat, s * 1.7f, deck + 0.6f, 0, 0.08f, 0.4f, len * 0.5f, 0, 0, 0);
     }
-    int piers = (int)(len / 10.0f);
+    int piers = len < 10.0f ? 1 : (int)(len / 10.0f);
     for (int i = 1; i < piers; i++) {
         float z = ((float)i / (float)piers - 0.5f) * len;
         oy_build_box(b, mat, 0, deck * 0.5f - 1.5f, z, 1.7f, deck * 0.5f + 1.5f, 0.5f, 0, 0, 0);
@@ -501,6 +503,11 @@ void oy_kind_bridge(oy_build *b)
                      1.8f, 0.2f, half, 0, (float)s * a, 0);
     }
 }
+
+/* over narrow water a wooden bridge, over water 30 m wide or more a stone
+ * one */
+void oy_kind_bridge(oy_build *b) { bridge(b, b->span > 30.0f); }
+void oy_kind_stone_bridge(oy_build *b) { bridge(b, 1); }
 
 /* A town fountain: a round stone basin brimming with water, a pedestal
  * with a bowl, a jet rising from it and a thin curtain falling round it. */
