@@ -170,8 +170,8 @@ static void frozen_fall(oy_build *b, float H, float fall)
  * (behind it, along -z) into foam and rising spray at its foot. The cliff
  * is a wall of upright blocks with flat faces (columns of basalt,
  * buttresses of limestone) three times as wide as the water, highest
- * beside its notch; shoulders of hill run down from it either side,
- * wooded in green land and bare rock in dry. The sheet leaves the lip a
+ * beside its notch; it steps down either side in blocks of the same
+ * rock, wooded on top in green land. The sheet leaves the lip a
  * little out from the face and widens as it falls; its streaks fall at
  * the speed of the drop. */
 void oy_kind_waterfall(oy_build *b)
@@ -193,15 +193,19 @@ void oy_kind_waterfall(oy_build *b)
         if (i != cols / 2)
             greenery(b, green, 60 + 4 * i, x, top - 0.8f, z, 1.1f * hw, 2);
     }
-    /* the shoulders: a high and a low mound each side, set back; white
-     * under deep snow */
-    int hill = b->look->snow > 0.4f ? oy_build_mat(b, 0.78f, 0.8f, 0.84f) : green >= 0 ? green : r.m[1];
+    /* the shoulders: the cliff steps down each side in a high and a low
+     * block of the same rock, set back and turned a little, wooded on top
+     * in green land; white under deep snow */
+    int side = b->look->snow > 0.4f ? oy_build_mat(b, 0.78f, 0.8f, 0.84f) : r.m[1];
     for (int s = -1; s <= 1; s += 2)
         for (int j = 0; j < 2; j++) {
-            float Ws = oy_build_rand(b, 90 + 2 * j + (s > 0), 40.0f, 60.0f);
-            float x = (float)s * (0.5f * W + (j ? 0.7f : 0.12f) * Ws), h = (j ? 0.6f : 1.1f) * H;
-            oy_build_ellipsoid(b, hill, x, 0.0f, -14.0f - 6.0f * (float)j, 0.4f * Ws, h, 22.0f);
-            greenery(b, green, 100 + 8 * j + 4 * (s > 0), x, 0.85f * h, -14.0f, 0.3f * Ws, 4);
+            float Ws = oy_build_rand(b, 90 + 2 * j + (s > 0), 28.0f, 40.0f);
+            float x = (float)s * (0.5f * W + (j ? 1.0f : 0.45f) * Ws), h = (j ? 0.55f : 0.95f) * H;
+            float z = -12.0f - 5.0f * (float)j;
+            oy_build_box(b, side, x, 0.5f * h - 3.0f, z, 0.5f * Ws, 0.5f * h + 3.0f, 10.0f,
+                         (float)s * oy_build_rand(b, 94 + 2 * j + (s > 0), 0.1f, 0.35f), 0.35f,
+                         (float)s * 0.12f);
+            greenery(b, green, 100 + 8 * j + 4 * (s > 0), x, h - 0.8f, z, 0.45f * Ws, 4);
         }
     if (b->look->frozen) {
         frozen_fall(b, H, fall);
