@@ -167,9 +167,9 @@ void oy_camera_set_view(const oy_camera *c, const oy_state *st, oy_view *v)
     v->pos[0] = v->pos[2] = 0.0;
     v->pos[1] = oy_world_surface(c->w, st, 0.0, 0.0) + 2.0;
     basis(0.0f, 0.0f, 0.0f, v);
-    v->focal_mm = 35.0f;
-    v->sensor_w = 24.89f;
-    v->sensor_h = 18.66f;
+    v->focal_mm = (float)OY_DEFAULT_LENS_MM;
+    v->sensor_w = (float)OY_SUPER35_W;
+    v->sensor_h = (float)OY_SUPER35_H;
     v->tan_half_fov_x = v->sensor_w / (2.0f * v->focal_mm);
 }
 

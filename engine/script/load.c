@@ -292,9 +292,9 @@ static void set_defaults(oy_script *s)
     s->output.fps = (oy_rational){ 24, 1 };
     s->output.audio = 1;
     s->world.season = OY_SEASON_NONE;
-    s->camera.lens = 35;
-    s->camera.sensor_w = 24.89;
-    s->camera.sensor_h = 18.66;
+    s->camera.lens = OY_DEFAULT_LENS_MM;
+    s->camera.sensor_w = OY_SUPER35_W;
+    s->camera.sensor_h = OY_SUPER35_H;
     s->wander.eye = 1.7;
     s->wander.walk = 1.4;
     s->wander.turn = 90;

@@ -10,6 +10,11 @@
 #ifndef OY_SCRIPT_H
 #define OY_SCRIPT_H
 
+/* the default lens and sensor (super35), mm */
+#define OY_DEFAULT_LENS_MM 35.0
+#define OY_SUPER35_W 24.89
+#define OY_SUPER35_H 18.66
+
 #include <stdint.h>
 
 #include "../core/core.h"
@@ -134,7 +139,7 @@ typedef struct oy_camkey {
 
 typedef struct oy_camera_desc {
     double lens;               /* mm, default 35 */
-    double sensor_w, sensor_h; /* mm, default super35 */
+    double sensor_w, sensor_h; /* mm, default super35 (OY_SUPER35_W, _H) */
     double shake;              /* 0..1 */
     oy_camkey *keys;
     int nkeys;

@@ -25,8 +25,8 @@ static void load_sensor(oy_sctx *c, const oy_ynode *n, oy_camera_desc *cam)
     if (!s)
         return;
     if (!strcmp(s, "super35")) {
-        cam->sensor_w = 24.89;
-        cam->sensor_h = 18.66;
+        cam->sensor_w = OY_SUPER35_W;
+        cam->sensor_h = OY_SUPER35_H;
         return;
     }
     if (!strcmp(s, "fullframe")) {
