@@ -42,6 +42,15 @@ static float reach(const oy_world *w, const oy_world_shape *sh, double x,
     return oy_smoothstepf(r0, r1, open);
 }
 
+/* the plan's hill: how much it raises the land at x, z */
+static float hill_bump(const oy_world_shape *sh, double x, double z)
+{
+    if (sh->hill <= 0.0f)
+        return 0.0f;
+    float r = (float)hypot(x - sh->hill_x, z - sh->hill_z);
+    return sh->hill * sh->hill_h * oy_smoothstepf(sh->hill_r, 0.0f, r);
+}
+
 /* the natural land before the plan's lines reshape it; far is reach() and
  * open the distance from the open ground */
 static float natural(const oy_world *w, const oy_world_shape *sh, double x,
@@ -64,10 +73,7 @@ static float natural(const oy_world *w, const oy_world_shape *sh, double x,
     float h = 6.0f + mtn * lim / sqrtf(lim * lim + top * top);
     h += (0.5f + 0.5f * far) * sh->hills_amp *
          (0.5f + 0.5f * oy_world_fbm(w, x + 5000.0, z - 3000.0, HILLS_WL, fmaxf(min_wl, 20.0f), 5));
-    if (sh->hill > 0.0f) {
-        float r = (float)hypot(x - sh->hill_x, z - sh->hill_z);
-        h += sh->hill * sh->hill_h * oy_smoothstepf(sh->hill_r, 0.0f, r);
-    }
+    h += hill_bump(sh, x, z);
     if (sh->plateau > 0.0f) {
         /* terraces: flat treads, steep risers */
         float step = 30.0f + 0.06f * sh->relief_amp;
@@ -318,6 +324,15 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
         float want = oy_clampf((sh->hill_h + w->hill_crown) / 0.105f, d, 600.0f);
         sh->hill_x *= want / d;
         sh->hill_z *= want / d;
+    }
+    /* a thing on a sea cliff: the cliff lower (to half its height at
+     * most) and the cove the default view stands in wider (to 600 m),
+     * so the cliff top beyond the cove and the thing on it rise under 6
+     * degrees, as a hill's do */
+    sh->cove_r = 300.0f;
+    if (w->hill_crown > 0.0f && !w->feat[OY_FEAT_COAST].placed) {
+        sh->cliff_h = fmaxf(fminf(sh->cliff_h, 0.105f * sh->cove_r - w->hill_crown), 0.5f * sh->cliff_h);
+        sh->cove_r = oy_clampf((sh->cliff_h + w->hill_crown) / 0.105f, sh->cove_r, 600.0f);
     }
     /* by default a crater's rim runs under the origin, so the default
      * view looks from the rim into the bowl */
@@ -570,9 +585,12 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
     float sea_u = -1e9f;
     if (sh->coast > 0.0f || sh->island > 0.0f) {
         /* a default shore's cove by the default camera: 1 within 100 m
-         * of the origin, 0 beyond 300 m (a shore in world.layout has none) */
+         * of the origin, 0 beyond 300 m (a shore in world.layout has none);
+         * its cliffs stand back as far as the cove reaches */
         int placed = w->feat[OY_FEAT_COAST].placed;
-        float cove = placed ? 0.0f : 1.0f - oy_smoothstepf(100.0f, 300.0f, (float)sqrt(x * x + z * z));
+        float r0 = (float)sqrt(x * x + z * z);
+        float cove = placed ? 0.0f : 1.0f - oy_smoothstepf(100.0f, 300.0f, r0);
+        float cliff_cove = placed ? 0.0f : 1.0f - oy_smoothstepf(sh->cove_r - 200.0f, sh->cove_r, r0);
         float uc = -1e9f, ui = -1e9f;
         if (sh->coast > 0.0f) {
             /* u: metres out to sea from the shoreline */
@@ -603,8 +621,11 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
          * the default camera stands by a default shore */
         float more = placed ? 0.0f : sh->cliffs_more;
         float cf = oy_smoothstepf(-0.6f - more, -more, oy_world_fbm(w, x - 2100.5, z + 770.0, 500.0, 60.0f, 3)) *
-                   (1.0f - cove);
-        h = oy_lerpf(h, shore(h, sh->sea_level, sea_u, sh->cliff_h * cf), k);
+                   (1.0f - cliff_cove);
+        /* a hill by the shore stands over it as a headland, not
+         * levelled to a beach with the land round it */
+        float hb = hill_bump(sh, x, z);
+        h = oy_lerpf(h, shore(h - hb, sh->sea_level, sea_u, sh->cliff_h * cf) + hb * oy_smoothstepf(30.0f, 0.0f, sea_u), k);
         /* a rocky shore: ledges of rock from the land's foot down to the
          * water's edge */
         float band = sh->stony * k * oy_smoothstepf(-30.0f, -6.0f, sea_u) * oy_smoothstepf(3.0f, -1.0f, sea_u);

@@ -80,6 +80,7 @@ typedef struct oy_world_shape {
     float key[44];          /* the channel values this shape was made from */
     float relief_amp, hills_amp, detail_amp, cliff_h, plateau, valley, canyon;
     float cliffs_more;               /* how much more of a shore is cliff than cove */
+    float cove_r;                    /* m: the default camera's cove ends this far out */
     float stony;                     /* 0..1 a rocky shore: ledges and stones, not sand */
     float offshore;                  /* 0..1 the default shore moved OY_OFFSHORE_M inland */
     float fields;                    /* 0..1 farmed fields on open ground */

@@ -403,10 +403,13 @@ static void placement_words(void)
           bearing);
     /* the hill a castle or a village stands on is low and far enough for
      * a level view to see it whole on its top, a third of the way in
-     * from the frame's edge at most */
+     * from the frame's edge at most; by the sea the hill is a headland
+     * (not levelled to the beach) and a sea cliff stands back beyond the
+     * view's cove */
     static const struct { const char *words; float h; } crowned[] = {
         { "a castle on a hill at sunset", 22.0f }, { "a medieval village on a hill", 8.0f },
-        { "a small church on a steep hill", 26.0f },
+        { "a small church on a steep hill", 26.0f }, { "a house on a hill overlooking the sea", 9.0f },
+        { "a lighthouse on a cliff above a stormy sea", 28.0f },
     };
     for (size_t i = 0; i < sizeof crowned / sizeof *crowned; i++) {
         oy_entity thing;
