@@ -128,8 +128,10 @@ for sig in HUP:129 QUIT:131; do
     [ -s "$T/q$s.partial.mp4" ] && pass "SIG$s keeps a partial" || fail "SIG$s: no partial"
 done
 # Ctrl-C while the loudness of an hour's sound is measured, before the
-# first frame: answered at once, nothing left behind (the sanitizer build
-# runs a few times slower and checks for leaks as it exits: 2 s there)
+# first frame: answered at once, nothing left behind. Measuring takes
+# some 9 s on a 2-core machine; the answer comes in milliseconds, and
+# the limit leaves room for a loaded machine (the sanitizer build runs a
+# few times slower and checks for leaks as it exits: 4 s there)
 sed 's/^  duration: .*/  duration: 3600s/' "$T/long.yaml" >"$T/hour.yaml"
 "$OYSTER" render "$T/hour.yaml" --size 64x36 -o "$T/h.mp4" 2>"$T/h.err" &
 pid=$!
@@ -137,8 +139,8 @@ sleep 1
 t0=$(date +%s%N)
 kill -s INT $pid; wait $pid; rc=$?
 ms=$(( ($(date +%s%N) - t0) / 1000000 ))
-limit=500
-[ "${SANITIZED:-}" = 1 ] && limit=2000
+limit=1500
+[ "${SANITIZED:-}" = 1 ] && limit=4000
 [ $rc = 130 ] && [ $ms -lt $limit ] && pass "SIGINT while measuring the loudness: exit 130 in $ms ms" \
     || fail "SIGINT while measuring the loudness: exit $rc after $ms ms"
 [ ! -e "$T/h.mp4" ] && [ ! -e "$T/h.partial.mp4" ] && pass "stopped before its first frame: no h.mp4, no partial" \
