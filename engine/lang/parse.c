@@ -889,6 +889,28 @@ static int is_part(const char *w)
     return ONE_OF(w, parts);
 }
 
+/* Whether the one word at i, right after the object last named, is the
+ * head noun that object's name ends with: the words before it name the
+ * object by themselves ("an old oak tree", "palm trees"), since the last
+ * of them and this word name it together ("oak tree", "palm tree") */
+static int head_noun_of_last(const parser *p, const clause *c, size_t i, const match *m)
+{
+    if (m->n != 1 || c->last_object < 0 || c->last_object_end != i || i == 0 || p->tok[i - 1].kind != TK_WORD)
+        return 0;
+    const char *w = p->tok[i].low;
+    size_t n = strlen(w);
+    char key[128];
+    for (int singular = 0; singular < 2; singular++) {
+        if (singular && !(n > 1 && w[n - 1] == 's'))
+            break;
+        int len = snprintf(key, sizeof key, "%s %.*s", p->tok[i - 1].low, (int)n - singular, w);
+        if (len > 0 && (size_t)len < sizeof key &&
+            oy_bank_find(p->bank, key) == p->out->items[c->last_object].concept)
+            return 1;
+    }
+    return 0;
+}
+
 /* The object named before that the words at i name again, or -1: what
  * an object is made of or was, after "of" ("a hamlet of stone cottages",
  * "the ruins of a castle", "the windows of a farm house"), the place of
@@ -913,6 +935,8 @@ static int named_already(const parser *p, const clause *c, size_t i, const match
         if (t && j == c->last_object_end + 1 && t->kind == TK_WORD && ONE_OF(t->low, venues))
             return c->last_object;
     }
+    if (head_noun_of_last(p, c, i, m))
+        return c->last_object;
     if (m->n == 1 && is_part(p->tok[i].low))
         for (int k = p->out->nitems - 1; k >= 0; k--)
             if (p->out->items[k].concept->group == OY_GROUP_OBJECT && !p->out->items[k].negated)

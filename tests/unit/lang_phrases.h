@@ -409,6 +409,12 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a wolf pack in the snow", "wolf", 5, OY_PLACE_NONE),
     OBJ("a caravan of camels at an oasis", "camel", 5, OY_PLACE_NONE),
     OBJ("a red canoe on a still mountain lake", "canoe", 1, OY_PLACE_NEAR_WATER),
+    /* the head noun after a thing's own name is that thing again */
+    OBJ("an old oak tree alone in a field under a thunderstorm", "oak", 1, OY_PLACE_NONE),
+    ABSENT("an old oak tree alone in a field under a thunderstorm", "tree"),
+    OBJ("three tall palm trees on a beach", "palm", 3, OY_PLACE_NONE),
+    OBJ("a windmill by a canal in holland", "windmill", 1, OY_PLACE_NEAR_WATER),
+    CH("a viking longship on a fjord", OY_CH_CONIFER, 0.5f, 1.0f),
     OBJ("a herd of bison on snowy plains", "bison", 6, OY_PLACE_NONE),
     OBJ("a market town square with a fountain at noon", "fountain", 1, OY_PLACE_NEAR_ENTITY),
     OBJ("an old boathouse on a misty lake", "cabin", 1, OY_PLACE_NEAR_WATER),
