@@ -540,10 +540,14 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
                     "nothing named '%s' is in the shot at %.3gs; '%s' placed ahead",
                     it->near_what, t, it->concept->name);
         }
-        /* a file stands where the view's width holds it */
+        /* a file, and a long thing side on, stand where the view's width
+         * holds them */
         int files = kd && (kd->flags & OY_KIND_FILES) && it->count > 1;
+        int across = files || (kd && (kd->flags & OY_KIND_ACROSS));
         if (files)
             ahead = fmaxf(ahead, 8.0f * (float)(it->count - 1));
+        if (across)
+            ahead = fmaxf(ahead, 3.6f * kd->radius);
         for (int k = 0; k < it->count; k++) {
             float pos[3] = { 0, 0, 0 }, dx, dz;
             int err;
@@ -567,7 +571,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
             r->of_set = directive < 0;
             memcpy(r->e.paint, paint, sizeof paint);
             r->e.size = sz;
-            r->turn = files ? OY_TURN_ACROSS : turn_for(kd);
+            r->turn = across ? OY_TURN_ACROSS : turn_for(kd);
             r->seek = seek_for(kd, it->place);
             r->stand_off = stand_off;
             /* a landform stood off already (ahead); the placing still

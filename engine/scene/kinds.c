@@ -75,6 +75,9 @@ static const oy_kind kinds[] = {
     { "ship", oy_kind_ship, OY_KIND_FLOATS, 25.0f, 16.0f, "sailing ship: dark hull, masts and sails; floats" },
     { "wagon", oy_kind_wagon, OY_KIND_MOVER, 2.2f, 5.0f, "covered wagon with its horse" },
     { "car", oy_kind_car, OY_KIND_MOVER, 1.45f, 2.5f, "car; headlights at night" },
+    { "train", oy_kind_train, OY_KIND_MOVER | OY_KIND_ACROSS, 4.4f, 31.0f,
+      "steam train: a black locomotive, its tender and three carriages on a length of track, steam drifting back; "
+      "stands side on to the view" },
     { "person", oy_kind_person, OY_KIND_MOVER, 1.76f, 0.6f, "person, 1.7-1.9 m; walks or runs when moved" },
     { "rider", oy_kind_rider, OY_KIND_MOVER, 2.6f, 1.5f, "rider on a horse" },
     { "deer", oy_kind_deer, OY_KIND_MOVER, 1.5f, 1.2f, "deer, some with antlers; grazes when still" },

@@ -344,6 +344,68 @@ void oy_kind_car(oy_build *b)
     }
 }
 
+/* A steam train along +z, 60 m from the locomotive's buffer beam at
+ * +30 to the last carriage's end: the locomotive (a black boiler on a
+ * running board, its chimney, dome and cab, three driving wheels a
+ * side), its tender and three carriages (the body's colour, material 0;
+ * a rounded roof, a band of windows lit at night), on a pair of rails
+ * and a bed of ballast that run on 10 m past either end, the bed a low
+ * bank 1.7 m deep where the ground dips; steam from the chimney drifts
+ * back over it. */
+void oy_kind_train(oy_build *b)
+{
+    int body = oy_build_mat(b, 0.33f, 0.07f, 0.05f);
+    int black = oy_build_mat(b, 0.035f, 0.035f, 0.04f);
+    int iron = oy_build_mat(b, 0.09f, 0.085f, 0.08f);
+    int red = oy_build_mat(b, 0.45f, 0.05f, 0.03f);
+    int roof = oy_build_mat(b, 0.22f, 0.22f, 0.21f);
+    int ballast = oy_build_stone(b, 0.3f, 0.27f, 0.23f);
+    int glass = oy_build_window(b);
+    int steam = oy_build_soft(b, 0.88f, 0.88f, 0.9f, 0.45f, 0.0f);
+    /* the track */
+    oy_build_box(b, ballast, 0, -0.55f, 0, 1.8f, 0.85f, 40.0f, 0, 0, 0);
+    for (int s = -1; s <= 1; s += 2)
+        oy_build_box(b, iron, s * 0.72f, 0.38f, 0, 0.04f, 0.08f, 40.0f, 0, 0, 0);
+    /* the locomotive */
+    oy_build_box(b, black, 0, 1.5f, 24.5f, 1.3f, 0.12f, 5.5f, 0, 0, 0);
+    oy_build_ellipsoid(b, black, 0, 2.55f, 25.2f, 1.1f, 1.1f, 4.4f);
+    oy_build_ellipsoid(b, iron, 0, 2.55f, 29.1f, 1.12f, 1.12f, 0.6f);
+    oy_build_frustum(b, black, 0, 3.3f, 28.2f, 0.32f, 0.42f, 1.3f);
+    oy_build_ellipsoid(b, black, 0, 3.55f, 25.5f, 0.5f, 0.45f, 0.6f);
+    oy_build_box(b, black, 0, 2.95f, 20.3f, 1.35f, 1.45f, 1.3f, 0, 0, 0);
+    oy_build_box(b, black, 0, 4.45f, 20.3f, 1.5f, 0.08f, 1.6f, 0, 0, 0);
+    for (int s = -1; s <= 1; s += 2) {
+        oy_build_box(b, glass, s * 1.36f, 3.45f, 20.4f, 0.02f, 0.4f, 0.55f, 0, 0, 0);
+        for (int i = 0; i < 3; i++)
+            oy_build_ellipsoid(b, red, s * 0.95f, 1.15f, 22.0f + 2.0f * (float)i, 0.1f, 0.85f, 0.85f);
+    }
+    oy_build_box(b, red, 0, 1.35f, 30.1f, 1.4f, 0.3f, 0.15f, 0, 0, 0);
+    /* the tender */
+    oy_build_box(b, black, 0, 2.15f, 15.0f, 1.35f, 1.2f, 3.0f, 0, 0, 0);
+    oy_build_box(b, iron, 0, 0.8f, 15.0f, 1.0f, 0.42f, 2.8f, 0, 0, 0);
+    /* the carriages */
+    for (int i = 0; i < 3; i++) {
+        float zc = 4.5f - 14.0f * (float)i;
+        oy_build_box(b, body, 0, 2.4f, zc, 1.4f, 1.25f, 6.4f, 0, 0, 0);
+        oy_build_ellipsoid(b, roof, 0, 3.62f, zc, 1.38f, 0.38f, 6.45f);
+        oy_build_box(b, iron, 0, 0.82f, zc, 1.0f, 0.42f, 5.2f, 0, 0, 0);
+        for (int s = -1; s <= 1; s += 2)
+            oy_build_box(b, glass, s * 1.41f, 2.85f, zc, 0.02f, 0.42f, 5.6f, 0, 0, 0);
+    }
+    /* steam, thinning as it drifts back */
+    for (int i = 0; i < 4; i++) {
+        float k = (float)i, bob = 0.3f * oy_sinf(1.3f * b->t + k);
+        oy_build_ellipsoid(b, steam, 0.2f * k, 5.0f + 0.7f * k + bob, 28.0f - 2.6f * k, 0.8f + 0.5f * k,
+                           0.7f + 0.35f * k, 1.0f + 0.7f * k);
+    }
+    float n = b->look->night;
+    if (n > 0.05f) {
+        int lamp = oy_build_glow(b, 1.0f, 0.9f, 0.7f, 3.0f * n);
+        oy_build_ellipsoid(b, lamp, 0, 3.0f, 29.75f, 0.22f, 0.22f, 0.08f);
+        oy_build_light(b, 0, 3.0f, 31.5f, 1.0f, 0.9f, 0.7f, 14.0f * n);
+    }
+}
+
 /* A hot air balloon: an envelope of two colours in upright gores, 19 m
  * tall and 16 m across, tapering to its mouth over a wicker basket; its
  * basket rides 13-33 m over the ground (12 m below to 8 m above where

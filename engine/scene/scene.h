@@ -119,9 +119,12 @@ enum {
                                    * front, which faces the view; the words
                                    * stand the view on its floor, and what
                                    * is named with it in its middle */
-    OY_KIND_FILES = 16384         /* several named together stand in file
+    OY_KIND_FILES = 16384,        /* several named together stand in file
                                    * across the view, heading one way: a
                                    * camel caravan */
+    OY_KIND_ACROSS = 32768        /* long: the words stand it side on to
+                                   * the view, where the view's width holds
+                                   * it: a train */
 };
 typedef struct oy_kind {
     const char *name;
@@ -252,6 +255,7 @@ void oy_kind_canoe(oy_build *b);
 void oy_kind_ship(oy_build *b);
 void oy_kind_wagon(oy_build *b);
 void oy_kind_car(oy_build *b);
+void oy_kind_train(oy_build *b);
 void oy_kind_person(oy_build *b);
 void oy_kind_rider(oy_build *b);
 void oy_kind_deer(oy_build *b);

@@ -414,6 +414,8 @@ static const lang_phrase lang_phrases[] = {
     ABSENT("an old oak tree alone in a field under a thunderstorm", "tree"),
     OBJ("three tall palm trees on a beach", "palm", 3, OY_PLACE_NONE),
     OBJ("a windmill by a canal in holland", "windmill", 1, OY_PLACE_NEAR_WATER),
+    OBJ("a steam train crossing a bridge in the mountains", "train", 1, OY_PLACE_NONE),
+    OBJ("an old locomotive in a snowy valley", "train", 1, OY_PLACE_NONE),
     CH("a viking longship on a fjord", OY_CH_CONIFER, 0.5f, 1.0f),
     OBJ("a herd of bison on snowy plains", "bison", 6, OY_PLACE_NONE),
     OBJ("a market town square with a fountain at noon", "fountain", 1, OY_PLACE_NEAR_ENTITY),

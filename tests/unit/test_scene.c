@@ -422,6 +422,15 @@ static void placement_words(void)
     ok = placed("a wooden bridge over a rushing mountain stream", &at, &rise, &bearing, NULL);
     CHECK(ok && at.water > at.ground && fabsf(bearing) < 20.0f, "'a bridge over a stream' stands over the water "
           "in view (%.1f m deep, %.1f degrees off the view)", at.water - at.ground, bearing);
+    /* a train stands side on to the view, far enough off for the frame's
+     * width (40 degrees) to hold its 60 m */
+    oy_entity train;
+    ok = placed("a steam train on the plains at sunset", &at, &rise, &bearing, &train);
+    float td = ok ? hypotf(train.pos[0], train.pos[2]) : 1.0f;
+    float side = ok ? fabsf(oy_sinf(train.yaw * 0.01745329f)) : 0.0f;
+    CHECK(ok && !strcmp(train.kind, "train") && side > 0.95f && 30.0f / td < 0.3f && fabsf(bearing) < 10.0f,
+          "'a steam train on the plains' stands side on (|sin heading| %.2f), %.0f m off, %.1f degrees off the view",
+          side, td, bearing);
     /* trees by a road line it ahead, either side, in view */
     int lined = 0;
     for (int i = 1; i <= 3; i++) {
