@@ -624,6 +624,18 @@ static int water_named(const parser *p, const clause *c)
     return 0;
 }
 
+/* An island is the high ground of the water round it: what stands on it
+ * or with it ("an island with a ruined castle") stands on its top. */
+static int is_island(const oy_concept *k) { return !strcmp(k->name, "island"); }
+
+static int island_named(const parser *p, const clause *c)
+{
+    for (int i = c->last_item; i >= 0 && i >= c->first_item; i--)
+        if (p->out->items[i].concept->group == OY_GROUP_WATER)
+            return !p->out->items[i].negated && is_island(p->out->items[i].concept);
+    return 0;
+}
+
 /* Land an object may stand on top of: "ruins on the hill", "a tower on
  * the ridge", "a cabin up on the cliffs". */
 static int is_high_ground(const oy_concept *k)
@@ -971,8 +983,8 @@ static int place_near(parser *p, clause *c, size_t i, const match *m)
 
     /* "on the far hill", "by a distant lake": the distance goes with the
      * place named, and "on a still lake" is on the lake; "on a jungle
-     * hill", "by a frozen lake": so do the words that say what the place
-     * is like, up to two of them */
+     * hill", "by a frozen lake", "on a small island": so do the words that
+     * say what the place is like or how big, up to two of them */
     size_t adj = 0;
     int nadj = 0;
     for (;;) {
@@ -982,7 +994,7 @@ static int place_near(parser *p, clause *c, size_t i, const match *m)
         if (!usable_word(p, j))
             return 0;
         match_at(p, j, &m2);
-        if (nadj == 2 || !describes_place(&m2))
+        if (nadj == 2 || !(describes_place(&m2) || (m2.word && m2.word->type == OY_LW_SIZE)))
             break;
         if (!nadj)
             adj = j;
@@ -1006,13 +1018,18 @@ static int place_near(parser *p, clause *c, size_t i, const match *m)
             d += (size_t)md.n;
             continue;
         }
+        if (nadj && d >= adj && md.word && md.word->type == OY_LW_SIZE) {
+            /* it sizes the place ("a small island") */
+            c->size = md.word->value;
+            c->size_at = d + (size_t)md.n;
+        }
         if ((err = add_note(p, d, 1, OY_NOTE_GRAMMAR, -1, NULL, grammar_word(p->g, p->tok[d].low), NULL)))
             return err;
         d++;
     }
     if (m2.concept && (m2.concept->group == OY_GROUP_WATER || high)) {
         /* naming the water or the hill says it is there */
-        place_object(p, c, high ? OY_PLACE_ON_HIGH : OY_PLACE_NEAR_WATER, NULL);
+        place_object(p, c, high || is_island(m2.concept) ? OY_PLACE_ON_HIGH : OY_PLACE_NEAR_WATER, NULL);
         if ((err = add_note(p, j, m2.n, OY_NOTE_CONCEPT, p->out->nitems, m2.concept, NULL, m2.form)) ||
             (err = add_item(p, c, m2.concept, j, 0)))
             return err;
@@ -1173,8 +1190,8 @@ static int apply_word(parser *p, clause *c, size_t i, const match *m, int timed,
         } else if (!strcmp(w->text, "with") && c->last_object < 0 && c->place == OY_PLACE_NONE &&
                    water_named(p, c)) {
             /* "a mountain lake with a cabin", "a river at dusk with a
-             * mill": by that water */
-            c->place = OY_PLACE_NEAR_WATER;
+             * mill": by that water; on an island's top */
+            c->place = island_named(p, c) ? OY_PLACE_ON_HIGH : OY_PLACE_NEAR_WATER;
             c->near_what[0] = 0;
             c->with = 1;
         }

@@ -1300,6 +1300,8 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
         r->e.pos[2] = xz[1];
         r->anchor = OY_ANCHOR_WORLD;
         r->by_view = 1;
+        fn(ctx, tv, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, r->e.seen_from);
+        r->e.seen = 1;
     }
     for (size_t i = 0; i < m->ncues; i++) {
         oy_cue *q = &m->cues[i];

@@ -126,6 +126,10 @@ typedef struct oy_entity {
     float paint[3];      /* its colour as the words paint it ("a red
                             barn"): warmth, tint, light as oy_paint takes
                             them; all 0, its own colours */
+    int seen;            /* 1: the words placed it for the view at
+                            seen_from (world x, z), and the forest keeps
+                            the line from there to it clear */
+    float seen_from[2];
 } oy_entity;
 
 /* Events both decoders read. */

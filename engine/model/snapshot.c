@@ -21,7 +21,7 @@
 #include "model_impl.h"
 
 #define MAGIC "OYSTATE"
-#define VERSION 14u            /* 2: the surface colour channels; 3: the sky's;
+#define VERSION 15u            /* 2: the surface colour channels; 3: the sky's;
                                   4: crater; 5: entity speed and stride;
                                   6: the cues' flash, fades, jolt and mix;
                                   7: conifer, birch, clearing and ice;
@@ -29,7 +29,8 @@
                                   9: volcano; 10: entity paint;
                                   11: entity size; 12: fields;
                                   13: rows and offshore;
-                                  14: acacia and bamboo */
+                                  14: acacia and bamboo;
+                                  15: where an entity is seen from */
 
 typedef struct buf {
     unsigned char *p;
@@ -194,6 +195,9 @@ static void encode(const oy_model *m, int64_t f, buf *b)
         put_f32(b, e->stride);
         for (int k = 0; k < 3; k++)
             put_f32(b, e->paint[k]);
+        put_u32(b, (uint32_t)e->seen);
+        put_f32(b, e->seen_from[0]);
+        put_f32(b, e->seen_from[1]);
         put_u64(b, e->seed);
     }
     put_u32(b, (uint32_t)(st.beat + 1));

@@ -490,10 +490,28 @@ static int add_foot(oy_objects *o, double x, double z, float r)
     return 0;
 }
 
+/* Footprints from (x, z) toward (tx, tz), len m of them: an avenue r0
+ * wide at its start narrowing to r1 */
+static int avenue(oy_objects *o, double x, double z, float ux, float uz, float len, float r0, float r1)
+{
+    for (float d = 0.0f; d < len;) {
+        float r = oy_lerpf(r0, r1, d / len);
+        int err = add_foot(o, x + ux * d, z + uz * d, r);
+        if (err)
+            return err;
+        d += 0.7f * r;
+    }
+    return 0;
+}
+
 /* A placed thing that stays where it is keeps its ground clear of the
  * forest's trees: a tent in a wood stands in its own small clearing, a
  * road runs through the trees; people, animals and vehicles, which come
- * and go, do not (the trees would come and go with them). */
+ * and go, do not (the trees would come and go with them). One the words
+ * placed for a view keeps the line it is seen along clear too, to 12 m
+ * short of the view, wide enough that the crowns beside it do not hide
+ * it: an avenue narrowing toward the view ("a temple in the jungle", "a
+ * watchtower in a pine forest"). */
 static int keep_clear(oy_objects *o, const oy_entity *e, const oy_kind *k, size_t first)
 {
     if ((k->flags & (OY_KIND_MOVER | OY_KIND_LIFTED)) || e->speed > 0.0f || e->stride > 0.0f)
@@ -503,14 +521,17 @@ static int keep_clear(oy_objects *o, const oy_entity *e, const oy_kind *k, size_
          * trees off the line it is seen along, as far out as a level view
          * stands to see it whole: an avenue narrowing toward the view */
         float s = e->scale * e->size, len = s * (6.3f * k->height + k->radius);
-        float yaw = e->yaw * (float)(OY_PI / 180.0), ux = oy_sinf(yaw), uz = oy_cosf(yaw);
-        for (float d = 0.0f; d < len;) {
-            float r = oy_lerpf(0.35f * k->radius * s, 6.0f, d / len);
-            int err = add_foot(o, e->pos[0] + ux * d, e->pos[2] + uz * d, r);
-            if (err)
-                return err;
-            d += 0.7f * r;
-        }
+        float yaw = e->yaw * (float)(OY_PI / 180.0);
+        int err = avenue(o, e->pos[0], e->pos[2], oy_sinf(yaw), oy_cosf(yaw), len, 0.35f * k->radius * s, 6.0f);
+        if (err)
+            return err;
+    } else if (e->seen && !(k->flags & OY_KIND_CLUSTER)) {
+        float dx = e->seen_from[0] - e->pos[0], dz = e->seen_from[1] - e->pos[2], d = sqrtf(dx * dx + dz * dz);
+        int err = d > 27.0f ? avenue(o, e->pos[0], e->pos[2], dx / d, dz / d, d - 12.0f,
+                                     oy_rmin(k->radius * e->scale * e->size, 30.0f) + 4.0f, 7.0f)
+                            : 0;
+        if (err)
+            return err;
     }
     if (!(k->flags & OY_KIND_CLUSTER))
         return add_foot(o, e->pos[0], e->pos[2], oy_rmin(k->radius * e->scale * e->size, 30.0f) + 1.5f);

@@ -303,6 +303,13 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->island_z = (float)F[OY_FEAT_ISLAND].z;
     if (!F[OY_FEAT_ISLAND].at_given)   /* a small island stands nearer */
         sh->island_z *= oy_lerpf(0.4f, 1.0f, oy_smoothstepf(0.4f, 1.0f, sh->island));
+    if (!F[OY_FEAT_ISLAND].at_given && F[OY_FEAT_ISLAND].size <= 0.0 && w->hill_crown > 0.0f) {
+        /* a thing on the island ("an island with a ruined castle"): a
+         * smaller island, its near shore some 200 m out, so the thing on
+         * its top reads */
+        sh->island_r = fminf(sh->island_r, 250.0f);
+        sh->island_z = fminf(sh->island_z, 200.0f + sh->island_r);
+    }
     sh->peaks_x = (float)F[OY_FEAT_PEAKS].x;
     sh->peaks_z = (float)F[OY_FEAT_PEAKS].z;
     float vk = F[OY_FEAT_PEAKS].at_given ? 1.0f : 4500.0f / sqrtf(sh->peaks_x * sh->peaks_x + sh->peaks_z * sh->peaks_z);

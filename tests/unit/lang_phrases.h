@@ -415,6 +415,9 @@ static const lang_phrase lang_phrases[] = {
     OBJ("three tall palm trees on a beach", "palm", 3, OY_PLACE_NONE),
     OBJ("a windmill by a canal in holland", "windmill", 1, OY_PLACE_NEAR_WATER),
     OBJ("a steam train crossing a bridge in the mountains", "train", 1, OY_PLACE_NONE),
+    /* an island is the high ground of its water */
+    OBJ("a rocky island with a ruined castle in a grey sea", "ruins", 1, OY_PLACE_ON_HIGH),
+    OBJ("a lighthouse on a small island", "lighthouse", 1, OY_PLACE_ON_HIGH),
     OBJ("an old locomotive in a snowy valley", "train", 1, OY_PLACE_NONE),
     CH("a viking longship on a fjord", OY_CH_CONIFER, 0.5f, 1.0f),
     OBJ("a herd of bison on snowy plains", "bison", 6, OY_PLACE_NONE),

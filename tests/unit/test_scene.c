@@ -331,6 +331,39 @@ static void waterfall_through_trees(uint8_t *a)
     CHECK(white > 150, "a waterfall 200 m into a forest shows through the trees (%d white pixels)", white);
 }
 
+/* A tower 130 m into a forest world, placed by the words for the view
+ * at the origin: the trees keep the line it is seen along open, so its
+ * grey stone shows; placed anywhere else it stands hidden in the trees. */
+static int grey_pixels(const uint8_t *a)
+{
+    int n = 0;
+    for (size_t i = 0; i < (size_t)W * H; i++) {
+        const uint8_t *p = a + i * 3;
+        n += p[0] > 60 && abs(p[0] - p[1]) < 14 && abs(p[1] - p[2]) < 14;
+    }
+    return n;
+}
+
+static void tower_through_trees(uint8_t *a)
+{
+    oy_state st;
+    oy_view v;
+    oy_entity e = forest_noon(&st, "tower", 130.0, 0.0f);
+    float g = oy_world_ground(world, &st, 0.0, 0.0);
+    view_make(&v, 0.0, g + 2.0, 0.0, 0.0f, -2.0f, 0.0f, 35.0f);
+    render(&st, &v, a);
+    int none = grey_pixels(a);
+    st.entities = &e;
+    st.nentities = 1;
+    render(&st, &v, a);
+    int hidden = grey_pixels(a);
+    e.seen = 1;
+    render(&st, &v, a);
+    int seen = grey_pixels(a);
+    CHECK(seen > none + 80 && seen > 2 * hidden - none, "a tower 130 m into a forest, placed for the view, shows "
+          "through the trees (%d grey pixels; %d placed for no view, %d without it)", seen, hidden, none);
+}
+
 /* Where the words put a thing: shot text, then entity n's place at 1 s;
  * its ground and water from the world, its bearing from the view (degrees
  * off the view's heading). 0 when the shot did not open or has no such
@@ -422,6 +455,13 @@ static void placement_words(void)
     ok = placed("a wooden bridge over a rushing mountain stream", &at, &rise, &bearing, NULL);
     CHECK(ok && at.water > at.ground && fabsf(bearing) < 20.0f, "'a bridge over a stream' stands over the water "
           "in view (%.1f m deep, %.1f degrees off the view)", at.water - at.ground, bearing);
+    /* what stands with an island stands on its top, near enough to read */
+    oy_entity ruin;
+    ok = placed("a rocky island with a ruined castle in a grey sea", &at, &rise, &bearing, &ruin);
+    float rd = ok ? hypotf(ruin.pos[0], ruin.pos[2]) : 1e9f;
+    CHECK(ok && !(at.water > at.ground) && rise > 8.0f && rd < 320.0f && fabsf(bearing) < 20.0f,
+          "'an island with a ruined castle': the ruins stand on the island's top (%.1f m up, %.0f m off, "
+          "%.1f degrees off the view)", rise, rd, bearing);
     /* a train stands side on to the view, far enough off for the frame's
      * width (40 degrees) to hold its 60 m */
     oy_entity train;
@@ -945,6 +985,7 @@ int main(void)
     forest_world();
     road_through_trees(a, b);
     waterfall_through_trees(a);
+    tower_through_trees(a);
     placement_words();
     oy_world_free(&world);
     oy_pool_free(&pool);
