@@ -763,7 +763,9 @@ static int add_item(parser *p, clause *c, const oy_concept *k, size_t at, int pl
     it = &p->out->items[idx];
     memset(it, 0, sizeof *it);
     it->concept = k;
-    it->intensity = c->intensity_at == at ? c->intensity : 1.0f;
+    /* a word that also sizes ("a little") sizes the thing after a
+     * colour, not the colour: "a little red fox" is small and red */
+    it->intensity = c->intensity_at == at && !(k->has_paint && c->size_at == at) ? c->intensity : 1.0f;
     it->negated = c->negate;
     it->count = 1;
     it->size = 1.0f;

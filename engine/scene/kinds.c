@@ -82,6 +82,7 @@ static const oy_kind kinds[] = {
     { "rider", oy_kind_rider, OY_KIND_MOVER, 2.6f, 1.5f, "rider on a horse" },
     { "deer", oy_kind_deer, OY_KIND_MOVER, 1.5f, 1.2f, "deer, some with antlers; grazes when still" },
     { "wolf", oy_kind_wolf, OY_KIND_MOVER, 0.9f, 1.0f, "wolf" },
+    { "fox", oy_kind_fox, OY_KIND_MOVER, 0.55f, 0.9f, "fox: small, russet, a white throat and a long bushy white-tipped tail" },
     { "horse", oy_kind_horse, OY_KIND_MOVER, 2.0f, 1.6f, "horse; grazes when still" },
     { "cow", oy_kind_cow, OY_KIND_MOVER, 1.5f, 1.6f, "cow, brown or pied; grazes when still" },
     { "sheep", oy_kind_sheep, OY_KIND_MOVER, 0.9f, 1.0f, "sheep" },

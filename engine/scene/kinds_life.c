@@ -153,6 +153,24 @@ void oy_kind_wolf(oy_build *b)
         oy_build_frustum(b, dark, s * 0.06f, 0.98f, 0.88f, 0.04f, 0.0f, 0.1f);
 }
 
+/* A fox: small and low, russet, its legs and face darker, a white
+ * throat, pointed ears and a long bushy tail with a white tip held out
+ * behind. */
+void oy_kind_fox(oy_build *b)
+{
+    quad q = { 0.42f, 0.32f, 0.12f, 0.16f, 0.2f, 0.02f,
+               { 0.5f, 0.18f, 0.05f }, { 0.2f, 0.07f, 0.03f }, 0, 0 };
+    quadruped(b, &q);
+    int russet = oy_build_shade(b, 1.0f);
+    int white = oy_build_mat(b, 0.75f, 0.72f, 0.68f);
+    float sway = 0.06f * oy_sinf(b->t * 1.7f + oy_build_rand(b, 21, 0.0f, 6.0f));
+    oy_build_ellipsoid(b, russet, sway, 0.27f, -0.62f, 0.08f, 0.08f, 0.26f);
+    oy_build_ellipsoid(b, white, 1.6f * sway, 0.23f, -0.86f, 0.05f, 0.05f, 0.07f);
+    oy_build_ellipsoid(b, white, 0, 0.3f, 0.3f, 0.07f, 0.09f, 0.07f);
+    for (int s = -1; s <= 1; s += 2)
+        oy_build_frustum(b, russet, s * 0.045f, 0.52f, 0.43f, 0.03f, 0.0f, 0.08f);
+}
+
 void oy_kind_cow(oy_build *b)
 {
     int pied = oy_build_rand(b, 20, 0.0f, 1.0f) < 0.5f;

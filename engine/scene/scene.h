@@ -260,6 +260,7 @@ void oy_kind_person(oy_build *b);
 void oy_kind_rider(oy_build *b);
 void oy_kind_deer(oy_build *b);
 void oy_kind_wolf(oy_build *b);
+void oy_kind_fox(oy_build *b);
 void oy_kind_horse(oy_build *b);
 void oy_kind_cow(oy_build *b);
 void oy_kind_elephant(oy_build *b);
