@@ -420,6 +420,8 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a lighthouse on a small island", "lighthouse", 1, OY_PLACE_ON_HIGH),
     OBJ("an old locomotive in a snowy valley", "train", 1, OY_PLACE_NONE),
     OBJ("a little red fox in a snowy meadow", "fox", 1, OY_PLACE_NONE),
+    /* a glacier is ice all over, icy or not */
+    CH("an icy glacier under a clear blue sky", OY_CH_SNOW_COVER, 0.95f, 1.0f),
     CH("a viking longship on a fjord", OY_CH_CONIFER, 0.5f, 1.0f),
     OBJ("a herd of bison on snowy plains", "bison", 6, OY_PLACE_NONE),
     OBJ("a market town square with a fountain at noon", "fountain", 1, OY_PLACE_NEAR_ENTITY),
