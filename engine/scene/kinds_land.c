@@ -144,22 +144,21 @@ static int ice_mat(oy_build *b, float r, float g, float bl)
     return m;
 }
 
-/* A waterfall frozen still: a curtain of blue-white ice down the face,
- * fluted columns and icicles hanging from the lip, and a mound of ice
+/* A waterfall frozen still: a curtain of blue-white ice bulging down the
+ * face, round fluted columns hanging from the lip, each narrowing as far
+ * down as it reached and ending in an icicle's point, and a mound of ice
  * where it lands; nothing moves. */
 static void frozen_fall(oy_build *b, float H, float fall)
 {
     int ice = ice_mat(b, 0.66f, 0.8f, 0.9f), clear = ice_mat(b, 0.5f, 0.68f, 0.82f);
     int rime = ice_mat(b, 0.85f, 0.9f, 0.94f);
-    float lean = 1.5f / H;
-    oy_build_box(b, clear, 0.0f, 0.5f * H, 1.0f, fall, 0.5f * H, 0.6f, 0, -lean, 0);
-    for (int i = 0; i < 9; i++) {
-        float x = ((float)i / 4.0f - 1.0f) * 1.1f * fall, len = H * oy_build_rand(b, 70 + i, 0.35f, 1.0f);
-        float w = oy_build_rand(b, 80 + i, 0.5f, 1.1f);
-        /* a column as far down as it reached, an icicle's point below */
-        oy_build_box(b, i & 1 ? ice : rime, x, H - 0.5f * len, 1.8f + 0.8f * (len / H), w, 0.5f * len, 0.6f, 0,
-                     -lean, 0);
-        oy_build_frustum(b, ice, x, H - len - 0.25f * len, 1.8f + len / H, 0.05f, w, 0.25f * len);
+    oy_build_ellipsoid(b, clear, 0.0f, 0.5f * H, 1.0f, 1.1f * fall, 0.55f * H, 1.0f);
+    for (int i = 0; i < 11; i++) {
+        float x = ((float)i / 5.0f - 1.0f) * 1.05f * fall, len = H * oy_build_rand(b, 70 + i, 0.3f, 1.0f);
+        float w = oy_build_rand(b, 80 + i, 0.45f, 1.0f), z = 1.6f + 0.8f * (len / H);
+        int m = i & 1 ? ice : rime;
+        oy_build_frustum(b, m, x, H - 0.75f * len, z, 0.7f * w, w, 0.75f * len + 0.5f);
+        oy_build_frustum(b, m, x, H - len, z, 0.04f, 0.7f * w, 0.25f * len);
     }
     for (int i = 0; i < 3; i++)
         oy_build_ellipsoid(b, rime, ((float)i - 1.0f) * 1.2f * fall, 0.0f, 3.5f + oy_build_rand(b, 100 + i, -1.0f, 1.0f),
@@ -195,16 +194,18 @@ void oy_kind_waterfall(oy_build *b)
     }
     /* the shoulders: the cliff steps down each side in a high and a low
      * block of the same rock, set back and turned a little, wooded on top
-     * in green land; white under deep snow */
-    int side = b->look->snow > 0.4f ? oy_build_mat(b, 0.78f, 0.8f, 0.84f) : r.m[1];
+     * in green land, under a cap of snow in deep snow */
+    int snow = b->look->snow > 0.4f ? oy_build_mat(b, 0.8f, 0.82f, 0.86f) : -1;
     for (int s = -1; s <= 1; s += 2)
         for (int j = 0; j < 2; j++) {
             float Ws = oy_build_rand(b, 90 + 2 * j + (s > 0), 28.0f, 40.0f);
             float x = (float)s * (0.5f * W + (j ? 1.0f : 0.45f) * Ws), h = (j ? 0.55f : 0.95f) * H;
-            float z = -12.0f - 5.0f * (float)j;
-            oy_build_box(b, side, x, 0.5f * h - 3.0f, z, 0.5f * Ws, 0.5f * h + 3.0f, 10.0f,
-                         (float)s * oy_build_rand(b, 94 + 2 * j + (s > 0), 0.1f, 0.35f), 0.35f,
+            float z = -12.0f - 5.0f * (float)j, yaw = (float)s * oy_build_rand(b, 94 + 2 * j + (s > 0), 0.1f, 0.35f);
+            oy_build_box(b, r.m[1], x, 0.5f * h - 3.0f, z, 0.5f * Ws, 0.5f * h + 3.0f, 10.0f, yaw, 0.35f,
                          (float)s * 0.12f);
+            if (snow >= 0)
+                oy_build_box(b, snow, x, h - 0.3f, z - 0.5f, 0.5f * Ws + 0.3f, 0.9f, 10.3f, yaw, 0.35f,
+                             (float)s * 0.12f);
             greenery(b, green, 100 + 8 * j + 4 * (s > 0), x, h - 0.8f, z, 0.45f * Ws, 4);
         }
     if (b->look->frozen) {

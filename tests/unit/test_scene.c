@@ -704,19 +704,27 @@ static void lamp_halo(uint8_t *a, uint8_t *b)
 static void frozen_waterfall(void)
 {
     const oy_kind *k = oy_scene_kind_find("waterfall");
-    int same[2], soft[2];
+    int same[2], soft[2], ice = 0, flat_ice = 0;
     for (int frozen = 0; frozen < 2; frozen++) {
         oy_look look = { .leaf = { 0.05f, 0.08f, 0.03f }, .snow = 0.8f, .frozen = frozen, .dry = 1, .exposure = 1 };
         oy_build b1 = { .seed = 5, .t = 1.0f, .look = &look }, b3 = { .seed = 5, .t = 3.0f, .look = &look };
         k->build(&b1);
         k->build(&b3);
         same[frozen] = b1.n == b3.n && !memcmp(b1.p, b3.p, sizeof *b1.p * (size_t)b1.n);
+        /* the ice (its material glows a little) hangs in round columns */
+        for (int i = 0; frozen && i < b1.n; i++)
+            if (b1.m[b1.p[i].mat].emit[2] > 0.0f) {
+                ice++;
+                flat_ice += b1.p[i].type == OY_PRIM_HULL;
+            }
         soft[frozen] = 0;
         for (int i = 0; i < b1.nm; i++)
             soft[frozen] += (b1.m[i].flags & OY_MAT_SOFT) != 0;
     }
     CHECK(!same[0] && soft[0] && same[1] && !soft[1], "a waterfall runs and sprays (moves %d, spray %d); frozen "
           "it stands still (still %d), no spray (%d)", !same[0], soft[0], same[1], soft[1]);
+    CHECK(ice >= 20 && flat_ice == 0, "a frozen waterfall hangs in round columns of ice (%d pieces, %d of them "
+          "flat-sided)", ice, flat_ice);
 }
 
 static void landforms(void)
