@@ -125,18 +125,38 @@ static int seek_high(const oyster_shot *shot, const oy_state *st, double x, doub
     return 1;
 }
 
+/* The run of water across the ray (vx, vz) through x, z, each way to
+ * 40 m at most */
+static float wet_across(const oyster_shot *shot, const oy_state *st, double x, double z, float vx, float vz)
+{
+    float run = 0.0f;
+    for (int side = -1; side <= 1; side += 2)
+        for (float d = 2.5f; d <= 40.0f; d += 2.5f) {
+            oy_place_info pi;
+            oy_world_place(shot->world, st, x - side * vz * d, z + side * vx * d, &pi);
+            if (!(pi.water > pi.ground))
+                break;
+            run += 2.5f;
+        }
+    return run;
+}
+
 /* Water the camera at (x, z) sees within 15 degrees of the ray (ux, uz),
  * 10-300 m out: the middle of the run of water along a ray nearest to d0
  * out and to the middle of the view, where a bridge the words name
- * crosses it; 0 if none. */
+ * crosses it; 0 if none. A bridge spans the shorter way over the water,
+ * along the ray or across it; one whose span would reach past 16 degrees
+ * off the view's heading (fx, fz), out of the frame, counts against its
+ * place. */
 static int seek_water(const oyster_shot *shot, const oy_state *st, double x, double z, float ux, float uz,
-                      float d0, float out[2])
+                      float fx, float fz, float d0, float out[2])
 {
     float best = -1e30f;
     int found = 0;
     for (int k = -3; k <= 3; k++) {
         float a = 0.0873f * (float)k, c = oy_cosf(a), s = oy_sinf(a);
         float vx = ux * c + uz * s, vz = uz * c - ux * s, wet0 = -1.0f;
+        float off = fabsf(oy_atan2f(vx * fz - vz * fx, vx * fx + vz * fz)) * 57.29578f;
         for (float d = 10.0f; d <= 305.0f; d += 2.5f) {
             oy_place_info pi;
             oy_world_place(shot->world, st, x + vx * d, z + vz * d, &pi);
@@ -147,6 +167,12 @@ static int seek_water(const oyster_shot *shot, const oy_state *st, double x, dou
                 continue;
             /* a run of water along the ray ends: its middle */
             float mid = 0.5f * (wet0 + d - 2.5f), score = -fabsf(mid - d0) - 15.0f * (float)abs(k);
+            if (score > best) {
+                double mx = x + vx * mid, mz = z + vz * mid;
+                float span = fminf(d - wet0, wet_across(shot, st, mx, mz, vx, vz));
+                float over = off + oy_atan2f(0.5f * span, mid) * 57.29578f - 16.0f;
+                score -= over > 0.0f ? 8.0f * over : 0.0f;
+            }
             if (score > best) {
                 best = score;
                 out[0] = (float)(x + vx * mid);
@@ -380,7 +406,7 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
             if (found && reach)
                 pier_aside(shot, &st, fx, fz, side, out);
         } else if (d > 1e-3f && seek == OY_SEEK_WATER) {
-            seek_water(shot, &st, v.pos[0], v.pos[2], dx / d, dz / d, d, out);
+            seek_water(shot, &st, v.pos[0], v.pos[2], dx / d, dz / d, fx, fz, d, out);
         } else if (d > 1e-3f && seek == OY_SEEK_AFLOAT) {
             /* afloat in the view: the line turned to within 12 degrees
              * of its middle (several spread wide still show) */
