@@ -40,6 +40,8 @@ static const oy_kind kinds[] = {
     { "road", oy_kind_road, OY_KIND_CLUSTER | OY_KIND_ALONG, 0.1f, 120.0f, "road: a track of packed earth along the ground, two wheel ruts worn into it" },
     { "bridge", oy_kind_bridge, OY_KIND_SPANS, 2.0f, 13.0f,
       "bridge: a wooden deck with rails on piers over narrow water; stone arches under parapets over water 30 m wide or more" },
+    { "footbridge", oy_kind_footbridge, OY_KIND_SPANS, 2.0f, 13.0f,
+      "footbridge: a wooden deck with rails on piers over water of any width" },
     { "stone_bridge", oy_kind_stone_bridge, OY_KIND_SPANS, 3.5f, 13.0f,
       "stone bridge: stone arches under parapets over water of any width" },
     { "pier", oy_kind_pier, OY_KIND_REACHES, 1.5f, 10.0f,

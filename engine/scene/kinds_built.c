@@ -507,6 +507,7 @@ static void bridge(oy_build *b, int arched)
 /* over narrow water a wooden bridge, over water 30 m wide or more a stone
  * one */
 void oy_kind_bridge(oy_build *b) { bridge(b, b->span > 30.0f); }
+void oy_kind_footbridge(oy_build *b) { bridge(b, 0); }
 void oy_kind_stone_bridge(oy_build *b) { bridge(b, 1); }
 
 /* A town fountain: a round stone basin brimming with water, a pedestal

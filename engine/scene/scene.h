@@ -232,6 +232,7 @@ void oy_kind_standing_stones(oy_build *b);
 void oy_kind_graves(oy_build *b);
 void oy_kind_road(oy_build *b);
 void oy_kind_bridge(oy_build *b);
+void oy_kind_footbridge(oy_build *b);
 void oy_kind_stone_bridge(oy_build *b);
 void oy_kind_pier(oy_build *b);
 void oy_kind_campfire(oy_build *b);

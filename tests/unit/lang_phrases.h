@@ -363,7 +363,7 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a bridge over the river", "bridge", 1, OY_PLACE_NONE),
     OBJ("a stone bridge", "stone bridge", 1, OY_PLACE_NONE),
     OBJ("an old stone bridge over a stream", "stone bridge", 1, OY_PLACE_NONE),
-    OBJ("a wooden footbridge over a creek", "bridge", 1, OY_PLACE_NONE),
+    OBJ("a wooden footbridge over a creek", "footbridge", 1, OY_PLACE_NONE),
     OBJ("the ruins of a castle", "ruins", 1, OY_PLACE_NONE),
     /* walls in rock country named before them are its rock, coloured by
      * their colour word; elsewhere they are built */

@@ -668,7 +668,8 @@ static void test_issue_words(const oy_bank *b)
 
     static const char *const kinds[] = {
         "tree", "pine", "oak", "birch", "rock", "boulder", "cabin", "house", "barn", "tower",
-        "lighthouse", "ruins", "castle", "campfire", "lantern", "tent", "boat", "ship", "bridge", "stone_bridge",
+        "lighthouse", "ruins", "castle", "campfire", "lantern", "tent", "boat", "ship", "bridge", "footbridge",
+        "stone_bridge",
         "fence", "windmill", "person", "rider", "deer", "wolf", "horse", "cow", "sheep",
         "elephant", "giraffe", "camel", "fox", "canoe", "parasol", "bison", "fountain", "swan", "pyramid", "well", "gazebo",
         "statue", "scarecrow", "bench", "town_square", "paving", "ferris_wheel",
