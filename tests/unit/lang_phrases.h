@@ -424,6 +424,10 @@ static const lang_phrase lang_phrases[] = {
     CH("a hot spring steaming in the snowy mountains", OY_CH_SNOW_COVER, 0.8f, 1.0f),
     UNSET("snow-capped peaks above a green valley", OY_CH_SNOW_COVER),
     CH("the surface of mars", OY_CH_SKY_WARMTH, 0.5f, 0.8f),
+    CH("cliffs of moher at sunset", OY_CH_RUGGED, 0.85f, 1.0f),
+    CH("cliffs of moher at sunset", OY_CH_COAST, 0.95f, 1.0f),
+    UNSET("a tall waterfall pouring off a cliff into the ocean", OY_CH_RAIN),
+    CH("it is pouring in the valley", OY_CH_RAIN, 0.95f, 1.0f),
     /* a glacier is ice all over, icy or not */
     CH("an icy glacier under a clear blue sky", OY_CH_SNOW_COVER, 0.95f, 1.0f),
     CH("a viking longship on a fjord", OY_CH_CONIFER, 0.5f, 1.0f),
