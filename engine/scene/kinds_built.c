@@ -64,6 +64,63 @@ void oy_kind_cabin(oy_build *b)
     lamp_light(b, hx * 0.4f, 1.4f, hz + 1.0f, 3.0f);
 }
 
+/* A greenhouse: a glass house 12 m long on a low brick wall, a white
+ * frame at its corners, eaves and ridge, the glass seen through to rows
+ * of green plants on benches inside; the glass takes the frame's colour
+ * when the words paint it. */
+void oy_kind_greenhouse(oy_build *b)
+{
+    int frame = oy_build_mat(b, 0.8f, 0.8f, 0.78f);
+    int brick = oy_build_mat(b, 0.33f, 0.15f, 0.1f);
+    int glass = oy_build_soft(b, 0.72f, 0.8f, 0.8f, 0.3f, 0.0f);
+    int plant = oy_build_mat(b, 0.07f, 0.16f, 0.04f);
+    int bench = oy_build_mat(b, 0.2f, 0.14f, 0.09f);
+    float hx = 3.0f, hz = 6.0f, wall = 2.3f;
+    oy_build_box(b, brick, 0, 0.3f, 0, hx + 0.05f, 0.3f, hz + 0.05f, 0, 0, 0);
+    oy_build_box(b, glass, 0, 0.6f + 0.5f * (wall - 0.6f), 0, hx, 0.5f * (wall - 0.6f), hz, 0, 0, 0);
+    oy_build_roof(b, glass, 0, wall, 0, hz, hx, 1.4f, 0.5f * PI);
+    for (int s = -1; s <= 1; s += 2) {
+        oy_build_box(b, frame, s * hx, wall, 0, 0.06f, 0.06f, hz, 0, 0, 0);
+        for (int e = -1; e <= 1; e += 2)
+            oy_build_box(b, frame, s * hx, 0.5f * (wall + 0.6f), e * hz, 0.06f, 0.5f * (wall - 0.6f), 0.06f, 0, 0, 0);
+        /* a bench down each side with its plants */
+        oy_build_box(b, bench, s * 1.7f, 0.8f, 0, 0.6f, 0.05f, hz - 0.6f, 0, 0, 0);
+        for (int i = 0; i < 4; i++)
+            oy_build_ellipsoid(b, plant, s * 1.7f, 1.15f, -4.2f + 2.8f * (float)i, 0.55f,
+                               oy_build_rand(b, 10 + i + 4 * (s > 0), 0.3f, 0.5f), 1.1f);
+    }
+    oy_build_box(b, frame, 0, wall + 1.4f, 0, 0.07f, 0.07f, hz + 0.1f, 0, 0, 0);
+}
+
+/* A hobbit hole: a round green door with a brass knob in a turfed stone
+ * face out of the front of a grassy mound, a round window either side of
+ * it, a chimney of stone on the mound's top; its windows lit at night.
+ * The door takes the words' paint. */
+void oy_kind_hobbit_hole(oy_build *b)
+{
+    int door = oy_build_mat(b, 0.06f, 0.2f, 0.08f);
+    float k = 0.85f * b->look->snow;
+    int grass = oy_build_mat(b, oy_lerpf(0.09f, 0.78f, k), oy_lerpf(0.17f, 0.8f, k), oy_lerpf(0.05f, 0.85f, k));
+    int stone = oy_build_stone(b, 0.42f, 0.4f, 0.36f);
+    int brass = oy_build_mat(b, 0.6f, 0.45f, 0.12f);
+    int win = oy_build_window(b);
+    float rx = oy_build_rand(b, 1, 8.0f, 11.0f), ry = oy_build_rand(b, 2, 3.8f, 4.6f);
+    oy_build_ellipsoid(b, grass, 0, 0.0f, -1.0f, rx, ry, 7.5f);
+    /* the stone face out of the mound's front, turfed on top, the door
+     * and its frame in it */
+    oy_build_box(b, stone, 0, 1.3f, 6.3f, 2.9f, 1.3f, 1.0f, 0, 0, 0);
+    oy_build_box(b, grass, 0, 2.7f, 6.25f, 3.0f, 0.15f, 1.1f, 0, 0, 0);
+    oy_build_ellipsoid(b, stone, 0, 1.15f, 7.3f, 1.2f, 1.2f, 0.1f);
+    oy_build_ellipsoid(b, door, 0, 1.15f, 7.36f, 1.0f, 1.0f, 0.1f);
+    oy_build_ellipsoid(b, brass, 0, 1.15f, 7.48f, 0.09f, 0.09f, 0.05f);
+    for (int s = -1; s <= 1; s += 2) {
+        oy_build_ellipsoid(b, stone, s * 2.1f, 1.45f, 7.3f, 0.55f, 0.55f, 0.08f);
+        oy_build_ellipsoid(b, win, s * 2.1f, 1.45f, 7.35f, 0.42f, 0.42f, 0.08f);
+    }
+    oy_build_frustum(b, stone, -0.35f * rx, 0.8f * ry, -1.5f, 0.35f, 0.3f, 1.6f);
+    lamp_light(b, 0, 1.4f, 8.4f, 2.0f);
+}
+
 void oy_kind_house(oy_build *b)
 {
     static const float walls[4][3] = { { 0.55f, 0.52f, 0.46f }, { 0.3f, 0.28f, 0.25f },

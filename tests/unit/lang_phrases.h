@@ -420,6 +420,8 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a lighthouse on a small island", "lighthouse", 1, OY_PLACE_ON_HIGH),
     OBJ("an old locomotive in a snowy valley", "train", 1, OY_PLACE_NONE),
     OBJ("a little red fox in a snowy meadow", "fox", 1, OY_PLACE_NONE),
+    OBJ("a greenhouse in a garden on a rainy day", "greenhouse", 1, OY_PLACE_NONE),
+    OBJ("a hobbit hole in a green hillside", "hobbit hole", 1, OY_PLACE_NONE),
     OBJ("a lone astronaut walking across red martian dunes", "person", 1, OY_PLACE_NONE),
     CH("a hot spring steaming in the snowy mountains", OY_CH_SNOW_COVER, 0.8f, 1.0f),
     UNSET("snow-capped peaks above a green valley", OY_CH_SNOW_COVER),

@@ -667,7 +667,7 @@ static void test_issue_words(const oy_bank *b)
               "'%s' is understood", words[i]);
 
     static const char *const kinds[] = {
-        "tree", "pine", "oak", "birch", "rock", "boulder", "cabin", "house", "barn", "tower",
+        "tree", "pine", "oak", "birch", "rock", "boulder", "cabin", "house", "barn", "greenhouse", "hobbit_hole", "tower",
         "lighthouse", "ruins", "castle", "campfire", "lantern", "tent", "boat", "ship", "bridge", "footbridge",
         "stone_bridge",
         "fence", "windmill", "person", "rider", "deer", "wolf", "horse", "cow", "sheep",
