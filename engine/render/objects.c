@@ -490,8 +490,8 @@ static int add_foot(oy_objects *o, double x, double z, float r)
     return 0;
 }
 
-/* Footprints from (x, z) toward (tx, tz), len m of them: an avenue r0
- * wide at its start narrowing to r1 */
+/* Footprints from (x, z) along the unit heading (ux, uz), len m of
+ * them: an avenue r0 wide at its start narrowing to r1 */
 static int avenue(oy_objects *o, double x, double z, float ux, float uz, float len, float r0, float r1)
 {
     for (float d = 0.0f; d < len;) {

@@ -632,7 +632,8 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         /* a hill by the shore stands over it as a headland, not
          * levelled to a beach with the land round it */
         float hb = hill_bump(sh, x, z);
-        h = oy_lerpf(h, shore(h - hb, sh->sea_level, sea_u, sh->cliff_h * cf) + hb * oy_smoothstepf(30.0f, 0.0f, sea_u), k);
+        float land = shore(h - hb, sh->sea_level, sea_u, sh->cliff_h * cf) + hb * oy_smoothstepf(30.0f, 0.0f, sea_u);
+        h = oy_lerpf(h, land, k);
         /* a rocky shore: ledges of rock from the land's foot down to the
          * water's edge */
         float band = sh->stony * k * oy_smoothstepf(-30.0f, -6.0f, sea_u) * oy_smoothstepf(3.0f, -1.0f, sea_u);
