@@ -430,6 +430,7 @@ static const lang_phrase lang_phrases[] = {
     CH("cliffs of moher at sunset", OY_CH_COAST, 0.95f, 1.0f),
     UNSET("a tall waterfall pouring off a cliff into the ocean", OY_CH_RAIN),
     CH("it is pouring in the valley", OY_CH_RAIN, 0.95f, 1.0f),
+    UNSET("a sandy desert road with a lone car at noon", OY_CH_COAST),
     /* a glacier is ice all over, icy or not */
     CH("an icy glacier under a clear blue sky", OY_CH_SNOW_COVER, 0.95f, 1.0f),
     CH("a viking longship on a fjord", OY_CH_CONIFER, 0.5f, 1.0f),
