@@ -615,26 +615,19 @@ static int one_of(const char *w, const char *const *list, size_t n)
 }
 #define ONE_OF(w, list) one_of(w, list, sizeof list / sizeof *list)
 
-/* The clause has named water, not negated ("a lake at dusk"). */
-static int water_named(const parser *p, const clause *c)
+/* The water the clause named last, not negated ("a lake at dusk"), or
+ * NULL. */
+static const oy_concept *water_named(const parser *p, const clause *c)
 {
     for (int i = c->last_item; i >= 0 && i >= c->first_item; i--)
         if (p->out->items[i].concept->group == OY_GROUP_WATER)
-            return !p->out->items[i].negated;
-    return 0;
+            return p->out->items[i].negated ? NULL : p->out->items[i].concept;
+    return NULL;
 }
 
 /* An island is the high ground of the water round it: what stands on it
  * or with it ("an island with a ruined castle") stands on its top. */
 static int is_island(const oy_concept *k) { return !strcmp(k->name, "island"); }
-
-static int island_named(const parser *p, const clause *c)
-{
-    for (int i = c->last_item; i >= 0 && i >= c->first_item; i--)
-        if (p->out->items[i].concept->group == OY_GROUP_WATER)
-            return !p->out->items[i].negated && is_island(p->out->items[i].concept);
-    return 0;
-}
 
 /* Land an object may stand on top of: "ruins on the hill", "a tower on
  * the ridge", "a cabin up on the cliffs". */
@@ -1193,7 +1186,7 @@ static int apply_word(parser *p, clause *c, size_t i, const match *m, int timed,
                    water_named(p, c)) {
             /* "a mountain lake with a cabin", "a river at dusk with a
              * mill": by that water; on an island's top */
-            c->place = island_named(p, c) ? OY_PLACE_ON_HIGH : OY_PLACE_NEAR_WATER;
+            c->place = is_island(water_named(p, c)) ? OY_PLACE_ON_HIGH : OY_PLACE_NEAR_WATER;
             c->near_what[0] = 0;
             c->with = 1;
         }

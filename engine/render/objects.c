@@ -516,6 +516,7 @@ static int keep_clear(oy_objects *o, const oy_entity *e, const oy_kind *k, size_
 {
     if ((k->flags & (OY_KIND_MOVER | OY_KIND_LIFTED)) || e->speed > 0.0f || e->stride > 0.0f)
         return 0;
+    float reach = oy_rmin(k->radius * e->scale * e->size, 30.0f);   /* its own ground's */
     if ((k->flags & (OY_KIND_FACES | OY_KIND_LANDFORM)) == (OY_KIND_FACES | OY_KIND_LANDFORM)) {
         /* a landform that faces a view (a waterfall, an arch) keeps the
          * trees off the line it is seen along, as far out as a level view
@@ -527,14 +528,12 @@ static int keep_clear(oy_objects *o, const oy_entity *e, const oy_kind *k, size_
             return err;
     } else if (e->seen && !(k->flags & OY_KIND_CLUSTER)) {
         float dx = e->seen_from[0] - e->pos[0], dz = e->seen_from[1] - e->pos[2], d = sqrtf(dx * dx + dz * dz);
-        int err = d > 27.0f ? avenue(o, e->pos[0], e->pos[2], dx / d, dz / d, d - 12.0f,
-                                     oy_rmin(k->radius * e->scale * e->size, 30.0f) + 4.0f, 7.0f)
-                            : 0;
+        int err = d > 27.0f ? avenue(o, e->pos[0], e->pos[2], dx / d, dz / d, d - 12.0f, reach + 4.0f, 7.0f) : 0;
         if (err)
             return err;
     }
     if (!(k->flags & OY_KIND_CLUSTER))
-        return add_foot(o, e->pos[0], e->pos[2], oy_rmin(k->radius * e->scale * e->size, 30.0f) + 1.5f);
+        return add_foot(o, e->pos[0], e->pos[2], reach + 1.5f);
     /* a road's pieces and a group's members, each where it was laid */
     const struct group *gr = group_of(k);
     for (size_t i = first; i < o->ni; i++) {
