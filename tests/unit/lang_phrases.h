@@ -318,7 +318,7 @@ static const lang_phrase lang_phrases[] = {
     NEARBY("a lantern near the cabin", "lantern", 1, "cabin"),
     /* "with" after a thing puts the next thing the clause names by it,
      * and each thing of a list it goes on to after "and" or a comma */
-    NEARBY("the village on the hillside with a church tower", "tower", 1, "village"),
+    NEARBY("the village on the hillside with a church tower", "church", 1, "village"),
     NEARBY("a quiet farm with cows and a fence", "cow", 3, "barn"),
     NEARBY("a quiet farm with cows and a fence", "fence", 1, "barn"),
     OBJ("a lake with swans and a boathouse", "cabin", 1, OY_PLACE_NEAR_WATER),
@@ -431,6 +431,13 @@ static const lang_phrase lang_phrases[] = {
     UNSET("a tall waterfall pouring off a cliff into the ocean", OY_CH_RAIN),
     CH("it is pouring in the valley", OY_CH_RAIN, 0.95f, 1.0f),
     UNSET("a sandy desert road with a lone car at noon", OY_CH_COAST),
+    /* "blazing" is the heat of the sun, not a fire; rain that is over
+     * leaves the ground wet and the sky dry; a church tower is a church's */
+    ABSENT("endless dunes under a blazing midday sun", "campfire"),
+    UNSET("a misty pine valley after rain with low clouds", OY_CH_RAIN),
+    CH("a misty pine valley after rain with low clouds", OY_CH_WETNESS, 0.8f, 1.0f),
+    CH("a quiet village street after a storm", OY_CH_RAIN, 0.0f, 0.0f),
+    OBJ("a medieval town with a church tower on a river", "church", 1, OY_PLACE_NEAR_ENTITY),
     /* a glacier is ice all over, icy or not */
     CH("an icy glacier under a clear blue sky", OY_CH_SNOW_COVER, 0.95f, 1.0f),
     CH("a viking longship on a fjord", OY_CH_CONIFER, 0.5f, 1.0f),

@@ -452,6 +452,15 @@ static void placement_words(void)
               "'%s' stands on the hill, whole in the frame (%.1f m up, %.0f m off, top %.1f degrees up, "
               "%.1f degrees off the view)", crowned[i].words, rise, d, oy_atan2f(top, d) * 57.29578f, bearing);
     }
+    /* a campfire among dunes stands where a view tilted 2 degrees down
+     * has it in the frame, not down the slip face below the frame's
+     * foot (it stood 32 degrees below the view) */
+    oy_entity fire;
+    ok = placed("sand dunes with a campfire and camels", &at, &rise, &bearing, &fire);
+    float fd2 = ok ? hypotf(fire.pos[0], fire.pos[2]) : 1.0f, below = ok ? (2.0f - rise) / fd2 : 9.0f;
+    CHECK(ok && !strcmp(fire.kind, "campfire") && below < 0.2f && fabsf(bearing) < 15.0f,
+          "'sand dunes with a campfire': the fire is in the frame (%.1f degrees below the eye, %.0f m off, "
+          "%.1f degrees off the view)", oy_atan2f(2.0f - rise, fd2) * 57.29578f, fd2, bearing);
     /* near enough the middle of the view that its span stays in the frame
      * (it stood 15 degrees off, its near end out of the frame) */
     ok = placed("a wooden bridge over a rushing mountain stream", &at, &rise, &bearing, NULL);
