@@ -81,6 +81,8 @@ static const oy_kind kinds[] = {
     { "ship", oy_kind_ship, OY_KIND_FLOATS, 25.0f, 16.0f, "sailing ship: dark hull, masts and sails; floats" },
     { "wagon", oy_kind_wagon, OY_KIND_MOVER, 2.2f, 5.0f, "covered wagon with its horse" },
     { "car", oy_kind_car, OY_KIND_MOVER, 1.45f, 2.5f, "car; headlights at night" },
+    { "tractor", oy_kind_tractor, OY_KIND_MOVER, 2.75f, 2.2f,
+      "farm tractor: big ribbed rear wheels, a long bonnet, a glazed cab; red, green, blue or orange" },
     { "train", oy_kind_train, OY_KIND_MOVER | OY_KIND_ACROSS, 4.4f, 31.0f,
       "steam train: a black locomotive, its tender and three carriages on a length of track, steam drifting back; "
       "stands side on to the view" },

@@ -344,6 +344,58 @@ void oy_kind_car(oy_build *b)
     }
 }
 
+/* A farm tractor along +z, 4 m long: big ribbed rear wheels under
+ * mudguards, small front ones, a long bonnet with its grille and
+ * exhaust stack, a glazed cab on four posts over the rear axle; its body
+ * tractor red, green, blue or orange (material 0); headlamps at night,
+ * dust behind it when it drives on dry ground. */
+void oy_kind_tractor(oy_build *b)
+{
+    static const float cols[4][3] = { { 0.42f, 0.05f, 0.03f }, { 0.06f, 0.22f, 0.05f },
+                                      { 0.04f, 0.1f, 0.3f }, { 0.55f, 0.2f, 0.02f } };
+    int c = (int)oy_build_rand(b, 1, 0.0f, 3.999f);
+    int body = oy_build_mat(b, cols[c][0], cols[c][1], cols[c][2]);
+    int tyre = oy_build_mat(b, 0.025f, 0.025f, 0.025f);
+    int hub = oy_build_mat(b, 0.5f, 0.42f, 0.1f);
+    int iron = oy_build_mat(b, 0.05f, 0.05f, 0.05f);
+    int glass = oy_build_window(b);
+    /* the wheels: tyres with treads, and a painted hub in each */
+    for (int s = -1; s <= 1; s += 2) {
+        float x = (float)s;
+        oy_build_ellipsoid(b, tyre, 0.88f * x, 0.82f, -0.7f, 0.24f, 0.82f, 0.82f);
+        oy_build_ellipsoid(b, hub, 1.0f * x, 0.82f, -0.7f, 0.14f, 0.42f, 0.42f);
+        for (int i = 0; i < 8; i++) {
+            float a = 2.0f * PI * (float)i / 8.0f;
+            oy_build_box(b, tyre, 0.88f * x, 0.82f + 0.78f * oy_cosf(a), -0.7f + 0.78f * oy_sinf(a), 0.25f, 0.07f,
+                         0.12f, 0, a, 0);
+        }
+        oy_build_ellipsoid(b, tyre, 0.72f * x, 0.46f, 1.55f, 0.16f, 0.46f, 0.46f);
+        oy_build_ellipsoid(b, hub, 0.8f * x, 0.46f, 1.55f, 0.1f, 0.22f, 0.22f);
+        /* the mudguard over the rear wheel */
+        oy_build_box(b, body, 0.88f * x, 1.7f, -0.7f, 0.3f, 0.05f, 0.75f, 0, 0, 0);
+    }
+    /* the frame, the bonnet with its grille, the exhaust stack */
+    oy_build_box(b, iron, 0, 0.7f, 0.4f, 0.35f, 0.22f, 1.5f, 0, 0, 0);
+    oy_build_box(b, body, 0, 1.2f, 0.95f, 0.42f, 0.34f, 1.0f, 0, 0, 0);
+    oy_build_box(b, iron, 0, 1.15f, 1.96f, 0.36f, 0.28f, 0.03f, 0, 0, 0);
+    oy_build_frustum(b, iron, 0.25f, 1.5f, 1.4f, 0.06f, 0.05f, 1.0f);
+    /* the cab: its floor and seat box, glass all round, four posts and a
+     * roof */
+    oy_build_box(b, body, 0, 1.35f, -0.65f, 0.6f, 0.3f, 0.62f, 0, 0, 0);
+    oy_build_box(b, glass, 0, 2.15f, -0.65f, 0.56f, 0.5f, 0.58f, 0, 0, 0);
+    for (int i = 0; i < 4; i++)
+        oy_build_box(b, iron, i & 1 ? 0.6f : -0.6f, 2.15f, i < 2 ? -0.05f : -1.25f, 0.04f, 0.52f, 0.04f, 0, 0, 0);
+    oy_build_box(b, body, 0, 2.7f, -0.65f, 0.68f, 0.05f, 0.7f, 0, 0, 0);
+    dust(b, 1.6f, 2.0f);
+    float n = b->look->night;
+    if (n > 0.05f) {
+        int lamp = oy_build_glow(b, 1.0f, 0.95f, 0.85f, 3.0f * n);
+        for (int s = -1; s <= 1; s += 2)
+            oy_build_box(b, lamp, (float)s * 0.3f, 1.3f, 1.97f, 0.08f, 0.06f, 0.02f, 0, 0, 0);
+        oy_build_light(b, 0, 1.2f, 4.0f, 1.0f, 0.95f, 0.85f, 12.0f * n);
+    }
+}
+
 /* A steam train along +z, 60 m from the locomotive's buffer beam at
  * +30 to the last carriage's end: the locomotive (a black boiler on a
  * running board, its chimney, dome and cab, three driving wheels a

@@ -259,6 +259,7 @@ void oy_kind_ship(oy_build *b);
 void oy_kind_wagon(oy_build *b);
 void oy_kind_car(oy_build *b);
 void oy_kind_train(oy_build *b);
+void oy_kind_tractor(oy_build *b);
 void oy_kind_person(oy_build *b);
 void oy_kind_rider(oy_build *b);
 void oy_kind_deer(oy_build *b);

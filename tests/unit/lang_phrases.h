@@ -438,6 +438,8 @@ static const lang_phrase lang_phrases[] = {
     CH("a misty pine valley after rain with low clouds", OY_CH_WETNESS, 0.8f, 1.0f),
     CH("a quiet village street after a storm", OY_CH_RAIN, 0.0f, 0.0f),
     OBJ("a medieval town with a church tower on a river", "church", 1, OY_PLACE_NEAR_ENTITY),
+    OBJ("a red tractor ploughing a field", "tractor", 1, OY_PLACE_NONE),
+    NEARBY("a farmhouse with a red barn and a tractor in a wheat field", "tractor", 1, "house"),
     /* a glacier is ice all over, icy or not */
     CH("an icy glacier under a clear blue sky", OY_CH_SNOW_COVER, 0.95f, 1.0f),
     CH("a viking longship on a fjord", OY_CH_CONIFER, 0.5f, 1.0f),
