@@ -32,10 +32,14 @@ static void waves(const oy_cast *c, float x, float z, double wx, double wz, floa
     float wind = oy_clampf(c->st->ch[OY_CH_WIND], 0.0f, 1.0f);
     /* a strong wind raises a rough sea, steeper than its strength alone */
     float amp = (0.012f + 0.07f * wind + 0.12f * wind * wind * wind) / (1.0f + dist * 0.01f);
+    /* pixels as wide as a 720p frame's see the trains to 300 wavelengths
+     * off; wider ones (a smaller frame, draft) not as far, or ripples
+     * finer than a pixel break a mirrored mountain into speckle */
+    float res = c->range0 * (1.0f / 75.0f);
     *sx = *sz = 0.0f;
     for (int i = 0; i < OY_WAVES; i++) {
         /* a train fades out before its crests shrink under a pixel */
-        float fade = oy_clampf(wave_len[i] * 300.0f / (dist + 1.0f) - 1.0f, 0.0f, 1.0f);
+        float fade = oy_clampf(wave_len[i] * 300.0f * res / (dist + 1.0f) - 1.0f, 0.0f, 1.0f);
         if (fade <= 0.0f)
             continue;
         float k = (float)(2.0 * OY_PI) / wave_len[i];
@@ -45,10 +49,10 @@ static void waves(const oy_cast *c, float x, float z, double wx, double wz, floa
         *sz += sl * wave_dir[i][1];
     }
     /* choppy noise breaks the regular pattern of the wave trains */
-    if (dist < 400.0f) {
+    if (dist < 400.0f * res) {
         float nx, nz;
         detail(c, wx * 0.45 + c->t * 0.25, wz * 0.45 - c->t * 0.2, &nx, &nz);
-        float f = (1.0f - dist / 400.0f) * 0.05f * (0.4f + wind);
+        float f = (1.0f - dist / (400.0f * res)) * 0.05f * (0.4f + wind);
         *sx += nx * f;
         *sz += nz * f;
     }
@@ -139,6 +143,12 @@ static int mirror_lookup(const oy_cast *c, const mirror *m, float th, float wy, 
             break;
         }
     }
+    /* the first row the ray climbs past, land behind the water, stands
+     * over it: the ray meets it or what that row hides. A far mountain
+     * is met within a fraction of a row, which the rows below it miss
+     * (at 480 pixels wide one pixel in two of its image was sky) */
+    if (!found && r < c->h && m->up[r] == r && m->t[r] < 1e29f && m->t[r] >= th)
+        found = 1;
     if (!found) {
         /* far off (150 m and more), where the terrain's coarse levels
          * round a steep shore into the water, the shore in the first row

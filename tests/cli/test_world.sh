@@ -161,4 +161,27 @@ placed crater "a volcanic crater with steam rising"
 has_line "$T/crater.out" '^  steam_vent +at \[-?[0-9]+, [4-9][0-9][0-9]\], heading ' \
     "the steam vent stands 400-999 m out, where the view from the rim sees it"
 
+# still water mirrors far mountains whole at a small frame's rows too: its
+# image is no more than 4.5 times as busy across as the mountains are (at
+# 480 pixels wide one pixel in two of it was sky, 6.8 times as busy)
+cat >"$T/mirror.yaml" <<'YAML'
+oyster: 1
+seed: 1
+output: {size: 480x270, duration: 1s}
+world: {prompt: "a mountain lake with a red canoe, autumn colors"}
+camera:
+  path:
+    - {at: 0s, pos: [0, 2, 0], yaw: 0, pitch: -2}
+YAML
+expect_rc 0 "still of a mountain lake" "$OYSTER" still "$T/mirror.yaml" --at 0.5 -o "$T/mirror.png"
+busy=$(ffmpeg -v error -i "$T/mirror.png" -f rawvideo -pix_fmt gray - | od -An -v -tu1 -w480 | awk '
+    NR > 50 && NR <= 90 || NR > 125 && NR <= 160 {
+        k = NR > 100
+        for (x = 181; x <= 430; x++) { d = $x - $(x - 1); s[k] += d < 0 ? -d : d; n[k]++ }
+    }
+    END { printf "%d %d", 10 * s[0] / n[0], 10 * s[1] / n[1] }')
+set -- $busy
+[ "$2" -le $(( $1 * 45 / 10 )) ] && pass "the lake mirrors the mountains whole ($2 vs $1, tenths a pixel)" \
+    || fail "the mountains' image is speckled: $2 vs $1 tenths a pixel across"
+
 finish
