@@ -37,6 +37,8 @@ static const oy_kind kinds[] = {
     { "wall", oy_kind_wall, 0, 1.8f, 12.0f, "dry-stone wall: coping stones on top, about 20 m long" },
     { "fence", oy_kind_fence, 0, 1.2f, 10.5f, "fence: posts and two rails, 20 m" },
     { "windmill", oy_kind_windmill, OY_KIND_BUILDING, 16.0f, 8.0f, "windmill: tapered tower, four turning sails" },
+    { "wind_turbine", oy_kind_wind_turbine, OY_KIND_FACES, 74.0f, 24.0f,
+      "wind turbine: a white tower 50 m to its hub, three long blades turning; a red lamp blinks on it at night" },
     { "church", oy_kind_church, OY_KIND_BUILDING, 26.0f, 11.0f,
       "church: a stone nave with tall windows, a front tower with the door and a spire 24-28 m to its tip" },
     { "standing_stones", oy_kind_standing_stones, 0, 3.0f, 11.0f, "standing stones: a ring of tall weathered slabs" },

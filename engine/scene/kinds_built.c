@@ -421,6 +421,31 @@ void oy_kind_windmill(oy_build *b)
     }
 }
 
+/* A wind turbine: a white tapering tower 50 m to its hub, the nacelle
+ * on top and three long blades on a hub facing +z, turning with the
+ * wind; a red lamp on the nacelle blinks at night. */
+void oy_kind_wind_turbine(oy_build *b)
+{
+    int white = oy_build_mat(b, 0.72f, 0.73f, 0.74f);
+    int grey = oy_build_mat(b, 0.55f, 0.56f, 0.57f);
+    float H = oy_build_rand(b, 1, 46.0f, 54.0f), L = 0.44f * H;
+    oy_build_frustum(b, white, 0, -1.0f, 0, 2.1f, 1.2f, H + 1.0f);
+    oy_build_box(b, white, 0, H + 0.3f, -0.8f, 1.3f, 1.4f, 3.6f, 0, 0, 0);
+    oy_build_ellipsoid(b, grey, 0, H + 0.3f, 3.2f, 1.1f, 1.1f, 1.5f);
+    float turn = b->t * (1.0f + 1.2f * b->look->wind) + oy_build_rand(b, 2, 0.0f, 6.28f);
+    for (int i = 0; i < 3; i++) {
+        float a = turn + 2.0f * PI * (float)i / 3.0f, ux = -oy_sinf(a), uy = oy_cosf(a);
+        /* broad by the hub, narrow at the tip */
+        oy_build_box(b, white, ux * 0.3f * L, H + 0.3f + uy * 0.3f * L, 3.4f, 0.95f, 0.3f * L, 0.15f, 0, 0, a);
+        oy_build_box(b, white, ux * 0.75f * L, H + 0.3f + uy * 0.75f * L, 3.4f, 0.5f, 0.25f * L, 0.1f, 0, 0, a);
+    }
+    float n = b->look->night;
+    if (n > 0.05f && oy_sinf(b->t * 3.1f) > 0.0f) {
+        int lamp = oy_build_glow(b, 1.0f, 0.08f, 0.04f, 4.0f * n);
+        oy_build_ellipsoid(b, lamp, 0, H + 1.9f, -3.8f, 0.3f, 0.3f, 0.3f);
+    }
+}
+
 void oy_kind_standing_stones(oy_build *b)
 {
     int n = 9 + (int)oy_build_rand(b, 1, 0.0f, 4.0f);

@@ -439,6 +439,9 @@ static const lang_phrase lang_phrases[] = {
     CH("a quiet village street after a storm", OY_CH_RAIN, 0.0f, 0.0f),
     OBJ("a medieval town with a church tower on a river", "church", 1, OY_PLACE_NEAR_ENTITY),
     OBJ("a red tractor ploughing a field", "tractor", 1, OY_PLACE_NONE),
+    OBJ("a wind farm among yellow fields", "wind turbine", 1, OY_PLACE_NONE),
+    OBJ("a windmill in holland", "windmill", 1, OY_PLACE_NONE),
+    NEARBY("a beach bonfire at night with friends", "person", 3, "campfire"),
     NEARBY("a farmhouse with a red barn and a tractor in a wheat field", "tractor", 1, "house"),
     /* a glacier is ice all over, icy or not */
     CH("an icy glacier under a clear blue sky", OY_CH_SNOW_COVER, 0.95f, 1.0f),
