@@ -442,6 +442,10 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a wind farm among yellow fields", "wind turbine", 1, OY_PLACE_NONE),
     OBJ("a windmill in holland", "windmill", 1, OY_PLACE_NONE),
     NEARBY("a beach bonfire at night with friends", "person", 3, "campfire"),
+    /* a mountain village stands among mountains: the words raise them */
+    CH("a snowy mountain village at night", OY_CH_RELIEF, 0.85f, 1.0f),
+    OBJ("a snowy mountain village at night", "village", 1, OY_PLACE_NONE),
+    CH("an alpine village in summer", OY_CH_BIOME_ALPINE, 0.9f, 1.0f),
     NEARBY("a farmhouse with a red barn and a tractor in a wheat field", "tractor", 1, "house"),
     /* a glacier is ice all over, icy or not */
     CH("an icy glacier under a clear blue sky", OY_CH_SNOW_COVER, 0.95f, 1.0f),
