@@ -449,7 +449,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
             ahead *= fmaxf(whole, 1.0f);
             lateral *= fmaxf(whole, 1.0f);
             radius = fmaxf(radius, 3.0f * kd->radius);
-        } else if (kd && !(kd->flags & OY_KIND_PLUME) && it->place != OY_PLACE_BEHIND &&
+        } else if (kd && !(kd->flags & (OY_KIND_PLUME | OY_KIND_OPEN)) && it->place != OY_PLACE_BEHIND &&
                    (!(kd->flags & OY_KIND_CLUSTER) || (kd->flags & OY_KIND_BUILDING))) {
             stand_off = grow * (6.3f * kd->height + kd->radius);
             float whole = stand_off / ahead;

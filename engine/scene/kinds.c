@@ -37,6 +37,8 @@ static const oy_kind kinds[] = {
     { "wall", oy_kind_wall, 0, 1.8f, 12.0f, "dry-stone wall: coping stones on top, about 20 m long" },
     { "fence", oy_kind_fence, 0, 1.2f, 10.5f, "fence: posts and two rails, 20 m" },
     { "windmill", oy_kind_windmill, OY_KIND_BUILDING, 16.0f, 8.0f, "windmill: tapered tower, four turning sails" },
+    { "zen_garden", oy_kind_zen_garden, OY_KIND_FACES | OY_KIND_OPEN, 1.8f, 21.0f,
+      "zen garden: raked pale gravel, rocks on islands of moss, an ochre wall with a tiled cap; the view stands in it" },
     { "wind_turbine", oy_kind_wind_turbine, OY_KIND_FACES, 74.0f, 24.0f,
       "wind turbine: a white tower 50 m to its hub, three long blades turning; a red lamp blinks on it at night" },
     { "church", oy_kind_church, OY_KIND_BUILDING, 26.0f, 11.0f,

@@ -421,6 +421,57 @@ void oy_kind_windmill(oy_build *b)
     }
 }
 
+/* A dry garden of the Zen temples, 32 m by 28 m, open on its front
+ * (+z): a bed of pale gravel raked in straight lines across, three
+ * groups of rocks each on its island of moss, an ochre clay wall with a
+ * dark tiled cap round its back and sides and a pine pruned into pads
+ * over the back wall. */
+void oy_kind_zen_garden(oy_build *b)
+{
+    const float X = 16.0f, Z = 14.0f;
+    int gravel = oy_build_stone(b, 0.3f, 0.295f, 0.275f);
+    int raked = oy_build_stone(b, 0.34f, 0.335f, 0.31f);
+    int rock = oy_build_stone(b, 0.2f, 0.19f, 0.18f);
+    int moss = oy_build_mat(b, 0.05f, 0.1f, 0.03f);
+    int clay = oy_build_mat(b, 0.6f, 0.47f, 0.3f);
+    int tile = oy_build_mat(b, 0.08f, 0.08f, 0.09f);
+    int bark = oy_build_mat(b, 0.12f, 0.08f, 0.06f);
+    int needles = oy_build_mat(b, 0.05f, 0.12f, 0.05f);
+    b->m[needles].flags |= OY_MAT_LEAF;
+    /* the bed, sunk deep enough to stay whole on a gentle slope, and its
+     * raked ridges */
+    oy_build_box(b, gravel, 0, -0.5f, 0, X, 0.62f, Z, 0, 0, 0);
+    for (int i = 0; i < 26; i++)
+        oy_build_box(b, raked, 0, 0.13f, -Z + 0.55f + 1.07f * (float)i, X - 0.2f, 0.025f, 0.12f, 0, 0, 0);
+    /* three groups of rocks, a tall one and a low one on moss */
+    for (int g = 0; g < 3; g++) {
+        static const float at[3][2] = { { -0.3f, -0.5f }, { 0.05f, -0.05f }, { 0.32f, -0.7f } };
+        float x = at[g][0] * X + oy_build_rand(b, 10 + g, -1.0f, 1.0f);
+        float z = at[g][1] * Z + oy_build_rand(b, 20 + g, -1.5f, 1.5f);
+        float s = oy_build_rand(b, 30 + g, 0.6f, 1.0f), lean = oy_build_rand(b, 35 + g, -0.35f, 0.35f);
+        oy_build_ellipsoid(b, moss, x, 0.1f, z, 2.2f * s, 0.25f, 1.8f * s);
+        /* a tall stone of two lumps leaning together, a low flat one by it */
+        oy_build_ellipsoid(b, rock, x, 0.35f * s, z, 0.85f * s, 0.8f * s, 0.7f * s);
+        oy_build_ellipsoid(b, rock, x + lean * s, 0.9f * s, z - 0.1f * s, 0.5f * s, 0.9f * s, 0.45f * s);
+        oy_build_ellipsoid(b, rock, x + 1.2f * s, 0.12f * s, z + 0.5f * s, 0.7f * s, 0.3f * s, 0.55f * s);
+    }
+    /* the wall and its cap: the back, then the two sides */
+    oy_build_box(b, clay, 0, 0.6f, -Z - 0.3f, X + 0.3f, 1.0f, 0.25f, 0, 0, 0);
+    oy_build_box(b, tile, 0, 1.7f, -Z - 0.3f, X + 0.55f, 0.12f, 0.5f, 0, 0, 0);
+    for (int sd = -1; sd <= 1; sd += 2) {
+        float x = (float)sd * (X + 0.3f);
+        oy_build_box(b, clay, x, 0.6f, 0, 0.25f, 1.0f, Z + 0.3f, 0, 0, 0);
+        oy_build_box(b, tile, x, 1.7f, 0, 0.5f, 0.12f, Z + 0.55f, 0, 0, 0);
+    }
+    /* the pine: a leaning trunk and flat pads of needles */
+    float px = oy_build_rand(b, 40, 0.3f, 0.7f) * X;
+    oy_build_box(b, bark, px, 2.6f, -Z - 2.0f, 0.25f, 2.8f, 0.25f, 0, 0, 0.2f);
+    for (int i = 0; i < 4; i++)
+        oy_build_ellipsoid(b, needles, px - 0.4f + oy_build_rand(b, 50 + i, -2.0f, 2.0f), 3.2f + 0.9f * (float)i,
+                           -Z - 2.0f + oy_build_rand(b, 60 + i, -0.8f, 0.8f), 1.8f - 0.25f * (float)i, 0.45f,
+                           1.4f - 0.2f * (float)i);
+}
+
 /* A wind turbine: a white tapering tower 50 m to its hub, the nacelle
  * on top and three long blades on a hub facing +z, turning with the
  * wind; a red lamp on the nacelle blinks at night. */

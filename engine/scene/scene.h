@@ -228,6 +228,7 @@ void oy_kind_wall(oy_build *b);
 void oy_kind_fence(oy_build *b);
 void oy_kind_windmill(oy_build *b);
 void oy_kind_wind_turbine(oy_build *b);
+void oy_kind_zen_garden(oy_build *b);
 void oy_kind_church(oy_build *b);
 void oy_kind_standing_stones(oy_build *b);
 void oy_kind_graves(oy_build *b);

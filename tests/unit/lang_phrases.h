@@ -193,7 +193,7 @@ static const lang_phrase lang_phrases[] = {
     OBJ("three acacia trees", "acacia", 3, OY_PLACE_NONE),
     CH("a bamboo grove in the mist", OY_CH_BAMBOO, 0.85f, 0.95f),
     CH("a japanese village", OY_CH_BAMBOO, 0.2f, 0.3f),
-    CH("a zen garden", OY_CH_BLOSSOM, 0.65f, 0.75f),
+    CH("a japanese garden with a koi pond", OY_CH_BLOSSOM, 0.65f, 0.75f),
     OBJ("a castle on a rocky outcrop", "castle", 1, OY_PLACE_ON_HIGH),
     CH("a granite tor", OY_CH_RUGGED, 0.85f, 0.95f),
     OBJ("a foggy graveyard at night", "graveyard", 1, OY_PLACE_NONE),
@@ -442,6 +442,8 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a wind farm among yellow fields", "wind turbine", 1, OY_PLACE_NONE),
     OBJ("a windmill in holland", "windmill", 1, OY_PLACE_NONE),
     NEARBY("a beach bonfire at night with friends", "person", 3, "campfire"),
+    OBJ("a zen garden with raked gravel", "zen garden", 1, OY_PLACE_NONE),
+    ABSENT("a zen garden with raked gravel", "japanese garden"),
     /* a mountain village stands among mountains: the words raise them */
     CH("a snowy mountain village at night", OY_CH_RELIEF, 0.85f, 1.0f),
     OBJ("a snowy mountain village at night", "village", 1, OY_PLACE_NONE),
