@@ -269,6 +269,37 @@ void oy_kind_bush(oy_build *b)
     oy_build_ellipsoid(b, leaf, s - r * 0.5f, r * 0.4f, -r * 0.4f, r * 0.65f, r * 0.5f, r * 0.65f);
 }
 
+/* A saguaro: a ribbed column 5-9 m tall with a rounded crown, and up to
+ * three arms that leave it level, bend and rise beside it; a dusty
+ * blue-green, the ribs a shade darker. */
+void oy_kind_cactus(oy_build *b)
+{
+    float h = oy_build_rand(b, 1, 5.0f, 9.0f), r = 0.22f + 0.03f * h;
+    float k = oy_build_rand(b, 2, 0.85f, 1.1f);
+    int skin = oy_build_mat(b, 0.11f * k, 0.18f * k, 0.1f * k);
+    int rib = oy_build_mat(b, 0.07f * k, 0.12f * k, 0.07f * k);
+    oy_build_frustum(b, skin, 0, -0.3f, 0, r, 0.92f * r, h - 0.6f * r + 0.3f);
+    oy_build_ellipsoid(b, skin, 0, h - 0.6f * r, 0, 0.92f * r, 0.8f * r, 0.92f * r);
+    for (int i = 0; i < 8; i++) {
+        float a = 6.2831853f * (float)i / 8.0f;
+        oy_build_box(b, rib, oy_sinf(a) * 0.93f * r, 0.5f * h - 0.4f, oy_cosf(a) * 0.93f * r, 0.07f * r,
+                     0.5f * h - 0.3f, 0.14f * r, a, 0, 0);
+    }
+    int arms = (int)oy_build_rand(b, 3, 0.0f, 3.999f);
+    float a0 = oy_build_rand(b, 4, 0.0f, 6.2831853f);
+    for (int i = 0; i < arms; i++) {
+        float a = a0 + 3.1415927f * (float)i + oy_build_rand(b, 10 + i, -0.5f, 0.5f) + (i == 2 ? 1.5707963f : 0.0f);
+        float y = h * oy_build_rand(b, 20 + i, 0.35f, 0.6f), out = oy_build_rand(b, 30 + i, 0.6f, 1.0f);
+        float up = h * oy_build_rand(b, 40 + i, 0.25f, 0.4f), ar = 0.75f * r;
+        float dx = oy_sinf(a), dz = oy_cosf(a);
+        /* out level from the column, the elbow, then up to a round tip */
+        oy_build_box(b, skin, dx * 0.5f * (out + r), y, dz * 0.5f * (out + r), ar, ar, 0.5f * (out + r), a, 0, 0);
+        oy_build_ellipsoid(b, skin, dx * (out + r), y + 0.2f * ar, dz * (out + r), ar, 1.2f * ar, ar);
+        oy_build_frustum(b, skin, dx * (out + r), y, dz * (out + r), ar, 0.9f * ar, up);
+        oy_build_ellipsoid(b, skin, dx * (out + r), y + up, dz * (out + r), 0.9f * ar, 0.8f * ar, 0.9f * ar);
+    }
+}
+
 /* A branch of length l from (x, y, z) on bearing a, rising at angle up;
  * its far end goes to end[3]. */
 static void branch(oy_build *b, int mat, float x, float y, float z, float a, float up, float l, float th,

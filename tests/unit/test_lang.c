@@ -673,7 +673,8 @@ static void test_issue_words(const oy_bank *b)
         "fence", "windmill", "wind_turbine", "zen_garden", "person", "rider", "deer", "wolf", "horse", "cow", "sheep",
         "elephant", "giraffe", "camel", "fox", "canoe", "parasol", "bison", "fountain", "swan", "pyramid", "well", "gazebo",
         "statue", "scarecrow", "bench", "town_square", "paving", "ferris_wheel",
-        "bird_flock", "wagon", "car", "train", "tractor", "palm", "acacia", "graves", "bush", "dead_tree", "road", "wall",
+        "bird_flock", "wagon", "car", "train", "tractor", "palm", "cactus", "acacia", "graves", "bush", "dead_tree",
+        "road", "wall",
         "standing_stones", "village",
     };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
