@@ -101,8 +101,9 @@ const oy_lang_word oy_lang_words[] = {
     STOP("singing"), STOP("surround"), STOP("surrounds"),
     STOP("surrounded"), STOP("surrounding"), STOP("ringed"), STOP("encircled"),
     STOP("enclosed"), STOP("framed"), STOP("fringed"), STOP("flanked"), STOP("bordered"),
+    STOP("lined"), STOP("lining"),
     /* things every shot has, which carry no concept alone */
-    STOP("sun"), STOP("sunlight"),
+    STOP("sun"), STOP("sunlight"), STOP("beam"), STOP("beams"),
     STOP("moon"), STOP("stars"), STOP("lights"), STOP("lighting"),
     STOP("shadow"), STOP("shadows"), STOP("colour"), STOP("colours"),
     STOP("color"), STOP("colors"), STOP("tone"), STOP("tones"),
