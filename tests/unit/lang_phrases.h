@@ -442,7 +442,7 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a wind farm among yellow fields", "wind turbine", 1, OY_PLACE_NONE),
     OBJ("a windmill in holland", "windmill", 1, OY_PLACE_NONE),
     NEARBY("a beach bonfire at night with friends", "person", 3, "campfire"),
-    NEARBY("a bustling medieval market with people and stalls", "parasol", 3, "town square"),
+    NEARBY("a bustling medieval market with people and stalls", "parasol", 3, "town_square"),
     OBJ("a country road lined with poplar trees", "road", 1, OY_PLACE_NONE),
     OBJ("a cactus desert at sunset", "cactus", 1, OY_PLACE_NONE),
     OBJ("tall saguaros under a red sky", "cactus", 3, OY_PLACE_NONE),
