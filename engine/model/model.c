@@ -456,10 +456,11 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
             ahead *= fmaxf(whole, 1.0f);
             lateral *= fmaxf(whole, 1.0f);
         } else if (kd && (kd->flags & OY_KIND_PLUME) && kd->radius < 20.0f && it->place != OY_PLACE_BEHIND) {
-            /* a campfire: its smoke does not count, its flames a metre
-             * high do; a fire the land puts below the frame (down a
-             * dune's slip face) stands out where the view sees it */
-            stand_off = grow * 6.3f;
+            /* a campfire: its smoke does not count, its flames and the
+             * first two metres of smoke do; a fire the land puts below
+             * the frame (down a dune's slip face, a clearing that falls
+             * away) stands out where the view sees it */
+            stand_off = grow * 12.6f;
         }
         /* a road starts by the camera and leads away along the view; the
          * view stands on a town square's floor, near its front edge */
