@@ -101,7 +101,8 @@ const oy_lang_word oy_lang_words[] = {
     STOP("singing"), STOP("surround"), STOP("surrounds"),
     STOP("surrounded"), STOP("surrounding"), STOP("ringed"), STOP("encircled"),
     STOP("enclosed"), STOP("framed"), STOP("fringed"), STOP("flanked"), STOP("bordered"),
-    STOP("lined"), STOP("lining"),
+    STOP("lined"), STOP("lining"), STOP("fishing"), STOP("drinking"), STOP("rowing"),
+    STOP("perched"), STOP("establishing"),
     /* things every shot has, which carry no concept alone */
     STOP("sun"), STOP("sunlight"), STOP("beam"), STOP("beams"),
     STOP("moon"), STOP("stars"), STOP("lights"), STOP("lighting"),
@@ -110,7 +111,7 @@ const oy_lang_word oy_lang_words[] = {
     STOP("mood"), STOP("atmosphere"), STOP("scene"), STOP("shot"),
     STOP("frame"), STOP("camera"), STOP("view"), STOP("vista"),
     STOP("panorama"), STOP("landscape"), STOP("world"), STOP("place"),
-    STOP("area"),
+    STOP("area"), STOP("style"),
     STOP("distance"), STOP("way"),
     STOP("edge"), STOP("side"),
     STOP("top"), STOP("bottom"), STOP("middle"), STOP("center"),

@@ -97,6 +97,8 @@ static const oy_kind kinds[] = {
     { "rider", oy_kind_rider, OY_KIND_MOVER, 2.6f, 1.5f, "rider on a horse" },
     { "deer", oy_kind_deer, OY_KIND_MOVER, 1.5f, 1.2f, "deer, some with antlers; grazes when still" },
     { "wolf", oy_kind_wolf, OY_KIND_MOVER, 0.9f, 1.0f, "wolf" },
+    { "bear", oy_kind_bear, OY_KIND_MOVER, 1.4f, 1.3f, "bear: heavy, a hump over the shoulders, a broad head; brown" },
+    { "polar_bear", oy_kind_polar_bear, OY_KIND_MOVER, 1.4f, 1.3f, "polar bear: a bear, cream-white" },
     { "fox", oy_kind_fox, OY_KIND_MOVER, 0.55f, 0.9f,
       "fox: small, russet, a white throat and a long bushy white-tipped tail" },
     { "horse", oy_kind_horse, OY_KIND_MOVER, 2.0f, 1.6f, "horse; grazes when still" },

@@ -171,6 +171,38 @@ void oy_kind_fox(oy_build *b)
         oy_build_frustum(b, russet, s * 0.045f, 0.52f, 0.43f, 0.03f, 0.0f, 0.08f);
 }
 
+/* A bear: heavy and low-slung on thick legs, a hump of muscle over the
+ * shoulders, a broad head with a short muzzle and round ears; brown, or
+ * cream-white for a polar bear. */
+static void bear(oy_build *b, int polar)
+{
+    float k = oy_build_rand(b, 20, 0.9f, 1.1f);
+    float c[3] = { 0.16f * k, 0.09f * k, 0.05f * k };
+    if (polar) {
+        c[0] = 0.72f * k;
+        c[1] = 0.7f * k;
+        c[2] = 0.62f * k;
+    }
+    quad q = { 1.15f * k, 0.9f * k, 0.48f * k, 0.3f * k, 0.48f * k, 0.13f * k,
+               { c[0], c[1], c[2] }, { 0.8f * c[0], 0.8f * c[1], 0.8f * c[2] }, 0, 0 };
+    quadruped(b, &q);
+    int coat = oy_build_mat(b, c[0], c[1], c[2]);
+    int nose = oy_build_mat(b, 0.03f, 0.025f, 0.02f);
+    float body_y = q.shoulder - q.girth;
+    oy_build_ellipsoid(b, coat, 0, body_y + 0.55f * q.girth, 0.5f * q.len, 0.75f * q.girth, 0.6f * q.girth,
+                       0.45f * q.len);
+    /* the head: the quadruped's looks up and out; a broad skull and ears */
+    float hy = body_y + 0.35f * q.girth + 0.78f * q.neck, hz = 0.75f * q.len + 0.59f * q.neck;
+    oy_build_ellipsoid(b, coat, 0, hy + 0.02f, hz + 0.12f * k, 0.2f * k, 0.18f * k, 0.2f * k);
+    for (int s = -1; s <= 1; s += 2)
+        oy_build_ellipsoid(b, coat, (float)s * 0.14f * k, hy + 0.18f * k, hz + 0.05f * k, 0.06f * k, 0.06f * k,
+                           0.04f * k);
+    oy_build_ellipsoid(b, nose, 0, hy - 0.1f * k, hz + 0.5f * k, 0.05f * k, 0.04f * k, 0.04f * k);
+}
+
+void oy_kind_bear(oy_build *b) { bear(b, 0); }
+void oy_kind_polar_bear(oy_build *b) { bear(b, 1); }
+
 void oy_kind_cow(oy_build *b)
 {
     int pied = oy_build_rand(b, 20, 0.0f, 1.0f) < 0.5f;

@@ -268,6 +268,8 @@ void oy_kind_rider(oy_build *b);
 void oy_kind_deer(oy_build *b);
 void oy_kind_wolf(oy_build *b);
 void oy_kind_fox(oy_build *b);
+void oy_kind_bear(oy_build *b);
+void oy_kind_polar_bear(oy_build *b);
 void oy_kind_horse(oy_build *b);
 void oy_kind_cow(oy_build *b);
 void oy_kind_elephant(oy_build *b);

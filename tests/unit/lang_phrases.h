@@ -444,6 +444,8 @@ static const lang_phrase lang_phrases[] = {
     NEARBY("a beach bonfire at night with friends", "person", 3, "campfire"),
     NEARBY("a bustling medieval market with people and stalls", "parasol", 3, "town_square"),
     OBJ("a country road lined with poplar trees", "road", 1, OY_PLACE_NONE),
+    OBJ("arctic ice floes with polar bears", "polar bear", 3, OY_PLACE_NONE),
+    OBJ("a grizzly bear fishing in a river", "bear", 1, OY_PLACE_NONE),
     OBJ("a cactus desert at sunset", "cactus", 1, OY_PLACE_NONE),
     OBJ("tall saguaros under a red sky", "cactus", 3, OY_PLACE_NONE),
     OBJ("a zen garden with raked gravel", "zen garden", 1, OY_PLACE_NONE),
