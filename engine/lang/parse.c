@@ -1260,6 +1260,8 @@ static int run(parser *p, int timed)
             if (same >= 0) {
                 if ((err = add_note(p, i, m.n, OY_NOTE_SAME, same, m.concept, NULL, m.form)))
                     return err;
+                /* "a village of white houses": the colour paints the village */
+                resolve_colours(p, &c, OY_SURF_OBJECT, same);
                 c.of_object = 0;
                 i += (size_t)m.n;
                 continue;

@@ -13,6 +13,8 @@ static const oy_kind kinds[] = {
     { "pine", oy_kind_pine, 0, 21.0f, 4.5f, "conifer: tiers of needles on a tall trunk, snow-laden under snow" },
     { "oak", oy_kind_oak, 0, 15.0f, 7.0f, "spreading oak: thick trunk and a wide crown" },
     { "birch", oy_kind_birch, 0, 14.0f, 3.0f, "birch: slender white trunk with dark bands, narrow crown" },
+    { "poplar", oy_kind_poplar, 0, 24.0f, 2.6f, "Lombardy poplar: a tall narrow column of leaves, bare limbs upswept" },
+    { "cypress", oy_kind_cypress, 0, 15.5f, 1.4f, "Italian cypress: a dark evergreen spindle" },
     { "palm", oy_kind_palm, 0, 11.0f, 7.0f, "palm: leaning ringed trunk and a head of drooping fronds" },
     { "acacia", oy_kind_acacia, 0, 7.5f, 5.0f, "acacia: short forked trunk under a wide, flat-topped crown" },
     { "bamboo", oy_kind_bamboo, 0, 12.0f, 2.5f, "bamboo: a clump of tall jointed canes with feathery leaves" },

@@ -1,8 +1,9 @@
 /*
- * kinds_flora.c - trees and bushes: broadleaf, oak, birch, pine, palm,
- * acacia, bamboo, bush and dead tree. Leaves take the season's colour (autumn turns a
- * share of each crown, winter leaves broadleaf trees bare), snow lies on
- * crowns, and crowns sway with the wind.
+ * kinds_flora.c - trees and bushes: broadleaf, oak, birch, pine, poplar,
+ * cypress, palm, acacia, bamboo, bush, cactus and dead tree. Leaves take
+ * the season's colour (autumn turns a share of each crown, winter leaves
+ * broadleaf trees bare), snow lies on crowns, and crowns sway with the
+ * wind.
  */
 #include <math.h>
 
@@ -169,6 +170,45 @@ void oy_kind_pine(oy_build *b)
             oy_build_frustum(b, snow, lean, y0 + th * f0, 0, r * (1.0f - f0) * 1.08f, 0.0f, th * (1.0f - f0) * 1.04f);
         }
     }
+}
+
+/* a column tree: a trunk hidden by a narrow spindle crown from low down
+ * to a point, in clumps so the outline is not a smooth egg */
+static void column(oy_build *b, int leaf, float h, float cr, float s)
+{
+    oy_build_ellipsoid(b, leaf, s * 0.55f, h * 0.52f, 0, cr, h * 0.47f, cr);
+    for (int i = 0; i < 6; i++) {
+        float a = 6.2831853f * ((float)i + oy_build_rand(b, 10 + i, 0.0f, 0.6f)) / 6.0f;
+        float y = h * oy_build_rand(b, 20 + i, 0.2f, 0.75f), k = 1.0f - 0.8f * fabsf(y / h - 0.45f);
+        float r = cr * 0.55f * k;
+        oy_build_ellipsoid(b, leaf, s * (y / h) + oy_sinf(a) * cr * 0.6f * k, y, oy_cosf(a) * cr * 0.6f * k, r, r * 2.2f, r);
+    }
+}
+
+void oy_kind_poplar(oy_build *b)
+{
+    float h = oy_build_rand(b, 1, 20.0f, 28.0f), tr = h * 0.016f;
+    int wood = bark(b, 1.1f);
+    oy_build_frustum(b, wood, 0, -0.3f, 0, tr, tr * 0.4f, h * 0.85f);
+    float s = sway(b, h) * 1.2f;
+    if (b->look->foliage < 0.25f) {
+        /* bare: the upswept limbs keep the column's shape */
+        limbs(b, wood, h * 0.2f, h * 0.45f, 7, s);
+        return;
+    }
+    column(b, leaves(b, 0.1f), h, h * oy_build_rand(b, 2, 0.09f, 0.12f), s);
+}
+
+void oy_kind_cypress(oy_build *b)
+{
+    float h = oy_build_rand(b, 1, 12.0f, 19.0f), tr = h * 0.02f;
+    oy_build_frustum(b, bark(b, 0.8f), 0, -0.3f, 0, tr, tr * 0.5f, h * 0.3f);
+    /* evergreen, nearly black-green, frosted where snow lies */
+    float v = oy_build_rand(b, 91, 0.8f, 1.15f), snow = 0.3f * b->look->snow;
+    int needle = oy_build_mat(b, oy_lerpf(0.018f * v, 0.2f, snow), oy_lerpf(0.036f * v, 0.2f, snow),
+                              oy_lerpf(0.02f * v, 0.2f, snow));
+    b->m[needle].flags |= OY_MAT_LEAF;
+    column(b, needle, h, h * oy_build_rand(b, 2, 0.08f, 0.1f), sway(b, h) * 0.6f);
 }
 
 void oy_kind_palm(oy_build *b)

@@ -209,6 +209,8 @@ void oy_kind_tree(oy_build *b);
 void oy_kind_pine(oy_build *b);
 void oy_kind_oak(oy_build *b);
 void oy_kind_birch(oy_build *b);
+void oy_kind_poplar(oy_build *b);
+void oy_kind_cypress(oy_build *b);
 void oy_kind_palm(oy_build *b);
 void oy_kind_acacia(oy_build *b);
 void oy_kind_bamboo(oy_build *b);

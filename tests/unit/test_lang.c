@@ -598,6 +598,12 @@ static void test_colours(const oy_bank *b)
     CHECK(m[OY_CH_GROUND_WARMTH] && t[OY_CH_GROUND_WARMTH] > 0.4f, "'golden sand' warms it");
     targets_of(b, "a red barn", t, m);
     CHECK(!m[OY_CH_WARMTH] && !m[OY_CH_ROCK_WARMTH], "a drawn object's colour leaves the world's colours");
+    targets_of(b, "a village above a turquoise sea", t, m);
+    float sea_light = t[OY_CH_WATER_LIGHT];
+    targets_of(b, "a village of white houses above a turquoise sea", t, m);
+    CHECK(m[OY_CH_WATER_TINT] && t[OY_CH_WATER_TINT] < -0.3f && t[OY_CH_WATER_LIGHT] == sea_light,
+          "'a village of white houses': white paints the village, not the sea after it (water light %g, %g)",
+          t[OY_CH_WATER_LIGHT], sea_light);
     targets_of(b, "green hills", t, m);
     CHECK(m[OY_CH_FOLIAGE] && t[OY_CH_FOLIAGE] > 0.9f, "'green hills' are green with growth");
     targets_of(b, "dark water", t, m);
@@ -667,13 +673,13 @@ static void test_issue_words(const oy_bank *b)
               "'%s' is understood", words[i]);
 
     static const char *const kinds[] = {
-        "tree", "pine", "oak", "birch", "rock", "boulder", "cabin", "house", "barn", "greenhouse", "hobbit_hole",
-        "tower", "lighthouse", "ruins", "castle", "campfire", "lantern", "tent", "boat", "ship", "bridge",
-        "footbridge", "stone_bridge", "fence", "windmill", "wind_turbine", "zen_garden", "person", "rider", "deer",
-        "wolf", "bear", "polar_bear", "horse", "cow", "sheep", "elephant", "giraffe", "camel", "fox", "canoe", "parasol", "bison",
-        "fountain", "swan", "pyramid", "well", "gazebo", "statue", "scarecrow", "bench", "town_square", "paving",
-        "ferris_wheel", "bird_flock", "wagon", "car", "train", "tractor", "palm", "cactus", "acacia", "graves",
-        "bush", "dead_tree", "road", "wall", "standing_stones", "village",
+        "tree", "pine", "oak", "birch", "poplar", "cypress", "rock", "boulder", "cabin", "house", "barn", "greenhouse",
+        "hobbit_hole", "tower", "lighthouse", "ruins", "castle", "campfire", "lantern", "tent", "boat", "ship",
+        "bridge", "footbridge", "stone_bridge", "fence", "windmill", "wind_turbine", "zen_garden", "person", "rider",
+        "deer", "wolf", "bear", "polar_bear", "horse", "cow", "sheep", "elephant", "giraffe", "camel", "fox", "canoe",
+        "parasol", "bison", "fountain", "swan", "pyramid", "well", "gazebo", "statue", "scarecrow", "bench",
+        "town_square", "paving", "ferris_wheel", "bird_flock", "wagon", "car", "train", "tractor", "palm", "cactus",
+        "acacia", "graves", "bush", "dead_tree", "road", "wall", "standing_stones", "village",
     };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
         int found = 0;
