@@ -19,6 +19,7 @@
 /* the shading inputs at a point, interpolated from the baked cells */
 typedef struct full {
     float g, wl, can, gx, gz, snow;
+    float flood;                  /* standing water on a rice terrace */
     float cgx, cgz;               /* the canopy height's gradient */
     float rgb[3];
     float face;                   /* 0..1 how much a steep face it is */
@@ -27,7 +28,7 @@ typedef struct full {
 /* A cell's four corners as shading inputs, converted once: neighbouring
  * columns of a group shade the same row one after the other, and at the
  * distances a level serves a cell spans several of them. */
-enum { F_G, F_WL, F_CAN, F_GX, F_GZ, F_SNOW, F_R, F_GR, F_B, NF };
+enum { F_G, F_WL, F_CAN, F_GX, F_GZ, F_SNOW, F_FLOOD, F_R, F_GR, F_B, NF };
 typedef struct corners {
     const oy_tcell *q;
     float v[NF][4];

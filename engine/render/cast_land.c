@@ -40,6 +40,7 @@ static void corners_load(corners *cc, const oy_tcell *q)
         cc->v[F_GX][i] = (float)p[i]->dx * (1.0f / 2048.0f);
         cc->v[F_GZ][i] = (float)p[i]->dz * (1.0f / 2048.0f);
         cc->v[F_SNOW][i] = (float)p[i]->snow * (1.0f / 255.0f);
+        cc->v[F_FLOOD][i] = (float)p[i]->flood * (1.0f / 255.0f);
         /* albedo is stored square-root encoded */
         for (int j = 0; j < 3; j++)
             cc->v[F_R + j][i] = (float)(p[i]->rgb[j] * p[i]->rgb[j]) * (1.0f / 65025.0f);
@@ -79,7 +80,7 @@ static void fetch_full(const oy_cast *c, int k, float x, float z, corners *cc, f
         float cgx = oy_lerpf(cv[1] - cv[0], cv[3] - cv[2], fz) / sp;
         float cgz = oy_lerpf(cv[2] - cv[0], cv[3] - cv[1], fx) / sp;
         *o = (full){ .g = r[F_G], .wl = r[F_WL], .can = r[F_CAN], .gx = r[F_GX], .gz = r[F_GZ],
-                     .snow = r[F_SNOW], .cgx = cgx, .cgz = cgz, .rgb = { r[F_R], r[F_GR], r[F_B] } };
+                     .snow = r[F_SNOW], .flood = r[F_FLOOD], .cgx = cgx, .cgz = cgz, .rgb = { r[F_R], r[F_GR], r[F_B] } };
         return;
     }
     *o = (full){ .g = -1e9f, .wl = -1e9f, .rgb = { 0.1f, 0.1f, 0.1f } };
@@ -93,6 +94,7 @@ static void mix_full(full *a, const full *b, float t)
     a->gx = oy_lerpf(a->gx, b->gx, t);
     a->gz = oy_lerpf(a->gz, b->gz, t);
     a->snow = oy_lerpf(a->snow, b->snow, t);
+    a->flood = oy_lerpf(a->flood, b->flood, t);
     a->cgx = oy_lerpf(a->cgx, b->cgx, t);
     a->cgz = oy_lerpf(a->cgz, b->cgz, t);
     for (int i = 0; i < 3; i++)
@@ -640,6 +642,15 @@ static int is_water(const full *f, float cf)
     return f->wl > f->g + f->can * cf - 0.01f && f->wl > f->g;
 }
 
+/* the sky a surface of normal n mirrors to the view along d */
+static void mirrored_sky(const oy_sky *s, const float d[3], const float n[3], float sk[3])
+{
+    float dn = d[0] * n[0] + d[1] * n[1] + d[2] * n[2];
+    float rx = d[0] - 2 * dn * n[0], rz = d[2] - 2 * dn * n[2];
+    float ry = oy_rmax(d[1] - 2 * dn * n[1], 0.05f);
+    oy_sky_lut(s, oy_rturns(rx, rz), ry / sqrtf(rx * rx + ry * ry + rz * rz), sk);
+}
+
 /* shade a point of land */
 static void shade(const oy_cast *c, full *f, float x, float y, float z, const float d[3],
                   float dist, float cf, float out[3])
@@ -761,13 +772,23 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
      * under a grey sky reads as water) */
     wet *= 1.0f - oy_clampf(4.0f * (alb[1] - oy_rmax(alb[0], alb[2])) / oy_rmax(alb[1], 1e-3f), 0.0f, 1.0f);
     if (wet > 0.05f) {
-        float sk[3], dn = d[0] * n[0] + d[1] * n[1] + d[2] * n[2];
-        float rx = d[0] - 2 * dn * n[0], rz = d[2] - 2 * dn * n[2];
-        float ry = oy_rmax(d[1] - 2 * dn * n[1], 0.05f);
-        oy_sky_lut(s, oy_rturns(rx, rz), ry / sqrtf(rx * rx + ry * ry + rz * rz), sk);
+        float sk[3];
+        mirrored_sky(s, d, n, sk);
         float k = wet * 0.05f * n[1] * n[1] * n[1] * n[1];
         for (int i = 0; i < 3; i++)
             out[i] += sk[i] * k;
+    }
+    /* a flooded rice terrace: a film of still water over the mud, which
+     * shows as the view looks down into it and mirrors the sky as the
+     * view grazes it (Schlick's Fresnel term) */
+    float fl = can <= 0.4f ? f->flood * (1.0f - amt) : 0.0f;
+    if (fl > 0.02f) {
+        static const float level[3] = { 0.0f, 1.0f, 0.0f };
+        float sk[3], m = 1.0f - fabsf(d[1]);
+        float fr = 0.02f + 0.98f * m * m * m * m * m;
+        mirrored_sky(s, d, level, sk);
+        for (int i = 0; i < 3; i++)
+            out[i] = oy_lerpf(out[i], 0.5f * (1.0f - fr) * out[i] + fr * sk[i], fl);
     }
     if (c->lava > 0.0f && can <= 0.4f && fw < 0.5f)
         lava_glow(c, wx, wz, f->gx * f->gx + f->gz * f->gz, dist, out);

@@ -194,6 +194,7 @@ static void bake_task(void *arg, int task, int thread)
                 c->rgb[k] = (uint8_t)(sqrtf(oy_clampf(pt->rgb[k], 0.0f, 1.0f)) * 255.0f + 0.5f);
             c->canopy = (uint8_t)oy_clampf(pt->canopy * 10.0f + 0.5f, 0.0f, 255.0f);
             c->snow = (uint8_t)(pt->snow_aff * 255.0f + 0.5f);
+            c->flood = (uint8_t)(oy_clampf(pt->flood, 0.0f, 1.0f) * 255.0f + 0.5f);
             memset(c->pad, 0, sizeof c->pad);
             float *top = &ch->top[jz * OY_RSTRIDE + ix];
             *top = oy_rmax(c->g + c->canopy * 0.1f, c->wl);

@@ -55,7 +55,8 @@ typedef struct oy_tcell {
     uint8_t rgb[3];
     uint8_t canopy;               /* canopy height, 0.1 m */
     uint8_t snow;                 /* snow affinity, /255 */
-    uint8_t pad[3];
+    uint8_t flood;                /* standing water on a rice terrace, /255 */
+    uint8_t pad[2];
 } oy_tcell;
 
 #define OY_RSTRIDE (OY_RCHUNK + 1)

@@ -272,6 +272,27 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     float rh = oy_smoothstepf(0.22f, 0.5f, slope + 0.2f * fine + 0.15f * patch) *
                oy_smoothstepf(60.0f, 250.0f, alt);
     float rk = fmaxf(oy_smoothstepf(0.55f, 1.0f, slope + 0.15f * fine), rh);
+    /* rice terraces: young rice on each tread, one shade of green to a
+     * plot, and a bank of grass and earth at each step, not rock; some
+     * plots are still flooded, water the renderer mirrors the sky in */
+    float pw = pt->paddy * (b[MEADOW] + b[FOREST] + b[SWAMP]);
+    if (pw > 0.0f) {
+        /* plots 40 by 25 m on a skew grid, each tread cut by it, parted
+         * by low bunds of earth */
+        double u = (0.8 * x + 0.6 * z) / 40.0, v = (0.8 * z - 0.6 * x) / 25.0;
+        double pu = floor(u), pv = floor(v), tread_no = floor(pt->ground / OY_PADDY_STEP);
+        float bund = oy_smoothstepf(0.5f, 0.25f, (float)fmin(fmin(u - pu, pu + 1.0 - u) * 40.0,
+                                                             fmin(v - pv, pv + 1.0 - v) * 25.0));
+        uint64_t hp = oy_hash(w->seed, OY_STREAM_BIOME, 75, (uint64_t)(int64_t)tread_no, (uint64_t)(int64_t)pu);
+        float tone = oy_u01(oy_mix64(hp ^ (uint64_t)(int64_t)pv));
+        float rice[3] = { 0.07f + 0.07f * tone, 0.16f + 0.06f * tone, 0.03f };
+        static const float bank[3] = { 0.05f, 0.085f, 0.025f };
+        float tread = oy_smoothstepf(0.3f, 0.12f, slope) * (1.0f - bund);
+        for (int i = 0; i < 3; i++)
+            col[i] = oy_lerpf(col[i], oy_lerpf(bank[i], rice[i] * (0.9f + 0.2f * fine), tread), pw);
+        rk *= 1.0f - pw;
+        pt->flood = 0.85f * pw * tread * oy_smoothstepf(0.45f, 0.35f, tone);
+    }
     /* a crater is bare rock and ash, its rim too: dark ash where the
      * ground lies flat, paler rock up its walls */
     float ash = 1.0f - oy_smoothstepf(0.12f, 0.45f, slope);
@@ -317,7 +338,7 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     float cover = oy_smoothstepf(0.6f, 0.15f, 1.0f - forest * dense - 0.35f * clump);
     /* a forest world's trees come down to the water's edge */
     float wk = sh->woods;
-    cover *= (1.0f - rk) * (1.0f - perm) *
+    cover *= (1.0f - rk) * (1.0f - perm) * (1.0f - pw) *
              (1.0f - oy_smoothstepf(0.0f, 0.5f, b[DESERT] + b[SNOWFIELD] + b[BEACH] * (1.0f - wk)));
     cover *= oy_smoothstepf(oy_lerpf(3.0f, 2.0f, wk), oy_lerpf(25.0f, 9.0f, wk), pt->water_dist) * (1.0f - pt->crater) * (1.0f - pt->cone);
     /* a savanna's thorn trees: small clumps scattered over the grass */

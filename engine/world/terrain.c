@@ -81,7 +81,25 @@ static float natural(const oy_world *w, const oy_world_shape *sh, double x,
         float t = (i + oy_smoothstepf(0.55f, 0.8f, r)) * step;
         h = oy_lerpf(h, t + 0.2f * sh->relief_amp * sh->plateau * far, sh->plateau);
     }
+    /* rice terraces: the land below the mountains rolls in knolls some
+     * 160 m apart, on whose slopes the treads (terraced() cuts) are a
+     * few metres wide */
+    if (sh->paddies > 0.0f)
+        h += 0.2f * sh->paddies * sh->hills_amp * (1.0f - far) *
+             oy_world_fbm(w, x - 810.0, z + 1290.0, 160.0, fmaxf(min_wl, 20.0f), 2);
     return h;
+}
+
+/* Rice terraces cut the land below the mountains (far: reach()) into flat
+ * treads a step apart, each held up by a steep bank; where a sample spans
+ * more than half a step they melt back into the slope they follow. */
+static float terraced(const oy_world_shape *sh, float h, float min_wl, float far)
+{
+    float k = sh->paddies * (1.0f - far) * oy_smoothstepf(4.0f, 1.0f, min_wl);
+    if (k <= 0.0f)
+        return h;
+    float f = h / OY_PADDY_STEP, i = floorf(f);
+    return oy_lerpf(h, (i + oy_smoothstepf(0.72f, 0.95f, f - i)) * OY_PADDY_STEP, k);
 }
 
 static float natural_at(const oy_world *w, const oy_world_shape *sh, double x,
@@ -123,7 +141,7 @@ static const int shape_channels[] = {
     OY_CH_BIOME_SWAMP, OY_CH_BIOME_ALPINE,
     OY_CH_ROCK_WARMTH, OY_CH_ROCK_TINT, OY_CH_ROCK_LIGHT,
     OY_CH_GROUND_WARMTH, OY_CH_GROUND_TINT, OY_CH_GROUND_LIGHT, OY_CH_FIELDS,
-    OY_CH_ROWS, OY_CH_FLOWERS, OY_CH_FLOWER_WARMTH, OY_CH_OFFSHORE,
+    OY_CH_ROWS, OY_CH_FLOWERS, OY_CH_FLOWER_WARMTH, OY_CH_OFFSHORE, OY_CH_PADDIES,
 };
 #define NKEYS ((int)(sizeof shape_channels / sizeof *shape_channels))
 
@@ -202,6 +220,7 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
                 oy_smoothstepf(0.45f, 0.6f, oy_clampf(c[OY_CH_RUGGED], 0.0f, 1.0f));
     sh->fields = oy_clampf(c[OY_CH_FIELDS], 0.0f, 1.0f);
     sh->rows = oy_clampf(c[OY_CH_ROWS], 0.0f, 1.0f);
+    sh->paddies = oy_clampf(c[OY_CH_PADDIES], 0.0f, 1.0f);
     sh->flowers = oy_clampf(c[OY_CH_FLOWERS], 0.0f, 1.0f);
     oy_flower_weights(oy_clampf(c[OY_CH_FLOWER_WARMTH], -1.0f, 1.0f), sh->flower_wt);
     /* the fields run within 20 degrees of the default view (+z), so
@@ -536,8 +555,8 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         cn = course_near(w, OY_FEAT_CANYON, x, z, &vn, &cbuf);
     if (sh->river > 0.0f)
         rn = course_near(w, OY_FEAT_RIVER, x, z, cn, &rbuf);
-    float open = open_dist(w, sh, x, z, (float)vn.d);
-    h = natural(w, sh, x, z, min_wl, reach(w, sh, x, z, open), open);
+    float open = open_dist(w, sh, x, z, (float)vn.d), far = reach(w, sh, x, z, open);
+    h = natural(w, sh, x, z, min_wl, far, open);
     /* what varies along a course (valley width, river meanders, cliffs and
      * coves) is noise over the ground, not over arc length: inside a bend
      * the nearest point, and with it the arc length, jumps across the
@@ -551,6 +570,7 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
     h += sh->detail_amp * det * calm;
     if (sh->dunes > 0.0f)
         h += sh->dunes * dunes(w, x, z, min_wl);
+    h = terraced(sh, h, min_wl, far);
     float in_crater = 0.0f;
     if (sh->crater > 0.0f) {
         h = oy_lerpf(h, crater(w, sh, h, x, z, &in_crater), sh->crater);
@@ -758,6 +778,8 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         pt->canyon = in_canyon;
         pt->crater = in_crater;
         pt->cone = on_cone;
+        pt->paddy = sh->paddies * (1.0f - far);
+        pt->flood = 0.0f;
     }
     return h;
 }

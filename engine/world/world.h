@@ -85,6 +85,8 @@ typedef struct oy_world_shape {
     float offshore;                  /* 0..1 the default shore moved OY_OFFSHORE_M inland */
     float fields;                    /* 0..1 farmed fields on open ground */
     float rows;                      /* 0..1 the fields' share in rows of vines or flowers */
+    float paddies;                   /* 0..1 open ground and hills in rice terraces */
+#define OY_PADDY_STEP 2.5f           /* m from one rice terrace's tread to the next */
     float field_ca, field_sa;        /* the fields' bearing: cos and sin */
     float flowers, flower_wt[6];     /* flowers' share and their palette's weights */
     float coast, island, lake, river;
@@ -117,6 +119,8 @@ typedef struct oy_world_point {
     float canyon;           /* 0..1 inside a canyon (floor and walls) */
     float crater;           /* 0..1 inside a crater or on its rim */
     float cone;             /* 0..1 up a volcano's bare upper cone */
+    float paddy;            /* 0..1 how far rice terraces step the land here */
+    float flood;            /* 0..1 standing water over a terrace's tread */
     float biome[8];
     float canopy;           /* forest canopy height above ground, m */
     float rgb[3];           /* dry, snow-free linear albedo */

@@ -268,7 +268,7 @@ def words(p):
 DARKNESS = r"\b(pitch[- ]black|pitch[- ]dark|moonless|total darkness|in the dark)\b"
 WATER = (r"\b(lakes?|seas?|ocean|rivers?|ponds?|pool|bay|fjord|waves|coast|harbou?r|"
          r"streams?|brook|creek|waterfalls?|delta|cove|water|beach|lagoon|tide|loch|"
-         r"estuary|rapids|shore|swamps?|marsh(es)?|bogs?|bayous?|oas[ie]s)\b")
+         r"estuary|rapids|shore|swamps?|marsh(es)?|bogs?|bayous?|oas[ie]s|padd(y|ies))\b")
 FROZEN_WATER = r"\bfrozen (lakes?|rivers?|ponds?|sea|bay|fjord|streams?|water|waterfalls?)\b"
 DRY = r"\b(desert|dunes?|steppe|savann?ah?|salt flat|prairie|wasteland|mesa|buttes?)\b"
 SAND = r"\b(desert|dunes?)\b|(?<!black )\bsand\b(?! beach)"

@@ -395,6 +395,10 @@ static const lang_phrase lang_phrases[] = {
     CH("a small lake", OY_CH_LAKE, 0.65f, 0.75f),
     /* "a field of X" is X's fields, not a meadow painted X */
     CH("a farmhouse in a field of lavender in provence", OY_CH_ROWS, 0.9f, 1.0f),
+    CH("rice terraces in bali at sunrise", OY_CH_PADDIES, 0.9f, 1.0f),
+    CH("terraced rice fields on green hills in the mist", OY_CH_PADDIES, 0.9f, 1.0f),
+    CH("a farmer walking through rice paddies", OY_CH_PADDIES, 0.9f, 1.0f),
+    CH("a farmer walking through rice paddies", OY_CH_HILLS, 0.25f, 0.5f),
     CH("a field of wheat", OY_CH_FIELDS, 0.9f, 1.0f),
     /* a rocky desert is bare rock, rugged: no dunes */
     CH("a red rock desert", OY_CH_RUGGED, 0.85f, 1.0f),

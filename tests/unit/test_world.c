@@ -514,6 +514,31 @@ int main(void)
         CHECK(p.biome[2] > 0.9f, "a desert prompt makes desert (%.2f)", p.biome[2]);
     }
     {
+        /* rice terraces: flat treads a step apart near the set, some
+         * flooded; the same hills without them are not stepped */
+        oy_state sp, sn;
+        oy_world_shape sh;
+        state_with(&sp, OY_CH_PADDIES, 1.0f, OY_CH_HILLS, 0.95f);
+        state_with(&sn, OY_CH_PADDIES, 0.0f, OY_CH_HILLS, 0.95f);
+        oy_world_shape_init(&sh, w, &sp);
+        int on_step[2] = { 0, 0 }, flooded = 0, n = 0;
+        for (int i = 0; i < 800; i++, n++) {
+            double x = -100.0 + 0.25 * i, z = 60.0;
+            for (int k = 0; k < 2; k++) {
+                float g = oy_world_ground(w, k ? &sn : &sp, x, z), r = g / OY_PADDY_STEP;
+                on_step[k] += fabsf(r - roundf(r)) * OY_PADDY_STEP < 0.02f;
+            }
+            oy_world_point p;
+            float g = oy_world_eval(w, &sh, x, z, 0.25f, &p);
+            float slope = fabsf(oy_world_eval(w, &sh, x + 0.5, z, 0.25f, NULL) - g) / 0.5f;
+            oy_world_material(w, &sh, x, z, slope, &p);
+            flooded += p.flood > 0.5f;
+        }
+        CHECK(on_step[0] > n / 2 && on_step[1] < n / 10,
+              "rice terraces step the hills: %d of %d points on a tread, %d without", on_step[0], n, on_step[1]);
+        CHECK(flooded > n / 10 && flooded < n * 9 / 10, "some of the treads are flooded (%d of %d)", flooded, n);
+    }
+    {
         /* cost per query, for the record (not asserted) */
         struct timespec t0, t1;
         float acc = 0;
