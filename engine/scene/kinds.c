@@ -28,6 +28,8 @@ static const oy_kind kinds[] = {
     { "house", oy_kind_house, OY_KIND_BUILDING, 8.0f, 6.0f, "house: one or two storeys, door, windows, chimney" },
     { "greenhouse", oy_kind_greenhouse, OY_KIND_BUILDING, 3.7f, 6.8f,
       "greenhouse: a glass house 12 m long on a low brick wall, white framed, rows of plants inside" },
+    { "gas_station", oy_kind_gas_station, OY_KIND_BUILDING, 5.0f, 8.5f,
+      "gas station: a flat canopy on pillars over two pumps, a small shop behind, a tall price sign; lit at night" },
     { "hobbit_hole", oy_kind_hobbit_hole, OY_KIND_BUILDING, 4.0f, 10.0f,
       "hobbit hole: a round green door and round windows in a stone face dug into a grassy mound, a chimney on top" },
     { "barn", oy_kind_barn, OY_KIND_BUILDING, 9.0f, 10.0f, "barn: long, red or weathered wood, big doors" },

@@ -92,6 +92,51 @@ void oy_kind_greenhouse(oy_build *b)
     oy_build_box(b, frame, 0, wall + 1.4f, 0, 0.07f, 0.07f, hz + 0.1f, 0, 0, 0);
 }
 
+/* A roadside gas station: a flat white canopy with a coloured fascia on
+ * two pillars over two pumps on their islands, a concrete forecourt, a
+ * small shop behind with a glass front, a price sign on a tall pole; at
+ * night the canopy's underside, the shop and the sign are lit. The
+ * fascia takes the words' paint. */
+void oy_kind_gas_station(oy_build *b)
+{
+    float n = b->look->night;
+    int fascia = oy_build_mat(b, 0.45f, 0.06f, 0.04f);
+    int white = oy_build_mat(b, 0.7f, 0.7f, 0.68f);
+    int concrete = oy_build_stone(b, 0.36f, 0.35f, 0.33f);
+    int wall = oy_build_mat(b, 0.55f, 0.52f, 0.45f);
+    int dark = oy_build_mat(b, 0.04f, 0.04f, 0.045f);
+    int win = oy_build_window(b);
+    int under = n > 0.05f ? oy_build_glow(b, 1.0f, 0.95f, 0.85f, 1.2f * n) : white;
+    oy_build_box(b, concrete, 0, 0.02f, 0.5f, 8.0f, 0.08f, 6.5f, 0, 0, 0);
+    /* the canopy over the pumps */
+    oy_build_box(b, white, 0, 4.75f, 2.5f, 6.0f, 0.3f, 4.0f, 0, 0, 0);
+    oy_build_box(b, fascia, 0, 4.75f, 2.5f, 6.05f, 0.22f, 4.05f, 0, 0, 0);
+    oy_build_box(b, under, 0, 4.43f, 2.5f, 5.6f, 0.02f, 3.6f, 0, 0, 0);
+    for (int s = -1; s <= 1; s += 2) {
+        float x = 3.0f * (float)s;
+        oy_build_box(b, white, x, 2.25f, 2.5f, 0.22f, 2.25f, 0.22f, 0, 0, 0);
+        /* an island with a pump either side of the pillar */
+        oy_build_box(b, concrete, x, 0.12f, 2.5f, 0.55f, 0.12f, 2.1f, 0, 0, 0);
+        for (int e = -1; e <= 1; e += 2) {
+            float z = 2.5f + 1.2f * (float)e;
+            oy_build_box(b, white, x, 1.0f, z, 0.32f, 0.78f, 0.24f, 0, 0, 0);
+            oy_build_box(b, dark, x, 1.3f, z + 0.25f * (float)e, 0.22f, 0.2f, 0.01f, 0, 0, 0);
+            oy_build_box(b, fascia, x, 1.72f, z, 0.33f, 0.08f, 0.25f, 0, 0, 0);
+        }
+    }
+    /* the shop: a glass front with its door, a flat roof */
+    oy_build_box(b, wall, 0, 1.7f, -5.0f, 5.0f, 1.7f, 2.5f, 0, 0, 0);
+    oy_build_box(b, fascia, 0, 3.55f, -5.0f, 5.1f, 0.2f, 2.6f, 0, 0, 0);
+    oy_build_box(b, win, -1.2f, 1.5f, -2.48f, 3.0f, 1.0f, 0.04f, 0, 0, 0);
+    oy_build_box(b, dark, 2.8f, 1.1f, -2.48f, 0.6f, 1.1f, 0.04f, 0, 0, 0);
+    /* the price sign */
+    oy_build_box(b, dark, 7.0f, 3.5f, 3.5f, 0.12f, 3.5f, 0.12f, 0, 0, 0);
+    int board = n > 0.05f ? oy_build_glow(b, 1.0f, 0.9f, 0.7f, 0.8f * n) : white;
+    oy_build_box(b, board, 7.0f, 6.4f, 3.5f, 1.0f, 0.9f, 0.1f, 0, 0, 0);
+    oy_build_box(b, fascia, 7.0f, 7.5f, 3.5f, 1.0f, 0.25f, 0.12f, 0, 0, 0);
+    oy_build_light(b, 0, 4.2f, 2.5f, 1.0f, 0.95f, 0.85f, 10.0f * n);
+}
+
 /* A hobbit hole: a round green door with a brass knob in a turfed stone
  * face out of the front of a grassy mound, a round window either side of
  * it, a chimney of stone on the mound's top; its windows lit at night.

@@ -642,7 +642,10 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
          * no beach is raised there */
         float kc = oy_lerpf(oy_smoothstepf(0.0f, 0.5f, sh->coast), sh->coast, oy_smoothstepf(0.0f, 0.4f, fjord));
         float k = (uc > ui ? kc : oy_smoothstepf(0.0f, 0.3f, sh->island)) * (1.0f - drowned);
-        sea_u = fmaxf(uc, ui);
+        /* the sea is wherever either says so, but an island is whole
+         * where the coast's line would cut it: within 60 m of its shore
+         * its own line takes over */
+        sea_u = sh->island > 0.0f ? oy_lerpf(ui, fmaxf(uc, ui), oy_smoothstepf(0.0f, 60.0f, ui)) : uc;
         /* cliffs along most of the shore (nearly all of a default shore
          * in rugged land), broken by coves with beaches, one of them where
          * the default camera stands by a default shore */

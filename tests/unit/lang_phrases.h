@@ -372,7 +372,7 @@ static const lang_phrase lang_phrases[] = {
     OBJ("ruined walls on a cliff top above the sea", "wall", 3, OY_PLACE_ON_HIGH),
     NEARBY("a farm with stone walls", "wall", 3, "barn"),
     /* a town's buildings stand in as houses and barns; balloons aloft */
-    OBJ("an abandoned gas station in the desert", "house", 1, OY_PLACE_NONE),
+    OBJ("an abandoned gas station in the desert", "gas station", 1, OY_PLACE_NONE),
     OBJ("a roadside diner at night", "house", 1, OY_PLACE_NONE),
     OBJ("an old warehouse", "barn", 1, OY_PLACE_NONE),
     OBJ("hot air balloons at sunrise", "hot air balloon", 3, OY_PLACE_NONE),
@@ -443,6 +443,8 @@ static const lang_phrase lang_phrases[] = {
     CH("a quiet village street after a storm", OY_CH_RAIN, 0.0f, 0.0f),
     OBJ("a medieval town with a church tower on a river", "church", 1, OY_PLACE_NEAR_ENTITY),
     OBJ("a red tractor ploughing a field", "tractor", 1, OY_PLACE_NONE),
+    NEARBY("an abandoned gas station on route 66 at dusk", "gas station", 1, "road"),
+    OBJ("a petrol station in the rain", "gas station", 1, OY_PLACE_NONE),
     OBJ("a wind farm among yellow fields", "wind turbine", 1, OY_PLACE_NONE),
     OBJ("a windmill in holland", "windmill", 1, OY_PLACE_NONE),
     NEARBY("a beach bonfire at night with friends", "person", 3, "campfire"),

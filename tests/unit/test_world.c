@@ -514,6 +514,23 @@ int main(void)
         CHECK(p.biome[2] > 0.9f, "a desert prompt makes desert (%.2f)", p.biome[2]);
     }
     {
+        /* "a small island in a calm sea": the coast's line, which runs by
+         * the default view, does not cut the island */
+        oy_state si;
+        oy_world_shape sh;
+        state_with(&si, OY_CH_ISLAND, 0.7f, OY_CH_COAST, 1.0f);
+        oy_world_shape_init(&sh, w, &si);
+        int wet = 0;
+        for (int i = 0; i < 32; i++) {
+            double a = i * (2.0 * OY_PI / 32.0);
+            oy_world_point p;
+            oy_world_eval(w, &sh, sh.island_x + 0.7 * sh.island_r * sin(a),
+                          sh.island_z + 0.7 * sh.island_r * cos(a), 0.5f, &p);
+            wet += p.water > p.ground;
+        }
+        CHECK(wet == 0, "an island in the sea is whole (%d of 32 points 70 %% out from its centre are sea)", wet);
+    }
+    {
         /* rice terraces: flat treads a step apart near the set, some
          * flooded; the same hills without them are not stepped */
         oy_state sp, sn;
