@@ -80,7 +80,8 @@ static void fetch_full(const oy_cast *c, int k, float x, float z, corners *cc, f
         float cgx = oy_lerpf(cv[1] - cv[0], cv[3] - cv[2], fz) / sp;
         float cgz = oy_lerpf(cv[2] - cv[0], cv[3] - cv[1], fx) / sp;
         *o = (full){ .g = r[F_G], .wl = r[F_WL], .can = r[F_CAN], .gx = r[F_GX], .gz = r[F_GZ],
-                     .snow = r[F_SNOW], .flood = r[F_FLOOD], .cgx = cgx, .cgz = cgz, .rgb = { r[F_R], r[F_GR], r[F_B] } };
+                     .snow = r[F_SNOW], .flood = r[F_FLOOD], .cgx = cgx, .cgz = cgz,
+                     .rgb = { r[F_R], r[F_GR], r[F_B] } };
         return;
     }
     *o = (full){ .g = -1e9f, .wl = -1e9f, .rgb = { 0.1f, 0.1f, 0.1f } };

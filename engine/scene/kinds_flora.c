@@ -181,7 +181,8 @@ static void column(oy_build *b, int leaf, float h, float cr, float s)
         float a = 6.2831853f * ((float)i + oy_build_rand(b, 10 + i, 0.0f, 0.6f)) / 6.0f;
         float y = h * oy_build_rand(b, 20 + i, 0.2f, 0.75f), k = 1.0f - 0.8f * fabsf(y / h - 0.45f);
         float r = cr * 0.55f * k;
-        oy_build_ellipsoid(b, leaf, s * (y / h) + oy_sinf(a) * cr * 0.6f * k, y, oy_cosf(a) * cr * 0.6f * k, r, r * 2.2f, r);
+        oy_build_ellipsoid(b, leaf, s * (y / h) + oy_sinf(a) * cr * 0.6f * k, y, oy_cosf(a) * cr * 0.6f * k,
+                           r, r * 2.2f, r);
     }
 }
 
