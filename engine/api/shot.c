@@ -423,20 +423,21 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
 }
 
 /* dry ground a few metres in from the water's edge */
-static int dry_at(const oyster_shot *shot, const oy_state *st, double x, double z)
+static int dry_at(const oyster_shot *shot, const oy_state *st, double x, double z, float foot)
 {
     oy_place_info pi;
     oy_world_place(shot->world, st, x, z, &pi);
-    return !(pi.water > pi.ground) && pi.water_dist > 6.0f;
+    return !(pi.water > pi.ground) && pi.water_dist > fmaxf(foot, 6.0f);
 }
 
-/* In water at x, z: move to dry ground. The view at time t looks across
+/* In water at x, z, or within foot metres of it: move to dry ground
+ * that far from the water. The view at time t looks across
  * the water at it, so the far shore beyond it (up to 800 m on) comes
  * first, then the near one while that keeps it at least 60 % as far from
  * the camera (a tall thing stands off to be seen whole), then rings round
  * the place. A river is ground enough for what stands across one
  * (river_ok: a waterfall). */
-static int keep_dry(void *ctx, double t, int river_ok, float clear, float xz[2])
+static int keep_dry(void *ctx, double t, int river_ok, float clear, float foot, float xz[2])
 {
     oyster_shot *shot = ctx;
     oy_state st;
@@ -444,7 +445,9 @@ static int keep_dry(void *ctx, double t, int river_ok, float clear, float xz[2])
     anchor_view(shot, t, &st, &v);
     oy_place_info pi;
     oy_world_place(shot->world, &st, xz[0], xz[1], &pi);
-    if (!(pi.water > pi.ground) || (river_ok && pi.water_kind == OY_WATER_RIVER))
+    if (river_ok && pi.water_kind == OY_WATER_RIVER)
+        return 0;
+    if (!(pi.water > pi.ground) && !(pi.water_kind != OY_WATER_NONE && pi.water_dist < foot))
         return 0;
     float dx = xz[0] - (float)v.pos[0], dz = xz[1] - (float)v.pos[2], l = sqrtf(dx * dx + dz * dz);
     if (l > 1.0f) {
@@ -453,7 +456,7 @@ static int keep_dry(void *ctx, double t, int river_ok, float clear, float xz[2])
                 double x = xz[0] + side * dx / l * 8.0f * (float)s, z = xz[1] + side * dz / l * 8.0f * (float)s;
                 if (side < 0 && 8.0f * (float)s > 0.4f * l)
                     break;
-                if (dry_at(shot, &st, x, z)) {
+                if (dry_at(shot, &st, x, z, foot)) {
                     xz[0] = (float)x;
                     xz[1] = (float)z;
                     return 1;
@@ -472,7 +475,7 @@ static int keep_dry(void *ctx, double t, int river_ok, float clear, float xz[2])
                 double x = xz[0] + r * oy_sinf(a), z = xz[1] + r * oy_cosf(a);
                 float vx = (float)(x - v.pos[0]), vz = (float)(z - v.pos[2]), vl = sqrtf(vx * vx + vz * vz);
                 int seen = l > 1.0f && vl >= 0.5f * l && (vx * dx + vz * dz) >= 0.966f * vl * l;
-                if ((pass == 2 || (pass == 1 && vl >= clear) || seen) && dry_at(shot, &st, x, z)) {
+                if ((pass == 2 || (pass == 1 && vl >= clear) || seen) && dry_at(shot, &st, x, z, foot)) {
                     xz[0] = (float)x;
                     xz[1] = (float)z;
                     return 1;

@@ -1353,8 +1353,10 @@ void oy_model_keep_dry(oy_model *m, oy_dry_fn fn, void *ctx, oy_log *log)
         const oy_kind *k = oy_scene_kind_find(r->e.kind);
         float xz[2] = { r->e.pos[0], r->e.pos[2] };
         double tv = r->of_set ? OY_SET_VIEW : r->t_add;
-        if (!k || (k->flags & (OY_KIND_FLOATS | OY_KIND_LIFTED | OY_KIND_SPANS | OY_KIND_WADES)) ||
-            !fn(ctx, tv, (k->flags & OY_KIND_HEADS) != 0, 0.5f * r->stand_off, xz))
+        if (!k || (k->flags & (OY_KIND_FLOATS | OY_KIND_LIFTED | OY_KIND_SPANS | OY_KIND_WADES)))
+            continue;
+        float foot = k->radius * r->e.size;
+        if (!fn(ctx, tv, (k->flags & OY_KIND_HEADS) != 0, 0.5f * r->stand_off, foot, xz))
             continue;
         /* several moved out of the same water find the same dry spot:
          * each later one steps aside along the shore until it stands
@@ -1364,7 +1366,7 @@ void oy_model_keep_dry(oy_model *m, oy_dry_fn fn, void *ctx, oy_log *log)
             float a = 2.3999632f * (float)step, d = gap * sqrtf((float)step);
             xz[0] += d * oy_sinf(a);
             xz[1] += d * oy_cosf(a);
-            fn(ctx, tv, (k->flags & OY_KIND_HEADS) != 0, 0.5f * r->stand_off, xz);
+            fn(ctx, tv, (k->flags & OY_KIND_HEADS) != 0, 0.5f * r->stand_off, foot, xz);
         }
         if (r->near_mark.line)
             oy_diag(log, OYSTER_WARNING, m->script->path, r->near_mark.line, r->near_mark.col, NULL,

@@ -291,9 +291,11 @@ int oy_model_unplace(oy_model *m, double t0, double t1, double *first);
  * ground and returns 1 when it was in water (river_ok: river water is
  * ground enough, for a waterfall across it), no nearer the camera than
  * clear metres where it can (a building is not moved onto the camera).
- * One a directive put there with `near:` is reported at that place.
- * Call after oy_model_place_relative. */
-typedef int (*oy_dry_fn)(void *ctx, double t, int river_ok, float clear, float xz[2]);
+ * A thing counts as in the water when its footprint (foot metres round
+ * its place) reaches it: a ferris wheel by the sea does not stand in
+ * the surf. One a directive put there with `near:` is reported at that
+ * place. Call after oy_model_place_relative. */
+typedef int (*oy_dry_fn)(void *ctx, double t, int river_ok, float clear, float foot, float xz[2]);
 void oy_model_keep_dry(oy_model *m, oy_dry_fn fn, void *ctx, oy_log *log);
 
 const oy_event *oy_model_events(const oy_model *m, int *n);

@@ -590,6 +590,12 @@ static void placement_words(void)
     CHECK(ok && at.water > at.ground && fabsf(bearing) < 25.0f && dist >= 8.0f * above,
           "'fishing boats' in a harbour float on the water in view (%.1f m deep, %.1f m off, %.1f degrees off the "
           "view, the camera %.1f m above the water)", at.water - at.ground, dist, bearing, above);
+    /* what cannot stand in water keeps its whole footprint out of it */
+    ok = placed("a ferris wheel at a seaside fair at dusk", &at, &rise, &bearing, &e);
+    CHECK(ok && !strcmp(e.kind, "ferris_wheel") && !(at.water > at.ground) && at.water_dist >= 12.0f &&
+          fabsf(bearing) < 27.0f,
+          "'a ferris wheel at the seaside' stands on the shore, its footprint dry (%.1f m from the water, %.1f "
+          "degrees off the view)", at.water_dist, bearing);
     ok = placed("an arctic coast with icebergs floating in dark water", &at, &rise, &bearing, &e);
     CHECK(ok && !strcmp(e.kind, "iceberg") && at.water > at.ground && fabsf(bearing) < 20.0f,
           "'icebergs' on an arctic coast float on the sea in view (%.1f m deep, %.1f degrees off the view)",
