@@ -88,7 +88,7 @@ const oy_lang_word oy_lang_words[] = {
     STOP("blowing"), STOP("shine"), STOP("shines"), STOP("shining"),
     STOP("glow"), STOP("glows"), STOP("glowing"), STOP("burns"),
     STOP("burning"), STOP("flicker"), STOP("flickers"), STOP("flickering"),
-    STOP("pours"), STOP("pouring"), STOP("walk"), STOP("walks"), STOP("walking"),
+    STOP("pours"), STOP("pouring"), STOP("cascading"), STOP("walk"), STOP("walks"), STOP("walking"),
     STOP("ride"), STOP("rides"), STOP("riding"),
     STOP("cross"), STOP("crosses"), STOP("crossing"), STOP("trek"), STOP("trekking"),
     STOP("run"), STOP("runs"), STOP("running"), STOP("graze"),
