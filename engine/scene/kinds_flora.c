@@ -50,17 +50,39 @@ static float sway(const oy_build *b, float h)
            (oy_sinf(b->t * f + ph) + 0.4f * oy_sinf(b->t * f * 2.3f + ph * 1.7f));
 }
 
-/* bare limbs: a winter broadleaf or a dead tree */
+/* a limb from (x, y, z) at bearing a, up radians above level, l long
+ * and th thick; its far end in end */
+static void branch(oy_build *b, int mat, float x, float y, float z, float a, float up, float l, float th,
+                   float end[3])
+{
+    float dx = oy_sinf(a) * oy_cosf(up), dy = oy_sinf(up), dz = oy_cosf(a) * oy_cosf(up);
+    oy_build_box(b, mat, x + dx * l * 0.5f, y + dy * l * 0.5f, z + dz * l * 0.5f, th, l * 0.5f, th, a,
+                 1.5707963f - up, 0.0f);
+    end[0] = x + dx * l;
+    end[1] = y + dy * l;
+    end[2] = z + dz * l;
+}
+
+/* bare limbs: a winter broadleaf. Each limb forks two-thirds of the way
+ * out into two thinner ones, more upright, and each of those into two
+ * twigs, so the crown keeps its outline without its leaves. */
 static void limbs(oy_build *b, int mat, float y0, float len, int n, float s)
 {
+    float th = 0.04f + 0.012f * len;
     for (int i = 0; i < n; i++) {
         float a = 6.2831853f * ((float)i + oy_build_rand(b, 40 + i, 0.0f, 0.7f)) / (float)n;
         float up = oy_build_rand(b, 50 + i, 0.5f, 0.9f);
         float l = len * oy_build_rand(b, 60 + i, 0.7f, 1.1f);
-        float y = y0 + oy_build_rand(b, 70 + i, 0.0f, 0.25f) * len;
-        float cx = oy_sinf(a) * oy_cosf(up) * l * 0.5f + s, cz = oy_cosf(a) * oy_cosf(up) * l * 0.5f;
-        oy_build_box(b, mat, cx, y + oy_sinf(up) * l * 0.5f, cz, 0.06f + 0.02f * len,
-                     l * 0.5f, 0.06f + 0.02f * len, a, 1.5707963f - up, 0.0f);
+        float y = y0 + oy_build_rand(b, 70 + i, 0.0f, 0.25f) * len, joint[3], fork[3], tip[3];
+        branch(b, mat, s, y, 0, a, up, 0.6f * l, th, joint);
+        for (int f = -1; f <= 1; f += 2) {
+            float turn = (float)f * oy_build_rand(b, 100 + 2 * i + (f > 0), 0.35f, 0.7f);
+            float up2 = fminf(up + 0.3f, 1.4f);
+            branch(b, mat, joint[0], joint[1], joint[2], a + turn, up2, 0.35f * l, 0.6f * th, fork);
+            for (int g = -1; g <= 1; g += 2)
+                branch(b, mat, fork[0], fork[1], fork[2], a + turn + 0.45f * (float)g, up2 - 0.15f * (float)g,
+                       0.25f * l, 0.35f * th, tip);
+        }
     }
 }
 
@@ -343,16 +365,6 @@ void oy_kind_cactus(oy_build *b)
 
 /* A branch of length l from (x, y, z) on bearing a, rising at angle up;
  * its far end goes to end[3]. */
-static void branch(oy_build *b, int mat, float x, float y, float z, float a, float up, float l, float th,
-                   float end[3])
-{
-    float dx = oy_sinf(a) * oy_cosf(up), dy = oy_sinf(up), dz = oy_cosf(a) * oy_cosf(up);
-    oy_build_box(b, mat, x + dx * l * 0.5f, y + dy * l * 0.5f, z + dz * l * 0.5f, th, l * 0.5f, th, a,
-                 1.5707963f - up, 0.0f);
-    end[0] = x + dx * l;
-    end[1] = y + dy * l;
-    end[2] = z + dz * l;
-}
 
 /* A snag: a weathered silver-grey trunk, often snapped short, with
  * crooked limbs up it on a spiral, the low ones long and spreading, the

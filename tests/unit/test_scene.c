@@ -744,6 +744,22 @@ static void frozen_waterfall(void)
           "flat-sided)", ice, flat_ice);
 }
 
+/* A broadleaf in winter is bare limbs that fork twice, so its crown keeps
+ * its outline. */
+static void winter_trees(void)
+{
+    oy_look winter = { .leaf = { 0.05f, 0.08f, 0.03f }, .foliage = 0.0f, .exposure = 1 };
+    int forked = 0, tall = 0;
+    for (int seed = 1; seed <= 8; seed++) {
+        oy_build t = { .seed = (uint64_t)seed, .t = 1.0f, .look = &winter };
+        oy_kind_oak(&t);
+        forked += leaf_prims(&t) == 0 && t.n >= 1 + 7 * 7;
+        tall += top_of(&t) >= 10.0f;
+    }
+    CHECK(forked == 8 && tall == 8, "winter oak: bare limbs forking twice (%d of 8), 10 m or more tall (%d of 8)",
+          forked, tall);
+}
+
 static void landforms(void)
 {
     oy_look green = { .leaf = { 0.05f, 0.08f, 0.03f }, .rock = { 0.3f, 0.3f, 0.28f }, .green = 0.8f,
@@ -911,6 +927,7 @@ int main(void)
     road_ruts();
     lamp_halo(a, b);
     landforms();
+    winter_trees();
     stonework();
     flocking();
     flags();
