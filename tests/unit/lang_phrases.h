@@ -447,6 +447,7 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a petrol station in the rain", "gas station", 1, OY_PLACE_NONE),
     OBJ("a lone cowboy riding across the prairie at sunset", "rider", 1, OY_PLACE_NONE),
     ABSENT("a waterfall cascading into a turquoise pool", "rapids"),
+    CH("winter forest with fresh snow", OY_CH_VEGETATION, 0.7f, 0.8f),
     OBJ("a quiet suburban street in autumn", "village", 1, OY_PLACE_NONE),
     OBJ("an icy fjord with a cruise ship", "ship", 1, OY_PLACE_NEAR_WATER),
     OBJ("a wind farm among yellow fields", "wind turbine", 1, OY_PLACE_NONE),
