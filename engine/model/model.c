@@ -1035,7 +1035,7 @@ static void settle(oy_model *m)
 }
 
 /* The water a thing the world prompt names stands by, when the prompt
- * names no water of its own: a lighthouse, a ship or a fishing village
+ * names no water of its own: a lighthouse, a ship of any kind or a fishing village
  * by the sea, a boat on a lake (by its kind or its concept's name). */
 static void water_of_things(const oy_parse *p, float *target, unsigned char *mask)
 {
@@ -1043,8 +1043,9 @@ static void water_of_things(const oy_parse *p, float *target, unsigned char *mas
         const char *kind;
         int channel;
         float value;
-    } by[] = { { "lighthouse", OY_CH_COAST, 0.8f }, { "ship", OY_CH_COAST, 0.8f }, { "boat", OY_CH_LAKE, 0.6f },
-               { "pier", OY_CH_LAKE, 0.6f }, { "fishing village", OY_CH_COAST, 0.8f } };
+    } by[] = { { "lighthouse", OY_CH_COAST, 0.8f }, { "ship", OY_CH_COAST, 0.8f }, { "cargo_ship", OY_CH_COAST, 0.8f },
+               { "cruise_ship", OY_CH_COAST, 0.8f }, { "boat", OY_CH_LAKE, 0.6f }, { "pier", OY_CH_LAKE, 0.6f },
+               { "fishing village", OY_CH_COAST, 0.8f } };
     static const int water[] = { OY_CH_COAST, OY_CH_ISLAND, OY_CH_LAKE, OY_CH_RIVER };
     for (size_t i = 0; i < sizeof water / sizeof *water; i++)
         if (mask[water[i]])

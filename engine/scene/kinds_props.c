@@ -286,6 +286,80 @@ void oy_kind_ship(oy_build *b)
     }
 }
 
+/* A motor ship's hull, bow forward (+z): a long box with a pointed bow
+ * and a squared stern, freeboard fb over the water; returns its half
+ * length. */
+static float motor_hull(oy_build *b, int mat, float len, float hw, float fb)
+{
+    oy_build_box(b, mat, 0, 0.5f * fb - 1.5f, -0.06f * len, hw, 0.5f * fb + 1.5f, 0.4f * len, 0, 0, 0);
+    oy_build_box(b, mat, 0, 0.5f * fb - 1.5f, 0.34f * len, hw * 0.7f, 0.5f * fb + 1.5f, hw * 0.7f, 0.785f, 0, 0);
+    return 0.5f * len;
+}
+
+/* A cargo ship: a long dark hull (the words' colour), containers in
+ * four colours stacked two and three high over the forward two thirds of
+ * its deck, a white bridge house aft with a row of windows (lit at
+ * night) under its roof, a funnel behind it, a mast at the bow. */
+void oy_kind_cargo_ship(oy_build *b)
+{
+    int hull = oy_build_mat(b, 0.22f, 0.05f, 0.04f);
+    int white = oy_build_mat(b, 0.7f, 0.7f, 0.68f);
+    int win = oy_build_window(b);
+    static const float box[4][3] = { { 0.3f, 0.08f, 0.05f }, { 0.06f, 0.14f, 0.3f },
+                                     { 0.08f, 0.2f, 0.1f }, { 0.45f, 0.25f, 0.05f } };
+    int cont[4];
+    for (int i = 0; i < 4; i++)
+        cont[i] = oy_build_mat(b, box[i][0], box[i][1], box[i][2]);
+    float len = oy_build_rand(b, 2, 60.0f, 76.0f), hw = 6.0f, fb = 4.0f;
+    float half = motor_hull(b, hull, len, hw, fb);
+    /* the containers: rows of six-metre boxes, two abreast each side */
+    for (int row = 0; row < 7; row++) {
+        float z = -0.1f * len + 6.4f * (float)row;
+        if (z > 0.28f * len)
+            break;
+        for (int col = -2; col < 2; col++) {
+            int h = 2 + (oy_build_rand(b, 10 + row * 4 + col + 2, 0.0f, 1.0f) < 0.5f);
+            for (int k = 0; k < h; k++) {
+                int c = (int)oy_build_rand(b, 40 + row * 16 + (col + 2) * 4 + k, 0.0f, 3.999f);
+                oy_build_box(b, cont[c], 2.5f * (float)col + 1.25f, fb + 1.3f + 2.6f * (float)k, z, 1.2f, 1.25f,
+                             3.0f, 0, 0, 0);
+            }
+        }
+    }
+    /* the bridge house aft, its windows, the funnel and a bow mast */
+    float zb = -half + 7.0f;
+    oy_build_box(b, white, 0, fb + 5.5f, zb, hw - 0.5f, 5.5f, 3.5f, 0, 0, 0);
+    oy_build_box(b, white, 0, fb + 11.2f, zb, hw + 1.0f, 0.2f, 3.8f, 0, 0, 0);
+    oy_build_box(b, win, 0, fb + 10.0f, zb + 3.52f, hw - 1.0f, 0.55f, 0.04f, 0, 0, 0);
+    oy_build_frustum(b, hull, 0, fb + 11.0f, zb - 4.5f, 1.6f, 1.3f, 5.0f);
+    oy_build_frustum(b, white, 0, fb, half - 6.0f, 0.25f, 0.15f, 12.0f);
+}
+
+/* A cruise ship: a white hull with a dark band at the water (the words'
+ * colour), five decks stepping back toward the stern, each with its row
+ * of windows along both sides (lit at night), a funnel with a coloured
+ * top aft. */
+void oy_kind_cruise_ship(oy_build *b)
+{
+    int band = oy_build_mat(b, 0.04f, 0.07f, 0.2f);
+    int white = oy_build_mat(b, 0.78f, 0.78f, 0.76f);
+    int win = oy_build_window(b);
+    int top = oy_build_mat(b, 0.45f, 0.06f, 0.04f);
+    float len = oy_build_rand(b, 2, 70.0f, 84.0f), hw = 7.0f, fb = 6.0f;
+    float half = motor_hull(b, white, len, hw, fb);
+    oy_build_box(b, band, 0, 0.3f, -0.06f * len, hw + 0.03f, 0.6f, 0.4f * len + 0.03f, 0, 0, 0);
+    for (int d = 0; d < 5; d++) {
+        float y = fb + 1.4f + 2.8f * (float)d, dl = 0.4f * len - 5.0f * (float)d, dz = -0.06f * len - 3.0f * (float)d;
+        float dw = hw - 0.4f - 0.25f * (float)d;
+        oy_build_box(b, white, 0, y, dz, dw, 1.4f, dl, 0, 0, 0);
+        for (int s = -1; s <= 1; s += 2)
+            oy_build_box(b, win, (float)s * (dw + 0.02f), y + 0.3f, dz, 0.03f, 0.45f, dl - 1.5f, 0, 0, 0);
+    }
+    oy_build_box(b, win, 0, fb - 1.5f, -0.06f * len, hw + 0.04f, 0.4f, 0.4f * len - 4.0f, 0, 0, 0);
+    oy_build_frustum(b, white, 0, fb + 14.0f, -0.25f * half, 2.2f, 1.8f, 6.0f);
+    oy_build_frustum(b, top, 0, fb + 20.0f, -0.25f * half, 1.8f, 1.7f, 1.8f);
+}
+
 /* dust a vehicle raises on dry ground: puffs left behind where it passed
  * (fixed in the world as it drives on), growing and thinning with age */
 static void dust(oy_build *b, float rear, float width)

@@ -240,6 +240,8 @@ void oy_kind_bridge(oy_build *b);
 void oy_kind_footbridge(oy_build *b);
 void oy_kind_stone_bridge(oy_build *b);
 void oy_kind_greenhouse(oy_build *b);
+void oy_kind_cargo_ship(oy_build *b);
+void oy_kind_cruise_ship(oy_build *b);
 void oy_kind_gas_station(oy_build *b);
 void oy_kind_hobbit_hole(oy_build *b);
 void oy_kind_pier(oy_build *b);

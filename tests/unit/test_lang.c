@@ -675,11 +675,12 @@ static void test_issue_words(const oy_bank *b)
     static const char *const kinds[] = {
         "tree", "pine", "oak", "birch", "poplar", "cypress", "rock", "boulder", "cabin", "house", "barn", "greenhouse",
         "gas_station", "hobbit_hole", "tower", "lighthouse", "ruins", "castle", "campfire", "lantern", "tent", "boat",
-        "ship", "bridge", "footbridge", "stone_bridge", "fence", "windmill", "wind_turbine", "zen_garden", "person",
-        "rider", "deer", "wolf", "bear", "polar_bear", "horse", "cow", "sheep", "elephant", "giraffe", "camel", "fox",
-        "canoe", "parasol", "bison", "fountain", "swan", "pyramid", "well", "gazebo", "statue", "scarecrow", "bench",
-        "town_square", "paving", "ferris_wheel", "bird_flock", "wagon", "car", "train", "tractor", "palm", "cactus",
-        "acacia", "graves", "bush", "dead_tree", "road", "wall", "standing_stones", "village",
+        "ship", "cargo_ship", "cruise_ship", "bridge", "footbridge", "stone_bridge", "fence", "windmill",
+        "wind_turbine", "zen_garden", "person", "rider", "deer", "wolf", "bear", "polar_bear", "horse", "cow", "sheep",
+        "elephant", "giraffe", "camel", "fox", "canoe", "parasol", "bison", "fountain", "swan", "pyramid", "well",
+        "gazebo", "statue", "scarecrow", "bench", "town_square", "paving", "ferris_wheel", "bird_flock", "wagon", "car",
+        "train", "tractor", "palm", "cactus", "acacia", "graves", "bush", "dead_tree", "road", "wall",
+        "standing_stones", "village",
     };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
         int found = 0;
