@@ -386,6 +386,16 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     float shaped = fmaxf(sh->valley, sh->canyon);
     sh->lake_level = oy_lerpf(fminf(nlake - 2.0f, flake + 0.35f * (nlake - flake)),
                               flake - 0.5f, shaped);
+    /* a river in the set runs into the lake: the lake lies no higher than
+     * the river beside its near shore and its middle, or the river's own
+     * valley would bring the lake's banks down below its water, a wall of
+     * water seen edge on */
+    if (sh->river > 0.0f) {
+        oy_line_near rn, rs;
+        oy_world_line_near(&F[OY_FEAT_RIVER].line, sh->lake_x, sh->lake_z, &rn);
+        oy_world_line_near(&F[OY_FEAT_RIVER].line, sh->lake_x, sh->lake_z - sh->lake_r, &rs);
+        sh->lake_level = fminf(sh->lake_level, fminf(floor_at(w, sh, rn.x, rn.z), floor_at(w, sh, rs.x, rs.z)) - 1.0f);
+    }
     sh->lake_level = fmaxf(sh->lake_level, sh->sea_level + 1.5f);
     /* by a coast the lake's basin is an inlet of the sea: a bay, a cove */
     if (sh->coast > 0.0f)
@@ -717,8 +727,19 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
                       (1.0f - 0.4f * sh->canyon) * (1.0f - 0.85f * swing);
         float u = fabsf((float)rn->sd - off);
         float level = floor_at(w, sh, rn->x, rn->z) - 1.0f;
+        /* where it runs into a lake it falls to the lake's level, and its
+         * valley lifts no ground there: that would fill the lake's bed */
+        float inlake = 0.0f;
+        if (sh->lake > 0.0f) {
+            double dx = x - sh->lake_x, dz = z - sh->lake_z;
+            float Wl = lake_radius(w, sh, dx, dz);
+            inlake = sh->lake * (1.0f - oy_smoothstepf(Wl, Wl + 60.0f, (float)sqrt(dx * dx + dz * dz)));
+            level = oy_lerpf(level, fminf(level, sh->lake_level), inlake);
+        }
         /* the river runs in its own shallow valley */
         float rv = settle(h, level + 0.6f, W, W + 160.0f, W + 60.0f, W + 400.0f, u);
+        if (rv > h)
+            rv = oy_lerpf(rv, h, inlake);
         h = oy_lerpf(h, rv, sh->river);
         h = carve(h, level, u, W, 6.0f);
         if (u < W + 6.0f && level > h && level > water)

@@ -514,6 +514,15 @@ int main(void)
         CHECK(p.biome[2] > 0.9f, "a desert prompt makes desert (%.2f)", p.biome[2]);
     }
     {
+        /* "a lake fed by a river": the river's valley does not bring the
+         * lake's near banks down below its water, nor fill its bed */
+        oy_state lr;
+        state_with(&lr, OY_CH_LAKE, 1.0f, OY_CH_RIVER, 1.0f);
+        int wet = 0, bad = water_walls(w, &lr, -120.0, -20.0, 240.0, 3.0, &wet);
+        CHECK(wet > 1000 && bad == 0, "a lake with a river: %d wet samples, %d by dry ground lower than the water",
+              wet, bad);
+    }
+    {
         /* "a small island in a calm sea": the coast's line, which runs by
          * the default view, does not cut the island */
         oy_state si;
