@@ -448,6 +448,8 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a lone cowboy riding across the prairie at sunset", "rider", 1, OY_PLACE_NONE),
     ABSENT("a waterfall cascading into a turquoise pool", "rapids"),
     CH("winter forest with fresh snow", OY_CH_VEGETATION, 0.7f, 0.8f),
+    CH("a dense jungle with a river and mist", OY_CH_BIOME_SWAMP, 0.0f, 0.2f),
+    CH("a mangrove swamp at dawn", OY_CH_BIOME_SWAMP, 0.9f, 1.0f),
     OBJ("a quiet suburban street in autumn", "village", 1, OY_PLACE_NONE),
     OBJ("an icy fjord with a cruise ship", "cruise ship", 1, OY_PLACE_NEAR_WATER),
     OBJ("a cargo ship in a storm", "cargo ship", 1, OY_PLACE_NONE),
