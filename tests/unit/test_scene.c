@@ -596,6 +596,12 @@ static void placement_words(void)
           fabsf(bearing) < 27.0f,
           "'a ferris wheel at the seaside' stands on the shore, its footprint dry (%.1f m from the water, %.1f "
           "degrees off the view)", at.water_dist, bearing);
+    /* but a pier stands at the water's edge, to reach out from it */
+    ok = placed("a foggy pier stretching into a grey lake", &at, &rise, &bearing, &e);
+    dist = sqrtf(e.pos[0] * e.pos[0] + e.pos[2] * e.pos[2]);
+    CHECK(ok && !strcmp(e.kind, "pier") && !(at.water > at.ground) && at.water_dist <= 14.0f && dist < 60.0f,
+          "'a foggy pier stretching into a lake' stands on the near shore (%.1f m from the water, %.0f m off)",
+          at.water_dist, dist);
     ok = placed("an arctic coast with icebergs floating in dark water", &at, &rise, &bearing, &e);
     CHECK(ok && !strcmp(e.kind, "iceberg") && at.water > at.ground && fabsf(bearing) < 20.0f,
           "'icebergs' on an arctic coast float on the sea in view (%.1f m deep, %.1f degrees off the view)",
