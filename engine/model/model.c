@@ -1356,8 +1356,13 @@ void oy_model_keep_dry(oy_model *m, oy_dry_fn fn, void *ctx, oy_log *log)
         double tv = r->of_set ? OY_SET_VIEW : r->t_add;
         if (!k || (k->flags & (OY_KIND_FLOATS | OY_KIND_LIFTED | OY_KIND_SPANS | OY_KIND_WADES)))
             continue;
-        /* a pier reaches out from the water's edge: only its foot is dry */
-        float foot = (k->flags & OY_KIND_REACHES) ? 0.0f : k->radius * r->e.size;
+        /* a big thing keeps its whole footprint dry (a ferris wheel by the
+         * sea); a small one (a person, a car by a bridge, a house) only
+         * its place, as does what reaches out from the water's edge (a
+         * pier) or lies along the ground (a road) */
+        float foot = k->radius * r->e.size;
+        if (foot <= 6.0f || (k->flags & (OY_KIND_REACHES | OY_KIND_ALONG | OY_KIND_CLUSTER)))
+            foot = 0.0f;
         if (!fn(ctx, tv, (k->flags & OY_KIND_HEADS) != 0, 0.5f * r->stand_off, foot, xz))
             continue;
         /* several moved out of the same water find the same dry spot:

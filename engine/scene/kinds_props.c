@@ -296,10 +296,11 @@ static float motor_hull(oy_build *b, int mat, float len, float hw, float fb)
     return 0.5f * len;
 }
 
-/* A cargo ship: a long dark hull (the words' colour), containers in
- * four colours stacked two and three high over the forward two thirds of
- * its deck, a white bridge house aft with a row of windows (lit at
- * night) under its roof, a funnel behind it, a mast at the bow. */
+/* A cargo ship: a long dark hull (the words' colour), four rows of
+ * containers in four colours stacked two and three high on its deck (at
+ * most 48 boxes, within a prototype's primitives), a white bridge house
+ * aft with a row of windows (lit at night) under its roof, a funnel
+ * behind it, a mast at the bow. */
 void oy_kind_cargo_ship(oy_build *b)
 {
     int hull = oy_build_mat(b, 0.22f, 0.05f, 0.04f);
@@ -312,11 +313,9 @@ void oy_kind_cargo_ship(oy_build *b)
         cont[i] = oy_build_mat(b, box[i][0], box[i][1], box[i][2]);
     float len = oy_build_rand(b, 2, 60.0f, 76.0f), hw = 6.0f, fb = 4.0f;
     float half = motor_hull(b, hull, len, hw, fb);
-    /* the containers: rows of six-metre boxes, two abreast each side */
-    for (int row = 0; row < 7; row++) {
+    /* the containers: six-metre boxes, four abreast */
+    for (int row = 0; row < 4; row++) {
         float z = -0.1f * len + 6.4f * (float)row;
-        if (z > 0.28f * len)
-            break;
         for (int col = -2; col < 2; col++) {
             int h = 2 + (oy_build_rand(b, 10 + row * 4 + col + 2, 0.0f, 1.0f) < 0.5f);
             for (int k = 0; k < h; k++) {

@@ -750,6 +750,31 @@ static void frozen_waterfall(void)
           "flat-sided)", ice, flat_ice);
 }
 
+/* No kind reaches a prototype's budget of primitives, where the last it
+ * builds would be dropped (a cargo ship's funnel), in summer, winter snow
+ * or at night, at any of eight seeds. */
+static void within_budget(void)
+{
+    oy_look looks[3] = { { .leaf = { 0.05f, 0.08f, 0.03f }, .green = 0.8f, .foliage = 1, .exposure = 1 },
+                         { .leaf = { 0.05f, 0.08f, 0.03f }, .foliage = 0, .snow = 1, .exposure = 1 },
+                         { .leaf = { 0.05f, 0.08f, 0.03f }, .foliage = 1, .night = 1, .exposure = 1 } };
+    int nk, full = 0;
+    const char *which = "";
+    const oy_kind *k = oy_scene_kinds(&nk);
+    for (int i = 0; i < nk; i++)
+        for (int l = 0; l < 3; l++)
+            for (int seed = 1; seed <= 8 && k[i].build; seed++) {
+                oy_build b = { .seed = (uint64_t)seed, .t = 1.0f, .look = &looks[l] };
+                k[i].build(&b);
+                if (b.n >= OY_PROTO_PRIMS) {
+                    full++;
+                    which = k[i].name;
+                }
+            }
+    CHECK(full == 0, "every kind builds within %d primitives (%d builds reach it, e.g. %s)", OY_PROTO_PRIMS, full,
+          which);
+}
+
 /* A broadleaf in winter is bare limbs that fork twice, so its crown keeps
  * its outline. */
 static void winter_trees(void)
@@ -934,6 +959,7 @@ int main(void)
     lamp_halo(a, b);
     landforms();
     winter_trees();
+    within_budget();
     stonework();
     flocking();
     flags();
