@@ -447,7 +447,7 @@ static int keep_dry(void *ctx, double t, int river_ok, float clear, float foot, 
     oy_world_place(shot->world, &st, xz[0], xz[1], &pi);
     if (river_ok && pi.water_kind == OY_WATER_RIVER)
         return 0;
-    if (!(pi.water > pi.ground) && !(pi.water_kind != OY_WATER_NONE && pi.water_dist < foot))
+    if (!(pi.water > pi.ground) && pi.water_dist >= foot)
         return 0;
     float dx = xz[0] - (float)v.pos[0], dz = xz[1] - (float)v.pos[2], l = sqrtf(dx * dx + dz * dz);
     if (l > 1.0f) {
