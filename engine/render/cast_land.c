@@ -575,6 +575,28 @@ static float zero_line(const oy_cast *c, double u, double v, float scale, float 
     return oy_smoothstepf(width, 0.25f * width, fabsf(n) * scale / (sqrtf(gx * gx + gz * gz) + 1e-4f));
 }
 
+/* A volcano in eruption: a few streams of lava from its crater's lip
+ * down its cone, wandering as they go, widening and cooling toward its
+ * foot. A stream is where a noise over the bearing from the summit (the
+ * unit vector to the point) crosses zero; its width in metres is its
+ * angle from that line times the distance out. */
+static float cone_flows(const oy_cast *c, double wx, double wz, float foot, float warp)
+{
+    const oy_world_shape *sh = c->shape;
+    if (!sh || sh->volcano <= 0.0f)
+        return 0.0f;
+    double dx = wx - sh->volcano_x, dz = wz - sh->volcano_z;
+    float r = (float)sqrt(dx * dx + dz * dz), s = r / sh->volcano_r;
+    if (s < 0.04f || s > 0.8f)
+        return 0.0f;
+    float ux = (float)dx / r, uz = (float)dz / r, gx, gz;
+    float n = detail(c, ux * 1.8 + 17.0 + 0.5 * s + 0.08 * warp, uz * 1.8 - 23.0 - 0.3 * s, &gx, &gz);
+    float width = 6.0f + 40.0f * s;
+    float flow = oy_smoothstepf(width, 0.3f * width, fabsf(n) * r / (1.8f * sqrtf(gx * gx + gz * gz) + 1e-4f));
+    flow = oy_lerpf(0.1f, flow, resolved(foot, width));
+    return flow * oy_smoothstepf(0.04f, 0.07f, s) * oy_smoothstepf(0.8f, 0.45f, s) * sh->volcano;
+}
+
 static void lava_glow(const oy_cast *c, double wx, double wz, float slope2, float dist, float out[3])
 {
     static const float hot[3] = { 1.0f, 0.42f, 0.06f }, cool[3] = { 0.5f, 0.05f, 0.01f };
@@ -585,7 +607,9 @@ static void lava_glow(const oy_cast *c, double wx, double wz, float slope2, floa
     float vein = zero_line(c, wx * (1.0 / 45.0) + 0.8 * warp, wz * (1.0 / 45.0) - 0.8 * warp, 45.0f, 4.0f);
     vein = oy_lerpf(0.08f, vein, resolved(foot, 16.0f));
     float pool = oy_smoothstepf(-0.5f, -0.7f, warp);
-    float lava = oy_rmax(vein, pool) * oy_smoothstepf(0.6f, 0.12f, slope2) * c->lava;
+    float lava = oy_rmax(vein, pool) * oy_smoothstepf(0.6f, 0.12f, slope2);
+    float flow = cone_flows(c, wx, wz, foot, warp);
+    lava = oy_rmax(lava, flow) * c->lava;
     if (lava <= 0.0f)
         return;
     /* the melt crusts over in dark plates, glowing where they part:
@@ -593,7 +617,7 @@ static void lava_glow(const oy_cast *c, double wx, double wz, float slope2, floa
     float crack = zero_line(c, wx * (1.0 / 6.0) - 50.0, wz * (1.0 / 6.0) + 11.0, 6.0f, 0.7f);
     float open = oy_lerpf(0.05f + 0.4f * vein * vein, 1.0f, crack);
     open = oy_lerpf(0.3f, open, resolved(foot, 2.0f));
-    float heat = lava * open;
+    float heat = lava * oy_rmax(open, 0.8f * flow);   /* a stream down a cone runs too fast to crust */
     for (int i = 0; i < 3; i++)
         out[i] += 0.6f * c->lava_light * heat * oy_lerpf(cool[i], hot[i], heat * heat);
 }

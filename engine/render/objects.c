@@ -34,7 +34,9 @@ typedef struct inst {
                                      forward, up and right; |c|^2 - r^2 */
     float dnear;
     int p0, np, m0;
-    int caster;
+    int caster;                   /* it casts object shadows and takes them */
+    int flat;                     /* it lies on the ground (a road): it takes
+                                   * them but casts none */
     int soft;                     /* it has soft primitives (smoke, a beam) */
     int mirror;                   /* the image of the one before it in water */
     float wl;                     /* mirror: the water's height, camera-relative */
@@ -247,6 +249,7 @@ static int add_inst(oy_objects *o, const oy_kind *k, double x, double y, double 
     I->np = b->n;
     I->m0 = (int)o->nm;
     I->caster = caster;
+    I->flat = (b->m[0].flags & OY_MAT_FLAT) != 0;
     I->mirror = 0;
     I->wl = 0.0f;
     I->soft = 0;
@@ -534,12 +537,13 @@ static int keep_clear(oy_objects *o, const oy_entity *e, const oy_kind *k, size_
     }
     if (!(k->flags & OY_KIND_CLUSTER))
         return add_foot(o, e->pos[0], e->pos[2], reach + 1.5f);
-    /* a road's pieces and a group's members, each where it was laid */
+    /* a road's pieces, the trees 2.5 m past its edge, and a group's
+     * members, each where it was laid */
     const struct group *gr = group_of(k);
     for (size_t i = first; i < o->ni; i++) {
         const inst *I = &o->in[i];
         int err = I->mirror ? 0 : add_foot(o, I->p[0] + o->v.pos[0], I->p[2] + o->v.pos[2],
-                                           gr ? gr->clear : 4.5f);
+                                           gr ? gr->clear : I->hi[0] + 2.5f);
         if (err)
             return err;
     }
@@ -556,7 +560,7 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
     if (gr)
         return add_group(o, w, sh, e, gr, t);
     float yaw = e->yaw * (float)(OY_PI / 180.0);
-    if (k->build == oy_kind_road)
+    if (k->flags & OY_KIND_ALONG)
         return add_road(o, w, sh, e, k, yaw, t);
     /* people, animals and props keep their own size; trees, stones and
      * buildings vary about it; all take the size the words give */
@@ -901,7 +905,7 @@ static int shadow_grid(oy_objects *o, const float sun[3])
     if (sun[1] < 0.02f)
         return 0;
     for (size_t i = 0; i < o->ni; i++)
-        if (o->in[i].caster && o->in[i].fade > 0.5f) {
+        if (o->in[i].caster && !o->in[i].flat && o->in[i].fade > 0.5f) {
             if (oy_grow(&o->casters, &o->ccap, o->ncasters + 1, sizeof *o->casters))
                 return OYSTER_E_NOMEM;
             o->casters[o->ncasters++] = (int)i;
@@ -1127,6 +1131,11 @@ static void shade_hit(const oy_objects *o, const oy_cast *c, const inst *I, int 
     if (n[0] * d[0] + n[1] * d[1] + n[2] * d[2] > 0.0f) {
         n[0] = -n[0]; n[1] = -n[1]; n[2] = -n[2];
     }
+    float ng[3] = { n[0], n[1], n[2] };   /* the face's own, off which its shadow ray starts */
+    if (m->flags & OY_MAT_FLAT) {
+        n[0] = n[2] = 0.0f;
+        n[1] = 1.0f;
+    }
     int leaf = m->flags & OY_MAT_LEAF;
     float grain = m->flags & OY_MAT_STONE ? stone_grain(c, pt, t, n) : 1.0f;
     if (leaf && t < 150.0f) {
@@ -1152,7 +1161,7 @@ static void shade_hit(const oy_objects *o, const oy_cast *c, const inst *I, int 
          * little above it, so only what stands higher shades it */
         float lit = oy_shadow_at(c->shadow, pt[0], pt[2], c->cam_y + pt[1] + (leaf ? 3.0f : 0.3f), t);
         if (lit > 0.0f && I->caster) {
-            float q[3] = { pt[0] + n[0] * 0.03f, pt[1] + n[1] * 0.03f, pt[2] + n[2] * 0.03f };
+            float q[3] = { pt[0] + ng[0] * 0.03f, pt[1] + ng[1] * 0.03f, pt[2] + ng[2] * 0.03f };
             lit *= object_shadow(o, q);
         }
         for (int i = 0; i < 3; i++)
@@ -1475,6 +1484,7 @@ static int gather(oy_objects *o, const oy_world *w, const oy_world_shape *sh, co
     L->wind = oy_clampf(st->ch[OY_CH_WIND], 0.0f, 1.0f);
     L->night = oy_rmax(oy_sky_night(sun_y), oy_smoothstepf(0.12f, -0.04f, sun_y));
     L->dry = 1.0f - c->wet;
+    L->lava = c->lava;
     L->exposure = oy_rmax(exposure, 1e-6f);
     float t = (float)st->t;
     int err = 0;

@@ -589,6 +589,19 @@ void oy_kind_graves(oy_build *b)
         }
 }
 
+/* One of the boxes a road's length is laid in, across (x) from its
+ * middle, its top lift above the body's, along the ground's rise
+ * (b->pitch). The lengths meet top edge to top edge, each a hand longer
+ * than its piece to close the wedge a bend opens; more would stand one
+ * length's end proud of the next where the slope changes. Each is lit as
+ * level ground (oy_build_lie_flat), so the ends that do stand proud do
+ * not show. hz: the share of the length it runs. */
+static void lay_box(oy_build *b, int mat, float x, float lift, float hx, float hz)
+{
+    float len = 0.5f * (b->span > 0.0f ? b->span : 6.0f) + 0.12f;
+    oy_build_box(b, mat, x, -0.45f + lift, 0, hx, 0.6f, hz * len, 0, -b->pitch, 0);
+}
+
 /* one stretch of road: the scene lays them end to end along the ground;
  * packed earth the renderer blotches and grains like bare ground, two
  * darker wheel ruts worn into it */
@@ -597,13 +610,33 @@ void oy_kind_road(oy_build *b)
     float d = b->look->dry;
     int dirt = oy_build_stone(b, oy_lerpf(0.1f, 0.2f, d), oy_lerpf(0.08f, 0.16f, d), oy_lerpf(0.06f, 0.11f, d));
     int rut = oy_build_shade(b, 0.7f);
-    float len = b->span > 0.0f ? b->span : 6.0f;
-    /* lengths meet top edge to top edge, each a hand longer than its
-     * piece to close the wedge a bend opens; more would stand one
-     * length's end proud of the next where the slope changes */
-    oy_build_box(b, dirt, 0, -0.45f, 0, 2.0f, 0.6f, len * 0.5f + 0.12f, 0, -b->pitch, 0);
+    lay_box(b, dirt, 0, 0, 2.0f, 1.0f);
     for (int s = -1; s <= 1; s += 2)
-        oy_build_box(b, rut, s * 0.8f, -0.45f + 0.012f, 0, 0.16f, 0.6f, len * 0.5f + 0.12f, 0, -b->pitch, 0);
+        lay_box(b, rut, s * 0.8f, 0.012f, 0.16f, 1.0f);
+    oy_build_lie_flat(b);
+}
+
+/* A paved road: grey asphalt 7.6 m wide, a white line along each edge
+ * and a yellow dash down its middle in every length */
+void oy_kind_highway(oy_build *b)
+{
+    int tar = oy_build_stone(b, 0.055f, 0.055f, 0.06f);
+    int white = oy_build_mat(b, 0.62f, 0.62f, 0.6f);
+    int yellow = oy_build_mat(b, 0.6f, 0.42f, 0.06f);
+    lay_box(b, tar, 0, 0, 3.8f, 1.0f);
+    for (int s = -1; s <= 1; s += 2)
+        lay_box(b, white, s * 3.5f, 0.012f, 0.09f, 1.0f);
+    lay_box(b, yellow, 0, 0.012f, 0.08f, 0.5f);
+    oy_build_lie_flat(b);
+}
+
+/* A footpath: a strip of trodden earth a person wide */
+void oy_kind_footpath(oy_build *b)
+{
+    float d = b->look->dry;
+    int earth = oy_build_stone(b, oy_lerpf(0.13f, 0.24f, d), oy_lerpf(0.1f, 0.19f, d), oy_lerpf(0.07f, 0.13f, d));
+    lay_box(b, earth, 0, -0.02f, 0.7f, 1.0f);
+    oy_build_lie_flat(b);
 }
 
 /* Along +z from its foot on the shore: the deck a metre over the water

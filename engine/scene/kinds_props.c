@@ -101,9 +101,32 @@ void oy_kind_steam_vent(oy_build *b)
  * over downwind. It stands on the crater's floor. */
 void oy_kind_ash_plume(oy_build *b)
 {
-    float rise = oy_build_rand(b, 1, 500.0f, 800.0f);
-    plume(b, oy_build_soft(b, 0.2f, 0.19f, 0.18f, 0.8f, 0.0f), oy_build_soft(b, 0.42f, 0.41f, 0.4f, 0.5f, 0.0f),
-          24, 120.0f + oy_build_rand(b, 2, 0.0f, 40.0f), 10.0f, rise, 60.0f, 0.5f * rise, 0.25f * rise);
+    float rise = oy_build_rand(b, 1, 500.0f, 800.0f), erupt = b->look->lava;
+    /* in eruption the melt lights the plume's foot from below, orange
+     * against the night, and fountains from the crater: a spray of
+     * incandescent lava 150-250 m high and bombs flung out of it */
+    float lit = erupt * b->look->night * 0.35f / (0.25f * b->look->exposure + 1e-6f);
+    int young = erupt > 0.0f ? oy_build_soft(b, 0.25f, 0.12f, 0.06f, 0.8f, lit)
+                             : oy_build_soft(b, 0.2f, 0.19f, 0.18f, 0.8f, 0.0f);
+    plume(b, young, oy_build_soft(b, 0.42f, 0.41f, 0.4f, 0.5f, 0.0f), 24, 120.0f + oy_build_rand(b, 2, 0.0f, 40.0f),
+          10.0f, rise, 60.0f, 0.5f * rise, 0.25f * rise);
+    if (erupt <= 0.0f)
+        return;
+    float t = b->t, pulse = 0.8f + 0.2f * oy_sinf(t * 2.3f) * oy_sinf(t * 1.7f + 1.0f);
+    float h = erupt * pulse * oy_build_rand(b, 3, 150.0f, 250.0f);
+    int melt = oy_build_glow(b, 1.0f, 0.45f, 0.08f, 1.2f + 1.2f * b->look->night);
+    int core = oy_build_glow(b, 1.0f, 0.75f, 0.3f, 1.6f + 1.6f * b->look->night);
+    oy_build_frustum(b, melt, 0, 0.0f, 0, 30.0f, 8.0f, h);
+    oy_build_frustum(b, core, 0, 0.0f, 0, 14.0f, 2.0f, 0.8f * h);
+    for (int i = 0; i < 8; i++) {
+        /* bombs: each flung on its own arc, over in some seconds */
+        float period = oy_build_rand(b, 10 + i, 3.0f, 6.0f), age = t / period + oy_build_rand(b, 20 + i, 0.0f, 1.0f);
+        age -= (float)(int)age;
+        float a = oy_build_rand(b, 30 + i, 0.0f, 2.0f * PI), out = oy_build_rand(b, 40 + i, 40.0f, 140.0f) * age;
+        float up = h * (0.6f + 0.8f * oy_build_rand(b, 50 + i, 0.0f, 1.0f));
+        float y = 4.0f * up * age * (1.0f - age), r = 6.0f + 4.0f * (1.0f - age);
+        oy_build_ellipsoid(b, melt, oy_sinf(a) * out, y, oy_cosf(a) * out, r, r, r);
+    }
 }
 
 /* A flag on a pole: a cloth of hinged strips in bands of two or three

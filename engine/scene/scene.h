@@ -36,7 +36,10 @@ typedef struct oy_prim {
 /* A material: albedo (linear), emission (radiance, as the sky's), and
  * how it answers light. */
 enum { OY_MAT_LEAF = 1, OY_MAT_GLOW = 2, OY_MAT_SOFT = 4,
-       OY_MAT_STONE = 8 };         /* bare rock: blotched, bedded, grained */
+       OY_MAT_STONE = 8,           /* bare rock: blotched, bedded, grained */
+       OY_MAT_FLAT = 16 };         /* lies on the ground (a road): lit as
+                                    * level ground whatever face is hit, so
+                                    * lengths laid end to end read as one */
 typedef struct oy_mat {
     float alb[3], emit[3];
     float alpha;                  /* OY_MAT_SOFT (smoke, a beam): coverage */
@@ -64,6 +67,8 @@ typedef struct oy_look {
     float wind;                   /* 0..1 */
     float night;                  /* 0 day .. 1 night: windows and lamps lit */
     float dry;                    /* 0..1 dusty ground for vehicles */
+    float lava;                   /* 0..1 molten lava in the land: a
+                                   * volcano's crater is in eruption */
     int frozen;                   /* still water is ice: it mirrors nothing */
     float exposure;               /* the frame's exposure: glows and lamps
                                    * are given as what they show on screen */
@@ -146,6 +151,8 @@ int oy_build_mat(oy_build *b, float r, float g, float bl);
 int oy_build_shade(oy_build *b, float k);
 /* bare rock: the renderer blotches, beds and grains it */
 int oy_build_stone(oy_build *b, float r, float g, float bl);
+/* every material built so far lies flat (OY_MAT_FLAT) */
+void oy_build_lie_flat(oy_build *b);
 /* a glowing material (a flame, a lit window): power is the brightness it
  * shows at the frame's exposure, 1 about white */
 int oy_build_glow(oy_build *b, float r, float g, float bl, float power);
@@ -236,6 +243,8 @@ void oy_kind_church(oy_build *b);
 void oy_kind_standing_stones(oy_build *b);
 void oy_kind_graves(oy_build *b);
 void oy_kind_road(oy_build *b);
+void oy_kind_highway(oy_build *b);
+void oy_kind_footpath(oy_build *b);
 void oy_kind_bridge(oy_build *b);
 void oy_kind_footbridge(oy_build *b);
 void oy_kind_stone_bridge(oy_build *b);

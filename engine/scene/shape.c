@@ -42,6 +42,12 @@ int oy_build_stone(oy_build *b, float r, float g, float bl)
     return m;
 }
 
+void oy_build_lie_flat(oy_build *b)
+{
+    for (int m = 0; m < b->nm; m++)
+        b->m[m].flags |= OY_MAT_FLAT;
+}
+
 int oy_build_glow(oy_build *b, float r, float g, float bl, float power)
 {
     int m = oy_build_mat(b, r * 0.3f, g * 0.3f, bl * 0.3f);

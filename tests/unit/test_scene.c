@@ -681,6 +681,81 @@ static void road_ruts(void)
           shades, b.n);
 }
 
+/* A road's lengths read as one surface: down a road over rolling land
+ * in the low sun of late afternoon no thin lines cross it where one
+ * length meets the next (the lit or shadowed end of a length standing
+ * proud of the next, a length lit at its own slope). */
+static void road_one_surface(uint8_t *a, uint8_t *b)
+{
+    static const char *const kinds[] = { "road", "highway", "footpath" };
+    for (int k = 0; k < 3; k++) {
+        oy_state st;
+        oy_view v;
+        meadow(&st, 17.5f);
+        oy_entity e = entity(kinds[k], 0.0, 30.0);
+        e.yaw = 0.0f;
+        float g = oy_world_ground(world, &st, 0.0, 0.0);
+        view_make(&v, 0.0, g + 2.5, 0.0, 0.0f, -12.0f, 0.0f, 24.0f);
+        render(&st, &v, a);
+        st.entities = &e;
+        st.nentities = 1;
+        render(&st, &v, b);
+        int on = 0, lines = 0;
+#define LUMA(p) (2 * (p)[0] + 5 * (p)[1] + (p)[2])
+#define DRAWN(y, x) (abs(LUMA(a + ((size_t)(y) * W + (x)) * 3) - LUMA(b + ((size_t)(y) * W + (x)) * 3)) > 24)
+        for (int y = H / 3; y < H - 1; y++)
+            for (int x = 0; x < W; x++) {
+                if (!DRAWN(y, x))
+                    continue;
+                on++;
+                const uint8_t *q = b + ((size_t)y * W + x) * 3;
+                if (!DRAWN(y - 1, x) || !DRAWN(y + 1, x))
+                    continue;
+                int d1 = LUMA(q) - LUMA(q - W * 3), d2 = LUMA(q) - LUMA(q + W * 3);
+                lines += (d1 > 48 && d2 > 48) || (d1 < -48 && d2 < -48);
+            }
+#undef DRAWN
+#undef LUMA
+        CHECK(on > W * H / 20 && lines < on / 300, "%s: its lengths read as one surface (%d of its %d pixels "
+              "on a thin line across it)", kinds[k], lines, on);
+    }
+}
+
+/* A volcano in eruption at night: streams of lava run down its cone from
+ * the crater, and the crater fountains (the glowing pixels over the
+ * middle of the frame, looking up the cone from its foot); the same
+ * volcano at rest does not glow. */
+static void erupting(uint8_t *a)
+{
+    int glow[2];
+    for (int lava = 0; lava < 2; lava++) {
+        oy_state st;
+        oy_world_shape sh;
+        oy_view v;
+        state_default(&st);
+        st.ch[OY_CH_TIME] = 22.5f;
+        st.ch[OY_CH_VOLCANO] = 1.0f;
+        st.ch[OY_CH_RELIEF] = 0.85f;
+        st.ch[OY_CH_VEGETATION] = 0.05f;
+        st.ch[OY_CH_LAVA] = lava ? 0.7f : 0.0f;
+        st.t = 2.0;
+        oy_world_shape_init(&sh, world, &st);
+        float d = hypotf(sh.volcano_x, sh.volcano_z), k = 1.0f - 0.9f * sh.volcano_r / d;
+        double x = k * sh.volcano_x, z = k * sh.volcano_z;
+        float yaw = atan2f(sh.volcano_x, sh.volcano_z) * (float)(180.0 / OY_PI);
+        view_make(&v, x, oy_world_ground(world, &st, x, z) + 3.0, z, yaw, 9.0f, 0.0f, 24.0f);
+        render(&st, &v, a);
+        glow[lava] = 0;
+        for (int y = 0; y < H / 2; y++)
+            for (int i = 0; i < W; i++) {
+                const uint8_t *p = a + ((size_t)y * W + i) * 3;
+                glow[lava] += p[0] > 100 && p[0] > p[1] + 15 && p[0] > p[2] + 30;
+            }
+    }
+    CHECK(glow[1] > W * H / 90 && glow[0] < W * H / 1000, "an erupting volcano at night glows down its cone (%d "
+          "pixels of the upper half; %d at rest)", glow[1], glow[0]);
+}
+
 /* A lamp in the fog at night glows in the air round it: the sky beside
  * and above the lamp brightens with the lamp lit, far more in fog than in
  * clear air. */
@@ -956,6 +1031,8 @@ int main(void)
     each_kind(a, b);
     frozen_waterfall();
     road_ruts();
+    road_one_surface(a, b);
+    erupting(a);
     lamp_halo(a, b);
     landforms();
     winter_trees();
