@@ -857,12 +857,14 @@ static int is_far(const char *w)
     return ONE_OF(w, far);
 }
 
-/* A noun whose plural is itself ("sheep grazing", "deer at the edge"):
+/* A noun whose plural is itself ("sheep grazing", "deer at the edge") or
+ * that is plural as it stands ("people on a beach", "children playing"):
  * many unless "a", "an", "one", "this" or "that" says one. */
 static int many_unsaid(const parser *p, size_t i)
 {
     static const char *const same[] = { "sheep", "deer", "cattle", "bison", "moose", "elk", "reindeer",
-                                        "livestock", "swine", "caribou" };
+                                        "livestock", "swine", "caribou", "people", "persons", "men", "women",
+                                        "children", "fishermen", "oxen" };
     static const char *const one[] = { "a", "an", "one", "this", "that", "single", "lone", "lonely" };
     return ONE_OF(p->tok[i].low, same) &&
            !(i > 0 && p->tok[i - 1].kind == TK_WORD && ONE_OF(p->tok[i - 1].low, one));

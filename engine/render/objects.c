@@ -473,7 +473,7 @@ static int add_road(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
             float w0, w1, g0 = ground_at(w, sh, x0, z0, &w0), g1 = ground_at(w, sh, x1, z1, &w1);
             int err = 0;
             if (w0 <= g0 && w1 <= g1)
-                err = add_inst(o, k, 0.5 * (x0 + x1), 0.5f * (g0 + g1) + 0.05f, 0.5 * (z0 + z1), a, 1.0f,
+                err = add_inst(o, k, 0.5 * (x0 + x1), 0.5f * (g0 + g1) + 0.15f, 0.5 * (z0 + z1), a, 1.0f,
                                e->fade, e->seed, t, 0, 0, 0, piece, (float)dir * oy_atanf((g1 - g0) / piece), 1,
                                e->paint);
             if (err)

@@ -595,6 +595,40 @@ void oy_kind_balloon(oy_build *b)
     }
 }
 
+/* A kite on the wind: a diamond of one colour round a smaller one of
+ * another, leaning back into the wind, a tail of bows streaming below it
+ * and its line slanting down to the ground before it, where its flyer
+ * stands. It rides 12-20 m over the ground, swaying and bobbing, more in
+ * a stronger wind. Its front faces the view. */
+void oy_kind_kite(oy_build *b)
+{
+    static const float colours[][3] = { { 0.75f, 0.06f, 0.05f }, { 0.9f, 0.75f, 0.08f }, { 0.06f, 0.18f, 0.7f },
+                                        { 0.1f, 0.5f, 0.15f }, { 0.9f, 0.4f, 0.05f }, { 0.6f, 0.08f, 0.45f },
+                                        { 0.9f, 0.9f, 0.88f } };
+    const int nc = (int)(sizeof colours / sizeof *colours);
+    int first = (int)oy_build_rand(b, 1, 0.0f, (float)nc - 0.001f);
+    int second = (first + 1 + (int)oy_build_rand(b, 2, 0.0f, (float)nc - 1.001f)) % nc;
+    int outer = oy_build_mat(b, colours[first][0], colours[first][1], colours[first][2]);
+    int inner = oy_build_mat(b, colours[second][0], colours[second][1], colours[second][2]);
+    int line = oy_build_mat(b, 0.6f, 0.6f, 0.58f);
+    float w = b->look->wind, t = b->t + oy_build_rand(b, 3, 0.0f, 20.0f), play = 0.4f + w;
+    float x = play * 1.5f * oy_sinf(0.6f * t), y = oy_build_rand(b, 4, 2.0f, 10.0f) + play * 0.7f * oy_sinf(1.1f * t);
+    float lean = -0.35f, roll = 0.7854f + 0.25f * play * oy_sinf(0.8f * t + 1.0f);
+    oy_build_box(b, outer, x, y, 0, 0.55f, 0.55f, 0.015f, 0, lean, roll);
+    oy_build_box(b, inner, x, y, 0.03f, 0.28f, 0.28f, 0.015f, 0, lean, roll);
+    /* the tail: bows hanging from its lower point in a wave the wind
+     * runs down it */
+    for (int i = 0; i < 6; i++) {
+        float k = (float)(i + 1);
+        oy_build_ellipsoid(b, i & 1 ? inner : outer, x + 0.12f * k * play * oy_sinf(3.0f * t - 0.9f * k),
+                           y - 0.75f - 0.42f * k, -0.05f * k, 0.13f, 0.06f, 0.06f);
+    }
+    /* the line: from it down to the ground 14 m before it */
+    float dy = y + 10.0f, dz = 14.0f, len = sqrtf(dy * dy + dz * dz);
+    oy_build_box(b, line, 0.5f * x, 0.5f * (y - 10.0f), 0.5f * dz, 0.012f, 0.012f, 0.5f * len, 0,
+                 oy_atanf(dy / dz), 0);
+}
+
 /* A statue on a plinth: a draped figure, one arm raised, in pale marble
  * (the body: "a bronze statue" paints it), on a stepped block of darker
  * stone. Its front faces the view. */

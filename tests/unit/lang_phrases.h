@@ -460,6 +460,12 @@ static const lang_phrase lang_phrases[] = {
     NEARBY("a bustling medieval market with people and stalls", "parasol", 3, "town_square"),
     OBJ("a country road lined with poplar trees", "road", 1, OY_PLACE_NONE),
     NEARBY("a country road lined with poplar trees", "poplar", 3, "road"),
+    /* nouns plural as they stand are several */
+    OBJ("children playing in a meadow", "person", 3, OY_PLACE_NONE),
+    OBJ("people walking in a park in autumn", "person", 3, OY_PLACE_NONE),
+    OBJ("a lone man in a field", "person", 1, OY_PLACE_NONE),
+    OBJ("children flying kites on a windy beach", "kite", 3, OY_PLACE_NONE),
+    ABSENT("children flying kites on a windy beach", "bird flock"),
     /* a paved road, a dirt road and a path are drawn three ways */
     OBJ("a highway cutting through the desert at sunset", "highway", 1, OY_PLACE_NONE),
     OBJ("an empty interstate at night under the stars", "highway", 1, OY_PLACE_NONE),
