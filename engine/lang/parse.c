@@ -1172,7 +1172,11 @@ static int apply_word(parser *p, clause *c, size_t i, const match *m, int timed,
         }
         if ((used = add_note(p, i, m->n, OY_NOTE_GRAMMAR, -1, NULL, w, m->form)))
             return used;
-        if ((int)w->value != OY_PLACE_NONE)
+        /* with nothing after it, it places the object it follows ("a
+         * cabin behind") or the next one ("behind, a castle"), not one
+         * named before other words ("a cabin with snowy peaks behind":
+         * the peaks are behind the cabin) */
+        if ((int)w->value != OY_PLACE_NONE && (c->last_object < 0 || i == c->last_object_end))
             place_object(p, c, (int)w->value, NULL);
         break;
     case OY_LW_STOP:

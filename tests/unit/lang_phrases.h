@@ -460,6 +460,12 @@ static const lang_phrase lang_phrases[] = {
     NEARBY("a bustling medieval market with people and stalls", "parasol", 3, "town_square"),
     OBJ("a country road lined with poplar trees", "road", 1, OY_PLACE_NONE),
     NEARBY("a country road lined with poplar trees", "poplar", 3, "road"),
+    OBJ("a cabin in the mountains with snowy peaks behind", "cabin", 1, OY_PLACE_NONE),
+    /* a named range is mountains, high and snowy */
+    CH("a small village in the alps", OY_CH_HILLS, 0.0f, 0.2f),
+    CH("a small village in the alps", OY_CH_BIOME_ALPINE, 0.9f, 1.0f),
+    CH("a monastery on a cliff in the himalayas", OY_CH_RUGGED, 0.7f, 1.0f),
+    OBJ("hiking in the rocky mountains", "person", 1, OY_PLACE_NONE),
     /* nouns plural as they stand are several */
     OBJ("children playing in a meadow", "person", 3, OY_PLACE_NONE),
     OBJ("people walking in a park in autumn", "person", 3, OY_PLACE_NONE),
