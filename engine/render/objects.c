@@ -388,7 +388,7 @@ static float footing(const oy_world *w, const oy_world_shape *sh, const oy_kind 
 /* Kinds that are groups of others, each member on its own ground round
  * the group's place, facing its middle: a village's houses round a green
  * (a barn last, none in the water), a town square's round its paving,
- * karst's towers (water or not). */
+ * karst's towers (water or not), a city's tower blocks. */
 static const struct group {
     const char *name, *member, *last;
     const char *middle;           /* drawn at the group's place, or NULL */
@@ -399,6 +399,7 @@ static const struct group {
     { "village", "house", "barn", NULL, 6, 4, 16.0f, 18.0f, 8.0f },
     { "town_square", "house", "house", "paving", 9, 4, 21.0f, 7.0f, 8.0f },
     { "karst", "rock_tower", "rock_tower", NULL, 5, 4, 40.0f, 110.0f, 12.0f },
+    { "city", "skyscraper", "skyscraper", NULL, 16, 10, 15.0f, 150.0f, 20.0f },
 };
 
 static const struct group *group_of(const oy_kind *k)

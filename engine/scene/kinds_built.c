@@ -589,6 +589,46 @@ void oy_kind_graves(oy_build *b)
         }
 }
 
+/* A tower block: a shaft of concrete, stone or glass 35-160 m high (most
+ * of them lower) on a footprint 14-30 m a side, its floors banded with
+ * rows of dark glass; a setback crown on top, a mast with a red light on
+ * the taller ones. By night about half its floors are lit, warm. */
+void oy_kind_skyscraper(oy_build *b)
+{
+    static const float walls[][3] = { { 0.36f, 0.37f, 0.39f }, { 0.16f, 0.2f, 0.25f }, { 0.5f, 0.48f, 0.44f },
+                                      { 0.11f, 0.14f, 0.19f }, { 0.42f, 0.38f, 0.33f }, { 0.6f, 0.6f, 0.58f } };
+    const float *c = walls[(int)oy_build_rand(b, 1, 0.0f, 5.999f)];
+    /* by night a dark shaft against the sky, its lit floors bright: the
+     * eye adapted to the lights sees the walls the moon lights as dim */
+    float n = b->look->night, k = 1.0f - 0.7f * n;
+    int wall = oy_build_mat(b, k * c[0], k * c[1], k * c[2]);
+    int glass = oy_build_mat(b, 0.035f, 0.045f, 0.06f);
+    int lit = glass;
+    if (n > 0.05f) {
+        lit = oy_build_glow(b, 1.0f, 0.62f, 0.3f, 0.9f * n);
+        b->m[lit].alb[0] = 0.05f; b->m[lit].alb[1] = 0.05f; b->m[lit].alb[2] = 0.06f;
+    }
+    float u = oy_build_rand(b, 2, 0.0f, 1.0f), h = 35.0f + 125.0f * u * u;
+    float hx = oy_build_rand(b, 3, 7.0f, 15.0f), hz = oy_build_rand(b, 4, 7.0f, 15.0f);
+    oy_build_box(b, wall, 0, 0.5f * h - 1.0f, 0, hx, 0.5f * h + 1.0f, hz, 0, 0, 0);
+    /* a band of windows for each floor, or for a few where they are
+     * many, within the prototype's budget */
+    int floors = (int)(h / 3.6f), per = 1 + floors / 44;
+    for (int f = 0; f * per < floors - 1; f++) {
+        float y = 3.6f * (float)(f * per) + 2.0f;
+        int on = oy_build_rand(b, 100 + f, 0.0f, 1.0f) < 0.5f;
+        oy_build_box(b, on ? lit : glass, 0, y, 0, hx + 0.06f, 0.55f * (float)per, hz + 0.06f, 0, 0, 0);
+    }
+    float top = h + oy_build_rand(b, 5, 3.0f, 8.0f);
+    oy_build_box(b, wall, 0, 0.5f * (h + top), 0, 0.7f * hx, 0.5f * (top - h), 0.7f * hz, 0, 0, 0);
+    if (h > 90.0f) {
+        float mast = oy_build_rand(b, 6, 10.0f, 25.0f);
+        oy_build_frustum(b, wall, 0, top, 0, 0.5f, 0.15f, mast);
+        if (b->look->night > 0.05f)
+            oy_build_ellipsoid(b, oy_build_glow(b, 1.0f, 0.05f, 0.02f, 2.0f), 0, top + mast, 0, 0.6f, 0.6f, 0.6f);
+    }
+}
+
 /* One of the boxes a road's length is laid in, across (x) from its
  * middle, its top lift above the body's, along the ground's rise
  * (b->pitch). The lengths meet top edge to top edge, each a hand longer

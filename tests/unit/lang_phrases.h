@@ -181,13 +181,12 @@ static const lang_phrase lang_phrases[] = {
     CH("a lake below snowy peaks", OY_CH_RELIEF, 0.9f, 1.0f),
     UNSET("a lake below snowy peaks", OY_CH_SNOW_COVER),
     /* a river valley has its river; cherry trees are in blossom; mars
-     * is a red desert; a city is at least a town of houses */
+     * is a red desert */
     CH("a wide river valley", OY_CH_RIVER, 0.75f, 0.85f),
     CH("a wide river valley", OY_CH_VALLEY, 0.99f, 1.0f),
     CH("cherry trees by a pond", OY_CH_BLOSSOM, 0.85f, 0.95f),
     CH("a martian landscape", OY_CH_GROUND_WARMTH, 0.95f, 1.0f),
     CH("a martian landscape", OY_CH_BIOME_DESERT, 0.99f, 1.0f),
-    OBJ("a city skyline at night", "village", 1, OY_PLACE_NONE),
     /* the trees of dry country and of East Asia, and rocky hills */
     CH("acacia savanna at dusk", OY_CH_ACACIA, 0.8f, 0.9f),
     OBJ("three acacia trees", "acacia", 3, OY_PLACE_NONE),
@@ -466,6 +465,11 @@ static const lang_phrase lang_phrases[] = {
     CH("a small village in the alps", OY_CH_BIOME_ALPINE, 0.9f, 1.0f),
     CH("a monastery on a cliff in the himalayas", OY_CH_RUGGED, 0.7f, 1.0f),
     OBJ("hiking in the rocky mountains", "person", 1, OY_PLACE_NONE),
+    /* a city is tower blocks, not a village */
+    OBJ("a city skyline at night", "city", 1, OY_PLACE_NONE),
+    OBJ("skyscrapers at sunset", "city", 1, OY_PLACE_NONE),
+    ABSENT("a city skyline at night", "village"),
+    OBJ("a lone tower block in the rain", "skyscraper", 1, OY_PLACE_NONE),
     /* nouns plural as they stand are several */
     OBJ("children playing in a meadow", "person", 3, OY_PLACE_NONE),
     OBJ("people walking in a park in autumn", "person", 3, OY_PLACE_NONE),
