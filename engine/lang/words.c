@@ -89,7 +89,7 @@ const oy_lang_word oy_lang_words[] = {
     STOP("glow"), STOP("glows"), STOP("glowing"), STOP("burns"),
     STOP("burning"), STOP("flicker"), STOP("flickers"), STOP("flickering"),
     STOP("pours"), STOP("pouring"), STOP("cascading"), STOP("walk"), STOP("walks"), STOP("walking"),
-    STOP("ride"), STOP("rides"), STOP("riding"), STOP("cuts"), STOP("cutting"),
+    STOP("ride"), STOP("rides"), STOP("riding"), STOP("cuts"), STOP("cutting"), STOP("landing"),
     STOP("cross"), STOP("crosses"), STOP("crossing"), STOP("trek"), STOP("trekking"),
     STOP("run"), STOP("runs"), STOP("running"), STOP("graze"),
     STOP("grazes"), STOP("grazing"), STOP("fly"), STOP("flies"),

@@ -67,6 +67,8 @@ static const oy_kind kinds[] = {
     { "pier", oy_kind_pier, OY_KIND_REACHES, 1.5f, 10.0f,
       "pier: a weathered wooden deck on posts, reaching 16-40 m from the shore out over the water" },
     { "village", NULL, OY_KIND_CLUSTER | OY_KIND_BUILDING, 8.0f, 40.0f, "village: a cluster of houses and a barn" },
+    { "greek_temple", oy_kind_greek_temple, OY_KIND_BUILDING | OY_KIND_FACES, 14.0f, 17.0f,
+      "greek temple: pale marble columns round a hall on three steps, a beam and a low gable facing the view" },
     { "skyscraper", oy_kind_skyscraper, OY_KIND_BUILDING, 70.0f, 15.0f,
       "skyscraper: a tower block 35-160 m high banded with windows, lit floors by night, a mast on the tallest" },
     { "city", NULL, OY_KIND_CLUSTER | OY_KIND_BUILDING, 120.0f, 160.0f,

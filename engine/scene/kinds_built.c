@@ -589,6 +589,40 @@ void oy_kind_graves(oy_build *b)
         }
 }
 
+/* A classical temple of pale marble, its gable end toward the view: three
+ * steps up to a floor 14 m by 30 m, a row of columns 9 m tall round it (six
+ * across each end, eight down each side), the walls of its inner hall
+ * within, a beam over the columns and a low gabled roof, its pediment
+ * facing the view. */
+void oy_kind_greek_temple(oy_build *b)
+{
+    int marble = oy_build_stone(b, 0.72f, 0.69f, 0.62f);
+    int shade = oy_build_shade(b, 0.8f);
+    const float hx = 7.0f, hz = 15.0f, step = 0.45f, col = 9.0f, r = 0.75f;
+    for (int i = 0; i < 3; i++)
+        oy_build_box(b, marble, 0, step * ((float)i + 0.5f) - (i == 0 ? 0.5f : 0.0f), 0, hx + 1.2f - 0.5f * (float)i,
+                     0.5f * step + (i == 0 ? 0.5f : 0.0f), hz + 1.2f - 0.5f * (float)i, 0, 0, 0);
+    float floor = 3.0f * step;
+    /* six columns across each end, eight down each side (the corners
+     * counted once) */
+    for (int i = 0; i < 6; i++) {
+        float x = -hx + 2.0f * hx * (float)i / 5.0f;
+        for (int s = -1; s <= 1; s += 2)
+            oy_build_frustum(b, marble, x, floor, (float)s * hz, r, 0.85f * r, col);
+    }
+    for (int i = 1; i < 7; i++) {
+        float z = -hz + 2.0f * hz * (float)i / 7.0f;
+        for (int s = -1; s <= 1; s += 2)
+            oy_build_frustum(b, marble, (float)s * hx, floor, z, r, 0.85f * r, col);
+    }
+    /* the inner hall, in the columns' shade */
+    oy_build_box(b, shade, 0, floor + 0.5f * col, -1.0f, hx - 2.6f, 0.5f * col, hz - 4.5f, 0, 0, 0);
+    /* the beam over the columns, then the roof */
+    float top = floor + col;
+    oy_build_box(b, marble, 0, top + 0.8f, 0, hx + 0.9f, 0.8f, hz + 0.9f, 0, 0, 0);
+    oy_build_roof(b, marble, 0, top + 1.6f, 0, hz + 1.0f, hx + 1.0f, 2.6f, 1.5707963f);
+}
+
 /* A tower block: a shaft of concrete, stone or glass 35-160 m high (most
  * of them lower) on a footprint 14-30 m a side, its floors banded with
  * rows of dark glass; a setback crown on top, a mast with a red light on

@@ -243,6 +243,7 @@ void oy_kind_church(oy_build *b);
 void oy_kind_standing_stones(oy_build *b);
 void oy_kind_graves(oy_build *b);
 void oy_kind_skyscraper(oy_build *b);
+void oy_kind_greek_temple(oy_build *b);
 void oy_kind_road(oy_build *b);
 void oy_kind_highway(oy_build *b);
 void oy_kind_footpath(oy_build *b);

@@ -470,6 +470,10 @@ static const lang_phrase lang_phrases[] = {
     OBJ("skyscrapers at sunset", "city", 1, OY_PLACE_NONE),
     ABSENT("a city skyline at night", "village"),
     OBJ("a lone tower block in the rain", "skyscraper", 1, OY_PLACE_NONE),
+    OBJ("an ancient greek temple by the sea", "greek temple", 1, OY_PLACE_NEAR_WATER),
+    OBJ("the parthenon at sunset", "greek temple", 1, OY_PLACE_NONE),
+    ABSENT("a balloon landing in the desert", "pier"),
+    CH("an alien planet at dusk", OY_CH_BIOME_DESERT, 0.99f, 1.0f),
     /* nouns plural as they stand are several */
     OBJ("children playing in a meadow", "person", 3, OY_PLACE_NONE),
     OBJ("people walking in a park in autumn", "person", 3, OY_PLACE_NONE),
