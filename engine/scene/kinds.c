@@ -19,6 +19,8 @@ static const oy_kind kinds[] = {
     { "acacia", oy_kind_acacia, 0, 7.5f, 5.0f, "acacia: short forked trunk under a wide, flat-topped crown" },
     { "bamboo", oy_kind_bamboo, 0, 12.0f, 2.5f, "bamboo: a clump of tall jointed canes with feathery leaves" },
     { "bush", oy_kind_bush, 0, 1.6f, 2.0f, "bush: a low clump of leaves" },
+    { "mushroom", oy_kind_mushroom, 0, 5.0f, 2.5f,
+      "mushroom: a giant toadstool 2-6 m tall, a red cap flecked white, or brown" },
     { "cactus", oy_kind_cactus, 0, 7.0f, 1.6f,
       "cactus: a ribbed saguaro column 5-9 m tall, up to three upturned arms" },
     { "dead_tree", oy_kind_dead_tree, 0, 9.0f, 5.0f, "dead tree: grey trunk and bare limbs" },

@@ -332,6 +332,35 @@ void oy_kind_bush(oy_build *b)
     oy_build_ellipsoid(b, leaf, s - r * 0.5f, r * 0.4f, -r * 0.4f, r * 0.65f, r * 0.5f, r * 0.65f);
 }
 
+/* A giant toadstool of a fairy-tale wood: a pale stalk 2-6 m tall,
+ * swelling at its foot, under a domed cap twice as wide; the cap red with
+ * white flecks, or brown, or tawny orange. */
+void oy_kind_mushroom(oy_build *b)
+{
+    static const float caps[][3] = { { 0.55f, 0.05f, 0.03f }, { 0.3f, 0.17f, 0.08f }, { 0.6f, 0.3f, 0.06f } };
+    int kind = (int)oy_build_rand(b, 1, 0.0f, 2.999f);
+    float h = oy_build_rand(b, 2, 2.0f, 6.0f), r = 0.11f * h;
+    int cap = oy_build_mat(b, caps[kind][0], caps[kind][1], caps[kind][2]);   /* the body a colour paints */
+    int stalk = oy_build_mat(b, 0.62f, 0.6f, 0.52f);
+    int gill = oy_build_mat(b, 0.4f, 0.36f, 0.3f);
+    oy_build_frustum(b, stalk, 0, -0.2f, 0, 1.4f * r, r, h + 0.2f);
+    oy_build_ellipsoid(b, stalk, 0, 0.1f, 0, 1.6f * r, 0.35f * r + 0.1f, 1.6f * r);
+    float w = oy_build_rand(b, 3, 2.0f, 2.6f) * 2.0f * r + 0.4f;
+    oy_build_ellipsoid(b, gill, 0, h - 0.05f * w, 0, 0.96f * w, 0.12f * w, 0.96f * w);
+    oy_build_ellipsoid(b, cap, 0, h, 0, w, 0.55f * w, w);
+    if (kind == 0) {
+        /* the fly agaric's white flecks, on the cap's upper half */
+        int fleck = oy_build_mat(b, 0.75f, 0.74f, 0.7f);
+        for (int i = 0; i < 9; i++) {
+            float a = oy_build_rand(b, 10 + i, 0.0f, 6.2831853f), u = oy_build_rand(b, 20 + i, 0.15f, 0.8f);
+            float x = u * w * oy_sinf(a), z = u * w * oy_cosf(a);
+            float y = h + 0.55f * w * sqrtf(1.0f - u * u);
+            float f = 0.08f * w;
+            oy_build_ellipsoid(b, fleck, x, y, z, f, 0.5f * f, f);
+        }
+    }
+}
+
 /* A saguaro: a ribbed column 5-9 m tall with a rounded crown, and up to
  * three arms that leave it level, bend and rise beside it; a dusty
  * blue-green, the ribs a shade darker. */

@@ -223,6 +223,7 @@ void oy_kind_acacia(oy_build *b);
 void oy_kind_bamboo(oy_build *b);
 void oy_kind_bush(oy_build *b);
 void oy_kind_cactus(oy_build *b);
+void oy_kind_mushroom(oy_build *b);
 void oy_kind_dead_tree(oy_build *b);
 void oy_kind_rock(oy_build *b);
 void oy_kind_boulder(oy_build *b);
