@@ -90,6 +90,7 @@ const oy_lang_word oy_lang_words[] = {
     STOP("burning"), STOP("flicker"), STOP("flickers"), STOP("flickering"),
     STOP("pours"), STOP("pouring"), STOP("cascading"), STOP("walk"), STOP("walks"), STOP("walking"),
     STOP("ride"), STOP("rides"), STOP("riding"), STOP("cuts"), STOP("cutting"), STOP("landing"),
+    STOP("sway"), STOP("sways"), STOP("swaying"), STOP("gallop"), STOP("gallops"), STOP("galloping"),
     STOP("cross"), STOP("crosses"), STOP("crossing"), STOP("trek"), STOP("trekking"),
     STOP("run"), STOP("runs"), STOP("running"), STOP("graze"),
     STOP("grazes"), STOP("grazing"), STOP("fly"), STOP("flies"),
@@ -132,7 +133,8 @@ const oy_lang_word oy_lang_words[] = {
     /* adjectives of age and shape that the objects' own look carries */
     STOP("old"), STOP("tall"), STOP("lone"),
     STOP("single"), STOP("wooden"), STOP("narrow"),
-    STOP("beautiful"), STOP("lovely"), STOP("wide"),
+    STOP("beautiful"), STOP("lovely"), STOP("wide"), STOP("quaint"), STOP("scenic"),
+    STOP("traditional"), STOP("typical"), STOP("classic"),
     STOP("open"), STOP("long"), STOP("high"), STOP("low"), STOP("new"),
     STOP("young"), STOP("first"),
     STOP("last"), STOP("next"), STOP("same"), STOP("whole"),

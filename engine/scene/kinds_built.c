@@ -22,6 +22,18 @@ int oy_build_window(oy_build *b)
     return oy_build_mat(b, 0.03f, 0.035f, 0.045f);
 }
 
+/* Smoke from a chimney whose top is at (x, y, z), when a fire is lit
+ * in the hearth: under snow, or by night. */
+static void chimney_smoke(oy_build *b, float x, float y, float z)
+{
+    if (b->look->snow < 0.2f && b->look->night < 0.5f)
+        return;
+    int from = b->n;
+    int young = oy_build_soft(b, 0.62f, 0.62f, 0.62f, 0.55f, 0.0f), old = oy_build_soft(b, 0.66f, 0.66f, 0.67f, 0.25f, 0.0f);
+    oy_build_plume(b, young, old, 6, 6.0f, 0.3f, 8.0f, 0.35f, 1.8f, 1.2f);
+    oy_build_shift(b, from, b->nl, x, y, z);
+}
+
 /* a roof's material: its own colour, white as snow lies on it */
 static int roof_mat(oy_build *b, float r, float g, float bl)
 {
@@ -61,6 +73,7 @@ void oy_kind_cabin(oy_build *b)
     oy_build_box(b, win, hx * 0.4f, 1.4f, hz + 0.03f, 0.45f, 0.4f, 0.05f, 0, 0, 0);
     windows(b, win, hx, hz, 1.4f, 1, 1);
     oy_build_box(b, roof, hx * 0.55f, wall + 1.6f, -hz * 0.3f, 0.3f, 0.9f, 0.3f, 0, 0, 0);
+    chimney_smoke(b, hx * 0.55f, wall + 2.5f, -hz * 0.3f);
     lamp_light(b, hx * 0.4f, 1.4f, hz + 1.0f, 3.0f);
 }
 
@@ -191,6 +204,7 @@ void oy_kind_house(oy_build *b)
         windows(b, win, -hx - 0.04f, hz, y, 2, 1);
     }
     oy_build_box(b, r, -hx * 0.5f, wall + hz * 0.7f, 0, 0.4f, 1.0f, 0.4f, 0, 0, 0);
+    chimney_smoke(b, -hx * 0.5f, wall + hz * 0.7f + 1.0f, 0);
     lamp_light(b, 0, 2.3f, hz + 0.8f, 4.0f);
 }
 

@@ -37,24 +37,6 @@ static void stone_lump(oy_build *b, int salt, float size)
 void oy_kind_rock(oy_build *b) { stone_lump(b, 1, 0.7f); }
 void oy_kind_boulder(oy_build *b) { stone_lump(b, 1, 2.2f); }
 
-/* A plume: n puffs of a soft material rising from y0 to y0 + rise over
- * a cycle of `period` seconds, one after another, growing from r0 by
- * grow as they go, thinning from young to old halfway, and drifting
- * downwind (+x) the stronger the wind, drift metres for each metre a
- * campfire's smoke drifts. */
-static void plume(oy_build *b, int young, int old, int n, float period, float y0, float rise, float r0, float grow,
-                  float drift)
-{
-    float w = b->look->wind;
-    for (int i = 0; i < n; i++) {
-        float age = b->t / period + (float)i / (float)n;
-        age -= (float)(int)age;
-        float r = r0 + grow * age;
-        oy_build_ellipsoid(b, age < 0.5f ? young : old, drift * (0.5f + 6.0f * w) * age * age * 3.0f,
-                           y0 + rise * age, 0.06f * rise * oy_sinf(age * 6.0f + (float)i), r, r * 0.8f, r);
-    }
-}
-
 void oy_kind_campfire(oy_build *b)
 {
     int stone = oy_build_mat(b, 0.15f, 0.14f, 0.13f);
@@ -81,7 +63,7 @@ void oy_kind_campfire(oy_build *b)
     oy_build_frustum(b, core, 0, 0.15f, 0, 0.12f, 0.0f, 0.75f * fl);
     oy_build_light(b, 0, 0.7f, 0, 1.0f, 0.42f, 0.12f, 20.0f * fl * (0.15f + 0.85f * n));
     /* smoke: puffs that rise, grow and drift downwind, one after another */
-    plume(b, oy_build_soft(b, 0.45f, 0.44f, 0.43f, 0.35f, 0.0f), oy_build_soft(b, 0.5f, 0.5f, 0.5f, 0.15f, 0.0f),
+    oy_build_plume(b, oy_build_soft(b, 0.45f, 0.44f, 0.43f, 0.35f, 0.0f), oy_build_soft(b, 0.5f, 0.5f, 0.5f, 0.15f, 0.0f),
           6, 4.0f, 1.0f, 5.0f, 0.15f, 0.7f, 1.0f);
 }
 
@@ -92,7 +74,7 @@ void oy_kind_steam_vent(oy_build *b)
     int crust = oy_build_mat(b, 0.42f, 0.4f, 0.3f);
     float r = oy_build_rand(b, 1, 1.2f, 2.2f);
     oy_build_ellipsoid(b, crust, 0, -0.2f, 0, r, 0.5f, r);
-    plume(b, oy_build_soft(b, 0.85f, 0.85f, 0.86f, 0.32f, 0.0f), oy_build_soft(b, 0.88f, 0.88f, 0.9f, 0.14f, 0.0f),
+    oy_build_plume(b, oy_build_soft(b, 0.85f, 0.85f, 0.86f, 0.32f, 0.0f), oy_build_soft(b, 0.88f, 0.88f, 0.9f, 0.14f, 0.0f),
           12, 8.0f + oy_build_rand(b, 2, 0.0f, 3.0f), 0.5f, 16.0f, 0.8f, 4.5f, 1.0f);
 }
 
@@ -108,7 +90,7 @@ void oy_kind_ash_plume(oy_build *b)
     float lit = erupt * b->look->night * 0.35f / (0.25f * b->look->exposure + 1e-6f);
     int young = erupt > 0.0f ? oy_build_soft(b, 0.25f, 0.12f, 0.06f, 0.8f, lit)
                              : oy_build_soft(b, 0.2f, 0.19f, 0.18f, 0.8f, 0.0f);
-    plume(b, young, oy_build_soft(b, 0.42f, 0.41f, 0.4f, 0.5f, 0.0f), 24, 120.0f + oy_build_rand(b, 2, 0.0f, 40.0f),
+    oy_build_plume(b, young, oy_build_soft(b, 0.42f, 0.41f, 0.4f, 0.5f, 0.0f), 24, 120.0f + oy_build_rand(b, 2, 0.0f, 40.0f),
           10.0f, rise, 60.0f, 0.5f * rise, 0.25f * rise);
     if (erupt <= 0.0f)
         return;

@@ -188,6 +188,11 @@ int oy_build_soft(oy_build *b, float r, float g, float bl, float alpha, float gl
 /* move primitives [from, n) and the lights from light by dx, dy, dz: a
  * prototype made of others (a rider, a wagon and its horse) */
 void oy_build_shift(oy_build *b, int from, int light, float dx, float dy, float dz);
+/* a plume: n puffs of soft material young, then old, rising from y0 by
+ * rise over each period seconds, growing from r0 by grow, drifting
+ * downwind (+x) by drift times a campfire's smoke */
+void oy_build_plume(oy_build *b, int young, int old, int n, float period, float y0, float rise, float r0,
+                    float grow, float drift);
 /* window glass: dark by day, lamp-lit at night (kinds_built.c) */
 int oy_build_window(oy_build *b);
 /* a number in [lo, hi) from the instance's seed and a salt */

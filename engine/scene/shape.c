@@ -346,3 +346,21 @@ float oy_prim_hit(const oy_prim *p, const float o[3], const float d[3], float tm
     default: return hit_frustum(p, o, d, tmin, tmax, n);
     }
 }
+
+/* A plume: n puffs of a soft material rising from y0 to y0 + rise over
+ * a cycle of `period` seconds, one after another, growing from r0 by
+ * grow as they go, thinning from young to old halfway, and drifting
+ * downwind (+x) the stronger the wind, drift metres for each metre a
+ * campfire's smoke drifts. */
+void oy_build_plume(oy_build *b, int young, int old, int n, float period, float y0, float rise, float r0,
+                    float grow, float drift)
+{
+    float w = b->look->wind;
+    for (int i = 0; i < n; i++) {
+        float age = b->t / period + (float)i / (float)n;
+        age -= (float)(int)age;
+        float r = r0 + grow * age;
+        oy_build_ellipsoid(b, age < 0.5f ? young : old, drift * (0.5f + 6.0f * w) * age * age * 3.0f,
+                           y0 + rise * age, 0.06f * rise * oy_sinf(age * 6.0f + (float)i), r, r * 0.8f, r);
+    }
+}

@@ -756,6 +756,27 @@ static void erupting(uint8_t *a)
           "pixels of the upper half; %d at rest)", glow[1], glow[0]);
 }
 
+/* A cabin's and a house's chimney smokes when the hearth is lit: under
+ * snow or by night, not on a summer day. */
+static void chimney_smoke(void)
+{
+    static const char *const kinds[] = { "cabin", "house" };
+    for (int k = 0; k < 2; k++) {
+        int soft[3];
+        for (int when = 0; when < 3; when++) {
+            oy_look look = { .leaf = { 0.05f, 0.08f, 0.03f }, .foliage = 1, .exposure = 1,
+                             .snow = when == 1 ? 0.9f : 0.0f, .night = when == 2 ? 1.0f : 0.0f };
+            oy_build b = { .seed = 5, .t = 1.0f, .look = &look };
+            oy_scene_kind_find(kinds[k])->build(&b);
+            soft[when] = 0;
+            for (int i = 0; i < b.n; i++)
+                soft[when] += (b.m[b.p[i].mat].flags & OY_MAT_SOFT) != 0;
+        }
+        CHECK(soft[0] == 0 && soft[1] >= 4 && soft[2] >= 4, "%s: its chimney smokes under snow (%d puffs) and by "
+              "night (%d), not on a summer day (%d)", kinds[k], soft[1], soft[2], soft[0]);
+    }
+}
+
 /* A lamp in the fog at night glows in the air round it: the sky beside
  * and above the lamp brightens with the lamp lit, far more in fog than in
  * clear air. */
@@ -1033,6 +1054,7 @@ int main(void)
     road_ruts();
     road_one_surface(a, b);
     erupting(a);
+    chimney_smoke();
     lamp_halo(a, b);
     landforms();
     winter_trees();
