@@ -80,6 +80,8 @@ static const oy_kind kinds[] = {
     { "paving", oy_kind_paving, 0, 0.1f, 16.6f, "paving: a round floor of grey stone setts 32 m across, a darker kerb" },
     { "campfire", oy_kind_campfire, OY_KIND_PLUME, 6.0f, 2.0f, "campfire: stone ring, logs, flickering flames, smoke rising 6 m" },
     { "steam_vent", oy_kind_steam_vent, 0, 19.0f, 7.0f, "steam vent: a pale crusted mound, white steam billowing 18 m up" },
+    { "tornado", oy_kind_tornado, OY_KIND_LANDFORM, 450.0f, 100.0f,
+      "tornado: a dark writhing funnel 450 m from the cloud to the ground, a skirt of dust round its foot" },
     { "ash_plume", oy_kind_ash_plume, OY_KIND_PLUME, 650.0f, 150.0f,
       "ash plume: grey smoke billowing 500-800 m up from a crater, bent downwind; in an eruption lava fountains" },
     { "lantern", oy_kind_lantern, 0, 2.7f, 0.5f, "lantern on a post, lit" },

@@ -81,6 +81,32 @@ void oy_kind_steam_vent(oy_build *b)
 /* A volcano's ash plume: grey smoke billowing from its crater, dark and
  * thick as it leaves, spreading and paling as it climbs 500-800 m, bent
  * over downwind. It stands on the crater's floor. */
+/* A tornado: a dark funnel 450 m from the cloud base down to the ground,
+ * flared wide where it hangs from the cloud and a rope 20 m across at its
+ * foot, bending and writhing as it turns, a skirt of dust and debris
+ * churning round its foot. */
+void oy_kind_tornado(oy_build *b)
+{
+    int funnel = oy_build_soft(b, 0.14f, 0.14f, 0.15f, 0.9f, 0.0f);
+    int dust = oy_build_soft(b, 0.24f, 0.2f, 0.16f, 0.55f, 0.0f);
+    const int n = 18;
+    const float h = 450.0f;
+    float t = b->t, phase = oy_build_rand(b, 1, 0.0f, 6.2831853f);
+    for (int i = 0; i < n; i++) {
+        float u0 = (float)i / (float)n, u1 = (float)(i + 1) / (float)n, um = 0.5f * (u0 + u1);
+        float r0 = 10.0f + 30.0f * u0 + 160.0f * u0 * u0 * u0 * u0, r1 = 10.0f + 30.0f * u1 + 160.0f * u1 * u1 * u1 * u1;
+        /* the rope's sway: most in its middle, the top held by the cloud,
+         * the foot dragged along the ground */
+        float sway = 60.0f * um * (1.0f - um) * 4.0f;
+        float x = sway * oy_sinf(2.2f * um + 0.35f * t + phase), z = 0.4f * sway * oy_sinf(3.1f * um + 0.27f * t);
+        oy_build_frustum(b, funnel, x, u0 * h - 2.0f, z, r0, r1, h / (float)n + 4.0f);
+    }
+    for (int i = 0; i < 5; i++) {
+        float a = 1.2566371f * (float)i + 1.7f * t, r = oy_build_rand(b, 10 + i, 18.0f, 32.0f);
+        oy_build_ellipsoid(b, dust, r * oy_sinf(a), 10.0f + 3.0f * (float)i, r * oy_cosf(a), 24.0f, 14.0f, 24.0f);
+    }
+}
+
 void oy_kind_ash_plume(oy_build *b)
 {
     float rise = oy_build_rand(b, 1, 500.0f, 800.0f), erupt = b->look->lava;

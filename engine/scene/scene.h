@@ -109,7 +109,8 @@ enum {
                                    * view: an arch, a waterfall */
     OY_KIND_WADES = 256,          /* stands in water as on land, its foot on
                                    * the bottom: a rock tower, karst */
-    OY_KIND_LANDFORM = 512,       /* part of the land: the words put it far
+    OY_KIND_LANDFORM = 512,       /* part of the land, or as great a thing of
+                                   * nature (a tornado): the words put it far
                                    * enough off for the first view to see it
                                    * whole, and spread several well apart */
     OY_KIND_PLUME = 1024,         /* most of its height is the smoke rising
@@ -265,6 +266,7 @@ void oy_kind_pier(oy_build *b);
 void oy_kind_campfire(oy_build *b);
 void oy_kind_steam_vent(oy_build *b);
 void oy_kind_ash_plume(oy_build *b);
+void oy_kind_tornado(oy_build *b);
 void oy_kind_lantern(oy_build *b);
 void oy_kind_flag(oy_build *b);
 void oy_kind_tent(oy_build *b);

@@ -476,6 +476,8 @@ static const lang_phrase lang_phrases[] = {
     CH("an alien planet at dusk", OY_CH_BIOME_DESERT, 0.99f, 1.0f),
     OBJ("a fairy tale forest with giant mushrooms", "mushroom", 3, OY_PLACE_NONE),
     OBJ("a red toadstool in a mossy wood", "mushroom", 1, OY_PLACE_NONE),
+    OBJ("a thunderstorm over the great plains with a tornado", "tornado", 1, OY_PLACE_NONE),
+    CH("a twister on the prairie", OY_CH_CLOUD, 0.99f, 1.0f),
     /* nouns plural as they stand are several */
     OBJ("children playing in a meadow", "person", 3, OY_PLACE_NONE),
     OBJ("people walking in a park in autumn", "person", 3, OY_PLACE_NONE),

@@ -678,9 +678,10 @@ static void test_issue_words(const oy_bank *b)
         "ship", "cargo_ship", "cruise_ship", "bridge", "footbridge", "stone_bridge", "fence", "windmill",
         "wind_turbine", "zen_garden", "person", "rider", "deer", "wolf", "bear", "polar_bear", "horse", "cow", "sheep",
         "elephant", "giraffe", "camel", "fox", "canoe", "parasol", "bison", "fountain", "swan", "pyramid", "well",
-        "gazebo", "statue", "scarecrow", "bench", "town_square", "paving", "ferris_wheel", "kite", "bird_flock",
-        "wagon", "car", "train", "tractor", "palm", "cactus", "mushroom", "acacia", "graves", "bush", "dead_tree",
-        "road", "highway", "footpath", "wall", "standing_stones", "village", "skyscraper", "city", "greek_temple",
+        "gazebo", "statue", "scarecrow", "bench", "town_square", "paving", "ferris_wheel", "tornado", "kite",
+        "bird_flock", "wagon", "car", "train", "tractor", "palm", "cactus", "mushroom", "acacia", "graves", "bush",
+        "dead_tree", "road", "highway", "footpath", "wall", "standing_stones", "village", "skyscraper", "city",
+        "greek_temple",
     };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
         int found = 0;
