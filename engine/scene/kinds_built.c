@@ -708,7 +708,7 @@ void oy_kind_road(oy_build *b)
  * and a yellow dash down its middle in every length */
 void oy_kind_highway(oy_build *b)
 {
-    int tar = oy_build_stone(b, 0.055f, 0.055f, 0.06f);
+    int tar = oy_build_stone(b, 0.062f, 0.058f, 0.054f);
     int white = oy_build_mat(b, 0.62f, 0.62f, 0.6f);
     int yellow = oy_build_mat(b, 0.6f, 0.42f, 0.06f);
     lay_box(b, tar, 0, 0, 3.8f, 1.0f);
