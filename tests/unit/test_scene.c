@@ -36,6 +36,15 @@ static void render(const oy_state *st, const oy_view *v, uint8_t *rgb)
     oy_renderer_free(&r);
 }
 
+/* the view of st without e into a, then with e (st keeps it) into b */
+static void render_without_with(oy_state *st, const oy_view *v, const oy_entity *e, uint8_t *a, uint8_t *b)
+{
+    render(st, v, a);
+    st->entities = e;
+    st->nentities = 1;
+    render(st, v, b);
+}
+
 /* an open meadow at 14:00, no forest */
 static void meadow(oy_state *st, float hour)
 {
@@ -98,10 +107,7 @@ static void each_kind(uint8_t *a, uint8_t *b)
         float pitch = (float)(atan2((g + lift + 0.5 * h) - cam_y, dist) * 180.0 / OY_PI);
         oy_view v;
         view_make(&v, 0.0, cam_y, 0.0, 0.0f, pitch, 0.0f, 24.0f);
-        render(&st, &v, a);
-        st.entities = &e;
-        st.nentities = 1;
-        render(&st, &v, b);
+        render_without_with(&st, &v, &e, a, b);
         /* the box it should fill: its footprint (and spread) up to its top */
         float x0 = 1e9f, x1 = -1e9f, y0 = 1e9f, y1 = -1e9f, r = k[i].radius;
         for (int c = 0; c < 8; c++) {
@@ -296,10 +302,7 @@ static void road_through_trees(uint8_t *a, uint8_t *b)
     oy_entity e = forest_noon(&st, "road", 120.0, 0.0f);
     float g = oy_world_ground(world, &st, 0.0, 120.0);
     view_make(&v, 0.0, g + 70.0, 120.0, 0.0f, -89.0f, 0.0f, 24.0f);
-    render(&st, &v, a);
-    st.entities = &e;
-    st.nentities = 1;
-    render(&st, &v, b);
+    render_without_with(&st, &v, &e, a, b);
     int open_a = 0, open_b = 0;
     for (int y = H / 4; y < 3 * H / 4; y++)
         for (int x = W / 2 - 3; x < W / 2 + 3; x++) {
@@ -696,10 +699,7 @@ static void road_one_surface(uint8_t *a, uint8_t *b)
         e.yaw = 0.0f;
         float g = oy_world_ground(world, &st, 0.0, 0.0);
         view_make(&v, 0.0, g + 2.5, 0.0, 0.0f, -12.0f, 0.0f, 24.0f);
-        render(&st, &v, a);
-        st.entities = &e;
-        st.nentities = 1;
-        render(&st, &v, b);
+        render_without_with(&st, &v, &e, a, b);
         int on = 0, lines = 0;
 #define LUMA(p) (2 * (p)[0] + 5 * (p)[1] + (p)[2])
 #define DRAWN(y, x) (abs(LUMA(a + ((size_t)(y) * W + (x)) * 3) - LUMA(b + ((size_t)(y) * W + (x)) * 3)) > 24)
@@ -792,10 +792,7 @@ static void lamp_halo(uint8_t *a, uint8_t *b)
         oy_view v;
         view_make(&v, 0.0, gc + 1.7f, 0.0, 0.0f, (float)(atan2(g + 2.45f - gc - 1.7f, 15.0) * 180.0 / OY_PI), 0.0f,
                   24.0f);
-        render(&st, &v, a);
-        st.entities = &e;
-        st.nentities = 1;
-        render(&st, &v, b);
+        render_without_with(&st, &v, &e, a, b);
         /* a ring round the lamp's head, 0.6-2 m from it, not the lamp */
         float cx, cy, rx, ry;
         project(&v, 0.0, g + 2.45, 15.0, &cx, &cy);
