@@ -148,7 +148,8 @@ kill_chunk() {
     "$OYSTER" render "$T/long.yaml" --chunk 1/1 -o "$T/killed" --progress json 2>"$T/kill.err" &
     pid=$!
     i=0
-    while ! grep -q '"frame"' "$T/kill.err" 2>/dev/null && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+    # its first frame; up to two minutes on a machine loaded with other work
+    while ! grep -q '"frame"' "$T/kill.err" 2>/dev/null && [ $i -lt 1200 ]; do sleep 0.1; i=$((i + 1)); done
     kill "-$1" $pid
     wait $pid
     rc=$?
