@@ -11,14 +11,19 @@
 
 #define PI 3.14159265f
 
+/* dark glass glowing with the light behind it, power as oy_build_glow's */
+static int lit_glass(oy_build *b, float r, float g, float bl, float power)
+{
+    int m = oy_build_glow(b, r, g, bl, power);
+    b->m[m].alb[0] = 0.05f; b->m[m].alb[1] = 0.05f; b->m[m].alb[2] = 0.06f;
+    return m;
+}
+
 int oy_build_window(oy_build *b)
 {
     float n = b->look->night;
-    if (n > 0.05f) {
-        int m = oy_build_glow(b, 1.0f, 0.6f, 0.26f, 0.6f * n);
-        b->m[m].alb[0] = 0.05f; b->m[m].alb[1] = 0.05f; b->m[m].alb[2] = 0.06f;
-        return m;
-    }
+    if (n > 0.05f)
+        return lit_glass(b, 1.0f, 0.6f, 0.26f, 0.6f * n);
     return oy_build_mat(b, 0.03f, 0.035f, 0.045f);
 }
 
@@ -29,7 +34,8 @@ static void chimney_smoke(oy_build *b, float x, float y, float z)
     if (b->look->snow < 0.2f && b->look->night < 0.5f)
         return;
     int from = b->n;
-    int young = oy_build_soft(b, 0.62f, 0.62f, 0.62f, 0.55f, 0.0f), old = oy_build_soft(b, 0.66f, 0.66f, 0.67f, 0.25f, 0.0f);
+    int young = oy_build_soft(b, 0.62f, 0.62f, 0.62f, 0.55f, 0.0f);
+    int old = oy_build_soft(b, 0.66f, 0.66f, 0.67f, 0.25f, 0.0f);
     oy_build_plume(b, young, old, 6, 6.0f, 0.3f, 8.0f, 0.35f, 1.8f, 1.2f);
     oy_build_shift(b, from, b->nl, x, y, z);
 }
@@ -651,11 +657,7 @@ void oy_kind_skyscraper(oy_build *b)
     float n = b->look->night, k = 1.0f - 0.7f * n;
     int wall = oy_build_mat(b, k * c[0], k * c[1], k * c[2]);
     int glass = oy_build_mat(b, 0.035f, 0.045f, 0.06f);
-    int lit = glass;
-    if (n > 0.05f) {
-        lit = oy_build_glow(b, 1.0f, 0.62f, 0.3f, 0.9f * n);
-        b->m[lit].alb[0] = 0.05f; b->m[lit].alb[1] = 0.05f; b->m[lit].alb[2] = 0.06f;
-    }
+    int lit = n > 0.05f ? lit_glass(b, 1.0f, 0.62f, 0.3f, 0.9f * n) : glass;
     float u = oy_build_rand(b, 2, 0.0f, 1.0f), h = 35.0f + 125.0f * u * u;
     float hx = oy_build_rand(b, 3, 7.0f, 15.0f), hz = oy_build_rand(b, 4, 7.0f, 15.0f);
     oy_build_box(b, wall, 0, 0.5f * h - 1.0f, 0, hx, 0.5f * h + 1.0f, hz, 0, 0, 0);
@@ -672,7 +674,7 @@ void oy_kind_skyscraper(oy_build *b)
     if (h > 90.0f) {
         float mast = oy_build_rand(b, 6, 10.0f, 25.0f);
         oy_build_frustum(b, wall, 0, top, 0, 0.5f, 0.15f, mast);
-        if (b->look->night > 0.05f)
+        if (n > 0.05f)
             oy_build_ellipsoid(b, oy_build_glow(b, 1.0f, 0.05f, 0.02f, 2.0f), 0, top + mast, 0, 0.6f, 0.6f, 0.6f);
     }
 }

@@ -63,8 +63,9 @@ void oy_kind_campfire(oy_build *b)
     oy_build_frustum(b, core, 0, 0.15f, 0, 0.12f, 0.0f, 0.75f * fl);
     oy_build_light(b, 0, 0.7f, 0, 1.0f, 0.42f, 0.12f, 20.0f * fl * (0.15f + 0.85f * n));
     /* smoke: puffs that rise, grow and drift downwind, one after another */
-    oy_build_plume(b, oy_build_soft(b, 0.45f, 0.44f, 0.43f, 0.35f, 0.0f), oy_build_soft(b, 0.5f, 0.5f, 0.5f, 0.15f, 0.0f),
-          6, 4.0f, 1.0f, 5.0f, 0.15f, 0.7f, 1.0f);
+    int young = oy_build_soft(b, 0.45f, 0.44f, 0.43f, 0.35f, 0.0f);
+    int old = oy_build_soft(b, 0.5f, 0.5f, 0.5f, 0.15f, 0.0f);
+    oy_build_plume(b, young, old, 6, 4.0f, 1.0f, 5.0f, 0.15f, 0.7f, 1.0f);
 }
 
 /* A steam vent (a fumarole, a geyser's breath): a crusted mound of pale
@@ -74,17 +75,20 @@ void oy_kind_steam_vent(oy_build *b)
     int crust = oy_build_mat(b, 0.42f, 0.4f, 0.3f);
     float r = oy_build_rand(b, 1, 1.2f, 2.2f);
     oy_build_ellipsoid(b, crust, 0, -0.2f, 0, r, 0.5f, r);
-    oy_build_plume(b, oy_build_soft(b, 0.85f, 0.85f, 0.86f, 0.32f, 0.0f), oy_build_soft(b, 0.88f, 0.88f, 0.9f, 0.14f, 0.0f),
-          12, 8.0f + oy_build_rand(b, 2, 0.0f, 3.0f), 0.5f, 16.0f, 0.8f, 4.5f, 1.0f);
+    int young = oy_build_soft(b, 0.85f, 0.85f, 0.86f, 0.32f, 0.0f);
+    int old = oy_build_soft(b, 0.88f, 0.88f, 0.9f, 0.14f, 0.0f);
+    oy_build_plume(b, young, old, 12, 8.0f + oy_build_rand(b, 2, 0.0f, 3.0f), 0.5f, 16.0f, 0.8f, 4.5f, 1.0f);
 }
 
-/* A volcano's ash plume: grey smoke billowing from its crater, dark and
- * thick as it leaves, spreading and paling as it climbs 500-800 m, bent
- * over downwind. It stands on the crater's floor. */
 /* A tornado: a dark funnel 450 m from the cloud base down to the ground,
  * flared wide where it hangs from the cloud and a rope 20 m across at its
  * foot, bending and writhing as it turns, a skirt of dust and debris
  * churning round its foot. */
+static float funnel_radius(float u)   /* u: 0 at the foot, 1 at the cloud */
+{
+    return 10.0f + 30.0f * u + 160.0f * u * u * u * u;
+}
+
 void oy_kind_tornado(oy_build *b)
 {
     int funnel = oy_build_soft(b, 0.14f, 0.14f, 0.15f, 0.9f, 0.0f);
@@ -94,7 +98,7 @@ void oy_kind_tornado(oy_build *b)
     float t = b->t, phase = oy_build_rand(b, 1, 0.0f, 6.2831853f);
     for (int i = 0; i < n; i++) {
         float u0 = (float)i / (float)n, u1 = (float)(i + 1) / (float)n, um = 0.5f * (u0 + u1);
-        float r0 = 10.0f + 30.0f * u0 + 160.0f * u0 * u0 * u0 * u0, r1 = 10.0f + 30.0f * u1 + 160.0f * u1 * u1 * u1 * u1;
+        float r0 = funnel_radius(u0), r1 = funnel_radius(u1);
         /* the rope's sway: most in its middle, the top held by the cloud,
          * the foot dragged along the ground */
         float sway = 60.0f * um * (1.0f - um) * 4.0f;
@@ -107,6 +111,9 @@ void oy_kind_tornado(oy_build *b)
     }
 }
 
+/* A volcano's ash plume: grey smoke billowing from its crater, dark and
+ * thick as it leaves, spreading and paling as it climbs 500-800 m, bent
+ * over downwind. It stands on the crater's floor. */
 void oy_kind_ash_plume(oy_build *b)
 {
     float rise = oy_build_rand(b, 1, 500.0f, 800.0f), erupt = b->look->lava;
@@ -116,8 +123,9 @@ void oy_kind_ash_plume(oy_build *b)
     float lit = erupt * b->look->night * 0.35f / (0.25f * b->look->exposure + 1e-6f);
     int young = erupt > 0.0f ? oy_build_soft(b, 0.25f, 0.12f, 0.06f, 0.8f, lit)
                              : oy_build_soft(b, 0.2f, 0.19f, 0.18f, 0.8f, 0.0f);
-    oy_build_plume(b, young, oy_build_soft(b, 0.42f, 0.41f, 0.4f, 0.5f, 0.0f), 24, 120.0f + oy_build_rand(b, 2, 0.0f, 40.0f),
-          10.0f, rise, 60.0f, 0.5f * rise, 0.25f * rise);
+    int old = oy_build_soft(b, 0.42f, 0.41f, 0.4f, 0.5f, 0.0f);
+    oy_build_plume(b, young, old, 24, 120.0f + oy_build_rand(b, 2, 0.0f, 40.0f), 10.0f, rise, 60.0f, 0.5f * rise,
+                   0.25f * rise);
     if (erupt <= 0.0f)
         return;
     float t = b->t, pulse = 0.8f + 0.2f * oy_sinf(t * 2.3f) * oy_sinf(t * 1.7f + 1.0f);
