@@ -662,17 +662,21 @@ static int rides(parser *p, const clause *c, const oy_concept *k)
 }
 
 /* Whether the person named last (placed nowhere yet) is said to be in
- * or on the boat k named at token i ("a fisherman in a small boat"): the
- * boat, which carries its rower, stands for both. */
+ * or on the boat k named at token i ("a fisherman in a small boat", "a
+ * man rowing a boat"): the
+ * boat, which carries its rower or sailor, stands for both. */
 static int aboard(parser *p, const clause *c, size_t i, const oy_concept *k)
 {
     size_t at = c->last_object_end;
-    if (c->last_object < 0 || at >= i || strcmp(kind_of(k), "boat"))
+    const char *boat = kind_of(k);
+    if (c->last_object < 0 || at >= i ||
+        (strcmp(boat, "boat") && strcmp(boat, "rowboat") && strcmp(boat, "sailboat")))
         return 0;
     const char *w = p->tok[at].low;
     oy_phrase_effect *it = &p->out->items[c->last_object];
     if (it->place != OY_PLACE_NONE || strcmp(kind_of(it->concept), "person") ||
-        (strcmp(w, "in") && strcmp(w, "on") && strcmp(w, "aboard")))
+        (strcmp(w, "in") && strcmp(w, "on") && strcmp(w, "aboard") && strcmp(w, "rowing") &&
+         strcmp(w, "sailing")))
         return 0;
     it->concept = k;
     it->count = 1;

@@ -90,6 +90,7 @@ const oy_lang_word oy_lang_words[] = {
     STOP("burning"), STOP("flicker"), STOP("flickers"), STOP("flickering"),
     STOP("pours"), STOP("pouring"), STOP("cascading"), STOP("walk"), STOP("walks"), STOP("walking"),
     STOP("ride"), STOP("rides"), STOP("riding"), STOP("cuts"), STOP("cutting"), STOP("landing"),
+    STOP("anchored"), STOP("moored"), STOP("tied"), STOP("docked"),
     STOP("sway"), STOP("sways"), STOP("swaying"), STOP("gallop"), STOP("gallops"), STOP("galloping"),
     STOP("cross"), STOP("crosses"), STOP("crossing"), STOP("trek"), STOP("trekking"),
     STOP("run"), STOP("runs"), STOP("running"), STOP("graze"),
@@ -257,6 +258,9 @@ const oy_lang_word oy_lang_words[] = {
     NEAR("on", OY_PLACE_NONE), NEAR("under", OY_PLACE_NONE),
     NEAR("beneath", OY_PLACE_NONE), NEAR("in front of", OY_PLACE_AHEAD),
     NEAR("behind", OY_PLACE_BEHIND), NEAR("beyond", OY_PLACE_DISTANCE),
+    NEAR("tied to", OY_PLACE_NONE), NEAR("tied up at", OY_PLACE_NONE),
+    NEAR("moored to", OY_PLACE_NONE), NEAR("moored at", OY_PLACE_NONE),
+    NEAR("moored by", OY_PLACE_NONE), NEAR("docked at", OY_PLACE_NONE),
 
     PACE("slowly", 8.0f), PACE("gradually", 10.0f),
     PACE("little by little", 10.0f), PACE("bit by bit", 10.0f),

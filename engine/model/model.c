@@ -478,8 +478,12 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
             int j = unplaced++;
             lateral = (j & 1 ? 0.25f : -0.25f) * (float)((j + 1) / 2) * ahead;
         }
-        if (it->place == OY_PLACE_NEAR_ENTITY) {
-            size_t at = oy_model_find_named(c->m, it->near_what, t);
+        /* a boat moored at a pier floats in the view, as the pier
+         * reaches out into it */
+        size_t at = it->place == OY_PLACE_NEAR_ENTITY ? oy_model_find_named(c->m, it->near_what, t) : SIZE_MAX;
+        const oy_kind *kn = at != SIZE_MAX ? oy_scene_kind_find(c->m->ents[at].e.kind) : NULL;
+        int moored = kn && (kn->flags & OY_KIND_REACHES) && kd && (kd->flags & OY_KIND_FLOATS);
+        if (it->place == OY_PLACE_NEAR_ENTITY && !moored) {
             if (at != SIZE_MAX) {
                 /* beside it, clear of it: off its middle by half its
                  * size and a few metres more */
@@ -1044,7 +1048,8 @@ static void water_of_things(const oy_parse *p, float *target, unsigned char *mas
         int channel;
         float value;
     } by[] = { { "lighthouse", OY_CH_COAST, 0.8f }, { "ship", OY_CH_COAST, 0.8f }, { "cargo_ship", OY_CH_COAST, 0.8f },
-               { "cruise_ship", OY_CH_COAST, 0.8f }, { "boat", OY_CH_LAKE, 0.6f }, { "pier", OY_CH_LAKE, 0.6f },
+               { "cruise_ship", OY_CH_COAST, 0.8f }, { "boat", OY_CH_LAKE, 0.6f }, { "rowboat", OY_CH_LAKE, 0.6f },
+               { "sailboat", OY_CH_LAKE, 0.6f }, { "pier", OY_CH_LAKE, 0.6f },
                { "fishing village", OY_CH_COAST, 0.8f } };
     static const int water[] = { OY_CH_COAST, OY_CH_ISLAND, OY_CH_LAKE, OY_CH_RIVER };
     for (size_t i = 0; i < sizeof water / sizeof *water; i++)

@@ -774,9 +774,9 @@ static void bridge(oy_build *b, int arched)
     }
     if (arched) {
         /* a stone arch over each span between the piers: the spandrel
-         * down to the curve of the arch, in up to eight courses, as many
-         * as the prototype's budget leaves after the deck, parapets,
-         * piers and ramps */
+         * down to the curve of the arch, in up to eight courses whose
+         * undersides are chords of it, as many as the prototype's
+         * budget leaves after the deck, parapets, piers and ramps */
         int courses = (OY_PROTO_PRIMS - 4 - piers) / piers;
         courses = courses > 8 ? 8 : courses & ~1;
         float span = len / (float)piers, w = 0.5f * span - 0.5f, top = deck - 0.25f;
@@ -786,10 +786,9 @@ static void bridge(oy_build *b, int arched)
             float zc = ((float)i + 0.5f) / (float)piers * len - 0.5f * len;
             for (int j = 0; j < courses; j++) {
                 float du = 2.0f / (float)courses, u0 = (float)j * du - 1.0f, u1 = u0 + du;
-                float u = fabsf(u0) > fabsf(u1) ? u0 : u1;   /* its outer, lower edge */
-                float y = spring + rise * sqrtf(fmaxf(0.0f, 1.0f - u * u));
-                oy_build_box(b, stone, 0, 0.5f * (y + top), zc + 0.5f * (u0 + u1) * w, 1.75f, 0.5f * (top - y),
-                             0.5f * du * w + 0.02f, 0, 0, 0);
+                float y0 = spring + rise * sqrtf(fmaxf(0.0f, 1.0f - u0 * u0));
+                float y1 = spring + rise * sqrtf(fmaxf(0.0f, 1.0f - u1 * u1));
+                oy_build_spandrel(b, stone, 1.75f, zc + u0 * w, y0, zc + u1 * w, y1, top);
             }
         }
     }

@@ -274,6 +274,72 @@ void oy_kind_boat(oy_build *b)
     }
 }
 
+/* A rowing boat: a hull that narrows to bow and stern, two thwarts, and
+ * its rower seated facing the stern, pulling a pair of oars whose blades
+ * dip and lift through the stroke. */
+void oy_kind_rowboat(oy_build *b)
+{
+    int hull = paint(b, 1);
+    int wood = oy_build_mat(b, 0.2f, 0.15f, 0.09f);
+    float len = oy_build_rand(b, 2, 3.2f, 4.2f);
+    float rock = 0.04f * oy_sinf(b->t * 1.3f + oy_build_rand(b, 3, 0.0f, 6.0f));
+    oy_build_box(b, hull, 0, 0.1f, 0, 0.68f, 0.3f, len * 0.32f, 0, 0, rock);
+    oy_build_box(b, hull, 0, 0.1f, len * 0.33f, 0.48f, 0.3f, 0.48f, 0.785f, 0, rock);
+    oy_build_box(b, hull, 0, 0.12f, -len * 0.3f, 0.6f, 0.28f, 0.16f, 0, 0, rock);   /* a square stern */
+    for (int i = -1; i <= 1; i += 2)
+        oy_build_box(b, wood, 0, 0.3f, (float)i * 0.22f * len, 0.62f, 0.04f, 0.15f, 0, 0, rock);
+    static const float coats[4][3] = { { 0.35f, 0.08f, 0.05f }, { 0.08f, 0.14f, 0.3f },
+                                       { 0.25f, 0.27f, 0.12f }, { 0.6f, 0.45f, 0.08f } };
+    const float *coat = coats[(int)oy_build_rand(b, 5, 0.0f, 3.999f)];
+    int cloth = oy_build_mat(b, coat[0], coat[1], coat[2]);
+    int skin = oy_build_mat(b, 0.45f, 0.3f, 0.22f);
+    float seat = 0.22f * len, ph = b->t * 1.4f + oy_build_rand(b, 6, 0.0f, 6.0f), stroke = oy_sinf(ph);
+    oy_build_box(b, cloth, 0, 0.72f, seat, 0.24f, 0.33f, 0.16f, 0, 0.25f * stroke, rock);
+    oy_build_ellipsoid(b, skin, 0, 1.17f, seat + 0.1f * stroke, 0.11f, 0.13f, 0.11f);
+    /* the oars, 2.6 m: from the rowlocks out and down to the water, swept
+     * fore and aft with the stroke, the blades lifted on the return */
+    float sweep = 0.45f * stroke, dip = 0.2f + 0.08f * oy_cosf(ph);
+    for (int s = -1; s <= 1; s += 2) {
+        float yaw = (float)s * (1.5708f + sweep);
+        float dx = oy_cosf(dip) * oy_sinf(yaw), dy = -oy_sinf(dip), dz = oy_cosf(dip) * oy_cosf(yaw);
+        oy_build_box(b, wood, (float)s * 0.6f + 0.5f * dx, 0.45f + 0.5f * dy, seat - 0.15f + 0.5f * dz, 0.03f,
+                     0.03f, 1.3f, yaw, dip, 0);
+    }
+}
+
+/* A sailing boat: a white or painted hull 6-9 m long with a low cabin, a
+ * mast, a mainsail on its boom and a jib forward, heeled a little by the
+ * wind; a sailor at the tiller. */
+void oy_kind_sailboat(oy_build *b)
+{
+    static const float hulls[4][3] = { { 0.75f, 0.75f, 0.72f }, { 0.7f, 0.7f, 0.68f },
+                                       { 0.05f, 0.1f, 0.25f }, { 0.45f, 0.07f, 0.05f } };
+    const float *hc = hulls[(int)oy_build_rand(b, 1, 0.0f, 3.999f)];
+    int hull = oy_build_mat(b, hc[0], hc[1], hc[2]);
+    int deck = oy_build_mat(b, 0.45f, 0.35f, 0.22f);
+    int sail = oy_build_mat(b, 0.8f, 0.78f, 0.72f);
+    int spar = oy_build_mat(b, 0.5f, 0.5f, 0.5f);
+    float len = oy_build_rand(b, 2, 6.0f, 9.0f), mast = 1.3f * len;
+    float heel = 0.05f + 0.08f * b->look->wind + 0.02f * oy_sinf(b->t * 0.9f + oy_build_rand(b, 3, 0.0f, 6.0f));
+    float hw = 0.14f * len;
+    oy_build_box(b, hull, 0, 0.25f, -0.05f * len, hw, 0.5f, 0.33f * len, 0, 0, heel);
+    oy_build_box(b, hull, 0, 0.25f, 0.3f * len, 0.72f * hw, 0.5f, 0.72f * hw, 0.785f, 0, heel);
+    oy_build_box(b, deck, 0, 0.76f, -0.05f * len, 0.92f * hw, 0.02f, 0.32f * len, 0, 0, heel);
+    oy_build_box(b, hull, 0, 1.0f, 0.02f * len, 0.6f * hw, 0.25f, 0.14f * len, 0, 0, heel);   /* cabin */
+    float lean = -oy_sinf(heel);   /* the mast leans with the hull */
+    oy_build_box(b, spar, lean * 0.5f * mast, 0.75f + 0.5f * mast, 0.1f * len, 0.05f, 0.5f * mast, 0.05f, 0,
+                 0, heel);
+    oy_build_box(b, spar, lean * 2.2f, 2.0f, -0.12f * len, 0.04f, 0.04f, 0.22f * len, 0, 0, heel);   /* boom */
+    /* the sails: thin triangles, the main aft of the mast, the jib to the bow */
+    oy_build_roof(b, sail, lean * (0.5f * mast + 1.0f), 1.5f, -0.12f * len + 0.02f, 0.02f, 0.21f * len,
+                  mast - 1.5f, 0);
+    oy_build_roof(b, sail, lean * 0.4f * mast, 1.1f, 0.25f * len, 0.02f, 0.14f * len, 0.8f * mast, 0);
+    int skin = oy_build_mat(b, 0.45f, 0.3f, 0.22f);
+    int coat = oy_build_mat(b, 0.12f, 0.16f, 0.3f);
+    oy_build_box(b, coat, 0, 1.1f, -0.33f * len, 0.2f, 0.3f, 0.15f, 0, 0, heel);
+    oy_build_ellipsoid(b, skin, 0, 1.52f, -0.33f * len, 0.1f, 0.12f, 0.1f);
+}
+
 /* A canoe: a long narrow hull pointed at both ends, riding low, a
  * paddler kneeling amidships whose paddle dips on one side and then the
  * other. */

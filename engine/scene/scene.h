@@ -165,6 +165,10 @@ void oy_build_box(oy_build *b, int mat, float cx, float cy, float cz, float hx, 
  * [-hx, hx] x [-hz, hz] at y0, turned by yaw */
 void oy_build_roof(oy_build *b, int mat, float cx, float y0, float cz, float hx, float hz,
                    float h, float yaw);
+/* a slab across x (half width hx) from z0 to z1 > z0, up to top,
+ * its underside the straight line from (z0, y0) to (z1, y1): a course of
+ * an arch's spandrel */
+void oy_build_spandrel(oy_build *b, int mat, float hx, float z0, float y0, float z1, float y1, float top);
 /* a pyramid of h over a regular base of 3 to 7 sides, r from its centre
  * to the middle of each side (a face toward yaw first): a pyramid of
  * stone, a hipped or tented roof */
@@ -282,6 +286,8 @@ void oy_kind_scarecrow(oy_build *b);
 void oy_kind_bench(oy_build *b);
 void oy_kind_boat(oy_build *b);
 void oy_kind_canoe(oy_build *b);
+void oy_kind_rowboat(oy_build *b);
+void oy_kind_sailboat(oy_build *b);
 void oy_kind_ship(oy_build *b);
 void oy_kind_wagon(oy_build *b);
 void oy_kind_car(oy_build *b);

@@ -166,6 +166,22 @@ void oy_build_roof(oy_build *b, int mat, float cx, float y0, float cz, float hx,
     p->r[0] = p->r[1] = p->r[2] = sqrtf(hx * hx + hz * hz + h * h);
 }
 
+void oy_build_spandrel(oy_build *b, int mat, float hx, float z0, float y0, float z1, float y1, float top)
+{
+    oy_prim *p = prim_new(b, OY_PRIM_HULL, mat);
+    if (!p)
+        return;
+    plane(p, 1, 0, 0, hx, top, z0);
+    plane(p, -1, 0, 0, -hx, top, z0);
+    plane(p, 0, 1, 0, 0, top, z0);
+    plane(p, 0, 0, -1, 0, top, z0);
+    plane(p, 0, 0, 1, 0, top, z1);
+    plane(p, 0, -(z1 - z0), y1 - y0, 0, y0, z0);   /* the underside, facing down */
+    float lo = fminf(y0, y1), hz = 0.5f * (z1 - z0), hy = 0.5f * (top - lo);
+    p->c[0] = 0; p->c[1] = lo + hy; p->c[2] = z0 + hz;
+    p->r[0] = p->r[1] = p->r[2] = sqrtf(hx * hx + hy * hy + hz * hz);
+}
+
 void oy_build_pyramid(oy_build *b, int mat, float cx, float y0, float cz, float r, float h, int sides,
                       float yaw)
 {

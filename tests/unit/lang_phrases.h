@@ -389,6 +389,15 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a fisherman in a small boat", "boat", 1, OY_PLACE_NONE),
     ABSENT("a fisherman in a small boat", "person"),
     OBJ("a man on a boat on the lake", "boat", 1, OY_PLACE_NEAR_WATER),
+    OBJ("a fisherman rowing a small boat across a misty river", "boat", 1, OY_PLACE_NONE),
+    ABSENT("a fisherman rowing a small boat across a misty river", "person"),
+    OBJ("a sailor on a yacht in the bay", "sailboat", 1, OY_PLACE_NONE),
+    ABSENT("a sailor on a yacht in the bay", "person"),
+    /* a rowing boat rows and a sailing boat sails: neither is the other */
+    OBJ("a rowboat tied to a wooden dock on a misty lake", "rowboat", 1, OY_PLACE_NEAR_ENTITY),
+    OBJ("a gondola on a canal", "rowboat", 1, OY_PLACE_NEAR_WATER),
+    OBJ("sailboats on a blue bay", "sailboat", 3, OY_PLACE_NEAR_WATER),
+    OBJ("a yacht moored at a marina", "sailboat", 1, OY_PLACE_NEAR_WATER),
     /* a size word sizes an island or a lake, not a stream */
     CH("a tiny island in the ocean", OY_CH_ISLAND, 0.45f, 0.55f),
     CH("a small lake", OY_CH_LAKE, 0.65f, 0.75f),
