@@ -297,7 +297,7 @@ static int add_word(loader *L, const oy_ynode *n, int ci)
 
 static const char *const concept_keys[] = {
     "name", "group", "synonyms", "set", "add", "over", "kind", "description",
-    "surface", "paint", "sun"
+    "surface", "paint", "sun", "size"
 };
 
 static const char *const paint_keys[3] = { "warmth", "tint", "light" };
@@ -373,6 +373,7 @@ static int read_concept(loader *L, const oy_ynode *n)
     surf = oy_ymap_get(n, "surface");
     paint = oy_ymap_get(n, "paint");
     const oy_ynode *sun = oy_ymap_get(n, "sun");
+    const oy_ynode *size = oy_ymap_get(n, "size");
 
     memset(&c, 0, sizeof c);
     c.over = 4.0;
@@ -421,6 +422,17 @@ static int read_concept(loader *L, const oy_ynode *n)
         if (strcmp(sun->scalar, "up"))
             lerr(L, sun, NULL, "'sun' takes only 'up', not '%s'", sun->scalar);
         c.sun_up = 1;
+    }
+    if (size && scalar(L, size, "size")) {
+        char *end;
+        double v = strtod(size->scalar, &end);
+        if (end == size->scalar || *end || !(v >= 0.1 && v <= 10.0))
+            lerr(L, size, NULL, "bad size '%s' (a number, 0.1 to 10: how much the thing is scaled)",
+                 size->scalar);
+        else if (c.group != OY_GROUP_OBJECT)
+            lerr(L, size, NULL, "only objects have a 'size'");
+        else
+            c.size = (float)v;
     }
     if (syn && syn->type == OY_YMAP)
         lerr(L, syn, NULL, "'synonyms' must be a list of words and phrases");

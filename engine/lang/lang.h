@@ -50,6 +50,8 @@ typedef struct oy_concept {
     float paint[3];            /* warmth, tint, light, -1..1 each */
     int sun_up;                /* "long shadows": a twilight time of the same
                                   text moves to the nearest low sun */
+    float size;                /* objects: the thing scaled from its kind's
+                                  size ("a child": 0.62); 0 means 1 */
 } oy_concept;
 
 /* The bank: built-in concepts plus an optional per-shot vocabulary file

@@ -696,6 +696,18 @@ static void place_object(parser *p, clause *c, int place, const char *what)
         c->listed = -1;
         return;
     }
+    /* but what stands "in the distance" is far from what it was said to
+     * be with: "kids on a beach with a lighthouse in the distance" */
+    oy_phrase_effect *last = c->last_object >= 0 ? &p->out->items[c->last_object] : NULL;
+    if (last && last->place == OY_PLACE_NEAR_ENTITY && place == OY_PLACE_DISTANCE) {
+        set_place(last, place, what);
+        return;
+    }
+    /* and what is with another thing "behind" stands by it, behind it
+     * as the view sees them, not behind the camera: "a cabin with a lone
+     * tree behind" */
+    if (last && last->place == OY_PLACE_NEAR_ENTITY && place == OY_PLACE_BEHIND)
+        return;
     if (c->last_object >= 0 && p->out->items[c->last_object].place == OY_PLACE_NEAR_ENTITY &&
         place != OY_PLACE_NEAR_ENTITY) {
         const char *anchor = p->out->items[c->last_object].near_what;
@@ -765,7 +777,7 @@ static int add_item(parser *p, clause *c, const oy_concept *k, size_t at, int pl
     it->intensity = c->intensity_at == at && !(k->has_paint && c->size_at == at) ? c->intensity : 1.0f;
     it->negated = c->negate;
     it->count = 1;
-    it->size = 1.0f;
+    it->size = k->size > 0.0f ? k->size : 1.0f;
     /* a size word sizes the object it comes before, colours between
      * ("a tiny red cabin"); right before another concept a big one is
      * that one's intensity ("big waves"), and a small one leaves it as
@@ -774,7 +786,7 @@ static int add_item(parser *p, clause *c, const oy_concept *k, size_t at, int pl
     static const char *const sized[] = { "island", "lake", "mountain lake" };
     if (c->size > 0.0f && !k->has_paint) {
         if (k->group == OY_GROUP_OBJECT) {
-            it->size = c->size;
+            it->size *= c->size;
             it->intensity = 1.0f;   /* "a little" sized it */
         } else if (c->size_at == at && c->intensity_at != at && (c->size > 1.0f || ONE_OF(k->name, sized))) {
             it->intensity = c->size;

@@ -425,7 +425,14 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
         switch (it->place) {
         case OY_PLACE_LEFT: ahead = 18.0f * k; lateral = -10.0f * k; break;
         case OY_PLACE_RIGHT: ahead = 18.0f * k; lateral = 10.0f * k; break;
-        case OY_PLACE_DISTANCE: ahead = fmaxf(180.0f, 60.0f * k); radius = 25.0f; break;
+        case OY_PLACE_DISTANCE:
+            /* off the axis when a thing named before stands on it, so
+             * that it does not hide behind that ("a farmhouse with a barn
+             * in the distance") */
+            ahead = fmaxf(180.0f, 60.0f * k);
+            lateral = unplaced > 0 ? -0.14f * ahead : 0.0f;
+            radius = 25.0f;
+            break;
         case OY_PLACE_BEHIND: ahead = -15.0f * k; break;
         case OY_PLACE_NEAR_WATER: ahead = 40.0f * k; break;
         case OY_PLACE_ON_HIGH: ahead = fmaxf(60.0f, 40.0f * k); radius = 10.0f; break;
@@ -479,10 +486,14 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
             lateral = (j & 1 ? 0.25f : -0.25f) * (float)((j + 1) / 2) * ahead;
         }
         /* a boat moored at a pier floats in the view, as the pier
-         * reaches out into it */
+         * reaches out into it, on the other side of the view from the
+         * pier's foot (shot.c puts that to the side of its own line), so
+         * that the deck does not hide it */
         size_t at = it->place == OY_PLACE_NEAR_ENTITY ? oy_model_find_named(c->m, it->near_what, t) : SIZE_MAX;
         const oy_kind *kn = at != SIZE_MAX ? oy_scene_kind_find(c->m->ents[at].e.kind) : NULL;
         int moored = kn && (kn->flags & OY_KIND_REACHES) && kd && (kd->flags & OY_KIND_FLOATS);
+        if (moored)
+            lateral = (c->m->ents[at].lateral < 0.0f ? 0.2f : -0.2f) * ahead;
         if (it->place == OY_PLACE_NEAR_ENTITY && !moored) {
             if (at != SIZE_MAX) {
                 /* beside it, clear of it: off its middle by half its

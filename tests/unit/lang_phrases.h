@@ -488,7 +488,13 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a thunderstorm over the great plains with a tornado", "tornado", 1, OY_PLACE_NONE),
     CH("a twister on the prairie", OY_CH_CLOUD, 0.99f, 1.0f),
     /* nouns plural as they stand are several */
-    OBJ("children playing in a meadow", "person", 3, OY_PLACE_NONE),
+    OBJ("children playing in a meadow", "child", 3, OY_PLACE_NONE),
+    /* what is with another thing "in the distance" is far, not by it */
+    OBJ("kids playing on a sandy beach with a red lighthouse in the distance", "lighthouse", 1,
+        OY_PLACE_DISTANCE),
+    OBJ("a farmhouse with a red barn in the distance", "barn", 1, OY_PLACE_DISTANCE),
+    OBJ("a cabin with a lone tree behind", "cabin", 1, OY_PLACE_NONE),
+    OBJ("a cabin with a lone tree behind", "tree", 1, OY_PLACE_NEAR_ENTITY),
     OBJ("people walking in a park in autumn", "person", 3, OY_PLACE_NONE),
     OBJ("a lone man in a field", "person", 1, OY_PLACE_NONE),
     OBJ("children flying kites on a windy beach", "kite", 3, OY_PLACE_NONE),

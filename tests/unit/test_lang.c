@@ -7,6 +7,7 @@
  * bank's size, vague adjectives, every object kind) and the unknown-word
  * rate over tests/prompts/prompts.txt.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -395,6 +396,10 @@ static void test_vocabulary(void)
                "    group: music\n"
                "    colour: blue\n"
                "    set: {valence: 0.2}\n"
+               "  - name: bonfire\n"
+               "    group: object\n"
+               "    kind: campfire\n"
+               "    size: 40\n"
                "  - group: light\n");
     log = capture_log(&cap);
     err = oy_bank_new(&b, path, &log);
@@ -403,7 +408,7 @@ static void test_vocabulary(void)
         { 4, 11, "unknown channel 'fogg'" }, { 4, 28, "bad value 'lots'" },
         { 4, 40, "out of range" }, { 6, 12, "unknown group 'objects'" },
         { 9, 11, "unknown object kind 'dragon'" }, { 12, 5, "unknown key 'colour'" },
-        { 14, 5, "without a 'name'" },
+        { 17, 11, "bad size '40'" }, { 18, 5, "without a 'name'" },
     };
     CHECK(log.errors == (int)(sizeof want / sizeof *want), "%d errors (got %d)",
           (int)(sizeof want / sizeof *want), log.errors);
@@ -522,6 +527,30 @@ static void targets_of(const oy_bank *b, const char *text, float *t, unsigned ch
 
 /* "dusk with long shadows" and "a warm dawn" keep a low sun up; night
  * stays night */
+/* a child is a person at 0.62 of a grown one's size, and a size word
+ * sizes it further */
+static void test_sizes(const oy_bank *b)
+{
+    static const struct { const char *text; int count; float size; } cases[] = {
+        { "a child on the beach", 1, 0.62f }, { "kids playing in the snow", 3, 0.62f },
+        { "a small boy by the lake", 1, 0.434f }, { "a woman with two children", 2, 0.62f },
+        { "a man", 1, 1.0f },
+    };
+    CHECK_GROUP("sizes");
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        oy_parse p;
+        oy_lang_parse(b, cases[i].text, NULL, 0, 0, NULL, &p);
+        const oy_phrase_effect *it = NULL;
+        for (int k = 0; k < p.nitems; k++)
+            if (p.items[k].concept->group == OY_GROUP_OBJECT)
+                it = &p.items[k];
+        CHECK(it && it->count == cases[i].count && fabsf(it->size - cases[i].size) < 0.01f,
+              "'%s': the last thing named is %d of size %.2f (got %d of %.2f)", cases[i].text, cases[i].count,
+              cases[i].size, it ? it->count : 0, it ? it->size : 0.0f);
+        oy_parse_release(&p);
+    }
+}
+
 static void test_sun_up(const oy_bank *b)
 {
     static const struct { const char *text; float lo, hi; } cases[] = {
@@ -792,6 +821,7 @@ int main(void)
     test_inflections(b);
     test_colours(b);
     test_sun_up(b);
+    test_sizes(b);
     test_issue_words(b);
     test_prompts(b);
     test_explain(b);
