@@ -968,9 +968,10 @@ static int shadow_grid(oy_objects *o, const float sun[3])
     return 0;
 }
 
-/* nearest solid hit of a ray in instance I: t, or -1 */
+/* the nearest solid hit of a ray in instance I, or with any set the first
+ * found (enough for a shadow): t, or -1 */
 static float inst_hit(const oy_objects *o, const inst *I, const float ow[3], const float d[3],
-                      float tmin, float tmax, int *prim, float nl[3])
+                      float tmin, float tmax, int any, int *prim, float nl[3])
 {
     /* the bounding sphere first */
     float oc[3] = { I->bc[0] - ow[0], I->bc[1] - ow[1], I->bc[2] - ow[2] };
@@ -1013,6 +1014,8 @@ static float inst_hit(const oy_objects *o, const inst *I, const float ow[3], con
             best = t;
             hit = i;
             memcpy(nl, n, sizeof n);
+            if (any)
+                break;
         }
     }
     *prim = hit;
@@ -1035,7 +1038,7 @@ static float object_shadow(const oy_objects *o, const float p[3])
         const inst *I = &o->in[o->gl[q]];
         int prim;
         float n[3];
-        if (inst_hit(o, I, p, o->sun, 0.02f, 1e5f, &prim, n) > 0.0f)
+        if (inst_hit(o, I, p, o->sun, 0.02f, 1e5f, 1, &prim, n) > 0.0f)
             return 0.0f;
     }
     return 1.0f;
@@ -1353,7 +1356,7 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int thread, int y, in
         if (last >= 0) {
             const inst *I = &o->in[last];
             int prim;
-            float t = inst_hit(o, I, zero, d, 0.0f, best, &prim, hn);
+            float t = inst_hit(o, I, zero, d, 0.0f, best, 0, &prim, hn);
             if (t > 0.0f) {
                 best = t;
                 hit = last;
@@ -1370,7 +1373,7 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int thread, int y, in
                 continue;
             int prim;
             float n[3];
-            float t = I->dnear < best && o->tl[q] != last ? inst_hit(o, I, zero, d, 0.0f, best, &prim, n)
+            float t = I->dnear < best && o->tl[q] != last ? inst_hit(o, I, zero, d, 0.0f, best, 0, &prim, n)
                                                           : -1.0f;
             if (t > 0.0f) {
                 best = t;
@@ -1414,7 +1417,7 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int thread, int y, in
                     continue;
                 int prim;
                 float n[3];
-                float t = inst_hit(o, I, zero, d, land, mt, &prim, n);
+                float t = inst_hit(o, I, zero, d, land, mt, 0, &prim, n);
                 if (t > 0.0f) {
                     mt = t;
                     mhit = o->tl[q];
