@@ -95,6 +95,13 @@ float oy_channel_default(int ch)
     return ch >= 0 && ch < OY_CH_COUNT ? oy_channels[ch].def : 0.0f;
 }
 
+float oy_fog_extinction(const float ch[OY_CH_COUNT])
+{
+    float fog = oy_clampf(ch[OY_CH_FOG], 0.0f, 1.0f), fog2 = fog * fog;
+    float precip = oy_clampf(ch[OY_CH_RAIN], 0.0f, 1.0f) * 0.5f + oy_clampf(ch[OY_CH_SNOW], 0.0f, 1.0f);
+    return 0.06f * fog2 * fog2 + 0.012f * fog2 + 0.002f * fog + 0.0012f * precip;
+}
+
 void oy_channel_range(int ch, float *lo, float *hi)
 {
     *lo = oy_channels[ch].lo;

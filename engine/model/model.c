@@ -338,7 +338,7 @@ static int seek_for(const oy_kind *kd, int place)
     return place == OY_PLACE_ON_HIGH ? OY_SEEK_HIGH : OY_SEEK_NONE;
 }
 
-static int text_objects(compile *c, const oy_parse *p, double t, int directive);
+static int text_objects(compile *c, const oy_parse *p, double t, int directive, float clear);
 
 /* The colour the words give the object of item i ("a red barn"): the
  * first colour word that qualifies it, as oy_paint takes it; else 0. */
@@ -369,7 +369,7 @@ static int named_in(const oy_parse *p, const char *kind)
  * by a cabin", "trees round a temple") or of nothing ("rain on a country
  * lane") is in the world too: each such thing not in it yet, placed as a
  * thing named on its own. */
-static int things_named_as_places(compile *c, const oy_parse *p)
+static int things_named_as_places(compile *c, const oy_parse *p, float clear)
 {
     for (int i = 0; i < p->nitems + p->nnotes; i++) {
         const oy_concept *k;
@@ -389,15 +389,25 @@ static int things_named_as_places(compile *c, const oy_parse *p)
             continue;
         oy_phrase_effect one = { .concept = k, .intensity = 1.0f, .count = 1, .size = 1.0f, .qualifies = -1 };
         oy_parse alone = { .items = &one, .nitems = 1 };
-        int err = text_objects(c, &alone, 0.0, -1);
+        int err = text_objects(c, &alone, 0.0, -1, clear);
         if (err)
             return err;
     }
     return 0;
 }
 
-/* Objects named in free text: placed relative to the camera. */
-static int text_objects(compile *c, const oy_parse *p, double t, int directive)
+/* How far off a thing stands out clearly from the fog of the channels
+ * ch (seen through a third of the fog or more), or, with no fog, as far
+ * as any place puts it */
+static float fog_clear(const float ch[OY_CH_COUNT])
+{
+    float k = oy_fog_extinction(ch);
+    return k > 1e-6f ? fmaxf(1.1f / k, 30.0f) : 1e9f;
+}
+
+/* Objects named in free text: placed relative to the camera, and where
+ * the fog hides what stands farther than clear metres, no farther. */
+static int text_objects(compile *c, const oy_parse *p, double t, int directive, float clear)
 {
     int unplaced = 0;   /* things named so far with no place of their own */
     for (int i = 0; i < p->nitems; i++) {
@@ -584,8 +594,11 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
                 float wide = 0.36f * (ahead + dz);
                 dx = fminf(fmaxf(lateral + dx, -wide), wide) - lateral;
             }
-            err = add_entity(c, object_kind(it->concept), NULL, t, pos, OY_ANCHOR_CAMERA,
-                             ahead + dz, lateral + dx, k);
+            /* in fog, near enough to be seen, whole or not, and where the
+             * words put it, not on a hill the fog hides */
+            float a = ahead + dz, l = lateral + dx, in_fog = a > clear ? clear / a : 1.0f;
+            err = add_entity(c, object_kind(it->concept), NULL, t, pos, OY_ANCHOR_CAMERA, a * in_fog, l * in_fog,
+                             k);
             if (err)
                 return err;
             oy_entrec *r = &c->m->ents[c->m->nents - 1];
@@ -594,7 +607,9 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive)
             r->e.size = sz;
             r->turn = across ? OY_TURN_ACROSS : turn_for(kd);
             r->seek = seek_for(kd, it->place);
-            r->stand_off = stand_off;
+            r->stand_off = in_fog < 1.0f ? 0.0f : stand_off;
+            if (clear < 250.0f && r->seek == OY_SEEK_HIGH)
+                r->seek = OY_SEEK_NONE;   /* the high ground would be hundreds of metres off */
             /* a landform stood off already (ahead); the placing still
              * needs its height to see that the land does not hide it */
             if (kd && (kd->flags & OY_KIND_LANDFORM) && (r->seek == OY_SEEK_NONE || r->seek == OY_SEEK_RIVER))
@@ -745,7 +760,7 @@ static int apply_directive(compile *c, int di)
         over = parse_over(&p);
         if (over < 0)
             over = OVER_SAY;
-        err = text_objects(c, &p, t0, di);
+        err = text_objects(c, &p, t0, di, fog_clear(target));
         if (!err)
             err = add_event(c, OY_EV_SAY, t0, d->text.s, di);
         break;
@@ -1098,9 +1113,9 @@ static int apply_world(compile *c)
         water_of_things(&p, target, mask);
         c->line[0] = 0;
         c->at = w->prompt.mark;
-        err = things_named_as_places(c, &p);
+        err = things_named_as_places(c, &p, fog_clear(target));
         if (!err)
-            err = text_objects(c, &p, 0.0, -1);
+            err = text_objects(c, &p, 0.0, -1, fog_clear(target));
         oy_parse_release(&p);
         if (err)
             return err;

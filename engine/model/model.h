@@ -105,6 +105,10 @@ int oy_channel_find(const char *name);
 float oy_channel_default(int ch);
 /* The range channel ch keeps; it also bounds vocabulary values. */
 void oy_channel_range(int ch, float *lo, float *hi);
+/* The height fog's extinction at its floor, per metre, for the channels
+ * ch: visibility (5 % contrast) is about 3 over it: some 1.4 km in mist
+ * (fog 0.3), 200 m in fog (0.6), a few tens of metres in thick fog (0.9) */
+float oy_fog_extinction(const float ch[OY_CH_COUNT]);
 
 /* Entities: objects, characters, flocks placed by directives or the prompt. */
 typedef struct oy_entity {

@@ -529,10 +529,7 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
     float precip = oy_clampf(st->ch[OY_CH_RAIN], 0.0f, 1.0f) * 0.5f + oy_clampf(st->ch[OY_CH_SNOW], 0.0f, 1.0f);
     c.mie = 2.0e-6f + 6.0e-5f * haze * haze + 1.0e-5f * haze + 4.0e-5f * precip;
     c.haze_k = 4.0e-6f + 3.5e-5f * r->sky.oc;
-    /* visibility (5 % contrast) about 1.4 km in mist (0.3), 200 m in fog
-     * (0.6) and a few tens of metres in thick fog (0.9) */
-    float fog2 = fog * fog;
-    c.fog_a = 0.06f * fog2 * fog2 + 0.012f * fog2 + 0.002f * fog + 0.0012f * precip;
+    c.fog_a = oy_fog_extinction(st->ch);
     c.fog_b = 1.0f / (12.0f + 90.0f * fog);
     c.fog_y0 = sh.floor0;
     c.cloud_shadow = r->sky.cloud > 0.02f ? 0.85f * (1.0f - oy_smoothstepf(0.6f, 1.0f, r->sky.cloud)) : 0.0f;

@@ -455,6 +455,18 @@ static void placement_words(void)
               "'%s' stands on the hill, whole in the frame (%.1f m up, %.0f m off, top %.1f degrees up, "
               "%.1f degrees off the view)", crowned[i].words, rise, d, oy_atan2f(top, d) * 57.29578f, bearing);
     }
+    /* in fog, what is named stands where the fog lets it be seen, not on
+     * a hill the fog hides (the ruins stood 290 m off in fog that hides
+     * all beyond 200 m) */
+    static const char *const foggy[] = { "a ruined castle on a hill covered in fog",
+                                         "a lighthouse in thick fog", "a lone tree in a foggy field" };
+    for (size_t i = 0; i < sizeof foggy / sizeof *foggy; i++) {
+        oy_entity thing;
+        ok = placed(foggy[i], &at, &rise, &bearing, &thing);
+        float d = ok ? hypotf(thing.pos[0], thing.pos[2]) : 999.0f;
+        CHECK(ok && d < 90.0f && fabsf(bearing) < 15.0f, "'%s': the thing stands %.0f m off, %.1f degrees off "
+              "the view (at most 90 m)", foggy[i], d, bearing);
+    }
     /* a campfire among dunes stands where a view tilted 2 degrees down
      * has it in the frame, not down the slip face below the frame's
      * foot (it stood 32 degrees below the view) */
