@@ -594,9 +594,12 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
                 float wide = 0.36f * (ahead + dz);
                 dx = fminf(fmaxf(lateral + dx, -wide), wide) - lateral;
             }
-            /* in fog, near enough to be seen, whole or not, and where the
-             * words put it, not on a hill the fog hides */
-            float a = ahead + dz, l = lateral + dx, in_fog = a > clear ? clear / a : 1.0f;
+            /* in fog, near enough to be seen, whole or not (a town or a
+             * village by its nearest houses), and where the words put it,
+             * not on a hill the fog hides */
+            float a = ahead + dz, l = lateral + dx;
+            float seen = clear + (kd && (kd->flags & OY_KIND_CLUSTER) ? kd->radius : 0.0f);
+            float in_fog = a > seen ? seen / a : 1.0f;
             err = add_entity(c, object_kind(it->concept), NULL, t, pos, OY_ANCHOR_CAMERA, a * in_fog, l * in_fog,
                              k);
             if (err)

@@ -27,6 +27,8 @@ static const oy_kind kinds[] = {
     { "rock", oy_kind_rock, 0, 0.6f, 1.0f, "rock: a knee-high stone" },
     { "boulder", oy_kind_boulder, 0, 2.0f, 2.5f, "boulder: a stone taller than a person" },
     { "cabin", oy_kind_cabin, OY_KIND_BUILDING, 4.5f, 4.5f, "log cabin: 2 m door, windows, chimney, gable roof" },
+    { "cottage", oy_kind_cottage, OY_KIND_BUILDING, 6.5f, 5.5f,
+      "cottage: whitewashed or stone walls under a steep thatch or slate roof, a gable chimney, a garden wall" },
     { "house", oy_kind_house, OY_KIND_BUILDING, 8.0f, 6.0f, "house: one or two storeys, door, windows, chimney" },
     { "greenhouse", oy_kind_greenhouse, OY_KIND_BUILDING, 3.7f, 6.8f,
       "greenhouse: a glass house 12 m long on a low brick wall, white framed, rows of plants inside" },

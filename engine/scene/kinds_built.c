@@ -83,6 +83,38 @@ void oy_kind_cabin(oy_build *b)
     lamp_light(b, hx * 0.4f, 1.4f, hz + 1.0f, 3.0f);
 }
 
+/* A cottage: one storey of whitewashed or stone walls under a steep
+ * thatched or slate roof, a stone chimney at the gable end, small windows
+ * either side of the door and a low garden wall before it. */
+void oy_kind_cottage(oy_build *b)
+{
+    int stone = oy_build_rand(b, 1, 0.0f, 1.0f) < 0.45f;
+    int thatch = oy_build_rand(b, 2, 0.0f, 1.0f) < 0.6f;
+    float hx = oy_build_rand(b, 3, 3.6f, 4.6f), hz = oy_build_rand(b, 4, 2.4f, 2.9f), wall = 2.7f;
+    int w = stone ? oy_build_stone(b, 0.42f, 0.38f, 0.31f) : oy_build_mat(b, 0.72f, 0.7f, 0.64f);
+    int r = thatch ? roof_mat(b, 0.36f, 0.27f, 0.13f) : roof_mat(b, 0.09f, 0.09f, 0.1f);
+    int chimney = oy_build_stone(b, 0.36f, 0.33f, 0.28f);
+    int door = oy_build_mat(b, 0.12f, 0.16f, 0.1f);
+    int win = oy_build_window(b);
+    oy_build_box(b, w, 0, (wall - 1.2f) * 0.5f, 0, hx, (wall + 1.2f) * 0.5f, hz, 0, 0, 0);
+    /* a thatch is thick and steep, its eaves low over the walls */
+    float over = thatch ? 0.6f : 0.35f;
+    oy_build_roof(b, r, 0, wall - (thatch ? 0.35f : 0.0f), 0, hx + over, hz + over + 0.2f, 1.25f * hz, 0);
+    oy_build_box(b, door, 0, 1.0f, hz + 0.03f, 0.45f, 1.0f, 0.05f, 0, 0, 0);
+    for (int i = -1; i <= 1; i += 2)
+        oy_build_box(b, win, (float)i * hx * 0.55f, 1.45f, hz + 0.03f, 0.42f, 0.45f, 0.05f, 0, 0, 0);
+    windows(b, win, -hx - 0.04f, hz, 1.45f, 1, 1);
+    oy_build_box(b, chimney, hx - 0.45f, 0.5f * (wall + 1.25f * hz + 1.2f), 0, 0.45f,
+                 0.5f * (wall + 1.25f * hz + 1.2f), 0.55f, 0, 0, 0);
+    chimney_smoke(b, hx - 0.45f, wall + 1.25f * hz + 1.3f, 0);
+    /* the garden wall, either side of a gap at the path */
+    int low = oy_build_stone(b, 0.4f, 0.37f, 0.32f);
+    for (int i = -1; i <= 1; i += 2)
+        oy_build_box(b, low, (float)i * 0.5f * (hx + 2.2f), 0.4f, hz + 3.5f, 0.5f * (hx - 0.4f), 0.45f, 0.25f, 0, 0,
+                     0);
+    lamp_light(b, 0, 2.1f, hz + 0.8f, 3.0f);
+}
+
 /* A greenhouse: a glass house 12 m long on a low brick wall, a white
  * frame at its corners, eaves and ridge, the glass seen through to rows
  * of green plants on benches inside; the glass takes the frame's colour

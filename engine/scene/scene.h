@@ -261,6 +261,7 @@ void oy_kind_footpath(oy_build *b);
 void oy_kind_bridge(oy_build *b);
 void oy_kind_footbridge(oy_build *b);
 void oy_kind_stone_bridge(oy_build *b);
+void oy_kind_cottage(oy_build *b);
 void oy_kind_greenhouse(oy_build *b);
 void oy_kind_cargo_ship(oy_build *b);
 void oy_kind_cruise_ship(oy_build *b);

@@ -493,6 +493,9 @@ static const lang_phrase lang_phrases[] = {
     OBJ("kids playing on a sandy beach with a red lighthouse in the distance", "lighthouse", 1,
         OY_PLACE_DISTANCE),
     OBJ("a farmhouse with a red barn in the distance", "barn", 1, OY_PLACE_DISTANCE),
+    /* a cottage is not a log cabin */
+    OBJ("a cozy cottage in the english countryside with a stone wall", "cottage", 1, OY_PLACE_NONE),
+    OBJ("a thatched cottage by a stream", "cottage", 1, OY_PLACE_NEAR_WATER),
     OBJ("a cabin with a lone tree behind", "cabin", 1, OY_PLACE_NONE),
     OBJ("a cabin with a lone tree behind", "tree", 1, OY_PLACE_NEAR_ENTITY),
     OBJ("people walking in a park in autumn", "person", 3, OY_PLACE_NONE),
