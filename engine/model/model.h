@@ -74,6 +74,7 @@ enum oy_channel {
     OY_CH_FIELDS,        /* 0..1 the open ground farmed in a patchwork of fields */
     OY_CH_ROWS,          /* 0..1 the fields' share planted in rows of vines or flowers */
     OY_CH_PADDIES,       /* 0..1 the open ground and hills cut into flooded rice terraces */
+    OY_CH_CLOUD_SEA,     /* 0..1 a sea of cloud filling the land below a summit underfoot */
     /* surface colours, -1..1 each, 0 = the world's own colours: warmth
      * -1 blue .. 1 red-orange, tint -1 green .. 1 magenta (the grade's
      * axes), light -1 black .. 1 white; ground is sand, soil and mud */

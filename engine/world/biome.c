@@ -357,4 +357,17 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     cover *= oy_smoothstepf(0.0f, oy_lerpf(80.0f, 14.0f, k), open);
     /* crowns thin out toward the forest edge instead of ending in a wall */
     pt->canopy = cover * cover * (3.0f - 2.0f * cover) * (10.0f + 5.0f * fine);
+    /* the top of a sea of cloud: white billows, nothing growing, no snow
+     * lying on them */
+    if (pt->cloud > 0.0f) {
+        static const float cloud[3] = { 0.86f, 0.87f, 0.9f };
+        /* greyer down between the billows, where less light reaches */
+        float up = oy_smoothstepf(sh->deck - 10.0f, sh->deck + 30.0f, pt->ground);
+        for (int i = 0; i < 3; i++)
+            pt->rgb[i] = oy_lerpf(pt->rgb[i], cloud[i] * (0.72f + 0.24f * up + 0.04f * fine), pt->cloud);
+        for (int i = 0; i < 8; i++)
+            pt->biome[i] = oy_lerpf(pt->biome[i], i == SNOWFIELD, pt->cloud);
+        pt->canopy *= 1.0f - pt->cloud;
+        pt->snow_aff *= 1.0f - pt->cloud;
+    }
 }

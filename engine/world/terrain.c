@@ -51,6 +51,30 @@ static float hill_bump(const oy_world_shape *sh, double x, double z)
     return sh->hill * sh->hill_h * oy_smoothstepf(sh->hill_r, 0.0f, r);
 }
 
+/* Above a sea of cloud the default view stands on a summit: the land
+ * rises to SUMMIT_H at the origin, falling away on every side, and the
+ * cloud's top lies DECK_BELOW under it, so the land round it is drowned
+ * in cloud and only the high peaks beyond stand out of it. */
+#define SUMMIT_H 420.0f
+#define SUMMIT_R 600.0f
+#define DECK_BELOW 70.0f
+static float summit(const oy_world_shape *sh, double x, double z)
+{
+    if (sh->cloud_sea <= 0.0f)
+        return 0.0f;
+    float r = (float)hypot(x, z), u = oy_smoothstepf(SUMMIT_R, 0.0f, r);
+    return sh->cloud_sea * SUMMIT_H * u * u * (3.0f - 2.0f * u) * 0.5f * (1.0f + u);
+}
+
+/* The sea of cloud's top at x, z: rounded billows some 300 m across and
+ * 25 m high, smaller ones on them, on a long swell */
+static float deck_at(const oy_world *w, const oy_world_shape *sh, double x, double z, float min_wl)
+{
+    float swell = oy_world_fbm(w, x + 3111.5, z - 1717.0, 1500.0, fmaxf(min_wl, 100.0f), 2);
+    float billow = oy_world_fbm(w, x - 4242.0, z + 2929.5, 300.0, min_wl, 5);
+    return sh->deck + 20.0f * swell + 25.0f * sqrtf(fmaxf(0.5f + billow, 0.0f));
+}
+
 /* the natural land before the plan's lines reshape it; far is reach() and
  * open the distance from the open ground */
 static float natural(const oy_world *w, const oy_world_shape *sh, double x,
@@ -73,7 +97,7 @@ static float natural(const oy_world *w, const oy_world_shape *sh, double x,
     float h = 6.0f + mtn * lim / sqrtf(lim * lim + top * top);
     h += (0.5f + 0.5f * far) * sh->hills_amp *
          (0.5f + 0.5f * oy_world_fbm(w, x + 5000.0, z - 3000.0, HILLS_WL, fmaxf(min_wl, 20.0f), 5));
-    h += hill_bump(sh, x, z);
+    h += hill_bump(sh, x, z) + summit(sh, x, z);
     if (sh->plateau > 0.0f) {
         /* terraces: flat treads, steep risers */
         float step = 30.0f + 0.06f * sh->relief_amp;
@@ -142,6 +166,7 @@ static const int shape_channels[] = {
     OY_CH_ROCK_WARMTH, OY_CH_ROCK_TINT, OY_CH_ROCK_LIGHT,
     OY_CH_GROUND_WARMTH, OY_CH_GROUND_TINT, OY_CH_GROUND_LIGHT, OY_CH_FIELDS,
     OY_CH_ROWS, OY_CH_FLOWERS, OY_CH_FLOWER_WARMTH, OY_CH_OFFSHORE, OY_CH_PADDIES,
+    OY_CH_CLOUD_SEA,
 };
 #define NKEYS ((int)(sizeof shape_channels / sizeof *shape_channels))
 
@@ -221,6 +246,7 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->fields = oy_clampf(c[OY_CH_FIELDS], 0.0f, 1.0f);
     sh->rows = oy_clampf(c[OY_CH_ROWS], 0.0f, 1.0f);
     sh->paddies = oy_clampf(c[OY_CH_PADDIES], 0.0f, 1.0f);
+    sh->cloud_sea = oy_clampf(c[OY_CH_CLOUD_SEA], 0.0f, 1.0f);
     sh->flowers = oy_clampf(c[OY_CH_FLOWERS], 0.0f, 1.0f);
     oy_flower_weights(oy_clampf(c[OY_CH_FLOWER_WARMTH], -1.0f, 1.0f), sh->flower_wt);
     /* the fields run within 20 degrees of the default view (+z), so
@@ -374,6 +400,7 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->floor0 = 0.0f;
     float nat0 = natural_at(w, sh, x0, z0, 50.0f);
     sh->floor0 = fmaxf(8.0f + 0.15f * (nat0 - 6.0f), sh->sea_level + 3.0f);
+    sh->deck = natural_at(w, sh, 0.0, 0.0, 50.0f) - DECK_BELOW;
     sh->crater_base = natural_at(w, sh, sh->crater_x, sh->crater_z, 50.0f);
     sh->butte_base = natural_at(w, sh, sh->butte_x, sh->butte_z, 50.0f);
 
@@ -789,6 +816,17 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
             wkind = OY_WATER_SEA;
         }
     }
+    /* the sea of cloud over all the land and water below its top */
+    float cloud = 0.0f;
+    if (sh->cloud_sea > 0.0f) {
+        float top = deck_at(w, sh, x, z, min_wl);
+        if (top > h && top > water) {
+            cloud = sh->cloud_sea;
+            h = oy_lerpf(h, top, cloud);
+            water = NO_WATER;
+            wdist = 200.0f;
+        }
+    }
     if (water != NO_WATER && water <= h)
         water = NO_WATER;
     if (water != NO_WATER)
@@ -804,6 +842,7 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         pt->cone = on_cone;
         pt->paddy = sh->paddies * (1.0f - far);
         pt->flood = 0.0f;
+        pt->cloud = cloud;
     }
     return h;
 }

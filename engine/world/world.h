@@ -86,6 +86,7 @@ typedef struct oy_world_shape {
     float fields;                    /* 0..1 farmed fields on open ground */
     float rows;                      /* 0..1 the fields' share in rows of vines or flowers */
     float paddies;                   /* 0..1 open ground and hills in rice terraces */
+    float cloud_sea, deck;           /* 0..1 a sea of cloud; its top's level, m */
 #define OY_PADDY_STEP 2.5f           /* m from one rice terrace's tread to the next */
     float field_ca, field_sa;        /* the fields' bearing: cos and sin */
     float flowers, flower_wt[6];     /* flowers' share and their palette's weights */
@@ -121,6 +122,7 @@ typedef struct oy_world_point {
     float cone;             /* 0..1 up a volcano's bare upper cone */
     float paddy;            /* 0..1 how far rice terraces step the land here */
     float flood;            /* 0..1 standing water over a terrace's tread */
+    float cloud;            /* 0..1 the top of a sea of cloud, not land */
     float biome[8];
     float canopy;           /* forest canopy height above ground, m */
     float rgb[3];           /* dry, snow-free linear albedo */

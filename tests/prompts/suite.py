@@ -274,6 +274,7 @@ DRY = r"\b(desert|dunes?|steppe|savann?ah?|salt flat|prairie|wasteland|mesa|butt
 SAND = r"\b(desert|dunes?)\b|(?<!black )\bsand\b(?! beach)"
 RED_ROCK = r"\b(red|crimson)\b.*\b(canyon|rocks?|sandstone|mesa|cliffs?|buttes?|desert|arch)\b"
 FOG = r"\b(fog|foggy|mist|misty|haze|hazy)\b"
+CLOUD_SEA = r"\b(seas? of (clouds?|fog|mist)|above the clouds|cloud inversion|clouds below)\b"
 SNOW_GROUND = (r"\b(snowy (field|meadow|plain|forest|valley|village)|snowfield|deep snow|"
                r"snow[- ]covered|in winter|winter (morning|day|evening|night)|glacier|frozen tundra)\b")
 FOREST = r"\b(forest|woods|wood|grove|jungle|rainforest|taiga)\b"
@@ -348,6 +349,14 @@ def check_snow(m):
         l, m.up_mean, sat)
 
 
+def check_clouds(m):
+    """A sea of cloud below the view: pale, little coloured pixels, near the
+    sky's brightness, over a third of the band under the horizon."""
+    _, skyl, _ = m.band(0.0, 0.3)
+    s = m.share(0.4, 0.75, lambda r, g, b, l: l >= 0.7 * skyl and hue_sat(r, g, b)[1] < 0.35)
+    return s >= 0.35, 'pale cloud %.0f%% of the band under the horizon (>= 35%%)' % (100 * s)
+
+
 def edges(m, y0, y1):
     """Mean absolute luma step across (gx) and down (gy) rows [y0, y1)."""
     w, L = m.w, m.L
@@ -390,7 +399,9 @@ def checks_for(prompt):
     out = []
     if not has(DARKNESS, p):
         out.append(('luma', check_luma))
-    if has(WATER, re.sub(FROZEN_WATER, '', p)):
+    if has(CLOUD_SEA, p):
+        out.append(('clouds', check_clouds))
+    if has(WATER, re.sub(CLOUD_SEA, '', re.sub(FROZEN_WATER, '', p))):
         out.append(('water', check_water))
     elif has(DRY, p):
         out.append(('no-water', check_no_water))

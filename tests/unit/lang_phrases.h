@@ -400,6 +400,11 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a yacht moored at a marina", "sailboat", 1, OY_PLACE_NEAR_WATER),
     /* a size word sizes an island or a lake, not a stream */
     CH("a tiny island in the ocean", OY_CH_ISLAND, 0.45f, 0.55f),
+    /* a sea of cloud is not the sea */
+    CH("a sea of clouds seen from a mountain top at dawn", OY_CH_CLOUD_SEA, 1.0f, 1.0f),
+    UNSET("a sea of clouds seen from a mountain top at dawn", OY_CH_COAST),
+    CH("a hiker standing above the clouds at sunrise", OY_CH_CLOUD_SEA, 1.0f, 1.0f),
+    CH("valleys filled with fog seen from a high ridge", OY_CH_CLOUD_SEA, 1.0f, 1.0f),
     CH("a small lake", OY_CH_LAKE, 0.65f, 0.75f),
     /* "a field of X" is X's fields, not a meadow painted X */
     CH("a farmhouse in a field of lavender in provence", OY_CH_ROWS, 0.9f, 1.0f),

@@ -565,6 +565,35 @@ int main(void)
         CHECK(flooded > n / 10 && flooded < n * 9 / 10, "some of the treads are flooded (%d of %d)", flooded, n);
     }
     {
+        /* a sea of cloud: the view stands on a summit over it, the land
+         * round it below the cloud's top from a few hundred metres out,
+         * white and bare where the cloud covers it; without it the same
+         * mountains show their land */
+        oy_state sc, sm;
+        oy_world_shape sh;
+        state_with(&sc, OY_CH_CLOUD_SEA, 1.0f, OY_CH_RELIEF, 0.85f);
+        state_with(&sm, OY_CH_CLOUD_SEA, 0.0f, OY_CH_RELIEF, 0.85f);
+        oy_world_shape_init(&sh, w, &sc);
+        float top = oy_world_ground(w, &sc, 0.0, 0.0);
+        int cloud = 0, white = 0, n = 0, under[2] = { 0, 0 };
+        for (int i = 0; i < 64; i++) {
+            double a = i * (2.0 * OY_PI / 64.0), r = 500.0 + 25.0 * i;
+            oy_world_point p;
+            oy_world_eval(w, &sh, r * sin(a), r * cos(a), 0.5f, &p);
+            oy_world_material(w, &sh, r * sin(a), r * cos(a), 0.0f, &p);
+            cloud += p.cloud > 0.99f;
+            white += p.cloud > 0.99f && p.rgb[1] > 0.6f && p.canopy == 0.0f;
+            n++;
+            for (int k = 0; k < 2; k++)
+                under[k] += oy_world_ground(w, k ? &sm : &sc, r * sin(a), r * cos(a)) < top - 100.0f;
+        }
+        CHECK(top > sh.deck + 50.0f && cloud > n * 2 / 3 && white == cloud,
+              "a sea of cloud: the summit underfoot stands %.0f m over its mean top, which covers %d of %d "
+              "points 0.5-2 km out (%d white and treeless)", top - sh.deck, cloud, n, white);
+        CHECK(under[0] == 0 && under[1] > n / 2, "nothing lies 100 m below the summit, under the cloud's billows "
+              "(%d points; %d without the cloud)", under[0], under[1]);
+    }
+    {
         /* cost per query, for the record (not asserted) */
         struct timespec t0, t1;
         float acc = 0;
