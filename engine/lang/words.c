@@ -261,6 +261,8 @@ const oy_lang_word oy_lang_words[] = {
     NEAR("tied to", OY_PLACE_NONE), NEAR("tied up at", OY_PLACE_NONE),
     NEAR("moored to", OY_PLACE_NONE), NEAR("moored at", OY_PLACE_NONE),
     NEAR("moored by", OY_PLACE_NONE), NEAR("docked at", OY_PLACE_NONE),
+    NEAR("fishing from", OY_PLACE_NONE), NEAR("fishing off", OY_PLACE_NONE),
+    NEAR("fishing on", OY_PLACE_NONE), NEAR("fishing by", OY_PLACE_NONE),
 
     PACE("slowly", 8.0f), PACE("gradually", 10.0f),
     PACE("little by little", 10.0f), PACE("bit by bit", 10.0f),

@@ -495,16 +495,8 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
             int j = unplaced++;
             lateral = (j & 1 ? 0.25f : -0.25f) * (float)((j + 1) / 2) * ahead;
         }
-        /* a boat moored at a pier floats in the view, as the pier
-         * reaches out into it, on the other side of the view from the
-         * pier's foot (shot.c puts that to the side of its own line), so
-         * that the deck does not hide it */
-        size_t at = it->place == OY_PLACE_NEAR_ENTITY ? oy_model_find_named(c->m, it->near_what, t) : SIZE_MAX;
-        const oy_kind *kn = at != SIZE_MAX ? oy_scene_kind_find(c->m->ents[at].e.kind) : NULL;
-        int moored = kn && (kn->flags & OY_KIND_REACHES) && kd && (kd->flags & OY_KIND_FLOATS);
-        if (moored)
-            lateral = (c->m->ents[at].lateral < 0.0f ? 0.2f : -0.2f) * ahead;
-        if (it->place == OY_PLACE_NEAR_ENTITY && !moored) {
+        if (it->place == OY_PLACE_NEAR_ENTITY) {
+            size_t at = oy_model_find_named(c->m, it->near_what, t);
             if (at != SIZE_MAX) {
                 /* beside it, clear of it: off its middle by half its
                  * size and a few metres more */
@@ -545,7 +537,16 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
                         /* a tall thing by a low one ("a graveyard with a
                          * church") stands behind it, as far out as a
                          * level view sees it whole */
-                        if (kt && (kt->flags & OY_KIND_OPEN)) {
+                        if (kt && (kt->flags & OY_KIND_REACHES)) {
+                            /* on a pier: out on its deck over the water
+                             * (objects.c stands it on the deck); a boat
+                             * moored at it beside the deck */
+                            int afloat = kd && (kd->flags & OY_KIND_FLOATS);
+                            e->seek = OY_SEEK_PIER;
+                            e->stand_off = 0.0f;
+                            e->beside_off[0] = afloat ? 2.8f : 0.0f;
+                            e->beside_off[1] = (afloat ? 4.0f : 2.0f) + 3.0f * (float)k;
+                        } else if (kt && (kt->flags & OY_KIND_OPEN)) {
                             /* in a town square: in its middle, a few
                              * metres apart, where the view stands near */
                             e->stand_off = 0.0f;
@@ -1069,7 +1070,7 @@ static void settle(oy_model *m)
 
 /* The water a thing the world prompt names stands by, when the prompt
  * names no water of its own: a lighthouse, a ship of any kind or a fishing village
- * by the sea, a boat on a lake (by its kind or its concept's name). */
+ * by the sea, a boat or a pier on a lake (by its kind or its concept's name). */
 static void water_of_things(const oy_parse *p, float *target, unsigned char *mask)
 {
     static const struct {
@@ -1084,14 +1085,22 @@ static void water_of_things(const oy_parse *p, float *target, unsigned char *mas
     for (size_t i = 0; i < sizeof water / sizeof *water; i++)
         if (mask[water[i]])
             return;
-    for (int i = 0; i < p->nitems; i++) {
-        const oy_phrase_effect *it = &p->items[i];
-        if (it->concept->group != OY_GROUP_OBJECT || it->negated)
+    /* the things named, and those named only as the place of another
+     * ("a man on a pier") */
+    for (int i = 0; i < p->nitems + p->nnotes; i++) {
+        const oy_concept *k;
+        if (i < p->nitems) {
+            k = p->items[i].negated ? NULL : p->items[i].concept;
+        } else {
+            const oy_word_note *nt = &p->notes[i - p->nitems];
+            k = nt->how == OY_NOTE_REFERENCE ? nt->concept : NULL;
+        }
+        if (!k || k->group != OY_GROUP_OBJECT)
             continue;
-        for (size_t k = 0; k < sizeof by / sizeof *by; k++)
-            if (!strcmp(object_kind(it->concept), by[k].kind) || !strcmp(it->concept->name, by[k].kind)) {
-                target[by[k].channel] = by[k].value;
-                mask[by[k].channel] = 1;
+        for (size_t j = 0; j < sizeof by / sizeof *by; j++)
+            if (!strcmp(object_kind(k), by[j].kind) || !strcmp(k->name, by[j].kind)) {
+                target[by[j].channel] = by[j].value;
+                mask[by[j].channel] = 1;
                 return;
             }
     }
@@ -1267,7 +1276,14 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
         if (r->anchor != OY_ANCHOR_CAMERA)
             continue;
         double tv = r->of_set ? OY_SET_VIEW : r->t_add;
-        if (r->beside) {
+        if (r->beside && r->seek == OY_SEEK_PIER) {
+            /* on or by the pier the words put it by, as its deck reaches
+             * out from where its foot went */
+            const oy_entrec *o = &m->ents[r->beside - 1];
+            xz[0] = o->e.pos[0];
+            xz[1] = o->e.pos[2];
+            fn(ctx, tv, r->beside_off[1], r->beside_off[0], OY_SEEK_PIER, 0.0f, o->e.yaw, xz);
+        } else if (r->beside) {
             /* by the thing the words put it by, wherever that went (it
              * comes first in the table, so it is placed already) */
             const oy_entrec *o = &m->ents[r->beside - 1];
@@ -1388,7 +1404,8 @@ void oy_model_keep_dry(oy_model *m, oy_dry_fn fn, void *ctx, oy_log *log)
         const oy_kind *k = oy_scene_kind_find(r->e.kind);
         float xz[2] = { r->e.pos[0], r->e.pos[2] };
         double tv = r->of_set ? OY_SET_VIEW : r->t_add;
-        if (!k || (k->flags & (OY_KIND_FLOATS | OY_KIND_LIFTED | OY_KIND_SPANS | OY_KIND_WADES)))
+        if (!k || (k->flags & (OY_KIND_FLOATS | OY_KIND_LIFTED | OY_KIND_SPANS | OY_KIND_WADES)) ||
+            r->seek == OY_SEEK_PIER)
             continue;
         /* a big thing keeps its whole footprint dry (a ferris wheel by the
          * sea); a small one (a person, a car by a bridge, a house) only

@@ -94,6 +94,12 @@ struct oy_objects {
     size_t gscap, glcap;
     int *casters;
     size_t ncasters, ccap;
+    /* the frame's piers' decks, that what walks stands on */
+    struct deck {
+        double x, z, top;         /* its foot, world; the deck's top */
+        float sn, cs, len;        /* its heading; its length */
+    } decks[8];
+    int ndecks;
     /* the view */
     oy_view v;
     float thx, thy;
@@ -572,6 +578,14 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
     float wl = 0.0f, span = 0.0f, rise = 0.0f;
     if ((k->flags & OY_KIND_FLOATS) && water > g)
         y = water + e->pos[1];
+    /* one that walks stands on a pier's deck where it stands over it */
+    for (int i = 0; i < o->ndecks && (k->flags & OY_KIND_MOVER); i++) {
+        const struct deck *D = &o->decks[i];
+        float dx = (float)(e->pos[0] - D->x), dz = (float)(e->pos[2] - D->z);
+        float along = dx * D->sn + dz * D->cs, across = dx * D->cs - dz * D->sn;
+        if (along >= 0.0f && along <= D->len && fabsf(across) < 1.3f)
+            y = oy_rmax(y, D->top + e->pos[1]);
+    }
     if (k->flags & OY_KIND_LIFTED)
         y = g + (e->pos[1] > 0.0f ? e->pos[1] : 0.5f * k->height);
     if (k->flags & OY_KIND_SPANS) {
@@ -606,32 +620,15 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
             wl = oy_rmax(water - (float)y, 0.0f) + 0.01f;
     }
     if (k->flags & OY_KIND_REACHES) {
-        /* out over open water: of sixteen headings from its own, the one
-         * with the most water along 30 m (the sooner the better); long
-         * enough to reach 14 m past the water's edge */
-        float most = 0.0f, reach = 0.0f, level = water;
-        for (int a = 0; a < 16; a++) {
-            float ya = yaw + (float)a * (float)(OY_PI / 8.0), fx = oy_sinf(ya), fz = oy_cosf(ya);
-            float wet = 0.0f, first = 0.0f, lv = water;
-            for (float d = 2.0f; d <= 30.0f; d += 2.0f) {
-                float wd, gd = ground_at(w, sh, e->pos[0] + fx * d, e->pos[2] + fz * d, &wd);
-                if (wd > gd + 0.3f) {
-                    wet += 32.0f - d;
-                    if (first <= 0.0f) {
-                        first = d;
-                        lv = wd;
-                    }
-                }
-            }
-            if (wet > most) {
-                most = wet;
-                reach = first;
-                level = lv;
-                yaw = ya;
-            }
-        }
-        span = most > 0.0f ? oy_clampf(reach + 14.0f, 16.0f, 40.0f) : 16.0f;
-        wl = most > 0.0f ? level - (float)y : 0.0f;
+        /* out over open water, long enough to reach 14 m past the water's
+         * edge */
+        float reach, level = water;
+        yaw = oy_world_pier_heading(w, sh, e->pos[0], e->pos[2], yaw, &reach, &level);
+        span = reach > 0.0f ? oy_clampf(reach + 14.0f, 16.0f, 40.0f) : 16.0f;
+        wl = reach > 0.0f ? level - (float)y : 0.0f;
+        if (o->ndecks < (int)(sizeof o->decks / sizeof *o->decks))
+            o->decks[o->ndecks++] = (struct deck){ e->pos[0], e->pos[2], y + oy_pier_deck(wl) + 0.12,
+                                                   oy_sinf(yaw), oy_cosf(yaw), span };
     }
     size_t before = o->ni;
     int err = add_inst(o, k, e->pos[0], y, e->pos[2], yaw, scale, e->fade, e->seed, t,
@@ -1511,6 +1508,7 @@ static void reset(oy_objects *o, const oy_view *v)
 {
     o->ni = o->np = o->nm = 0;
     o->nfoot = 0;
+    o->ndecks = 0;
     o->nl = o->nmirror = 0;
     o->ncand = 0;
     o->v = *v;

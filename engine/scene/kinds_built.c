@@ -761,6 +761,8 @@ void oy_kind_footpath(oy_build *b)
     oy_build_lie_flat(b);
 }
 
+float oy_pier_deck(float water) { return fmaxf(water + 1.0f, 0.35f); }
+
 /* Along +z from its foot on the shore: the deck a metre over the water
  * (b->water, below the base when the shore stands higher) or just over
  * the ground, on pairs of posts down into the bed every 4 m, with a
@@ -770,7 +772,7 @@ void oy_kind_pier(oy_build *b)
     float len = b->span > 0.0f ? b->span : 24.0f;
     int wood = oy_build_mat(b, 0.2f, 0.16f, 0.12f);
     int post = oy_build_mat(b, 0.1f, 0.08f, 0.06f);
-    float deck = fmaxf(b->water + 1.0f, 0.35f), bed = fminf(b->water, 0.0f) - 2.5f;
+    float deck = oy_pier_deck(b->water), bed = fminf(b->water, 0.0f) - 2.5f;
     oy_build_box(b, wood, 0, deck, 0.5f * len - 2.0f, 1.3f, 0.12f, 0.5f * len + 2.0f, 0, 0, 0);
     int n = (int)(len / 4.0f);
     for (int i = 0; i <= n; i++) {

@@ -261,6 +261,9 @@ void oy_kind_footpath(oy_build *b);
 void oy_kind_bridge(oy_build *b);
 void oy_kind_footbridge(oy_build *b);
 void oy_kind_stone_bridge(oy_build *b);
+/* the middle of a pier's deck over its foot, for water at that height
+ * over the foot (the deck is 0.24 m thick) */
+float oy_pier_deck(float water);
 void oy_kind_cottage(oy_build *b);
 void oy_kind_greenhouse(oy_build *b);
 void oy_kind_cargo_ship(oy_build *b);

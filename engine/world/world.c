@@ -219,6 +219,35 @@ void oy_world_describe(const oy_world *w, const oy_state *st, oyster_line_fn fn,
     }
 }
 
+float oy_world_pier_heading(const oy_world *w, const oy_world_shape *sh, double x, double z, float yaw,
+                            float *first, float *level)
+{
+    float most = 0.0f, best = yaw;
+    *first = 0.0f;
+    for (int a = 0; a < 16; a++) {
+        float ya = yaw + (float)a * (float)(OY_PI / 8.0), fx = oy_sinf(ya), fz = oy_cosf(ya);
+        float wet = 0.0f, at = 0.0f, lv = *level;
+        for (float d = 2.0f; d <= 30.0f; d += 2.0f) {
+            oy_world_point pt;
+            float gd = oy_world_eval(w, sh, x + fx * d, z + fz * d, 0.25f, &pt);
+            if (pt.water > gd + 0.3f) {
+                wet += 32.0f - d;
+                if (at <= 0.0f) {
+                    at = d;
+                    lv = pt.water;
+                }
+            }
+        }
+        if (wet > most) {
+            most = wet;
+            *first = at;
+            *level = lv;
+            best = ya;
+        }
+    }
+    return best;
+}
+
 int oy_world_water_by(const oy_world *w, const oy_world_shape *sh, double x, double z, float reach,
                       float *level)
 {

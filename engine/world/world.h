@@ -170,6 +170,13 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
 void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
                        double z, float slope, oy_world_point *pt);
 uint64_t oy_world_seed(const oy_world *w);
+/* The way a pier reaches out from its foot at x, z: of sixteen headings
+ * from yaw (radians, clockwise from +z), the one with the most water
+ * along 30 m, the sooner the better; *first is how far along it the water
+ * begins (0: no heading has water, and yaw comes back) and *level that
+ * water's height (else level is left as it was). */
+float oy_world_pier_heading(const oy_world *w, const oy_world_shape *sh, double x, double z, float yaw,
+                            float *first, float *level);
 /* Still water at x, z or within reach m of it (eight points round it):
  * 1 and its level, else 0. */
 int oy_world_water_by(const oy_world *w, const oy_world_shape *sh, double x, double z, float reach,

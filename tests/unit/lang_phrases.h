@@ -396,6 +396,7 @@ static const lang_phrase lang_phrases[] = {
     /* a rowing boat rows and a sailing boat sails: neither is the other */
     OBJ("a rowboat tied to a wooden dock on a misty lake", "rowboat", 1, OY_PLACE_NEAR_ENTITY),
     OBJ("a gondola on a canal", "rowboat", 1, OY_PLACE_NEAR_WATER),
+    OBJ("a boy fishing from a wooden dock on a lake", "child", 1, OY_PLACE_NEAR_ENTITY),
     OBJ("sailboats on a blue bay", "sailboat", 3, OY_PLACE_NEAR_WATER),
     OBJ("a yacht moored at a marina", "sailboat", 1, OY_PLACE_NEAR_WATER),
     /* a size word sizes an island or a lake, not a stream */

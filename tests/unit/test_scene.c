@@ -455,6 +455,22 @@ static void placement_words(void)
               "'%s' stands on the hill, whole in the frame (%.1f m up, %.0f m off, top %.1f degrees up, "
               "%.1f degrees off the view)", crowned[i].words, rise, d, oy_atan2f(top, d) * 57.29578f, bearing);
     }
+    /* on a pier: a person out on its deck over the water, a boat moored
+     * beside it, both in the frame by the pier's foot (a man on a pier
+     * stood on the dry shore out of the frame, or on a pier by no water;
+     * a rowboat tied to a dock floated behind its deck) */
+    static const char *const piers[] = { "a man standing on a pier at sunset", "a boy fishing from a wooden dock",
+                                         "a rowboat tied to a dock on a misty lake" };
+    for (size_t i = 0; i < sizeof piers / sizeof *piers; i++) {
+        oy_entity pier, thing;
+        oy_place_info on;
+        ok = placed_nth(piers[i], 0, &at, &rise, &bearing, &pier) &&
+             placed_nth(piers[i], 1, &on, &rise, &bearing, &thing);
+        float d = ok ? hypotf(thing.pos[0] - pier.pos[0], thing.pos[2] - pier.pos[2]) : 999.0f;
+        CHECK(ok && !strcmp(pier.kind, "pier") && on.water > on.ground && d > 6.0f && d < 30.0f &&
+              fabsf(bearing) < 18.0f, "'%s': the %s stands over the water %.0f m out from the pier's foot, "
+              "%.1f degrees off the view", piers[i], ok ? thing.kind : "?", d, bearing);
+    }
     /* in fog, what is named stands where the fog lets it be seen, not on
      * a hill the fog hides (the ruins stood 290 m off in fog that hides
      * all beyond 200 m) */
