@@ -886,6 +886,18 @@ static int many_unsaid(const parser *p, size_t i)
            !(i > 0 && p->tok[i - 1].kind == TK_WORD && ONE_OF(p->tok[i - 1].low, one));
 }
 
+/* How many a word for people together names ("a family": 4), or 0 */
+static int collective(const char *w)
+{
+    static const struct { const char *word; int n; } many[] = {
+        { "family", 4 }, { "couple", 2 }, { "lovers", 2 }, { "crowd", 12 }, { "twins", 2 },
+    };
+    for (size_t i = 0; i < sizeof many / sizeof *many; i++)
+        if (!strcmp(w, many[i].word))
+            return many[i].n;
+    return 0;
+}
+
 /* A plural listed as a synonym of its own singular ("cows"): many, as
  * one found by the plural rule is; not the concept's own name ("ruins"). */
 static int listed_plural(const parser *p, size_t i, const oy_concept *k)
@@ -1297,6 +1309,8 @@ static int run(parser *p, int timed)
             else if (m.n == 1 && !m.plural && m.concept->group == OY_GROUP_OBJECT &&
                      (many_unsaid(p, i) || listed_plural(p, i, m.concept)))
                 m.plural = MANY;
+            if (m.n == 1 && m.concept->group == OY_GROUP_OBJECT && collective(t->low) && c.count <= 1)
+                c.count = collective(t->low);
             if ((err = add_note(p, i, m.n, OY_NOTE_CONCEPT, p->out->nitems, m.concept, NULL, m.form)) ||
                 (err = add_item(p, &c, m.concept, i, m.plural)))
                 return err;

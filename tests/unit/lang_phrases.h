@@ -495,6 +495,9 @@ static const lang_phrase lang_phrases[] = {
     CH("a twister on the prairie", OY_CH_CLOUD, 0.99f, 1.0f),
     /* nouns plural as they stand are several */
     OBJ("children playing in a meadow", "child", 3, OY_PLACE_NONE),
+    /* people together: as many as the word says */
+    OBJ("a family walking in a park", "person", 4, OY_PLACE_NONE),
+    OBJ("a couple walking on the beach at sunset", "person", 2, OY_PLACE_NONE),
     /* what is with another thing "in the distance" is far, not by it */
     OBJ("kids playing on a sandy beach with a red lighthouse in the distance", "lighthouse", 1,
         OY_PLACE_DISTANCE),
