@@ -910,12 +910,16 @@ static int listed_plural(const parser *p, size_t i, const oy_concept *k)
     return strcmp(key, k->name) && singular(p, key, len) == k;
 }
 
-/* A thing named with its group noun after it: "a camel caravan", "a
- * wolf pack", "a bison herd". */
+/* A thing named with its group noun, after it or before it: "a camel
+ * caravan", "a wolf pack", "a bison herd", "a flock of sheep" (but "a
+ * flock of birds" is one bird flock). */
 static int group_named(const parser *p, size_t i, const match *m)
 {
     static const char *const groups[] = { "caravan", "herd", "pack", "flock", "troop", "pride" };
-    return m->n > 1 && p->tok[i + (size_t)m->n - 1].kind == TK_WORD && ONE_OF(p->tok[i + (size_t)m->n - 1].low, groups);
+    const token *last = &p->tok[i + (size_t)m->n - 1], *first = &p->tok[i];
+    return m->n > 1 && ((last->kind == TK_WORD && ONE_OF(last->low, groups)) ||
+                        (m->n > 2 && first->kind == TK_WORD && ONE_OF(first->low, groups) &&
+                         !strcmp(p->tok[i + 1].low, "of") && !strstr(m->concept->name, first->low)));
 }
 
 /* A building's part named alone: its windows, chimney or roof. */

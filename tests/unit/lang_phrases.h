@@ -497,6 +497,9 @@ static const lang_phrase lang_phrases[] = {
     OBJ("children playing in a meadow", "child", 3, OY_PLACE_NONE),
     /* people together: as many as the word says */
     OBJ("a family walking in a park", "person", 4, OY_PLACE_NONE),
+    OBJ("a flock of sheep on a hillside in wales", "sheep", 5, OY_PLACE_ON_HIGH),
+    OBJ("wild horses on a windy plain", "horse", 3, OY_PLACE_NONE),
+    OBJ("a herd of bison on the prairie", "bison", 6, OY_PLACE_NONE),
     OBJ("a couple walking on the beach at sunset", "person", 2, OY_PLACE_NONE),
     /* what is with another thing "in the distance" is far, not by it */
     OBJ("kids playing on a sandy beach with a red lighthouse in the distance", "lighthouse", 1,
