@@ -91,6 +91,8 @@ static const oy_kind kinds[] = {
     { "tent", oy_kind_tent, 0, 1.5f, 2.0f, "ridge tent; glows from inside at night" },
     { "fountain", oy_kind_fountain, 0, 3.3f, 2.7f,
       "fountain: a round stone basin of water, a pedestal bowl, a jet and a curtain of falling water" },
+    { "step_pyramid", oy_kind_step_pyramid, OY_KIND_BUILDING | OY_KIND_FACES, 45.0f, 27.0f,
+      "stepped pyramid: seven tiers of grey stone, a steep stair up its front to a shrine under a roof comb; faces the view" },
     { "pyramid", oy_kind_pyramid, OY_KIND_BUILDING | OY_KIND_LANDFORM, 100.0f, 80.0f,
       "pyramid: four faces of bedded limestone rising 70-130 m to a point, paler casing at the top, fallen blocks at its foot" },
     { "well", oy_kind_well, 0, 2.8f, 1.1f, "well: a knee-high ring of stone round dark water, a windlass on two posts under a little roof" },

@@ -885,6 +885,32 @@ void oy_kind_pyramid(oy_build *b)
     }
 }
 
+/* A stepped pyramid of the Maya: seven tiers of grey stone, moss in the
+ * joints where the land is green, narrowing to a platform 25-35 m up; a
+ * steep stair up the middle of its front, and on top a shrine with a
+ * dark doorway under a tall roof comb. */
+void oy_kind_step_pyramid(oy_build *b)
+{
+    float k = oy_build_rand(b, 1, 0.85f, 1.1f), moss = 0.4f * b->look->green;
+    int stone = oy_build_stone(b, 0.42f * k, (0.41f + 0.05f * moss) * k, 0.36f * k);
+    int dark = oy_build_mat(b, 0.03f, 0.03f, 0.025f);
+    float h = oy_build_rand(b, 2, 25.0f, 35.0f), r0 = 0.75f * h, r1 = 0.22f * h;
+    const int tiers = 7;
+    float th = h / (float)tiers;
+    for (int i = 0; i < tiers; i++) {
+        float r = r0 + (r1 - r0) * (float)i / (float)(tiers - 1);
+        oy_build_box(b, stone, 0, th * ((float)i + 0.5f) - 0.5f, 0, r, 0.5f * th + 0.5f, r, 0, 0, 0);
+    }
+    /* the stair: a ramp from the foot of the front to the platform's edge */
+    float run = r0 - r1, len = sqrtf(run * run + h * h), a = oy_atanf(h / run);
+    oy_build_box(b, stone, 0, 0.5f * h - 0.2f, r1 + 0.5f * run + 0.3f, 0.13f * h, 0.4f, 0.5f * len, 0, a, 0);
+    /* the shrine, its doorway, its roof comb */
+    float sw = 0.8f * r1, sh = 0.22f * h;
+    oy_build_box(b, stone, 0, h + 0.5f * sh, 0, sw, 0.5f * sh, 0.7f * sw, 0, 0, 0);
+    oy_build_box(b, dark, 0, h + 0.35f * sh, 0.7f * sw + 0.02f, 0.22f * sw, 0.35f * sh, 0.05f, 0, 0, 0);
+    oy_build_box(b, stone, 0, h + sh + 0.3f * sh, -0.2f * sw, 0.7f * sw, 0.3f * sh, 0.15f * sw, 0, 0, 0);
+}
+
 /* A village well: a ring of stone knee-high round dark water, two posts
  * carrying a windlass and a little gable roof, a bucket on the rim. */
 void oy_kind_well(oy_build *b)

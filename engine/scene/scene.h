@@ -261,6 +261,7 @@ void oy_kind_footpath(oy_build *b);
 void oy_kind_bridge(oy_build *b);
 void oy_kind_footbridge(oy_build *b);
 void oy_kind_stone_bridge(oy_build *b);
+void oy_kind_step_pyramid(oy_build *b);
 /* the middle of a pier's deck over its foot, for water at that height
  * over the foot (the deck is 0.24 m thick) */
 float oy_pier_deck(float water);

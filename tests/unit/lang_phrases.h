@@ -497,6 +497,7 @@ static const lang_phrase lang_phrases[] = {
     OBJ("children playing in a meadow", "child", 3, OY_PLACE_NONE),
     /* people together: as many as the word says */
     OBJ("a family walking in a park", "person", 4, OY_PLACE_NONE),
+    OBJ("an ancient mayan temple in the jungle", "step pyramid", 1, OY_PLACE_NONE),
     OBJ("a flock of sheep on a hillside in wales", "sheep", 5, OY_PLACE_ON_HIGH),
     OBJ("wild horses on a windy plain", "horse", 3, OY_PLACE_NONE),
     OBJ("a herd of bison on the prairie", "bison", 6, OY_PLACE_NONE),
