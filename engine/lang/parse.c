@@ -536,6 +536,9 @@ typedef struct clause {
     char near_what[32];
     int first_item, last_item, last_object;   /* items of this clause */
     size_t last_object_end;   /* the token after the last object's words */
+    size_t last_land_end;     /* the token after the words of the land,
+                                 water or weather named last on its own
+                                 ("with mountains"), not as a place */
     int of_object;            /* "of" came right after that object */
     int pending[8];           /* colour items waiting for what they qualify */
     int npending;
@@ -584,6 +587,7 @@ static void clause_reset(clause *c, int sentence, int list)
     c->very_at = (size_t)-1;
     c->first_item = c->last_item = c->last_object = -1;
     c->last_object_end = (size_t)-1;
+    c->last_land_end = (size_t)-1;
     c->of_object = 0;
     c->npending = 0;
     c->last_surface = OY_SURF_NONE;
@@ -1192,6 +1196,11 @@ static int apply_word(parser *p, clause *c, size_t i, const match *m, int timed,
         }
         break;
     case OY_LW_PLACE:
+        /* right after land named on its own since the last object, it
+         * says where that land is: "a road through the desert with
+         * mountains in the distance" */
+        if (c->last_land_end == i && c->last_object >= 0 && c->last_land_end > c->last_object_end)
+            break;
         place_object(p, c, (int)w->value, NULL);
         break;
     case OY_LW_NEAR:
@@ -1322,6 +1331,8 @@ static int run(parser *p, int timed)
             if (m.concept->group == OY_GROUP_OBJECT) {
                 c.last_object_end = i;
                 c.of_object = 0;
+            } else {
+                c.last_land_end = i;
             }
         } else {
             int quiet = strlen(t->low) <= 1;

@@ -261,6 +261,7 @@ const oy_lang_word oy_lang_words[] = {
     NEAR("tied to", OY_PLACE_NONE), NEAR("tied up at", OY_PLACE_NONE),
     NEAR("moored to", OY_PLACE_NONE), NEAR("moored at", OY_PLACE_NONE),
     NEAR("moored by", OY_PLACE_NONE), NEAR("docked at", OY_PLACE_NONE),
+    NEAR("at the end of", OY_PLACE_NONE),
     NEAR("fishing from", OY_PLACE_NONE), NEAR("fishing off", OY_PLACE_NONE),
     NEAR("fishing on", OY_PLACE_NONE), NEAR("fishing by", OY_PLACE_NONE),
 

@@ -537,7 +537,8 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
                         /* a tall thing by a low one ("a graveyard with a
                          * church") stands behind it, as far out as a
                          * level view sees it whole */
-                        if (kt && (kt->flags & OY_KIND_REACHES)) {
+                        if (kt && (kt->flags & OY_KIND_REACHES) && kd &&
+                            (kd->flags & (OY_KIND_MOVER | OY_KIND_FLOATS))) {
                             /* on a pier: out on its deck over the water
                              * (objects.c stands it on the deck); a boat
                              * moored at it beside the deck */

@@ -497,6 +497,11 @@ static const lang_phrase lang_phrases[] = {
     OBJ("children playing in a meadow", "child", 3, OY_PLACE_NONE),
     /* people together: as many as the word says */
     OBJ("a family walking in a park", "person", 4, OY_PLACE_NONE),
+    /* "in the distance" after land named on its own says where the land
+     * is, not the thing named before it */
+    OBJ("an empty road through the desert with mountains in the distance", "road", 1, OY_PLACE_NONE),
+    OBJ("a cabin by a lake with mountains in the background", "cabin", 1, OY_PLACE_NEAR_WATER),
+    OBJ("a castle on a hill in the distance", "castle", 1, OY_PLACE_ON_HIGH),
     OBJ("an ancient mayan temple in the jungle", "step pyramid", 1, OY_PLACE_NONE),
     OBJ("a flock of sheep on a hillside in wales", "sheep", 5, OY_PLACE_ON_HIGH),
     OBJ("wild horses on a windy plain", "horse", 3, OY_PLACE_NONE),
