@@ -495,7 +495,9 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
             int j = unplaced++;
             lateral = (j & 1 ? 0.25f : -0.25f) * (float)((j + 1) / 2) * ahead;
         }
-        if (it->place == OY_PLACE_NEAR_ENTITY) {
+        /* a bridge with a thing ("a village by a river with a stone
+         * bridge") crosses the water the view sees, wherever that is */
+        if (it->place == OY_PLACE_NEAR_ENTITY && !(kd && (kd->flags & OY_KIND_SPANS))) {
             size_t at = oy_model_find_named(c->m, it->near_what, t);
             if (at != SIZE_MAX) {
                 /* beside it, clear of it: off its middle by half its

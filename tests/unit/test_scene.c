@@ -455,6 +455,11 @@ static void placement_words(void)
               "'%s' stands on the hill, whole in the frame (%.1f m up, %.0f m off, top %.1f degrees up, "
               "%.1f degrees off the view)", crowned[i].words, rise, d, oy_atan2f(top, d) * 57.29578f, bearing);
     }
+    /* a bridge named with a village crosses the river the view sees (it
+     * stood behind the camera, off the village's near side) */
+    ok = placed_nth("a village by a river with a stone bridge", 1, &at, &rise, &bearing, NULL);
+    CHECK(ok && at.water > at.ground && fabsf(bearing) < 20.0f, "'a village by a river with a stone bridge': the "
+          "bridge stands over the water, %.1f degrees off the view", bearing);
     /* on a pier: a person out on its deck over the water, a boat moored
      * beside it, both in the frame by the pier's foot (a man on a pier
      * stood on the dry shore out of the frame, or on a pier by no water;
