@@ -59,8 +59,7 @@ static void pier_aside(const oyster_shot *shot, const oy_state *st, float fx, fl
 
 /* A place on or by the pier whose foot is at out (its own heading yaw,
  * degrees): along m out along the deck the renderer lays from there, past
- * the water's edge (when negative, -along m from the foot, on dry
- * ground), and side m to the side of the deck the view v sees. */
+ * the water's edge, and side m to the side of the deck the view v sees. */
 static void on_pier(const oyster_shot *shot, const oy_state *st, const oy_view *v, float along, float side,
                     float yaw, float out[2])
 {
@@ -68,14 +67,7 @@ static void on_pier(const oyster_shot *shot, const oy_state *st, const oy_view *
     oy_world_shape_init(&sh, shot->world, st);
     float first, level = 0.0f;
     float h = oy_world_pier_heading(shot->world, &sh, out[0], out[1], yaw * (float)(OY_PI / 180.0), &first, &level);
-    float fx = oy_sinf(h), fz = oy_cosf(h), d = along >= 0.0f ? first + along : -along;
-    /* on the shore: back toward the foot to dry ground */
-    for (; along < 0.0f && d > 0.5f; d -= 0.5f) {
-        oy_place_info pi;
-        oy_world_place(shot->world, st, out[0] + fx * d, out[1] + fz * d, &pi);
-        if (!(pi.water > pi.ground))
-            break;
-    }
+    float fx = oy_sinf(h), fz = oy_cosf(h), d = first + along;
     /* the deck's side toward the camera */
     float s = fz * (float)(v->pos[0] - out[0]) - fx * (float)(v->pos[2] - out[1]) >= 0.0f ? 1.0f : -1.0f;
     out[0] += fx * d + fz * s * side;

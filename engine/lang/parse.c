@@ -667,8 +667,8 @@ static int rides(parser *p, const clause *c, const oy_concept *k)
 
 /* Whether the person named last (placed nowhere yet) is said to be in
  * or on the boat k named at token i ("a fisherman in a small boat", "a
- * man rowing a boat"): the
- * boat, which carries its rower or sailor, stands for both. */
+ * man rowing a boat"): the boat, which carries its rower or sailor,
+ * stands for both. */
 static int aboard(parser *p, const clause *c, size_t i, const oy_concept *k)
 {
     size_t at = c->last_object_end;

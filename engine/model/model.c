@@ -544,7 +544,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
                             /* on a pier: out on its deck over the water
                              * (objects.c stands it on the deck); a boat
                              * moored at it beside the deck */
-                            int afloat = kd && (kd->flags & OY_KIND_FLOATS);
+                            int afloat = (kd->flags & OY_KIND_FLOATS) != 0;
                             e->seek = OY_SEEK_PIER;
                             e->stand_off = 0.0f;
                             e->beside_off[0] = afloat ? 2.8f : 0.0f;

@@ -281,13 +281,12 @@ enum oy_seek { OY_SEEK_NONE, OY_SEEK_SHORE, OY_SEEK_HIGH, OY_SEEK_WATER, OY_SEEK
                OY_SEEK_REACH,     /* a pier: a shore near the view */
                OY_SEEK_RIVER,     /* a waterfall: across a river in view */
                OY_SEEK_SKY,       /* aloft: its upper half in view */
-               OY_SEEK_PIER };    /* by a pier whose foot out_xz holds and
-                                     whose own heading reach gives (in
-                                     degrees): `ahead` metres out along its
-                                     deck past the water's edge (negative:
-                                     -ahead from its foot, on the shore),
-                                     `lateral` metres to the deck's side
-                                     the view sees */
+               OY_SEEK_PIER };    /* on or by a pier whose foot out_xz
+                                     holds and whose own heading reach
+                                     gives (in degrees): `ahead` metres
+                                     out along its deck past the water's
+                                     edge, `lateral` metres to the deck's
+                                     side the view sees */
 #define OY_SET_VIEW (-1.0)
 typedef void (*oy_anchor_fn)(void *ctx, double t, float ahead, float lateral, int seek, float stand_off,
                              float reach, float out_xz[2]);
@@ -298,8 +297,9 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx);
  * time among them. */
 int oy_model_unplace(oy_model *m, double t0, double t1, double *first);
 /* What cannot stand in water (all but boats, ships, bridges, birds and
- * what stands on a pier) stands on dry ground: fn moves xz, where it stands from time t (seen
- * by the view at t, or the set's own at OY_SET_VIEW), to dry
+ * what stands on a pier) stands on dry ground: fn moves xz, where it
+ * stands from time t (seen by the view at t, or the set's own at
+ * OY_SET_VIEW), to dry
  * ground and returns 1 when it was in water (river_ok: river water is
  * ground enough, for a waterfall across it), no nearer the camera than
  * clear metres where it can (a building is not moved onto the camera).

@@ -247,6 +247,15 @@ static int paint(oy_build *b, int salt)
     return oy_build_mat(b, cols[i][0], cols[i][1], cols[i][2]);
 }
 
+/* a boat's rower's coat: red, navy, olive or yellow oilskin */
+static int rower_coat(oy_build *b)
+{
+    static const float coats[4][3] = { { 0.35f, 0.08f, 0.05f }, { 0.08f, 0.14f, 0.3f },
+                                       { 0.25f, 0.27f, 0.12f }, { 0.6f, 0.45f, 0.08f } };
+    const float *coat = coats[(int)oy_build_rand(b, 5, 0.0f, 3.999f)];
+    return oy_build_mat(b, coat[0], coat[1], coat[2]);
+}
+
 void oy_kind_boat(oy_build *b)
 {
     int hull = paint(b, 1);
@@ -259,10 +268,7 @@ void oy_kind_boat(oy_build *b)
     oy_build_box(b, hull, 0, 0.1f, -len * 0.33f, 0.45f, 0.32f, 0.45f, 0.785f, 0, rock);
     oy_build_box(b, wood, 0, 0.3f, 0, 0.62f, 0.05f, 0.18f, 0, 0, rock);
     /* its rower, seated on the thwart: a coat, a head, a cap */
-    static const float coats[4][3] = { { 0.35f, 0.08f, 0.05f }, { 0.08f, 0.14f, 0.3f },
-                                       { 0.25f, 0.27f, 0.12f }, { 0.6f, 0.45f, 0.08f } };
-    const float *coat = coats[(int)oy_build_rand(b, 5, 0.0f, 3.999f)];
-    int cloth = oy_build_mat(b, coat[0], coat[1], coat[2]);
+    int cloth = rower_coat(b);
     int skin = oy_build_mat(b, 0.45f, 0.3f, 0.22f);
     oy_build_box(b, cloth, 0, 0.72f, -0.05f, 0.24f, 0.33f, 0.16f, 0, 0, rock);
     oy_build_ellipsoid(b, skin, 0, 1.18f, -0.05f, 0.11f, 0.13f, 0.11f);
@@ -288,10 +294,7 @@ void oy_kind_rowboat(oy_build *b)
     oy_build_box(b, hull, 0, 0.12f, -len * 0.3f, 0.6f, 0.28f, 0.16f, 0, 0, rock);   /* a square stern */
     for (int i = -1; i <= 1; i += 2)
         oy_build_box(b, wood, 0, 0.3f, (float)i * 0.22f * len, 0.62f, 0.04f, 0.15f, 0, 0, rock);
-    static const float coats[4][3] = { { 0.35f, 0.08f, 0.05f }, { 0.08f, 0.14f, 0.3f },
-                                       { 0.25f, 0.27f, 0.12f }, { 0.6f, 0.45f, 0.08f } };
-    const float *coat = coats[(int)oy_build_rand(b, 5, 0.0f, 3.999f)];
-    int cloth = oy_build_mat(b, coat[0], coat[1], coat[2]);
+    int cloth = rower_coat(b);
     int skin = oy_build_mat(b, 0.45f, 0.3f, 0.22f);
     float seat = 0.22f * len, ph = b->t * 1.4f + oy_build_rand(b, 6, 0.0f, 6.0f), stroke = oy_sinf(ph);
     oy_build_box(b, cloth, 0, 0.72f, seat, 0.24f, 0.33f, 0.16f, 0, 0.25f * stroke, rock);
