@@ -213,8 +213,8 @@ void oy_world_describe(const oy_world *w, const oy_state *st, oyster_line_fn fn,
     }
     const oy_world_shape *sh = shape_for(w, st);
     if (sh->cloud_sea >= 0.05f) {
-        snprintf(buf, sizeof buf, "  %-8s %3.0f%% default: a sea of cloud round the summit at [0, 0], its top at %.0f m",
-                 "clouds", 100.0f * sh->cloud_sea, sh->deck);
+        snprintf(buf, sizeof buf, "  %-8s %3.0f%% default: a sea of cloud round the summit at [0, 0], "
+                 "its top at %.0f m", "clouds", 100.0f * sh->cloud_sea, sh->deck);
         fn(opaque, buf);
     }
 }
