@@ -90,7 +90,7 @@ const oy_lang_word oy_lang_words[] = {
     STOP("burning"), STOP("flicker"), STOP("flickers"), STOP("flickering"),
     STOP("pours"), STOP("pouring"), STOP("cascading"), STOP("walk"), STOP("walks"), STOP("walking"),
     STOP("ride"), STOP("rides"), STOP("riding"), STOP("cuts"), STOP("cutting"), STOP("landing"),
-    STOP("anchored"), STOP("moored"), STOP("tied"), STOP("docked"),
+    STOP("anchored"), STOP("moored"), STOP("tied"), STOP("docked"), STOP("at the foot of"),
     STOP("sway"), STOP("sways"), STOP("swaying"), STOP("gallop"), STOP("gallops"), STOP("galloping"),
     STOP("cross"), STOP("crosses"), STOP("crossing"), STOP("trek"), STOP("trekking"),
     STOP("run"), STOP("runs"), STOP("running"), STOP("graze"),

@@ -502,6 +502,9 @@ static const lang_phrase lang_phrases[] = {
     OBJ("an empty road through the desert with mountains in the distance", "road", 1, OY_PLACE_NONE),
     OBJ("a cabin by a lake with mountains in the background", "cabin", 1, OY_PLACE_NEAR_WATER),
     OBJ("a castle on a hill in the distance", "castle", 1, OY_PLACE_ON_HIGH),
+    /* at the foot of a mountain is the low ground, where a thing stands
+     * anyway: no place of its own, and no word unknown */
+    OBJ("a small cabin at the foot of a mountain", "cabin", 1, OY_PLACE_NONE),
     OBJ("an ancient mayan temple in the jungle", "step pyramid", 1, OY_PLACE_NONE),
     OBJ("a flock of sheep on a hillside in wales", "sheep", 5, OY_PLACE_ON_HIGH),
     OBJ("wild horses on a windy plain", "horse", 3, OY_PLACE_NONE),
