@@ -1322,8 +1322,9 @@ static int run(parser *p, int timed)
             else if (m.n == 1 && !m.plural && m.concept->group == OY_GROUP_OBJECT &&
                      (many_unsaid(p, i) || listed_plural(p, i, m.concept)))
                 m.plural = MANY;
-            if (m.n == 1 && m.concept->group == OY_GROUP_OBJECT && collective(t->low) && c.count <= 1)
-                c.count = collective(t->low);
+            int together = m.n == 1 && m.concept->group == OY_GROUP_OBJECT ? collective(t->low) : 0;
+            if (together && c.count <= 1)
+                c.count = together;
             if ((err = add_note(p, i, m.n, OY_NOTE_CONCEPT, p->out->nitems, m.concept, NULL, m.form)) ||
                 (err = add_item(p, &c, m.concept, i, m.plural)))
                 return err;

@@ -1128,9 +1128,10 @@ static int apply_world(compile *c)
         water_of_things(&p, target, mask);
         c->line[0] = 0;
         c->at = w->prompt.mark;
-        err = things_named_as_places(c, &p, fog_clear(target));
+        float clear = fog_clear(target);
+        err = things_named_as_places(c, &p, clear);
         if (!err)
-            err = text_objects(c, &p, 0.0, -1, fog_clear(target));
+            err = text_objects(c, &p, 0.0, -1, clear);
         oy_parse_release(&p);
         if (err)
             return err;
