@@ -21,7 +21,8 @@ static void set_target(int ch, float v, float *target, unsigned char *mask)
 }
 
 /* The effect a concept is mostly about (rain for "rain", which also
- * brings cloud): the largest change from the defaults for its range. */
+ * brings cloud): the largest change from the defaults for its range; for
+ * a time of day ("sunset", which also warms), its hour. */
 static int main_effect(const oy_concept *k)
 {
     int best = -1;
@@ -29,6 +30,8 @@ static int main_effect(const oy_concept *k)
 
     for (int e = 0; e < k->neffects; e++) {
         const oy_effect *f = &k->effects[e];
+        if (k->group == OY_GROUP_TIME && f->channel == OY_CH_TIME)
+            return e;
         float lo, hi, d;
         oy_channel_range(f->channel, &lo, &hi);
         d = (f->relative ? fabsf(f->value) : fabsf(f->value - oy_channel_default(f->channel))) /

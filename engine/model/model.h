@@ -30,6 +30,7 @@ enum oy_channel {
     OY_CH_WIND,          /* 0..1 (1 = gale) */
     OY_CH_LIGHTNING,     /* 0..1 strike rate */
     OY_CH_AURORA,        /* 0..1 the northern lights, seen in the dark */
+    OY_CH_RAINBOW,       /* 0..1 a rainbow opposite the sun, seen while it shines */
     OY_CH_WETNESS,       /* 0..1 wet ground */
     OY_CH_SNOW_COVER,    /* 0..1 snow lying on the ground */
     /* season and vegetation */

@@ -64,6 +64,9 @@ void oy_cast_distance_haze(const oy_cast *c, const float hz[3], float dist, floa
 void oy_cast_sky_pixel(const oy_cast *c, const float d[3], float az, const float hz[3], float *px)
 {
     oy_sky_radiance(c->sky, d, az, c->cam_y, px);
+    /* not in what the water mirrors: its ripples would break it in specks */
+    if (c->sky->rainbow > 0.0f)
+        oy_sky_rainbow(c->sky, d, 1.0f, px);
     if (c->fog_a > 0.0f) {
         float dist = d[1] > 0.0f ? oy_rmin(30000.0f, 3000.0f / oy_rmax(d[1], 0.1f)) : 30000.0f;
         oy_cast_air(c, d, hz, dist, px);

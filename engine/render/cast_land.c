@@ -790,12 +790,14 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
     oy_cast_light(c, n, x, y, z, dist, E);
     for (int i = 0; i < 3; i++)
         E[i] += c->lava_amb[i];
+    /* wet soil and rock darken by nearly half; grass and leaves, whose
+     * blades shed the water, a little; wet bare ground mirrors a little
+     * sky where it is flat, where green ground does not (else a wet
+     * meadow under a grey sky reads as water) */
+    float green = oy_clampf(4.0f * (alb[1] - oy_rmax(alb[0], alb[2])) / oy_rmax(alb[1], 1e-3f), 0.0f, 1.0f);
     for (int i = 0; i < 3; i++)
-        out[i] = alb[i] * (1.0f - 0.45f * wet) * E[i] * (float)(1.0 / OY_PI);
-    /* wet bare ground mirrors a little sky where it is flat; grass and
-     * leaves, whose blades scatter it, only darken (else a wet meadow
-     * under a grey sky reads as water) */
-    wet *= 1.0f - oy_clampf(4.0f * (alb[1] - oy_rmax(alb[0], alb[2])) / oy_rmax(alb[1], 1e-3f), 0.0f, 1.0f);
+        out[i] = alb[i] * (1.0f - 0.45f * wet * (1.0f - 0.7f * green)) * E[i] * (float)(1.0 / OY_PI);
+    wet *= 1.0f - green;
     if (wet > 0.05f) {
         float sk[3];
         mirrored_sky(s, d, n, sk);
@@ -868,6 +870,9 @@ int oy_cast_shade_hit(const oy_cast *c, const ranges *R, const column *q, ray *m
         shade(c, &f, x, m->y, z, m->d, dist, cf, px);
     }
     oy_cast_distance_haze(c, q->haze, dist, px);
+    /* a rainbow hangs in the rain in front of the far hills */
+    if (c->sky->rainbow > 0.0f)
+        oy_sky_rainbow(c->sky, m->d, 0.5f * oy_smoothstepf(1200.0f, 3000.0f, dist), px);
     oy_cast_air(c, m->d, q->haze, dist, px);
     return 0;
 }

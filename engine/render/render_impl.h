@@ -160,6 +160,8 @@ typedef struct oy_sky {
     float star_k;                 /* star visibility */
     float aurora, aurora_t;       /* the northern lights' strength, and the
                                      shot's time that moves them */
+    float rainbow;                /* the rainbow's strength, 0 while the sun
+                                     is down or behind the overcast */
     float flash;
     /* the brightest strike's light: a cold white from its side (no
      * shadows), and the cloud base glowing about its channel */
@@ -202,6 +204,8 @@ void oy_sky_grade(oy_sky *sky, const struct oy_post *post);
  * azimuth az is oy_rturns(d[0], d[2]), from camera height cam_y, without
  * fog. */
 void oy_sky_radiance(const oy_sky *sky, const float d[3], float az, float cam_y, float out[3]);
+/* The rainbow (sky.c) added to out, seen along d, by weight 0..1. */
+void oy_sky_rainbow(const oy_sky *sky, const float d[3], float weight, float out[3]);
 /* Clear-sky radiance from the table only (for reflections and haze), at
  * azimuth az in turns and height dy of a unit direction. */
 void oy_sky_lut(const oy_sky *sky, float az, float dy, float out[3]);

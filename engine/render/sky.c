@@ -501,6 +501,8 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
     s->star_k = (1.0f - oy_smoothstepf(-0.3f, -0.14f, s->sun[1])) * (1.0f - s->cloud);
     s->aurora = oy_clampf(st->ch[OY_CH_AURORA], 0.0f, 1.0f) * (1.0f - oy_smoothstepf(-0.25f, -0.08f, s->sun[1]));
     s->aurora_t = (float)fmod(st->t, 3600.0);
+    s->rainbow = oy_clampf(st->ch[OY_CH_RAINBOW], 0.0f, 1.0f) * oy_smoothstepf(0.0f, 0.08f, s->sun[1]) *
+                 (1.0f - oy_smoothstepf(0.5f, 1.0f, s->cloud));
     if (s->aurora > 0.0f)
         for (int c = 0; c < 3; c++) {
             /* and a faint green on the land under it */
@@ -655,6 +657,47 @@ static float stars(const oy_sky *s, float dx, float dy, float dz, float dense)
     float mag = p / lucky;
     float b = 0.004f + 0.12f * mag * mag * mag * mag * mag * mag;
     return b * oy_rexp(-r2 * 900.0f);
+}
+
+/* One band of a rainbow across x, 0 at its violet edge to 1 at its red:
+ * the colours of the spectrum, fading out past both edges, added to out
+ * by k; returns how strong the band is there, 0..1. */
+static float bow_band(float x, float k, float out[3])
+{
+    if (x < -0.25f || x > 1.25f)
+        return 0.0f;
+    float r = oy_rexp(-(x - 0.8f) * (x - 0.8f) * 20.0f) + 0.12f * oy_rexp(-(x - 0.05f) * (x - 0.05f) * 150.0f);
+    float g = oy_rexp(-(x - 0.5f) * (x - 0.5f) * 22.0f);
+    float b = oy_rexp(-(x - 0.15f) * (x - 0.15f) * 35.0f);
+    out[0] += k * r;
+    out[1] += k * g;
+    out[2] += k * b;
+    return oy_rmax(r, oy_rmax(g, b));
+}
+
+/* The rainbow along direction d: sunlight turned back by the raindrops,
+ * an arc 42 degrees round the point opposite the sun, red outside and
+ * violet in, the sky inside it brighter, the secondary bow outside at 51
+ * degrees, fainter and its colours the other way round, and the darker
+ * band between them. Drawn over the sky, in front of the clouds, and by
+ * `weight` over the land far off, in the rain in front of it. The eye
+ * sees a bow against the dark rain behind it: where its colours are, the
+ * sky's own light is dimmed, so they read over a blue sky too. */
+void oy_sky_rainbow(const oy_sky *s, const float d[3], float weight, float out[3])
+{
+    /* the cosine from the point opposite the sun */
+    float ca = -(d[0] * s->sun[0] + d[1] * s->sun[1] + d[2] * s->sun[2]);
+    if (ca < 0.55f || ca > 0.9f || d[1] < -0.02f)
+        return;
+    float th = oy_acosf(ca) * (float)(180.0 / OY_PI), w = weight * s->rainbow * oy_smoothstepf(-0.02f, 0.03f, d[1]);
+    float l = (0.2126f * s->horizon[0] + 0.7152f * s->horizon[1] + 0.0722f * s->horizon[2]) * s->gain;
+    float k = w * l, add[3] = { 0, 0, 0 };
+    float env = 0.85f * bow_band((th - 40.5f) / 1.9f, 0.6f * k, add) +
+                0.25f * bow_band(1.0f - (th - 50.3f) / 3.2f, 0.22f * k, add);
+    float inside = 0.12f * oy_smoothstepf(28.0f, 40.2f, th) * (1.0f - oy_smoothstepf(40.2f, 40.8f, th));
+    float band = 0.14f * oy_smoothstepf(41.8f, 43.0f, th) * (1.0f - oy_smoothstepf(49.5f, 50.5f, th));
+    for (int c = 0; c < 3; c++)
+        out[c] = out[c] * (1.0f - (band + env) * w) + add[c] + inside * k;
 }
 
 void oy_sky_radiance(const oy_sky *s, const float d[3], float az, float cam_y, float out[3])

@@ -278,6 +278,7 @@ CLOUD_SEA = r"\b(seas? of (clouds?|fog|mist)|above the clouds|cloud inversion|cl
 SNOW_GROUND = (r"\b(snowy (field|meadow|plain|forest|valley|village)|snowfield|deep snow|"
                r"snow[- ]covered|in winter|winter (morning|day|evening|night)|glacier|frozen tundra)\b")
 FOREST = r"\b(forest|woods|wood|grove|jungle|rainforest|taiga)\b"
+RAINBOW = r"\brainbows?\b"
 NIGHT = r"\b(night|midnight|starry|moonlit|northern lights|under the stars)\b"
 
 # colour words: (regex, pixel predicate on (hue, sat, luma)), share >= 3 %
@@ -357,6 +358,18 @@ def check_clouds(m):
     return s >= 0.35, 'pale cloud %.0f%% of the band under the horizon (>= 35%%)' % (100 * s)
 
 
+def check_rainbow(m):
+    """A rainbow's colours side by side in the upper half: saturated red,
+    yellow, green and blue-violet pixels, each at least 0.2 % of it (a blue
+    sky over green hills has two of them)."""
+    hues = ((-30, 25), (40, 70), (90, 160), (200, 290))
+    got = [m.share(0.0, 0.5, lambda r, g, b, l, a=a, z=z: (lambda hs: hs[1] >= 0.12 and l >= 40 and
+                                                            (a <= hs[0] <= z or a <= hs[0] - 360 <= z))
+                                                           (hue_sat(r, g, b))) for a, z in hues]
+    return min(got) >= 0.002, 'red, yellow, green, blue %s %% of the upper half (each >= 0.2 %%)' % (
+        ', '.join('%.1f' % (100 * g) for g in got))
+
+
 def edges(m, y0, y1):
     """Mean absolute luma step across (gx) and down (gy) rows [y0, y1)."""
     w, L = m.w, m.L
@@ -401,6 +414,8 @@ def checks_for(prompt):
         out.append(('luma', check_luma))
     if has(CLOUD_SEA, p):
         out.append(('clouds', check_clouds))
+    if has(RAINBOW, p):
+        out.append(('rainbow', check_rainbow))
     if has(WATER, re.sub(CLOUD_SEA, '', re.sub(FROZEN_WATER, '', p))):
         out.append(('water', check_water))
     elif has(DRY, p):

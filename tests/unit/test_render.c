@@ -352,6 +352,38 @@ int main(void)
         CHECK(south < 4.0 && !memcmp(a, b, n), "and not the southern sky (G up %.1f), nor the sky by day", south);
     }
 
+    /* the rainbow: an arc 42 degrees from the point opposite the sun, red
+     * on its outer edge and violet on its inner; none at night */
+    {
+        scene_state(&scenes[0], &st);
+        st.ch[OY_CH_TIME] = 8.5f;
+        st.ch[OY_CH_CLOUD] = 0.0f;
+        float sun[3], moon[3];
+        oy_render_sun_dir(&st, sun, moon);
+        float yaw = atan2f(-sun[0], -sun[2]) * (float)(180.0 / OY_PI);
+        float apex = 42.0f - asinf(sun[1]) * (float)(180.0 / OY_PI);
+        float g = oy_world_surface(w, &st, 0.0, 0.0);
+        view_make(&v, 0.0, g + 2.0, 0.0, yaw, apex, 0, 35);
+        render_pair(w, p2, &cfg, &st, &v, OY_CH_RAINBOW, 1.0f, a, b);
+        double up[3], down[3];
+        for (int ch = 0; ch < 3; ch++) {
+            /* 8.2 rows to the degree: 42.2 degrees out (red), 41 (violet) */
+            up[ch] = down[ch] = 0.0;
+            for (int y = 0; y < 6; y++)
+                for (int x = W / 2 - 20; x < W / 2 + 20; x++) {
+                    size_t iu = ((size_t)(H / 2 - 4 + y) * W + x) * 3 + ch, id = iu + (size_t)10 * W * 3;
+                    up[ch] += (b[iu] - a[iu]) / 240.0;
+                    down[ch] += (b[id] - a[id]) / 240.0;
+                }
+        }
+        CHECK(up[0] > up[2] + 4.0 && down[2] > down[0] + 4.0,
+              "the rainbow's arc is red outside (R up %.1f, B up %.1f) and violet inside (R up %.1f, B up %.1f)",
+              up[0], up[2], down[0], down[2]);
+        st.ch[OY_CH_TIME] = 23.0f;
+        render_pair(w, p2, &cfg, &st, &v, OY_CH_RAINBOW, 1.0f, a, b);
+        CHECK(!memcmp(a, b, n), "and there is no rainbow at night");
+    }
+
     /* the Milky Way: a band of light across a clear night sky, along the
      * great circle normal to (-0.886, 0.422, -0.189) (sky.c) */
     {
