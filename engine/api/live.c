@@ -71,7 +71,10 @@ int oy_live_frame(oy_live *lv, int64_t n, int *stop)
     /* what the script places ahead of the walker from now on stands ahead
      * of the live walk; the walk after that meets it there */
     double first;
-    if (n > 0 && oy_shot_place_again(lv->shot, (double)(n - 1) * out->fps.den / out->fps.num, t, &first))
+    int again = n > 0 ? oy_shot_place_again(lv->shot, (double)(n - 1) * out->fps.den / out->fps.num, t, &first) : 0;
+    if (again < 0)
+        return again;
+    if (again)
         return oy_walker_set_keys(lv->wk, lv->keys.v, (int)lv->keys.n, first);
     return 0;
 }

@@ -451,6 +451,16 @@ static int dry_at(const oyster_shot *shot, const oy_state *st, double x, double 
     return !(pi.water > pi.ground) && pi.water_dist > fmaxf(foot, 6.0f);
 }
 
+/* Water at x, z or within a few metres, for what the words set going */
+static int wet_at(void *ctx, double t, float x, float z)
+{
+    oyster_shot *shot = ctx;
+    oy_state st;
+    oy_view v;
+    anchor_view(shot, t, &st, &v);
+    return !dry_at(shot, &st, x, z, 0.0f);
+}
+
 /* In water at x, z, or within foot metres of it: move to dry ground
  * that far from the water. The view at time t looks across
  * the water at it, so the far shore beyond it (up to 800 m on) comes
@@ -588,6 +598,8 @@ int oyster_shot_open(oyster_shot **out, const char *path, const oyster_overrides
     }
     oy_model_place_relative(shot->model, place_anchor, shot);
     oy_model_keep_dry(shot->model, keep_dry, shot, &shot->log);
+    if ((err = oy_model_set_going(shot->model, place_anchor, wet_at, shot)))
+        goto fail;
     if (oy_camera_walker(shot->camera)) {
         oy_walker_forget(oy_camera_walker(shot->camera));
         warn_wet_start(shot);
@@ -605,6 +617,8 @@ int oy_shot_place_again(oyster_shot *shot, double t0, double t1, double *first)
     if (n) {
         oy_model_place_relative(shot->model, place_anchor, shot);
         oy_model_keep_dry(shot->model, keep_dry, shot, &shot->log);
+        if (oy_model_set_going(shot->model, place_anchor, wet_at, shot))
+            return OYSTER_E_NOMEM;
     }
     return n;
 }
@@ -704,8 +718,11 @@ void oyster_shot_describe(const oyster_shot *shot, oyster_line_fn fn, void *opaq
     for (int i = 0; i < nobj; i++) {
         oy_entity e;
         oy_model_entity_at(shot->model, (size_t)i, 0.0, &e);
-        line(fn, opaque, "  %-14s%s%s%s at [%.0f, %.0f], heading %.0f", e.kind, e.id[0] ? " '" : "", e.id,
-             e.id[0] ? "'" : "", e.pos[0], e.pos[2], e.yaw);
+        char going[48] = "";
+        if (e.speed > 0.0f)
+            snprintf(going, sizeof going, ", going at %.3g m/s", e.speed);
+        line(fn, opaque, "  %-14s%s%s%s at [%.0f, %.0f], heading %.0f%s", e.kind, e.id[0] ? " '" : "", e.id,
+             e.id[0] ? "'" : "", e.pos[0], e.pos[2], e.yaw, going);
     }
     line(fn, opaque, "camera: lens %gmm, sensor %gx%gmm, shake %g, %d key(s)",
          s->camera.lens, s->camera.sensor_w, s->camera.sensor_h, s->camera.shake, s->camera.nkeys);

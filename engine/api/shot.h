@@ -29,7 +29,8 @@ void oy_shot_eval(const oyster_shot *shot, double t, oy_state *st,
 
 /* A live session's walk: what the words placed by the view from after
  * t0 up to t1 is placed again by the view as it is now (the live walk);
- * returns how many, the earliest of their times in *first. */
+ * returns how many (or an error, below 0), the earliest of their times in
+ * *first. */
 int oy_shot_place_again(oyster_shot *shot, double t0, double t1, double *first);
 
 /* The script's burn-ins (output.burn_in) over a w x h rgb24 picture of

@@ -20,6 +20,11 @@ static const char *const place_names[] = {
     [OY_PLACE_BEHIND] = "behind", [OY_PLACE_ON_HIGH] = "on the high ground",
 };
 
+static const char *const gait_names[] = {
+    [OY_GAIT_NONE] = "", [OY_GAIT_WALK] = "a walk", [OY_GAIT_TROT] = "a trot",
+    [OY_GAIT_RUN] = "a run", [OY_GAIT_GALLOP] = "a gallop",
+};
+
 /* What a word of the language does. */
 static void grammar_role(const oy_lang_word *w, char *buf, size_t cap)
 {
@@ -34,6 +39,7 @@ static void grammar_role(const oy_lang_word *w, char *buf, size_t cap)
     case OY_LW_PLACE: snprintf(buf, cap, "places the object %s", place_names[(int)w->value]); break;
     case OY_LW_NEAR: snprintf(buf, cap, "places the object by what follows"); break;
     case OY_LW_PACE: snprintf(buf, cap, "pacing: over %gs", w->value); break;
+    case OY_LW_GAIT: snprintf(buf, cap, "sets the object going (%s)", gait_names[(int)w->value]); break;
     case OY_LW_SUDDEN: snprintf(buf, cap, "sudden: over %gs", w->value); break;
     case OY_LW_SURFACE:
         snprintf(buf, cap, "names the %s (for colour words)", oy_surface_names[(int)w->value]);
@@ -60,6 +66,8 @@ static size_t modifiers(const oy_phrase_effect *it, char *buf, size_t cap)
             PUT(", near '%s'", it->near_what);
         else if (it->place != OY_PLACE_NONE)
             PUT(", %s", place_names[it->place]);
+        if (it->gait != OY_GAIT_NONE)
+            PUT(", going at %s", gait_names[it->gait]);
     }
 #undef PUT
     return n < cap ? n : cap - 1;

@@ -91,6 +91,7 @@ typedef struct oy_phrase_effect {
     float size;                /* objects: their scale as the words size
                                   them ("a tiny cabin": 0.5; default 1) */
     int place;                 /* OY_PLACE_* */
+    int gait;                  /* objects: OY_GAIT_* the words set it going at */
     char near_what[32];        /* OY_PLACE_NEAR_ENTITY: the kind or id */
     int surface;               /* colour words: OY_SURF_* they paint
                                   (NONE: the concept's own effects) */
@@ -197,10 +198,16 @@ enum oy_lang_word_type {
     OY_LW_SUDDEN,      /* value: transition seconds, and sudden */
     OY_LW_SURFACE,     /* value: OY_SURF_* it names ("water", "sky") for
                           colour words; no meaning of its own */
-    OY_LW_SIZE         /* value: the scale of the next object ("a tiny
+    OY_LW_SIZE,        /* value: the scale of the next object ("a tiny
                           cabin"); above 1 also the intensity of the next
                           other concept ("big waves") */
+    OY_LW_GAIT         /* value: OY_GAIT_* of the object it follows or
+                          comes right before ("horses galloping", "a
+                          running man") */
 };
+/* How fast a thing the words set going goes: the model turns it into
+ * metres per second for the thing's kind. */
+enum { OY_GAIT_NONE, OY_GAIT_WALK, OY_GAIT_TROT, OY_GAIT_RUN, OY_GAIT_GALLOP };
 typedef struct oy_lang_word {
     const char *text;  /* lowercase words separated by single spaces */
     int type;          /* OY_LW_* */

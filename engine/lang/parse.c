@@ -532,6 +532,9 @@ typedef struct clause {
     float size;               /* a size word's value, waiting for its
                                  noun across colour words; 0: none */
     size_t size_at;           /* the token after the size word */
+    int gait;                 /* a gait word's OY_GAIT_*, for the object
+                                 right after it ("a running man") */
+    size_t gait_at;           /* the token after the gait word */
     int place;                /* waiting for the next object */
     char near_what[32];
     int first_item, last_item, last_object;   /* items of this clause */
@@ -583,6 +586,7 @@ static void clause_reset(clause *c, int sentence, int list)
     c->negate = 0;
     c->count = 0;
     c->size = 0.0f;
+    c->gait = OY_GAIT_NONE;
     c->intensity_at = (size_t)-1;
     c->very_at = (size_t)-1;
     c->first_item = c->last_item = c->last_object = -1;
@@ -797,6 +801,9 @@ static int add_item(parser *p, clause *c, const oy_concept *k, size_t at, int pl
         }
         c->size = 0.0f;
     }
+    if (c->gait != OY_GAIT_NONE && c->gait_at == at && k->group == OY_GROUP_OBJECT)
+        it->gait = c->gait;
+    c->gait = OY_GAIT_NONE;
     it->qualifies = -1;
     if (k->has_paint) {
         /* a colour: what it paints is known once its noun comes */
@@ -1180,6 +1187,17 @@ static int apply_word(parser *p, clause *c, size_t i, const match *m, int timed,
     case OY_LW_SIZE:
         c->size = w->value;
         c->size_at = *next;
+        break;
+    case OY_LW_GAIT:
+        /* of the thing named last, when nothing was named since ("deer
+         * running through the forest", not "a river running past a
+         * barn"), else of a thing named right after ("galloping horses") */
+        if (c->last_object >= 0 && c->last_item == c->last_object) {
+            p->out->items[c->last_object].gait = (int)w->value;
+        } else {
+            c->gait = (int)w->value;
+            c->gait_at = *next;
+        }
         break;
     case OY_LW_NEGATE:
         c->negate = 1;

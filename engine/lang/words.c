@@ -22,6 +22,7 @@
 #define SUDDEN(w, s)    WORD(w, OY_LW_SUDDEN, s, NULL, 0.0f)
 #define SURFACE(w, s)   WORD(w, OY_LW_SURFACE, s, NULL, 0.0f)
 #define SIZE(w, v)      WORD(w, OY_LW_SIZE, v, NULL, 0.0f)
+#define GAIT(w, g)      WORD(w, OY_LW_GAIT, g, NULL, 0.0f)
 
 /* Intensities: "light" moves a concept 35% of the way from the defaults,
  * "heavy" 150% (what "heavy rain" means next to plain "rain"). */
@@ -36,7 +37,7 @@ const oy_lang_word oy_lang_words[] = {
     STOP("it"), STOP("its"), STOP("this"), STOP("that"), STOP("these"),
     STOP("those"), STOP("there"), STOP("here"), STOP("into"), STOP("onto"),
     STOP("in"), STOP("at"), STOP("to"), STOP("from"), STOP("over"),
-    STOP("through"), STOP("across"), STOP("up"), STOP("down"), STOP("out"),
+    STOP("through"), STOP("past"), STOP("across"), STOP("up"), STOP("down"), STOP("out"),
     STOP("off"), STOP("for"), STOP("about"), STOP("above"), STOP("below"),
     STOP("between"), STOP("among"), STOP("amid"), STOP("amidst"),
     STOP("toward"), STOP("towards"), STOP("after"), STOP("before"), STOP("during"), STOP("within"),
@@ -88,12 +89,12 @@ const oy_lang_word oy_lang_words[] = {
     STOP("blowing"), STOP("shine"), STOP("shines"), STOP("shining"),
     STOP("glow"), STOP("glows"), STOP("glowing"), STOP("burns"),
     STOP("burning"), STOP("flicker"), STOP("flickers"), STOP("flickering"),
-    STOP("pours"), STOP("pouring"), STOP("cascading"), STOP("walk"), STOP("walks"), STOP("walking"),
+    STOP("pours"), STOP("pouring"), STOP("cascading"),
     STOP("ride"), STOP("rides"), STOP("riding"), STOP("cuts"), STOP("cutting"), STOP("landing"),
     STOP("anchored"), STOP("moored"), STOP("tied"), STOP("docked"), STOP("at the foot of"),
-    STOP("sway"), STOP("sways"), STOP("swaying"), STOP("gallop"), STOP("gallops"), STOP("galloping"),
+    STOP("sway"), STOP("sways"), STOP("swaying"),
     STOP("cross"), STOP("crosses"), STOP("crossing"), STOP("trek"), STOP("trekking"),
-    STOP("run"), STOP("runs"), STOP("running"), STOP("graze"),
+    STOP("graze"),
     STOP("grazes"), STOP("grazing"), STOP("fly"), STOP("flies"),
     STOP("flying"), STOP("circle"), STOP("circles"), STOP("circling"),
     STOP("wait"), STOP("waits"), STOP("waiting"), STOP("play"),
@@ -171,6 +172,15 @@ const oy_lang_word oy_lang_words[] = {
 
     /* sizes: of the next object its scale; the big ones also the
      * intensity of another concept (waves, hills), as huge was heavy */
+    /* gaits: a person or an animal named with one goes (oyster-shot(5)) */
+    GAIT("walk", OY_GAIT_WALK), GAIT("walks", OY_GAIT_WALK), GAIT("walking", OY_GAIT_WALK),
+    GAIT("trot", OY_GAIT_TROT), GAIT("trots", OY_GAIT_TROT), GAIT("trotting", OY_GAIT_TROT),
+    GAIT("jog", OY_GAIT_TROT), GAIT("jogs", OY_GAIT_TROT), GAIT("jogging", OY_GAIT_TROT),
+    GAIT("run", OY_GAIT_RUN), GAIT("runs", OY_GAIT_RUN), GAIT("running", OY_GAIT_RUN),
+    GAIT("sprint", OY_GAIT_RUN), GAIT("sprints", OY_GAIT_RUN), GAIT("sprinting", OY_GAIT_RUN),
+    GAIT("flee", OY_GAIT_RUN), GAIT("flees", OY_GAIT_RUN), GAIT("fleeing", OY_GAIT_RUN),
+    GAIT("stampede", OY_GAIT_GALLOP), GAIT("stampeding", OY_GAIT_GALLOP),
+    GAIT("gallop", OY_GAIT_GALLOP), GAIT("gallops", OY_GAIT_GALLOP), GAIT("galloping", OY_GAIT_GALLOP),
     SIZE("tiny", 0.5f), SIZE("small", 0.7f), SIZE("little", 0.7f),
     SIZE("smaller", 0.7f), SIZE("big", 1.3f), SIZE("large", 1.3f),
     SIZE("bigger", 1.3f), SIZE("larger", 1.3f), SIZE("huge", HEAVY),

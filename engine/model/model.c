@@ -529,6 +529,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
                     e->of_set = directive < 0;
                     memcpy(e->e.paint, paint, sizeof paint);
                     e->e.size = sz;
+                    e->gait = it->gait;
                     if (e->anchor == OY_ANCHOR_CAMERA) {
                         /* to its side and on the view's side of it, where
                          * it does not hide behind it */
@@ -612,6 +613,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
             r->of_set = directive < 0;
             memcpy(r->e.paint, paint, sizeof paint);
             r->e.size = sz;
+            r->gait = it->gait;
             r->turn = across ? OY_TURN_ACROSS : turn_for(kd);
             r->seek = seek_for(kd, it->place);
             r->stand_off = in_fog < 1.0f ? 0.0f : stand_off;
@@ -1438,6 +1440,106 @@ void oy_model_keep_dry(oy_model *m, oy_dry_fn fn, void *ctx, oy_log *log)
         r->e.pos[2] = xz[1];
     }
     settle(m);
+}
+
+/* Metres per second of a gait for a kind with legs (0: none, or a
+ * vehicle): a person, a small animal (a fox, a sheep), a large one. */
+static float gait_speed(const oy_kind *k, int gait)
+{
+    static const float pace[3][4] = { { 1.4f, 2.8f, 4.5f, 5.5f },
+                                      { 1.2f, 3.0f, 7.0f, 8.0f },
+                                      { 1.6f, 3.5f, 8.0f, 10.0f } };
+    static const char *const wheels[] = { "car", "tractor", "wagon", "train" };
+    if (!k || !(k->flags & OY_KIND_MOVER) || gait <= OY_GAIT_NONE || gait > OY_GAIT_GALLOP)
+        return 0.0f;
+    for (size_t i = 0; i < sizeof wheels / sizeof *wheels; i++)
+        if (!strcmp(k->name, wheels[i]))
+            return 0.0f;
+    int build = k->radius < 0.8f ? 0 : k->height < 1.2f ? 1 : 2;
+    return pace[build][gait - 1];
+}
+
+#define GOING_S 120.0f     /* how long a thing set going goes */
+#define GOING_STEP 10.0f   /* metres between the looks for water ahead */
+#define GOING_SIN 0.309f   /* the sine and cosine of the angle (18 degrees) */
+#define GOING_COS 0.951f   /* it goes off the view's axis, away from it */
+
+/* Metres from (x, z) along (dx, dz) before water or `most`. */
+static float dry_run(oy_wet_fn wet, void *ctx, double t, float x, float z, float dx, float dz, float most)
+{
+    float d = 0.0f;
+    while (d + GOING_STEP <= most && !wet(ctx, t, x + dx * (d + GOING_STEP), z + dz * (d + GOING_STEP)))
+        d += GOING_STEP;
+    return d;
+}
+
+int oy_model_set_going(oy_model *m, oy_anchor_fn place, oy_wet_fn wet, void *ctx)
+{
+    int side = 0;                /* the way the last group went: +1 right */
+    size_t lead = SIZE_MAX;      /* and its first member */
+    for (size_t i = 0; i < m->nents; i++) {
+        oy_entrec *r = &m->ents[i];
+        float speed = gait_speed(oy_scene_kind_find(r->e.kind), r->gait);
+        if (speed <= 0.0f || !r->by_view)
+            continue;
+        double tv = r->of_set ? OY_SET_VIEW : r->t_add;
+        float c0[2], c1[2];
+        place(ctx, tv, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c0);
+        place(ctx, tv, 1.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c1);
+        float fx = c1[0] - c0[0], fz = c1[1] - c0[1];
+        float most = speed * GOING_S, x = r->e.pos[0], z = r->e.pos[2];
+        /* away and to the right (+1) or the left, so that it stays in a
+         * level view that does not turn; along a road it goes by, away */
+        float ax[2] = { GOING_COS * fx + GOING_SIN * fz, GOING_COS * fx - GOING_SIN * fz };
+        float az[2] = { GOING_COS * fz - GOING_SIN * fx, GOING_COS * fz + GOING_SIN * fx };
+        const oy_kind *by = r->beside ? oy_scene_kind_find(m->ents[r->beside - 1].e.kind) : NULL;
+        if (by && (by->flags & OY_KIND_ALONG)) {
+            float yaw = m->ents[r->beside - 1].e.yaw * (float)(OY_PI / 180.0);
+            float ux = oy_sinf(yaw), uz = oy_cosf(yaw), back = ux * fx + uz * fz < 0.0f ? -1.0f : 1.0f;
+            ax[0] = ax[1] = back * ux;
+            az[0] = az[1] = back * uz;
+        }
+        const oy_entrec *l = lead != SIZE_MAX ? &m->ents[lead] : NULL;
+        if (!l || strcmp(l->e.kind, r->e.kind) || l->t_add != r->t_add || l->gait != r->gait) {
+            /* toward the middle of the view, or where it stays dry longer */
+            float lat = (x - c0[0]) * fz - (z - c0[1]) * fx;
+            float run_r = dry_run(wet, ctx, tv, x, z, ax[0], az[0], most);
+            float run_l = dry_run(wet, ctx, tv, x, z, ax[1], az[1], most);
+            side = run_r > run_l || (run_r == run_l && lat <= 0.0f) ? 1 : -1;
+            if (fabsf(lat) > 4.0f && fminf(run_r, run_l) >= 0.5f * most)
+                side = lat < 0.0f ? 1 : -1;
+            lead = i;
+        }
+        int s = side > 0 ? 0 : 1;
+        float len = dry_run(wet, ctx, tv, x, z, ax[s], az[s], most);
+        if (len < GOING_STEP)
+            continue;
+        if (!r->going_pt) {
+            if (oy_grow(&m->pts, &m->ptscap, m->npts + 1, sizeof *m->pts) ||
+                oy_grow(&r->moves, &r->cap, r->nmoves + 1, sizeof *r->moves))
+                return OYSTER_E_NOMEM;
+            /* before any move a directive gives it, which then starts
+             * from wherever it has got to */
+            memmove(r->moves + 1, r->moves, r->nmoves * sizeof *r->moves);
+            oy_move *mv = &r->moves[0];
+            r->nmoves++;
+            memset(mv, 0, sizeof *mv);
+            mv->t0 = r->t_add;
+            mv->speed = speed;
+            mv->npts = 1;
+            mv->group = -1;
+            mv->p0 = m->npts++;
+            r->going_pt = mv->p0 + 1;
+        }
+        oy_pathpt *q = &m->pts[r->going_pt - 1];
+        memset(q, 0, sizeof *q);
+        q->p[0] = x + ax[s] * len;
+        q->p[2] = z + az[s] * len;
+        r->e.yaw = r->yaw_base = wrap_degrees(oy_atan2f(ax[s], az[s]) * (180.0 / OY_PI));
+        r->face = OY_FACE_NONE;
+    }
+    settle(m);
+    return 0;
 }
 
 void oy_model_describe(const oy_model *m, oyster_line_fn fn, void *opaque)

@@ -310,6 +310,15 @@ int oy_model_unplace(oy_model *m, double t0, double t1, double *first);
  * place. Call after oy_model_place_relative. */
 typedef int (*oy_dry_fn)(void *ctx, double t, int river_ok, float clear, float foot, float xz[2]);
 void oy_model_keep_dry(oy_model *m, oy_dry_fn fn, void *ctx, oy_log *log);
+/* What the words set going ("horses galloping", "a man walking") goes
+ * from where it stands when it comes: across the view it was placed by
+ * and a little away, at its kind's pace for the gait, toward the view's
+ * middle or else the way that keeps it on dry land longer (wet: 1 where
+ * water is at or near x, z), for up to two minutes, stopping short of
+ * the water. Those of one kind named together go the same way. Call
+ * after oy_model_keep_dry. */
+typedef int (*oy_wet_fn)(void *ctx, double t, float x, float z);
+int oy_model_set_going(oy_model *m, oy_anchor_fn place, oy_wet_fn wet, void *ctx);
 
 const oy_event *oy_model_events(const oy_model *m, int *n);
 uint64_t oy_model_seed(const oy_model *m);

@@ -95,6 +95,9 @@ typedef struct oy_entrec {
                                   ahead in the view) from where that one
                                   ends up */
     float beside_off[2];
+    int gait;                  /* OY_GAIT_* the words set it going at */
+    size_t going_pt;           /* its going move's path point (index + 1;
+                                  0: none yet), set once it is placed */
 } oy_entrec;
 
 struct oy_model {

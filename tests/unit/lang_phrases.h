@@ -20,7 +20,8 @@ enum {
     P_WARN = 64,     /* exactly `count` warnings; near in the first */
     P_EMPTY = 128,   /* no items */
     P_NEAR = 256,    /* the object is placed near `near` */
-    P_ABSENT = 512   /* concept is not among the items */
+    P_ABSENT = 512,  /* concept is not among the items */
+    P_GAIT = 1024    /* concept is among the items, going at gait `count` */
 };
 
 typedef struct lang_phrase {
@@ -43,6 +44,7 @@ typedef struct lang_phrase {
 #define SUDDEN(t)             { t, P_SUDDEN | P_OVER, 0, 0.0f, 1.0f, NULL, 0, 0, NULL }
 #define WARN(t, n, w)         { t, P_WARN, 0, 0, 0, NULL, n, 0, w }
 #define EMPTY(t)              { t, P_EMPTY, 0, 0, 0, NULL, 0, 0, NULL }
+#define GOING(t, k, g)        { t, P_GAIT, 0, 0, 0, k, g, 0, NULL }
 
 static const lang_phrase lang_phrases[] = {
     /* time of day */
@@ -72,6 +74,14 @@ static const lang_phrase lang_phrases[] = {
     CH("the sun sinks into golden hour", OY_CH_TIME, 18.2f, 18.4f),
     CH("golden hour", OY_CH_WARMTH, 0.3f, 0.6f),
     CH("sunset", OY_CH_TIME, 18.5f, 19.0f),
+    /* gaits: of the thing named last with nothing since, or right after */
+    GOING("wild horses galloping across a field", "horse", OY_GAIT_GALLOP),
+    GOING("a man walking his dog on the beach", "person", OY_GAIT_WALK),
+    GOING("a running dog in a meadow", "wolf", OY_GAIT_RUN),
+    GOING("a woman jogging along a country road", "person", OY_GAIT_TROT),
+    GOING("deer grazing in a meadow", "deer", OY_GAIT_NONE),
+    GOING("a river running past a herd of deer", "deer", OY_GAIT_NONE),
+    GOING("a walk through the woods with a fox", "fox", OY_GAIT_NONE),
     CH("a rainbow over a valley", OY_CH_RAINBOW, 1.0f, 1.0f),
     CH("a rainbow over a valley", OY_CH_TIME, 8.4f, 8.6f),
     /* a time word keeps its hour over the hour another word brings along */

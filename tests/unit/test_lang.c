@@ -89,6 +89,11 @@ static void check_phrase(const oy_bank *b, const lang_phrase *ph)
     }
     if (ph->what & P_ABSENT)
         CHECK(!has_item(&p, ph->concept, &it), "'%s' names no %s", ph->text, ph->concept);
+    if (ph->what & P_GAIT) {
+        int found = has_item(&p, ph->concept, &it);
+        CHECK(found && it->gait == ph->count, "'%s': %s going at gait %d (got %d)", ph->text, ph->concept,
+              ph->count, found ? it->gait : -1);
+    }
     if (ph->what & P_NEG)
         CHECK(has_item(&p, ph->concept, &it) && it->negated, "'%s': %s negated", ph->text,
               ph->concept);

@@ -371,20 +371,28 @@ static void tower_through_trees(uint8_t *a)
  * its ground and water from the world, its bearing from the view (degrees
  * off the view's heading). 0 when the shot did not open or has no such
  * entity. */
-static int placed_nth(const char *prompt, int n, oy_place_info *at, float *rise, float *bearing, oy_entity *out)
+/* A shot of the world prompt with the plain camera (NULL: it did not open). */
+static oyster_shot *prompt_shot(const char *prompt)
 {
     char path[] = "/tmp/oyster-place-XXXXXX";
     int fd = mkstemp(path);
     FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (!f)
-        return 0;
+        return NULL;
     fprintf(f, "oyster: 1\nseed: 1\noutput: {size: 320x180, duration: 2s}\nworld: {prompt: \"%s\"}\n"
                "camera:\n  path:\n    - {at: 0s, pos: [0, 2, 0], yaw: 0, pitch: -2}\n", prompt);
     fclose(f);
     oyster_shot *shot = NULL;
     int ok = oyster_shot_open(&shot, path, NULL, NULL, NULL) == 0;
     unlink(path);
-    if (!ok)
+    return ok ? shot : NULL;
+}
+
+static int placed_nth(const char *prompt, int n, oy_place_info *at, float *rise, float *bearing, oy_entity *out)
+{
+    oyster_shot *shot = prompt_shot(prompt);
+    int ok;
+    if (!shot)
         return 0;
     oy_state st;
     oy_view v;
@@ -405,6 +413,47 @@ static int placed_nth(const char *prompt, int n, oy_place_info *at, float *rise,
 static int placed(const char *prompt, oy_place_info *at, float *rise, float *bearing, oy_entity *out)
 {
     return placed_nth(prompt, 0, at, rise, bearing, out);
+}
+
+/* What the words set going goes at its pace, away and to one side, in
+ * the frame of the plain view for the shot, on dry land; what they do
+ * not, stands. */
+static void going_words(void)
+{
+    static const struct { const char *prompt; float speed; } go[] = {
+        { "wild horses galloping across a field", 10.0f },
+        { "a man walking on the beach at sunset", 1.4f },
+        { "deer running through the forest", 8.0f },
+        { "a herd of horses grazing in a meadow", 0.0f },
+    };
+    for (size_t i = 0; i < sizeof go / sizeof *go; i++) {
+        oyster_shot *shot = prompt_shot(go[i].prompt);
+        oy_state s0, s1;
+        oy_view v;
+        float moved = -1.0f, worst = 0.0f;
+        int wet = 0, n = 0;
+        if (shot) {
+            oy_shot_eval(shot, 0.0, &s0, shot->ents, &v);
+            oy_entity e0[8];
+            n = s0.nentities < 8 ? s0.nentities : 8;
+            memcpy(e0, s0.entities, (size_t)n * sizeof *e0);
+            oy_shot_eval(shot, 2.0, &s1, shot->ents, &v);
+            for (int k = 0; k < n && k < s1.nentities; k++) {
+                const float *p = s1.entities[k].pos;
+                float d = hypotf(p[0] - e0[k].pos[0], p[2] - e0[k].pos[2]) / 2.0f;
+                moved = k ? fmaxf(moved, d) : d;
+                worst = fmaxf(worst, fabsf(oy_atan2f(p[0] - (float)v.pos[0], p[2] - (float)v.pos[2])) * 57.29578f);
+                oy_place_info at;
+                oy_world_place(shot->world, &s1, p[0], p[2], &at);
+                wet |= at.water > at.ground;
+            }
+            oyster_shot_free(&shot);
+        }
+        CHECK(n > 0 && fabsf(moved - go[i].speed) < 0.05f * go[i].speed + 0.01f &&
+              (worst < 19.6f || go[i].speed == 0.0f) && !wet,
+              "'%s': %d things go at %.2f m/s (%.1f asked), %.1f degrees off the view at most at 2 s, %s",
+              go[i].prompt, n, moved, go[i].speed, worst, wet ? "one in water" : "dry");
+    }
 }
 
 static void placement_words(void)
@@ -1190,6 +1239,7 @@ int main(void)
     waterfall_through_trees(a);
     tower_through_trees(a);
     placement_words();
+    going_words();
     oy_world_free(&world);
     oy_pool_free(&pool);
     oy_pool_free(&p1);
