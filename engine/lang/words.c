@@ -89,7 +89,7 @@ const oy_lang_word oy_lang_words[] = {
     STOP("blowing"), STOP("shine"), STOP("shines"), STOP("shining"),
     STOP("glow"), STOP("glows"), STOP("glowing"), STOP("burns"),
     STOP("burning"), STOP("flicker"), STOP("flickers"), STOP("flickering"),
-    STOP("pours"), STOP("pouring"), STOP("cascading"),
+    STOP("pours"), STOP("pouring"), STOP("cascading"), STOP("plunge"), STOP("plunges"), STOP("plunging"),
     STOP("ride"), STOP("rides"), STOP("riding"), STOP("cuts"), STOP("cutting"), STOP("landing"),
     STOP("anchored"), STOP("moored"), STOP("tied"), STOP("docked"), STOP("at the foot of"),
     STOP("sway"), STOP("sways"), STOP("swaying"),

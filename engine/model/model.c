@@ -1128,6 +1128,12 @@ static int apply_world(compile *c)
             return err;
         oy_parse_targets(&p, m->init, target, mask);
         water_of_things(&p, target, mask);
+        /* a fjord is the canyon's course drowned by the sea: a river
+         * along it (a waterfall's, "rapids") would lift its floor to land */
+        if (target[OY_CH_CANYON] > 0.0f && target[OY_CH_COAST] >= 0.5f && target[OY_CH_RIVER] > 0.0f) {
+            target[OY_CH_RIVER] = 0.0f;
+            mask[OY_CH_RIVER] = 1;
+        }
         c->line[0] = 0;
         c->at = w->prompt.mark;
         float clear = fog_clear(target);

@@ -631,6 +631,15 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
     if (sh->canyon > 0.0f) {
         float d = (float)cn->d, fl = floor_at(w, sh, cn->x, cn->z);
         float k = sh->canyon_w / 54.0f;
+        /* a fjord's walls stand back from a strand flat, a shelf of level
+         * ground 20-45 m wide a few metres over the water, where its
+         * farms and villages stand */
+        float shelf = 0.0f;
+        if (fjord > 0.0f) {
+            float e0 = 40.0f * k + 6.0f * wob, bw = (32.0f + 13.0f * wob) * oy_smoothstepf(0.0f, 0.4f, fjord);
+            shelf = oy_smoothstepf(e0 - 4.0f, e0, d) * (1.0f - oy_smoothstepf(e0 + bw - 2.0f, e0 + bw + 8.0f, d));
+            d = d < e0 ? d : fmaxf(e0, d - bw);
+        }
         float q = oy_smoothstepf(38.0f * k, 70.0f * k, d + 14.0f * k * wob);
         /* stepped walls: ledges of harder rock */
         float f = q * 4.0f, i = floorf(f), r = f - i;
@@ -640,6 +649,7 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         in_canyon = sh->canyon * (1.0f - oy_smoothstepf(70.0f * k, 70.0f * k + 60.0f, d));
         drowned = oy_smoothstepf(0.0f, 0.4f, fjord) * (1.0f - oy_smoothstepf(38.0f * k, 70.0f * k, d));
         h = oy_lerpf(h, fminf(h, sh->sea_level - 6.0f), drowned);
+        h = oy_lerpf(h, fmaxf(h, sh->sea_level + 2.5f + 0.4f * det), shelf);
         if (fjord > 0.0f && sh->sea_level > h) {
             water = sh->sea_level;
             wkind = OY_WATER_SEA;

@@ -456,6 +456,48 @@ static void going_words(void)
     }
 }
 
+/* A fjord's village stands on the strand flat under its walls: level
+ * ground a few metres over the water (it stood on the steep wall, its
+ * houses dark on the rock); a waterfall named with a fjord leaves the
+ * fjord's water under the view (its river had made the floor land). */
+static void fjord_words(void)
+{
+    oyster_shot *shot = prompt_shot("a small fishing village on a fjord in norway");
+    float rise = 99.0f, step = 99.0f;
+    if (shot) {
+        oy_state st;
+        oy_view v;
+        oy_shot_eval(shot, 1.0, &st, shot->ents, &v);
+        const oy_entity *e = &st.entities[0];
+        oy_place_info at;
+        oy_world_place(shot->world, &st, e->pos[0], e->pos[2], &at);
+        float g = oy_world_ground(shot->world, &st, e->pos[0], e->pos[2]);
+        oy_place_info sea;
+        oy_world_place(shot->world, &st, 0.0, e->pos[2], &sea);
+        rise = g - sea.water;
+        /* landward of it, away from the fjord's middle (x = 0 here) */
+        step = 0.0f;
+        for (float d = 8.0f; d <= 24.0f; d += 8.0f)
+            step = fmaxf(step, fabsf(oy_world_ground(shot->world, &st, e->pos[0] + (e->pos[0] < 0.0f ? -d : d),
+                                                     e->pos[2]) - g));
+        oyster_shot_free(&shot);
+    }
+    CHECK(rise > 0.5f && rise < 6.0f && step < 2.5f, "a fjord's village stands on level ground %.1f m over the "
+          "water (the ground 8-24 m landward within %.1f m)", rise, step);
+    shot = prompt_shot("steep cliffs plunging into a fjord with a waterfall");
+    int wet = 0;
+    if (shot) {
+        oy_state st;
+        oy_view v;
+        oy_shot_eval(shot, 1.0, &st, shot->ents, &v);
+        oy_place_info at;
+        oy_world_place(shot->world, &st, 0.0, 20.0, &at);
+        wet = at.water > at.ground;
+        oyster_shot_free(&shot);
+    }
+    CHECK(wet, "with a waterfall named, the fjord's water still lies before the view");
+}
+
 static void placement_words(void)
 {
     oy_place_info at;
@@ -1240,6 +1282,7 @@ int main(void)
     tower_through_trees(a);
     placement_words();
     going_words();
+    fjord_words();
     oy_world_free(&world);
     oy_pool_free(&pool);
     oy_pool_free(&p1);
