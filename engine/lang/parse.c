@@ -844,7 +844,10 @@ static int add_item(parser *p, clause *c, const oy_concept *k, size_t at, int pl
     if (c->first_item < 0)
         c->first_item = idx;
     c->last_item = idx;
-    c->count = 0;
+    /* a count waits for its object across a colour or a season that
+     * qualifies it ("two red barns", "lined with autumn trees") */
+    if (!k->has_paint && k->group != OY_GROUP_SEASON)
+        c->count = 0;
     c->intensity_at = (size_t)-1;
     p->out->nitems++;
     return 0;
@@ -1137,6 +1140,27 @@ static void warn_unknown(parser *p, const token *t)
             oy_bank_nearest_note(p->bank, t->low, note, sizeof note));
 }
 
+
+/* "with": "a village with a church tower", "a farm with cows": the thing
+ * named next stands by the one named before; "a mountain lake with a
+ * cabin", "a river at dusk with a mill": by that water, on an island's
+ * top */
+static void with_places(parser *p, clause *c)
+{
+    if (c->place != OY_PLACE_NONE)
+        return;
+    if (c->last_object >= 0 && !p->out->items[c->last_object].negated) {
+        const oy_concept *k = p->out->items[c->last_object].concept;
+        c->place = OY_PLACE_NEAR_ENTITY;
+        snprintf(c->near_what, sizeof c->near_what, "%s", k->kind ? k->kind : k->name);
+        c->with = 1;
+    } else if (c->last_object < 0 && water_named(p, c)) {
+        c->place = is_island(water_named(p, c)) ? OY_PLACE_ON_HIGH : OY_PLACE_NEAR_WATER;
+        c->near_what[0] = 0;
+        c->with = 1;
+    }
+}
+
 static int apply_word(parser *p, clause *c, size_t i, const match *m, int timed,
                       size_t *next)
 {
@@ -1183,6 +1207,9 @@ static int apply_word(parser *p, clause *c, size_t i, const match *m, int timed,
     case OY_LW_COUNT:
         c->count = (int)w->value;
         c->size = 0.0f;       /* "a large herd of cows": it sized the herd */
+        /* "a road lined with trees", "a farm dotted with cows" */
+        if (strlen(w->text) > 5 && !strcmp(w->text + strlen(w->text) - 5, " with"))
+            with_places(p, c);
         break;
     case OY_LW_SIZE:
         c->size = w->value;
@@ -1239,22 +1266,8 @@ static int apply_word(parser *p, clause *c, size_t i, const match *m, int timed,
             place_object(p, c, (int)w->value, NULL);
         break;
     case OY_LW_STOP:
-        /* "a village with a church tower", "a farm with cows": the thing
-         * named next stands by the one named before */
-        if (!strcmp(w->text, "with") && c->last_object >= 0 && c->place == OY_PLACE_NONE &&
-            !p->out->items[c->last_object].negated) {
-            const oy_concept *k = p->out->items[c->last_object].concept;
-            c->place = OY_PLACE_NEAR_ENTITY;
-            snprintf(c->near_what, sizeof c->near_what, "%s", k->kind ? k->kind : k->name);
-            c->with = 1;
-        } else if (!strcmp(w->text, "with") && c->last_object < 0 && c->place == OY_PLACE_NONE &&
-                   water_named(p, c)) {
-            /* "a mountain lake with a cabin", "a river at dusk with a
-             * mill": by that water; on an island's top */
-            c->place = is_island(water_named(p, c)) ? OY_PLACE_ON_HIGH : OY_PLACE_NEAR_WATER;
-            c->near_what[0] = 0;
-            c->with = 1;
-        }
+        if (!strcmp(w->text, "with"))
+            with_places(p, c);
         break;
     case OY_LW_SUDDEN:
         p->out->sudden = 1;

@@ -105,7 +105,7 @@ const oy_lang_word oy_lang_words[] = {
     STOP("singing"), STOP("surround"), STOP("surrounds"),
     STOP("surrounded"), STOP("surrounding"), STOP("ringed"), STOP("encircled"),
     STOP("enclosed"), STOP("framed"), STOP("fringed"), STOP("flanked"), STOP("bordered"),
-    STOP("lined"), STOP("lining"), STOP("fishing"), STOP("drinking"), STOP("rowing"),
+    STOP("lined"), STOP("against"), STOP("lining"), STOP("fishing"), STOP("drinking"), STOP("rowing"),
     STOP("perched"), STOP("establishing"),
     /* things every shot has, which carry no concept alone */
     STOP("sun"), STOP("sunlight"), STOP("beam"), STOP("beams"),
@@ -196,7 +196,7 @@ const oy_lang_word oy_lang_words[] = {
     COUNT("twelve", 12), COUNT("both", 2), COUNT("a pair of", 2),
     COUNT("pair of", 2), COUNT("a couple of", 2), COUNT("couple of", 2),
     COUNT("a few", 3), COUNT("few", 3), COUNT("some", 3),
-    COUNT("scattered", 4), COUNT("dotted with", 5), COUNT("full of", 12),
+    COUNT("scattered", 4), COUNT("dotted with", 5), COUNT("lined with", 12), COUNT("full of", 12),
     COUNT("several", 4), COUNT("a handful of", 4), COUNT("a group of", 4),
     COUNT("group of", 4), COUNT("a family of", 4), COUNT("a row of", 5),
     COUNT("a line of", 5), COUNT("a cluster of", 5), COUNT("a pack of", 5),

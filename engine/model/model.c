@@ -213,14 +213,11 @@ static void set_facing(oy_entrec *r, const oy_directive *d, size_t face_ent)
 /* move: the path's points into the pool, with distances along the ground
  * and headings of the legs between them (the first leg, from wherever the
  * entity is, is each move's own). */
-static int add_path(oy_model *m, const oy_directive *d)
+/* Each point's distance along the path and the heading of its leg. */
+static void path_measure(oy_pathpt *pts, int n)
 {
-    if (oy_grow(&m->pts, &m->ptscap, m->npts + (size_t)d->npath, sizeof *m->pts))
-        return OYSTER_E_NOMEM;
-    for (int j = 0; j < d->npath; j++) {
-        oy_pathpt *q = &m->pts[m->npts + (size_t)j];
-        for (int k = 0; k < 3; k++)
-            q->p[k] = (float)d->path[j][k];
+    for (int j = 0; j < n; j++) {
+        oy_pathpt *q = &pts[j];
         if (j == 0) {
             q->cum = 0.0f;
             q->head = 0.0f;
@@ -234,6 +231,16 @@ static int add_path(oy_model *m, const oy_directive *d)
             q->hvalid = b->hvalid || !flat;
         }
     }
+}
+
+static int add_path(oy_model *m, const oy_directive *d)
+{
+    if (oy_grow(&m->pts, &m->ptscap, m->npts + (size_t)d->npath, sizeof *m->pts))
+        return OYSTER_E_NOMEM;
+    for (int j = 0; j < d->npath; j++)
+        for (int k = 0; k < 3; k++)
+            m->pts[m->npts + (size_t)j].p[k] = (float)d->path[j][k];
+    path_measure(m->pts + m->npts, d->npath);
     m->npts += (size_t)d->npath;
     return 0;
 }
@@ -511,9 +518,13 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
                     scatter(c->m->seed ^ (uint64_t)directive, k, it->count + 1, 6.0f, &dx, &dz);
                     int along = kt && (kt->flags & OY_KIND_ALONG);
                     if (along) {
-                        /* by a road: along it ahead, either side in turn */
-                        dz = 14.0f + 10.0f * (float)k + 0.5f * dz;
-                        dx = (k & 1 ? -1.0f : 1.0f) * (7.0f + 0.3f * fabsf(dx));
+                        /* by a road: along it ahead, in pairs either
+                         * side ("a road lined with poplars") */
+                        dz = 14.0f + 12.0f * (float)(k / 2) + 0.3f * dz;
+                        dx = (k & 1 ? -1.0f : 1.0f) * (6.0f + 0.3f * fabsf(dx));
+                        /* what walks or drives keeps to the road */
+                        if (kd && (kd->flags & OY_KIND_MOVER))
+                            dx = (k & 1 ? -1.0f : 1.0f) * 1.4f;
                     } else {
                         dx += 0.8f * reach;
                         dz += 0.6f * reach;
@@ -534,7 +545,8 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
                         /* to its side and on the view's side of it, where
                          * it does not hide behind it */
                         e->beside = at + 1;
-                        e->stand_off = stand_off;
+                        /* by a road, a tall thing lines it, near or not */
+                        e->stand_off = along ? 0.0f : stand_off;
                         e->beside_off[0] = dx;
                         e->beside_off[1] = along ? dz : dz - 1.2f * reach;
                         /* a tall thing by a low one ("a graveyard with a
@@ -556,7 +568,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
                             e->stand_off = 0.0f;
                             e->beside_off[0] = 0.5f * (dx - 0.8f * reach);
                             e->beside_off[1] = 0.5f * (dz - 0.6f * reach);
-                        } else if (stand_off > r->ahead + e->beside_off[1]) {
+                        } else if (!along && stand_off > r->ahead + e->beside_off[1]) {
                             e->beside_off[0] = 0.5f * dx;
                             e->beside_off[1] = stand_off - r->ahead;
                         } else if (kt && (kt->flags & OY_KIND_CLUSTER) && !along &&
@@ -1280,6 +1292,13 @@ static int overlaps(const oy_model *m, size_t i, const float xz[2], const oy_kin
     return 0;
 }
 
+/* Whether what r stands by is a road (laid along its heading). */
+static int beside_road(const oy_model *m, const oy_entrec *r)
+{
+    const oy_kind *k = r->beside ? oy_scene_kind_find(m->ents[r->beside - 1].e.kind) : NULL;
+    return k && (k->flags & OY_KIND_ALONG);
+}
+
 void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
 {
     for (size_t i = 0; i < m->nents; i++) {
@@ -1295,6 +1314,13 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
             xz[0] = o->e.pos[0];
             xz[1] = o->e.pos[2];
             fn(ctx, tv, r->beside_off[1], r->beside_off[0], OY_SEEK_PIER, 0.0f, o->e.yaw, xz);
+        } else if (r->beside && beside_road(m, r)) {
+            /* by a road: beside its centre line as it winds */
+            const oy_entrec *o = &m->ents[r->beside - 1];
+            float c[2], a;
+            oy_road_point(o->e.seed, o->e.yaw * (float)(OY_PI / 180.0), r->beside_off[1], c, &a);
+            xz[0] = o->e.pos[0] + c[0] + oy_cosf(a) * r->beside_off[0];
+            xz[1] = o->e.pos[2] + c[1] - oy_sinf(a) * r->beside_off[0];
         } else if (r->beside) {
             /* by the thing the words put it by, wherever that went (it
              * comes first in the table, so it is placed already) */
@@ -1467,6 +1493,7 @@ static float gait_speed(const oy_kind *k, int gait)
 
 #define GOING_S 120.0f     /* how long a thing set going goes */
 #define GOING_STEP 10.0f   /* metres between the looks for water ahead */
+#define GOING_PTS 32       /* points of its path (beside a road; else one) */
 #define GOING_SIN 0.309f   /* the sine and cosine of the angle (18 degrees) */
 #define GOING_COS 0.951f   /* it goes off the view's axis, away from it */
 
@@ -1498,13 +1525,7 @@ int oy_model_set_going(oy_model *m, oy_anchor_fn place, oy_wet_fn wet, void *ctx
          * level view that does not turn; along a road it goes by, away */
         float ax[2] = { GOING_COS * fx + GOING_SIN * fz, GOING_COS * fx - GOING_SIN * fz };
         float az[2] = { GOING_COS * fz - GOING_SIN * fx, GOING_COS * fz + GOING_SIN * fx };
-        const oy_kind *by = r->beside ? oy_scene_kind_find(m->ents[r->beside - 1].e.kind) : NULL;
-        if (by && (by->flags & OY_KIND_ALONG)) {
-            float yaw = m->ents[r->beside - 1].e.yaw * (float)(OY_PI / 180.0);
-            float ux = oy_sinf(yaw), uz = oy_cosf(yaw), back = ux * fx + uz * fz < 0.0f ? -1.0f : 1.0f;
-            ax[0] = ax[1] = back * ux;
-            az[0] = az[1] = back * uz;
-        }
+        int road = beside_road(m, r);
         const oy_entrec *l = lead != SIZE_MAX ? &m->ents[lead] : NULL;
         if (!l || strcmp(l->e.kind, r->e.kind) || l->t_add != r->t_add || l->gait != r->gait) {
             /* toward the middle of the view, or where it stays dry longer */
@@ -1517,11 +1538,13 @@ int oy_model_set_going(oy_model *m, oy_anchor_fn place, oy_wet_fn wet, void *ctx
             lead = i;
         }
         int s = side > 0 ? 0 : 1;
-        float len = dry_run(wet, ctx, tv, x, z, ax[s], az[s], most);
+        /* a road is laid 30 pieces each way from its place */
+        float len = road ? fminf(most, 30.0f * OY_ROAD_PIECE - 6.0f - r->beside_off[1])
+                         : dry_run(wet, ctx, tv, x, z, ax[s], az[s], most);
         if (len < GOING_STEP)
             continue;
         if (!r->going_pt) {
-            if (oy_grow(&m->pts, &m->ptscap, m->npts + 1, sizeof *m->pts) ||
+            if (oy_grow(&m->pts, &m->ptscap, m->npts + GOING_PTS, sizeof *m->pts) ||
                 oy_grow(&r->moves, &r->cap, r->nmoves + 1, sizeof *r->moves))
                 return OYSTER_E_NOMEM;
             /* before any move a directive gives it, which then starts
@@ -1532,16 +1555,36 @@ int oy_model_set_going(oy_model *m, oy_anchor_fn place, oy_wet_fn wet, void *ctx
             memset(mv, 0, sizeof *mv);
             mv->t0 = r->t_add;
             mv->speed = speed;
-            mv->npts = 1;
             mv->group = -1;
-            mv->p0 = m->npts++;
+            mv->p0 = m->npts;
+            m->npts += GOING_PTS;
             r->going_pt = mv->p0 + 1;
         }
+        /* a straight line, or beside a road's centre line as it winds */
         oy_pathpt *q = &m->pts[r->going_pt - 1];
-        memset(q, 0, sizeof *q);
-        q->p[0] = x + ax[s] * len;
-        q->p[2] = z + az[s] * len;
-        r->e.yaw = r->yaw_base = wrap_degrees(oy_atan2f(ax[s], az[s]) * (180.0 / OY_PI));
+        int n = road ? GOING_PTS : 1;
+        float head = oy_atan2f(ax[s], az[s]);
+        memset(q, 0, GOING_PTS * sizeof *q);
+        for (int j = 0; j < n; j++) {
+            float u = len * (float)(j + 1) / (float)n;
+            if (road) {
+                const oy_entrec *o = &m->ents[r->beside - 1];
+                float c[2], a;
+                oy_road_point(o->e.seed, o->e.yaw * (float)(OY_PI / 180.0), r->beside_off[1] + u, c, &a);
+                q[j].p[0] = o->e.pos[0] + c[0] + oy_cosf(a) * r->beside_off[0];
+                q[j].p[2] = o->e.pos[2] + c[1] - oy_sinf(a) * r->beside_off[0];
+                if (j == 0)
+                    head = oy_atan2f(q[0].p[0] - x, q[0].p[2] - z);
+            } else {
+                q[j].p[0] = x + ax[s] * u;
+                q[j].p[2] = z + az[s] * u;
+            }
+        }
+        path_measure(q, n);
+        for (size_t k = 0; k < r->nmoves; k++)
+            if (r->moves[k].p0 == r->going_pt - 1)
+                r->moves[k].npts = n;
+        r->e.yaw = r->yaw_base = wrap_degrees(head * (180.0 / OY_PI));
         r->face = OY_FACE_NONE;
     }
     settle(m);

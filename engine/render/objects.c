@@ -468,14 +468,12 @@ static int add_group(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
 static int add_road(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
                     const oy_entity *e, const oy_kind *k, float yaw, float t)
 {
-    const float piece = 6.0f;
+    const float piece = OY_ROAD_PIECE;
     const int n = 30;
-    float phase = 6.2831853f * oy_u01(e->seed), bend = 0.2f + 0.25f * oy_u01(oy_mix64(e->seed));
     for (int dir = 1; dir >= -1; dir -= 2) {
         double x0 = e->pos[0], z0 = e->pos[2];
         for (int i = 0; i < n; i++) {
-            float s = (float)dir * ((float)i + 0.5f);
-            float a = yaw + bend * (oy_sinf(0.12f * s + phase) - oy_sinf(phase));
+            float a = oy_road_heading(e->seed, yaw, (float)dir * ((float)i + 0.5f));
             double x1 = x0 + (float)dir * oy_sinf(a) * piece, z1 = z0 + (float)dir * oy_cosf(a) * piece;
             float w0, w1, g0 = ground_at(w, sh, x0, z0, &w0), g1 = ground_at(w, sh, x1, z1, &w1);
             int err = 0;

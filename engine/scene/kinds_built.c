@@ -724,6 +724,26 @@ static void lay_box(oy_build *b, int mat, float x, float lift, float hx, float h
     oy_build_box(b, mat, x, -0.45f + lift, 0, hx, 0.6f, hz * len, 0, -b->pitch, 0);
 }
 
+float oy_road_heading(uint64_t seed, float yaw, float s)
+{
+    float phase = 6.2831853f * oy_u01(seed), bend = 0.2f + 0.25f * oy_u01(oy_mix64(seed));
+    return yaw + bend * (oy_sinf(0.12f * s + phase) - oy_sinf(phase));
+}
+
+void oy_road_point(uint64_t seed, float yaw, float along, float out[2], float *heading)
+{
+    float dir = along < 0.0f ? -1.0f : 1.0f, left = fabsf(along), a = yaw;
+    out[0] = out[1] = 0.0f;
+    for (int i = 0; left > 0.0f && i < 1000; i++) {
+        float step = fminf(left, OY_ROAD_PIECE);
+        a = oy_road_heading(seed, yaw, dir * ((float)i + 0.5f));
+        out[0] += dir * oy_sinf(a) * step;
+        out[1] += dir * oy_cosf(a) * step;
+        left -= step;
+    }
+    *heading = a;
+}
+
 /* one stretch of road: the scene lays them end to end along the ground;
  * packed earth the renderer blotches and grains like bare ground, two
  * darker wheel ruts worn into it */

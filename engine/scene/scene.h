@@ -256,6 +256,14 @@ void oy_kind_graves(oy_build *b);
 void oy_kind_skyscraper(oy_build *b);
 void oy_kind_greek_temple(oy_build *b);
 void oy_kind_road(oy_build *b);
+/* A road is laid in pieces this long, end to end both ways from its
+ * place, winding in gentle seeded bends about its heading yaw (radians):
+ * the heading of the piece s pieces from the place (s + 0.5 for the
+ * first one way, -0.5 the other), and the point of its centre line
+ * `along` metres from the place (either way) with the heading there. */
+#define OY_ROAD_PIECE 6.0f
+float oy_road_heading(uint64_t seed, float yaw, float s);
+void oy_road_point(uint64_t seed, float yaw, float along, float out[2], float *heading);
 void oy_kind_highway(oy_build *b);
 void oy_kind_footpath(oy_build *b);
 void oy_kind_bridge(oy_build *b);

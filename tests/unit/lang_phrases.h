@@ -490,7 +490,10 @@ static const lang_phrase lang_phrases[] = {
     NEARBY("a beach bonfire at night with friends", "person", 3, "campfire"),
     NEARBY("a bustling medieval market with people and stalls", "parasol", 3, "town_square"),
     OBJ("a country road lined with poplar trees", "road", 1, OY_PLACE_NONE),
-    NEARBY("a country road lined with poplar trees", "poplar", 3, "road"),
+    NEARBY("a country road lined with poplar trees", "poplar", 12, "road"),
+    NEARBY("a country road lined with autumn trees", "tree", 12, "road"),
+    OBJ("two red barns in a field", "barn", 2, OY_PLACE_NONE),
+    NEARBY("a farm dotted with cows", "cow", 5, "barn"),
     OBJ("a cabin in the mountains with snowy peaks behind", "cabin", 1, OY_PLACE_NONE),
     /* a named range is mountains, high and snowy */
     CH("a small village in the alps", OY_CH_HILLS, 0.0f, 0.2f),

@@ -498,6 +498,69 @@ static void fjord_words(void)
     CHECK(wet, "with a waterfall named, the fjord's water still lies before the view");
 }
 
+/* Metres from (x, z) to the centre line of the road entity r (0-180 m
+ * out from its place, the way it leads); *right: 1 when on its right. */
+static float off_road(const oy_entity *r, float x, float z, int *right)
+{
+    float best = 1e9f;
+    for (float u = 0.0f; u <= 180.0f; u += 0.5f) {
+        float c[2], a, dx, dz, d;
+        oy_road_point(r->seed, r->yaw * (float)(OY_PI / 180.0), u, c, &a);
+        dx = x - r->pos[0] - c[0];
+        dz = z - r->pos[2] - c[1];
+        d = hypotf(dx, dz);
+        if (d < best) {
+            best = d;
+            *right = dx * oy_cosf(a) - dz * oy_sinf(a) > 0.0f;
+        }
+    }
+    return best;
+}
+
+/* By a road: what the words line it with stands in pairs either side of
+ * its centre line as it winds, clear of it; one set going along it keeps
+ * to it (they stood on a straight line off its bends, and the trees 74 m
+ * out, where a tall thing stands alone). */
+static void road_words(void)
+{
+    oyster_shot *shot = prompt_shot("a country road lined with poplar trees");
+    int n = 0, clear = 0, right = 0, near = 0;
+    if (shot) {
+        oy_state st;
+        oy_view v;
+        oy_shot_eval(shot, 1.0, &st, shot->ents, &v);
+        for (int k = 1; k < st.nentities; k++) {
+            const oy_entity *e = &st.entities[k];
+            int on_right;
+            float d = off_road(&st.entities[0], e->pos[0], e->pos[2], &on_right);
+            n++;
+            clear += d > 3.5f && d < 10.0f;
+            right += on_right;
+            near += hypotf(e->pos[0] - (float)v.pos[0], e->pos[2] - (float)v.pos[2]) < 40.0f;
+        }
+        oyster_shot_free(&shot);
+    }
+    CHECK(n == 12 && clear == 12 && right == 6 && near >= 4,
+          "a road lined with poplars: %d trees, %d 3.5-10 m off its centre line, %d on its right, %d within 40 m",
+          n, clear, right, near);
+    shot = prompt_shot("a woman jogging along a country road");
+    float worst = 99.0f, went = 0.0f;
+    if (shot) {
+        oy_state st;
+        oy_view v;
+        worst = 0.0f;
+        for (double t = 0.0; t <= 8.0; t += 2.0) {
+            oy_shot_eval(shot, t, &st, shot->ents, &v);
+            int on_right;
+            worst = fmaxf(worst, off_road(&st.entities[0], st.entities[1].pos[0], st.entities[1].pos[2], &on_right));
+            went = st.entities[1].stride;
+        }
+        oyster_shot_free(&shot);
+    }
+    CHECK(worst < 2.5f && went > 20.0f, "a woman jogging along a road keeps to it (%.1f m off its centre line at "
+          "most over 8 s, %.0f m run)", worst, went);
+}
+
 static void placement_words(void)
 {
     oy_place_info at;
@@ -1283,6 +1346,7 @@ int main(void)
     placement_words();
     going_words();
     fjord_words();
+    road_words();
     oy_world_free(&world);
     oy_pool_free(&pool);
     oy_pool_free(&p1);
