@@ -22,11 +22,15 @@ static void set_target(int ch, float v, float *target, unsigned char *mask)
 
 /* The effect a concept is mostly about (rain for "rain", which also
  * brings cloud): the largest change from the defaults for its range; for
- * a time of day ("sunset", which also warms), its hour. */
+ * a time of day ("sunset", which also warms), its hour. A thing's are all
+ * what comes along with it (the night fireflies glow in): none. */
 static int main_effect(const oy_concept *k)
 {
     int best = -1;
     float most = -1.0f;
+
+    if (k->group == OY_GROUP_OBJECT)
+        return -1;
 
     for (int e = 0; e < k->neffects; e++) {
         const oy_effect *f = &k->effects[e];

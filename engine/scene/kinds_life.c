@@ -4,6 +4,8 @@
  * people; a walk or trot for animals), heads dip to graze when a grazer
  * stands, and a flock's birds wheel and flap over their place.
  */
+#include <math.h>
+
 #include "scene.h"
 
 #define PI 3.14159265f
@@ -377,5 +379,31 @@ void oy_kind_bird_flock(oy_build *b)
         for (int s = -1; s <= 1; s += 2)
             oy_build_box(b, dark, x + oy_cosf(heading) * s * 0.5f, y + 0.16f * flap, z - oy_sinf(heading) * s * 0.5f,
                          0.45f, 0.015f, 0.12f, heading, 0, s * flap);
+    }
+}
+
+/* Fireflies: forty-odd points of cold yellow-green light drifting half a
+ * metre to two metres over the ground (the swarm rides 1.25 m up, as
+ * what is lifted does) through a patch 14 m across, each glowing for a
+ * second or so and dark for a few, as the night comes; by day they are
+ * not seen. */
+void oy_kind_fireflies(oy_build *b)
+{
+    float dark = oy_smoothstepf(0.2f, 0.7f, b->look->night);
+    if (dark <= 0.0f)
+        return;
+    int glow = oy_build_glow(b, 0.7f, 1.0f, 0.15f, 0.7f * dark);
+    int n = 40 + (int)oy_build_rand(b, 1, 0.0f, 16.0f);
+    for (int i = 0; i < n && i < OY_PROTO_PRIMS; i++) {
+        int salt = 10 + 8 * i;
+        float a = oy_build_rand(b, salt, 0.0f, 6.2831853f), r = 7.0f * sqrtf(oy_build_rand(b, salt + 1, 0.0f, 1.0f));
+        float y = oy_build_rand(b, salt + 2, -0.75f, 0.75f), t = b->t + oy_build_rand(b, salt + 3, 0.0f, 60.0f);
+        float period = oy_build_rand(b, salt + 4, 2.5f, 5.0f), ph = t / period - floorf(t / period);
+        float on = oy_smoothstepf(0.0f, 0.08f, ph) * (1.0f - oy_smoothstepf(0.22f, 0.34f, ph));
+        if (on < 0.1f)
+            continue;
+        float x = r * oy_sinf(a) + 0.5f * oy_sinf(0.31f * t), z = r * oy_cosf(a) + 0.5f * oy_cosf(0.27f * t);
+        float s = 0.045f * on;
+        oy_build_ellipsoid(b, glow, x, y + 0.3f * oy_sinf(0.53f * t), z, s, s, s);
     }
 }

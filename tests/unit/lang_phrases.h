@@ -74,6 +74,10 @@ static const lang_phrase lang_phrases[] = {
     CH("the sun sinks into golden hour", OY_CH_TIME, 18.2f, 18.4f),
     CH("golden hour", OY_CH_WARMTH, 0.3f, 0.6f),
     CH("sunset", OY_CH_TIME, 18.5f, 19.0f),
+    OBJ("fireflies in a meadow", "firefly", 3, OY_PLACE_NONE),
+    CH("fireflies in a meadow", OY_CH_TIME, 21.5f, 21.7f),
+    /* what a thing brings along yields to what the words say */
+    CH("a summer meadow at dusk with fireflies", OY_CH_TIME, 19.0f, 19.5f),
     /* gaits: of the thing named last with nothing since, or right after */
     GOING("wild horses galloping across a field", "horse", OY_GAIT_GALLOP),
     GOING("a man walking his dog on the beach", "person", OY_GAIT_WALK),

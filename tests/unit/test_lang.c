@@ -131,10 +131,12 @@ static void test_builtin(const oy_bank *b)
             if (oy_bank_find(b, c->synonyms[s]) != c)
                 unfindable++;
         /* objects may lean the forest's species (and its blossom) too,
+         * and set the hour of a thing seen only by night (fireflies),
          * nothing else */
         int lean = 1;
         for (int e = 0; e < c->neffects; e++)
             lean &= c->effects[e].channel == OY_CH_CONIFER || c->effects[e].channel == OY_CH_BIRCH ||
+                    c->effects[e].channel == OY_CH_TIME ||
                     c->effects[e].channel == OY_CH_ACACIA ||
                     c->effects[e].channel == OY_CH_BIOME_FOREST || c->effects[e].channel == OY_CH_VEGETATION ||
                     c->effects[e].channel == OY_CH_BLOSSOM;
@@ -715,7 +717,7 @@ static void test_issue_words(const oy_bank *b)
         "fountain", "swan", "pyramid", "step_pyramid", "well", "gazebo", "statue", "scarecrow", "bench", "town_square",
         "paving", "ferris_wheel", "tornado", "kite", "bird_flock", "wagon", "car", "train", "tractor", "palm", "cactus",
         "mushroom", "acacia", "graves", "bush", "dead_tree", "road", "highway", "footpath", "wall", "standing_stones",
-        "village", "skyscraper", "city", "greek_temple",
+        "village", "skyscraper", "city", "greek_temple", "fireflies",
     };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
         int found = 0;

@@ -99,7 +99,9 @@ static void each_kind(uint8_t *a, uint8_t *b)
         float h = k[i].height, size = fminf(fmaxf(h, k[i].radius), 45.0f);
         double dist = 10.0 + 2.6 * size, ex = 0.0, ez = dist;
         oy_state st;
-        meadow(&st, 14.0f);
+        /* fireflies are seen only by night */
+        int night = !strcmp(name, "fireflies");
+        meadow(&st, night ? 22.0f : 14.0f);
         oy_entity e = entity(name, ex, ez);
         float g = oy_world_ground(world, &st, ex, ez), gc = oy_world_ground(world, &st, 0.0, 0.0);
         float lift = (k[i].flags & OY_KIND_LIFTED) ? 0.5f * h : 0.0f;   /* aloft by default (objects.c) */
@@ -135,7 +137,8 @@ static void each_kind(uint8_t *a, uint8_t *b)
                   "[%.0f..%.0f]x[%.0f..%.0f], %d outside", name, h, in, x0, x1, y0, y1, out);
         /* standing: its prototype reaches the ground and rises above it */
         if (k[i].build && !(k[i].flags & OY_KIND_LIFTED)) {
-            oy_look look = { .leaf = { 0.05f, 0.08f, 0.03f }, .foliage = 1, .dry = 1, .exposure = 1 };
+            oy_look look = { .leaf = { 0.05f, 0.08f, 0.03f }, .foliage = 1, .dry = 1, .exposure = 1,
+                             .night = (float)night };
             oy_build bl = { .seed = 5, .t = 1.0f, .look = &look };
             k[i].build(&bl);
             float lo = 1e9f, hi = -1e9f;
