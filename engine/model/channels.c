@@ -28,6 +28,7 @@ const oy_channel_info oy_channels[OY_CH_COUNT] = {
     [OY_CH_ROWS]            = { "rows",            0.0f,   0.0f,   1.0f },
     [OY_CH_PADDIES]         = { "paddies",         0.0f,   0.0f,   1.0f },
     [OY_CH_CLOUD_SEA]       = { "cloud_sea",       0.0f,   0.0f,   1.0f },
+    [OY_CH_OVERLOOK]        = { "overlook",        0.0f,   0.0f,   1.0f },
     [OY_CH_WETNESS]         = { "wetness",         0.0f,   0.0f,   1.0f },
     [OY_CH_SNOW_COVER]      = { "snow_cover",      0.0f,   0.0f,   1.0f },
     [OY_CH_FOLIAGE]         = { "foliage",        0.85f,   0.0f,   1.0f },

@@ -36,6 +36,7 @@ typedef struct compile {
     char line[1024];           /* what the current directive changes */
     oy_mark at;                /* the prompt or directive being compiled */
     int full;                  /* the object limit was reported */
+    int overlook;              /* the world prompt stands the view on a bluff */
 } compile;
 
 static void describe_add(compile *c, const char *fmt, ...)
@@ -439,7 +440,11 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
         float size = kd ? oy_clampf(fmaxf(kd->radius, 0.5f * kd->height), 0.5f, 45.0f) : 5.0f;
         float k = (2.2f * size + 12.0f) / 25.0f;
         ahead *= k;
-        switch (it->place) {
+        /* over the land from a bluff, a person or an animal stands on
+         * it short of its edge, seen against what it overlooks */
+        int on_bluff = c->overlook && kd && (kd->flags & OY_KIND_MOVER) &&
+                       (it->place == OY_PLACE_NONE || it->place == OY_PLACE_ON_HIGH || it->place == OY_PLACE_AHEAD);
+        switch (on_bluff ? OY_PLACE_NONE : it->place) {
         case OY_PLACE_LEFT: ahead = 18.0f * k; lateral = -10.0f * k; break;
         case OY_PLACE_RIGHT: ahead = 18.0f * k; lateral = 10.0f * k; break;
         case OY_PLACE_DISTANCE:
@@ -495,10 +500,14 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
             ahead = 0.45f * grow * kd->radius;
             radius = 0.0f;
             unplaced++;
-        } else if (it->place == OY_PLACE_NONE) {
+        } else if (it->place == OY_PLACE_NONE || on_bluff) {
             /* the first thing named stands ahead, the next ones right and
              * left of the view's axis in turn (about 14 degrees off), so
              * a tent does not hide the campfire behind it */
+            if (on_bluff) {
+                ahead = OY_BLUFF_EDGE - 14.0f;
+                radius = 1.5f;
+            }
             int j = unplaced++;
             lateral = (j & 1 ? 0.25f : -0.25f) * (float)((j + 1) / 2) * ahead;
         }
@@ -627,7 +636,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
             r->e.size = sz;
             r->gait = it->gait;
             r->turn = across ? OY_TURN_ACROSS : turn_for(kd);
-            r->seek = seek_for(kd, it->place);
+            r->seek = on_bluff ? OY_SEEK_NONE : seek_for(kd, it->place);
             r->stand_off = in_fog < 1.0f ? 0.0f : stand_off;
             if (clear < 250.0f && r->seek == OY_SEEK_HIGH)
                 r->seek = OY_SEEK_NONE;   /* the high ground would be hundreds of metres off */
@@ -1140,6 +1149,16 @@ static int apply_world(compile *c)
             return err;
         oy_parse_targets(&p, m->init, target, mask);
         water_of_things(&p, target, mask);
+        /* what overlooks the land from a bluff is the view, or a person
+         * in it ("a hiker overlooking a valley"); a building or a thing of
+         * the land that overlooks it ("a castle overlooking the sea")
+         * stands on high ground where the view sees it */
+        for (int i = 0; i < p.nitems && target[OY_CH_OVERLOOK] > 0.0f; i++) {
+            const oy_kind *kd = p.items[i].concept->group == OY_GROUP_OBJECT
+                                    ? oy_scene_kind_find(object_kind(p.items[i].concept)) : NULL;
+            if (kd && !(kd->flags & OY_KIND_MOVER))
+                target[OY_CH_OVERLOOK] = 0.0f;
+        }
         /* a fjord is the canyon's course drowned by the sea: a river
          * along it (a waterfall's, "rapids") would lift its floor to land */
         if (target[OY_CH_CANYON] > 0.0f && target[OY_CH_COAST] >= 0.5f && target[OY_CH_RIVER] > 0.0f) {
@@ -1148,6 +1167,7 @@ static int apply_world(compile *c)
         }
         c->line[0] = 0;
         c->at = w->prompt.mark;
+        c->overlook = target[OY_CH_OVERLOOK] > 0.0f;
         float clear = fog_clear(target);
         err = things_named_as_places(c, &p, clear);
         if (!err)

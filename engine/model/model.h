@@ -76,6 +76,7 @@ enum oy_channel {
     OY_CH_ROWS,          /* 0..1 the fields' share planted in rows of vines or flowers */
     OY_CH_PADDIES,       /* 0..1 the open ground and hills cut into flooded rice terraces */
     OY_CH_CLOUD_SEA,     /* 0..1 a sea of cloud filling the land below a summit underfoot */
+    OY_CH_OVERLOOK,      /* 0..1 the view on a bluff over the land falling away ahead */
     /* surface colours, -1..1 each, 0 = the world's own colours: warmth
      * -1 blue .. 1 red-orange, tint -1 green .. 1 magenta (the grade's
      * axes), light -1 black .. 1 white; ground is sand, soil and mud */
@@ -93,6 +94,12 @@ enum oy_channel {
     OY_CH_INTENSITY,     /* 0..1 music loudness/density */
     OY_CH_COUNT
 };
+
+/* OY_CH_OVERLOOK's bluff: how high it stands over the land as it would
+ * be, and how far ahead of the origin its edge passes (the world shapes
+ * it; the model stands what overlooks with the view short of that edge) */
+#define OY_BLUFF_H 70.0f
+#define OY_BLUFF_EDGE 25.0f
 
 /* The one table of the channels (channels.c): name, default, range. */
 typedef struct oy_channel_info {

@@ -66,6 +66,26 @@ static float summit(const oy_world_shape *sh, double x, double z)
     return sh->cloud_sea * SUMMIT_H * u * u * (3.0f - 2.0f * u) * 0.5f * (1.0f + u);
 }
 
+/* Overlooking the land ahead, the default view stands on a bluff: the
+ * ground within a round BLUFF_R across whose edge passes OY_BLUFF_EDGE
+ * ahead of the origin stands OY_BLUFF_H higher, its edge a ragged cliff
+ * down to the land as it would be, which lies ahead and below. */
+#define BLUFF_R 260.0f
+static float bluff(const oy_world *w, const oy_world_shape *sh, double x, double z, float min_wl, float h)
+{
+    if (sh->overlook <= 0.0f)
+        return h;
+    float r = (float)hypot(x, z + (BLUFF_R - OY_BLUFF_EDGE));
+    if (r > BLUFF_R + 40.0f)
+        return h;
+    r += 8.0f * oy_world_fbm(w, x + 1234.5, z - 987.0, 90.0, fmaxf(min_wl, 4.0f), 3);
+    float m = sh->overlook * oy_smoothstepf(BLUFF_R + 14.0f, BLUFF_R - 2.0f, r);
+    /* a canyon's length within it is filled above its rim: the view
+     * looks down the canyon from its head */
+    float rim = sh->floor0 + sh->canyon * sh->canyon_depth + 0.4f * OY_BLUFF_H;
+    return fmaxf(h + OY_BLUFF_H * m, sh->canyon > 0.0f ? oy_lerpf(h, rim, m) : h);
+}
+
 /* The sea of cloud's top at x, z: rounded billows some 300 m across and
  * 25 m high, smaller ones on them, on a long swell */
 static float deck_at(const oy_world *w, const oy_world_shape *sh, double x, double z, float min_wl)
@@ -247,6 +267,7 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->rows = oy_clampf(c[OY_CH_ROWS], 0.0f, 1.0f);
     sh->paddies = oy_clampf(c[OY_CH_PADDIES], 0.0f, 1.0f);
     sh->cloud_sea = oy_clampf(c[OY_CH_CLOUD_SEA], 0.0f, 1.0f);
+    sh->overlook = oy_clampf(c[OY_CH_OVERLOOK], 0.0f, 1.0f);
     sh->flowers = oy_clampf(c[OY_CH_FLOWERS], 0.0f, 1.0f);
     oy_flower_weights(oy_clampf(c[OY_CH_FLOWER_WARMTH], -1.0f, 1.0f), sh->flower_wt);
     /* the fields run within 20 degrees of the default view (+z), so
@@ -817,6 +838,8 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         water = marsh_level;
         wkind = OY_WATER_LAKE;
     }
+    /* the bluff the view overlooks it all from, over what lies below */
+    h = bluff(w, sh, x, z, min_wl, h);
     if (sea_u > -1e8f) {
         /* the sea last, over what rivers and lakes made of the shore */
         if (sea_u > -900.0f && sh->sea_level > h && sh->sea_level > water)

@@ -217,6 +217,12 @@ void oy_world_describe(const oy_world *w, const oy_state *st, oyster_line_fn fn,
                  "its top at %.0f m", "clouds", 100.0f * sh->cloud_sea, sh->deck);
         fn(opaque, buf);
     }
+    if (sh->overlook >= 0.05f) {
+        snprintf(buf, sizeof buf, "  %-8s %3.0f%% default: the view on a bluff %.0f m high round [0, 0], "
+                 "its edge %.0f m ahead", "overlook", 100.0f * sh->overlook, OY_BLUFF_H * sh->overlook,
+                 OY_BLUFF_EDGE);
+        fn(opaque, buf);
+    }
 }
 
 float oy_world_pier_heading(const oy_world *w, const oy_world_shape *sh, double x, double z, float yaw,

@@ -87,6 +87,8 @@ typedef struct oy_world_shape {
     float rows;                      /* 0..1 the fields' share in rows of vines or flowers */
     float paddies;                   /* 0..1 open ground and hills in rice terraces */
     float cloud_sea, deck;           /* 0..1 a sea of cloud; its top's level, m */
+    float overlook;                  /* 0..1 the view on a bluff OY_BLUFF_H high, its
+                                        edge OY_BLUFF_EDGE ahead of the origin */
 #define OY_PADDY_STEP 2.5f           /* m from one rice terrace's tread to the next */
     float field_ca, field_sa;        /* the fields' bearing: cos and sin */
     float flowers, flower_wt[6];     /* flowers' share and their palette's weights */

@@ -74,6 +74,8 @@ static const lang_phrase lang_phrases[] = {
     CH("the sun sinks into golden hour", OY_CH_TIME, 18.2f, 18.4f),
     CH("golden hour", OY_CH_WARMTH, 0.3f, 0.6f),
     CH("sunset", OY_CH_TIME, 18.5f, 19.0f),
+    CH("a hiker overlooking a valley", OY_CH_OVERLOOK, 1.0f, 1.0f),
+    CH("a view over the canyon", OY_CH_OVERLOOK, 1.0f, 1.0f),
     OBJ("fireflies in a meadow", "firefly", 3, OY_PLACE_NONE),
     CH("fireflies in a meadow", OY_CH_TIME, 21.5f, 21.7f),
     /* what a thing brings along yields to what the words say */

@@ -564,6 +564,47 @@ static void road_words(void)
           "most over 8 s, %.0f m run)", worst, went);
 }
 
+/* Overlooking: the view stands on a bluff's edge over the land ahead,
+ * one named with it short of the edge in the frame (a hiker stood 120 m
+ * off on the valley floor); a building that overlooks stands where the
+ * view sees it, with no bluff under the view; over a canyon the view
+ * looks down it from its head. */
+static void overlook_words(void)
+{
+    static const struct { const char *prompt; int bluff; } ov[] = {
+        { "a hiker standing on a cliff edge overlooking a valley", 1 },
+        { "a woman overlooking the ocean from a cliff", 1 },
+        { "a viewpoint over a canyon at sunset", 1 },
+        { "a castle overlooking the sea", 0 },
+    };
+    for (size_t i = 0; i < sizeof ov / sizeof *ov; i++) {
+        oyster_shot *shot = prompt_shot(ov[i].prompt);
+        float drop = -99.0f, bearing = 0.0f, stands = 0.0f;
+        int n = 0;
+        if (shot) {
+            oy_state st;
+            oy_view v;
+            oy_shot_eval(shot, 1.0, &st, shot->ents, &v);
+            float g0 = oy_world_ground(shot->world, &st, 0.0, 0.0);
+            drop = g0 - oy_world_ground(shot->world, &st, 0.0, 80.0);
+            n = st.nentities;
+            if (n > 0) {
+                const oy_entity *e = &st.entities[0];
+                bearing = oy_atan2f(e->pos[0] - (float)v.pos[0], e->pos[2] - (float)v.pos[2]) * 57.29578f;
+                stands = oy_world_ground(shot->world, &st, e->pos[0], e->pos[2]) - g0;
+            }
+            oyster_shot_free(&shot);
+        }
+        if (ov[i].bluff)
+            CHECK(drop > 50.0f && (n == 0 || (fabsf(bearing) < 15.0f && fabsf(stands) < 3.0f)),
+                  "'%s': the view stands %.0f m over the land 80 m ahead; what it names stands on the bluff "
+                  "(%.1f m from the view's ground, %.1f degrees off the view)", ov[i].prompt, drop, stands, bearing);
+        else
+            CHECK(fabsf(drop) < 25.0f, "'%s': no bluff under the view (%.0f m over the land 80 m ahead)",
+                  ov[i].prompt, drop);
+    }
+}
+
 static void placement_words(void)
 {
     oy_place_info at;
@@ -1350,6 +1391,7 @@ int main(void)
     going_words();
     fjord_words();
     road_words();
+    overlook_words();
     oy_world_free(&world);
     oy_pool_free(&pool);
     oy_pool_free(&p1);
