@@ -671,20 +671,23 @@ static int rides(parser *p, const clause *c, const oy_concept *k)
 
 /* Whether the person named last (placed nowhere yet) is said to be in
  * or on the boat k named at token i ("a fisherman in a small boat", "a
- * man rowing a boat"): the boat, which carries its rower or sailor,
+ * man rowing a boat"), or on or riding the bicycle ("a kid riding a
+ * bike"): the boat, which carries its rower or sailor, or the cyclist,
  * stands for both. */
 static int aboard(parser *p, const clause *c, size_t i, const oy_concept *k)
 {
     size_t at = c->last_object_end;
     const char *boat = kind_of(k);
+    int bike = !strcmp(boat, "cyclist");
     if (c->last_object < 0 || at >= i ||
-        (strcmp(boat, "boat") && strcmp(boat, "rowboat") && strcmp(boat, "sailboat")))
+        (strcmp(boat, "boat") && strcmp(boat, "rowboat") && strcmp(boat, "sailboat") && !bike))
         return 0;
     const char *w = p->tok[at].low;
     oy_phrase_effect *it = &p->out->items[c->last_object];
     if (it->place != OY_PLACE_NONE || strcmp(kind_of(it->concept), "person") ||
-        (strcmp(w, "in") && strcmp(w, "on") && strcmp(w, "aboard") && strcmp(w, "rowing") &&
-         strcmp(w, "sailing")))
+        (strcmp(w, "on") && (bike ? strcmp(w, "riding") && strcmp(w, "rides")
+                                  : strcmp(w, "in") && strcmp(w, "aboard") && strcmp(w, "rowing") &&
+                                        strcmp(w, "sailing"))))
         return 0;
     it->concept = k;
     it->count = 1;
@@ -1329,6 +1332,10 @@ static int run(parser *p, int timed)
                 m.plural = 0;
             }
             int same = named_already(p, &c, i, &m);
+            if (same < 0 && c.last_object_end < i && i <= c.last_object_end + 3 &&
+                (!strcmp(p->tok[c.last_object_end].low, "riding") || !strcmp(p->tok[c.last_object_end].low, "rides")) &&
+                rides(p, &c, m.concept))
+                same = c.last_object;   /* "a cowboy riding a horse" */
             if (same < 0 && c.last_object_end == i && !strcmp(t->low, "on") && rides(p, &c, m.concept))
                 same = c.last_object;   /* "a knight on horseback" */
             if (same < 0 && aboard(p, &c, i, m.concept)) {

@@ -90,7 +90,7 @@ const oy_lang_word oy_lang_words[] = {
     STOP("glow"), STOP("glows"), STOP("glowing"), STOP("burns"),
     STOP("burning"), STOP("flicker"), STOP("flickers"), STOP("flickering"),
     STOP("pours"), STOP("pouring"), STOP("cascading"), STOP("plunge"), STOP("plunges"), STOP("plunging"),
-    STOP("ride"), STOP("rides"), STOP("riding"), STOP("cuts"), STOP("cutting"), STOP("landing"),
+    STOP("cuts"), STOP("cutting"), STOP("landing"),
     STOP("anchored"), STOP("moored"), STOP("tied"), STOP("docked"), STOP("at the foot of"),
     STOP("sway"), STOP("sways"), STOP("swaying"),
     STOP("cross"), STOP("crosses"), STOP("crossing"), STOP("trek"), STOP("trekking"),
@@ -174,6 +174,7 @@ const oy_lang_word oy_lang_words[] = {
      * intensity of another concept (waves, hills), as huge was heavy */
     /* gaits: a person or an animal named with one goes (oyster-shot(5)) */
     GAIT("walk", OY_GAIT_WALK), GAIT("walks", OY_GAIT_WALK), GAIT("walking", OY_GAIT_WALK),
+    GAIT("ride", OY_GAIT_WALK), GAIT("rides", OY_GAIT_WALK), GAIT("riding", OY_GAIT_WALK),
     GAIT("trot", OY_GAIT_TROT), GAIT("trots", OY_GAIT_TROT), GAIT("trotting", OY_GAIT_TROT),
     GAIT("jog", OY_GAIT_TROT), GAIT("jogs", OY_GAIT_TROT), GAIT("jogging", OY_GAIT_TROT),
     GAIT("run", OY_GAIT_RUN), GAIT("runs", OY_GAIT_RUN), GAIT("running", OY_GAIT_RUN),

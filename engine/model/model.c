@@ -1495,19 +1495,21 @@ void oy_model_keep_dry(oy_model *m, oy_dry_fn fn, void *ctx, oy_log *log)
 }
 
 /* Metres per second of a gait for a kind with legs (0: none, or a
- * vehicle): a person, a small animal (a fox, a sheep), a large one. */
+ * vehicle): a person, a small animal (a fox, a sheep), a large one, a
+ * cyclist (a walk is riding along). */
 static float gait_speed(const oy_kind *k, int gait)
 {
-    static const float pace[3][4] = { { 1.4f, 2.8f, 4.5f, 5.5f },
+    static const float pace[4][4] = { { 1.4f, 2.8f, 4.5f, 5.5f },
                                       { 1.2f, 3.0f, 7.0f, 8.0f },
-                                      { 1.6f, 3.5f, 8.0f, 10.0f } };
+                                      { 1.6f, 3.5f, 8.0f, 10.0f },
+                                      { 4.5f, 5.5f, 7.0f, 9.0f } };
     static const char *const wheels[] = { "car", "tractor", "wagon", "train" };
     if (!k || !(k->flags & OY_KIND_MOVER) || gait <= OY_GAIT_NONE || gait > OY_GAIT_GALLOP)
         return 0.0f;
     for (size_t i = 0; i < sizeof wheels / sizeof *wheels; i++)
         if (!strcmp(k->name, wheels[i]))
             return 0.0f;
-    int build = k->radius < 0.8f ? 0 : k->height < 1.2f ? 1 : 2;
+    int build = !strcmp(k->name, "cyclist") ? 3 : k->radius < 0.8f ? 0 : k->height < 1.2f ? 1 : 2;
     return pace[build][gait - 1];
 }
 

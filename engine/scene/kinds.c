@@ -128,6 +128,7 @@ static const oy_kind kinds[] = {
       "stands side on to the view" },
     { "person", oy_kind_person, OY_KIND_MOVER, 1.76f, 0.6f, "person, 1.7-1.9 m; walks or runs when moved" },
     { "rider", oy_kind_rider, OY_KIND_MOVER, 2.6f, 1.5f, "rider on a horse" },
+    { "cyclist", oy_kind_cyclist, OY_KIND_MOVER, 1.75f, 0.9f, "cyclist: a person astride a bicycle" },
     { "deer", oy_kind_deer, OY_KIND_MOVER, 1.5f, 1.2f, "deer, some with antlers; grazes when still" },
     { "wolf", oy_kind_wolf, OY_KIND_MOVER, 0.9f, 1.0f, "wolf" },
     { "bear", oy_kind_bear, OY_KIND_MOVER, 1.4f, 1.3f, "bear: heavy, a hump over the shoulders, a broad head; brown" },

@@ -128,6 +128,43 @@ void oy_kind_rider(oy_build *b)
     oy_build_shift(b, from, light, 0, 0, 0.1f);
 }
 
+/* a tube of half thickness w from (y0, z0) to (y1, z1) at x */
+static void tube(oy_build *b, int mat, float x, float y0, float z0, float y1, float z1, float w)
+{
+    float dy = y1 - y0, dz = z1 - z0;
+    oy_build_box(b, mat, x, 0.5f * (y0 + y1), 0.5f * (z0 + z1), w, 0.5f * sqrtf(dy * dy + dz * dz), w, 0,
+                 oy_atan2f(dz, dy), 0);
+}
+
+/* A cyclist: a person astride a bicycle, its frame a diamond of tubes in
+ * one of four colours between two dark wheels (discs) 0.68 m across and
+ * 1.05 m apart, handlebars forward. */
+void oy_kind_cyclist(oy_build *b)
+{
+    static const float paints[4][3] = { { 0.45f, 0.05f, 0.04f }, { 0.05f, 0.12f, 0.35f },
+                                        { 0.08f, 0.08f, 0.08f }, { 0.5f, 0.5f, 0.5f } };
+    int pi = (int)oy_build_rand(b, 40, 0.0f, 3.999f);
+    int frame = oy_build_mat(b, paints[pi][0], paints[pi][1], paints[pi][2]);
+    int tyre = oy_build_mat(b, 0.03f, 0.03f, 0.03f), rim = oy_build_mat(b, 0.3f, 0.3f, 0.31f);
+    const float r = 0.34f, wz = 0.52f;
+    for (int s = -1; s <= 1; s += 2) {
+        oy_build_ellipsoid(b, tyre, 0, r, s * wz, 0.025f, r, r);
+        oy_build_ellipsoid(b, rim, 0, r, s * wz, 0.03f, 0.75f * r, 0.75f * r);
+    }
+    const float seat_y = 0.86f, seat_z = -0.17f, head_y = 0.9f, head_z = 0.38f, bb_y = 0.3f;
+    tube(b, frame, 0, seat_y, seat_z, head_y - 0.05f, head_z, 0.018f);     /* top tube */
+    tube(b, frame, 0, head_y - 0.05f, head_z, bb_y, 0.0f, 0.02f);          /* down tube */
+    tube(b, frame, 0, seat_y, seat_z, bb_y, 0.0f, 0.018f);                 /* seat tube */
+    tube(b, frame, 0, bb_y, 0.0f, r, -wz, 0.014f);                         /* chain stay */
+    tube(b, frame, 0, seat_y, seat_z, r, -wz, 0.012f);                     /* seat stay */
+    tube(b, frame, 0, head_y + 0.1f, head_z, r, wz, 0.016f);               /* fork */
+    oy_build_box(b, tyre, 0, head_y + 0.12f, head_z + 0.02f, 0.24f, 0.015f, 0.015f, 0, 0, 0);  /* bars */
+    oy_build_box(b, tyre, 0, seat_y + 0.03f, seat_z - 0.02f, 0.06f, 0.025f, 0.12f, 0, 0, 0);  /* saddle */
+    int from = b->n, light = b->nl;
+    person_at(b, seat_y + 0.05f);
+    oy_build_shift(b, from, light, 0, 0, seat_z - 0.05f);
+}
+
 void oy_kind_deer(oy_build *b)
 {
     quad q = { 1.0f, 0.62f, 0.27f, 0.5f, 0.32f, 0.04f,

@@ -323,6 +323,7 @@ void oy_kind_camel(oy_build *b);
 void oy_kind_sheep(oy_build *b);
 void oy_kind_bird_flock(oy_build *b);
 void oy_kind_fireflies(oy_build *b);
+void oy_kind_cyclist(oy_build *b);
 void oy_kind_balloon(oy_build *b);
 void oy_kind_kite(oy_build *b);
 void oy_kind_arch(oy_build *b);

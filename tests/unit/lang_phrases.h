@@ -80,6 +80,14 @@ static const lang_phrase lang_phrases[] = {
     CH("fireflies in a meadow", OY_CH_TIME, 21.5f, 21.7f),
     /* what a thing brings along yields to what the words say */
     CH("a summer meadow at dusk with fireflies", OY_CH_TIME, 19.0f, 19.5f),
+    /* riding: a person riding a bike is a cyclist, one riding a horse a
+     * rider (they stood by a bike, by a horse of their own), and goes */
+    OBJ("a kid riding a bike down a quiet street", "cyclist", 1, OY_PLACE_NONE),
+    GOING("a kid riding a bike down a quiet street", "cyclist", OY_GAIT_WALK),
+    ABSENT("a kid riding a bike down a quiet street", "child"),
+    OBJ("a cowboy riding a horse across the prairie", "rider", 1, OY_PLACE_NONE),
+    ABSENT("a cowboy riding a horse across the prairie", "horse"),
+    OBJ("a cyclist on a country road", "cyclist", 1, OY_PLACE_NEAR_ENTITY),
     /* gaits: of the thing named last with nothing since, or right after */
     GOING("wild horses galloping across a field", "horse", OY_GAIT_GALLOP),
     GOING("a man walking his dog on the beach", "person", OY_GAIT_WALK),
