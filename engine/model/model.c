@@ -625,6 +625,10 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
              * not on a hill the fog hides */
             float a = ahead + dz, l = lateral + dx;
             float seen = clear + (kd && (kd->flags & OY_KIND_CLUSTER) ? kd->radius : 0.0f);
+            /* a tall thing a little farther, its lower part a shape in
+             * the fog (a lighthouse 20 m off showed its door alone) */
+            float misty = fminf(stand_off, 1.6f * clear);
+            seen = fmaxf(seen, misty);
             float in_fog = a > seen ? seen / a : 1.0f;
             err = add_entity(c, object_kind(it->concept), NULL, t, pos, OY_ANCHOR_CAMERA, a * in_fog, l * in_fog,
                              k);
@@ -637,7 +641,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
             r->gait = it->gait;
             r->turn = across ? OY_TURN_ACROSS : turn_for(kd);
             r->seek = on_bluff ? OY_SEEK_NONE : seek_for(kd, it->place);
-            r->stand_off = in_fog < 1.0f ? 0.0f : stand_off;
+            r->stand_off = in_fog < 1.0f ? misty : stand_off;
             if (clear < 250.0f && r->seek == OY_SEEK_HIGH)
                 r->seek = OY_SEEK_NONE;   /* the high ground would be hundreds of metres off */
             /* a landform stood off already (ahead); the placing still

@@ -686,6 +686,15 @@ static void placement_words(void)
         CHECK(ok && d < 90.0f && fabsf(bearing) < 15.0f, "'%s': the thing stands %.0f m off, %.1f degrees off "
               "the view (at most 90 m)", foggy[i], d, bearing);
     }
+    /* but a tall thing in a thinner fog stands off a little past where
+     * the fog thins it to a third, a shape in it, most of it in the frame
+     * (a lighthouse in a foggy harbour stood 20 m off, its door alone in
+     * view) */
+    oy_entity tall;
+    ok = placed("a foggy harbor with a lighthouse at dawn", &at, &rise, &bearing, &tall);
+    float td = ok ? hypotf(tall.pos[0], tall.pos[2]) : 0.0f;
+    CHECK(ok && td > 100.0f && td < 260.0f && fabsf(bearing) < 15.0f, "'a foggy harbor with a lighthouse': it "
+          "stands %.0f m off (100-260 m), %.1f degrees off the view", td, bearing);
     /* a campfire among dunes stands where a view tilted 2 degrees down
      * has it in the frame, not down the slip face below the frame's
      * foot (it stood 32 degrees below the view) */
