@@ -692,9 +692,9 @@ static void placement_words(void)
      * view) */
     oy_entity tall;
     ok = placed("a foggy harbor with a lighthouse at dawn", &at, &rise, &bearing, &tall);
-    float td = ok ? hypotf(tall.pos[0], tall.pos[2]) : 0.0f;
-    CHECK(ok && td > 100.0f && td < 260.0f && fabsf(bearing) < 15.0f, "'a foggy harbor with a lighthouse': it "
-          "stands %.0f m off (100-260 m), %.1f degrees off the view", td, bearing);
+    float tall_d = ok ? hypotf(tall.pos[0], tall.pos[2]) : 0.0f;
+    CHECK(ok && tall_d > 100.0f && tall_d < 260.0f && fabsf(bearing) < 15.0f, "'a foggy harbor with a lighthouse': it "
+          "stands %.0f m off (100-260 m), %.1f degrees off the view", tall_d, bearing);
     /* a campfire among dunes stands where a view tilted 2 degrees down
      * has it in the frame, not down the slip face below the frame's
      * foot (it stood 32 degrees below the view) */
