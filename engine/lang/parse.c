@@ -1143,7 +1143,6 @@ static void warn_unknown(parser *p, const token *t)
             oy_bank_nearest_note(p->bank, t->low, note, sizeof note));
 }
 
-
 /* "with": "a village with a church tower", "a farm with cows": the thing
  * named next stands by the one named before; "a mountain lake with a
  * cabin", "a river at dusk with a mill": by that water, on an island's
@@ -1332,8 +1331,8 @@ static int run(parser *p, int timed)
                 m.plural = 0;
             }
             int same = named_already(p, &c, i, &m);
-            if (same < 0 && c.last_object_end < i && i <= c.last_object_end + 3 &&
-                (!strcmp(p->tok[c.last_object_end].low, "riding") || !strcmp(p->tok[c.last_object_end].low, "rides")) &&
+            const char *after = c.last_object_end < i ? p->tok[c.last_object_end].low : "";
+            if (same < 0 && i <= c.last_object_end + 3 && (!strcmp(after, "riding") || !strcmp(after, "rides")) &&
                 rides(p, &c, m.concept))
                 same = c.last_object;   /* "a cowboy riding a horse" */
             if (same < 0 && c.last_object_end == i && !strcmp(t->low, "on") && rides(p, &c, m.concept))

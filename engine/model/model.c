@@ -211,9 +211,6 @@ static void set_facing(oy_entrec *r, const oy_directive *d, size_t face_ent)
     }
 }
 
-/* move: the path's points into the pool, with distances along the ground
- * and headings of the legs between them (the first leg, from wherever the
- * entity is, is each move's own). */
 /* Each point's distance along the path and the heading of its leg. */
 static void path_measure(oy_pathpt *pts, int n)
 {
@@ -234,6 +231,9 @@ static void path_measure(oy_pathpt *pts, int n)
     }
 }
 
+/* move: the path's points into the pool, with distances along the ground
+ * and headings of the legs between them (the first leg, from wherever the
+ * entity is, is each move's own). */
 static int add_path(oy_model *m, const oy_directive *d)
 {
     if (oy_grow(&m->pts, &m->ptscap, m->npts + (size_t)d->npath, sizeof *m->pts))
@@ -1553,7 +1553,7 @@ int oy_model_set_going(oy_model *m, oy_anchor_fn place, oy_wet_fn wet, void *ctx
         float az[2] = { GOING_COS * fz - GOING_SIN * fx, GOING_COS * fz + GOING_SIN * fx };
         int road = beside_road(m, r);
         const oy_entrec *l = lead != SIZE_MAX ? &m->ents[lead] : NULL;
-        if (!l || strcmp(l->e.kind, r->e.kind) || l->t_add != r->t_add || l->gait != r->gait) {
+        if (!road && (!l || strcmp(l->e.kind, r->e.kind) || l->t_add != r->t_add || l->gait != r->gait)) {
             /* toward the middle of the view, or where it stays dry longer */
             float lat = (x - c0[0]) * fz - (z - c0[1]) * fx;
             float run_r = dry_run(wet, ctx, tv, x, z, ax[0], az[0], most);

@@ -155,7 +155,7 @@ static const oy_kind kinds[] = {
     { "swan", oy_kind_swan, OY_KIND_FLOATS, 1.0f, 0.8f, "swan: white, afloat, its neck in an S and an orange bill; bobs" },
     { "bird_flock", oy_kind_bird_flock, OY_KIND_LIFTED, 16.0f, 20.0f, "a flock of birds wheeling 3-15 m over the ground" },
     { "fireflies", oy_kind_fireflies, OY_KIND_LIFTED, 2.5f, 4.0f,
-      "fireflies: forty-odd yellow-green lights drifting 0.5-2 m up through a patch 14 m across, blinking; dark by day" },
+      "fireflies: forty-odd yellow-green lights drifting 0.5-2 m up over 14 m, blinking; dark by day" },
     { "kite", oy_kind_kite, OY_KIND_LIFTED | OY_KIND_FACES, 20.0f, 2.0f,
       "kite: a diamond of two colours 12-20 m up on the wind, a tail of bows, its line slanting down" },
     { "balloon", oy_kind_balloon, OY_KIND_LIFTED, 50.0f, 8.0f,
