@@ -451,13 +451,20 @@ static int dry_at(const oyster_shot *shot, const oy_state *st, double x, double 
     return !(pi.water > pi.ground) && pi.water_dist > fmaxf(foot, 6.0f);
 }
 
-/* Water at x, z or within a few metres, for what the words set going */
+/* Water at x, z or within a few metres, for what the words set going: a
+ * frozen lake is ground to skate on */
 static int wet_at(void *ctx, double t, float x, float z)
 {
     oyster_shot *shot = ctx;
     oy_state st;
     oy_view v;
     anchor_view(shot, t, &st, &v);
+    if (st.ch[OY_CH_ICE] >= 0.5f) {
+        oy_place_info pi;
+        oy_world_place(shot->world, &st, x, z, &pi);
+        if (pi.water_kind == OY_WATER_LAKE)
+            return 0;
+    }
     return !dry_at(shot, &st, x, z, 0.0f);
 }
 

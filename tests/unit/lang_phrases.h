@@ -96,6 +96,8 @@ static const lang_phrase lang_phrases[] = {
     GOING("a man walking his dog on the beach", "person", OY_GAIT_WALK),
     GOING("a running dog in a meadow", "wolf", OY_GAIT_RUN),
     GOING("a woman jogging along a country road", "person", OY_GAIT_TROT),
+    GOING("a frozen lake with people ice skating", "person", OY_GAIT_TROT),
+    GOING("skiers skiing down a snowy slope", "person", OY_GAIT_RUN),
     GOING("deer grazing in a meadow", "deer", OY_GAIT_NONE),
     GOING("a river running past a herd of deer", "deer", OY_GAIT_NONE),
     GOING("a walk through the woods with a fox", "fox", OY_GAIT_NONE),
