@@ -428,12 +428,13 @@ static void going_words(void)
         { "a man walking on the beach at sunset", 1.4f },
         { "deer running through the forest", 8.0f },
         { "a herd of horses grazing in a meadow", 0.0f },
+        { "a frozen lake with people ice skating", 2.8f },
     };
     for (size_t i = 0; i < sizeof go / sizeof *go; i++) {
         oyster_shot *shot = prompt_shot(go[i].prompt);
         oy_state s0, s1;
         oy_view v;
-        float moved = -1.0f, worst = 0.0f;
+        float moved = -1.0f, least = -1.0f, worst = 0.0f;
         int wet = 0, n = 0;
         if (shot) {
             oy_shot_eval(shot, 0.0, &s0, shot->ents, &v);
@@ -445,6 +446,7 @@ static void going_words(void)
                 const float *p = s1.entities[k].pos;
                 float d = hypotf(p[0] - e0[k].pos[0], p[2] - e0[k].pos[2]) / 2.0f;
                 moved = k ? fmaxf(moved, d) : d;
+                least = k ? fminf(least, d) : d;
                 worst = fmaxf(worst, fabsf(oy_atan2f(p[0] - (float)v.pos[0], p[2] - (float)v.pos[2])) * 57.29578f);
                 oy_place_info at;
                 oy_world_place(shot->world, &s1, p[0], p[2], &at);
@@ -453,9 +455,10 @@ static void going_words(void)
             oyster_shot_free(&shot);
         }
         CHECK(n > 0 && fabsf(moved - go[i].speed) < 0.05f * go[i].speed + 0.01f &&
+              fabsf(least - go[i].speed) < 0.05f * go[i].speed + 0.01f &&
               (worst < 19.6f || go[i].speed == 0.0f) && !wet,
-              "'%s': %d things go at %.2f m/s (%.1f asked), %.1f degrees off the view at most at 2 s, %s",
-              go[i].prompt, n, moved, go[i].speed, worst, wet ? "one in water" : "dry");
+              "'%s': %d things go at %.2f-%.2f m/s (%.1f asked), %.1f degrees off the view at most at 2 s, %s",
+              go[i].prompt, n, least, moved, go[i].speed, worst, wet ? "one in water" : "dry");
     }
 }
 
