@@ -1569,7 +1569,7 @@ int oy_model_set_going(oy_model *m, oy_anchor_fn place, oy_wet_fn wet, void *ctx
                          : dry_run(wet, ctx, tv, x, z, ax[s], az[s], most);
         if (len < GOING_STEP)
             continue;
-        if (!r->going_pt) {
+        if (!r->going) {
             if (oy_grow(&m->pts, &m->ptscap, m->npts + GOING_PTS, sizeof *m->pts) ||
                 oy_grow(&r->moves, &r->cap, r->nmoves + 1, sizeof *r->moves))
                 return OYSTER_E_NOMEM;
@@ -1584,10 +1584,10 @@ int oy_model_set_going(oy_model *m, oy_anchor_fn place, oy_wet_fn wet, void *ctx
             mv->group = -1;
             mv->p0 = m->npts;
             m->npts += GOING_PTS;
-            r->going_pt = mv->p0 + 1;
+            r->going = 1;
         }
         /* a straight line, or beside a road's centre line as it winds */
-        oy_pathpt *q = &m->pts[r->going_pt - 1];
+        oy_pathpt *q = &m->pts[r->moves[0].p0];
         int n = road ? GOING_PTS : 1;
         float head = oy_atan2f(ax[s], az[s]);
         memset(q, 0, GOING_PTS * sizeof *q);
@@ -1607,9 +1607,7 @@ int oy_model_set_going(oy_model *m, oy_anchor_fn place, oy_wet_fn wet, void *ctx
             }
         }
         path_measure(q, n);
-        for (size_t k = 0; k < r->nmoves; k++)
-            if (r->moves[k].p0 == r->going_pt - 1)
-                r->moves[k].npts = n;
+        r->moves[0].npts = n;
         r->e.yaw = r->yaw_base = wrap_degrees(head * (180.0 / OY_PI));
         r->face = OY_FACE_NONE;
     }

@@ -96,8 +96,8 @@ typedef struct oy_entrec {
                                   ends up */
     float beside_off[2];
     int gait;                  /* OY_GAIT_* the words set it going at */
-    size_t going_pt;           /* its going move's path point (index + 1;
-                                  0: none yet), set once it is placed */
+    int going;                 /* its first move is the one the words set
+                                  it going on, once it is placed */
 } oy_entrec;
 
 struct oy_model {
