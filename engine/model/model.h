@@ -31,6 +31,7 @@ enum oy_channel {
     OY_CH_LIGHTNING,     /* 0..1 strike rate */
     OY_CH_AURORA,        /* 0..1 the northern lights, seen in the dark */
     OY_CH_RAINBOW,       /* 0..1 a rainbow opposite the sun, seen while it shines */
+    OY_CH_HEARTH,        /* 0..1 fires lit indoors: chimneys smoke by day too */
     OY_CH_WETNESS,       /* 0..1 wet ground */
     OY_CH_SNOW_COVER,    /* 0..1 snow lying on the ground */
     /* season and vegetation */
@@ -41,6 +42,7 @@ enum oy_channel {
     OY_CH_BIRCH,         /* 0..1 share of birches among its broadleaf trees */
     OY_CH_ACACIA,        /* 0..1 share of flat-topped acacias among them */
     OY_CH_BAMBOO,        /* 0..1 share of the forest in stands of bamboo */
+    OY_CH_OASIS,         /* 0..1 a palm grove round still water in dry country */
     /* grade */
     OY_CH_EXPOSURE,      /* stops, -4..4 */
     OY_CH_WARMTH,        /* -1 cold .. 1 warm */

@@ -21,7 +21,7 @@
 #include "model_impl.h"
 
 #define MAGIC "OYSTATE"
-#define VERSION 16u            /* 2: the surface colour channels; 3: the sky's;
+#define VERSION 17u            /* 2: the surface colour channels; 3: the sky's;
                                   4: crater; 5: entity speed and stride;
                                   6: the cues' flash, fades, jolt and mix;
                                   7: conifer, birch, clearing and ice;
@@ -31,7 +31,8 @@
                                   13: rows and offshore;
                                   14: acacia and bamboo;
                                   15: where an entity is seen from;
-                                  16: paddies */
+                                  16: paddies;
+                                  17: rainbow, hearth and oasis */
 
 typedef struct buf {
     unsigned char *p;

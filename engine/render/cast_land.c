@@ -635,13 +635,15 @@ void oy_cast_land_glow(oy_cast *c, const oy_state *st)
                         oy_rmax(s->sun[1], 0.0f) +
                     (0.2126f * s->moon_rad[0] + 0.7152f * s->moon_rad[1] + 0.0722f * s->moon_rad[2]) *
                         oy_rmax(s->moon[1], 0.0f);
-        c->lava_light = key * (0.14f + 1.2f * s->night);
+        c->lava_light = key * (0.14f + 4.0f * s->night);
     }
     /* by night the melt and the smoke it lights cast a red-orange glow
      * over the land round it, so the dark rock reads */
     static const float glow[3] = { 1.0f, 0.45f, 0.15f };
+    float night = s ? s->night : 0.0f, amb = 2.7f * c->lava * night * c->lava_light * (0.14f + 1.2f * night) /
+                                             (0.14f + 4.0f * night);
     for (int i = 0; i < 3; i++)
-        c->lava_amb[i] = 1.8f * c->lava * c->lava_light * glow[i] * (s ? s->night : 0.0f);
+        c->lava_amb[i] = amb * glow[i];
     /* a salt flat: the bright bare crust of a desert */
     c->crust = oy_smoothstepf(0.5f, 0.85f, st->ch[OY_CH_GROUND_LIGHT]) *
                oy_clampf(st->ch[OY_CH_BIOME_DESERT], 0.0f, 1.0f) *

@@ -69,8 +69,11 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky, oy_v3 fwd)
     float storm = oy_clampf(st->ch[OY_CH_CLOUD], 0.0f, 1.0f) * oy_clampf(st->ch[OY_CH_RAIN], 0.0f, 1.0f);
     ex *= oy_powf(2.0f, -0.8f * storm);
     ex *= oy_powf(2.0f, oy_clampf(st->ch[OY_CH_EXPOSURE], -4.0f, 4.0f));
-    /* under the aurora the camera is exposed for the aurora */
-    ex *= oy_powf(2.0f, -0.7f * sky->aurora * sky->night);
+    /* under the aurora the camera is exposed for the aurora, and at an
+     * eruption by night for the lava's glow: the land around it goes
+     * dark, the sky darker */
+    float lava_glow = oy_clampf(st->ch[OY_CH_LAVA], 0.0f, 1.0f);
+    ex *= oy_powf(2.0f, (-0.7f * sky->aurora - 0.9f * lava_glow) * sky->night);
     /* a dark sky ("dark clouds") dims the land under it as well, to 1.5
      * stops under at sky_light -1 (the sky goes another stop, sky.c);
      * where the text already lowered the exposure ("a storm") that counts

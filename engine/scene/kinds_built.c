@@ -28,15 +28,15 @@ int oy_build_window(oy_build *b)
 }
 
 /* Smoke from a chimney whose top is at (x, y, z), when a fire is lit
- * in the hearth: under snow, or by night. */
+ * in the hearth: under snow, by night, or where the words light it. */
 static void chimney_smoke(oy_build *b, float x, float y, float z)
 {
-    if (b->look->snow < 0.2f && b->look->night < 0.5f)
+    if (b->look->snow < 0.2f && b->look->night < 0.5f && b->look->hearth < 0.5f)
         return;
     int from = b->n;
     int young = oy_build_soft(b, 0.62f, 0.62f, 0.62f, 0.55f, 0.0f);
     int old = oy_build_soft(b, 0.66f, 0.66f, 0.67f, 0.25f, 0.0f);
-    oy_build_plume(b, young, old, 6, 6.0f, 0.3f, 8.0f, 0.35f, 1.8f, 1.2f);
+    oy_build_plume(b, young, old, 10, 6.0f, 0.3f, 8.0f, 0.5f, 2.0f, 1.2f);
     oy_build_shift(b, from, b->nl, x, y, z);
 }
 

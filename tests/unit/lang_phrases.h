@@ -102,6 +102,18 @@ static const lang_phrase lang_phrases[] = {
     GOING("a river running past a herd of deer", "deer", OY_GAIT_NONE),
     GOING("a walk through the woods with a fox", "fox", OY_GAIT_NONE),
     CH("a rainbow over a valley", OY_CH_RAINBOW, 1.0f, 1.0f),
+    /* smoke from a chimney lights the hearth, it is no smoke haze */
+    CH("a cabin in the snowy woods with smoke from the chimney", OY_CH_HEARTH, 1.0f, 1.0f),
+    UNSET("a cabin in the snowy woods with smoke from the chimney", OY_CH_HAZE),
+    OBJ("a cabin in the snowy woods with smoke from the chimney", "cabin", 1, OY_PLACE_NONE),
+    CH("a cottage with a smoking chimney", OY_CH_HEARTH, 1.0f, 1.0f),
+    CH("a smoky valley after a wildfire", OY_CH_HAZE, 0.8f, 0.8f),
+    UNSET("a smoky valley after a wildfire", OY_CH_HEARTH),
+    /* an oasis is a palm grove round its pool */
+    CH("a desert oasis with camels and palm trees", OY_CH_OASIS, 1.0f, 1.0f),
+    UNSET("a lake in the desert", OY_CH_OASIS),
+    /* an eruption's lava by night */
+    CH("a volcano erupting at night", OY_CH_LAVA, 0.7f, 0.7f),
     CH("a rainbow over a valley", OY_CH_TIME, 8.4f, 8.6f),
     /* a time word keeps its hour over the hour another word brings along */
     CH("a farm with a rainbow at sunset", OY_CH_TIME, 18.3f, 18.4f),

@@ -186,15 +186,15 @@ static int glow_below(const oy_state *st, const oy_view *v, const uint8_t *a, co
 
 /* The forest's trees within r0..r1 m of (x, z): how many, and how many
  * of kind name. */
-static int trees_near(oy_flora *f, const oy_world_shape *sh, double x, double z, double r0,
-                      double r1, const char *name, int *of_kind)
+static int trees_in(oy_flora *f, const oy_world *w, const oy_world_shape *sh, double x, double z, double r0,
+                    double r1, const char *name, int *of_kind)
 {
     int n = 0;
     *of_kind = 0;
     for (int64_t tz = (int64_t)floor((z - r1) / OY_FLORA_TILE); tz <= (int64_t)floor((z + r1) / OY_FLORA_TILE); tz++)
         for (int64_t tx = (int64_t)floor((x - r1) / OY_FLORA_TILE); tx <= (int64_t)floor((x + r1) / OY_FLORA_TILE); tx++) {
             int k;
-            const oy_tree *t = oy_flora_tile(f, world, sh, tx, tz, &k);
+            const oy_tree *t = oy_flora_tile(f, w, sh, tx, tz, &k);
             for (int i = 0; i < k; i++) {
                 double d = hypot(t[i].x - x, t[i].z - z);
                 if (d >= r0 && d < r1) {
@@ -204,6 +204,12 @@ static int trees_near(oy_flora *f, const oy_world_shape *sh, double x, double z,
             }
         }
     return n;
+}
+
+static int trees_near(oy_flora *f, const oy_world_shape *sh, double x, double z, double r0,
+                      double r1, const char *name, int *of_kind)
+{
+    return trees_in(f, world, sh, x, z, r0, r1, name, of_kind);
 }
 
 static void forest_world(void)
@@ -416,6 +422,37 @@ static int placed_nth(const char *prompt, int n, oy_place_info *at, float *rise,
 static int placed(const char *prompt, oy_place_info *at, float *rise, float *bearing, oy_entity *out)
 {
     return placed_nth(prompt, 0, at, rise, bearing, out);
+}
+
+/* "A desert oasis": a grove of palms rings its pool, the sand round the
+ * origin open; a lake in the desert alone grows none. */
+static void oasis_grove(void)
+{
+    static const char *const prompts[] = { "a desert oasis with camels", "a lake in the desert" };
+    int palms[2] = { 0, 0 }, all[2] = { 0, 0 }, near = -1;
+    oy_flora *f = NULL;
+    CHECK(oy_flora_new(&f) == 0, "flora");
+    for (int i = 0; i < 2 && f; i++) {
+        oyster_shot *shot = prompt_shot(prompts[i]);
+        CHECK(shot != NULL, "'%s' opens", prompts[i]);
+        if (!shot)
+            continue;
+        oy_state st;
+        oy_view v;
+        oy_world_shape sh;
+        oy_shot_eval(shot, 1.0, &st, shot->ents, &v);
+        oy_world_shape_init(&sh, shot->world, &st);
+        all[i] = trees_in(f, shot->world, &sh, 0.0, 0.0, 0.0, 250.0, "palm", &palms[i]);
+        if (i == 0) {
+            int p;
+            near = trees_in(f, shot->world, &sh, 0.0, 0.0, 0.0, 18.0, "palm", &p);
+        }
+        oyster_shot_free(&shot);
+    }
+    oy_flora_free(&f);
+    CHECK(palms[0] >= 30 && palms[0] == all[0] && near == 0, "an oasis: a grove of %d palms round its pool (%d "
+          "trees in all), none within 18 m of the origin (%d)", palms[0], all[0], near);
+    CHECK(all[1] < 5, "a lake in the desert grows no grove (%d trees)", all[1]);
 }
 
 /* What the words set going goes at its pace, away and to one side, in
@@ -1000,23 +1037,26 @@ static void erupting(uint8_t *a)
 }
 
 /* A cabin's and a house's chimney smokes when the hearth is lit: under
- * snow or by night, not on a summer day. */
+ * snow, by night, or where the words say so ("smoke from the chimney"),
+ * not on a summer day. */
 static void chimney_smoke(void)
 {
     static const char *const kinds[] = { "cabin", "house" };
     for (int k = 0; k < 2; k++) {
-        int soft[3];
-        for (int when = 0; when < 3; when++) {
+        int soft[4];
+        for (int when = 0; when < 4; when++) {
             oy_look look = { .leaf = { 0.05f, 0.08f, 0.03f }, .foliage = 1, .exposure = 1,
-                             .snow = when == 1 ? 0.9f : 0.0f, .night = when == 2 ? 1.0f : 0.0f };
+                             .snow = when == 1 ? 0.9f : 0.0f, .night = when == 2 ? 1.0f : 0.0f,
+                             .hearth = when == 3 ? 1.0f : 0.0f };
             oy_build b = { .seed = 5, .t = 1.0f, .look = &look };
             oy_scene_kind_find(kinds[k])->build(&b);
             soft[when] = 0;
             for (int i = 0; i < b.n; i++)
                 soft[when] += (b.m[b.p[i].mat].flags & OY_MAT_SOFT) != 0;
         }
-        CHECK(soft[0] == 0 && soft[1] >= 4 && soft[2] >= 4, "%s: its chimney smokes under snow (%d puffs) and by "
-              "night (%d), not on a summer day (%d)", kinds[k], soft[1], soft[2], soft[0]);
+        CHECK(soft[0] == 0 && soft[1] >= 8 && soft[2] >= 8 && soft[3] >= 8, "%s: its chimney smokes under snow "
+              "(%d puffs), by night (%d) and where the words light the hearth (%d), not on a summer day (%d)",
+              kinds[k], soft[1], soft[2], soft[3], soft[0]);
     }
 }
 
@@ -1396,6 +1436,7 @@ int main(void)
     CHECK(best > 5.0f && sky < W * H / 6, "inside a forest (canopy %.1f m) the trees hide most of the sky "
           "(%d of %d pixels of the top third are sky)", best, sky, W * H / 3);
     forest_world();
+    oasis_grove();
     road_through_trees(a, b);
     waterfall_through_trees(a);
     tower_through_trees(a);
