@@ -18,6 +18,8 @@
 #include "../scene/flora.h"
 
 #define TILE 8
+
+typedef float v4 __attribute__((vector_size(16)));
 #define MAX_LIGHTS 48
 #define FLORA_FAR 150.0f          /* trees drawn to here; the canopy beyond */
 #define FLORA_FADE 110.0f         /* and fade out from here */
@@ -34,6 +36,7 @@ typedef struct inst {
                                      forward, up and right; |c|^2 - r^2 */
     float dnear;
     int p0, np, m0;
+    int b0;                       /* its primitives' spheres: o->balls + b0 */
     int caster;                   /* it casts object shadows and takes them */
     int flat;                     /* it lies on the ground (a road): it takes
                                    * them but casts none */
@@ -60,6 +63,12 @@ struct oy_objects {
     size_t ni, icap;
     oy_prim *prim;
     size_t np, pcap;
+    /* each instance's primitives' spheres, packed four to a group for the
+     * search (a primitive itself spans several cache lines): a group is
+     * four x, four y, four z of centres and four squared radii, r2 < 0
+     * for a soft one or a spare lane */
+    float *balls;
+    size_t bcap;
     oy_mat *mat;
     size_t nm, mcap;
     int *order;
@@ -82,6 +91,11 @@ struct oy_objects {
     size_t tscap, tlcap, ccursor;
     int *rs, *rl;
     size_t rscap, rlcap;
+    struct onscreen {             /* what the search of a tile's list reads */
+        float sx0, sx1, dnear;    /* (inst's own, side by side) */
+        int mirror;
+    } *scr;
+    size_t scrcap;
     float *span;                  /* per thread: each instance's span on its row */
     size_t spancap;
     int threads;
@@ -133,6 +147,7 @@ void oy_objects_free(oy_objects **po)
     free(o->cand);
     free(o->rank);
     free(o->prim);
+    free(o->balls);
     free(o->mat);
     free(o->order);
     free(o->ts);
@@ -141,6 +156,7 @@ void oy_objects_free(oy_objects **po)
     free(o->rs);
     free(o->rl);
     free(o->span);
+    free(o->scr);
     free(o->gs);
     free(o->gl);
     free(o->casters);
@@ -767,6 +783,30 @@ static int add_flora(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
     return 0;
 }
 
+/* the primitives' spheres in groups of four lanes (o->balls) */
+static int pack_spheres(oy_objects *o)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < o->ni; k++)
+        n += 4 * ((size_t)(o->in[k].np + 3) & ~(size_t)3);
+    if (oy_grow(&o->balls, &o->bcap, n + 1, sizeof *o->balls))
+        return OYSTER_E_NOMEM;
+    n = 0;
+    for (size_t k = 0; k < o->ni; k++) {
+        inst *I = &o->in[k];
+        I->b0 = (int)n;
+        for (int g = 0; g < I->np; g += 4, n += 16)
+            for (int j = 0; j < 4; j++) {
+                const oy_prim *p = g + j < I->np ? &o->prim[I->p0 + g + j] : NULL;
+                int solid = p && !(o->mat[I->m0 + p->mat].flags & OY_MAT_SOFT);
+                for (int c = 0; c < 3; c++)
+                    o->balls[n + 4 * c + j] = p ? p->bc[c] : 0.0f;
+                o->balls[n + 12 + j] = solid ? p->br * p->br : -1.0f;
+            }
+    }
+    return 0;
+}
+
 /* ---- binning ---- */
 
 typedef struct near_key { float d; int i; } near_key;
@@ -843,6 +883,7 @@ static int bin(oy_objects *o)
     if (oy_grow(&o->ts, &o->tscap, nt + 1, sizeof *o->ts) ||
         oy_grow(&o->rs, &o->rscap, (size_t)o->th + 1, sizeof *o->rs) ||
         oy_grow(&o->span, &o->spancap, (size_t)o->threads * 2 * (o->ni + 1), sizeof *o->span) ||
+        oy_grow(&o->scr, &o->scrcap, o->ni + 1, sizeof *o->scr) ||
         oy_grow(&o->order, &o->ocap, o->ni + 1, sizeof *o->order))
         return OYSTER_E_NOMEM;
     near_key *keys = oy_malloc(sizeof *keys * (o->ni + 1));
@@ -861,8 +902,10 @@ static int bin(oy_objects *o)
     for (int pass = 0; pass < 2; pass++) {
         for (size_t k = 0; k < o->ni; k++) {
             int r[4];
+            const inst *I = &o->in[o->order[k]];
             if (!tile_rect(o, &o->in[o->order[k]], r))
                 continue;
+            o->scr[o->order[k]] = (struct onscreen){ I->sx0, I->sx1, I->dnear, I->mirror };
             for (int y = r[1]; y <= r[3]; y++) {
                 if (pass == 0)
                     o->rs[y + 1]++;
@@ -993,25 +1036,33 @@ static float inst_hit(const oy_objects *o, const inst *I, const float ow[3], con
         return -1.0f;
     float best = tmax, n[3], a = ld[0] * ld[0] + ld[1] * ld[1] + ld[2] * ld[2];
     int hit = -1;
-    for (int i = 0; i < I->np; i++) {
-        const oy_prim *p = &o->prim[I->p0 + i];
-        if (o->mat[I->m0 + p->mat].flags & OY_MAT_SOFT)
-            continue;
-        /* its sphere: missed, behind, or farther than the nearest hit */
-        float q[3] = { p->bc[0] - lo[0], p->bc[1] - lo[1], p->bc[2] - lo[2] };
-        float bb = q[0] * ld[0] + q[1] * ld[1] + q[2] * ld[2];
-        float cc = q[0] * q[0] + q[1] * q[1] + q[2] * q[2] - p->br * p->br;
-        float disc = bb * bb - a * cc;
-        if (disc < 0.0f || (cc > 0.0f && bb < 0.0f) || bb - sqrtf(disc) > best * a)
-            continue;
-        float t = oy_prim_hit(p, lo, ld, tmin, best, n);
-        if (t > 0.0f) {
-            best = t;
-            hit = i;
-            memcpy(nl, n, sizeof n);
-            if (any)
-                break;
+    /* each primitive's sphere, four at a time: missed, behind, or (one by
+     * one, as the nearest hit draws in) farther than the nearest hit */
+    for (int g = 0; g < I->np; g += 4) {
+        const float *B = o->balls + I->b0 + 4 * g;
+        v4 cx, cy, cz, r2;
+        memcpy(&cx, B, sizeof cx);
+        memcpy(&cy, B + 4, sizeof cy);
+        memcpy(&cz, B + 8, sizeof cz);
+        memcpy(&r2, B + 12, sizeof r2);
+        v4 qx = cx - lo[0], qy = cy - lo[1], qz = cz - lo[2];
+        v4 bb = qx * ld[0] + qy * ld[1] + qz * ld[2];
+        v4 cc = qx * qx + qy * qy + qz * qz - r2;
+        v4 disc = bb * bb - a * cc;
+        for (int j = 0; j < 4 && g + j < I->np; j++) {
+            if (r2[j] < 0.0f || disc[j] < 0.0f || (cc[j] > 0.0f && bb[j] < 0.0f) || bb[j] - sqrtf(disc[j]) > best * a)
+                continue;
+            float t = oy_prim_hit(&o->prim[I->p0 + g + j], lo, ld, tmin, best, n);
+            if (t > 0.0f) {
+                best = t;
+                hit = g + j;
+                memcpy(nl, n, sizeof n);
+                if (any)
+                    break;
+            }
         }
+        if (any && hit >= 0)
+            break;
     }
     *prim = hit;
     return hit < 0 ? -1.0f : best;
@@ -1286,7 +1337,8 @@ static void row_spans(const oy_objects *o, int y, float w, float fy, float *span
 #define CANDS 512
 typedef struct cand {
     int q;              /* its place in the tile's list */
-    float xa, xb;       /* its span, pixels */
+    float xa, xb;       /* its span, pixels, within its screen box */
+    float dnear;
 } cand;
 
 static int tile_cands(const oy_objects *o, const int *list, int n, const float *span, int tile, cand *out,
@@ -1296,14 +1348,15 @@ static int tile_cands(const oy_objects *o, const int *list, int n, const float *
     int m = 0;
     *nm = 0;
     for (int i = 0; i < n && i < CANDS; i++) {
-        const inst *I = &o->in[list[i]];
+        const struct onscreen *I = &o->scr[list[i]];
         const float *sp = span + 2 * (size_t)list[i];
         if (t1 < I->sx0 || t0 > I->sx1 || sp[1] < t0 || sp[0] > t1)
             continue;
+        cand c = { i, oy_rmax(sp[0], I->sx0), oy_rmin(sp[1], I->sx1), I->dnear };
         if (I->mirror)
-            mout[(*nm)++] = (cand){ i, sp[0], sp[1] };
+            mout[(*nm)++] = c;
         else
-            out[m++] = (cand){ i, sp[0], sp[1] };
+            out[m++] = c;
     }
     return m;
 }
@@ -1360,15 +1413,17 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int thread, int y, in
         }
         for (int j = 0; j < nc + nrest; j++) {
             int q = ts[tile] + (j < nc ? cs[j].q : CANDS + j - nc);
-            const inst *I = &o->in[o->tl[q]];
-            if (I->dnear >= best && I->dnear >= tsoft)
+            float dnear = j < nc ? cs[j].dnear : o->in[o->tl[q]].dnear;
+            if (dnear >= best && dnear >= tsoft)
                 break;
-            if (j < nc ? fx < cs[j].xa || fx > cs[j].xb || fx < I->sx0 || fx > I->sx1
-                       : I->mirror || fx < I->sx0 || fx > I->sx1 || fy < I->sy0 || fy > I->sy1)
+            if (j < nc ? fx < cs[j].xa || fx > cs[j].xb : o->scr[o->tl[q]].mirror)
+                continue;
+            const inst *I = &o->in[o->tl[q]];
+            if (j >= nc && (fx < I->sx0 || fx > I->sx1 || fy < I->sy0 || fy > I->sy1))
                 continue;
             int prim;
             float n[3];
-            float t = I->dnear < best && o->tl[q] != last ? inst_hit(o, I, zero, d, 0.0f, best, 0, &prim, n)
+            float t = dnear < best && o->tl[q] != last ? inst_hit(o, I, zero, d, 0.0f, best, 0, &prim, n)
                                                           : -1.0f;
             if (t > 0.0f) {
                 best = t;
@@ -1587,6 +1642,8 @@ int oy_objects_prepare(oy_objects *o, const oy_world *w, const oy_world_shape *s
     const oy_sky *s = c->sky;
     int err = gather(o, w, sh, st, c, s->sun[1], exposure, FLORA_FAR, 0);
     err = err < 0 ? err : pick_lights(o);
+    if (!err)
+        err = pack_spheres(o);
     if (!err)
         err = bin(o);
     if (!err)
