@@ -5,7 +5,9 @@
  * views), asks for the terrain chunks that projection can see, builds the
  * sun shadow grids, casts the columns, then in one pass per band of output
  * rows reprojects, adds rain or snow, grades, dithers and letterboxes.
- * Every pass is a static split of pixels over the pool's tasks.
+ * A draft renders a frame of half the output's width and height so, and
+ * scales it up. Every pass is a static split of pixels over the pool's
+ * tasks.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -21,7 +23,10 @@
 
 struct oy_renderer {
     const oy_world *w;
-    oy_render_config cfg;
+    oy_render_config cfg;          /* the frame rendered: a draft's is half the output */
+    int out_w, out_h;              /* the output */
+    int bx0, bx1, by0, by1;        /* a draft's: the output's active rectangle */
+    uint8_t *small;                /* a draft's frame before it is scaled up */
     oy_pool *pool;
     oy_chunks *chunks;
     oy_tlevel levels[OY_RLEVELS];
@@ -67,19 +72,48 @@ static float atan2_acc(float y, float x)
     return y < 0.0f ? -r : r;
 }
 
-int oy_renderer_new(oy_renderer **out, const oy_world *w, const oy_render_config *cfg,
+/* the active (not letterboxed or pillarboxed) rectangle of a w x h frame
+ * for an aspect (0: all of it) */
+static void active_rect(int w, int h, double aspect, int *x0, int *x1, int *y0, int *y1)
+{
+    *x0 = 0; *x1 = w; *y0 = 0; *y1 = h;
+    if (aspect <= 0.0)
+        return;
+    double fa = (double)w / h;
+    if (aspect > fa + 1e-9) {
+        int ah = (int)(w / aspect + 0.5);
+        *y0 = (h - ah) / 2;
+        *y1 = *y0 + ah;
+    } else if (aspect < fa - 1e-9) {
+        int aw = (int)(h * aspect + 0.5);
+        *x0 = (w - aw) / 2;
+        *x1 = *x0 + aw;
+    }
+}
+
+int oy_renderer_new(oy_renderer **out, const oy_world *w, const oy_render_config *ocfg,
                     oy_pool *pool)
 {
     oy_renderer *r = oy_calloc(1, sizeof *r);
     int ret = OYSTER_E_NOMEM;
     if (!r)
         return ret;
-    if (cfg->width < 16 || cfg->height < 16 || cfg->width > 7680 || cfg->height > 4320) {
+    if (ocfg->width < 16 || ocfg->height < 16 || ocfg->width > 7680 || ocfg->height > 4320) {
         ret = OYSTER_E_INPUT;
         goto fail;
     }
     r->w = w;
-    r->cfg = *cfg;
+    r->cfg = *ocfg;
+    r->out_w = ocfg->width;
+    r->out_h = ocfg->height;
+    if (ocfg->draft) {
+        r->cfg.width = (ocfg->width + 1) / 2;
+        r->cfg.height = (ocfg->height + 1) / 2;
+        active_rect(r->out_w, r->out_h, ocfg->aspect, &r->bx0, &r->bx1, &r->by0, &r->by1);
+        if (!(r->small = oy_malloc((size_t)r->cfg.width * r->cfg.height * 3)))
+            goto fail;
+    }
+    const oy_render_config *cfg = &r->cfg;
     r->pool = pool;
     if ((ret = oy_chunks_new(&r->chunks, MAX_CHUNKS)) < 0 ||
         (ret = oy_sky_clouds_make(&r->clouds, cfg->seed)) < 0 ||
@@ -100,19 +134,7 @@ int oy_renderer_new(oy_renderer **out, const oy_world *w, const oy_render_config
         goto fail;
     }
     /* letterbox (or pillarbox) inside the frame */
-    r->ax0 = 0; r->ax1 = cfg->width; r->ay0 = 0; r->ay1 = cfg->height;
-    if (cfg->aspect > 0.0) {
-        double fa = (double)cfg->width / cfg->height;
-        if (cfg->aspect > fa + 1e-9) {
-            int h = (int)(cfg->width / cfg->aspect + 0.5);
-            r->ay0 = (cfg->height - h) / 2;
-            r->ay1 = r->ay0 + h;
-        } else if (cfg->aspect < fa - 1e-9) {
-            int wd = (int)(cfg->height * cfg->aspect + 0.5);
-            r->ax0 = (cfg->width - wd) / 2;
-            r->ax1 = r->ax0 + wd;
-        }
-    }
+    active_rect(cfg->width, cfg->height, cfg->aspect, &r->ax0, &r->ax1, &r->ay0, &r->ay1);
     *out = r;
     return 0;
 fail:
@@ -137,6 +159,7 @@ void oy_renderer_free(oy_renderer **pr)
     free(r->scratch);
     free(r->band);
     free(r->parts);
+    free(r->small);
     free(r);
     *pr = NULL;
 }
@@ -145,7 +168,7 @@ void oy_renderer_free(oy_renderer **pr)
 
 typedef struct proj {
     float thx, thy;
-    int direct;                    /* intermediate pixels are output pixels */
+    int direct;                    /* intermediate pixels are the frame's pixels */
 } proj;
 
 static void pixel_dir(const oy_view *v, const proj *p, int W, int H, float x, float y, float d[3])
@@ -159,8 +182,7 @@ static void pixel_dir(const oy_view *v, const proj *p, int W, int H, float x, fl
 static int setup_projection(oy_renderer *r, const oy_view *v, oy_cast *c, proj *p)
 {
     int W = r->cfg.width, H = r->cfg.height;
-    float q = r->cfg.draft ? 0.5f : 1.0f;
-    float pix = 2.0f * p->thx / W / q;      /* intermediate pixel, in tan units */
+    float pix = 2.0f * p->thx / W;          /* intermediate pixel, in tan units */
     float corners[4][3];
     float ex[4] = { (float)r->ax0, (float)r->ax1, (float)r->ax0, (float)r->ax1 };
     float ey[4] = { (float)r->ay0, (float)r->ay0, (float)r->ay1, (float)r->ay1 };
@@ -193,14 +215,14 @@ static int setup_projection(oy_renderer *r, const oy_view *v, oy_cast *c, proj *
         }
         int level = fabsf(v->fwd.y) < 1e-6f && fabsf(v->right.y) < 1e-6f;
         if (level) {
-            /* the output's own pixel grid: no resampling at final quality */
-            c->w = (int)((r->ax1 - r->ax0) * q + 0.5f);
-            c->h = (int)((r->ay1 - r->ay0) * q + 0.5f);
+            /* the frame's own pixel grid: no resampling */
+            c->w = r->ax1 - r->ax0;
+            c->h = r->ay1 - r->ay0;
             c->da = (amax - amin) / c->w;
             c->db = (bmax - bmin) / c->h;
             c->a0 = amin + 0.5f * c->da;
             c->b0 = bmin + 0.5f * c->db;
-            p->direct = !r->cfg.draft;
+            p->direct = 1;
             return 0;
         }
         /* without roll, a grid with the output's pixel pitch at the
@@ -212,8 +234,8 @@ static int setup_projection(oy_renderer *r, const oy_view *v, oy_cast *c, proj *
             float mid[3][2];
             for (int i = 0; i < 3; i++) {
                 float d[3];
-                float px = (float)((r->ax0 + r->ax1) / 2) + 0.5f / q + (i == 1 ? 1.0f / q : 0.0f);
-                float py = (float)((r->ay0 + r->ay1) / 2) + 0.5f / q + (i == 2 ? 1.0f / q : 0.0f);
+                float px = (float)((r->ax0 + r->ax1) / 2) + 0.5f + (i == 1 ? 1.0f : 0.0f);
+                float py = (float)((r->ay0 + r->ay1) / 2) + 0.5f + (i == 2 ? 1.0f : 0.0f);
                 pixel_dir(v, p, W, H, px, py, d);
                 float den = d[0] * c->f0x + d[2] * c->f0z;
                 mid[i][0] = (d[0] * c->r0x + d[2] * c->r0z) / den;
@@ -227,7 +249,7 @@ static int setup_projection(oy_renderer *r, const oy_view *v, oy_cast *c, proj *
             }
         }
         float area = (amax - amin) * (bmax - bmin) / (da * db);
-        float lim = 2.5f * (r->ax1 - r->ax0) * (r->ay1 - r->ay0) * q * q;
+        float lim = 2.5f * (r->ax1 - r->ax0) * (r->ay1 - r->ay0);
         if (area > lim) {
             da *= sqrtf(area / lim);
             db *= sqrtf(area / lim);
@@ -279,7 +301,7 @@ static int setup_projection(oy_renderer *r, const oy_view *v, oy_cast *c, proj *
     float cmax = elmin > 0.0f ? oy_cosf(elmin) : elmax < 0.0f ? oy_cosf(elmax) : 1.0f;
     float dang = pix * 0.9f, daz = dang / fmaxf(cmax, 0.05f);
     float area = (azmax - azmin) / daz * (elmax - elmin) / dang;
-    float lim = 2.5f * (r->ax1 - r->ax0) * (r->ay1 - r->ay0) * q * q;
+    float lim = 2.5f * (r->ax1 - r->ax0) * (r->ay1 - r->ay0);
     if (area > lim) {
         dang *= sqrtf(area / lim);
         daz *= sqrtf(area / lim);
@@ -441,6 +463,55 @@ static void out_task(void *arg, int task, int thread)
     }
 }
 
+/* ---- a draft's frame scaled up to the output ---- */
+
+/* where output pixel i of n falls among the m of the small frame, in
+ * 1/256ths: the pixel at or before it, the one after, and the weight of
+ * the one after */
+static void up_tap(int i, int n, int m, int *a, int *b, int *f)
+{
+    int64_t pos = ((int64_t)(2 * i + 1) * m * 256) / (2 * n) - 128;
+    if (pos < 0)
+        pos = 0;
+    *a = (int)(pos >> 8);
+    *f = (int)(pos & 255);
+    if (*a >= m - 1) {
+        *a = m - 1;
+        *f = 0;
+    }
+    *b = *a + 1 < m ? *a + 1 : *a;
+}
+
+struct up_job { const oy_renderer *r; uint8_t *rgb; ptrdiff_t stride; };
+
+/* BAND output rows of a draft, bilinear from the small frame, black
+ * outside the output's active rectangle */
+static void up_task(void *arg, int task, int thread)
+{
+    const struct up_job *u = arg;
+    const oy_renderer *r = u->r;
+    int w = r->cfg.width, h = r->cfg.height, W = r->out_w;
+    int y0 = task * BAND, y1 = y0 + BAND < r->out_h ? y0 + BAND : r->out_h;
+    for (int y = y0; y < y1; y++) {
+        uint8_t *o = u->rgb + (ptrdiff_t)y * u->stride;
+        memset(o, 0, (size_t)W * 3);
+        if (y < r->by0 || y >= r->by1)
+            continue;
+        int ya, yb, fy;
+        up_tap(y, r->out_h, h, &ya, &yb, &fy);
+        const uint8_t *ra = r->small + (size_t)ya * w * 3, *rb = r->small + (size_t)yb * w * 3;
+        for (int x = r->bx0; x < r->bx1; x++) {
+            int xa, xb, fx;
+            up_tap(x, W, w, &xa, &xb, &fx);
+            for (int c = 0; c < 3; c++) {
+                int top = ra[xa * 3 + c] * (256 - fx) + ra[xb * 3 + c] * fx;
+                int bot = rb[xa * 3 + c] * (256 - fx) + rb[xb * 3 + c] * fx;
+                o[x * 3 + c] = (uint8_t)((top * (256 - fy) + bot * fy + 32768) >> 16);
+            }
+        }
+    }
+}
+
 static int ensure(oy_renderer *r, size_t px, int rows)
 {
     if (rows > r->scratch_rows) {
@@ -514,7 +585,9 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
         return ret;
     c.hdr = r->hdr;
     c.depth = r->depth;
-    c.range0 = oy_level_range0(j.p.thx, W, r->cfg.draft);
+    /* a draft's frame is half the output's already: its pixels are a
+     * draft's */
+    c.range0 = oy_level_range0(j.p.thx, W, 0);
     c.tmax = fminf(TMAX, c.range0 * (float)(1 << (OY_RLEVELS - 1)));
     c.levels = r->levels;
     c.sky = &r->sky;
@@ -551,8 +624,8 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
     j.c = &c;
     j.st = st;
     j.v = v;
-    j.rgb = rgb;
-    j.stride = stride;
+    j.rgb = r->small ? r->small : rgb;
+    j.stride = r->small ? (ptrdiff_t)W * 3 : stride;
     oy_post_dither(&r->post, oy_hash(r->cfg.seed, OY_STREAM_DITHER, (uint64_t)st->frame, 0, 0));
     oy_wview wv = { .fwd = v->fwd, .right = v->right, .up = v->up,
                     .fx = W * 0.5f / j.p.thx, .fy = H * 0.5f / j.p.thy, .width = W, .height = H };
@@ -560,5 +633,9 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
     j.nparts = oy_weather_prepare(st, &r->sky, &wv, r->cfg.seed, r->parts);
     j.nsegs = oy_bolts_prepare(r->bolts, r->w, st, &c, &wv, r->post.mul[1]);
     oy_pool_run(r->pool, (H + BAND - 1) / BAND, out_task, &j);
+    if (r->small) {
+        struct up_job u = { r, rgb, stride };
+        oy_pool_run(r->pool, (r->out_h + BAND - 1) / BAND, up_task, &u);
+    }
     return 0;
 }

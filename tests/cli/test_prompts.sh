@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_prompts.sh - the prompt suite (tests/prompts/): every line of
-# prompts.txt rendered with one plain camera at 320x180 --draft and checked
+# prompts.txt rendered with one plain camera at 320x180 final and checked
 # against what its words ask (luma rules, water, sand, red rock, fog, snow,
 # forest, night, colours; see tests/prompts/suite.py). Failures listed in
 # tests/prompts/known-failures.txt print as XFAIL (not counted); listed ones
@@ -14,4 +14,4 @@ if [ ! -f "$prompts" ]; then
     echo "SKIP $NAME: no $prompts (the suite's prompts)"; finish
 fi
 python3 "$TOP/tests/prompts/suite.py" --oyster "$OYSTER" --prompts "$prompts" \
-    --size 320x180 --draft --jobs 2 --dir "$T/prompts"
+    --size 320x180 --jobs 2 --dir "$T/prompts"

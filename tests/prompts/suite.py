@@ -6,9 +6,9 @@ with one plain camera and check the stills against what the prompt's words ask.
                          [--dir DIR] [--known FILE] [--only N,N..]
                          [--results FILE.json] [--list-checks]
 
-tests/cli/test_prompts.sh runs it at 320x180 --draft (--draft keeps the
-world, light, colour and framing; half the time); scripts/prompt-sheet at
-480x270 final.
+tests/cli/test_prompts.sh runs it at 320x180 final (a draft renders half
+the pixels each way and scales them up, too soft for the checks at that
+size); scripts/prompt-sheet at 480x270 final.
 
 Every prompt becomes a shot (prompt.yaml in DIR): seed 1, 2 s, the prompt as
 world.prompt, and one camera key {at: 0s, pos: [0, 2, 0], yaw: 0, pitch: -2}:
