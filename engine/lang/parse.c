@@ -641,7 +641,7 @@ static int is_island(const oy_concept *k) { return !strcmp(k->name, "island"); }
  * the ridge", "a cabin up on the cliffs". */
 static int is_high_ground(const oy_concept *k)
 {
-    static const char *const high[] = { "hills", "outcrop", "ridge", "cliffs", "highlands", "foothills",
+    static const char *const high[] = { "hills", "outcrop", "ridge", "cliffs", "cliff top", "highlands", "foothills",
                                          "mesa", "butte", "mountains", "plateau" };
     return k->group == OY_GROUP_TERRAIN && ONE_OF(k->name, high);
 }

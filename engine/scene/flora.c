@@ -115,7 +115,8 @@ static void fill(tile *T, const oy_world *w, const oy_world_shape *sh)
              * the origin, where the default camera stands; trees alone,
              * with no far canopy, which would read as a jungle's wall */
             float oasis = sh->oasis * oy_smoothstepf(2.0f, 5.0f, pt.water_dist) *
-                          oy_smoothstepf(45.0f, 12.0f, pt.water_dist) * oy_smoothstepf(20.0f, 40.0f, (float)hypot(x, z));
+                          oy_smoothstepf(45.0f, 12.0f, pt.water_dist) *
+                          oy_smoothstepf(20.0f, 40.0f, (float)hypot(x, z));
             /* a savanna's lone trees: a few to the hectare out in the
              * open, on dry, gentle ground */
             float lone = 0.03f * sh->acacia * (1.0f - oy_smoothstepf(0.3f, 0.6f, slope)) *

@@ -79,6 +79,12 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a road trip through monument valley", "road", 1, OY_PLACE_NONE),
     CH("a hiker overlooking a valley", OY_CH_OVERLOOK, 1.0f, 1.0f),
     CH("a view over the canyon", OY_CH_OVERLOOK, 1.0f, 1.0f),
+    /* a cliff top is a bluff's edge under the view, and cliffs where a
+     * building stands on it */
+    CH("a hiker standing on the edge of a cliff", OY_CH_OVERLOOK, 1.0f, 1.0f),
+    CH("standing on top of a cliff looking at the ocean", OY_CH_OVERLOOK, 1.0f, 1.0f),
+    CH("a castle on a cliff top by the sea", OY_CH_RUGGED, 0.9f, 0.9f),
+    OBJ("an alien planet with a purple sky and strange rock formations", "rock tower", 3, OY_PLACE_NONE),
     OBJ("fireflies in a meadow", "firefly", 3, OY_PLACE_NONE),
     CH("fireflies in a meadow", OY_CH_TIME, 21.5f, 21.7f),
     /* what a thing brings along yields to what the words say */
