@@ -42,7 +42,7 @@ enum oy_channel {
     OY_CH_BIRCH,         /* 0..1 share of birches among its broadleaf trees */
     OY_CH_ACACIA,        /* 0..1 share of flat-topped acacias among them */
     OY_CH_BAMBOO,        /* 0..1 share of the forest in stands of bamboo */
-    OY_CH_OASIS,         /* 0..1 a palm grove round still water in dry country */
+    OY_CH_GROVE,         /* 0..1 trees ringing still water (palms in dry country) */
     /* grade */
     OY_CH_EXPOSURE,      /* stops, -4..4 */
     OY_CH_WARMTH,        /* -1 cold .. 1 warm */

@@ -32,7 +32,7 @@
                                   14: acacia and bamboo;
                                   15: where an entity is seen from;
                                   16: paddies;
-                                  17: rainbow, hearth and oasis */
+                                  17: rainbow, hearth and grove */
 
 typedef struct buf {
     unsigned char *p;

@@ -545,9 +545,10 @@ void oy_cast_season(oy_cast *c, const oy_world *w, const oy_world_shape *sh, con
     c->leaf[0] = oy_lerpf(oy_lerpf(0.06f, 0.026f, fol), 0.18f, aut);
     c->leaf[1] = oy_lerpf(oy_lerpf(0.05f, 0.05f, fol), 0.07f, aut);
     c->leaf[2] = oy_lerpf(oy_lerpf(0.035f, 0.018f, fol), 0.018f, aut);
-    /* trees in blossom: the broadleaf canopy pink and white */
+    /* trees in blossom: the broadleaf canopy pink and white, a spring's
+     * (an autumn's turned leaves take its place) */
     static const float bloom[3] = { 0.5f, 0.3f, 0.36f };
-    float bl = 0.6f * oy_clampf(st->ch[OY_CH_BLOSSOM], 0.0f, 1.0f);
+    float bl = 0.6f * oy_clampf(st->ch[OY_CH_BLOSSOM], 0.0f, 1.0f) * (1.0f - aut);
     for (int i = 0; i < 3; i++)
         c->leaf[i] = oy_lerpf(c->leaf[i], bloom[i], bl);
     oy_cast_land_glow(c, st);

@@ -1532,7 +1532,7 @@ static int gather(oy_objects *o, const oy_world *w, const oy_world_shape *sh, co
     L->green = oy_clampf(sh->veg, 0.0f, 1.0f);
     L->foliage = sh->foliage;
     L->autumn = sh->autumn;
-    L->blossom = oy_clampf(st->ch[OY_CH_BLOSSOM], 0.0f, 1.0f);
+    L->blossom = oy_clampf(st->ch[OY_CH_BLOSSOM], 0.0f, 1.0f) * (1.0f - sh->autumn);
     L->snow = c->snow;
     L->frozen = st->ch[OY_CH_ICE] >= 0.5f;
     L->wind = oy_clampf(st->ch[OY_CH_WIND], 0.0f, 1.0f);

@@ -3,7 +3,7 @@
  * stands on a jittered grid of OY_FLORA_STEP metres with a chance that
  * follows the canopy's height, its species from the biome there (conifers
  * in cold and high country and on wet ground, palms on warm sandy shores
- * and round an oasis, broadleaf, oak and birch elsewhere), with the level
+ * and round a desert's pool, broadleaf, oak and birch elsewhere), with the level
  * of still water beside it to mirror it. A tile's trees are a pure function
  * of the seed, the world's shape and the tile, kept in a small cache that
  * changes no result.
@@ -71,8 +71,8 @@ static const oy_kind *species(const oy_world_shape *sh, const oy_world_point *pt
     float warm_shore = b[BEACH] * (1.0f - oy_smoothstepf(30.0f, 120.0f, pt->water_dist)) *
                        (1.0f - b[SNOWFIELD] - b[TUNDRA]);
     float u = oy_u01(h);
-    float oasis = sh->oasis * (1.0f - oy_smoothstepf(50.0f, 80.0f, pt->water_dist));
-    if ((warm_shore > 0.4f && u < warm_shore) || oasis > 0.5f)
+    float oasis = sh->grove * b[DESERT] * (1.0f - oy_smoothstepf(50.0f, 80.0f, pt->water_dist));
+    if ((warm_shore > 0.4f && u < warm_shore) || oasis > 0.3f)
         return oy_scene_kind_find("palm");
     /* the words lean the mix: "bamboo grove", "pine forest", "birch
      * wood", "acacia savanna", "maple" */
@@ -110,11 +110,12 @@ static void fill(tile *T, const oy_world *w, const oy_world_shape *sh)
             float slope = sqrtf((gx1 - g) * (gx1 - g) + (gz1 - g) * (gz1 - g)) / e;
             oy_world_material(w, sh, x, z, slope, &pt);
             float chance = 0.9f * oy_smoothstepf(1.0f, 8.0f, pt.canopy);
-            /* an oasis: palms ringing its pool a few metres back from the
-             * water, thinning out into the sand, but for the sand round
-             * the origin, where the default camera stands; trees alone,
-             * with no far canopy, which would read as a jungle's wall */
-            float oasis = sh->oasis * oy_smoothstepf(2.0f, 5.0f, pt.water_dist) *
+            /* a grove (an oasis's palms, a garden's trees round its pond)
+             * ringing still water a few metres back, thinning out away
+             * from it, but for the ground round the origin, where the
+             * default camera stands; trees alone, with no far canopy,
+             * which would read as a jungle's wall */
+            float grove = sh->grove * oy_smoothstepf(2.0f, 5.0f, pt.water_dist) *
                           oy_smoothstepf(45.0f, 12.0f, pt.water_dist) *
                           oy_smoothstepf(20.0f, 40.0f, (float)hypot(x, z));
             /* a savanna's lone trees: a few to the hectare out in the
@@ -122,7 +123,7 @@ static void fill(tile *T, const oy_world *w, const oy_world_shape *sh)
             float lone = 0.03f * sh->acacia * (1.0f - oy_smoothstepf(0.3f, 0.6f, slope)) *
                          (1.0f - pt.biome[SNOWFIELD] - pt.biome[BEACH]) * oy_smoothstepf(4.0f, 12.0f, pt.water_dist);
             uint64_t h2 = oy_hash(seed, OY_STREAM_VEGETATION, (uint64_t)gx, (uint64_t)gz, 0x5eed);
-            if (oy_u01(h2) >= fmaxf(fmaxf(chance, lone), 0.7f * oasis))
+            if (oy_u01(h2) >= fmaxf(fmaxf(chance, lone), 0.7f * grove))
                 continue;
             oy_tree *t = &T->t[T->n++];
             t->x = x;
@@ -131,7 +132,7 @@ static void fill(tile *T, const oy_world *w, const oy_world_shape *sh)
             t->kind = species(sh, &pt, oy_mix64(h2));
             t->seed = oy_mix64(h2 ^ 0x9e3779b97f4a7c15ull);
             /* crowns about as high as the canopy the far view draws */
-            t->size = chance > fmaxf(lone, 0.7f * oasis) ? oy_clampf((pt.canopy + 3.0f) / t->kind->height, 0.45f, 1.3f)
+            t->size = chance > fmaxf(lone, 0.7f * grove) ? oy_clampf((pt.canopy + 3.0f) / t->kind->height, 0.45f, 1.3f)
                                                        : 0.75f + 0.4f * oy_u01(oy_mix64(h2 ^ 0x51e));
             float level;
             t->water = pt.water_dist < 25.0f && oy_world_water_by(w, sh, x, z, 25.0f, &level) && level < g

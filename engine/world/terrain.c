@@ -179,7 +179,7 @@ static const int shape_channels[] = {
     OY_CH_HILLS, OY_CH_COAST, OY_CH_ISLAND, OY_CH_LAKE, OY_CH_RIVER,
     OY_CH_WATER_LEVEL, OY_CH_CRATER, OY_CH_VOLCANO, OY_CH_CLEARING, OY_CH_ICE,
     OY_CH_VEGETATION, OY_CH_FOLIAGE, OY_CH_AUTUMN, OY_CH_CONIFER, OY_CH_BIRCH,
-    OY_CH_ACACIA, OY_CH_BAMBOO, OY_CH_OASIS,
+    OY_CH_ACACIA, OY_CH_BAMBOO, OY_CH_GROVE,
     OY_CH_BIOME_MEADOW, OY_CH_BIOME_FOREST, OY_CH_BIOME_DESERT,
     OY_CH_BIOME_SNOWFIELD, OY_CH_BIOME_TUNDRA, OY_CH_BIOME_BEACH,
     OY_CH_BIOME_SWAMP, OY_CH_BIOME_ALPINE,
@@ -225,7 +225,7 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->birch = oy_clampf(c[OY_CH_BIRCH], 0.0f, 1.0f);
     sh->acacia = oy_clampf(c[OY_CH_ACACIA], 0.0f, 1.0f);
     sh->bamboo = oy_clampf(c[OY_CH_BAMBOO], 0.0f, 1.0f);
-    sh->oasis = oy_clampf(c[OY_CH_OASIS], 0.0f, 1.0f);
+    sh->grove = oy_clampf(c[OY_CH_GROVE], 0.0f, 1.0f);
     /* a forest world (forest named, no meadow): the trees stand all round
      * the set's small glade, not beyond a wide lawn; where the words name
      * mountains too ("misty mountains with pine forests") the view looks

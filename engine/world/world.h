@@ -98,7 +98,7 @@ typedef struct oy_world_shape {
     float clear_x, clear_z, clear_r; /* the clearing: open ground, m */
     float woods;                     /* 0..1 a forest all round the clearing */
     float conifer, birch, acacia, bamboo; /* the forest's species (flora.c) */
-    float oasis;                  /* palms round still water in dry country */
+    float grove;                  /* trees ringing still water: an oasis, a garden */
     float valley_w, canyon_w, canyon_depth, river_w;   /* half-widths, m */
     float island_x, island_z, island_r;
     float peaks_x, peaks_z, peaks_r, peaks_h;   /* peaks_h 0: from relief */

@@ -116,8 +116,8 @@ static const lang_phrase lang_phrases[] = {
     CH("a smoky valley after a wildfire", OY_CH_HAZE, 0.8f, 0.8f),
     UNSET("a smoky valley after a wildfire", OY_CH_HEARTH),
     /* an oasis is a palm grove round its pool */
-    CH("a desert oasis with camels and palm trees", OY_CH_OASIS, 1.0f, 1.0f),
-    UNSET("a lake in the desert", OY_CH_OASIS),
+    CH("a desert oasis with camels and palm trees", OY_CH_GROVE, 1.0f, 1.0f),
+    UNSET("a lake in the desert", OY_CH_GROVE),
     /* an eruption's lava by night */
     CH("a volcano erupting at night", OY_CH_LAVA, 0.7f, 0.7f),
     CH("a rainbow over a valley", OY_CH_TIME, 8.4f, 8.6f),

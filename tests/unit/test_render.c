@@ -454,6 +454,12 @@ int main(void)
         render_pair(w, p2, &cfg, &st, &v, OY_CH_BLOSSOM, 1.0f, a, b);
         double pa = mean_ch(a, W * H, 0) - mean_ch(a, W * H, 1), pb = mean_ch(b, W * H, 0) - mean_ch(b, W * H, 1);
         CHECK(pb > pa + 5.0, "blossom pinks the broadleaf woods (R-G %.1f -> %.1f)", pa, pb);
+        /* in autumn the turned leaves take its place: blossom changes
+         * nothing ("a japanese garden in autumn") */
+        st.ch[OY_CH_AUTUMN] = 1.0f;
+        st.ch[OY_CH_FOLIAGE] = 0.55f;
+        render_pair(w, p2, &cfg, &st, &v, OY_CH_BLOSSOM, 1.0f, a, b);
+        CHECK(!memcmp(a, b, (size_t)W * H * 3), "in autumn blossom does not pink the turned woods");
     }
 
     /* fields in rows ("lavender fields"): from eye height the rows lead

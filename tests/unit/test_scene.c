@@ -425,14 +425,16 @@ static int placed(const char *prompt, oy_place_info *at, float *rise, float *bea
 }
 
 /* "A desert oasis": a grove of palms rings its pool, the sand round the
- * origin open; a lake in the desert alone grows none. */
+ * origin open; a lake in the desert alone grows none; a japanese
+ * garden's trees, not palms, ring its pond. */
 static void oasis_grove(void)
 {
-    static const char *const prompts[] = { "a desert oasis with camels", "a lake in the desert" };
-    int palms[2] = { 0, 0 }, all[2] = { 0, 0 }, near = -1;
+    static const char *const prompts[] = { "a desert oasis with camels", "a lake in the desert",
+                                           "a japanese garden with a pond" };
+    int palms[3] = { 0, 0, 0 }, all[3] = { 0, 0, 0 }, near = -1;
     oy_flora *f = NULL;
     CHECK(oy_flora_new(&f) == 0, "flora");
-    for (int i = 0; i < 2 && f; i++) {
+    for (int i = 0; i < 3 && f; i++) {
         oyster_shot *shot = prompt_shot(prompts[i]);
         CHECK(shot != NULL, "'%s' opens", prompts[i]);
         if (!shot)
@@ -442,7 +444,7 @@ static void oasis_grove(void)
         oy_world_shape sh;
         oy_shot_eval(shot, 1.0, &st, shot->ents, &v);
         oy_world_shape_init(&sh, shot->world, &st);
-        all[i] = trees_in(f, shot->world, &sh, 0.0, 0.0, 0.0, 250.0, "palm", &palms[i]);
+        all[i] = trees_in(f, shot->world, &sh, 0.0, 0.0, 0.0, 150.0, "palm", &palms[i]);
         if (i == 0) {
             int p;
             near = trees_in(f, shot->world, &sh, 0.0, 0.0, 0.0, 18.0, "palm", &p);
@@ -453,6 +455,8 @@ static void oasis_grove(void)
     CHECK(palms[0] >= 30 && palms[0] == all[0] && near == 0, "an oasis: a grove of %d palms round its pool (%d "
           "trees in all), none within 18 m of the origin (%d)", palms[0], all[0], near);
     CHECK(all[1] < 5, "a lake in the desert grows no grove (%d trees)", all[1]);
+    CHECK(all[2] >= 15 && palms[2] == 0, "a japanese garden's trees ring its pond (%d within 150 m, %d palms)",
+          all[2], palms[2]);
 }
 
 /* What the words set going goes at its pace, away and to one side, in
