@@ -82,7 +82,7 @@ const oy_lang_word oy_lang_words[] = {
     STOP("emerge"), STOP("emerges"), STOP("stand"), STOP("stands"),
     STOP("standing"), STOP("sit"), STOP("sits"), STOP("sitting"),
     STOP("lie"), STOP("lies"), STOP("lying"), STOP("rest"), STOP("rests"), STOP("resting"),
-    STOP("sleep"), STOP("sleeps"), STOP("sleeping"), STOP("look"), STOP("looks"),
+    STOP("sleep"), STOP("sleeps"), STOP("sleeping"), STOP("rim"), STOP("rims"), STOP("look"), STOP("looks"),
     STOP("looking"), STOP("facing"),
     STOP("meeting"), STOP("meets"), STOP("see"), STOP("seen"), STOP("show"), STOP("shows"),
     STOP("feel"), STOP("feels"), STOP("seem"), STOP("seems"), STOP("hang"),
