@@ -48,10 +48,13 @@ void oy_post_setup(oy_post *p, const oy_state *st, const oy_sky *sky, oy_v3 fwd)
     float sky_w = oy_lerpf(1.2f, 3.0f, oy_smoothstepf(0.06f, 0.35f, sky->sun[1])) -
                   1.05f * oy_smoothstepf(0.02f, -0.1f, sky->sun[1]);
     key += sky_w * (float)OY_PI * lum(sky->horizon) * (1.0f - sky->oc);
-    /* bright ground (snow, sand) reads bright, as a camera's meter would */
+    /* bright ground (snow, sand) reads bright, as a camera's meter would;
+     * by night sand reads darker, moonlit, not as snow */
+    float sand = fmaxf(oy_clampf(st->ch[OY_CH_BIOME_DESERT], 0.0f, 1.0f),
+                       oy_clampf(st->ch[OY_CH_BIOME_BEACH], 0.0f, 1.0f));
     float alb = 0.12f + 0.2f * oy_clampf(st->ch[OY_CH_SNOW_COVER], 0.0f, 1.0f) +
                 0.12f * oy_clampf(st->ch[OY_CH_BIOME_SNOWFIELD], 0.0f, 1.0f) +
-                0.06f * oy_clampf(st->ch[OY_CH_BIOME_DESERT], 0.0f, 1.0f);
+                0.06f * oy_clampf(st->ch[OY_CH_BIOME_DESERT], 0.0f, 1.0f) + 0.1f * sand * sky->night;
     float avg = fminf(alb, 0.4f) / (float)OY_PI * fmaxf(key, 1e-6f);
     /* partial adaptation: nights and storms stay darker than clear days;
      * under twilight and moonlight the land is exposed by the day-for-

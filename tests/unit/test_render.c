@@ -212,6 +212,39 @@ static void stills(const char *dir, const oy_world *w, oy_pool *pool)
     free(rgb);
 }
 
+/* The meter reads sand brighter than grass, and by night brighter still,
+ * so a moonlit desert is exposed darker than a snowfield would be, not
+ * lifted to the white of snow: a stop under a meadow's night, not half
+ * a stop as by day. */
+static void sand_meter(void)
+{
+    static oy_sky s;
+    oy_state st;
+    static const float gain[2] = { 0.02f, 1.0f };
+    double ratio[2];
+    CHECK_GROUP("post");
+    for (int night = 0; night < 2; night++) {
+        oy_post p;
+        float g = gain[night];
+        for (int i = 0; i < 3; i++) {
+            s.amb_key[i] = 0.3f * g;
+            s.sun_rad[i] = 3.0f * g;
+            s.horizon[i] = 0.1f * g;
+        }
+        s.sun[1] = night ? -0.3f : 0.6f;
+        s.sun[2] = 0.8f;
+        s.night = (float)night;
+        state_default(&st);
+        oy_post_setup(&p, &st, &s, oy_v3_make(0, 0, 1));
+        double meadow = p.mul[1];
+        st.ch[OY_CH_BIOME_DESERT] = 1.0f;
+        oy_post_setup(&p, &st, &s, oy_v3_make(0, 0, 1));
+        ratio[night] = p.mul[1] / meadow;
+    }
+    CHECK(ratio[0] > 0.65 && ratio[1] < 0.6, "the meter reads sand brighter by night (a desert's exposure %.2f of "
+          "a meadow's by day, %.2f by night)", ratio[0], ratio[1]);
+}
+
 /* Every vector level's post row writes the scalar reference's bytes: on
  * rows of every length and start, with values from black through the
  * table's ends to infinity and NaN, by day and night, with a fade. */
@@ -284,6 +317,7 @@ int main(void)
     }
 
     post_levels();
+    sand_meter();
     CHECK_GROUP("render");
     for (size_t i = 0; i < sizeof scenes / sizeof *scenes; i++) {
         if (i != 0 && i != 9 && i != 11 && i != 12)
