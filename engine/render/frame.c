@@ -27,6 +27,7 @@ struct oy_renderer {
     int out_w, out_h;              /* the output */
     int bx0, bx1, by0, by1;        /* a draft's: the output's active rectangle */
     uint8_t *small;                /* a draft's frame before it is scaled up */
+    struct up_tap { int a, b, f; } *tap_x, *tap_y;  /* its output columns' and rows' (up_tap) */
     oy_pool *pool;
     oy_chunks *chunks;
     oy_tlevel levels[OY_RLEVELS];
@@ -91,6 +92,25 @@ static void active_rect(int w, int h, double aspect, int *x0, int *x1, int *y0, 
     }
 }
 
+/* where each output pixel of n falls among the m of a draft's small
+ * frame, in 1/256ths: the pixel at or before it, the one after, and the
+ * weight of the one after */
+static void up_taps(struct up_tap *t, int n, int m)
+{
+    for (int i = 0; i < n; i++) {
+        int64_t pos = ((int64_t)(2 * i + 1) * m * 256) / (2 * n) - 128;
+        if (pos < 0)
+            pos = 0;
+        t[i].a = (int)(pos >> 8);
+        t[i].f = (int)(pos & 255);
+        if (t[i].a >= m - 1) {
+            t[i].a = m - 1;
+            t[i].f = 0;
+        }
+        t[i].b = t[i].a + 1 < m ? t[i].a + 1 : t[i].a;
+    }
+}
+
 int oy_renderer_new(oy_renderer **out, const oy_world *w, const oy_render_config *ocfg,
                     oy_pool *pool)
 {
@@ -110,8 +130,13 @@ int oy_renderer_new(oy_renderer **out, const oy_world *w, const oy_render_config
         r->cfg.width = (ocfg->width + 1) / 2;
         r->cfg.height = (ocfg->height + 1) / 2;
         active_rect(r->out_w, r->out_h, ocfg->aspect, &r->bx0, &r->bx1, &r->by0, &r->by1);
-        if (!(r->small = oy_malloc((size_t)r->cfg.width * r->cfg.height * 3)))
+        r->small = oy_malloc((size_t)r->cfg.width * r->cfg.height * 3);
+        r->tap_x = oy_malloc(sizeof *r->tap_x * (size_t)r->out_w);
+        r->tap_y = oy_malloc(sizeof *r->tap_y * (size_t)r->out_h);
+        if (!r->small || !r->tap_x || !r->tap_y)
             goto fail;
+        up_taps(r->tap_x, r->out_w, r->cfg.width);
+        up_taps(r->tap_y, r->out_h, r->cfg.height);
     }
     const oy_render_config *cfg = &r->cfg;
     r->pool = pool;
@@ -160,6 +185,8 @@ void oy_renderer_free(oy_renderer **pr)
     free(r->band);
     free(r->parts);
     free(r->small);
+    free(r->tap_x);
+    free(r->tap_y);
     free(r);
     *pr = NULL;
 }
@@ -465,23 +492,6 @@ static void out_task(void *arg, int task, int thread)
 
 /* ---- a draft's frame scaled up to the output ---- */
 
-/* where output pixel i of n falls among the m of the small frame, in
- * 1/256ths: the pixel at or before it, the one after, and the weight of
- * the one after */
-static void up_tap(int i, int n, int m, int *a, int *b, int *f)
-{
-    int64_t pos = ((int64_t)(2 * i + 1) * m * 256) / (2 * n) - 128;
-    if (pos < 0)
-        pos = 0;
-    *a = (int)(pos >> 8);
-    *f = (int)(pos & 255);
-    if (*a >= m - 1) {
-        *a = m - 1;
-        *f = 0;
-    }
-    *b = *a + 1 < m ? *a + 1 : *a;
-}
-
 struct up_job { const oy_renderer *r; uint8_t *rgb; ptrdiff_t stride; };
 
 /* BAND output rows of a draft, bilinear from the small frame, black
@@ -490,22 +500,22 @@ static void up_task(void *arg, int task, int thread)
 {
     const struct up_job *u = arg;
     const oy_renderer *r = u->r;
-    int w = r->cfg.width, h = r->cfg.height, W = r->out_w;
+    int w = r->cfg.width, W = r->out_w;
     int y0 = task * BAND, y1 = y0 + BAND < r->out_h ? y0 + BAND : r->out_h;
     for (int y = y0; y < y1; y++) {
         uint8_t *o = u->rgb + (ptrdiff_t)y * u->stride;
         memset(o, 0, (size_t)W * 3);
         if (y < r->by0 || y >= r->by1)
             continue;
-        int ya, yb, fy;
-        up_tap(y, r->out_h, h, &ya, &yb, &fy);
-        const uint8_t *ra = r->small + (size_t)ya * w * 3, *rb = r->small + (size_t)yb * w * 3;
+        const struct up_tap *ty = &r->tap_y[y];
+        const uint8_t *ra = r->small + (size_t)ty->a * w * 3, *rb = r->small + (size_t)ty->b * w * 3;
+        int fy = ty->f;
         for (int x = r->bx0; x < r->bx1; x++) {
-            int xa, xb, fx;
-            up_tap(x, W, w, &xa, &xb, &fx);
+            const struct up_tap *tx = &r->tap_x[x];
+            int xa = tx->a * 3, xb = tx->b * 3, fx = tx->f;
             for (int c = 0; c < 3; c++) {
-                int top = ra[xa * 3 + c] * (256 - fx) + ra[xb * 3 + c] * fx;
-                int bot = rb[xa * 3 + c] * (256 - fx) + rb[xb * 3 + c] * fx;
+                int top = ra[xa + c] * (256 - fx) + ra[xb + c] * fx;
+                int bot = rb[xa + c] * (256 - fx) + rb[xb + c] * fx;
                 o[x * 3 + c] = (uint8_t)((top * (256 - fy) + bot * fy + 32768) >> 16);
             }
         }
