@@ -68,6 +68,8 @@ static size_t modifiers(const oy_phrase_effect *it, char *buf, size_t cap)
             PUT(", %s", place_names[it->place]);
         if (it->gait != OY_GAIT_NONE)
             PUT(", going at %s", gait_names[it->gait]);
+        if (it->derelict)
+            PUT(", abandoned (dark, no fire)");
     }
 #undef PUT
     return n < cap ? n : cap - 1;

@@ -535,6 +535,7 @@ typedef struct clause {
     int gait;                 /* a gait word's OY_GAIT_*, for the object
                                  right after it ("a running man") */
     size_t gait_at;           /* the token after the gait word */
+    int derelict;             /* "abandoned": for the clause's next object */
     int place;                /* waiting for the next object */
     char near_what[32];
     int first_item, last_item, last_object;   /* items of this clause */
@@ -807,6 +808,13 @@ static int add_item(parser *p, clause *c, const oy_concept *k, size_t at, int pl
     if (c->gait != OY_GAIT_NONE && c->gait_at == at && k->group == OY_GROUP_OBJECT)
         it->gait = c->gait;
     c->gait = OY_GAIT_NONE;
+    /* "an abandoned farmhouse": no lamp lit in it, no fire in its hearth */
+    if (k->group == OY_GROUP_OBJECT) {
+        it->derelict = c->derelict;
+        c->derelict = 0;
+    } else if (!strcmp(k->name, "abandoned")) {
+        c->derelict = 1;
+    }
     it->qualifies = -1;
     if (k->has_paint) {
         /* a colour: what it paints is known once its noun comes */

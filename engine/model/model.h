@@ -142,6 +142,8 @@ typedef struct oy_entity {
     float paint[3];      /* its colour as the words paint it ("a red
                             barn"): warmth, tint, light as oy_paint takes
                             them; all 0, its own colours */
+    int derelict;        /* 1: abandoned ("an abandoned house"): no lamp
+                            lit in it, no fire in its hearth */
     int seen;            /* 1: the words placed it for the view at
                             seen_from (world x, z), and the forest keeps
                             the line from there to it clear */

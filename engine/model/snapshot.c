@@ -32,7 +32,8 @@
                                   14: acacia and bamboo;
                                   15: where an entity is seen from;
                                   16: paddies;
-                                  17: rainbow, hearth and grove */
+                                  17: rainbow, hearth and grove;
+                                      entity derelict */
 
 typedef struct buf {
     unsigned char *p;
@@ -197,6 +198,7 @@ static void encode(const oy_model *m, int64_t f, buf *b)
         put_f32(b, e->stride);
         for (int k = 0; k < 3; k++)
             put_f32(b, e->paint[k]);
+        put_u32(b, (uint32_t)e->derelict);
         put_u32(b, (uint32_t)e->seen);
         put_f32(b, e->seen_from[0]);
         put_f32(b, e->seen_from[1]);

@@ -119,6 +119,8 @@ struct oy_objects {
     float thx, thy;
     int W, H;
     oy_look look;
+    oy_look abandoned;            /* the look of an abandoned building: dark */
+    int derelict;                 /* the entity being added is abandoned */
     oy_build build;
 };
 
@@ -231,7 +233,7 @@ static int add_inst(oy_objects *o, const oy_kind *k, double x, double y, double 
     b->water = water;
     b->span = span;
     b->pitch = pitch;
-    b->look = &o->look;
+    b->look = o->derelict ? &o->abandoned : &o->look;
     /* nothing farther than the caster reaches can be seen; a hostile
      * place (1e39, inf) must not reach the binning's integer maths */
     double rx = x - o->v.pos[0], ry = y - o->v.pos[1], rz = z - o->v.pos[2];
@@ -1543,8 +1545,15 @@ static int gather(oy_objects *o, const oy_world *w, const oy_world_shape *sh, co
     L->exposure = oy_rmax(exposure, 1e-6f);
     float t = (float)st->t;
     int err = 0;
-    for (int i = 0; i < st->nentities && !err; i++)
+    o->abandoned = *L;
+    o->abandoned.night = 0.0f;
+    o->abandoned.hearth = 0.0f;
+    o->abandoned.derelict = 1;
+    for (int i = 0; i < st->nentities && !err; i++) {
+        o->derelict = st->entities[i].derelict;
         err = add_entity(o, w, sh, &st->entities[i], t);
+    }
+    o->derelict = 0;
     int placed = (int)o->ni;
     /* a volcano smokes: an ash plume from its crater */
     if (!err && sh->volcano >= 0.5f) {

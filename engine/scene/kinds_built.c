@@ -28,10 +28,11 @@ int oy_build_window(oy_build *b)
 }
 
 /* Smoke from a chimney whose top is at (x, y, z), when a fire is lit
- * in the hearth: under snow, by night, or where the words light it. */
+ * in the hearth: under snow, by night, or where the words light it; in
+ * an abandoned house never. */
 static void chimney_smoke(oy_build *b, float x, float y, float z)
 {
-    if (b->look->snow < 0.2f && b->look->night < 0.5f && b->look->hearth < 0.5f)
+    if (b->look->derelict || (b->look->snow < 0.2f && b->look->night < 0.5f && b->look->hearth < 0.5f))
         return;
     int from = b->n;
     int young = oy_build_soft(b, 0.62f, 0.62f, 0.62f, 0.55f, 0.0f);

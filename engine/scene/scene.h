@@ -67,6 +67,7 @@ typedef struct oy_look {
     float wind;                   /* 0..1 */
     float night;                  /* 0 day .. 1 night: windows and lamps lit */
     float hearth;                 /* 0..1 fires lit indoors, by day too */
+    int derelict;                 /* an abandoned building's: no lamp, no fire */
     float dry;                    /* 0..1 dusty ground for vehicles */
     float lava;                   /* 0..1 molten lava in the land: a
                                    * volcano's crater is in eruption */

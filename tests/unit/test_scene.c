@@ -1061,6 +1061,29 @@ static void chimney_smoke(void)
         CHECK(soft[0] == 0 && soft[1] >= 8 && soft[2] >= 8 && soft[3] >= 8, "%s: its chimney smokes under snow "
               "(%d puffs), by night (%d) and where the words light the hearth (%d), not on a summer day (%d)",
               kinds[k], soft[1], soft[2], soft[3], soft[0]);
+        /* an abandoned one is cold, under snow too */
+        oy_look cold = { .leaf = { 0.05f, 0.08f, 0.03f }, .foliage = 1, .exposure = 1, .snow = 0.9f, .hearth = 1.0f,
+                         .derelict = 1 };
+        oy_build b = { .seed = 5, .t = 1.0f, .look = &cold };
+        oy_scene_kind_find(kinds[k])->build(&b);
+        int puffs = 0;
+        for (int i = 0; i < b.n; i++)
+            puffs += (b.m[b.p[i].mat].flags & OY_MAT_SOFT) != 0;
+        CHECK(puffs == 0, "%s, abandoned: no smoke under snow (%d puffs)", kinds[k], puffs);
+    }
+    /* the words: "an abandoned house" is one, "a house" is not */
+    static const char *const said[] = { "an abandoned house at night", "a house at night" };
+    for (int i = 0; i < 2; i++) {
+        oyster_shot *shot = prompt_shot(said[i]);
+        CHECK(shot != NULL, "'%s' opens", said[i]);
+        if (!shot)
+            continue;
+        oy_state st;
+        oy_view v;
+        oy_shot_eval(shot, 1.0, &st, shot->ents, &v);
+        CHECK(st.nentities == 1 && st.entities[0].derelict == !i, "'%s': its house is %s", said[i],
+              i ? "lived in" : "abandoned");
+        oyster_shot_free(&shot);
     }
 }
 
