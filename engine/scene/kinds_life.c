@@ -75,7 +75,8 @@ typedef struct quad {
     int tail;
 } quad;
 
-static void quadruped(oy_build *b, const quad *q)
+/* head, when set, takes the head's centre (y, z), for what it wears */
+static void quadruped(oy_build *b, const quad *q, float head[2])
 {
     int coat = oy_build_mat(b, q->col[0], q->col[1], q->col[2]);
     int dark = oy_build_mat(b, q->col2[0], q->col2[1], q->col2[2]);
@@ -102,8 +103,12 @@ static void quadruped(oy_build *b, const quad *q)
     oy_build_box(b, coat, nx, (ny + ex) * 0.5f, (nz + ez) * 0.5f,
                  q->girth * 0.38f, q->girth * 0.55f, q->neck * 0.6f, 0, -na, 0);
     float ha = oy_lerpf(-0.4f, -1.2f, graze);
-    oy_build_box(b, dark, 0, ex + oy_sinf(ha) * q->head * 0.4f, ez + oy_cosf(ha) * q->head * 0.4f,
-                 q->girth * 0.22f, q->girth * 0.25f, q->head * 0.5f, 0, -ha, 0);
+    float hy = ex + oy_sinf(ha) * q->head * 0.4f, hz = ez + oy_cosf(ha) * q->head * 0.4f;
+    oy_build_box(b, dark, 0, hy, hz, q->girth * 0.22f, q->girth * 0.25f, q->head * 0.5f, 0, -ha, 0);
+    if (head) {
+        head[0] = hy;
+        head[1] = hz;
+    }
     if (q->tail)
         limb(b, dark, 0, body_y + q->girth * 0.6f, -q->len * 0.97f, q->leg * 0.7f, q->shoulder * 0.45f,
              -0.35f + 0.15f * oy_sinf(b->t * 2.0f + ph));
@@ -117,7 +122,7 @@ void oy_kind_horse(oy_build *b)
     quad q = { 1.6f, 1.05f, 0.42f, 0.85f, 0.6f, 0.07f,
                { coats[i][0], coats[i][1], coats[i][2] },
                { coats[i][0] * 0.7f, coats[i][1] * 0.7f, coats[i][2] * 0.7f }, 1, 1 };
-    quadruped(b, &q);
+    quadruped(b, &q, NULL);
 }
 
 void oy_kind_rider(oy_build *b)
@@ -169,11 +174,12 @@ void oy_kind_deer(oy_build *b)
 {
     quad q = { 1.0f, 0.62f, 0.27f, 0.5f, 0.32f, 0.04f,
                { 0.2f, 0.11f, 0.055f }, { 0.16f, 0.09f, 0.05f }, 1, 0 };
-    quadruped(b, &q);
+    float head[2];
+    quadruped(b, &q, head);
     if (oy_build_rand(b, 30, 0.0f, 1.0f) < 0.5f) {
-        /* a stag's antlers */
+        /* a stag's antlers, on its head, raised or down to graze */
         int horn = oy_build_mat(b, 0.22f, 0.18f, 0.13f);
-        float hy = 1.45f, hz = 0.95f;
+        float hy = head[0] + 0.27f, hz = head[1] + 0.076f;
         for (int s = -1; s <= 1; s += 2) {
             oy_build_box(b, horn, s * 0.12f, hy + 0.22f, hz - 0.05f, 0.025f, 0.25f, 0.025f, 0, -0.2f, s * -0.4f);
             oy_build_box(b, horn, s * 0.22f, hy + 0.4f, hz + 0.05f, 0.02f, 0.15f, 0.02f, 0, 0.4f, s * -0.3f);
@@ -186,7 +192,7 @@ void oy_kind_wolf(oy_build *b)
     float k = oy_build_rand(b, 20, 0.8f, 1.2f);
     quad q = { 0.8f, 0.55f, 0.22f, 0.3f, 0.3f, 0.035f,
                { 0.2f * k, 0.19f * k, 0.17f * k }, { 0.13f * k, 0.12f * k, 0.11f * k }, 0, 1 };
-    quadruped(b, &q);
+    quadruped(b, &q, NULL);
     int dark = oy_build_mat(b, 0.08f, 0.08f, 0.08f);
     for (int s = -1; s <= 1; s += 2)
         oy_build_frustum(b, dark, s * 0.06f, 0.98f, 0.88f, 0.04f, 0.0f, 0.1f);
@@ -199,7 +205,7 @@ void oy_kind_fox(oy_build *b)
 {
     quad q = { 0.42f, 0.32f, 0.12f, 0.16f, 0.2f, 0.02f,
                { 0.5f, 0.18f, 0.05f }, { 0.2f, 0.07f, 0.03f }, 0, 0 };
-    quadruped(b, &q);
+    quadruped(b, &q, NULL);
     int russet = oy_build_shade(b, 1.0f);
     int white = oy_build_mat(b, 0.75f, 0.72f, 0.68f);
     float sway = 0.06f * oy_sinf(b->t * 1.7f + oy_build_rand(b, 21, 0.0f, 6.0f));
@@ -224,7 +230,7 @@ static void bear(oy_build *b, int polar)
     }
     quad q = { 1.15f * k, 0.9f * k, 0.48f * k, 0.3f * k, 0.48f * k, 0.13f * k,
                { c[0], c[1], c[2] }, { 0.8f * c[0], 0.8f * c[1], 0.8f * c[2] }, 0, 0 };
-    quadruped(b, &q);
+    quadruped(b, &q, NULL);
     int coat = oy_build_mat(b, c[0], c[1], c[2]);
     int nose = oy_build_mat(b, 0.03f, 0.025f, 0.02f);
     float body_y = q.shoulder - q.girth;
@@ -248,7 +254,7 @@ void oy_kind_cow(oy_build *b)
     quad q = { 1.4f, 1.05f, 0.5f, 0.45f, 0.5f, 0.07f,
                { pied ? 0.55f : 0.18f, pied ? 0.53f : 0.09f, pied ? 0.5f : 0.05f },
                { 0.05f, 0.045f, 0.04f }, 1, 1 };
-    quadruped(b, &q);
+    quadruped(b, &q, NULL);
     if (pied) {
         int black = oy_build_mat(b, 0.03f, 0.03f, 0.03f);
         for (int i = 0; i < 3; i++)
@@ -265,7 +271,7 @@ void oy_kind_bison(oy_build *b)
     float k = oy_build_rand(b, 20, 0.9f, 1.1f);
     quad q = { 1.75f * k, 1.2f * k, 0.6f * k, 0.4f * k, 0.55f * k, 0.09f * k,
                { 0.13f, 0.08f, 0.05f }, { 0.07f, 0.05f, 0.035f }, 1, 1 };
-    quadruped(b, &q);
+    quadruped(b, &q, NULL);
     int shag = oy_build_mat(b, 0.09f, 0.06f, 0.04f);
     int horn = oy_build_mat(b, 0.05f, 0.045f, 0.04f);
     float body_y = q.shoulder - q.girth;
@@ -318,7 +324,7 @@ void oy_kind_camel(oy_build *b)
     float k = oy_build_rand(b, 20, 0.92f, 1.08f), tone = oy_build_rand(b, 21, 0.8f, 1.1f);
     quad q = { 1.9f * k, 0.85f * k, 0.4f * k, 0.95f * k, 0.5f * k, 0.06f * k,
                { 0.45f * tone, 0.33f * tone, 0.19f * tone }, { 0.36f * tone, 0.26f * tone, 0.15f * tone }, 0, 1 };
-    quadruped(b, &q);
+    quadruped(b, &q, NULL);
     int coat = oy_build_mat(b, q.col[0], q.col[1], q.col[2]);
     float body_y = q.shoulder - q.girth;
     oy_build_ellipsoid(b, coat, 0, body_y + 0.75f * q.girth, -0.05f * q.len, 0.7f * q.girth, 0.85f * q.girth,
@@ -379,7 +385,7 @@ void oy_kind_sheep(oy_build *b)
 {
     quad q = { 0.85f, 0.55f, 0.33f, 0.25f, 0.25f, 0.035f,
                { 0.55f, 0.52f, 0.45f }, { 0.06f, 0.05f, 0.05f }, 1, 0 };
-    quadruped(b, &q);
+    quadruped(b, &q, NULL);
 }
 
 /* A swan afloat: a white body riding low with its tail up, the neck in

@@ -1040,6 +1040,36 @@ static void erupting(uint8_t *a)
           "pixels of the upper half; %d at rest)", glow[1], glow[0]);
 }
 
+/* A stag's antlers stay on its head, raised or down to graze: never
+ * more than 0.75 m above the highest of its other parts' centres. */
+static void antlers(void)
+{
+    oy_look look = { .leaf = { 0.05f, 0.08f, 0.03f }, .foliage = 1, .exposure = 1 };
+    float worst = 0.0f;
+    int stags = 0, grazing = 0;
+    for (uint64_t seed = 1; seed <= 12; seed++)
+        for (int i = 0; i < 60; i++) {
+            oy_build b = { .seed = seed, .t = 0.5f * (float)i, .look = &look };
+            oy_scene_kind_find("deer")->build(&b);
+            float horn = -1e9f, body = -1e9f;
+            for (int k = 0; k < b.n; k++) {
+                const float *a = b.m[b.p[k].mat].alb;
+                float y = b.p[k].type == OY_PRIM_FRUSTUM ? b.p[k].c[1] + 0.5f * b.p[k].r[2] : b.p[k].c[1];
+                if (a[0] > 0.21f && a[0] < 0.23f && a[2] > 0.12f && a[2] < 0.14f)
+                    horn = fmaxf(horn, y);
+                else
+                    body = fmaxf(body, y);
+            }
+            if (horn > -1e9f) {
+                stags++;
+                grazing += body < 1.0f;
+                worst = fmaxf(worst, horn - body);
+            }
+        }
+    CHECK(stags > 0 && grazing > 0 && worst < 0.75f, "a stag's antlers stay on its head (%d poses, %d grazing; "
+          "at most %.2f m over its other parts)", stags, grazing, worst);
+}
+
 /* A cabin's and a house's chimney smokes when the hearth is lit: under
  * snow, by night, or where the words say so ("smoke from the chimney"),
  * not on a summer day. */
@@ -1362,6 +1392,7 @@ int main(void)
     road_one_surface(a, b);
     erupting(a);
     chimney_smoke();
+    antlers();
     lamp_halo(a, b);
     landforms();
     winter_trees();
