@@ -402,9 +402,13 @@ static float footing(const oy_world *w, const oy_world_shape *sh, const oy_kind 
     float g = ground_at(w, sh, x, z, water);
     if (!(k->flags & OY_KIND_BUILDING))
         return g;
+    /* a building's walls go down to the lowest ground round it; a flat
+     * one (a pool in its deck) lies on the highest, not under the grass */
+    int floor = k->height < 1.0f;
     for (int i = 0; i < 8; i++) {
         float a = 0.7853982f * (float)i, wet;
-        g = fminf(g, ground_at(w, sh, x + r * oy_sinf(a), z + r * oy_cosf(a), &wet));
+        float h = ground_at(w, sh, x + r * oy_sinf(a), z + r * oy_cosf(a), &wet);
+        g = floor ? fmaxf(g, h) : fminf(g, h);
     }
     return g;
 }

@@ -97,6 +97,8 @@ static const oy_kind kinds[] = {
     { "pyramid", oy_kind_pyramid, OY_KIND_BUILDING | OY_KIND_LANDFORM, 100.0f, 80.0f,
       "pyramid: four faces of bedded limestone rising 70-130 m to a point, paler casing at the top, fallen blocks at its foot" },
     { "well", oy_kind_well, 0, 2.8f, 1.1f, "well: a knee-high ring of stone round dark water, a windlass on two posts under a little roof" },
+    { "swimming_pool", oy_kind_swimming_pool, OY_KIND_BUILDING | OY_KIND_FACES, 0.9f, 8.0f,
+      "swimming pool: bright blue water 10-14 by 5-6 m in a pale stone deck, steps and a ladder; lit by night" },
     { "gazebo", oy_kind_gazebo, OY_KIND_BUILDING, 5.2f, 2.9f,
       "gazebo: six white posts and a low rail on a round stone floor, under a six-sided tented roof" },
     { "statue", oy_kind_statue, OY_KIND_FACES, 4.3f, 1.0f,

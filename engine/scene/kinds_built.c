@@ -952,6 +952,34 @@ void oy_kind_well(oy_build *b)
     oy_build_frustum(b, wood, 0.55f, 0.85f, 0.55f, 0.14f, 0.17f, 0.26f);
 }
 
+/* A swimming pool: a basin of bright blue water 10-14 m by 5-6 m, its
+ * surface a hand below a pale stone coping and deck round it, steps down
+ * at one end and a steel ladder at the other; lit from under the water
+ * by night. */
+void oy_kind_swimming_pool(oy_build *b)
+{
+    float hx = oy_build_rand(b, 1, 5.0f, 7.0f), hz = oy_build_rand(b, 2, 2.5f, 3.0f), rim = 1.6f;
+    int deck = oy_build_mat(b, 0.62f, 0.6f, 0.55f), coping = oy_build_shade(b, 1.15f);
+    int water = b->look->night > 0.05f ? oy_build_glow(b, 0.25f, 0.8f, 0.95f, 0.35f * b->look->night)
+                                       : oy_build_mat(b, 0.06f, 0.42f, 0.52f);
+    int steel = oy_build_mat(b, 0.55f, 0.56f, 0.58f);
+    /* the deck: four slabs round the basin, the coping a lip on them */
+    for (int s = -1; s <= 1; s += 2) {
+        oy_build_box(b, deck, 0, -0.65f, (float)s * (hz + 0.5f * rim), hx + rim, 0.75f, 0.5f * rim, 0, 0, 0);
+        oy_build_box(b, deck, (float)s * (hx + 0.5f * rim), -0.65f, 0, 0.5f * rim, 0.75f, hz, 0, 0, 0);
+        oy_build_box(b, coping, 0, 0.13f, (float)s * (hz + 0.2f), hx + 0.4f, 0.03f, 0.2f, 0, 0, 0);
+        oy_build_box(b, coping, (float)s * (hx + 0.2f), 0.13f, 0, 0.2f, 0.03f, hz, 0, 0, 0);
+    }
+    oy_build_box(b, water, 0, -0.5f, 0, hx, 0.48f, hz, 0, 0, 0);
+    /* steps down at one end, under the water; a ladder at the other */
+    for (int i = 0; i < 3; i++)
+        oy_build_box(b, coping, -hx + 0.3f + 0.6f * (float)i, -0.3f - 0.3f * (float)i, 0, 0.3f, 0.05f, 0.8f * hz,
+                     0, 0, 0);
+    for (int s = -1; s <= 1; s += 2)
+        oy_build_box(b, steel, hx - 0.15f, 0.45f, (float)s * 0.3f, 0.025f, 0.45f, 0.025f, 0, 0, 0);
+    oy_build_box(b, steel, hx - 0.15f, 0.85f, 0, 0.025f, 0.025f, 0.3f, 0, 0, 0);
+}
+
 /* A garden gazebo: a round white platform, six slender posts with a
  * low rail between them (open at the front), a six-sided tented roof
  * with a finial. */
