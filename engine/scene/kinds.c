@@ -12,6 +12,8 @@ static const oy_kind kinds[] = {
     { "tree", oy_kind_tree, 0, 12.0f, 5.0f, "broadleaf tree: trunk and a crown of leaf clumps, bare in winter" },
     { "pine", oy_kind_pine, 0, 21.0f, 4.5f, "conifer: tiers of needles on a tall trunk, snow-laden under snow" },
     { "oak", oy_kind_oak, 0, 15.0f, 7.0f, "spreading oak: thick trunk and a wide crown" },
+    { "tree_house", oy_kind_tree_house, OY_KIND_FACES, 6.0f, 7.0f,
+      "tree house: a plank hut on a platform round an oak's trunk under its crown, a rail and a ladder" },
     { "birch", oy_kind_birch, 0, 14.0f, 3.0f, "birch: slender white trunk with dark bands, narrow crown" },
     { "poplar", oy_kind_poplar, 0, 24.0f, 2.6f, "Lombardy poplar: a tall narrow column of leaves, bare limbs upswept" },
     { "cypress", oy_kind_cypress, 0, 15.5f, 1.4f, "Italian cypress: a dark evergreen spindle" },

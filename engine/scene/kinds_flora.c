@@ -1,5 +1,6 @@
 /*
- * kinds_flora.c - trees and bushes: broadleaf, oak, birch, pine, poplar,
+ * kinds_flora.c - trees and bushes: broadleaf, oak (and a tree house in
+ * one), birch, pine, poplar,
  * cypress, palm, acacia, bamboo, bush, cactus and dead tree. Leaves take
  * the season's colour (autumn turns a share of each crown, winter leaves
  * broadleaf trees bare), snow lies on crowns, and crowns sway with the
@@ -130,6 +131,43 @@ void oy_kind_oak(oy_build *b)
     float s = sway(b, h) * 0.7f;
     if (b->look->foliage < 0.25f) {
         limbs(b, wood, tk, h * 0.6f, 7, s);
+        return;
+    }
+    int leaf = leaves(b, 0.8f);
+    float cr = h * 0.26f;
+    oy_build_ellipsoid(b, leaf, s, tk + cr * 1.1f, 0, cr * 1.5f, cr, cr * 1.5f);
+    static const clumps spread = { 6, 0.9f, 1.3f, 0.55f, 0.75f, 0.8f, 1.6f, 0.8f };
+    crown_clumps(b, leaf, &spread, s, cr, tk, cr, 0.0f);
+}
+
+/* A tree house: a plank hut with a gable roof and a window on a
+ * platform round an oak's trunk, below its spreading crown, a rail along
+ * the platform's front and a ladder down to the ground; its window lit
+ * by night. */
+void oy_kind_tree_house(oy_build *b)
+{
+    float h = oy_build_rand(b, 1, 14.0f, 17.0f), tr = h * 0.045f, tk = h * 0.34f;
+    int wood = bark(b, 0.9f);
+    oy_build_frustum(b, wood, 0, -0.3f, 0, tr, tr * 0.7f, tk + 1.0f);
+    int plank = oy_build_mat(b, 0.3f, 0.2f, 0.12f), roof = oy_build_mat(b, 0.15f, 0.09f, 0.06f);
+    int win = oy_build_window(b);
+    float py = tk * 0.6f, front = 2.0f;
+    oy_build_box(b, plank, 0, py, 0.4f, 1.8f, 0.08f, 1.6f, 0, 0, 0);
+    oy_build_box(b, plank, 0, py + 0.85f, 0.2f, 1.2f, 0.8f, 1.0f, 0, 0, 0);
+    oy_build_roof(b, roof, 0, py + 1.65f, 0.2f, 1.45f, 1.25f, 0.8f, 0);
+    oy_build_box(b, win, 0.55f, py + 0.95f, 1.22f, 0.25f, 0.22f, 0.03f, 0, 0, 0);
+    oy_build_box(b, plank, 0, py + 0.55f, front - 0.04f, 1.8f, 0.04f, 0.03f, 0, 0, 0);
+    for (int s = -1; s <= 1; s += 2)
+        oy_build_box(b, plank, (float)s * 1.75f, py + 0.3f, front - 0.04f, 0.04f, 0.28f, 0.04f, 0, 0, 0);
+    /* the ladder: two rails and a rung every 0.4 m */
+    for (int s = -1; s <= 1; s += 2)
+        oy_build_box(b, plank, -0.9f + (float)s * 0.22f, 0.5f * py, front + 0.15f, 0.03f, 0.5f * py, 0.03f, 0, 0, 0);
+    int rungs = (int)fminf(py / 0.4f, 9.0f);
+    for (int i = 1; i < rungs; i++)
+        oy_build_box(b, plank, -0.9f, 0.4f * (float)i, front + 0.15f, 0.22f, 0.02f, 0.02f, 0, 0, 0);
+    float s = sway(b, h) * 0.7f;
+    if (b->look->foliage < 0.25f) {
+        limbs(b, wood, tk, h * 0.6f, 5, s);
         return;
     }
     int leaf = leaves(b, 0.8f);

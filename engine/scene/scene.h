@@ -294,6 +294,7 @@ void oy_kind_fountain(oy_build *b);
 void oy_kind_pyramid(oy_build *b);
 void oy_kind_well(oy_build *b);
 void oy_kind_swimming_pool(oy_build *b);
+void oy_kind_tree_house(oy_build *b);
 void oy_kind_gazebo(oy_build *b);
 void oy_kind_paving(oy_build *b);
 void oy_kind_ferris_wheel(oy_build *b);

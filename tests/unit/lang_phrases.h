@@ -115,6 +115,8 @@ static const lang_phrase lang_phrases[] = {
     CH("a cottage with a smoking chimney", OY_CH_HEARTH, 1.0f, 1.0f),
     CH("a smoky valley after a wildfire", OY_CH_HAZE, 0.8f, 0.8f),
     UNSET("a smoky valley after a wildfire", OY_CH_HEARTH),
+    OBJ("a treehouse in the woods at night", "tree house", 1, OY_PLACE_NONE),
+    OBJ("an old tree fort at dusk", "tree house", 1, OY_PLACE_NONE),
     /* a swimming pool is one; "pool" alone is a pond */
     OBJ("a backyard pool at night", "swimming pool", 1, OY_PLACE_NONE),
     OBJ("a luxury villa with an infinity pool at sunset", "swimming pool", 1, OY_PLACE_NEAR_ENTITY),
