@@ -123,14 +123,13 @@ void oy_kind_tree(oy_build *b)
     crown_clumps(b, leaf, &round, s, cr, tk, cr, 0.0f);
 }
 
-void oy_kind_oak(oy_build *b)
+/* an oak's spreading crown over a trunk tk high, h the whole tree's
+ * height; bare in winter, n limbs */
+static void oak_crown(oy_build *b, int wood, float h, float tk, int n)
 {
-    float h = oy_build_rand(b, 1, 13.0f, 18.0f), tr = h * 0.04f, tk = h * 0.3f;
-    int wood = bark(b, 0.9f);
-    oy_build_frustum(b, wood, 0, -0.3f, 0, tr, tr * 0.7f, tk + 1.0f);
     float s = sway(b, h) * 0.7f;
     if (b->look->foliage < 0.25f) {
-        limbs(b, wood, tk, h * 0.6f, 7, s);
+        limbs(b, wood, tk, h * 0.6f, n, s);
         return;
     }
     int leaf = leaves(b, 0.8f);
@@ -138,6 +137,14 @@ void oy_kind_oak(oy_build *b)
     oy_build_ellipsoid(b, leaf, s, tk + cr * 1.1f, 0, cr * 1.5f, cr, cr * 1.5f);
     static const clumps spread = { 6, 0.9f, 1.3f, 0.55f, 0.75f, 0.8f, 1.6f, 0.8f };
     crown_clumps(b, leaf, &spread, s, cr, tk, cr, 0.0f);
+}
+
+void oy_kind_oak(oy_build *b)
+{
+    float h = oy_build_rand(b, 1, 13.0f, 18.0f), tr = h * 0.04f, tk = h * 0.3f;
+    int wood = bark(b, 0.9f);
+    oy_build_frustum(b, wood, 0, -0.3f, 0, tr, tr * 0.7f, tk + 1.0f);
+    oak_crown(b, wood, h, tk, 7);
 }
 
 /* A tree house: a plank hut with a gable roof and a window on a
@@ -165,16 +172,7 @@ void oy_kind_tree_house(oy_build *b)
     int rungs = (int)fminf(py / 0.4f, 9.0f);
     for (int i = 1; i < rungs; i++)
         oy_build_box(b, plank, -0.9f, 0.4f * (float)i, front + 0.15f, 0.22f, 0.02f, 0.02f, 0, 0, 0);
-    float s = sway(b, h) * 0.7f;
-    if (b->look->foliage < 0.25f) {
-        limbs(b, wood, tk, h * 0.6f, 5, s);
-        return;
-    }
-    int leaf = leaves(b, 0.8f);
-    float cr = h * 0.26f;
-    oy_build_ellipsoid(b, leaf, s, tk + cr * 1.1f, 0, cr * 1.5f, cr, cr * 1.5f);
-    static const clumps spread = { 6, 0.9f, 1.3f, 0.55f, 0.75f, 0.8f, 1.6f, 0.8f };
-    crown_clumps(b, leaf, &spread, s, cr, tk, cr, 0.0f);
+    oak_crown(b, wood, h, tk, 5);
 }
 
 void oy_kind_birch(oy_build *b)

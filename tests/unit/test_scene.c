@@ -397,6 +397,19 @@ static oyster_shot *prompt_shot(const char *prompt)
     return ok ? shot : NULL;
 }
 
+/* The prompt's shot with its state at 1 s in st (NULL, a failed check,
+ * when it did not open) */
+static oyster_shot *prompt_state(const char *prompt, oy_state *st)
+{
+    oyster_shot *shot = prompt_shot(prompt);
+    CHECK(shot != NULL, "'%s' opens", prompt);
+    if (shot) {
+        oy_view v;
+        oy_shot_eval(shot, 1.0, st, shot->ents, &v);
+    }
+    return shot;
+}
+
 static int placed_nth(const char *prompt, int n, oy_place_info *at, float *rise, float *bearing, oy_entity *out)
 {
     oyster_shot *shot = prompt_shot(prompt);
@@ -435,14 +448,11 @@ static void oasis_grove(void)
     oy_flora *f = NULL;
     CHECK(oy_flora_new(&f) == 0, "flora");
     for (int i = 0; i < 3 && f; i++) {
-        oyster_shot *shot = prompt_shot(prompts[i]);
-        CHECK(shot != NULL, "'%s' opens", prompts[i]);
+        oy_state st;
+        oyster_shot *shot = prompt_state(prompts[i], &st);
         if (!shot)
             continue;
-        oy_state st;
-        oy_view v;
         oy_world_shape sh;
-        oy_shot_eval(shot, 1.0, &st, shot->ents, &v);
         oy_world_shape_init(&sh, shot->world, &st);
         all[i] = trees_in(f, shot->world, &sh, 0.0, 0.0, 0.0, 150.0, "palm", &palms[i]);
         if (i == 0) {
@@ -1104,13 +1114,10 @@ static void chimney_smoke(void)
     /* the words: "an abandoned house" is one, "a house" is not */
     static const char *const said[] = { "an abandoned house at night", "a house at night" };
     for (int i = 0; i < 2; i++) {
-        oyster_shot *shot = prompt_shot(said[i]);
-        CHECK(shot != NULL, "'%s' opens", said[i]);
+        oy_state st;
+        oyster_shot *shot = prompt_state(said[i], &st);
         if (!shot)
             continue;
-        oy_state st;
-        oy_view v;
-        oy_shot_eval(shot, 1.0, &st, shot->ents, &v);
         CHECK(st.nentities == 1 && st.entities[0].derelict == !i, "'%s': its house is %s", said[i],
               i ? "lived in" : "abandoned");
         oyster_shot_free(&shot);
