@@ -5,7 +5,7 @@
  * views), asks for the terrain chunks that projection can see, builds the
  * sun shadow grids, casts the columns, then in one pass per band of output
  * rows reprojects, adds rain or snow, grades, dithers and letterboxes.
- * A draft renders a frame of half the output's width and height so, and
+ * A draft renders the frame at half the output's width and height and
  * scales it up. Every pass is a static split of pixels over the pool's
  * tasks.
  */
@@ -27,7 +27,7 @@ struct oy_renderer {
     int out_w, out_h;              /* the output */
     int bx0, bx1, by0, by1;        /* a draft's: the output's active rectangle */
     uint8_t *small;                /* a draft's frame before it is scaled up */
-    struct up_tap { int a, b, f; } *tap_x, *tap_y;  /* its output columns' and rows' (up_tap) */
+    struct up_tap { int a, b, f; } *tap_x, *tap_y;  /* its output columns' and rows' (up_taps) */
     oy_pool *pool;
     oy_chunks *chunks;
     oy_tlevel levels[OY_RLEVELS];
