@@ -71,7 +71,7 @@ static const oy_kind *species(const oy_world_shape *sh, const oy_world_point *pt
     float warm_shore = b[BEACH] * (1.0f - oy_smoothstepf(30.0f, 120.0f, pt->water_dist)) *
                        (1.0f - b[SNOWFIELD] - b[TUNDRA]);
     float u = oy_u01(h);
-    float oasis = sh->grove * b[DESERT] * (1.0f - oy_smoothstepf(50.0f, 80.0f, pt->water_dist));
+    float oasis = sh->grove * b[DESERT] * (1.0f - oy_smoothstepf(50.0f, 80.0f, pt->water_dist));   /* palms */
     if ((warm_shore > 0.4f && u < warm_shore) || oasis > 0.3f)
         return oy_scene_kind_find("palm");
     /* the words lean the mix: "bamboo grove", "pine forest", "birch
