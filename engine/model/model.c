@@ -1325,6 +1325,17 @@ static int beside_road(const oy_model *m, const oy_entrec *r)
     return k && (k->flags & OY_KIND_ALONG);
 }
 
+/* The place `along` metres up the road r stands by, r's own offset to
+ * the side of its centre line as it winds (world x, z). */
+static void road_side(const oy_model *m, const oy_entrec *r, float along, float xz[2])
+{
+    const oy_entrec *o = &m->ents[r->beside - 1];
+    float c[2], a;
+    oy_road_point(o->e.seed, o->e.yaw * (float)(OY_PI / 180.0), along, c, &a);
+    xz[0] = o->e.pos[0] + c[0] + oy_cosf(a) * r->beside_off[0];
+    xz[1] = o->e.pos[2] + c[1] - oy_sinf(a) * r->beside_off[0];
+}
+
 void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
 {
     for (size_t i = 0; i < m->nents; i++) {
@@ -1342,11 +1353,7 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
             fn(ctx, tv, r->beside_off[1], r->beside_off[0], OY_SEEK_PIER, 0.0f, o->e.yaw, xz);
         } else if (r->beside && beside_road(m, r)) {
             /* by a road: beside its centre line as it winds */
-            const oy_entrec *o = &m->ents[r->beside - 1];
-            float c[2], a;
-            oy_road_point(o->e.seed, o->e.yaw * (float)(OY_PI / 180.0), r->beside_off[1], c, &a);
-            xz[0] = o->e.pos[0] + c[0] + oy_cosf(a) * r->beside_off[0];
-            xz[1] = o->e.pos[2] + c[1] - oy_sinf(a) * r->beside_off[0];
+            road_side(m, r, r->beside_off[1], xz);
         } else if (r->beside) {
             /* by the thing the words put it by, wherever that went (it
              * comes first in the table, so it is placed already) */
@@ -1596,11 +1603,10 @@ int oy_model_set_going(oy_model *m, oy_anchor_fn place, oy_wet_fn wet, void *ctx
         for (int j = 0; j < n; j++) {
             float u = len * (float)(j + 1) / (float)n;
             if (road) {
-                const oy_entrec *o = &m->ents[r->beside - 1];
-                float c[2], a;
-                oy_road_point(o->e.seed, o->e.yaw * (float)(OY_PI / 180.0), r->beside_off[1] + u, c, &a);
-                q[j].p[0] = o->e.pos[0] + c[0] + oy_cosf(a) * r->beside_off[0];
-                q[j].p[2] = o->e.pos[2] + c[1] - oy_sinf(a) * r->beside_off[0];
+                float xz[2];
+                road_side(m, r, r->beside_off[1] + u, xz);
+                q[j].p[0] = xz[0];
+                q[j].p[2] = xz[1];
                 if (j == 0)
                     head = oy_atan2f(q[0].p[0] - x, q[0].p[2] - z);
             } else {

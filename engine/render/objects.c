@@ -908,10 +908,11 @@ static int bin(oy_objects *o)
     for (int pass = 0; pass < 2; pass++) {
         for (size_t k = 0; k < o->ni; k++) {
             int r[4];
-            const inst *I = &o->in[o->order[k]];
-            if (!tile_rect(o, &o->in[o->order[k]], r))
+            inst *I = &o->in[o->order[k]];
+            if (!tile_rect(o, I, r))
                 continue;
-            o->scr[o->order[k]] = (struct onscreen){ I->sx0, I->sx1, I->dnear, I->mirror };
+            if (pass == 0)
+                o->scr[o->order[k]] = (struct onscreen){ I->sx0, I->sx1, I->dnear, I->mirror };
             for (int y = r[1]; y <= r[3]; y++) {
                 if (pass == 0)
                     o->rs[y + 1]++;

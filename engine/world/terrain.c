@@ -186,7 +186,7 @@ static const int shape_channels[] = {
     OY_CH_ROCK_WARMTH, OY_CH_ROCK_TINT, OY_CH_ROCK_LIGHT,
     OY_CH_GROUND_WARMTH, OY_CH_GROUND_TINT, OY_CH_GROUND_LIGHT, OY_CH_FIELDS,
     OY_CH_ROWS, OY_CH_FLOWERS, OY_CH_FLOWER_WARMTH, OY_CH_OFFSHORE, OY_CH_PADDIES,
-    OY_CH_CLOUD_SEA,
+    OY_CH_CLOUD_SEA, OY_CH_OVERLOOK,
 };
 #define NKEYS ((int)(sizeof shape_channels / sizeof *shape_channels))
 

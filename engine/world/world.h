@@ -77,7 +77,7 @@ void oy_world_describe(const oy_world *w, const oy_state *st, oyster_line_fn fn,
 #define OY_OFFSHORE_M 8000.0f
 
 typedef struct oy_world_shape {
-    float key[44];          /* the channel values this shape was made from */
+    float key[45];          /* the channel values this shape was made from */
     float relief_amp, hills_amp, detail_amp, cliff_h, plateau, valley, canyon;
     float cliffs_more;               /* how much more of a shore is cliff than cove */
     float cove_r;                    /* m: the default camera's cove ends this far out */
