@@ -166,48 +166,63 @@ static void frozen_fall(oy_build *b, float H, float fall)
 }
 
 /* A waterfall: white water dropping 30-46 m over the lip of a cliff
- * (behind it, along -z) into foam and rising spray at its foot. The cliff
- * is a wall of upright blocks with flat faces (columns of basalt,
- * buttresses of limestone) three times as wide as the water, highest
- * beside its notch; it steps down either side in blocks of the same
- * rock, wooded on top in green land. The sheet leaves the lip a
- * little out from the face and widens as it falls; its streaks fall at
- * the speed of the drop. */
+ * (behind it, along -z) into foam and rising spray at its foot. The
+ * fall cuts a notch in the face of a hill: either side of it upright
+ * slabs of rock (columns of basalt, buttresses of limestone) stand
+ * highest beside the notch and lower outward, one end of the face
+ * higher than the other, a wooded brow along its top in green land.
+ * Behind the face the hill rises to the lip; either side its rounded
+ * shoulders fall away to the sides and back, wooded in green land,
+ * bare rock in dry land (under deep snow, where they would stand as
+ * white domes, the face ends the hill). The sheet leaves the lip a
+ * little out from the face, bright where it turns over the brink; its
+ * streaks fall at the speed of the drop. */
 void oy_kind_waterfall(oy_build *b)
 {
     beds r = rock_beds(b, 1, 1.5f, 0.0f);
     float H = oy_build_rand(b, 3, 30.0f, 46.0f), fall = oy_build_rand(b, 5, 6.0f, 9.0f), t = b->t;
-    float W = 6.0f * fall;
+    float Wf = oy_build_rand(b, 7, 90.0f, 130.0f);   /* the face's width */
     /* under deep snow no green shows */
-    const int cols = 7, green = b->look->snow > 0.4f ? -1 : leafy(b, 29);
-    float hw = 0.6f * W / (float)cols;
-    for (int i = 0; i < cols; i++) {
-        float u = ((float)i - 0.5f * (float)(cols - 1)) / (0.5f * (float)(cols - 1));   /* -1..1 */
-        float top = H * (i == cols / 2 ? 1.0f : (1.12f - 0.15f * u * u) * oy_build_rand(b, 10 + i, 0.94f, 1.03f));
-        float depth = oy_build_rand(b, 20 + i, 6.0f, 8.0f), x = u * (0.5f * W - hw);
-        float z = -depth - (i == cols / 2 ? 1.5f : oy_build_rand(b, 30 + i, -1.0f, 1.0f) + 2.0f * u * u);
-        oy_build_box(b, r.m[i & 1], x, 0.5f * top - 3.0f, z, hw * (i == cols / 2 ? 1.3f : 1.0f),
-                     0.5f * top + 3.0f, depth, oy_build_rand(b, 40 + i, -0.3f, 0.3f), 0.0f,
-                     oy_build_rand(b, 50 + i, -0.03f, 0.03f));
-        if (i != cols / 2)
-            greenery(b, green, 60 + 4 * i, x, top - 0.8f, z, 1.1f * hw, 2);
-    }
-    /* the shoulders: the cliff steps down each side in a high and a low
-     * block of the same rock, set back and turned a little, wooded on top
-     * in green land, under a cap of snow in deep snow */
-    int snow = b->look->snow > 0.4f ? oy_build_mat(b, 0.8f, 0.82f, 0.86f) : -1;
+    int snowy = b->look->snow > 0.4f, green = snowy ? -1 : leafy(b, 29);
+    int hill = snowy ? oy_build_mat(b, 0.8f, 0.82f, 0.86f) : green >= 0 ? green : r.m[1];
+    /* the hill: a mass behind the lip, and a shoulder either side of
+     * the face, high by it and low beyond, sunk to half their height */
+    oy_build_ellipsoid(b, hill, 0.0f, 0.0f, -45.0f, 0.5f * Wf, 1.02f * H, 42.0f);
     for (int s = -1; s <= 1; s += 2)
         for (int j = 0; j < 2; j++) {
-            float Ws = oy_build_rand(b, 90 + 2 * j + (s > 0), 28.0f, 40.0f);
-            float x = (float)s * (0.5f * W + (j ? 1.0f : 0.45f) * Ws), h = (j ? 0.55f : 0.95f) * H;
-            float z = -12.0f - 5.0f * (float)j, yaw = (float)s * oy_build_rand(b, 94 + 2 * j + (s > 0), 0.1f, 0.35f);
-            oy_build_box(b, r.m[1], x, 0.5f * h - 3.0f, z, 0.5f * Ws, 0.5f * h + 3.0f, 10.0f, yaw, 0.35f,
-                         (float)s * 0.12f);
-            if (snow >= 0)
-                oy_build_box(b, snow, x, h - 0.3f, z - 0.5f, 0.5f * Ws + 0.3f, 0.9f, 10.3f, yaw, 0.35f,
-                             (float)s * 0.12f);
-            greenery(b, green, 100 + 8 * j + 4 * (s > 0), x, h - 0.8f, z, 0.45f * Ws, 4);
+            float Ws = oy_build_rand(b, 90 + 2 * j + (s > 0), 26.0f, 38.0f) * (snowy ? 1.6f : 1.0f);
+            float x = (float)s * (0.5f * Wf + (j ? 1.2f : 0.2f) * Ws), h = (j ? 0.5f : 0.8f) * H * (snowy ? 0.7f : 1.0f);
+            float z = -36.0f - 10.0f * (float)j + oy_build_rand(b, 94 + 2 * j + (s > 0), -4.0f, 4.0f);
+            oy_build_ellipsoid(b, hill, x, 0.0f, z, Ws, h, 30.0f + 8.0f * (float)j);
+            /* trees standing out of the wooded shoulder */
+            for (int k = 0; green >= 0 && k < 3; k++) {
+                float u = oy_build_rand(b, 120 + 12 * j + 6 * (s > 0) + k, -0.7f, 0.7f), v = 0.6f;
+                float cr = oy_build_rand(b, 130 + 12 * j + 6 * (s > 0) + k, 4.0f, 7.0f);
+                oy_build_ellipsoid(b, green, x + u * Ws, h * sqrtf(fmaxf(1.0f - u * u - v * v, 0.0f)),
+                                   z + v * (30.0f + 8.0f * (float)j), cr, 0.8f * cr, cr);
+            }
         }
+    /* the face: a band of slabs either side of the notch, highest near
+     * it and lower toward its ends, one end higher than the other, each
+     * leaning back a little under a brow of green in green land or a
+     * cap of snow */
+    const int cols = 9;
+    float skew = oy_build_rand(b, 9, -0.35f, 0.35f), hw = 0.55f * Wf / (float)cols;
+    for (int i = 0; i < cols; i++) {
+        float u = ((float)i - 0.5f * (float)(cols - 1)) / (0.5f * (float)(cols - 1));   /* -1..1 */
+        float top = H * (i == cols / 2 ? 1.0f : (1.08f - 0.3f * (u - skew) * (u - skew)) * oy_build_rand(b, 10 + i, 0.86f, 1.06f));
+        float depth = oy_build_rand(b, 20 + i, 6.0f, 9.0f), x = u * (0.5f * Wf - hw);
+        float z = -depth - (i == cols / 2 ? 1.5f : oy_build_rand(b, 30 + i, -1.5f, 1.5f) + 4.0f * u * u);
+        float wide = i == cols / 2 ? 1.3f : oy_build_rand(b, 140 + i, 0.8f, 1.35f);
+        oy_build_box(b, r.m[i & 1], x, 0.5f * top - 3.0f, z, hw * wide, 0.5f * top + 3.0f, depth,
+                     oy_build_rand(b, 40 + i, -0.3f, 0.3f), 0.08f,
+                     oy_build_rand(b, 50 + i, -0.03f, 0.03f));
+        if (i != cols / 2 && snowy)   /* a cap of snow */
+            oy_build_box(b, hill, x, top + 0.2f, z, hw * wide + 0.3f, 0.8f, depth + 0.3f,
+                         oy_build_rand(b, 40 + i, -0.3f, 0.3f), 0.08f, 0.0f);
+        else if (i != cols / 2)
+            greenery(b, green, 60 + 4 * i, x, top - 0.5f, z - 0.3f * depth, 2.2f * hw, 2);
+    }
     if (b->look->frozen) {
         frozen_fall(b, H, fall);
         return;
@@ -218,10 +233,11 @@ void oy_kind_waterfall(oy_build *b)
     int streak = oy_build_white_water(b, 0.97f, 0.98f, 0.99f);
     float lean = 1.5f / H;
     oy_build_box(b, sheet, 0.0f, 0.5f * H, 1.2f, fall, 0.5f * H, 0.7f, 0, -lean, 0);
-    oy_build_box(b, sheet, 0.0f, 0.25f * H, 2.0f, 1.3f * fall, 0.25f * H, 0.7f, 0, -lean, 0);
+    /* the brink, bright where the water turns over the lip */
+    oy_build_box(b, streak, 0.0f, H - 1.0f, 1.4f, fall, 1.2f, 0.8f, 0, 0, 0);
     for (int i = 0; i < 10; i++) {
         float v = 9.0f + 4.0f * oy_build_rand(b, 70 + i, 0.0f, 1.0f);
-        float y = H - fmodf(t * v + oy_build_rand(b, 80 + i, 0.0f, H), H);
+        float y = H - 3.0f - fmodf(t * v + oy_build_rand(b, 80 + i, 0.0f, H), H - 6.0f);
         oy_build_box(b, streak, oy_build_rand(b, 90 + i, -0.9f, 0.9f) * fall, y, 2.0f + 1.0f * (1.0f - y / H),
                      0.5f, 3.0f, 0.3f, 0, -lean, 0);
     }
@@ -235,7 +251,7 @@ void oy_kind_waterfall(oy_build *b)
     }
     for (int i = 0; i < 4; i++) {
         float age = fmodf(t * 0.2f + (float)i / 4.0f, 1.0f);
-        oy_build_ellipsoid(b, spray, oy_build_rand(b, 110 + i, -1.0f, 1.0f) * fall, 2.0f + 0.4f * H * age,
+        oy_build_ellipsoid(b, spray, oy_build_rand(b, 110 + i, -1.0f, 1.0f) * fall, 2.0f + 0.25f * H * age,
                            5.0f + 5.0f * age, 1.5f * fall * (1.0f + age), 3.0f + 5.0f * age, 3.0f + 4.0f * age);
     }
 }
