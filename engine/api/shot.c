@@ -202,14 +202,28 @@ static int seek_water(const oyster_shot *shot, const oy_state *st, double x, dou
     return found;
 }
 
+/* Water all round x, z out to r metres (eight bearings, at r and r/2) */
+static int afloat_round(const oyster_shot *shot, const oy_state *st, double x, double z, float r)
+{
+    for (int i = 0; i < 16; i++) {
+        float a = 0.7853982f * (float)(i & 7), d = i < 8 ? r : 0.5f * r;
+        oy_place_info pi;
+        oy_world_place(shot->world, st, x + d * oy_sinf(a), z + d * oy_cosf(a), &pi);
+        if (!(pi.water > pi.ground))
+            return 0;
+    }
+    return 1;
+}
+
 /* Open water the camera at (x, y, z) sees within 15 degrees of the ray
  * (ux, uz), 8-300 m out, with 6 m of water before and after it along
- * the ray and far enough that the water line is in the upper part of a
- * level view's lower half (8 times the camera's height above the water):
- * the point nearest to d0 out and to the middle of the view, where a
- * boat the words name floats; 0 if none. */
+ * the ray, water all round it out to reach metres (a ship's
+ * length does not run aground), and far enough that the water line is
+ * in the upper part of a level view's lower half (8 times the camera's
+ * height above the water): the point nearest to d0 out and to the
+ * middle of the view, where a boat the words name floats; 0 if none. */
 static int seek_afloat(const oyster_shot *shot, const oy_state *st, double x, double y, double z, float ux,
-                       float uz, float d0, float out[2])
+                       float uz, float d0, float reach, float out[2])
 {
     enum { STEP = 2, FROM = 4, STEPS = 150, CLEAR = 3 };   /* 8-300 m, 6 m clear */
     float best = -1e30f;
@@ -225,7 +239,8 @@ static int seek_afloat(const oyster_shot *shot, const oy_state *st, double x, do
             run = pi.water > pi.ground ? run + 1 : 0;
             /* the sample CLEAR steps back has CLEAR wet ones on each side */
             float dm = d - (float)(STEP * CLEAR), score = -fabsf(dm - d0) - 15.0f * (float)abs(k);
-            if (run > 2 * CLEAR && dm >= 8.0f * ((float)y - pi.water) && score > best) {
+            if (run > 2 * CLEAR && dm >= 8.0f * ((float)y - pi.water) && score > best &&
+                afloat_round(shot, st, x + vx * dm, z + vz * dm, reach)) {
                 best = score;
                 out[0] = (float)(x + vx * dm);
                 out[1] = (float)(z + vz * dm);
@@ -433,7 +448,11 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
              * of its middle (several spread wide still show) */
             float a = oy_clampf(oy_atan2f(dx * fz - dz * fx, dx * fx + dz * fz), -0.21f, 0.21f);
             float c = oy_cosf(a), s = oy_sinf(a);
-            seek_afloat(shot, &st, v.pos[0], v.pos[1], v.pos[2], fx * c + fz * s, fz * c - fx * s, d, out);
+            float ux = fx * c + fz * s, uz = fz * c - fx * s;
+            /* a ship (reaching 16 m and more) wants sea all round it */
+            float hull = reach >= 16.0f ? reach : 0.0f;
+            if (!hull || !seek_afloat(shot, &st, v.pos[0], v.pos[1], v.pos[2], ux, uz, d, hull, out))
+                seek_afloat(shot, &st, v.pos[0], v.pos[1], v.pos[2], ux, uz, d, 0.0f, out);
         } else if (d > 1e-3f) {
             /* no nearer than the words put it: a tall thing stands off
              * until a level view sees it whole (model.c) */

@@ -15,19 +15,36 @@
 static const float wave_dir[OY_WAVES][2] = { { 0.8f, 0.6f }, { -0.38f, 0.925f }, { 0.97f, -0.24f },
                                              { -0.6f, -0.8f }, { 0.28f, -0.96f } };
 static const float wave_len[OY_WAVES] = { 11.3f, 6.7f, 3.9f, 2.3f, 1.37f };
+/* a rough sea's long swells, rolling in from the open water together */
+static const float swell_dir[OY_SWELLS][2] = { { 0.6f, -0.8f }, { 0.85f, -0.53f } };
+static const float swell_len[OY_SWELLS] = { 43.0f, 27.0f };
+
+/* a train's phase at the camera at time t, 0..2 pi */
+static float train_phase(const oy_cast *c, double t, const float dir[2], float len)
+{
+    double k = 2.0 * OY_PI / len, w = sqrt(9.81 * k);
+    double ph = (c->cam_x * dir[0] + c->cam_z * dir[1]) * k - t * w;
+    return (float)(ph - floor(ph / (2.0 * OY_PI)) * (2.0 * OY_PI));
+}
 
 void oy_cast_waves_at(oy_cast *c, double t)
 {
-    for (int i = 0; i < OY_WAVES; i++) {
-        double k = 2.0 * OY_PI / wave_len[i], w = sqrt(9.81 * k);
-        double ph = (c->cam_x * wave_dir[i][0] + c->cam_z * wave_dir[i][1]) * k - t * w;
-        c->wave_ph[i] = (float)(ph - floor(ph / (2.0 * OY_PI)) * (2.0 * OY_PI));
-    }
+    for (int i = 0; i < OY_WAVES; i++)
+        c->wave_ph[i] = train_phase(c, t, wave_dir[i], wave_len[i]);
+    for (int i = 0; i < OY_SWELLS; i++)
+        c->swell_ph[i] = train_phase(c, t, swell_dir[i], swell_len[i]);
 }
 
-/* sum of travelling waves: slope of the water surface at local x, z */
+/* how rough the sea runs, 0..1: swells and whitecaps from a strong wind */
+static float roughness(const oy_cast *c)
+{
+    return oy_smoothstepf(0.45f, 1.0f, oy_clampf(c->st->ch[OY_CH_WIND], 0.0f, 1.0f));
+}
+
+/* sum of travelling waves: slope of the water surface at local x, z;
+ * *crest is how near a swell's crest it lies, 0..1 (0 on a calm sea) */
 static void waves(const oy_cast *c, float x, float z, double wx, double wz, float dist, float *sx,
-                  float *sz)
+                  float *sz, float *crest)
 {
     float wind = oy_clampf(c->st->ch[OY_CH_WIND], 0.0f, 1.0f);
     /* a strong wind raises a rough sea, steeper than its strength alone */
@@ -56,6 +73,23 @@ static void waves(const oy_cast *c, float x, float z, double wx, double wz, floa
         *sx += nx * f;
         *sz += nz * f;
     }
+    /* a rough sea heaves in long swells, steep-fronted, seen far out */
+    float rough = roughness(c), h = 0.0f;
+    *crest = 0.0f;
+    if (rough <= 0.0f)
+        return;
+    for (int i = 0; i < OY_SWELLS; i++) {
+        float k = (float)(2.0 * OY_PI) / swell_len[i];
+        float ph = c->swell_ph[i] + (x * swell_dir[i][0] + z * swell_dir[i][1]) * k;
+        float sn = oy_rcos(ph - 1.5707963f), cs = oy_rcos(ph);
+        /* a trochoid's sharp crest and broad trough: the slope steepens
+         * toward the crest (sin near 1) */
+        float sl = 0.4f * rough * cs * (1.0f + 0.6f * sn) / (1.0f + dist * 0.002f);
+        *sx += sl * swell_dir[i][0];
+        *sz += sl * swell_dir[i][1];
+        h += sn;
+    }
+    *crest = oy_smoothstepf(0.8f, 1.8f, h);
 }
 
 void oy_cast_water_colour(oy_cast *c, const oy_state *st)
@@ -169,8 +203,8 @@ void oy_cast_shade_water(const oy_cast *c, const full *f, float x, float y, floa
 {
     const oy_sky *s = c->sky;
     double wx = c->cam_x + x, wz = c->cam_z + z;
-    float sx, sz, ice = oy_clampf(c->st->ch[OY_CH_ICE], 0.0f, 1.0f);
-    waves(c, x, z, wx, wz, dist, &sx, &sz);
+    float sx, sz, crest, ice = oy_clampf(c->st->ch[OY_CH_ICE], 0.0f, 1.0f);
+    waves(c, x, z, wx, wz, dist, &sx, &sz, &crest);
     sx *= 1.0f - ice;
     sz *= 1.0f - ice;
     float n[3] = { -sx, 1.0f, -sz };
@@ -226,10 +260,10 @@ void oy_cast_shade_water(const oy_cast *c, const full *f, float x, float y, floa
      * break white in patches that drift downwind and break up, more of
      * them the stronger it blows; past where a patch resolves they are
      * a pale sheen of their mean cover */
-    float wind = oy_clampf(c->st->ch[OY_CH_WIND], 0.0f, 1.0f);
-    if (wind > 0.45f && depth > 0.35f) {
-        float rough = oy_smoothstepf(0.45f, 1.0f, wind);
-        float th = oy_lerpf(0.85f, 0.5f, rough);
+    float rough = roughness(c);
+    if (rough > 0.0f && depth > 0.35f) {
+        /* most of them on the swells' crests */
+        float th = oy_lerpf(0.85f, 0.5f, rough) + 0.3f * rough * (0.5f - crest);
         float cover = 0.02f + 0.1f * rough;
         float near = 1.0f - oy_smoothstepf(150.0f, 600.0f, dist);
         float cap = 0.0f;

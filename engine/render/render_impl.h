@@ -319,6 +319,7 @@ void oy_weather_draw(const oy_wpart *p, int n, int width, float *hdr, const floa
  * column is a = const on the upright image plane (f0, r0, world up); in the
  * equirect one it is an azimuth. Rows go bottom to top in slope. */
 #define OY_WAVES 5                   /* wave trains on water */
+#define OY_SWELLS 2                  /* long swells of a rough sea */
 typedef struct oy_cast {
     int w, h;
     int equirect;
@@ -354,6 +355,7 @@ typedef struct oy_cast {
                                    * of the bed it hides at any depth */
     const float *detail;          /* OY_DETAIL_N^2 lattice for surface texture */
     float wave_ph[OY_WAVES];      /* each wave train's phase at the camera */
+    float swell_ph[OY_SWELLS];    /* each swell's */
     float *hdr;                   /* w * h * 3, row 0 at the bottom */
     float *depth;                 /* w * h, metres along the ray */
 } oy_cast;

@@ -552,6 +552,30 @@ int main(void)
             }
         CHECK(white[1] > W * H / 100 && white[0] < W * H / 400, "whitecaps in a strong wind: %d white pixels in "
               "the lower half (%d in a light one)", white[1], white[0]);
+        /* and heaves in long swells: seen from 80 m up, the light varies
+         * from one 32x30-pixel block to the next (some 15 m of sea) far
+         * more than a calm sea's, whose ripples and chop average out
+         * within a block (7.7 without the swells) */
+        view_make(&v, 0.0, here.water + 80.0f, 0.0, 0, -40, 0, 35);
+        render_pair(w, p2, &cfg, &st, &v, OY_CH_WIND, 0.95f, a, b);
+        double sd[2];
+        for (int k = 0; k < 2; k++) {
+            double s1 = 0.0, s2 = 0.0;
+            int n = 0;
+            for (int by = 0; by + 30 <= H; by += 30)
+                for (int bx = 0; bx + 32 <= W; bx += 32) {
+                    double m = 0.0;
+                    for (int y = by; y < by + 30; y++)
+                        for (int x = bx; x < bx + 32; x++)
+                            m += (k ? b : a)[((size_t)y * W + x) * 3 + 1];
+                    m /= 960.0;
+                    s1 += m;
+                    s2 += m * m;
+                    n++;
+                }
+            sd[k] = sqrt(fmax(s2 / n - (s1 / n) * (s1 / n), 0.0));
+        }
+        CHECK(sd[1] > 11.0 && sd[1] > 4.0 * sd[0], "a rough sea's swells: block means vary by %.1f (a calm sea's %.1f)", sd[1], sd[0]);
     }
 
     /* fog flattens the far distance */

@@ -887,6 +887,27 @@ static void placement_words(void)
     CHECK(ok && at.water > at.ground && fabsf(bearing) < 25.0f && dist >= 8.0f * above,
           "'fishing boats' in a harbour float on the water in view (%.1f m deep, %.1f m off, %.1f degrees off the "
           "view, the camera %.1f m above the water)", at.water - at.ground, dist, bearing, above);
+    /* a long ship floats clear of the shore, bow and stern: it does not
+     * lie across the water's edge with its stern on the beach */
+    {
+        oyster_shot *shot = prompt_shot("a cargo ship on a stormy sea");
+        int wet = 0;
+        if (shot) {
+            oy_state st;
+            oy_view v;
+            oy_shot_eval(shot, 1.0, &st, shot->ents, &v);
+            const oy_entity *c = st.nentities > 0 ? &st.entities[0] : NULL;
+            for (int k = -2; c && k <= 2; k++) {
+                float a = c->yaw * 0.01745329f, d = 0.45f * 76.0f * (float)k / 2.0f;
+                oy_place_info pi;
+                oy_world_place(shot->world, &st, c->pos[0] + d * oy_sinf(a), c->pos[2] + d * oy_cosf(a), &pi);
+                wet += pi.water > pi.ground;
+            }
+            oyster_shot_free(&shot);
+        }
+        CHECK(wet == 5, "'a cargo ship on a stormy sea' floats from bow to stern (%d of 5 points along it on the "
+              "water)", wet);
+    }
     /* what cannot stand in water keeps its whole footprint out of it */
     ok = placed("a ferris wheel at a seaside fair at dusk", &at, &rise, &bearing, &e);
     CHECK(ok && !strcmp(e.kind, "ferris_wheel") && !(at.water > at.ground) && at.water_dist >= 12.0f &&
