@@ -61,7 +61,7 @@ void oy_kind_campfire(oy_build *b)
         oy_build_frustum(b, flame, oy_sinf(a) * 0.12f, 0.15f, oy_cosf(a) * 0.12f, 0.16f, 0.0f, h);
     }
     oy_build_frustum(b, core, 0, 0.15f, 0, 0.12f, 0.0f, 0.75f * fl);
-    oy_build_light(b, 0, 0.7f, 0, 1.0f, 0.42f, 0.12f, 20.0f * fl * (0.15f + 0.85f * n));
+    oy_build_light(b, 0, 0.7f, 0, 1.0f, 0.42f, 0.12f, 20.0f * fl * (0.15f + 1.85f * n));
     /* smoke: puffs that rise, grow and drift downwind, one after another */
     int young = oy_build_soft(b, 0.45f, 0.44f, 0.43f, 0.35f, 0.0f);
     int old = oy_build_soft(b, 0.5f, 0.5f, 0.5f, 0.15f, 0.0f);

@@ -123,6 +123,10 @@ static const lang_phrase lang_phrases[] = {
     ABSENT("a pool in the forest", "swimming pool"),
     /* an oasis is a palm grove round its pool */
     CH("a desert oasis with camels and palm trees", OY_CH_GROVE, 1.0f, 1.0f),
+    /* under the stars is night; a western's desert is flat, no dunes */
+    CH("a campfire in a pine forest under the stars", OY_CH_TIME, 23.0f, 23.0f),
+    CH("a dusty western town in the desert at noon", OY_CH_HILLS, 0.0f, 0.05f),
+    CH("a dusty western town in the desert at noon", OY_CH_BIOME_DESERT, 0.8f, 1.0f),
     UNSET("a lake in the desert", OY_CH_GROVE),
     /* an eruption's lava by night */
     CH("a volcano erupting at night", OY_CH_LAVA, 0.7f, 0.7f),
