@@ -123,6 +123,9 @@ static const lang_phrase lang_phrases[] = {
     ABSENT("a pool in the forest", "swimming pool"),
     /* an oasis is a palm grove round its pool */
     CH("a desert oasis with camels and palm trees", OY_CH_GROVE, 1.0f, 1.0f),
+    /* winding deepens the valley the words made; alone it makes one */
+    CH("a snowy mountain pass with a winding road", OY_CH_VALLEY, 1.0f, 1.0f),
+    CH("a winding river through a forest", OY_CH_VALLEY, 0.45f, 0.45f),
     /* under the stars is night; a western's desert is flat, no dunes */
     CH("a campfire in a pine forest under the stars", OY_CH_TIME, 23.0f, 23.0f),
     CH("a dusty western town in the desert at noon", OY_CH_HILLS, 0.0f, 0.05f),
