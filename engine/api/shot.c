@@ -91,7 +91,7 @@ static int level_under(const oyster_shot *shot, const oy_state *st, double x, do
 }
 
 /* High ground in view within 15 degrees of the ray (ux, uz) from the
- * camera at (x, y, z): the dry point dmin-400 m out, seen from the
+ * camera at (x, y, z): the dry point dmin-600 m out, seen from the
  * camera, that rises most above the camera's ground (nearer and nearer
  * the middle win a tie, and the smaller the thing the more nearer
  * counts, so a graveyard on a hill stays big enough to read), its foot
@@ -99,12 +99,13 @@ static int level_under(const oyster_shot *shot, const oy_state *st, double x, do
  * Of those, and of the points on to 1 km out, where a thing h m tall
  * stands whole in a level view's frame (its top under 8 degrees), if
  * that ground still rises a third as high (a castle on a sea cliff the
- * view stands under is seen from farther along the cliff); 0 if none. */
+ * view stands under is seen from farther along the cliff), or else a
+ * hill seen whole farther off; 0 if none. */
 static int seek_high(const oyster_shot *shot, const oy_state *st, double x, double y, double z, float ux,
                      float uz, float dmin, float h, float reach, float out[2])
 {
     /* the best of: any (0), seen whole (1), seen whole with its foot
-     * hidden or beyond 400 m (2) */
+     * hidden or beyond 600 m (2) */
     float best[3] = { -1e30f, -1e30f, -1e30f }, rise[3] = { 0.0f, 0.0f, 0.0f }, at[3][2] = { { 0 } };
     float g0 = oy_world_ground(shot->world, st, x, z), per_m = 0.08f + 0.3f * oy_smoothstepf(6.0f, 1.5f, h);
     for (int k = -3; k <= 3; k++) {
@@ -115,7 +116,7 @@ static int seek_high(const oyster_shot *shot, const oy_state *st, double x, doub
             oy_place_info pi;
             oy_world_place(shot->world, st, px, pz, &pi);
             float slope = (pi.ground - (float)y) / d;
-            int visible = slope >= seen && d <= 400.0f, top_seen = slope + 0.5f * h / d >= seen;
+            int visible = slope >= seen && d <= 600.0f, top_seen = slope + 0.5f * h / d >= seen;
             /* a forest's crowns hide what stands behind them */
             seen = fmaxf(seen, slope + pi.canopy / d);
             float score = pi.ground - g0 - per_m * d - (float)abs(k);
@@ -135,6 +136,10 @@ static int seek_high(const oyster_shot *shot, const oy_state *st, double x, doub
     int pick = best[1] > -1e30f && rise[1] >= rise[0] / 3.0f       ? 1
                : best[2] > -1e30f && rise[2] >= 0.6f * rise[0]      ? 2
                                                                     : 0;
+    /* ground that hardly rises (a beach before the hill) is not high
+     * ground while a hill seen whole farther off rises 10 m or more */
+    if (pick < 2 && rise[pick] < 3.0f && best[2] > -1e30f && rise[2] >= 10.0f)
+        pick = 2;
     if (best[pick] <= -1e30f)
         return 0;
     out[0] = at[pick][0];

@@ -1027,6 +1027,20 @@ static int describes_place(const match *m)
     }
 }
 
+/* "on top of a hill", "on the top of the hill": a place's top is where
+ * a thing stands on it, so "top of" goes with the place named, unless
+ * the words name the top itself ("top of a cliff", a cliff top) */
+static int top_of(const parser *p, size_t j)
+{
+    if (!strcmp(p->tok[j].low, "of"))
+        return j > 0 && !strcmp(p->tok[j - 1].low, "top");
+    match m;
+    if (strcmp(p->tok[j].low, "top") || !usable_word(p, j + 1) || strcmp(p->tok[j + 1].low, "of"))
+        return 0;
+    match_at(p, j, &m);
+    return !m.concept;
+}
+
 /* "near the cabin", "by the river", "behind fire1": returns the tokens
  * used after i, or 0 when nothing placeable follows. */
 static int place_near(parser *p, clause *c, size_t i, const match *m)
@@ -1043,7 +1057,7 @@ static int place_near(parser *p, clause *c, size_t i, const match *m)
     int nadj = 0;
     for (;;) {
         while (usable_word(p, j) && (is_determiner(p->tok[j].low) || is_far(p->tok[j].low) ||
-                                     !strcmp(p->tok[j].low, "still")))
+                                     !strcmp(p->tok[j].low, "still") || top_of(p, j)))
             j++;
         if (!usable_word(p, j))
             return 0;

@@ -697,7 +697,8 @@ static void placement_words(void)
     static const struct { const char *words; float h; } crowned[] = {
         { "a castle on a hill at sunset", 22.0f }, { "a medieval village on a hill", 8.0f },
         { "a small church on a steep hill", 26.0f }, { "a house on a hill overlooking the sea", 9.0f },
-        { "a lighthouse on a cliff above a stormy sea", 28.0f },
+        { "a lighthouse on a cliff above a stormy sea", 28.0f }, { "a lighthouse on a hill by the sea", 28.0f },
+        { "a castle on a hill by the sea", 22.0f },
     };
     for (size_t i = 0; i < sizeof crowned / sizeof *crowned; i++) {
         oy_entity thing;
