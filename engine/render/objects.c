@@ -1545,6 +1545,7 @@ static int gather(oy_objects *o, const oy_world *w, const oy_world_shape *sh, co
     L->wind = oy_clampf(st->ch[OY_CH_WIND], 0.0f, 1.0f);
     L->night = oy_rmax(oy_sky_night(sun_y), oy_smoothstepf(0.12f, -0.04f, sun_y));
     L->hearth = oy_clampf(st->ch[OY_CH_HEARTH], 0.0f, 1.0f);
+    L->east = st->ch[OY_CH_BAMBOO] >= 0.1f;
     L->dry = 1.0f - c->wet;
     L->lava = c->lava;
     L->exposure = oy_rmax(exposure, 1e-6f);

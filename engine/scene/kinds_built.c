@@ -218,8 +218,49 @@ void oy_kind_hobbit_hole(oy_build *b)
     lamp_light(b, 0, 1.4f, 8.4f, 2.0f);
 }
 
+/* A house of East Asia: white plaster walls on a dark timber frame,
+ * posts at the corners and a dark wooden sill band; paper screens that
+ * glow by night (a village's storehouse is one too); a broad hipped roof of grey tile with deep eaves; a
+ * low veranda along the front; no chimney. */
+static void east_house(oy_build *b)
+{
+    float hx = oy_build_rand(b, 3, 3.8f, 5.0f), hz = oy_build_rand(b, 4, 3.2f, 4.2f);
+    int floors = oy_build_rand(b, 5, 0.0f, 1.0f) < 0.3f ? 2 : 1;
+    float wall = 2.7f * (float)floors + 0.5f;
+    int plaster = oy_build_mat(b, 0.72f, 0.7f, 0.64f);
+    int timber = oy_build_mat(b, 0.1f, 0.065f, 0.04f);
+    int r = roof_mat(b, 0.075f, 0.08f, 0.085f);
+    /* paper by day, lit from within by night */
+    int screen = b->look->night > 0.3f ? oy_build_window(b) : oy_build_mat(b, 0.8f, 0.77f, 0.66f);
+    oy_build_box(b, plaster, 0, (wall - 1.0f) * 0.5f, 0, hx, (wall + 1.0f) * 0.5f, hz, 0, 0, 0);
+    oy_build_box(b, timber, 0, 0.45f, 0, hx + 0.05f, 0.45f, hz + 0.05f, 0, 0, 0);
+    for (int i = 0; i < 4; i++)
+        oy_build_box(b, timber, (i & 1 ? 1.0f : -1.0f) * hx, (wall - 1.0f) * 0.5f, (i & 2 ? 1.0f : -1.0f) * hz,
+                     0.15f, (wall + 1.0f) * 0.5f, 0.15f, 0, 0, 0);
+    /* a beam under the eaves, each floor's */
+    for (int f = 0; f < floors; f++)
+        oy_build_box(b, timber, 0, 2.7f * (float)(f + 1) + 0.2f, 0, hx + 0.08f, 0.12f, hz + 0.08f, 0, 0, 0);
+    /* screens across the front, one on each side */
+    for (int f = 0; f < floors; f++) {
+        float y = 1.55f + 2.7f * (float)f;
+        oy_build_box(b, screen, 0, y, hz + 0.03f, 0.7f * hx, 0.75f, 0.05f, 0, 0, 0);
+        windows(b, screen, hx, hz, y, 1, 1);
+        windows(b, screen, -hx - 0.04f, hz, y, 1, 1);
+    }
+    /* the veranda */
+    oy_build_box(b, timber, 0, 0.35f, hz + 0.7f, hx, 0.1f, 0.7f, 0, 0, 0);
+    /* the roof: broad, low, its eaves far out */
+    float R = fmaxf(hx, hz) + 1.3f;
+    oy_build_pyramid(b, r, 0, wall, 0, R, 0.55f * R, 4, 0);
+    lamp_light(b, 0, 2.0f, hz + 1.0f, 4.0f);
+}
+
 void oy_kind_house(oy_build *b)
 {
+    if (b->look->east) {
+        east_house(b);
+        return;
+    }
     static const float walls[4][3] = { { 0.55f, 0.52f, 0.46f }, { 0.3f, 0.28f, 0.25f },
                                        { 0.32f, 0.12f, 0.08f }, { 0.5f, 0.45f, 0.34f } };
     static const float roofs[3][3] = { { 0.09f, 0.05f, 0.04f }, { 0.05f, 0.05f, 0.06f },
@@ -249,6 +290,10 @@ void oy_kind_house(oy_build *b)
 
 void oy_kind_barn(oy_build *b)
 {
+    if (b->look->east) {   /* a village's storehouse, as its houses */
+        east_house(b);
+        return;
+    }
     float k = oy_build_rand(b, 1, 0.85f, 1.15f);
     int red = oy_build_rand(b, 2, 0.0f, 1.0f) < 0.7f;
     int w = red ? oy_build_mat(b, 0.2f * k, 0.055f * k, 0.04f * k) : oy_build_mat(b, 0.16f * k, 0.11f * k, 0.07f * k);

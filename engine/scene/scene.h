@@ -68,6 +68,8 @@ typedef struct oy_look {
     float night;                  /* 0 day .. 1 night: windows and lamps lit */
     float hearth;                 /* 0..1 fires lit indoors, by day too */
     int derelict;                 /* an abandoned building's: no lamp, no fire */
+    int east;                     /* the land is East Asia's (bamboo grows
+                                   * in it): houses are built in its manner */
     float dry;                    /* 0..1 dusty ground for vehicles */
     float lava;                   /* 0..1 molten lava in the land: a
                                    * volcano's crater is in eruption */

@@ -1146,6 +1146,40 @@ static void chimney_smoke(void)
     }
 }
 
+/* Where bamboo grows (East Asia: "a japanese village") a village's
+ * houses and its storehouse have white plaster walls, paper screens by
+ * day, and no chimney smoking by night. */
+static void east_houses(void)
+{
+    static const char *const kinds[] = { "house", "barn" };
+    for (int k = 0; k < 2; k++)
+        for (int east = 0; east < 2; east++) {
+            oy_look day = { .leaf = { 0.05f, 0.08f, 0.03f }, .foliage = 1, .exposure = 1, .east = east };
+            oy_look night = day;
+            night.night = 1.0f;
+            oy_build b = { .seed = 5, .t = 1.0f, .look = &day };
+            oy_scene_kind_find(kinds[k])->build(&b);
+            int white = 0, puffs = 0;
+            for (int m = 0; m < b.nm; m++)
+                white += b.m[m].alb[0] >= 0.6f && b.m[m].alb[1] >= 0.6f && b.m[m].alb[2] >= 0.6f;
+            oy_build bn = { .seed = 5, .t = 1.0f, .look = &night };
+            oy_scene_kind_find(kinds[k])->build(&bn);
+            for (int i = 0; i < bn.n; i++)
+                puffs += (bn.m[bn.p[i].mat].flags & OY_MAT_SOFT) != 0;
+            if (east)
+                CHECK(white >= 2 && puffs == 0, "%s, East Asian: white walls and paper screens (%d pale "
+                      "materials), no smoke by night (%d puffs)", kinds[k], white, puffs);
+            else
+                CHECK(white == 0, "%s, elsewhere: no white walls or paper (%d pale materials)", kinds[k], white);
+        }
+    oy_state st;
+    oyster_shot *shot = prompt_state("a peaceful japanese village with cherry blossoms in spring", &st);
+    if (shot) {
+        CHECK(st.ch[OY_CH_BAMBOO] >= 0.1f, "'a japanese village' is East Asian (bamboo %.2f)", st.ch[OY_CH_BAMBOO]);
+        oyster_shot_free(&shot);
+    }
+}
+
 /* A lamp in the fog at night glows in the air round it: the sky beside
  * and above the lamp brightens with the lamp lit, far more in fog than in
  * clear air. */
@@ -1421,6 +1455,7 @@ int main(void)
     road_one_surface(a, b);
     erupting(a);
     chimney_smoke();
+    east_houses();
     antlers();
     lamp_halo(a, b);
     landforms();
