@@ -74,6 +74,21 @@ static void on_pier(const oyster_shot *shot, const oy_state *st, const oy_view *
     out[1] += fz * d - fx * s * side;
 }
 
+/* `along` metres along the deck of the bridge whose middle out holds
+ * and whose own heading is yaw (degrees), the way it crosses the water
+ * (as objects.c lays it) */
+static void on_span(const oyster_shot *shot, const oy_state *st, float along, float yaw, float out[2])
+{
+    oy_world_shape sh;
+    oy_world_shape_init(&sh, shot->world, st);
+    oy_world_point pt;
+    float g = oy_world_eval(shot->world, &sh, out[0], out[1], 0.25f, &pt), span, g0, g1;
+    float h = oy_world_span_heading(shot->world, &sh, out[0], out[1], yaw * (float)(OY_PI / 180.0), pt.water > g,
+                                    &span, &g0, &g1);
+    out[0] += oy_sinf(h) * along;
+    out[1] += oy_cosf(h) * along;
+}
+
 /* The ground under a thing reaching r m from x, z keeps near its
  * middle's height g, so a building (which stands on the lowest ground
  * under its walls) is not sunk into a cliff's edge */
@@ -360,6 +375,10 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
     float thy = anchor_view(shot, t, &st, &v);
     if (seek == OY_SEEK_PIER) {
         on_pier(shot, &st, &v, ahead, lateral, reach, out);
+        return;
+    }
+    if (seek == OY_SEEK_SPAN) {
+        on_span(shot, &st, ahead, reach, out);
         return;
     }
     /* forward along the ground, whatever the pitch */

@@ -572,6 +572,15 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
                             e->stand_off = 0.0f;
                             e->beside_off[0] = afloat ? 2.8f : 0.0f;
                             e->beside_off[1] = (afloat ? 4.0f : 2.0f) + 3.0f * (float)k;
+                        } else if (kt && (kt->flags & OY_KIND_SPANS) && kd && (kd->flags & OY_KIND_MOVER)) {
+                            /* on a bridge ("a train crossing a viaduct"):
+                             * on its deck, heading the way it crosses,
+                             * several one behind another (objects.c
+                             * stands them on the deck) */
+                            e->seek = OY_SEEK_SPAN;
+                            e->stand_off = 0.0f;
+                            e->beside_off[0] = 0.0f;
+                            e->beside_off[1] = (float)k * (2.0f * kd->radius + 2.0f) * (k & 1 ? -1.0f : 1.0f);
                         } else if (kt && (kt->flags & OY_KIND_OPEN)) {
                             /* in a town square: in its middle, a few
                              * metres apart, where the view stands near */
@@ -1351,6 +1360,16 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
             xz[0] = o->e.pos[0];
             xz[1] = o->e.pos[2];
             fn(ctx, tv, r->beside_off[1], r->beside_off[0], OY_SEEK_PIER, 0.0f, o->e.yaw, xz);
+        } else if (r->beside && r->seek == OY_SEEK_SPAN) {
+            /* on the bridge's deck, heading the way it crosses */
+            const oy_entrec *o = &m->ents[r->beside - 1];
+            float on[2] = { o->e.pos[0], o->e.pos[2] };
+            xz[0] = o->e.pos[0];
+            xz[1] = o->e.pos[2];
+            fn(ctx, tv, r->beside_off[1], 0.0f, OY_SEEK_SPAN, 0.0f, o->e.yaw, xz);
+            fn(ctx, tv, r->beside_off[1] + 10.0f, 0.0f, OY_SEEK_SPAN, 0.0f, o->e.yaw, on);
+            r->turn = OY_TURN_NONE;
+            r->e.yaw = r->yaw_base = wrap_degrees(oy_atan2f(on[0] - xz[0], on[1] - xz[1]) * (180.0 / OY_PI));
         } else if (r->beside && beside_road(m, r)) {
             /* by a road: beside its centre line as it winds */
             road_side(m, r, r->beside_off[1], xz);
@@ -1476,7 +1495,7 @@ void oy_model_keep_dry(oy_model *m, oy_dry_fn fn, void *ctx, oy_log *log)
         float xz[2] = { r->e.pos[0], r->e.pos[2] };
         double tv = r->of_set ? OY_SET_VIEW : r->t_add;
         if (!k || (k->flags & (OY_KIND_FLOATS | OY_KIND_LIFTED | OY_KIND_SPANS | OY_KIND_WADES)) ||
-            r->seek == OY_SEEK_PIER)
+            r->seek == OY_SEEK_PIER || r->seek == OY_SEEK_SPAN)
             continue;
         /* a big thing keeps its whole footprint dry (a ferris wheel by the
          * sea); a small one (a person, a car by a bridge, a house) only

@@ -293,6 +293,11 @@ enum oy_seek { OY_SEEK_NONE, OY_SEEK_SHORE, OY_SEEK_HIGH, OY_SEEK_WATER, OY_SEEK
                OY_SEEK_REACH,     /* a pier: a shore near the view */
                OY_SEEK_RIVER,     /* a waterfall: across a river in view */
                OY_SEEK_SKY,       /* aloft: its upper half in view */
+               OY_SEEK_SPAN,      /* on a bridge's deck whose middle
+                                     out_xz holds and whose own heading
+                                     reach gives (in degrees): `ahead`
+                                     metres along the deck from its
+                                     middle, the way it crosses */
                OY_SEEK_PIER };    /* on or by a pier whose foot out_xz
                                      holds and whose own heading reach
                                      gives (in degrees): `ahead` metres

@@ -108,10 +108,11 @@ struct oy_objects {
     size_t gscap, glcap;
     int *casters;
     size_t ncasters, ccap;
-    /* the frame's piers' decks, that what walks stands on */
+    /* the frame's piers' and bridges' decks, that what walks or drives
+     * stands on */
     struct deck {
         double x, z, top;         /* its foot, world; the deck's top */
-        float sn, cs, len;        /* its heading; its length */
+        float sn, cs, len, half;  /* its heading; its length; half its width */
     } decks[8];
     int ndecks;
     /* the view */
@@ -598,46 +599,32 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
     float wl = 0.0f, span = 0.0f, rise = 0.0f;
     if ((k->flags & OY_KIND_FLOATS) && water > g)
         y = water + e->pos[1];
-    /* one that walks stands on a pier's deck where it stands over it */
+    /* one that walks or drives stands on a pier's or a bridge's deck
+     * where it stands over it */
     for (int i = 0; i < o->ndecks && (k->flags & OY_KIND_MOVER); i++) {
         const struct deck *D = &o->decks[i];
         float dx = (float)(e->pos[0] - D->x), dz = (float)(e->pos[2] - D->z);
         float along = dx * D->sn + dz * D->cs, across = dx * D->cs - dz * D->sn;
-        if (along >= 0.0f && along <= D->len && fabsf(across) < 1.3f)
+        if (along >= 0.0f && along <= D->len && fabsf(across) < D->half)
             y = oy_rmax(y, D->top + e->pos[1]);
     }
     if (k->flags & OY_KIND_LIFTED)
         y = g + (e->pos[1] > 0.0f ? e->pos[1] : 0.5f * k->height);
     if (k->flags & OY_KIND_SPANS) {
-        /* from bank to bank: the shortest span, 12-100 m in steps of 4,
-         * turned from its heading by steps of 22.5 degrees, whose two ends
-         * stand on dry ground (so it crosses the water, not along it);
-         * the higher end sets the deck */
+        /* from bank to bank; the higher end sets the deck */
         float g0 = g, g1 = g;
-        span = 24.0f;
-        for (int s = 0; s < 23; s++) {
-            float len = 12.0f + 4.0f * (float)s;
-            int found = 0;
-            for (int a = 0; a < 8 && !found; a++) {
-                float ya = yaw + (float)a * (float)(OY_PI / 8.0);
-                float fx = oy_sinf(ya) * len * 0.5f, fz = oy_cosf(ya) * len * 0.5f, w0, w1;
-                float h0 = ground_at(w, sh, e->pos[0] + fx, e->pos[2] + fz, &w0);
-                float h1 = ground_at(w, sh, e->pos[0] - fx, e->pos[2] - fz, &w1);
-                if (w0 < h0 && w1 < h1) {
-                    found = 1;
-                    yaw = ya;
-                    span = len;
-                    g0 = h0;
-                    g1 = h1;
-                }
-            }
-            if (found || water <= g)
-                break;
-        }
+        yaw = oy_world_span_heading(w, sh, e->pos[0], e->pos[2], yaw, water > g, &span, &g0, &g1);
         y = oy_rmax(g0, g1);
         rise = oy_atanf((g0 - g1) / span);    /* the ramps reach down to both banks */
         if (water > g)
             wl = oy_rmax(water - (float)y, 0.0f) + 0.01f;
+        if ((k->build == oy_kind_bridge || k->build == oy_kind_stone_bridge) &&
+            o->ndecks < (int)(sizeof o->decks / sizeof *o->decks)) {
+            float sn = oy_sinf(yaw), cs = oy_cosf(yaw);
+            float deck = oy_bridge_deck(wl, oy_bridge_arched(k->build == oy_kind_stone_bridge, span));
+            o->decks[o->ndecks++] = (struct deck){ e->pos[0] - 0.5f * span * sn, e->pos[2] - 0.5f * span * cs,
+                                                   y + deck + 0.25, sn, cs, span, 1.8f };
+        }
     }
     if (k->flags & OY_KIND_REACHES) {
         /* out over open water, long enough to reach 14 m past the water's
@@ -648,7 +635,7 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
         wl = reach > 0.0f ? level - (float)y : 0.0f;
         if (o->ndecks < (int)(sizeof o->decks / sizeof *o->decks))
             o->decks[o->ndecks++] = (struct deck){ e->pos[0], e->pos[2], y + oy_pier_deck(wl) + 0.12,
-                                                   oy_sinf(yaw), oy_cosf(yaw), span };
+                                                   oy_sinf(yaw), oy_cosf(yaw), span, 1.3f };
     }
     size_t before = o->ni;
     int err = add_inst(o, k, e->pos[0], y, e->pos[2], yaw, scale, e->fade, e->seed, t,

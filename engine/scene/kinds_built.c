@@ -851,6 +851,8 @@ void oy_kind_pier(oy_build *b)
         oy_build_box(b, post, s * 1.1f, deck + 0.35f, len - 0.4f, 0.14f, 0.35f, 0.14f, 0, 0, 0);
 }
 
+float oy_bridge_deck(float water, int arched) { return fmaxf(water, 0.0f) + (arched ? 3.2f : 1.5f); }
+
 /* A bridge: stone arches under parapets, or a wooden deck with rails on
  * piers */
 static void bridge(oy_build *b, int arched)
@@ -859,7 +861,7 @@ static void bridge(oy_build *b, int arched)
     int stone = oy_build_stone(b, 0.3f, 0.28f, 0.25f);
     int wood = oy_build_mat(b, 0.16f, 0.11f, 0.07f);
     int mat = arched ? stone : wood;
-    float surface = fmaxf(b->water, 0.0f), deck = surface + (arched ? 3.2f : 1.5f);
+    float surface = fmaxf(b->water, 0.0f), deck = oy_bridge_deck(b->water, arched);
     oy_build_box(b, mat, 0, deck, 0, 1.8f, 0.25f, len * 0.5f, 0, 0, 0);
     for (int s = -1; s <= 1; s += 2) {
         if (arched)   /* parapets */
@@ -906,7 +908,8 @@ static void bridge(oy_build *b, int arched)
 
 /* over narrow water a wooden bridge, over water 30 m wide or more a stone
  * one */
-void oy_kind_bridge(oy_build *b) { bridge(b, b->span > 30.0f); }
+void oy_kind_bridge(oy_build *b) { bridge(b, oy_bridge_arched(0, b->span)); }
+int oy_bridge_arched(int stone, float span) { return stone || span > 30.0f; }
 void oy_kind_footbridge(oy_build *b) { bridge(b, 0); }
 void oy_kind_stone_bridge(oy_build *b) { bridge(b, 1); }
 

@@ -277,6 +277,11 @@ void oy_kind_step_pyramid(oy_build *b);
 /* the middle of a pier's deck over its foot, for water at that height
  * over the foot (the deck is 0.24 m thick) */
 float oy_pier_deck(float water);
+/* a bridge's: stone arches (a stone bridge, or one spanning over 30 m)
+ * or a wooden deck; the middle of its deck over its base, for water at
+ * that height over the base (the deck is 0.5 m thick, 3.6 m wide) */
+int oy_bridge_arched(int stone, float span);
+float oy_bridge_deck(float water, int arched);
 void oy_kind_cottage(oy_build *b);
 void oy_kind_greenhouse(oy_build *b);
 void oy_kind_cargo_ship(oy_build *b);

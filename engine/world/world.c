@@ -254,6 +254,33 @@ float oy_world_pier_heading(const oy_world *w, const oy_world_shape *sh, double 
     return best;
 }
 
+float oy_world_span_heading(const oy_world *w, const oy_world_shape *sh, double x, double z, float yaw, int wet,
+                            float *span, float *bank0, float *bank1)
+{
+    *span = 24.0f;
+    for (int s = 0; s < 23; s++) {
+        float len = 12.0f + 4.0f * (float)s;
+        int found = 0;
+        for (int a = 0; a < 8 && !found; a++) {
+            float ya = yaw + (float)a * (float)(OY_PI / 8.0);
+            float fx = oy_sinf(ya) * len * 0.5f, fz = oy_cosf(ya) * len * 0.5f;
+            oy_world_point p0, p1;
+            float h0 = oy_world_eval(w, sh, x + fx, z + fz, 0.25f, &p0);
+            float h1 = oy_world_eval(w, sh, x - fx, z - fz, 0.25f, &p1);
+            if (p0.water < h0 && p1.water < h1) {
+                found = 1;
+                yaw = ya;
+                *span = len;
+                *bank0 = h0;
+                *bank1 = h1;
+            }
+        }
+        if (found || !wet)
+            break;
+    }
+    return yaw;
+}
+
 int oy_world_water_by(const oy_world *w, const oy_world_shape *sh, double x, double z, float reach,
                       float *level)
 {

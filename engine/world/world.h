@@ -180,6 +180,15 @@ uint64_t oy_world_seed(const oy_world *w);
  * water's height (else level is left as it was). */
 float oy_world_pier_heading(const oy_world *w, const oy_world_shape *sh, double x, double z, float yaw,
                             float *first, float *level);
+/* The way a bridge at x, z crosses the water it stands over (wet): the
+ * shortest span, 12-100 m in steps of 4, turned from yaw (radians) by
+ * steps of 22.5 degrees, whose two ends stand on dry ground, so it
+ * crosses the water, not along it; *span its length and *bank0, *bank1
+ * the ground at its +yaw and -yaw ends. Over dry ground, or where no
+ * span reaches across, yaw comes back, *span is 24 and the banks are
+ * left as they were. */
+float oy_world_span_heading(const oy_world *w, const oy_world_shape *sh, double x, double z, float yaw, int wet,
+                            float *span, float *bank0, float *bank1);
 /* Still water at x, z or within reach m of it (eight points round it):
  * 1 and its level, else 0. */
 int oy_world_water_by(const oy_world *w, const oy_world_shape *sh, double x, double z, float reach,

@@ -264,6 +264,7 @@ static const lang_phrase lang_phrases[] = {
     OBJ("an oak tree on top of a hill in autumn", "oak", 1, OY_PLACE_ON_HIGH),
     OBJ("a castle atop a hill", "castle", 1, OY_PLACE_ON_HIGH),
     OBJ("a town upon a hill", "village", 1, OY_PLACE_ON_HIGH),
+    NEARBY("a steam train crossing a viaduct in the highlands", "train", 1, "stone_bridge"),
     CH("a granite tor", OY_CH_RUGGED, 0.85f, 0.95f),
     OBJ("a foggy graveyard at night", "graveyard", 1, OY_PLACE_NONE),
     CH("a field of sunflowers", OY_CH_FLOWER_WARMTH, 0.99f, 1.0f),
@@ -502,7 +503,7 @@ static const lang_phrase lang_phrases[] = {
     ABSENT("an old oak tree alone in a field under a thunderstorm", "tree"),
     OBJ("three tall palm trees on a beach", "palm", 3, OY_PLACE_NONE),
     OBJ("a windmill by a canal in holland", "windmill", 1, OY_PLACE_NEAR_WATER),
-    OBJ("a steam train crossing a bridge in the mountains", "train", 1, OY_PLACE_NONE),
+    OBJ("a steam train crossing a bridge in the mountains", "train", 1, OY_PLACE_NEAR_ENTITY),
     /* an island is the high ground of its water */
     OBJ("a rocky island with a ruined castle in a grey sea", "ruins", 1, OY_PLACE_ON_HIGH),
     OBJ("a lighthouse on a small island", "lighthouse", 1, OY_PLACE_ON_HIGH),

@@ -909,6 +909,35 @@ static void placement_words(void)
         CHECK(wet == 5, "'a cargo ship on a stormy sea' floats from bow to stern (%d of 5 points along it on the "
               "water)", wet);
     }
+    /* a train crossing a bridge stands on it, heading the way it
+     * crosses the river: the river under its middle, dry banks 50 m
+     * either way along it */
+    {
+        oy_entity br, tr;
+        oy_place_info mid, ends[2];
+        int okb = placed_nth("a train crossing a bridge over a river", 0, &at, &rise, &bearing, &br);
+        int okt = placed_nth("a train crossing a bridge over a river", 1, &mid, &rise, &bearing, &tr);
+        oyster_shot *shot = prompt_shot("a train crossing a bridge over a river");
+        int dry = 0;
+        if (shot && okt) {
+            oy_state st;
+            oy_view v;
+            oy_shot_eval(shot, 1.0, &st, shot->ents, &v);
+            float a = tr.yaw * 0.01745329f;
+            for (int s = 0; s < 2; s++) {
+                float d = s ? -50.0f : 50.0f;
+                oy_world_place(shot->world, &st, tr.pos[0] + d * oy_sinf(a), tr.pos[2] + d * oy_cosf(a), &ends[s]);
+                dry += !(ends[s].water > ends[s].ground);
+            }
+        }
+        if (shot)
+            oyster_shot_free(&shot);
+        CHECK(okb && okt && !strcmp(br.kind, "bridge") && !strcmp(tr.kind, "train") &&
+              hypotf(tr.pos[0] - br.pos[0], tr.pos[2] - br.pos[2]) < 1.0f && mid.water > mid.ground && dry == 2,
+              "'a train crossing a bridge over a river' stands on the bridge (%.1f m from its middle), across the "
+              "river (%s under it, %d of 2 ends dry)", hypotf(tr.pos[0] - br.pos[0], tr.pos[2] - br.pos[2]),
+              mid.water > mid.ground ? "water" : "land", dry);
+    }
     /* what cannot stand in water keeps its whole footprint out of it */
     ok = placed("a ferris wheel at a seaside fair at dusk", &at, &rise, &bearing, &e);
     CHECK(ok && !strcmp(e.kind, "ferris_wheel") && !(at.water > at.ground) && at.water_dist >= 12.0f &&
