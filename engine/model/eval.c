@@ -301,6 +301,17 @@ float oy_model_crown_height(const oy_model *m)
     return h;
 }
 
+float oy_model_fog_sight(const oy_model *m)
+{
+    float s = 0.0f;
+    for (size_t i = 0; i < m->nents; i++) {
+        const oy_entrec *r = &m->ents[i];
+        if (r->t_add <= 0.0 && r->of_set && r->fog_sight > 0.0f)
+            s = s > 0.0f ? fminf(s, r->fog_sight) : r->fog_sight;
+    }
+    return s;
+}
+
 const oy_event *oy_model_events(const oy_model *m, int *n)
 {
     *n = (int)m->nevents;

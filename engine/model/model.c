@@ -653,8 +653,10 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
             r->turn = across ? OY_TURN_ACROSS : turn_for(kd);
             r->seek = on_bluff ? OY_SEEK_NONE : seek_for(kd, it->place);
             r->stand_off = in_fog < 1.0f ? misty : stand_off;
-            if (clear < 250.0f && r->seek == OY_SEEK_HIGH)
+            if (clear < 250.0f && r->seek == OY_SEEK_HIGH) {
                 r->seek = OY_SEEK_NONE;   /* the high ground would be hundreds of metres off */
+                r->fog_sight = clear;
+            }
             /* a landform stood off already (ahead); the placing still
              * needs its height to see that the land does not hide it */
             if (kd && (kd->flags & OY_KIND_LANDFORM) && (r->seek == OY_SEEK_NONE || r->seek == OY_SEEK_RIVER))

@@ -263,6 +263,10 @@ int oy_model_shore_thing(const oy_model *m);
 /* The height of the tallest thing the world prompt stands on high ground
  * ("a castle on a hill"), 0 if none: oy_world_hill_crown. */
 float oy_model_crown_height(const oy_model *m);
+/* How far one sees through the fog of the world prompt that names a
+ * thing on high ground it then stands before, not on ("a lighthouse on a
+ * rocky island in the fog"); 0 if none: oy_world_fog_sight. */
+float oy_model_fog_sight(const oy_model *m);
 /* Entity i (0 .. oy_model_entity_count - 1) as it is at t, into out (as it
  * was added, before its time); returns 1 when it is in the shot at t. */
 int oy_model_entity_at(const oy_model *m, size_t i, double t, oy_entity *out);

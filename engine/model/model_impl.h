@@ -84,6 +84,8 @@ typedef struct oy_entrec {
     float face_turn;           /* degrees added to the heading toward
                                   face_at (OY_TURN_QUARTER) */
     int seek;                  /* OY_SEEK_*: ground the words put it on */
+    float fog_sight;           /* m: the words put it on high ground, but
+                                  a fog hides all past this (0: no fog) */
     float stand_off;           /* m: a tall thing no nearer (0: any);
                                   6.3 times the height it is seen whole at */
     int by_view;               /* placed relative to the camera, once */

@@ -377,6 +377,13 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
         sh->island_r = fminf(sh->island_r, 250.0f);
         sh->island_z = fminf(sh->island_z, 200.0f + sh->island_r);
     }
+    if (!F[OY_FEAT_ISLAND].at_given && F[OY_FEAT_ISLAND].size <= 0.0 && w->fog_sight > 0.0f) {
+        /* the same in fog ("a lighthouse on a rocky island in the fog"):
+         * a small island, its near shore half as far as the fog lets
+         * the view see, where the thing stands on it */
+        sh->island_r = fminf(sh->island_r, 120.0f);
+        sh->island_z = fminf(sh->island_z, 0.5f * w->fog_sight + sh->island_r);
+    }
     sh->peaks_x = (float)F[OY_FEAT_PEAKS].x;
     sh->peaks_z = (float)F[OY_FEAT_PEAKS].z;
     float vk = F[OY_FEAT_PEAKS].at_given ? 1.0f : 4500.0f / sqrtf(sh->peaks_x * sh->peaks_x + sh->peaks_z * sh->peaks_z);

@@ -53,6 +53,11 @@ void oy_world_hill_crown(oy_world *w, float h)
     w->hill_crown = fmaxf(h, 0.0f);
 }
 
+void oy_world_fog_sight(oy_world *w, float m)
+{
+    w->fog_sight = fmaxf(m, 0.0f);
+}
+
 /* The last shape each thread made, for the world it was made for: keyed
  * by the world's id, not its address, which a later world of another
  * shot (another layout, the same seed) may reuse. */

@@ -30,6 +30,10 @@ void oy_world_lake_aside(oy_world *w);
  * on a hill"): the default hill stands far enough out, and low enough,
  * for a level view from the origin to see it and its crown whole. */
 void oy_world_hill_crown(oy_world *w, float h);
+/* Something stands on the high ground from the start in a fog that hides
+ * all past m metres: the default island is small, its near shore at
+ * half that, so the thing on it shows through the fog. */
+void oy_world_fog_sight(oy_world *w, float m);
 
 enum oy_water_kind { OY_WATER_NONE, OY_WATER_SEA, OY_WATER_LAKE, OY_WATER_RIVER };
 
@@ -236,6 +240,7 @@ struct oy_world {
     float side_river;                 /* +-1: which side of its course */
     int lake_aside;                   /* oy_world_lake_aside was called */
     float hill_crown;                 /* m: oy_world_hill_crown's height */
+    float fog_sight;                  /* m: oy_world_fog_sight's (0: none) */
     double wind_x, wind_z;            /* the prevailing wind dunes face */
 };
 

@@ -938,6 +938,13 @@ static void placement_words(void)
               "river (%s under it, %d of 2 ends dry)", hypotf(tr.pos[0] - br.pos[0], tr.pos[2] - br.pos[2]),
               mid.water > mid.ground ? "water" : "land", dry);
     }
+    /* in fog the island a thing stands on comes near enough for the
+     * thing to show through it (the island stood 380 m out, unseen) */
+    ok = placed("an abandoned lighthouse on a rocky island in the fog", &at, &rise, &bearing, &e);
+    float fogged = hypotf(e.pos[0], e.pos[2]);
+    CHECK(ok && !(at.water > at.ground) && fogged < 180.0f,
+          "'a lighthouse on a rocky island in the fog' stands on the island within the fog's sight (%.0f m off, "
+          "%s)", fogged, at.water > at.ground ? "in the water" : "on land");
     /* what cannot stand in water keeps its whole footprint out of it */
     ok = placed("a ferris wheel at a seaside fair at dusk", &at, &rise, &bearing, &e);
     CHECK(ok && !strcmp(e.kind, "ferris_wheel") && !(at.water > at.ground) && at.water_dist >= 12.0f &&
