@@ -580,7 +580,8 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
                             e->seek = OY_SEEK_SPAN;
                             e->stand_off = 0.0f;
                             e->beside_off[0] = 0.0f;
-                            e->beside_off[1] = (float)k * (2.0f * kd->radius + 2.0f) * (k & 1 ? -1.0f : 1.0f);
+                            float gap = 2.0f * kd->radius + 2.0f;
+                            e->beside_off[1] = (float)((k + 1) / 2) * gap * (k & 1 ? -1.0f : 1.0f);
                         } else if (kt && (kt->flags & OY_KIND_OPEN)) {
                             /* in a town square: in its middle, a few
                              * metres apart, where the view stands near */

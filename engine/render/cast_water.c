@@ -19,7 +19,7 @@ static const float wave_len[OY_WAVES] = { 11.3f, 6.7f, 3.9f, 2.3f, 1.37f };
 static const float swell_dir[OY_SWELLS][2] = { { 0.6f, -0.8f }, { 0.85f, -0.53f } };
 static const float swell_len[OY_SWELLS] = { 43.0f, 27.0f };
 
-/* a train's phase at the camera at time t, 0..2 pi */
+/* a wave train's phase at the camera at time t, 0..2 pi */
 static float train_phase(const oy_cast *c, double t, const float dir[2], float len)
 {
     double k = 2.0 * OY_PI / len, w = sqrt(9.81 * k);

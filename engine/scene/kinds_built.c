@@ -218,10 +218,10 @@ void oy_kind_hobbit_hole(oy_build *b)
     lamp_light(b, 0, 1.4f, 8.4f, 2.0f);
 }
 
-/* A house of East Asia: white plaster walls on a dark timber frame,
- * posts at the corners and a dark wooden sill band; paper screens that
- * glow by night (a village's storehouse is one too); a broad hipped roof of grey tile with deep eaves; a
- * low veranda along the front; no chimney. */
+/* A house of East Asia (a village's storehouse too): white plaster
+ * walls on a dark timber frame, posts at the corners and a dark wooden
+ * sill band; paper screens that glow by night; a broad hipped roof of
+ * grey tile with deep eaves; a low veranda along the front; no chimney. */
 static void east_house(oy_build *b)
 {
     float hx = oy_build_rand(b, 3, 3.8f, 5.0f), hz = oy_build_rand(b, 4, 3.2f, 4.2f);

@@ -173,8 +173,8 @@ static void frozen_fall(oy_build *b, float H, float fall)
  * higher than the other, a wooded brow along its top in green land.
  * Behind the face the hill rises to the lip; either side its rounded
  * shoulders fall away to the sides and back, wooded in green land,
- * bare rock in dry land (under deep snow, where they would stand as
- * white domes, the face ends the hill). The sheet leaves the lip a
+ * bare rock in dry land, broad low drifts under deep snow (high ones
+ * stood as white domes). The sheet leaves the lip a
  * little out from the face, bright where it turns over the brink; its
  * streaks fall at the speed of the drop. */
 void oy_kind_waterfall(oy_build *b)
@@ -191,7 +191,8 @@ void oy_kind_waterfall(oy_build *b)
     for (int s = -1; s <= 1; s += 2)
         for (int j = 0; j < 2; j++) {
             float Ws = oy_build_rand(b, 90 + 2 * j + (s > 0), 26.0f, 38.0f) * (snowy ? 1.6f : 1.0f);
-            float x = (float)s * (0.5f * Wf + (j ? 1.2f : 0.2f) * Ws), h = (j ? 0.5f : 0.8f) * H * (snowy ? 0.7f : 1.0f);
+            float x = (float)s * (0.5f * Wf + (j ? 1.2f : 0.2f) * Ws);
+            float h = (j ? 0.5f : 0.8f) * H * (snowy ? 0.7f : 1.0f);
             float z = -36.0f - 10.0f * (float)j + oy_build_rand(b, 94 + 2 * j + (s > 0), -4.0f, 4.0f);
             oy_build_ellipsoid(b, hill, x, 0.0f, z, Ws, h, 30.0f + 8.0f * (float)j);
             /* trees standing out of the wooded shoulder */
@@ -210,7 +211,8 @@ void oy_kind_waterfall(oy_build *b)
     float skew = oy_build_rand(b, 9, -0.35f, 0.35f), hw = 0.55f * Wf / (float)cols;
     for (int i = 0; i < cols; i++) {
         float u = ((float)i - 0.5f * (float)(cols - 1)) / (0.5f * (float)(cols - 1));   /* -1..1 */
-        float top = H * (i == cols / 2 ? 1.0f : (1.08f - 0.3f * (u - skew) * (u - skew)) * oy_build_rand(b, 10 + i, 0.86f, 1.06f));
+        float jag = oy_build_rand(b, 10 + i, 0.86f, 1.06f);
+        float top = H * (i == cols / 2 ? 1.0f : (1.08f - 0.3f * (u - skew) * (u - skew)) * jag);
         float depth = oy_build_rand(b, 20 + i, 6.0f, 9.0f), x = u * (0.5f * Wf - hw);
         float z = -depth - (i == cols / 2 ? 1.5f : oy_build_rand(b, 30 + i, -1.5f, 1.5f) + 4.0f * u * u);
         float wide = i == cols / 2 ? 1.3f : oy_build_rand(b, 140 + i, 0.8f, 1.35f);

@@ -575,7 +575,8 @@ int main(void)
                 }
             sd[k] = sqrt(fmax(s2 / n - (s1 / n) * (s1 / n), 0.0));
         }
-        CHECK(sd[1] > 11.0 && sd[1] > 4.0 * sd[0], "a rough sea's swells: block means vary by %.1f (a calm sea's %.1f)", sd[1], sd[0]);
+        CHECK(sd[1] > 11.0 && sd[1] > 4.0 * sd[0], "a rough sea's swells: block means vary by %.1f (a calm sea's "
+              "%.1f)", sd[1], sd[0]);
     }
 
     /* fog flattens the far distance */
