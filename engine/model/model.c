@@ -582,6 +582,14 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
                             e->beside_off[0] = 0.0f;
                             float gap = 2.0f * kd->radius + 2.0f;
                             e->beside_off[1] = (float)((k + 1) / 2) * gap * (k & 1 ? -1.0f : 1.0f);
+                            /* under a long thing (a train) the bridge
+                             * stands across the view, as far out as the
+                             * long thing would alone */
+                            oy_entrec *bridge = &c->m->ents[at];
+                            if (kd->flags & OY_KIND_ACROSS) {
+                                bridge->turn = OY_TURN_ACROSS;
+                                bridge->ahead = fmaxf(bridge->ahead, 3.6f * kd->radius);
+                            }
                         } else if (kt && (kt->flags & OY_KIND_OPEN)) {
                             /* in a town square: in its middle, a few
                              * metres apart, where the view stands near */
