@@ -33,12 +33,7 @@ void oy_cast_waves_at(oy_cast *c, double t)
         c->wave_ph[i] = train_phase(c, t, wave_dir[i], wave_len[i]);
     for (int i = 0; i < OY_SWELLS; i++)
         c->swell_ph[i] = train_phase(c, t, swell_dir[i], swell_len[i]);
-}
-
-/* how rough the sea runs, 0..1: swells and whitecaps from a strong wind */
-static float roughness(const oy_cast *c)
-{
-    return oy_smoothstepf(0.45f, 1.0f, oy_clampf(c->st->ch[OY_CH_WIND], 0.0f, 1.0f));
+    c->rough = oy_smoothstepf(0.45f, 1.0f, oy_clampf(c->st->ch[OY_CH_WIND], 0.0f, 1.0f));
 }
 
 /* sum of travelling waves: slope of the water surface at local x, z;
@@ -74,7 +69,7 @@ static void waves(const oy_cast *c, float x, float z, double wx, double wz, floa
         *sz += nz * f;
     }
     /* a rough sea heaves in long swells, steep-fronted, seen far out */
-    float rough = roughness(c), h = 0.0f;
+    float rough = c->rough, h = 0.0f;
     *crest = 0.0f;
     if (rough <= 0.0f)
         return;
@@ -260,7 +255,7 @@ void oy_cast_shade_water(const oy_cast *c, const full *f, float x, float y, floa
      * break white in patches that drift downwind and break up, more of
      * them the stronger it blows; past where a patch resolves they are
      * a pale sheen of their mean cover */
-    float rough = roughness(c);
+    float rough = c->rough;
     if (rough > 0.0f && depth > 0.35f) {
         /* most of them on the swells' crests */
         float th = oy_lerpf(0.85f, 0.5f, rough) + 0.3f * rough * (0.5f - crest);

@@ -356,6 +356,8 @@ typedef struct oy_cast {
     const float *detail;          /* OY_DETAIL_N^2 lattice for surface texture */
     float wave_ph[OY_WAVES];      /* each wave train's phase at the camera */
     float swell_ph[OY_SWELLS];    /* each swell's */
+    float rough;                  /* 0..1 how rough the sea runs: swells and
+                                   * whitecaps from a strong wind */
     float *hdr;                   /* w * h * 3, row 0 at the bottom */
     float *depth;                 /* w * h, metres along the ray */
 } oy_cast;

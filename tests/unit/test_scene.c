@@ -891,12 +891,10 @@ static void placement_words(void)
     /* a long ship floats clear of the shore, bow and stern: it does not
      * lie across the water's edge with its stern on the beach */
     {
-        oyster_shot *shot = prompt_shot("a cargo ship on a stormy sea");
+        oy_state st;
+        oyster_shot *shot = prompt_state("a cargo ship on a stormy sea", &st);
         int wet = 0;
         if (shot) {
-            oy_state st;
-            oy_view v;
-            oy_shot_eval(shot, 1.0, &st, shot->ents, &v);
             const oy_entity *c = st.nentities > 0 ? &st.entities[0] : NULL;
             for (int k = -2; c && k <= 2; k++) {
                 float a = c->yaw * 0.01745329f, d = 0.45f * 76.0f * (float)k / 2.0f;
@@ -913,26 +911,25 @@ static void placement_words(void)
      * crosses the river: the river under its middle, dry banks 50 m
      * either way along it */
     {
-        oy_entity br, tr;
-        oy_place_info mid, ends[2];
-        int okb = placed_nth("a train crossing a bridge over a river", 0, &at, &rise, &bearing, &br);
-        int okt = placed_nth("a train crossing a bridge over a river", 1, &mid, &rise, &bearing, &tr);
-        oyster_shot *shot = prompt_shot("a train crossing a bridge over a river");
-        int dry = 0;
-        if (shot && okt) {
-            oy_state st;
-            oy_view v;
-            oy_shot_eval(shot, 1.0, &st, shot->ents, &v);
+        oy_state st;
+        oy_entity br = { 0 }, tr = { 0 };
+        oy_place_info mid = { 0 }, end;
+        oyster_shot *shot = prompt_state("a train crossing a bridge over a river", &st);
+        int dry = 0, ok2 = shot && st.nentities == 2;
+        if (ok2) {
+            br = st.entities[0];
+            tr = st.entities[1];
+            oy_world_place(shot->world, &st, tr.pos[0], tr.pos[2], &mid);
             float a = tr.yaw * 0.01745329f;
             for (int s = 0; s < 2; s++) {
                 float d = s ? -50.0f : 50.0f;
-                oy_world_place(shot->world, &st, tr.pos[0] + d * oy_sinf(a), tr.pos[2] + d * oy_cosf(a), &ends[s]);
-                dry += !(ends[s].water > ends[s].ground);
+                oy_world_place(shot->world, &st, tr.pos[0] + d * oy_sinf(a), tr.pos[2] + d * oy_cosf(a), &end);
+                dry += !(end.water > end.ground);
             }
         }
         if (shot)
             oyster_shot_free(&shot);
-        CHECK(okb && okt && !strcmp(br.kind, "bridge") && !strcmp(tr.kind, "train") &&
+        CHECK(ok2 && !strcmp(br.kind, "bridge") && !strcmp(tr.kind, "train") &&
               hypotf(tr.pos[0] - br.pos[0], tr.pos[2] - br.pos[2]) < 1.0f && mid.water > mid.ground && dry == 2,
               "'a train crossing a bridge over a river' stands on the bridge (%.1f m from its middle), across the "
               "river (%s under it, %d of 2 ends dry)", hypotf(tr.pos[0] - br.pos[0], tr.pos[2] - br.pos[2]),
