@@ -520,11 +520,19 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
                  * size and a few metres more */
                 const oy_kind *kt = oy_scene_kind_find(c->m->ents[at].e.kind);
                 float reach = 5.0f + (kt ? 0.5f * kt->radius : 0.0f);
+                /* things named before by the same one ("a farmhouse with
+                 * a barn and a silo") take the first places round it */
+                int prior = 0;
+                for (int j = 0; j < i; j++)
+                    if (p->items[j].place == OY_PLACE_NEAR_ENTITY && !p->items[j].negated &&
+                        p->items[j].concept->group == OY_GROUP_OBJECT &&
+                        !strcmp(p->items[j].near_what, it->near_what))
+                        prior += p->items[j].count;
                 for (int k = 0; k < it->count; k++) {
                     /* looked up each time: add_entity may move the table */
                     const oy_entrec *r = &c->m->ents[at];
                     float pos[3], dx, dz;
-                    scatter(c->m->seed ^ (uint64_t)directive, k, it->count + 1, 6.0f, &dx, &dz);
+                    scatter(c->m->seed ^ (uint64_t)directive, prior + k, prior + it->count + 1, 6.0f, &dx, &dz);
                     int along = kt && (kt->flags & OY_KIND_ALONG);
                     if (along) {
                         /* by a road: along it ahead, in pairs either
@@ -535,7 +543,9 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
                         if (kd && (kd->flags & OY_KIND_MOVER))
                             dx = (k & 1 ? -1.0f : 1.0f) * 1.4f;
                     } else {
-                        dx += 0.8f * reach;
+                        /* the second on its other side, the third on
+                         * the first's, and so on */
+                        dx += ((prior + k) & 1 ? -0.8f : 0.8f) * reach;
                         dz += 0.6f * reach;
                     }
                     pos[0] = r->e.pos[0] + dx;
@@ -597,7 +607,10 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
                             e->beside_off[0] = 0.5f * (dx - 0.8f * reach);
                             e->beside_off[1] = 0.5f * (dz - 0.6f * reach);
                         } else if (!along && stand_off > r->ahead + e->beside_off[1]) {
-                            e->beside_off[0] = 0.5f * dx;
+                            /* behind it, the later ones clear of the first */
+                            int n = prior + k;
+                            e->beside_off[0] = 0.5f * dx + (n & 1 ? -2.2f : 2.2f) * (float)((n + 1) / 2) *
+                                                             (kd ? kd->radius : 5.0f);
                             e->beside_off[1] = stand_off - r->ahead;
                         } else if (kt && (kt->flags & OY_KIND_CLUSTER) && !along &&
                                    ahead < r->ahead - reach) {

@@ -309,6 +309,32 @@ void oy_kind_barn(oy_build *b)
     oy_build_box(b, dark, 0, wall + 1.4f, hz + 0.03f, 0.7f, 0.6f, 0.05f, 0, 0, 0);
 }
 
+/* a farm silo: a tall cylinder of galvanised steel or pale concrete
+ * staves under a domed cap, hoops round it, a caged ladder up one side
+ * and, on some farms, a shorter second silo beside it */
+void oy_kind_silo(oy_build *b)
+{
+    float h = oy_build_rand(b, 1, 14.0f, 20.0f), r = oy_build_rand(b, 2, 2.6f, 3.4f);
+    int steel = oy_build_rand(b, 3, 0.0f, 1.0f) < 0.6f;
+    int body = steel ? oy_build_mat(b, 0.44f, 0.46f, 0.47f) : oy_build_mat(b, 0.5f, 0.48f, 0.43f);
+    int cap = steel ? oy_build_mat(b, 0.52f, 0.54f, 0.55f) : oy_build_mat(b, 0.08f, 0.14f, 0.26f);
+    int hoop = oy_build_shade(b, 0.7f);
+    int rail = oy_build_mat(b, 0.25f, 0.25f, 0.24f);
+    int pair = oy_build_rand(b, 4, 0.0f, 1.0f) < 0.5f;
+    for (int s = 0; s <= pair; s++) {
+        float x = s ? -2.0f * r - 0.6f : 0.0f, hs = s ? 0.75f * h : h, rs = s ? 0.85f * r : r;
+        oy_build_frustum(b, body, x, -1.0f, 0, rs, rs, hs + 1.0f);
+        for (int i = 1; i < 5; i++)
+            oy_build_frustum(b, hoop, x, hs * (float)i / 5.0f, 0, rs + 0.04f, rs + 0.04f, 0.12f);
+        oy_build_ellipsoid(b, cap, x, hs, 0, rs + 0.1f, 0.55f * rs, rs + 0.1f);
+    }
+    /* the ladder up the side facing the view, in its cage */
+    oy_build_box(b, rail, -0.25f, 0.5f * h, r + 0.1f, 0.04f, 0.5f * h, 0.04f, 0, 0, 0);
+    oy_build_box(b, rail, 0.25f, 0.5f * h, r + 0.1f, 0.04f, 0.5f * h, 0.04f, 0, 0, 0);
+    for (int i = 0; i < 6; i++)
+        oy_build_frustum(b, rail, 0, 3.0f + (h - 3.0f) * (float)i / 5.0f, r + 0.45f, 0.45f, 0.45f, 0.06f);
+}
+
 void oy_kind_tower(oy_build *b)
 {
     float h = oy_build_rand(b, 1, 16.0f, 24.0f), r = oy_build_rand(b, 2, 2.6f, 3.4f);
@@ -442,14 +468,55 @@ void oy_kind_church(oy_build *b)
     lamp_light(b, 0, 4.0f, tz + 4.0f, 4.0f);
 }
 
+/* a castle in ruin ("a crumbling castle", "a ruined castle"): the keep
+ * roofless, its top broken off unevenly, each curtain wall breached, the
+ * towers standing to different heights, no roofs, rubble at their feet,
+ * empty windows */
+static void ruined_castle(oy_build *b, int stone, int dark, float s, float wall)
+{
+    float kh = oy_build_rand(b, 2, 12.0f, 15.0f);
+    oy_build_box(b, stone, 0, 0.5f * kh - 2.0f, 0, 6.0f, 0.5f * kh + 2.0f, 6.0f, 0, 0, 0);
+    oy_build_box(b, stone, -3.5f, kh + 2.0f, 3.5f, 2.5f, 2.0f, 2.5f, 0, 0, 0);
+    oy_build_box(b, stone, 4.0f, kh + 0.8f, -4.0f, 2.0f, 0.8f, 2.0f, 0, 0, 0);
+    windows(b, dark, 6.0f, 6.0f, 0.6f * kh, 2, 0);
+    for (int i = 0; i < 4; i++) {
+        float a = PI * 0.5f * (float)i, ca = oy_cosf(a), sa = oy_sinf(a);
+        float cx = sa * s, cz = ca * s;
+        /* the wall in two stretches either side of a breach */
+        float g0 = oy_build_rand(b, 10 + i, -0.5f, 0.3f) * s, g1 = g0 + oy_build_rand(b, 20 + i, 3.0f, 6.0f);
+        float h0 = oy_build_rand(b, 30 + i, 0.55f, 1.0f) * wall, h1 = oy_build_rand(b, 40 + i, 0.4f, 0.9f) * wall;
+        float m0 = 0.5f * (-s + g0), l0 = 0.5f * (g0 + s), m1 = 0.5f * (g1 + s), l1 = 0.5f * (s - g1);
+        oy_build_box(b, stone, cx + ca * m0, 0.5f * h0 - 1.0f, cz - sa * m0, l0, 0.5f * h0 + 1.0f, 0.9f, a + PI * 0.5f,
+                     0, 0);
+        oy_build_box(b, stone, cx + ca * m1, 0.5f * h1 - 1.0f, cz - sa * m1, l1, 0.5f * h1 + 1.0f, 0.9f, a + PI * 0.5f,
+                     0, 0);
+        /* what is left of the battlements on the higher stretch */
+        for (int j = 0; j < 3; j++) {
+            float u = m0 + (float)(j - 1) * 0.55f * l0;
+            oy_build_box(b, stone, cx + ca * u, h0 + 0.45f, cz - sa * u, 0.6f, 0.45f, 0.9f, a + PI * 0.5f, 0, 0);
+        }
+        /* the fallen stones in the breach, spilling out */
+        float gm = 0.5f * (g0 + g1);
+        oy_build_box(b, stone, cx + ca * gm + 1.2f * sa, 0.3f, cz - sa * gm + 1.2f * ca, 1.8f, 0.9f, 1.4f,
+                     oy_build_rand(b, 50 + i, 0.0f, 3.0f), 0.2f, 0.15f);
+        float tx = oy_sinf(a + PI * 0.25f) * s * 1.414f, tz = oy_cosf(a + PI * 0.25f) * s * 1.414f;
+        oy_build_frustum(b, stone, tx, -2.0f, tz, 3.2f, 3.0f, oy_build_rand(b, 60 + i, 0.45f, 1.0f) * (wall + 6.0f));
+    }
+    oy_build_box(b, dark, 0, 1.8f, s + 0.5f, 1.6f, 1.8f, 0.5f, 0, 0, 0);
+}
+
 void oy_kind_castle(oy_build *b)
 {
     float k = oy_build_rand(b, 1, 0.85f, 1.1f);
     int stone = oy_build_stone(b, 0.3f * k, 0.28f * k, 0.25f * k);
     int roof = roof_mat(b, 0.06f, 0.06f, 0.08f);
     int dark = oy_build_mat(b, 0.03f, 0.025f, 0.02f);
-    int win = oy_build_window(b);
     float s = 14.0f, wall = 9.0f;
+    if (b->look->derelict) {
+        ruined_castle(b, stone, dark, s, wall);
+        return;
+    }
+    int win = oy_build_window(b);
     /* keep */
     oy_build_box(b, stone, 0, 8.0f, 0, 6.0f, 10.0f, 6.0f, 0, 0, 0);
     oy_build_roof(b, roof, 0, 18.0f, 0, 6.3f, 6.3f, 5.0f, 0);

@@ -68,6 +68,69 @@ void oy_kind_campfire(oy_build *b)
     oy_build_plume(b, young, old, 6, 4.0f, 1.0f, 5.0f, 0.15f, 0.7f, 1.0f);
 }
 
+/* A wildfire: a front of fire some 30 m wide through a stand of trees,
+ * the trunks charred black, flames climbing their crowns and running low
+ * over the ground between them, embers glowing in the ash behind, a
+ * broad plume of brown-grey smoke leaning downwind and an orange light
+ * over everything round it that flickers with the flames. */
+/* a soft, see-through glow: flame, or smoke lit from below, its light
+ * as bright whatever the frame's exposure */
+static int soft_glow(oy_build *b, float r, float g, float bl, float power, float alpha)
+{
+    int m = oy_build_soft(b, 0.05f * r, 0.05f * g, 0.05f * bl, alpha, 0.0f);
+    float k = power / b->look->exposure;
+    b->m[m].emit[0] = r * k;
+    b->m[m].emit[1] = g * k;
+    b->m[m].emit[2] = bl * k;
+    return m;
+}
+
+void oy_kind_wildfire(oy_build *b)
+{
+    int char_ = oy_build_mat(b, 0.03f, 0.025f, 0.02f);
+    float t = b->t, n = b->look->night;
+    float fl = 0.85f + 0.15f * oy_sinf(t * 5.0f) * oy_sinf(t * 3.1f + 1.0f);
+    int flame = oy_build_glow(b, 1.0f, 0.22f, 0.03f, 0.65f * fl);
+    int tip = oy_build_glow(b, 1.0f, 0.45f, 0.1f, 0.9f * fl);
+    int halo = soft_glow(b, 1.0f, 0.25f, 0.04f, 0.5f, 0.45f);
+    int ember = oy_build_glow(b, 0.9f, 0.2f, 0.03f, 0.55f);
+    /* burning trees: a charred trunk, tongues of flame licking up its
+     * crown, each flickering on its own, in a haze of their glow */
+    for (int i = 0; i < 6; i++) {
+        float x = -14.0f + 5.6f * (float)i + oy_build_rand(b, 10 + i, -1.5f, 1.5f);
+        float z = oy_build_rand(b, 20 + i, -4.0f, 4.0f), h = oy_build_rand(b, 30 + i, 9.0f, 15.0f);
+        oy_build_frustum(b, char_, x, -0.5f, z, 0.35f, 0.12f, h + 0.5f);
+        for (int j = 0; j < 3; j++) {
+            float ph = (float)(i * 3 + j), f = 0.75f + 0.3f * oy_sinf(t * (7.0f + 1.3f * ph) + ph);
+            float dx = 1.1f * (float)(j - 1) + 0.3f * oy_sinf(t * 3.0f + ph);
+            oy_build_frustum(b, j == 1 ? tip : flame, x + dx, h * (0.4f + 0.1f * (float)(j & 1)), z + 0.4f * (float)(j - 1),
+                             0.9f - 0.2f * (float)(j & 1), 0.0f, (5.5f + 2.5f * (float)(j == 1)) * f);
+        }
+        oy_build_ellipsoid(b, halo, x, h * 0.65f, z, 3.6f, 4.5f, 3.6f);
+    }
+    /* the ground fire along the front, low and ragged */
+    for (int i = 0; i < 9; i++) {
+        float x = -16.0f + 4.0f * (float)i + oy_build_rand(b, 40 + i, -1.0f, 1.0f);
+        float f = 0.7f + 0.35f * oy_sinf(t * (9.0f + (float)i * 1.7f) + (float)i);
+        oy_build_frustum(b, i & 1 ? tip : flame, x, 0.0f, oy_build_rand(b, 50 + i, -1.0f, 3.0f), 0.8f, 0.0f,
+                         oy_build_rand(b, 60 + i, 1.5f, 3.0f) * f);
+    }
+    /* embers in the burnt ground behind it */
+    for (int i = 0; i < 6; i++)
+        oy_build_box(b, ember, oy_build_rand(b, 80 + i, -15.0f, 15.0f), 0.02f, oy_build_rand(b, 90 + i, -14.0f, -4.0f),
+                     oy_build_rand(b, 100 + i, 0.8f, 2.5f), 0.05f, oy_build_rand(b, 110 + i, 0.5f, 1.5f),
+                     oy_build_rand(b, 120 + i, 0.0f, 3.0f), 0, 0);
+    oy_build_box(b, char_, 0, 0.01f, -6.0f, 17.0f, 0.02f, 9.0f, 0, 0, 0);
+    oy_build_light(b, -7.0f, 6.0f, 3.0f, 1.0f, 0.4f, 0.1f, 450.0f * fl);
+    oy_build_light(b, 8.0f, 6.0f, 3.0f, 1.0f, 0.4f, 0.1f, 450.0f * fl);
+    /* the smoke: a wide plume rising 60 m, darker low, paler high; by
+     * night lit orange from below */
+    int young = n > 0.05f ? soft_glow(b, 0.6f, 0.22f, 0.07f, 0.45f * n, 0.5f)
+                          : oy_build_soft(b, 0.22f, 0.18f, 0.15f, 0.5f, 0.0f);
+    int old = oy_build_soft(b, 0.4f, 0.37f, 0.33f, 0.25f, 0.0f);
+    oy_build_plume(b, young, old, 10, 9.0f, 14.0f, 55.0f, 7.0f, 16.0f, 4.0f);
+}
+
 /* A steam vent (a fumarole, a geyser's breath): a crusted mound of pale
  * rock with white steam billowing up from it, broad and slow. */
 void oy_kind_steam_vent(oy_build *b)

@@ -332,7 +332,9 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     pt->snow_aff = oy_clampf((1.0f - oy_smoothstepf(0.5f, 1.1f, slope)) * (0.85f + 0.15f * fine), 0.0f, 1.0f);
     /* far forest canopy: clumps where forest and vegetation allow */
     /* (a forest world is forest wherever the ground allows, dry or wet) */
-    float forest = fmaxf(b[FOREST] + 0.5f * b[SWAMP] + 0.3f * b[MEADOW] * sh->veg, 0.7f * sh->woods);
+    /* (under mountains, on the land below the peaks' upper slopes) */
+    float below = sh->woods_below * (1.0f - oy_smoothstepf(0.3f, 0.55f, alt / fmaxf(sh->relief_amp, 100.0f)));
+    float forest = fmaxf(b[FOREST] + 0.5f * b[SWAMP] + 0.3f * b[MEADOW] * sh->veg, 0.7f * fmaxf(sh->woods, below));
     float clump = oy_world_fbm(w, x + 55.0, z - 66.0, 140.0, 6.0f, 4);
     float dense = 0.5f + fmaxf(sh->veg, 0.4f * sh->woods);
     float cover = oy_smoothstepf(0.6f, 0.15f, 1.0f - forest * dense - 0.35f * clump);
@@ -350,7 +352,7 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     /* the set's open ground stays open: a meadow floor along a valley, a
      * clearing elsewhere, its forest edge wandering in and out; in a
      * forest world the trees close in a few metres past the glade */
-    float shaped = fmaxf(sh->valley, sh->canyon), k = sh->woods;
+    float shaped = fmaxf(sh->valley, sh->canyon), k = fmaxf(sh->woods, 0.7f * below);
     float edge = oy_world_fbm(w, x - 1300.0, z + 2100.0, 350.0, 40.0f, 2);
     float open = pt->open_dist - oy_lerpf(30.0f + 90.0f * shaped, 3.0f + 20.0f * shaped, k) -
                  oy_lerpf(25.0f, 5.0f, k) * patch - oy_lerpf(55.0f, 6.0f, k) * edge;

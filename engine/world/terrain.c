@@ -235,6 +235,7 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
                          (1.0f - oy_smoothstepf(0.3f, 0.7f, c[OY_CH_BIOME_DESERT] + c[OY_CH_BIOME_SNOWFIELD]));
     float outlook = forest_world * oy_smoothstepf(0.75f, 0.9f, relief);
     sh->woods = forest_world - outlook;
+    sh->woods_below = outlook;
     sh->sea_level = 6.0f * oy_clampf(c[OY_CH_WATER_LEVEL], -1.0f, 1.0f);
     for (int i = 0; i < 8; i++) {
         sh->biome[i] = fmaxf(c[OY_CH_BIOME_MEADOW + i], 0.0f);

@@ -101,6 +101,7 @@ typedef struct oy_world_shape {
     float lake_x, lake_z, lake_r, lake_level;
     float clear_x, clear_z, clear_r; /* the clearing: open ground, m */
     float woods;                     /* 0..1 a forest all round the clearing */
+    float woods_below;               /* 0..1 a forest world under mountains: the lower land wooded */
     float conifer, birch, acacia, bamboo; /* the forest's species (flora.c) */
     float grove;                  /* trees ringing still water: an oasis, a garden */
     float valley_w, canyon_w, canyon_depth, river_w;   /* half-widths, m */

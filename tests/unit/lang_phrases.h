@@ -547,6 +547,11 @@ static const lang_phrase lang_phrases[] = {
     NEARBY("a country road lined with poplar trees", "poplar", 12, "road"),
     NEARBY("a country road lined with autumn trees", "tree", 12, "road"),
     OBJ("two red barns in a field", "barn", 2, OY_PLACE_NONE),
+    NEARBY("a farmhouse with a red barn and a silo in wheat fields", "silo", 1, "house"),
+    OBJ("two tall grain silos", "silo", 2, OY_PLACE_NONE),
+    OBJ("a burning forest at night", "wildfire", 1, OY_PLACE_NONE),
+    OBJ("a forest fire on the ridge", "wildfire", 1, OY_PLACE_ON_HIGH),
+    OBJ("a hillside of trees on fire", "wildfire", 1, OY_PLACE_NONE),
     NEARBY("a farm dotted with cows", "cow", 5, "barn"),
     OBJ("a cabin in the mountains with snowy peaks behind", "cabin", 1, OY_PLACE_NONE),
     /* a named range is mountains, high and snowy */

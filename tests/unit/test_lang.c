@@ -709,8 +709,8 @@ static void test_issue_words(const oy_bank *b)
               "'%s' is understood", words[i]);
 
     static const char *const kinds[] = {
-        "tree", "pine", "oak", "birch", "poplar", "cypress", "rock", "boulder", "cabin", "cottage", "house", "barn",
-        "greenhouse", "gas_station", "hobbit_hole", "tower", "lighthouse", "ruins", "castle", "campfire", "lantern",
+        "tree", "pine", "oak", "birch", "poplar", "cypress", "rock", "boulder", "cabin", "cottage", "house", "barn", "silo",
+        "greenhouse", "gas_station", "hobbit_hole", "tower", "lighthouse", "ruins", "castle", "campfire", "wildfire", "lantern",
         "tent", "boat", "ship", "cargo_ship", "cruise_ship", "bridge", "footbridge", "stone_bridge", "fence",
         "windmill", "wind_turbine", "zen_garden", "person", "rider", "deer", "wolf", "bear", "polar_bear", "horse",
         "cow", "sheep", "elephant", "giraffe", "camel", "fox", "canoe", "rowboat", "sailboat", "parasol", "bison",
