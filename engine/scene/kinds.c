@@ -39,7 +39,7 @@ static const oy_kind kinds[] = {
     { "hobbit_hole", oy_kind_hobbit_hole, OY_KIND_BUILDING, 4.0f, 10.0f,
       "hobbit hole: a round green door and round windows in a stone face dug into a grassy mound, a chimney on top" },
     { "barn", oy_kind_barn, OY_KIND_BUILDING, 9.0f, 10.0f, "barn: long, red or weathered wood, big doors" },
-    { "silo", oy_kind_silo, OY_KIND_BUILDING, 18.0f, 3.5f,
+    { "silo", oy_kind_silo, OY_KIND_BUILDING, 18.0f, 6.0f,
       "silo: a tall round tower of galvanised steel or concrete under a domed cap, a caged ladder, often two" },
     { "tower", oy_kind_tower, OY_KIND_BUILDING, 20.0f, 4.0f, "stone tower: battlements or a conical roof" },
     { "lighthouse", oy_kind_lighthouse, OY_KIND_BUILDING, 28.0f, 4.0f,

@@ -333,6 +333,8 @@ void oy_kind_silo(oy_build *b)
     oy_build_box(b, rail, 0.25f, 0.5f * h, r + 0.1f, 0.04f, 0.5f * h, 0.04f, 0, 0, 0);
     for (int i = 0; i < 6; i++)
         oy_build_frustum(b, rail, 0, 3.0f + (h - 3.0f) * (float)i / 5.0f, r + 0.45f, 0.45f, 0.45f, 0.06f);
+    if (pair)   /* the pair stands about its middle */
+        oy_build_shift(b, 0, b->nl, r + 0.3f, 0, 0);
 }
 
 void oy_kind_tower(oy_build *b)

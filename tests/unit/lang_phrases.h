@@ -505,7 +505,7 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a windmill by a canal in holland", "windmill", 1, OY_PLACE_NEAR_WATER),
     OBJ("a steam train crossing a bridge in the mountains", "train", 1, OY_PLACE_NEAR_ENTITY),
     /* an island is the high ground of its water */
-    OBJ("a rocky island with a ruined castle in a grey sea", "ruins", 1, OY_PLACE_ON_HIGH),
+    OBJ("a rocky island with a ruined castle in a grey sea", "castle", 1, OY_PLACE_ON_HIGH),
     OBJ("a lighthouse on a small island", "lighthouse", 1, OY_PLACE_ON_HIGH),
     OBJ("an old locomotive in a snowy valley", "train", 1, OY_PLACE_NONE),
     OBJ("a little red fox in a snowy meadow", "fox", 1, OY_PLACE_NONE),

@@ -437,6 +437,46 @@ static int placed(const char *prompt, oy_place_info *at, float *rise, float *bea
     return placed_nth(prompt, 0, at, rise, bearing, out);
 }
 
+/* A forest under mountains ("a pine forest in the mountains") stands on
+ * the land ahead of the view's glade, below the peaks' upper slopes (it
+ * stood only far off, the land a bare lawn for 300 m round the view);
+ * and a farm's barn and silo, both named by the farmhouse, stand apart
+ * (they stood on one spot). */
+static void woods_and_farm(void)
+{
+    oy_state st;
+    oyster_shot *shot = prompt_state("a misty pine forest in the mountains after rain", &st);
+    if (shot) {
+        oy_world_shape sh;
+        oy_world_shape_init(&sh, shot->world, &st);
+        int wooded = 0, n = 0;
+        for (double z = 90.0; z <= 160.0; z += 5.0)
+            for (double x = -100.0; x <= 100.0; x += 20.0) {
+                oy_world_point pt;
+                oy_world_eval(shot->world, &sh, x, z, 1.0f, &pt);
+                oy_world_material(shot->world, &sh, x, z, 0.0f, &pt);
+                wooded += pt.canopy > 3.0f;
+                n++;
+            }
+        CHECK(wooded * 2 > n, "a forest under mountains: %d of %d points 90-160 m ahead wooded", wooded, n);
+        oyster_shot_free(&shot);
+    }
+    shot = prompt_state("a farmhouse with a red barn and a silo in wheat fields", &st);
+    if (shot) {
+        const oy_entity *barn = NULL, *silo = NULL;
+        for (int i = 0; i < st.nentities; i++) {
+            if (!strcmp(st.entities[i].kind, "barn"))
+                barn = &st.entities[i];
+            if (!strcmp(st.entities[i].kind, "silo"))
+                silo = &st.entities[i];
+        }
+        float d = barn && silo ? hypotf(barn->pos[0] - silo->pos[0], barn->pos[2] - silo->pos[2]) : 0.0f;
+        float need = oy_scene_kind_find("barn")->radius + oy_scene_kind_find("silo")->radius;
+        CHECK(d > need, "a farm's barn and silo stand %.0f m apart (at least %.0f)", d, need);
+        oyster_shot_free(&shot);
+    }
+}
+
 /* "A desert oasis": a grove of palms rings its pool, the sand round the
  * origin open; a lake in the desert alone grows none; a japanese
  * garden's trees, not palms, ring its pond. */
@@ -732,7 +772,7 @@ static void placement_words(void)
     /* in fog, what is named stands where the fog lets it be seen, not on
      * a hill the fog hides (the ruins stood 290 m off in fog that hides
      * all beyond 200 m) */
-    static const char *const foggy[] = { "a ruined castle on a hill covered in fog",
+    static const char *const foggy[] = { "ruins on a hill covered in fog",
                                          "a lighthouse in thick fog", "a lone tree in a foggy field" };
     for (size_t i = 0; i < sizeof foggy / sizeof *foggy; i++) {
         oy_entity thing;
@@ -764,12 +804,13 @@ static void placement_words(void)
     ok = placed("a wooden bridge over a rushing mountain stream", &at, &rise, &bearing, NULL);
     CHECK(ok && at.water > at.ground && fabsf(bearing) < 12.0f, "'a bridge over a stream' stands over the water "
           "in view (%.1f m deep, %.1f degrees off the view)", at.water - at.ground, bearing);
-    /* what stands with an island stands on its top, near enough to read */
+    /* what stands with an island stands on its top, near enough to read
+     * (a castle 42 m across, 400 m off, is 6 degrees wide) */
     oy_entity ruin;
     ok = placed("a rocky island with a ruined castle in a grey sea", &at, &rise, &bearing, &ruin);
     float rd = ok ? hypotf(ruin.pos[0], ruin.pos[2]) : 1e9f;
-    CHECK(ok && !(at.water > at.ground) && rise > 8.0f && rd < 320.0f && fabsf(bearing) < 20.0f,
-          "'an island with a ruined castle': the ruins stand on the island's top (%.1f m up, %.0f m off, "
+    CHECK(ok && !(at.water > at.ground) && rise > 8.0f && rd < 420.0f && fabsf(bearing) < 20.0f,
+          "'an island with a ruined castle': the castle stands on the island's top (%.1f m up, %.0f m off, "
           "%.1f degrees off the view)", rise, rd, bearing);
     /* a train stands side on to the view, far enough off for the frame's
      * width (40 degrees) to hold its 60 m */
@@ -1166,15 +1207,29 @@ static void chimney_smoke(void)
             puffs += (b.m[b.p[i].mat].flags & OY_MAT_SOFT) != 0;
         CHECK(puffs == 0, "%s, abandoned: no smoke under snow (%d puffs)", kinds[k], puffs);
     }
-    /* the words: "an abandoned house" is one, "a house" is not */
-    static const char *const said[] = { "an abandoned house at night", "a house at night" };
-    for (int i = 0; i < 2; i++) {
+    /* a castle in ruin stands roofless (its second material is the
+     * roofs'), a lived-in one under its roofs */
+    for (int ruin = 0; ruin < 2; ruin++) {
+        oy_look look = { .leaf = { 0.05f, 0.08f, 0.03f }, .foliage = 1, .exposure = 1, .derelict = ruin };
+        oy_build b = { .seed = 5, .t = 1.0f, .look = &look };
+        oy_scene_kind_find("castle")->build(&b);
+        int roofs = 0;
+        for (int i = 0; i < b.n; i++)
+            roofs += b.p[i].mat == 1;
+        CHECK(ruin ? roofs == 0 && b.n >= 20 : roofs >= 5, "castle, %s: %d roofs, %d pieces",
+              ruin ? "in ruin" : "lived in", roofs, b.n);
+    }
+    /* the words: "an abandoned house" is one, "a house" is not; "a
+     * crumbling castle" is a castle in ruin */
+    static const char *const said[] = { "an abandoned house at night", "a house at night",
+                                        "a crumbling castle on a cliff above the sea" };
+    for (int i = 0; i < 3; i++) {
         oy_state st;
         oyster_shot *shot = prompt_state(said[i], &st);
         if (!shot)
             continue;
-        CHECK(st.nentities == 1 && st.entities[0].derelict == !i, "'%s': its house is %s", said[i],
-              i ? "lived in" : "abandoned");
+        CHECK(st.nentities == 1 && st.entities[0].derelict == (i != 1), "'%s': it is %s", said[i],
+              i == 1 ? "lived in" : "abandoned");
         oyster_shot_free(&shot);
     }
 }
@@ -1592,6 +1647,7 @@ int main(void)
           "(%d of %d pixels of the top third are sky)", best, sky, W * H / 3);
     forest_world();
     oasis_grove();
+    woods_and_farm();
     road_through_trees(a, b);
     waterfall_through_trees(a);
     tower_through_trees(a);
