@@ -92,7 +92,7 @@ void oy_kind_cottage(oy_build *b)
     int stone = oy_build_rand(b, 1, 0.0f, 1.0f) < 0.45f;
     int thatch = oy_build_rand(b, 2, 0.0f, 1.0f) < 0.6f;
     float hx = oy_build_rand(b, 3, 3.6f, 4.6f), hz = oy_build_rand(b, 4, 2.4f, 2.9f), wall = 2.7f;
-    int w = stone ? oy_build_stone(b, 0.42f, 0.38f, 0.31f) : oy_build_mat(b, 0.72f, 0.7f, 0.64f);
+    int w = stone ? oy_build_masonry(b, 0.42f, 0.38f, 0.31f) : oy_build_mat(b, 0.72f, 0.7f, 0.64f);
     int r = thatch ? roof_mat(b, 0.36f, 0.27f, 0.13f) : roof_mat(b, 0.09f, 0.09f, 0.1f);
     int chimney = oy_build_stone(b, 0.36f, 0.33f, 0.28f);
     int door = oy_build_mat(b, 0.12f, 0.16f, 0.1f);
@@ -341,7 +341,7 @@ void oy_kind_tower(oy_build *b)
 {
     float h = oy_build_rand(b, 1, 16.0f, 24.0f), r = oy_build_rand(b, 2, 2.6f, 3.4f);
     float k = oy_build_rand(b, 3, 0.85f, 1.15f);
-    int stone = oy_build_mat(b, 0.28f * k, 0.26f * k, 0.23f * k);
+    int stone = oy_build_masonry(b, 0.28f * k, 0.26f * k, 0.23f * k);
     int roof = roof_mat(b, 0.07f, 0.06f, 0.07f);
     int win = oy_build_window(b);
     oy_build_frustum(b, stone, 0, -1.5f, 0, r * 1.05f, r * 0.95f, h + 1.5f);
@@ -391,7 +391,7 @@ void oy_kind_lighthouse(oy_build *b)
 void oy_kind_ruins(oy_build *b)
 {
     float k = oy_build_rand(b, 1, 0.85f, 1.1f);
-    int stone = oy_build_stone(b, 0.25f * k, 0.24f * k, 0.21f * k);
+    int stone = oy_build_masonry(b, 0.25f * k, 0.24f * k, 0.21f * k);
     int moss = oy_build_mat(b, 0.09f * k, 0.11f * k, 0.06f * k);
     /* in lush growth ("overgrown", "vines") ivy drapes the walls */
     float ivy = oy_smoothstepf(0.75f, 0.95f, b->look->green);
@@ -445,7 +445,7 @@ void oy_kind_ruins(oy_build *b)
 void oy_kind_church(oy_build *b)
 {
     float k = oy_build_rand(b, 1, 0.85f, 1.15f), warm = oy_build_rand(b, 2, 0.0f, 0.06f);
-    int stone = oy_build_stone(b, (0.36f + warm) * k, (0.34f + 0.5f * warm) * k, 0.31f * k);
+    int stone = oy_build_masonry(b, (0.36f + warm) * k, (0.34f + 0.5f * warm) * k, 0.31f * k);
     int roof = roof_mat(b, 0.07f, 0.07f, 0.08f);
     int door = oy_build_mat(b, 0.07f, 0.04f, 0.025f);
     int win = oy_build_window(b);
@@ -510,7 +510,7 @@ static void ruined_castle(oy_build *b, int stone, int dark, float s, float wall)
 void oy_kind_castle(oy_build *b)
 {
     float k = oy_build_rand(b, 1, 0.85f, 1.1f);
-    int stone = oy_build_stone(b, 0.3f * k, 0.28f * k, 0.25f * k);
+    int stone = oy_build_masonry(b, 0.3f * k, 0.28f * k, 0.25f * k);
     int roof = roof_mat(b, 0.06f, 0.06f, 0.08f);
     int dark = oy_build_mat(b, 0.03f, 0.025f, 0.02f);
     float s = 14.0f, wall = 9.0f;
@@ -582,7 +582,7 @@ void oy_kind_wall(oy_build *b)
 {
     float len = oy_build_rand(b, 1, 16.0f, 24.0f), h = oy_build_rand(b, 2, 1.1f, 1.6f);
     float k = oy_build_rand(b, 3, 0.85f, 1.15f);
-    int stone = oy_build_stone(b, 0.3f * k, 0.29f * k, 0.26f * k);
+    int stone = oy_build_masonry(b, 0.3f * k, 0.29f * k, 0.26f * k);
     int cope = oy_build_stone(b, 0.24f * k, 0.235f * k, 0.21f * k);
     /* a dry-stone wall: a battered body, its top a row of coping stones
      * set on edge, each its own size and tilt */
@@ -927,7 +927,7 @@ float oy_bridge_deck(float water, int arched) { return fmaxf(water, 0.0f) + (arc
 static void bridge(oy_build *b, int arched)
 {
     float len = b->span > 0.0f ? b->span : 24.0f;
-    int stone = oy_build_stone(b, 0.3f, 0.28f, 0.25f);
+    int stone = oy_build_masonry(b, 0.3f, 0.28f, 0.25f);
     int wood = oy_build_mat(b, 0.16f, 0.11f, 0.07f);
     int mat = arched ? stone : wood;
     float surface = fmaxf(b->water, 0.0f), deck = oy_bridge_deck(b->water, arched);
@@ -1054,7 +1054,7 @@ void oy_kind_step_pyramid(oy_build *b)
 void oy_kind_well(oy_build *b)
 {
     float g = oy_build_rand(b, 1, 0.34f, 0.46f);
-    int stone = oy_build_stone(b, g, g * 0.96f, g * 0.9f);
+    int stone = oy_build_masonry(b, g, g * 0.96f, g * 0.9f);
     int water = oy_build_mat(b, 0.01f, 0.015f, 0.02f);
     int wood = oy_build_mat(b, 0.17f, 0.11f, 0.06f);
     int roof = oy_build_mat(b, 0.2f, 0.1f, 0.07f);

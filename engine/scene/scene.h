@@ -37,9 +37,12 @@ typedef struct oy_prim {
  * how it answers light. */
 enum { OY_MAT_LEAF = 1, OY_MAT_GLOW = 2, OY_MAT_SOFT = 4,
        OY_MAT_STONE = 8,           /* bare rock: blotched, bedded, grained */
-       OY_MAT_FLAT = 16 };         /* lies on the ground (a road): lit as
+       OY_MAT_FLAT = 16,           /* lies on the ground (a road): lit as
                                     * level ground whatever face is hit, so
                                     * lengths laid end to end read as one */
+       OY_MAT_MASONRY = 32 };      /* stone laid in courses (OY_MAT_STONE
+                                    * too): each stone its own tone, the
+                                    * joints dark near the view */
 typedef struct oy_mat {
     float alb[3], emit[3];
     float alpha;                  /* OY_MAT_SOFT (smoke, a beam): coverage */
@@ -156,6 +159,7 @@ int oy_build_mat(oy_build *b, float r, float g, float bl);
 int oy_build_shade(oy_build *b, float k);
 /* bare rock: the renderer blotches, beds and grains it */
 int oy_build_stone(oy_build *b, float r, float g, float bl);
+int oy_build_masonry(oy_build *b, float r, float g, float bl);
 /* every material built so far lies flat (OY_MAT_FLAT) */
 void oy_build_lie_flat(oy_build *b);
 /* a glowing material (a flame, a lit window): power is the brightness it

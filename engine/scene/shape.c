@@ -42,6 +42,13 @@ int oy_build_stone(oy_build *b, float r, float g, float bl)
     return m;
 }
 
+int oy_build_masonry(oy_build *b, float r, float g, float bl)
+{
+    int m = oy_build_stone(b, r, g, bl);
+    b->m[m].flags |= OY_MAT_MASONRY;
+    return m;
+}
+
 void oy_build_lie_flat(oy_build *b)
 {
     for (int m = 0; m < b->nm; m++)

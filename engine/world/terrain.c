@@ -528,8 +528,9 @@ static float dunes(const oy_world *w, double x, double z, float min_wl)
     return fade * h;
 }
 
-/* A crater: a flat floor sunk depth below the land, steep inner walls, a
- * raised rim at radius R and an outer flank falling away to the land. */
+/* A crater: a flat floor sunk depth below the land, steep inner walls
+ * scored by gullies, a raised rim at radius R, higher and lower round
+ * it, and an outer flank falling away to the land. */
 static float crater(const oy_world *w, const oy_world_shape *sh, float h, double x, double z,
                     float *inside)
 {
@@ -539,12 +540,18 @@ static float crater(const oy_world *w, const oy_world_shape *sh, float h, double
     *inside = 1.0f - oy_smoothstepf(1.05f, 1.5f, s);
     if (s > 2.6f)
         return h;
-    float rim = 0.3f * sh->crater_depth;
+    /* the rim's height and the gullies change round the crater, not
+     * along a line out from its middle: noise over the bearing */
+    double d = sqrt(dx * dx + dz * dz), ux = dx / fmax(d, 1.0), uz = dz / fmax(d, 1.0);
+    float crest = oy_world_fbm(w, 500.0 + 2.0 * ux, -300.0 + 2.0 * uz, 1.0, 0.2f, 3);
+    float rim = 0.3f * sh->crater_depth * fmaxf(1.0f + 1.6f * crest, 0.2f);
     float ring = s < 1.0f ? oy_smoothstepf(0.7f, 1.0f, s) : 1.0f - oy_smoothstepf(1.0f, 2.5f, s);
     float bowl = -sh->crater_depth * (1.0f - oy_smoothstepf(0.35f, 1.0f, s));
+    float wall = oy_smoothstepf(0.4f, 0.6f, s) * (1.0f - oy_smoothstepf(0.92f, 1.02f, s));
+    float gully = wall > 0.0f ? oy_world_fbm(w, 900.0 + 25.0 * ux, 200.0 + 25.0 * uz, 1.0, 0.3f, 2) : 0.0f;
     /* the land inside and on the flank settles to one level first */
     float base = oy_lerpf(sh->crater_base, h, oy_smoothstepf(0.9f, 2.5f, s));
-    return base + bowl + rim * ring;
+    return base + bowl + rim * ring + 0.15f * sh->crater_depth * gully * wall;
 }
 
 /* A volcano: one cone at the peaks' place, its flanks concave and scored

@@ -1207,6 +1207,19 @@ static void chimney_smoke(void)
             puffs += (b.m[b.p[i].mat].flags & OY_MAT_SOFT) != 0;
         CHECK(puffs == 0, "%s, abandoned: no smoke under snow (%d puffs)", kinds[k], puffs);
     }
+    /* built stone is laid in courses, bare rock is not */
+    static const char *const laid[] = { "castle", "ruins", "wall", "church", "tower", "well", "stone_bridge", "boulder" };
+    for (size_t i = 0; i < sizeof laid / sizeof *laid; i++) {
+        oy_look look = { .leaf = { 0.05f, 0.08f, 0.03f }, .foliage = 1, .exposure = 1 };
+        oy_build b = { .seed = 5, .t = 1.0f, .look = &look };
+        oy_scene_kind_find(laid[i])->build(&b);
+        int courses = 0;
+        for (int m = 0; m < b.nm; m++)
+            courses += (b.m[m].flags & OY_MAT_MASONRY) != 0;
+        int rock = !strcmp(laid[i], "boulder");
+        CHECK(rock ? courses == 0 : courses > 0, "%s: %s (%d materials in courses)", laid[i],
+              rock ? "bare rock" : "stone laid in courses", courses);
+    }
     /* a castle in ruin stands roofless (its second material is the
      * roofs'), a lived-in one under its roofs */
     for (int ruin = 0; ruin < 2; ruin++) {

@@ -415,6 +415,25 @@ int main(void)
         CHECK(!C->at_given && rim > floor_h + 80.0f && far > floor_h + 80.0f,
               "crater: rim %.0f m and far rim %.0f m above a floor %.0f m ahead", rim - floor_h,
               far - floor_h, fi.z);
+        /* its rim higher and lower round it, not one level line (the far
+         * wall read as a dam); its wall scored by gullies: the ground at
+         * the wall's middle rises and falls going round */
+        float lo = 1e9f, hi = -1e9f;
+        int turns = 0;
+        float prev = 0.0f, prev_d = 0.0f;
+        for (int i = 0; i < 180; i++) {
+            double a = 2.0 * OY_PI * i / 180.0, r = 0.5 * fi.size;
+            float g = oy_world_ground(w, &sc, fi.x + r * sin(a), fi.z + r * cos(a));
+            lo = fminf(lo, g);
+            hi = fmaxf(hi, g);
+            float wg = oy_world_ground(w, &sc, fi.x + 0.37 * fi.size * sin(a), fi.z + 0.37 * fi.size * cos(a));
+            float dd = wg - prev;
+            turns += i > 1 && dd * prev_d < 0.0f;
+            prev_d = dd;
+            prev = wg;
+        }
+        CHECK(hi - lo > 25.0f && turns >= 20, "crater: its rim %.0f m higher at its highest than at its lowest, "
+              "its wall rising and falling %d times round it", hi - lo, turns);
     }
     {
         /* a mesa: a flat rock top well above the land ahead, sheer walls,
