@@ -92,10 +92,9 @@ void oy_kind_wildfire(oy_build *b)
     float fl = 0.85f + 0.15f * oy_sinf(t * 5.0f) * oy_sinf(t * 3.1f + 1.0f);
     int flame = oy_build_glow(b, 1.0f, 0.22f, 0.03f, 0.65f * fl);
     int tip = oy_build_glow(b, 1.0f, 0.45f, 0.1f, 0.9f * fl);
-    int halo = soft_glow(b, 1.0f, 0.25f, 0.04f, 0.5f, 0.45f);
     int ember = oy_build_glow(b, 0.9f, 0.2f, 0.03f, 0.55f);
     /* burning trees: a charred trunk, tongues of flame licking up its
-     * crown, each flickering on its own, in a haze of their glow */
+     * crown, each flickering on its own */
     for (int i = 0; i < 6; i++) {
         float x = -14.0f + 5.6f * (float)i + oy_build_rand(b, 10 + i, -1.5f, 1.5f);
         float z = oy_build_rand(b, 20 + i, -4.0f, 4.0f), h = oy_build_rand(b, 30 + i, 9.0f, 15.0f);
@@ -106,7 +105,6 @@ void oy_kind_wildfire(oy_build *b)
             oy_build_frustum(b, j == 1 ? tip : flame, x + dx, h * (0.4f + 0.1f * (float)(j & 1)), z + 0.4f * (float)(j - 1),
                              0.9f - 0.2f * (float)(j & 1), 0.0f, (5.5f + 2.5f * (float)(j == 1)) * f);
         }
-        oy_build_ellipsoid(b, halo, x, h * 0.65f, z, 3.6f, 4.5f, 3.6f);
     }
     /* the ground fire along the front, low and ragged */
     for (int i = 0; i < 9; i++) {
@@ -120,7 +118,6 @@ void oy_kind_wildfire(oy_build *b)
         oy_build_box(b, ember, oy_build_rand(b, 80 + i, -15.0f, 15.0f), 0.02f, oy_build_rand(b, 90 + i, -14.0f, -4.0f),
                      oy_build_rand(b, 100 + i, 0.8f, 2.5f), 0.05f, oy_build_rand(b, 110 + i, 0.5f, 1.5f),
                      oy_build_rand(b, 120 + i, 0.0f, 3.0f), 0, 0);
-    oy_build_box(b, char_, 0, 0.01f, -6.0f, 17.0f, 0.02f, 9.0f, 0, 0, 0);
     oy_build_light(b, -7.0f, 6.0f, 3.0f, 1.0f, 0.4f, 0.1f, 450.0f * fl);
     oy_build_light(b, 8.0f, 6.0f, 3.0f, 1.0f, 0.4f, 0.1f, 450.0f * fl);
     /* the smoke: a wide plume rising 60 m, darker low, paler high; by

@@ -352,7 +352,7 @@ void oy_world_material(const oy_world *w, const oy_world_shape *sh, double x,
     /* the set's open ground stays open: a meadow floor along a valley, a
      * clearing elsewhere, its forest edge wandering in and out; in a
      * forest world the trees close in a few metres past the glade */
-    float shaped = fmaxf(sh->valley, sh->canyon), k = fmaxf(sh->woods, 0.7f * below);
+    float shaped = fmaxf(sh->valley, sh->canyon), k = fmaxf(sh->woods, 0.85f * below);
     float edge = oy_world_fbm(w, x - 1300.0, z + 2100.0, 350.0, 40.0f, 2);
     float open = pt->open_dist - oy_lerpf(30.0f + 90.0f * shaped, 3.0f + 20.0f * shaped, k) -
                  oy_lerpf(25.0f, 5.0f, k) * patch - oy_lerpf(55.0f, 6.0f, k) * edge;

@@ -229,7 +229,8 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     /* a forest world (forest named, no meadow): the trees stand all round
      * the set's small glade, not beyond a wide lawn; where the words name
      * mountains too ("misty mountains with pine forests") the view looks
-     * out of a wider glade over the trees to them */
+     * out of a wider glade to the forest on the land below them
+     * (woods_below) */
     float forest_world = oy_smoothstepf(0.7f, 1.0f, c[OY_CH_BIOME_FOREST]) *
                          (1.0f - oy_smoothstepf(0.6f, 1.0f, c[OY_CH_BIOME_MEADOW])) *
                          (1.0f - oy_smoothstepf(0.3f, 0.7f, c[OY_CH_BIOME_DESERT] + c[OY_CH_BIOME_SNOWFIELD]));

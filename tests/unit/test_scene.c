@@ -240,13 +240,14 @@ static void forest_world(void)
           "(%d within 40-70 m)", n, ring);
 
     /* forest and mountains named together: a wider glade, the view out
-     * of it over the trees ahead to the peaks, trees behind and beside */
+     * of it to the trees on the land below the peaks, trees behind and
+     * beside */
     st.ch[OY_CH_CLEARING] = 0.0f;
     st.ch[OY_CH_RELIEF] = 0.95f;
     oy_world_shape_init(&sh, world, &st);
-    n = trees_near(f, &sh, 0.0, 25.0, 0.0, 60.0, "pine", &pines);
+    n = trees_near(f, &sh, 0.0, 25.0, 0.0, 45.0, "pine", &pines);
     ring = trees_near(f, &sh, 0.0, 25.0, 100.0, 160.0, "pine", &pines);
-    CHECK(n == 0 && ring > 25, "forest under mountains: open 60 m round the view's glade (%d trees), "
+    CHECK(n == 0 && ring > 25, "forest under mountains: open 45 m round the view's glade (%d trees), "
           "trees beyond (%d within 100-160 m)", n, ring);
     st.ch[OY_CH_RELIEF] = 0.35f;
     st.ch[OY_CH_CONIFER] = 1.0f;
