@@ -160,6 +160,13 @@ void oy_world_field(const oy_world *w, const oy_world_shape *sh, double x, doubl
         f->plant[i] = k->plant[i];
         f->soil[i] = k->soil[i];
     }
+    if (c == OY_CROP_VINES && sh->autumn > 0.0f) {
+        /* vines turn in autumn, field by field, gold to wine red */
+        float red = oy_u01(oy_mix64(hf ^ 9));
+        float turned[3] = { 0.2f + 0.08f * red, 0.15f - 0.1f * red, 0.02f };
+        for (int i = 0; i < 3; i++)
+            f->plant[i] = oy_lerpf(f->plant[i], turned[i], 0.75f * sh->autumn);
+    }
     if (c == OY_CROP_FLOWERS) {
         float fsum = 0.0f;
         for (int i = 0; i < 6; i++)

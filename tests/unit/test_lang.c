@@ -131,15 +131,16 @@ static void test_builtin(const oy_bank *b)
             if (oy_bank_find(b, c->synonyms[s]) != c)
                 unfindable++;
         /* objects may lean the forest's species (and its blossom) too,
-         * and set the hour of a thing seen only by night (fireflies),
-         * nothing else */
+         * sow flowers round them (a cottage garden) and set the hour of a
+         * thing seen only by night (fireflies), nothing else */
         int lean = 1;
         for (int e = 0; e < c->neffects; e++)
             lean &= c->effects[e].channel == OY_CH_CONIFER || c->effects[e].channel == OY_CH_BIRCH ||
                     c->effects[e].channel == OY_CH_TIME ||
                     c->effects[e].channel == OY_CH_ACACIA ||
                     c->effects[e].channel == OY_CH_BIOME_FOREST || c->effects[e].channel == OY_CH_VEGETATION ||
-                    c->effects[e].channel == OY_CH_BLOSSOM;
+                    c->effects[e].channel == OY_CH_BLOSSOM || c->effects[e].channel == OY_CH_FLOWERS ||
+                    c->effects[e].channel == OY_CH_FLOWER_WARMTH;
         const oy_kind *kd = c->kind ? oy_scene_kind_find(c->kind) : NULL;
         if (!c->description || !c->description[0] || c->over < 0 ||
             (c->group != OY_GROUP_OBJECT && c->neffects == 0) ||

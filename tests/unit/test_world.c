@@ -297,6 +297,30 @@ int main(void)
               "1 km, %d in a meadow)", steps[1], steps[0]);
     }
     {
+        /* a vineyard in autumn ("autumn vineyard on rolling hills"): its
+         * vines turn gold and red; in summer they are green */
+        float warm[2] = { 0, 0 };
+        int vines[2] = { 0, 0 };
+        for (int k = 0; k < 2; k++) {
+            oy_state sv;
+            state_with(&sv, OY_CH_FIELDS, 1.0f, OY_CH_ROWS, 1.0f);
+            sv.ch[OY_CH_AUTUMN] = k ? 0.85f : 0.0f;
+            oy_world_shape sh;
+            oy_world_shape_init(&sh, w, &sv);
+            for (double z = 0.0; z <= 2000.0; z += 10.0) {
+                oy_field f;
+                oy_world_field(w, &sh, 25.0, z, &f);
+                if (f.crop != OY_CROP_VINES)
+                    continue;
+                vines[k]++;
+                warm[k] += f.plant[0] > f.plant[1];
+            }
+        }
+        CHECK(vines[0] > 10 && vines[1] > 10 && warm[1] == (float)vines[1] && warm[0] == 0.0f,
+              "vines turn in autumn (%.0f of %d points red or gold), green in summer (%.0f of %d)", warm[1], vines[1],
+              warm[0], vines[0]);
+    }
+    {
         /* barren land ("lava flows", "barren", badlands) is bare ground
          * in the ground's own colour, not a meadow's green: over a
          * kilometre of it green leads red nowhere that a meadow's does */
