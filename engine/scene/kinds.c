@@ -21,6 +21,8 @@ static const oy_kind kinds[] = {
     { "acacia", oy_kind_acacia, 0, 7.5f, 5.0f, "acacia: short forked trunk under a wide, flat-topped crown" },
     { "bamboo", oy_kind_bamboo, 0, 12.0f, 2.5f, "bamboo: a clump of tall jointed canes with feathery leaves" },
     { "bush", oy_kind_bush, 0, 1.6f, 2.0f, "bush: a low clump of leaves" },
+    { "reeds", oy_kind_reeds, OY_KIND_WADES, 2.4f, 5.5f,
+      "reed bed: clumps of tall thin blades over 10 m of wet ground or shallows, cattails among them" },
     { "mushroom", oy_kind_mushroom, 0, 5.0f, 2.5f,
       "mushroom: a giant toadstool 2-6 m tall, a red cap flecked white, or brown" },
     { "cactus", oy_kind_cactus, 0, 7.0f, 1.6f,

@@ -368,6 +368,35 @@ void oy_kind_bush(oy_build *b)
     oy_build_ellipsoid(b, leaf, s - r * 0.5f, r * 0.4f, -r * 0.4f, r * 0.65f, r * 0.5f, r * 0.65f);
 }
 
+/* A reed bed: eight clumps over some 10 m of wet ground or shallows,
+ * each of tall thin blades 1.5-2.6 m high leaning every way and swaying
+ * in the wind, green in summer, straw in autumn and winter, a few
+ * cattails' brown heads among them. */
+void oy_kind_reeds(oy_build *b)
+{
+    const oy_look *L = b->look;
+    float g = oy_clampf(L->foliage * (1.0f - L->autumn), 0.0f, 1.0f);
+    int blade = oy_build_mat(b, oy_lerpf(0.2f, 0.1f, g), oy_lerpf(0.17f, 0.16f, g), oy_lerpf(0.08f, 0.045f, g));
+    int pale = oy_build_shade(b, 1.35f);
+    int head = oy_build_mat(b, 0.12f, 0.06f, 0.03f);
+    float lean = (0.03f + 0.25f * L->wind * L->wind) * oy_sinf(b->t * 1.3f + oy_build_rand(b, 1, 0.0f, 6.28f));
+    for (int c = 0; c < 8; c++) {
+        float cx = oy_build_rand(b, 10 + c, -5.0f, 5.0f), cz = oy_build_rand(b, 20 + c, -2.5f, 2.5f);
+        for (int i = 0; i < 7; i++) {
+            int salt = 100 + c * 16 + i;
+            float h = oy_build_rand(b, salt, 1.5f, 2.6f), a = oy_build_rand(b, salt + 500, 0.0f, 3.14f);
+            float tilt = oy_build_rand(b, salt + 1000, -0.22f, 0.22f) + lean;
+            float x = cx + oy_build_rand(b, salt + 1500, -0.5f, 0.5f), z = cz + oy_build_rand(b, salt + 2000, -0.5f, 0.5f);
+            oy_build_box(b, i & 1 ? pale : blade, x + 0.5f * h * oy_sinf(tilt), 0.5f * h - 0.1f, z, 0.05f, 0.5f * h,
+                         0.012f, a, 0, tilt);
+        }
+        if (c < 5) {
+            float h = oy_build_rand(b, 40 + c, 1.6f, 2.2f);
+            oy_build_frustum(b, head, cx + h * oy_sinf(lean), h, cz, 0.05f, 0.05f, 0.28f);
+        }
+    }
+}
+
 /* A giant toadstool of a fairy-tale wood: a pale stalk 2-6 m tall,
  * swelling at its foot, under a domed cap twice as wide; the cap red with
  * white flecks, or brown, or tawny orange. */

@@ -240,6 +240,7 @@ void oy_kind_palm(oy_build *b);
 void oy_kind_acacia(oy_build *b);
 void oy_kind_bamboo(oy_build *b);
 void oy_kind_bush(oy_build *b);
+void oy_kind_reeds(oy_build *b);
 void oy_kind_cactus(oy_build *b);
 void oy_kind_mushroom(oy_build *b);
 void oy_kind_dead_tree(oy_build *b);
