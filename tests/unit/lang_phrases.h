@@ -551,6 +551,7 @@ static const lang_phrase lang_phrases[] = {
     OBJ("two tall grain silos", "silo", 2, OY_PLACE_NONE),
     OBJ("a cottage garden full of roses in summer", "cottage garden", 1, OY_PLACE_NONE),
     OBJ("reeds by the lake at dawn", "reeds", 1, OY_PLACE_NEAR_WATER),
+    CH("a lighthouse on a rocky point at golden hour", OY_CH_RUGGED, 0.8f, 0.9f),
     OBJ("a canal with narrowboats and willow trees", "boat", 3, OY_PLACE_NEAR_WATER),
     OBJ("a burning forest at night", "wildfire", 1, OY_PLACE_NONE),
     OBJ("a forest fire on the ridge", "wildfire", 1, OY_PLACE_ON_HIGH),
