@@ -1320,6 +1320,45 @@ static void lamp_halo(uint8_t *a, uint8_t *b)
           "(+%.1f levels; in clear air +%.1f)", gain[1], gain[0]);
 }
 
+/* While the sun is low the horizon's light comes from its side: a silo
+ * seen from its four sides at 18:00 is far darker from the side turned
+ * from the sun than from the sun's side (things stood pale and flat
+ * against a sunset, lit by the horizon as much from behind as from
+ * before). */
+static void low_sun_sides(uint8_t *a, uint8_t *b)
+{
+    oy_state st;
+    meadow(&st, 18.0f);
+    oy_entity e = entity("silo", 0.0, 0.0);
+    float g = oy_world_ground(world, &st, 0.0, 0.0);
+    double lo = 1e9, hi = 0.0;
+    for (int side = 0; side < 4; side++) {
+        float yaw = 90.0f * (float)side, ya = yaw * (float)(OY_PI / 180.0);
+        double cx = -60.0 * sin(ya), cz = -60.0 * cos(ya);
+        float gc = oy_world_ground(world, &st, cx, cz);
+        oy_view v;
+        view_make(&v, cx, gc + 1.7f, cz, yaw, (float)(atan2(g + 9.0f - gc - 1.7f, 60.0) * 180.0 / OY_PI), 0.0f, 24.0f);
+        st.entities = NULL;
+        st.nentities = 0;
+        render_without_with(&st, &v, &e, a, b);
+        double sum = 0.0;
+        int n = 0;
+        for (size_t i = 0; i < (size_t)W * H; i++) {
+            const uint8_t *p = a + 3 * i, *q = b + 3 * i;
+            if (abs(p[0] - q[0]) + abs(p[1] - q[1]) + abs(p[2] - q[2]) < 30)
+                continue;
+            sum += (q[0] + q[1] + q[2]) / 3.0;
+            n++;
+        }
+        double mean = n > 50 ? sum / n : 0.0;
+        lo = fmin(lo, mean);
+        hi = fmax(hi, mean);
+    }
+    /* (lit as evenly from behind as from before, 163 and 55) */
+    CHECK(lo > 0.0 && hi > 3.3 * lo, "a silo in a low sun: %.0f levels from the sun's side, %.0f from the side "
+          "turned from it", hi, lo);
+}
+
 /* A frozen waterfall stands still: ice, no spray, the same at 1 s and
  * 3 s; running, it moves. */
 static void frozen_waterfall(void)
@@ -1560,6 +1599,7 @@ int main(void)
     east_houses();
     antlers();
     lamp_halo(a, b);
+    low_sun_sides(a, b);
     landforms();
     winter_trees();
     within_budget();
