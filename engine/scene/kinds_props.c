@@ -68,13 +68,8 @@ void oy_kind_campfire(oy_build *b)
     oy_build_plume(b, young, old, 6, 4.0f, 1.0f, 5.0f, 0.15f, 0.7f, 1.0f);
 }
 
-/* A wildfire: a front of fire some 30 m wide through a stand of trees,
- * the trunks charred black, flames climbing their crowns and running low
- * over the ground between them, embers glowing in the ash behind, a
- * broad plume of brown-grey smoke leaning downwind and an orange light
- * over everything round it that flickers with the flames. */
-/* a soft, see-through glow: flame, or smoke lit from below, its light
- * as bright whatever the frame's exposure */
+/* a soft, see-through glow (smoke lit from below), its light as bright
+ * whatever the frame's exposure */
 static int soft_glow(oy_build *b, float r, float g, float bl, float power, float alpha)
 {
     int m = oy_build_soft(b, 0.05f * r, 0.05f * g, 0.05f * bl, alpha, 0.0f);
@@ -85,9 +80,14 @@ static int soft_glow(oy_build *b, float r, float g, float bl, float power, float
     return m;
 }
 
+/* A wildfire: a front of fire some 30 m wide through a stand of trees,
+ * the trunks charred black, flames climbing their crowns and running low
+ * over the ground between them, embers glowing in the ash behind, a
+ * broad plume of brown-grey smoke leaning downwind and an orange light
+ * over everything round it that flickers with the flames. */
 void oy_kind_wildfire(oy_build *b)
 {
-    int char_ = oy_build_mat(b, 0.03f, 0.025f, 0.02f);
+    int charred = oy_build_mat(b, 0.03f, 0.025f, 0.02f);
     float t = b->t, n = b->look->night;
     float fl = 0.85f + 0.15f * oy_sinf(t * 5.0f) * oy_sinf(t * 3.1f + 1.0f);
     int flame = oy_build_glow(b, 1.0f, 0.22f, 0.03f, 0.65f * fl);
@@ -98,7 +98,7 @@ void oy_kind_wildfire(oy_build *b)
     for (int i = 0; i < 6; i++) {
         float x = -14.0f + 5.6f * (float)i + oy_build_rand(b, 10 + i, -1.5f, 1.5f);
         float z = oy_build_rand(b, 20 + i, -4.0f, 4.0f), h = oy_build_rand(b, 30 + i, 9.0f, 15.0f);
-        oy_build_frustum(b, char_, x, -0.5f, z, 0.35f, 0.12f, h + 0.5f);
+        oy_build_frustum(b, charred, x, -0.5f, z, 0.35f, 0.12f, h + 0.5f);
         for (int j = 0; j < 3; j++) {
             float ph = (float)(i * 3 + j), f = 0.75f + 0.3f * oy_sinf(t * (7.0f + 1.3f * ph) + ph);
             float dx = 1.1f * (float)(j - 1) + 0.3f * oy_sinf(t * 3.0f + ph);
