@@ -112,7 +112,9 @@ static void ctl_compute(oy_ambience *a, int64_t j, ctl *k)
         if (!strstr(e->kind, "fire") || e->fade <= 0.0f)
             continue;
         pan = oy_place_pan(k->cam, k->right, e->pos[0], (float)k->cam[1] - 1.5f, e->pos[2], &dist);
-        g = e->fade / (1.0f + dist / 4.0f);
+        /* a campfire is heard a few metres off, a wildfire's roar ten
+         * times as far */
+        g = e->fade / (1.0f + dist / (strcmp(e->kind, "wildfire") ? 4.0f : 40.0f));
         if (g < 0.02f)
             continue;
         k->fires[k->nfires].uid = e->uid;

@@ -428,6 +428,32 @@ static void test_storm(void)
     shot_free(&b);
 }
 
+/* A wildfire crackles from 80 m off: the ambience's share of energy
+ * above 2 kHz is higher with one than in the same forest without (it was
+ * heard as a campfire is, 26 dB down at that distance). */
+static void test_wildfire(void)
+{
+    shot a, b;
+    int64_t n = 8 * FS;
+    double share[2];
+    CHECK_GROUP("wildfire");
+    if (shot_open(&a, yaml_of("  prompt: \"a burning forest at night\"", "8s", "")) < 0 ||
+        shot_open(&b, yaml_of("  prompt: \"a forest at night\"", "8s", "")) < 0) {
+        CHECK(0, "shots open");
+        return;
+    }
+    for (int k = 0; k < 2; k++) {
+        float *amb = calloc((size_t)n * 2, sizeof(float));
+        oy_audio_render(k ? b.a : a.a, 0, (int)n, NULL, (float *const[OY_BUS_COUNT]){ NULL, amb, NULL });
+        share[k] = total_energy(amb, n);
+        free(amb);
+    }
+    CHECK(share[0] > 2.0 * share[1], "a wildfire 80 m off crackles (the ambience %.1f dB louder than the same "
+          "forest's without it)", 10.0 * log10(share[0] / (share[1] + 1e-30)));
+    shot_free(&a);
+    shot_free(&b);
+}
+
 static void test_thunder(void)
 {
     shot p;
@@ -540,6 +566,7 @@ int main(void)
     test_loudness();
     test_beat();
     test_storm();
+    test_wildfire();
     test_thunder();
     test_day_night();
     return CHECK_DONE();
