@@ -476,6 +476,16 @@ static void woods_and_farm(void)
         CHECK(d > need, "a farm's barn and silo stand %.0f m apart (at least %.0f)", d, need);
         oyster_shot_free(&shot);
     }
+    /* two of a kind named by the same one: a barn and a stable */
+    shot = prompt_state("a farmhouse with a barn and a stable", &st);
+    if (shot) {
+        float d = st.nentities == 3 ? hypotf(st.entities[1].pos[0] - st.entities[2].pos[0],
+                                             st.entities[1].pos[2] - st.entities[2].pos[2])
+                                    : 0.0f;
+        float need = 2.0f * oy_scene_kind_find("barn")->radius;
+        CHECK(d > need, "a farmhouse's barn and stable stand %.0f m apart (at least %.0f)", d, need);
+        oyster_shot_free(&shot);
+    }
 }
 
 /* "A desert oasis": a grove of palms rings its pool, the sand round the
