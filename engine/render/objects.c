@@ -1246,13 +1246,9 @@ static void shade_hit(const oy_objects *o, const oy_cast *c, const inst *I, int 
      * it, lying snow most of it */
     float down = 0.5f - 0.5f * n[1], sun_y = oy_rmax(s->sun[1], 0.0f), moon_y = oy_rmax(s->moon[1], 0.0f);
     float bounce = down * (0.2f + 0.55f * c->snow);
-    /* the horizon's light comes mostly from the sun's side while the sun
-     * is low (a thing with its back to a sunset stands dark against it),
-     * evenly from all round once it is high or down */
-    float sun_h = sqrtf(s->sun[0] * s->sun[0] + s->sun[2] * s->sun[2]);
-    float toward = sun_h > 1e-3f ? (n[0] * s->sun[0] + n[2] * s->sun[2]) / sun_h : 0.0f;
-    float glow = 0.8f * oy_smoothstepf(-0.12f, 0.0f, s->sun[1]) * (1.0f - oy_smoothstepf(0.15f, 0.45f, s->sun[1]));
-    float hor = 0.25f * (1.0f - n[1]) * (1.0f + glow * toward);
+    /* the horizon's light, more from a low sun's side (a thing with its
+     * back to a sunset stands dark against it: sky.c) */
+    float hor = 0.25f * (1.0f - n[1]) * (1.0f + n[0] * s->hor_toward[0] + n[2] * s->hor_toward[1]);
     for (int i = 0; i < 3; i++)
         E[i] += s->moon_rad[i] * ndm + s->amb_up[i] * sv + s->amb_hor[i] * hor +
                 bounce * (s->sun_rad[i] * sun_y + s->moon_rad[i] * moon_y + s->amb_up[i]) +

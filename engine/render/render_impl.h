@@ -149,6 +149,9 @@ typedef struct oy_sky {
     float sun_rad[3];             /* sun radiance reaching the ground (direct) */
     float moon_rad[3];
     float amb_up[3], amb_hor[3];  /* sky irradiance on up-facing / vertical */
+    float hor_toward[2];          /* x, z: how much more of amb_hor a vertical
+                                   * face turned to a low sun gets (and less
+                                   * turned from it), per unit of its normal */
     float amb_key[3];             /* amb_up without lightning, for exposure */
     float oc;                     /* 0 clear .. 1 full overcast */
     float haze;

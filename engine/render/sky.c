@@ -469,6 +469,14 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
                oy_smoothstepf(0.1f, 0.7f, oy_clampf(st->ch[OY_CH_RAIN], 0.0f, 1.0f) +
                                               1.5f * oy_clampf(st->ch[OY_CH_LIGHTNING], 0.0f, 1.0f));
     static const float slate[3] = { 0.42f, 0.47f, 0.56f };
+    /* the horizon's light comes mostly from the sun's side while the sun
+     * is low, evenly from all round once it is high or down */
+    float sun_h = sqrtf(s->sun[0] * s->sun[0] + s->sun[2] * s->sun[2]);
+    float lean = sun_h > 1e-3f ? 0.8f * oy_smoothstepf(-0.12f, 0.0f, s->sun[1]) *
+                                     (1.0f - oy_smoothstepf(0.15f, 0.45f, s->sun[1])) / sun_h
+                               : 0.0f;
+    s->hor_toward[0] = lean * s->sun[0];
+    s->hor_toward[1] = lean * s->sun[2];
     for (int c = 0; c < 3; c++) {
         s->overcast[c] = base * tint[c] + horl[c] * 0.15f;
         s->amb_up[c] = oy_lerpf(up[c], s->overcast[c] * (float)OY_PI, oc);
