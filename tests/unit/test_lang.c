@@ -620,6 +620,11 @@ static void test_colours(const oy_bank *b)
     CHECK(!m[OY_CH_SKY_TINT] || t[OY_CH_SKY_TINT] == 0.0f, "a negated sky colour paints nothing");
     targets_of(b, "red", t, m);
     CHECK(m[OY_CH_WARMTH] && t[OY_CH_WARMTH] > 0.2f && !m[OY_CH_ROCK_WARMTH], "a colour alone grades");
+    targets_of(b, "a farmhouse in provence with lavender", t, m);
+    CHECK(m[OY_CH_FLOWERS] && t[OY_CH_FLOWERS] > 0.5f && t[OY_CH_FLOWER_WARMTH] < -0.5f && t[OY_CH_ROWS] > 0.9f,
+          "'with lavender' alone is lavender in rows, not a purple grade (flowers %g)", t[OY_CH_FLOWERS]);
+    targets_of(b, "a lavender sky", t, m);
+    CHECK(m[OY_CH_SKY_TINT] && t[OY_CH_SKY_TINT] > 0.3f && !m[OY_CH_FLOWERS], "'a lavender sky' paints the sky");
     targets_of(b, "a turquoise lake", t, m);
     CHECK(m[OY_CH_WATER_TINT] && t[OY_CH_WATER_TINT] < -0.3f && t[OY_CH_WATER_LIGHT] > 0.2f &&
           t[OY_CH_LAKE] > 0.9f && !m[OY_CH_TINT], "'turquoise lake' colours the water");
