@@ -496,6 +496,8 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
         if (kd && (kd->flags & OY_KIND_ALONG) && it->place == OY_PLACE_NONE) {
             ahead = 6.0f;
             radius = 2.0f;
+            /* a power line's poles beside the view's line, not on it */
+            lateral = kd->height > 1.0f ? 8.0f : 0.0f;
         } else if (kd && (kd->flags & OY_KIND_OPEN) && it->place == OY_PLACE_NONE) {
             ahead = 0.45f * grow * kd->radius;
             radius = 0.0f;
@@ -534,7 +536,12 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
                     float pos[3], dx, dz;
                     scatter(c->m->seed ^ (uint64_t)directive, prior + k, prior + it->count + 1, 6.0f, &dx, &dz);
                     int along = kt && (kt->flags & OY_KIND_ALONG);
-                    if (along) {
+                    if (along && kd && (kd->flags & OY_KIND_ALONG)) {
+                        /* a power line by a road runs beside it all its
+                         * length, one side then the other */
+                        dz = 0.0f;
+                        dx = (k & 1 ? -1.0f : 1.0f) * 8.0f;
+                    } else if (along) {
                         /* by a road: along it ahead, in pairs either
                          * side ("a road lined with poplars") */
                         dz = 14.0f + 12.0f * (float)(k / 2) + 0.3f * dz;
@@ -1395,8 +1402,16 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
             r->turn = OY_TURN_NONE;
             r->e.yaw = r->yaw_base = wrap_degrees(oy_atan2f(on[0] - xz[0], on[1] - xz[1]) * (180.0 / OY_PI));
         } else if (r->beside && beside_road(m, r)) {
-            /* by a road: beside its centre line as it winds */
+            /* by a road: beside its centre line as it winds; a power line
+             * winds with it, its line the road's moved to the side */
             road_side(m, r, r->beside_off[1], xz);
+            const oy_kind *k = oy_scene_kind_find(r->e.kind);
+            if (k && (k->flags & OY_KIND_ALONG)) {
+                const oy_entrec *o = &m->ents[r->beside - 1];
+                r->turn = OY_TURN_NONE;
+                r->e.yaw = r->yaw_base = o->e.yaw;
+                r->e.seed = o->e.seed;
+            }
         } else if (r->beside) {
             /* by the thing the words put it by, wherever that went (it
              * comes first in the table, so it is placed already) */

@@ -513,6 +513,32 @@ static int add_road(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
     return 0;
 }
 
+/* A power line: a pole every OY_POLE_PIECES pieces of a road's winding
+ * line, each with its wires to the next; none stands in water. It casts
+ * no shadow: a wire's, as sharp as a pixel, drew cracks in the ground. */
+static int add_poles(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
+                     const oy_entity *e, const oy_kind *k, float yaw, float t)
+{
+    const int n = 30 / OY_POLE_PIECES;
+    const float gap = OY_POLE_PIECES * OY_ROAD_PIECE;
+    for (int i = -n; i <= n; i++) {
+        float p0[2], p1[2], a, w0, w1;
+        oy_road_point(e->seed, yaw, gap * (float)i, p0, &a);
+        oy_road_point(e->seed, yaw, gap * (float)(i + 1), p1, &a);
+        double x0 = e->pos[0] + p0[0], z0 = e->pos[2] + p0[1], x1 = e->pos[0] + p1[0], z1 = e->pos[2] + p1[1];
+        float g0 = ground_at(w, sh, x0, z0, &w0), g1 = ground_at(w, sh, x1, z1, &w1);
+        if (w0 > g0)
+            continue;
+        float dx = (float)(x1 - x0), dz = (float)(z1 - z0), span = sqrtf(dx * dx + dz * dz);
+        int wired = i < n && w1 <= g1;
+        int err = add_inst(o, k, x0, g0, z0, oy_atan2f(dx, dz), 1.0f, e->fade, e->seed ^ (uint64_t)(i + n), t, 0,
+                           0, 0, wired ? span : 0.0f, wired ? oy_atanf((g1 - g0) / span) : 0.0f, 0, e->paint);
+        if (err)
+            return err;
+    }
+    return 0;
+}
+
 static int add_foot(oy_objects *o, double x, double z, float r)
 {
     if (oy_grow(&o->foot, &o->fcap, o->nfoot + 1, sizeof *o->foot))
@@ -588,6 +614,8 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
     if (gr)
         return add_group(o, w, sh, e, gr, t);
     float yaw = e->yaw * (float)(OY_PI / 180.0);
+    if (k->build == oy_kind_power_line)
+        return add_poles(o, w, sh, e, k, yaw, t);
     if (k->flags & OY_KIND_ALONG)
         return add_road(o, w, sh, e, k, yaw, t);
     /* people, animals and props keep their own size; trees, stones and

@@ -66,6 +66,9 @@ static const oy_kind kinds[] = {
       "road: a track of packed earth along the ground, two wheel ruts worn into it" },
     { "highway", oy_kind_highway, OY_KIND_CLUSTER | OY_KIND_ALONG, 0.1f, 120.0f,
       "highway: grey asphalt 7.6 m wide along the ground, white edge lines, a yellow dashed middle" },
+    { "power_line", oy_kind_power_line, OY_KIND_CLUSTER | OY_KIND_ALONG, 9.5f, 8.0f,
+      "power line: wooden poles 9-10 m tall every 42 m with crossarms, three wires and a telephone cable "
+      "sagging between them, beside a road it follows or across the land" },
     { "footpath", oy_kind_footpath, OY_KIND_CLUSTER | OY_KIND_ALONG, 0.1f, 120.0f,
       "footpath: a strip of trodden earth a person wide along the ground" },
     { "bridge", oy_kind_bridge, OY_KIND_SPANS, 2.0f, 13.0f,

@@ -896,6 +896,47 @@ void oy_kind_footpath(oy_build *b)
     oy_build_lie_flat(b);
 }
 
+/* One pole of a power line and its span: a weathered wooden pole 9-10 m
+ * tall with a crossarm, two wires on the crossarm and one on the pole's
+ * top, a telephone cable lower down, and on some poles a transformer
+ * drum. The wires sag to the next pole, b->span along +z and
+ * b->span * tan(b->pitch) higher (a span of 0: the line's last pole). */
+static void wire(oy_build *b, int mat, float x, float y, float rise, float sag)
+{
+    const int n = 4;
+    float len = b->span, z0 = 0.0f, y0 = y;
+    for (int j = 1; j <= n; j++) {
+        float u = (float)j / (float)n, z1 = len * u, y1 = y + rise * u - 4.0f * sag * u * (1.0f - u);
+        float dz = z1 - z0, dy = y1 - y0, half = 0.5f * sqrtf(dz * dz + dy * dy) + 0.02f;
+        oy_build_box(b, mat, x, 0.5f * (y0 + y1), 0.5f * (z0 + z1), 0.022f, 0.022f, half, 0,
+                     -oy_atanf(dy / dz), 0);
+        z0 = z1;
+        y0 = y1;
+    }
+}
+
+void oy_kind_power_line(oy_build *b)
+{
+    float k = oy_build_rand(b, 1, 0.8f, 1.15f), h = oy_build_rand(b, 2, 9.0f, 10.0f);
+    int wood = oy_build_mat(b, 0.19f * k, 0.15f * k, 0.11f * k);
+    int cable = oy_build_mat(b, 0.03f, 0.03f, 0.03f);
+    int steel = oy_build_mat(b, 0.34f, 0.35f, 0.35f);
+    int porcelain = oy_build_mat(b, 0.55f, 0.55f, 0.52f);
+    oy_build_frustum(b, wood, 0, -0.8f, 0, 0.15f, 0.11f, h + 0.8f);
+    oy_build_box(b, wood, 0, h - 0.55f, 0, 1.05f, 0.06f, 0.06f, 0, 0, 0);
+    static const float at[3][2] = { { -0.9f, 0.0f }, { 0.9f, 0.0f }, { 0.0f, 0.6f } };
+    for (int i = 0; i < 3; i++)
+        oy_build_frustum(b, porcelain, at[i][0], h - 0.49f + at[i][1], 0, 0.045f, 0.03f, 0.14f);
+    if (oy_build_rand(b, 3, 0.0f, 1.0f) < 0.3f)
+        oy_build_frustum(b, steel, 0.0f, h - 2.7f, -0.32f, 0.26f, 0.26f, 0.9f);
+    if (b->span <= 0.0f)
+        return;
+    float rise = b->span * oy_sinf(b->pitch) / oy_cosf(b->pitch), sag = 0.025f * b->span;
+    for (int i = 0; i < 3; i++)
+        wire(b, cable, at[i][0], h - 0.33f + at[i][1], rise, sag);
+    wire(b, cable, 0.0f, h - 2.9f, rise, 1.4f * sag);
+}
+
 float oy_pier_deck(float water) { return fmaxf(water + 1.0f, 0.35f); }
 
 /* Along +z from its foot on the shore: the deck a metre over the water

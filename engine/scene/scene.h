@@ -275,6 +275,9 @@ void oy_kind_road(oy_build *b);
 float oy_road_heading(uint64_t seed, float yaw, float s);
 void oy_road_point(uint64_t seed, float yaw, float along, float out[2], float *heading);
 void oy_kind_highway(oy_build *b);
+/* A power line is laid as a road is, a pole every OY_POLE_PIECES pieces */
+#define OY_POLE_PIECES 7
+void oy_kind_power_line(oy_build *b);
 void oy_kind_footpath(oy_build *b);
 void oy_kind_bridge(oy_build *b);
 void oy_kind_footbridge(oy_build *b);

@@ -667,6 +667,30 @@ static void road_words(void)
     }
     CHECK(worst < 2.5f && went > 20.0f, "a woman jogging along a road keeps to it (%.1f m off its centre line at "
           "most over 8 s, %.0f m run)", worst, went);
+    /* a power line by a road winds with it: its poles, laid along the
+     * line objects.c lays them on, stand beside the road all its length */
+    shot = prompt_shot("telephone poles along a dusty desert road");
+    int poles = 0, beside = 0, sides = 0;
+    if (shot) {
+        oy_state st;
+        oy_view v;
+        oy_shot_eval(shot, 1.0, &st, shot->ents, &v);
+        const oy_entity *road = &st.entities[0], *line = st.nentities > 1 ? &st.entities[1] : NULL;
+        for (int i = 0; line && !strcmp(line->kind, "power_line") && i <= 30 / OY_POLE_PIECES; i++) {
+            float c[2], a;
+            int on_right;
+            oy_road_point(line->seed, line->yaw * (float)(OY_PI / 180.0), OY_POLE_PIECES * OY_ROAD_PIECE * (float)i,
+                          c, &a);
+            float d = off_road(road, line->pos[0] + c[0], line->pos[2] + c[1], &on_right);
+            poles++;
+            beside += d > 4.5f && d < 10.0f;
+            sides += on_right;
+        }
+        oyster_shot_free(&shot);
+    }
+    CHECK(poles == 5 && beside == 5 && (sides == 0 || sides == 5),
+          "telephone poles along a road stand beside it on one side all its length (%d of %d poles 4.5-10 m off "
+          "its centre line, %d on its right)", beside, poles, sides);
 }
 
 /* Overlooking: the view stands on a bluff's edge over the land ahead,
