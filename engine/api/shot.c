@@ -83,8 +83,15 @@ static void on_span(const oyster_shot *shot, const oy_state *st, float along, fl
     oy_world_shape_init(&sh, shot->world, st);
     oy_world_point pt;
     float g = oy_world_eval(shot->world, &sh, out[0], out[1], 0.25f, &pt), span, g0, g1;
-    float h = oy_world_span_heading(shot->world, &sh, out[0], out[1], yaw * (float)(OY_PI / 180.0), pt.water > g,
-                                    &span, &g0, &g1);
+    float h = yaw * (float)(OY_PI / 180.0);
+    oy_world_gap gap;
+    if (!(pt.water > g) && oy_world_gap_at(shot->world, &sh, out[0], out[1], h, &gap)) {
+        h = gap.yaw;
+        out[0] = (float)gap.mid[0];
+        out[1] = (float)gap.mid[1];
+    } else {
+        h = oy_world_span_heading(shot->world, &sh, out[0], out[1], h, pt.water > g, &span, &g0, &g1);
+    }
     out[0] += oy_sinf(h) * along;
     out[1] += oy_cosf(h) * along;
 }
@@ -220,6 +227,27 @@ static int seek_water(const oyster_shot *shot, const oy_state *st, double x, dou
         }
     }
     return found;
+}
+
+/* A bridge where no water is: over the first dry gap (a gorge) along
+ * the ray (ux, uz) from the camera at (x, y, z), d0-300 m out, far
+ * enough that its deck and rails stand in the upper part of a level
+ * view (thy: the tangent of half its height); 0 if none. */
+static int seek_gap(const oyster_shot *shot, const oy_state *st, double x, double y, double z, float ux, float uz,
+                    float d0, float thy, float out[2])
+{
+    oy_world_shape sh;
+    oy_world_shape_init(&sh, shot->world, st);
+    for (float d = d0; d <= 300.0f; d += 5.0f) {
+        oy_world_gap gap;
+        if (oy_world_gap_at(shot->world, &sh, x + ux * d, z + uz * d, oy_atan2f(uz, -ux), &gap) &&
+            gap.top + 3.0f < (float)y + 0.7f * d * thy) {
+            out[0] = (float)gap.mid[0];
+            out[1] = (float)gap.mid[1];
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* Water all round x, z out to r metres (eight bearings, at r and r/2) */
@@ -466,7 +494,8 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
             if (found && reach)
                 pier_aside(shot, &st, fx, fz, side, out);
         } else if (d > 1e-3f && seek == OY_SEEK_WATER) {
-            seek_water(shot, &st, v.pos[0], v.pos[2], dx / d, dz / d, fx, fz, d, out);
+            if (!seek_water(shot, &st, v.pos[0], v.pos[2], dx / d, dz / d, fx, fz, d, out))
+                seek_gap(shot, &st, v.pos[0], v.pos[1], v.pos[2], dx / d, dz / d, d, thy, out);
         } else if (d > 1e-3f && seek == OY_SEEK_AFLOAT) {
             /* afloat in the view: the line turned to within 12 degrees
              * of its middle (several spread wide still show) */

@@ -1142,7 +1142,9 @@ static void settle(oy_model *m)
 
 /* The water a thing the world prompt names stands by, when the prompt
  * names no water of its own: a lighthouse, a ship of any kind or a fishing village
- * by the sea, a boat or a pier on a lake (by its kind or its concept's name). */
+ * by the sea, a boat or a pier on a lake (by its kind or its concept's name),
+ * a bridge over a stream ("an old bridge in the hills"), unless a canyon
+ * gives it a gorge to cross. */
 static void water_of_things(const oy_parse *p, float *target, unsigned char *mask)
 {
     static const struct {
@@ -1152,7 +1154,8 @@ static void water_of_things(const oy_parse *p, float *target, unsigned char *mas
     } by[] = { { "lighthouse", OY_CH_COAST, 0.8f }, { "ship", OY_CH_COAST, 0.8f }, { "cargo_ship", OY_CH_COAST, 0.8f },
                { "cruise_ship", OY_CH_COAST, 0.8f }, { "boat", OY_CH_LAKE, 0.6f }, { "rowboat", OY_CH_LAKE, 0.6f },
                { "sailboat", OY_CH_LAKE, 0.6f }, { "pier", OY_CH_LAKE, 0.6f },
-               { "fishing village", OY_CH_COAST, 0.8f } };
+               { "fishing village", OY_CH_COAST, 0.8f }, { "bridge", OY_CH_RIVER, 0.45f },
+               { "footbridge", OY_CH_RIVER, 0.45f }, { "stone_bridge", OY_CH_RIVER, 0.45f } };
     static const int water[] = { OY_CH_COAST, OY_CH_ISLAND, OY_CH_LAKE, OY_CH_RIVER };
     for (size_t i = 0; i < sizeof water / sizeof *water; i++)
         if (mask[water[i]])
@@ -1167,7 +1170,8 @@ static void water_of_things(const oy_parse *p, float *target, unsigned char *mas
             const oy_word_note *nt = &p->notes[i - p->nitems];
             k = nt->how == OY_NOTE_REFERENCE ? nt->concept : NULL;
         }
-        if (!k || k->group != OY_GROUP_OBJECT)
+        const oy_kind *kd = k && k->group == OY_GROUP_OBJECT ? oy_scene_kind_find(object_kind(k)) : NULL;
+        if (!kd || ((kd->flags & OY_KIND_SPANS) && mask[OY_CH_CANYON]))
             continue;
         for (size_t j = 0; j < sizeof by / sizeof *by; j++)
             if (!strcmp(object_kind(k), by[j].kind) || !strcmp(k->name, by[j].kind)) {

@@ -638,7 +638,18 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
     }
     if (k->flags & OY_KIND_LIFTED)
         y = g + (e->pos[1] > 0.0f ? e->pos[1] : 0.5f * k->height);
-    if (k->flags & OY_KIND_SPANS) {
+    double x = e->pos[0], z = e->pos[2];
+    oy_world_gap gap;
+    if ((k->flags & OY_KIND_SPANS) && !(water > g) && oy_world_gap_at(w, sh, x, z, yaw, &gap)) {
+        /* over a dry gorge, from side to side: its deck level with the
+         * lower rim (18 m up at most), the floor wl below its base */
+        yaw = gap.yaw;
+        span = gap.span;
+        x = gap.mid[0];
+        z = gap.mid[1];
+        y = gap.top;
+        wl = gap.floor - gap.top;
+    } else if (k->flags & OY_KIND_SPANS) {
         /* from bank to bank; the higher end sets the deck */
         float g0 = g, g1 = g;
         yaw = oy_world_span_heading(w, sh, e->pos[0], e->pos[2], yaw, water > g, &span, &g0, &g1);
@@ -646,13 +657,13 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
         rise = oy_atanf((g0 - g1) / span);    /* the ramps reach down to both banks */
         if (water > g)
             wl = oy_rmax(water - (float)y, 0.0f) + 0.01f;
-        if ((k->build == oy_kind_bridge || k->build == oy_kind_stone_bridge) &&
-            o->ndecks < (int)(sizeof o->decks / sizeof *o->decks)) {
-            float sn = oy_sinf(yaw), cs = oy_cosf(yaw);
-            float deck = oy_bridge_deck(wl, oy_bridge_arched(k->build == oy_kind_stone_bridge, span));
-            o->decks[o->ndecks++] = (struct deck){ e->pos[0] - 0.5f * span * sn, e->pos[2] - 0.5f * span * cs,
-                                                   y + deck + 0.25, sn, cs, span, 1.8f };
-        }
+    }
+    if ((k->build == oy_kind_bridge || k->build == oy_kind_stone_bridge) &&
+        o->ndecks < (int)(sizeof o->decks / sizeof *o->decks)) {
+        float sn = oy_sinf(yaw), cs = oy_cosf(yaw);
+        float deck = oy_bridge_deck(wl, oy_bridge_arched(k->build == oy_kind_stone_bridge, span));
+        o->decks[o->ndecks++] = (struct deck){ x - 0.5f * span * sn, z - 0.5f * span * cs, y + deck + 0.25, sn, cs,
+                                               span, 1.8f };
     }
     if (k->flags & OY_KIND_REACHES) {
         /* out over open water, long enough to reach 14 m past the water's
@@ -666,12 +677,12 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
                                                    oy_sinf(yaw), oy_cosf(yaw), span, 1.3f };
     }
     size_t before = o->ni;
-    int err = add_inst(o, k, e->pos[0], y, e->pos[2], yaw, scale, e->fade, e->seed, t,
-                       e->speed, e->stride, wl, span, rise, 1, e->paint);
+    int err = add_inst(o, k, x, y, z, yaw, scale, e->fade, e->seed, t, e->speed, e->stride, wl, span, rise, 1,
+                       e->paint);
     /* one that wades, or a waterfall across a river, is mirrored from
      * the water line up */
     double base = (k->flags & (OY_KIND_WADES | OY_KIND_HEADS)) && water > y ? water : y;
-    return err || o->ni == before ? err : mirror_by(o, w, sh, e->pos[0], e->pos[2], k->radius + 6.0f, base);
+    return err || o->ni == before ? err : mirror_by(o, w, sh, x, z, k->radius + 6.0f, base);
 }
 
 static int add_entity(oy_objects *o, const oy_world *w, const oy_world_shape *sh,

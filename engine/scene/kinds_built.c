@@ -931,7 +931,7 @@ void oy_kind_power_line(oy_build *b)
         oy_build_frustum(b, steel, 0.0f, h - 2.7f, -0.32f, 0.26f, 0.26f, 0.9f);
     if (b->span <= 0.0f)
         return;
-    float rise = b->span * oy_sinf(b->pitch) / oy_cosf(b->pitch), sag = 0.025f * b->span;
+    float rise = b->span * oy_tanf(b->pitch), sag = 0.025f * b->span;
     for (int i = 0; i < 3; i++)
         wire(b, cable, at[i][0], h - 0.33f + at[i][1], rise, sag);
     wire(b, cable, 0.0f, h - 2.9f, rise, 1.4f * sag);
@@ -963,15 +963,53 @@ void oy_kind_pier(oy_build *b)
 
 float oy_bridge_deck(float water, int arched) { return fmaxf(water, 0.0f) + (arched ? 3.2f : 1.5f); }
 
+/* A rope bridge over a gorge (b->water the floor, metres below its
+ * base): a deck of planks sagging from side to side in eight lengths, a
+ * hand rope either side sagging with it, hung from it at each joint, a
+ * pair of posts at each end and the ropes running down to stakes behind
+ * them. */
+static void rope_bridge(oy_build *b, float len)
+{
+    int wood = oy_build_mat(b, 0.2f, 0.14f, 0.085f);
+    int rope = oy_build_mat(b, 0.27f, 0.22f, 0.15f);
+    const int n = 8;
+    float sag = 0.06f * len, deck = 1.0f, rail = 1.05f;
+    for (int j = 0; j < n; j++) {
+        float u0 = (float)j / (float)n, u1 = (float)(j + 1) / (float)n;
+        float z0 = (u0 - 0.5f) * len, z1 = (u1 - 0.5f) * len;
+        float y0 = deck - 4.0f * sag * u0 * (1.0f - u0), y1 = deck - 4.0f * sag * u1 * (1.0f - u1);
+        float a = -oy_atanf((y1 - y0) / (z1 - z0)), half = 0.5f * sqrtf((z1 - z0) * (z1 - z0) + (y1 - y0) * (y1 - y0));
+        oy_build_box(b, wood, 0, 0.5f * (y0 + y1), 0.5f * (z0 + z1), 0.75f, 0.08f, half + 0.03f, 0, a, 0);
+        for (int s = -1; s <= 1; s += 2) {
+            oy_build_box(b, rope, s * 0.8f, 0.5f * (y0 + y1) + rail, 0.5f * (z0 + z1), 0.03f, 0.03f, half + 0.03f, 0,
+                         a, 0);
+            if (j)   /* a hanger from the hand rope down to the planks */
+                oy_build_box(b, rope, s * 0.8f, y0 + 0.5f * rail, z0, 0.02f, 0.5f * rail, 0.02f, 0, 0, 0);
+        }
+    }
+    for (int e = -1; e <= 1; e += 2)
+        for (int s = -1; s <= 1; s += 2) {
+            oy_build_box(b, wood, s * 0.85f, deck + 0.4f, e * (0.5f * len + 0.3f), 0.1f, 1.6f, 0.1f, 0, 0, 0);
+            oy_build_box(b, rope, s * 0.85f, deck + 0.6f, e * (0.5f * len + 1.6f), 0.03f, 0.03f, 1.5f, 0,
+                         (float)e * 0.55f, 0);
+        }
+}
+
 /* A bridge: stone arches under parapets, or a wooden deck with rails on
- * piers */
+ * piers; over a dry gorge (b->water more than 6 m below its base, the
+ * gorge's floor) a rope bridge or stone arches on piers down to the
+ * floor */
 static void bridge(oy_build *b, int arched)
 {
     float len = b->span > 0.0f ? b->span : 24.0f;
+    if (!arched && b->water < -6.0f) {
+        rope_bridge(b, len);
+        return;
+    }
     int stone = oy_build_masonry(b, 0.3f, 0.28f, 0.25f);
     int wood = oy_build_mat(b, 0.16f, 0.11f, 0.07f);
     int mat = arched ? stone : wood;
-    float surface = fmaxf(b->water, 0.0f), deck = oy_bridge_deck(b->water, arched);
+    float surface = b->water, deck = oy_bridge_deck(b->water, arched);   /* water, or a gorge's floor */
     oy_build_box(b, mat, 0, deck, 0, 1.8f, 0.25f, len * 0.5f, 0, 0, 0);
     for (int s = -1; s <= 1; s += 2) {
         if (arched)   /* parapets */
@@ -980,9 +1018,10 @@ static void bridge(oy_build *b, int arched)
             oy_build_box(b, mat, s * 1.7f, deck + 0.6f, 0, 0.08f, 0.4f, len * 0.5f, 0, 0, 0);
     }
     int piers = len < 10.0f ? 1 : (int)(len / 10.0f);
+    float foot = fminf(b->water, 0.0f) - 3.0f;
     for (int i = 1; i < piers; i++) {
         float z = ((float)i / (float)piers - 0.5f) * len;
-        oy_build_box(b, mat, 0, deck * 0.5f - 1.5f, z, 1.7f, deck * 0.5f + 1.5f, 0.5f, 0, 0, 0);
+        oy_build_box(b, mat, 0, 0.5f * (deck + foot), z, 1.7f, 0.5f * (deck - foot), 0.5f, 0, 0, 0);
     }
     if (arched) {
         /* a stone arch over each span between the piers: the spandrel

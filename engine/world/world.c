@@ -286,6 +286,46 @@ float oy_world_span_heading(const oy_world *w, const oy_world_shape *sh, double 
     return yaw;
 }
 
+int oy_world_gap_at(const oy_world *w, const oy_world_shape *sh, double x, double z, float yaw, oy_world_gap *g)
+{
+    enum { STEPS = 38 };
+    const float step = 4.0f;
+    oy_world_point pt;
+    float g0 = oy_world_eval(w, sh, x, z, 0.25f, &pt);
+    int found = 0;
+    for (int a = 0; a < 8; a++) {
+        float ya = yaw + (float)a * (float)(OY_PI / 8.0), ux = oy_sinf(ya), uz = oy_cosf(ya);
+        float prof[2][STEPS], rim[2] = { g0, g0 };
+        for (int s = 0; s < 2; s++) {
+            float sign = s ? -1.0f : 1.0f;
+            for (int i = 0; i < STEPS; i++) {
+                float d = sign * step * (float)(i + 1);
+                prof[s][i] = oy_world_eval(w, sh, x + ux * d, z + uz * d, 0.25f, &pt);
+                rim[s] = fmaxf(rim[s], prof[s][i]);
+            }
+        }
+        float top = fminf(fminf(rim[0], rim[1]), g0 + 18.0f);
+        if (top < g0 + 8.0f)
+            continue;
+        float reach[2], low = g0;
+        for (int s = 0; s < 2; s++) {
+            int i = 0;
+            while (prof[s][i] < top)
+                low = fminf(low, prof[s][i++]);
+            /* where the ground reaches the deck, between two samples */
+            float below = i ? prof[s][i - 1] : g0;
+            reach[s] = step * ((float)i + (top - below) / fmaxf(prof[s][i] - below, 1e-3f));
+        }
+        float span = reach[0] + reach[1];
+        if (span <= 100.0f && (!found || span < g->span)) {
+            found = 1;
+            float shift = 0.5f * (reach[0] - reach[1]);
+            *g = (oy_world_gap){ ya, span, top, low, { x + ux * shift, z + uz * shift } };
+        }
+    }
+    return found;
+}
+
 int oy_world_water_by(const oy_world *w, const oy_world_shape *sh, double x, double z, float reach,
                       float *level)
 {

@@ -194,6 +194,18 @@ float oy_world_pier_heading(const oy_world *w, const oy_world_shape *sh, double 
  * left as they were. */
 float oy_world_span_heading(const oy_world *w, const oy_world_shape *sh, double x, double z, float yaw, int wet,
                             float *span, float *bank0, float *bank1);
+/* A dry gap a bridge crosses at x, z (a gorge, a ravine): of eight
+ * headings from yaw, the one with the shortest span at a deck as high as
+ * the lower side's rim within 150 m rises, but no more than 18 m over the
+ * ground at x, z; 0 where no side rises 8 m (flat land) or no span of
+ * 100 m or less reaches across (a wide valley). *top: the
+ * deck's ground; *floor: the lowest ground under it; *mid: the span's
+ * middle (x, z), which the two sides may put off x, z. */
+typedef struct oy_world_gap {
+    float yaw, span, top, floor;
+    double mid[2];
+} oy_world_gap;
+int oy_world_gap_at(const oy_world *w, const oy_world_shape *sh, double x, double z, float yaw, oy_world_gap *g);
 /* Still water at x, z or within reach m of it (eight points round it):
  * 1 and its level, else 0. */
 int oy_world_water_by(const oy_world *w, const oy_world_shape *sh, double x, double z, float reach,

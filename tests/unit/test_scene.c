@@ -693,6 +693,51 @@ static void road_words(void)
           "its centre line, %d on its right)", beside, poles, sides);
 }
 
+/* A bridge over a dry gorge spans it from side to side, its deck high
+ * over the floor and in the upper half of the view (it lay on the
+ * floor, a ramp to nowhere); one the words give nothing to cross crosses
+ * a stream (it stood on the grass). */
+static void bridge_words(void)
+{
+    oy_state st;
+    oyster_shot *shot = prompt_state("a wooden rope bridge over a jungle gorge", &st);
+    int spans = 0, seen = 0;
+    float span = 0.0f, high = 0.0f;
+    if (shot) {
+        oy_view v;
+        oy_shot_eval(shot, 1.0, &st, shot->ents, &v);
+        const oy_entity *e = &st.entities[0];
+        oy_world_shape sh;
+        oy_world_shape_init(&sh, shot->world, &st);
+        oy_world_gap gap;
+        spans = st.nentities == 1 && !strcmp(e->kind, "footbridge") &&
+                oy_world_gap_at(shot->world, &sh, e->pos[0], e->pos[2], e->yaw * (float)(OY_PI / 180.0), &gap);
+        if (spans) {
+            float px, py;
+            span = gap.span;
+            high = gap.top - gap.floor;
+            seen = project(&v, gap.mid[0], gap.top + 2.0, gap.mid[1], &px, &py) && px > 0.0f && px < W &&
+                   py > 0.0f && py < 0.5f * H;
+        }
+        oyster_shot_free(&shot);
+    }
+    CHECK(spans && span > 15.0f && span <= 100.0f && high >= 8.0f && seen,
+          "a rope bridge over a gorge spans it (%.0f m long, %.0f m over the floor) in the upper half of the view "
+          "(%d)", span, high, seen);
+    oy_place_info at;
+    float rise, bearing, river[2] = { 0.0f, 0.0f };
+    static const char *const prompts[2] = { "an old bridge in the hills", "an old castle in the hills" };
+    for (int i = 0; i < 2; i++) {
+        shot = prompt_state(prompts[i], &st);
+        river[i] = st.ch[OY_CH_RIVER];
+        oyster_shot_free(&shot);
+    }
+    int wet = placed(prompts[0], &at, &rise, &bearing, NULL) && at.water > at.ground;
+    CHECK(river[0] >= 0.4f && river[1] < 0.1f && wet,
+          "a bridge with nothing named to cross crosses a stream (river %.2f, %.2f for a castle; over water %d)",
+          river[0], river[1], wet);
+}
+
 /* Overlooking: the view stands on a bluff's edge over the land ahead,
  * one named with it short of the edge in the frame (a hiker stood 120 m
  * off on the valley floor); a building that overlooks stands where the
@@ -1743,6 +1788,7 @@ int main(void)
     going_words();
     fjord_words();
     road_words();
+    bridge_words();
     overlook_words();
     oy_world_free(&world);
     oy_pool_free(&pool);
