@@ -911,11 +911,12 @@ static int many_unsaid(const parser *p, size_t i)
            !(i > 0 && p->tok[i - 1].kind == TK_WORD && ONE_OF(p->tok[i - 1].low, one));
 }
 
-/* How many a word for people together names ("a family": 4), or 0 */
+/* How many a word for people together names ("a family": 4, "a
+ * crowded market": 12), or 0 */
 static int collective(const char *w)
 {
     static const struct { const char *word; int n; } many[] = {
-        { "family", 4 }, { "couple", 2 }, { "lovers", 2 }, { "crowd", 12 }, { "twins", 2 },
+        { "family", 4 }, { "couple", 2 }, { "lovers", 2 }, { "crowd", 12 }, { "crowded", 12 }, { "twins", 2 },
     };
     for (size_t i = 0; i < sizeof many / sizeof *many; i++)
         if (!strcmp(w, many[i].word))

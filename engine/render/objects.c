@@ -1282,15 +1282,18 @@ static void shade_hit(const oy_objects *o, const oy_cast *c, const inst *I, int 
     float up = 0.5f + 0.5f * n[1], sv = up * up;
     /* what a face turned down or sideways sees of the land: the ground
      * lit by the sun, the moon and the sky throws back about a fifth of
-     * it, lying snow most of it */
+     * it, lying snow most of it, desert sand nearly half and warm (a
+     * wall in shade in the desert glows ochre, not sky blue) */
     float down = 0.5f - 0.5f * n[1], sun_y = oy_rmax(s->sun[1], 0.0f), moon_y = oy_rmax(s->moon[1], 0.0f);
-    float bounce = down * (0.2f + 0.55f * c->snow);
+    float sand = oy_clampf(c->st->ch[OY_CH_BIOME_DESERT], 0.0f, 1.0f) * (1.0f - c->snow);
+    float bounce = down * (0.2f + 0.55f * c->snow + 0.25f * sand);
+    const float warm[3] = { 1.0f + 0.2f * sand, 1.0f, 1.0f - 0.28f * sand };
     /* the horizon's light, more from a low sun's side (a thing with its
      * back to a sunset stands dark against it: sky.c) */
     float hor = 0.25f * (1.0f - n[1]) * (1.0f + n[0] * s->hor_toward[0] + n[2] * s->hor_toward[1]);
     for (int i = 0; i < 3; i++)
         E[i] += s->moon_rad[i] * ndm + s->amb_up[i] * sv + s->amb_hor[i] * hor +
-                bounce * (s->sun_rad[i] * sun_y + s->moon_rad[i] * moon_y + s->amb_up[i]) +
+                bounce * warm[i] * (s->sun_rad[i] * sun_y + s->moon_rad[i] * moon_y + s->amb_up[i]) +
                 (leaf ? 0.3f * s->amb_up[i] + 0.12f * s->sun_rad[i] * sun_y : 0.0f);
     if (s->flash_rad[1] > 0.0f) {
         /* lightning, from the bolt's side */
@@ -1603,6 +1606,7 @@ static int gather(oy_objects *o, const oy_world *w, const oy_world_shape *sh, co
     L->night = oy_rmax(oy_sky_night(sun_y), oy_smoothstepf(0.12f, -0.04f, sun_y));
     L->hearth = oy_clampf(st->ch[OY_CH_HEARTH], 0.0f, 1.0f);
     L->east = st->ch[OY_CH_BAMBOO] >= 0.1f;
+    L->arid = st->ch[OY_CH_BIOME_DESERT] >= 0.6f;
     L->dry = 1.0f - c->wet;
     L->lava = c->lava;
     L->exposure = oy_rmax(exposure, 1e-6f);

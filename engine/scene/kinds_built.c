@@ -255,10 +255,63 @@ static void east_house(oy_build *b)
     lamp_light(b, 0, 2.0f, hz + 1.0f, 4.0f);
 }
 
+/* A house of the desert lands (a village's storehouse too): a flat-roofed
+ * block of mud brick, ochre, sand or whitewashed, a low parapet round
+ * its roof; a lower block stepped beside it, its roof a terrace; small
+ * deep windows, a dark wooden door, the ends of the roof beams out of
+ * the wall over it, and a little dome on some; no chimney. */
+static void desert_house(oy_build *b)
+{
+    static const float walls[3][3] = { { 0.52f, 0.37f, 0.24f }, { 0.6f, 0.5f, 0.36f }, { 0.74f, 0.71f, 0.65f } };
+    const float *c = walls[(int)oy_build_rand(b, 1, 0.0f, 2.999f)];
+    float k = oy_build_rand(b, 2, 0.88f, 1.08f);
+    float hx = oy_build_rand(b, 3, 3.2f, 4.6f), hz = oy_build_rand(b, 4, 3.0f, 4.0f);
+    int floors = oy_build_rand(b, 5, 0.0f, 1.0f) < 0.5f ? 2 : 1;
+    float wall = 3.1f * (float)floors;
+    int mud = oy_build_stone(b, c[0] * k, c[1] * k, c[2] * k);
+    int dark = oy_build_mat(b, 0.03f, 0.025f, 0.02f);
+    int door = oy_build_mat(b, 0.16f, 0.09f, 0.05f);
+    int beam = oy_build_mat(b, 0.14f, 0.1f, 0.065f);
+    int win = b->look->night > 0.3f ? oy_build_window(b) : dark;
+    oy_build_box(b, mud, 0, 0.5f * (wall - 1.0f), 0, hx, 0.5f * (wall + 1.0f), hz, 0, 0, 0);
+    /* the parapet round the flat roof */
+    for (int s = -1; s <= 1; s += 2) {
+        oy_build_box(b, mud, 0, wall + 0.3f, (float)s * (hz - 0.12f), hx, 0.3f, 0.12f, 0, 0, 0);
+        oy_build_box(b, mud, (float)s * (hx - 0.12f), wall + 0.3f, 0, 0.12f, 0.3f, hz, 0, 0, 0);
+    }
+    /* the lower block beside it, to one side or the other */
+    float side = oy_build_rand(b, 6, 0.0f, 1.0f) < 0.5f ? -1.0f : 1.0f;
+    float lx = oy_build_rand(b, 7, 1.8f, 2.6f), lz = 0.75f * hz, low = 2.8f;
+    oy_build_box(b, mud, side * (hx + lx - 0.05f), 0.5f * (low - 1.0f), -0.2f * hz, lx, 0.5f * (low + 1.0f), lz, 0, 0,
+                 0);
+    oy_build_box(b, mud, side * (hx + lx - 0.05f), low + 0.25f, -0.2f * hz + lz - 0.1f, lx, 0.25f, 0.1f, 0, 0, 0);
+    /* the door, the beam ends over it, the windows small and deep */
+    oy_build_box(b, door, -0.3f * hx, 1.05f, hz + 0.03f, 0.5f, 1.05f, 0.05f, 0, 0, 0);
+    for (int i = 0; i < 5; i++)
+        oy_build_box(b, beam, ((float)i / 4.0f * 1.6f - 0.8f) * hx, wall - 0.35f, hz + 0.2f, 0.09f, 0.09f, 0.2f, 0, 0,
+                     0);
+    for (int f = 0; f < floors; f++) {
+        float y = 1.7f + 3.1f * (float)f;
+        oy_build_box(b, win, 0.45f * hx, y, hz + 0.02f, 0.32f, 0.4f, 0.05f, 0, 0, 0);
+        if (f)
+            oy_build_box(b, win, -0.35f * hx, y, hz + 0.02f, 0.32f, 0.4f, 0.05f, 0, 0, 0);
+        oy_build_box(b, win, -hx - 0.02f, y, 0.2f * hz, 0.05f, 0.4f, 0.32f, 0, 0, 0);
+    }
+    if (oy_build_rand(b, 8, 0.0f, 1.0f) < 0.25f) {
+        float r = 0.45f * fminf(hx, hz);
+        oy_build_ellipsoid(b, mud, 0.3f * hx, wall, -0.2f * hz, r, 0.8f * r, r);
+    }
+    lamp_light(b, -0.3f * hx, 2.4f, hz + 0.8f, 4.0f);
+}
+
 void oy_kind_house(oy_build *b)
 {
     if (b->look->east) {
         east_house(b);
+        return;
+    }
+    if (b->look->arid) {
+        desert_house(b);
         return;
     }
     static const float walls[4][3] = { { 0.55f, 0.52f, 0.46f }, { 0.3f, 0.28f, 0.25f },
@@ -292,6 +345,10 @@ void oy_kind_barn(oy_build *b)
 {
     if (b->look->east) {   /* a village's storehouse, as its houses */
         east_house(b);
+        return;
+    }
+    if (b->look->arid) {
+        desert_house(b);
         return;
     }
     float k = oy_build_rand(b, 1, 0.85f, 1.15f);

@@ -73,6 +73,8 @@ typedef struct oy_look {
     int derelict;                 /* an abandoned building's: no lamp, no fire */
     int east;                     /* the land is East Asia's (bamboo grows
                                    * in it): houses are built in its manner */
+    int arid;                     /* the land is desert: houses are built
+                                   * of mud brick with flat roofs */
     float dry;                    /* 0..1 dusty ground for vehicles */
     float lava;                   /* 0..1 molten lava in the land: a
                                    * volcano's crater is in eruption */

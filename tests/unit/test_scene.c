@@ -1361,6 +1361,62 @@ static void east_houses(void)
     }
 }
 
+/* Of 25 rays straight down over the middle 4 m of a prototype, how many
+ * meet it at the height most of them meet it (a flat roof: all) */
+static int level_top(const oy_build *bl)
+{
+    float y[25];
+    int n = 0, best = 0;
+    for (int i = 0; i < 25; i++) {
+        float o[3] = { (float)(i % 5) - 2.0f, 100.0f, (float)(i / 5) - 2.0f }, d[3] = { 0, -1, 0 }, nm[3], t = 1e9f;
+        for (int k = 0; k < bl->n; k++) {
+            float h = oy_prim_hit(&bl->p[k], o, d, 0.0f, 200.0f, nm);
+            if (h > 0.0f && !(bl->m[bl->p[k].mat].flags & OY_MAT_SOFT))
+                t = fminf(t, h);
+        }
+        if (t < 1e9f)
+            y[n++] = 100.0f - t;
+    }
+    for (int i = 0; i < n; i++) {
+        int same = 0;
+        for (int j = 0; j < n; j++)
+            same += fabsf(y[j] - y[i]) < 0.05f;
+        best = same > best ? same : best;
+    }
+    return best;
+}
+
+/* In the desert ("a village in morocco") houses and barns are flat-roofed
+ * blocks of mud brick, no chimney smoking (they were gabled and tiled) */
+static void desert_houses(void)
+{
+    static const char *const kinds[] = { "house", "barn" };
+    for (int k = 0; k < 2; k++)
+        for (int arid = 0; arid < 2; arid++) {
+            int flat = 0, puffs = 0;
+            for (uint64_t seed = 1; seed <= 4; seed++) {
+                oy_look night = { .leaf = { 0.05f, 0.08f, 0.03f }, .foliage = 1, .exposure = 1, .arid = arid,
+                                  .night = 1.0f, .hearth = 1.0f };
+                oy_build b = { .seed = seed, .t = 1.0f, .look = &night };
+                oy_scene_kind_find(kinds[k])->build(&b);
+                flat += level_top(&b) >= 18;
+                for (int i = 0; i < b.n; i++)
+                    puffs += (b.m[b.p[i].mat].flags & OY_MAT_SOFT) != 0;
+            }
+            if (arid)
+                CHECK(flat >= 3 && puffs == 0, "%s in the desert: flat-roofed (%d of 4), no smoke (%d puffs)",
+                      kinds[k], flat, puffs);
+            else
+                CHECK(flat == 0, "%s elsewhere: a pitched roof (%d of 4 flat)", kinds[k], flat);
+        }
+    oy_state st;
+    oyster_shot *shot = prompt_state("a crowded market in marrakech", &st);
+    if (shot) {
+        CHECK(st.ch[OY_CH_BIOME_DESERT] >= 0.6f, "'marrakech' is desert land (%.2f)", st.ch[OY_CH_BIOME_DESERT]);
+        oyster_shot_free(&shot);
+    }
+}
+
 /* A lamp in the fog at night glows in the air round it: the sky beside
  * and above the lamp brightens with the lamp lit, far more in fog than in
  * clear air. */
@@ -1676,6 +1732,7 @@ int main(void)
     erupting(a);
     chimney_smoke();
     east_houses();
+    desert_houses();
     antlers();
     lamp_halo(a, b);
     low_sun_sides(a, b);
