@@ -70,6 +70,8 @@ static size_t modifiers(const oy_phrase_effect *it, char *buf, size_t cap)
             PUT(", going at %s", gait_names[it->gait]);
         if (it->derelict)
             PUT(", abandoned (dark, no fire)");
+        if (it->stone)
+            PUT(", built of stone");
     }
 #undef PUT
     return n < cap ? n : cap - 1;

@@ -93,6 +93,7 @@ typedef struct oy_phrase_effect {
     int place;                 /* OY_PLACE_* */
     int gait;                  /* objects: OY_GAIT_* the words set it going at */
     int derelict;              /* objects: "abandoned": no lamp lit, no fire */
+    int stone;                 /* objects: "a stone farmhouse": built of stone */
     char near_what[32];        /* OY_PLACE_NEAR_ENTITY: the kind or id */
     int surface;               /* colour words: OY_SURF_* they paint
                                   (NONE: the concept's own effects) */

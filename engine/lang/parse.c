@@ -536,6 +536,7 @@ typedef struct clause {
                                  right after it ("a running man") */
     size_t gait_at;           /* the token after the gait word */
     int derelict;             /* "abandoned": for the clause's next object */
+    int stone;                /* "stone" built of: for the next object */
     int place;                /* waiting for the next object */
     char near_what[32];
     int first_item, last_item, last_object;   /* items of this clause */
@@ -758,7 +759,8 @@ static const oy_concept *rock_walls(const parser *p, const oy_concept *k)
 }
 
 /* "A stone church", "a stone barn": stone right before another thing is
- * what that is built of, its grey paint, not a stone of its own. */
+ * what that is built of, its grey paint and its walls laid in courses,
+ * not a stone of its own. */
 static const oy_concept *built_of_stone(const parser *p, size_t i, const match *m)
 {
     if (m->n != 1 || m->plural || strcmp(p->tok[i].low, "stone") || i + 1 >= p->ntok)
@@ -812,6 +814,8 @@ static int add_item(parser *p, clause *c, const oy_concept *k, size_t at, int pl
     if (k->group == OY_GROUP_OBJECT) {
         it->derelict = c->derelict;
         c->derelict = 0;
+        it->stone = c->stone;
+        c->stone = 0;
     } else if (!strcmp(k->name, "abandoned")) {
         c->derelict = 1;
     }
@@ -1348,11 +1352,13 @@ static int run(parser *p, int timed)
                 return err;
             i = next;
         } else if (m.concept) {
-            const oy_concept *rock = m.plural ? rock_walls(p, m.concept) : built_of_stone(p, i, &m);
+            const oy_concept *built = m.plural ? NULL : built_of_stone(p, i, &m);
+            const oy_concept *rock = built ? built : m.plural ? rock_walls(p, m.concept) : NULL;
             if (rock) {
                 m.concept = rock;
                 m.plural = 0;
             }
+            c.stone |= built != NULL;
             int same = named_already(p, &c, i, &m);
             const char *after = c.last_object_end < i ? p->tok[c.last_object_end].low : "";
             if (same < 0 && i <= c.last_object_end + 3 && (!strcmp(after, "riding") || !strcmp(after, "rides")) &&

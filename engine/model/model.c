@@ -567,6 +567,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
                     memcpy(e->e.paint, paint, sizeof paint);
                     e->e.size = sz;
                     e->e.derelict = it->derelict;
+                    e->e.stone = it->stone;
                     e->gait = it->gait;
                     if (e->anchor == OY_ANCHOR_CAMERA) {
                         /* to its side and on the view's side of it, where
@@ -678,6 +679,7 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
             memcpy(r->e.paint, paint, sizeof paint);
             r->e.size = sz;
             r->e.derelict = it->derelict;
+            r->e.stone = it->stone;
             r->gait = it->gait;
             r->turn = across ? OY_TURN_ACROSS : turn_for(kd);
             r->seek = on_bluff ? OY_SEEK_NONE : seek_for(kd, it->place);

@@ -144,6 +144,8 @@ typedef struct oy_entity {
                             them; all 0, its own colours */
     int derelict;        /* 1: abandoned ("an abandoned house"): no lamp
                             lit in it, no fire in its hearth */
+    int stone;           /* 1: built of stone ("a stone farmhouse"): its
+                            walls laid in courses */
     int seen;            /* 1: the words placed it for the view at
                             seen_from (world x, z), and the forest keeps
                             the line from there to it clear */

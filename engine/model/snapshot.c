@@ -21,7 +21,7 @@
 #include "model_impl.h"
 
 #define MAGIC "OYSTATE"
-#define VERSION 17u            /* 2: the surface colour channels; 3: the sky's;
+#define VERSION 18u            /* 2: the surface colour channels; 3: the sky's;
                                   4: crater; 5: entity speed and stride;
                                   6: the cues' flash, fades, jolt and mix;
                                   7: conifer, birch, clearing and ice;
@@ -33,7 +33,8 @@
                                   15: where an entity is seen from;
                                   16: paddies;
                                   17: rainbow, hearth and grove;
-                                      entity derelict */
+                                      entity derelict;
+                                  18: entity built of stone */
 
 typedef struct buf {
     unsigned char *p;
@@ -199,6 +200,7 @@ static void encode(const oy_model *m, int64_t f, buf *b)
         for (int k = 0; k < 3; k++)
             put_f32(b, e->paint[k]);
         put_u32(b, (uint32_t)e->derelict);
+        put_u32(b, (uint32_t)e->stone);
         put_u32(b, (uint32_t)e->seen);
         put_f32(b, e->seen_from[0]);
         put_f32(b, e->seen_from[1]);

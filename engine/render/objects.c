@@ -122,6 +122,7 @@ struct oy_objects {
     oy_look look;
     oy_look abandoned;            /* the look of an abandoned building: dark */
     int derelict;                 /* the entity being added is abandoned */
+    int stone;                    /* and built of stone */
     oy_build build;
 };
 
@@ -257,6 +258,9 @@ static int add_inst(oy_objects *o, const oy_kind *k, double x, double y, double 
                 for (int c = 0; c < 3; c++)
                     b->m[i].alb[c] = a[c] * b->m[i].shade;
     }
+    /* "a stone farmhouse": what paint colours, its walls, laid in courses */
+    if (o->stone && !(b->m[0].flags & (OY_MAT_SOFT | OY_MAT_LEAF | OY_MAT_GLOW)))
+        b->m[0].flags |= OY_MAT_STONE | OY_MAT_MASONRY;
     if (oy_grow(&o->in, &o->icap, o->ni + 1, sizeof *o->in) ||
         oy_grow(&o->prim, &o->pcap, o->np + (size_t)b->n, sizeof *o->prim) ||
         oy_grow(&o->mat, &o->mcap, o->nm + (size_t)b->nm, sizeof *o->mat))
@@ -1618,9 +1622,10 @@ static int gather(oy_objects *o, const oy_world *w, const oy_world_shape *sh, co
     o->abandoned.derelict = 1;
     for (int i = 0; i < st->nentities && !err; i++) {
         o->derelict = st->entities[i].derelict;
+        o->stone = st->entities[i].stone;
         err = add_entity(o, w, sh, &st->entities[i], t);
     }
-    o->derelict = 0;
+    o->derelict = o->stone = 0;
     int placed = (int)o->ni;
     /* a volcano smokes: an ash plume from its crater */
     if (!err && sh->volcano >= 0.5f) {

@@ -1325,6 +1325,21 @@ static void chimney_smoke(void)
               i == 1 ? "lived in" : "abandoned");
         oyster_shot_free(&shot);
     }
+    /* "a stone farmhouse" is built of stone (objects.c lays its walls in
+     * courses); "a grey farmhouse" is only painted */
+    static const char *const built[] = { "a stone farmhouse in provence", "a grey farmhouse in provence",
+                                         "a stone barn and a stone church" };
+    for (int i = 0; i < 3; i++) {
+        oy_state st;
+        oyster_shot *shot = prompt_state(built[i], &st);
+        if (!shot)
+            continue;
+        int stone = 0;
+        for (int k = 0; k < st.nentities; k++)
+            stone += st.entities[k].stone;
+        CHECK(stone == (i == 0 ? 1 : i == 1 ? 0 : 2), "'%s': %d built of stone", built[i], stone);
+        oyster_shot_free(&shot);
+    }
 }
 
 /* Where bamboo grows (East Asia: "a japanese village") a village's
