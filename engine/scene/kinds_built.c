@@ -341,6 +341,40 @@ void oy_kind_house(oy_build *b)
     lamp_light(b, 0, 2.3f, hz + 0.8f, 4.0f);
 }
 
+/* A house on stilts over the water ("overwater bungalows"): its base is
+ * the water's surface (it floats as a boat does, but stands): six posts
+ * from 4 m under the water to a deck 1.3 m over it, a hut of pale woven
+ * walls on the deck under a steep four-sided roof of thatch, a veranda
+ * on its front with a rail, and steps down to the water. */
+void oy_kind_stilt_house(oy_build *b)
+{
+    float hx = oy_build_rand(b, 1, 2.6f, 3.4f), hz = oy_build_rand(b, 2, 2.4f, 3.0f), deck = 1.3f, wall = 2.6f;
+    float k = oy_build_rand(b, 3, 0.85f, 1.1f);
+    int weave = oy_build_mat(b, 0.5f * k, 0.4f * k, 0.27f * k);
+    int thatch = roof_mat(b, 0.36f * k, 0.28f * k, 0.15f * k);
+    int timber = oy_build_mat(b, 0.2f, 0.14f, 0.09f);
+    int dark = oy_build_mat(b, 0.04f, 0.03f, 0.025f);
+    int win = b->look->night > 0.3f ? oy_build_window(b) : dark;
+    for (int i = 0; i < 6; i++)
+        oy_build_box(b, timber, (i & 1 ? 1.0f : -1.0f) * (hx - 0.2f), 0.5f * (deck - 4.0f),
+                     ((float)(i / 2) - 1.0f) * (hz + 0.6f), 0.12f, 0.5f * (deck + 4.0f), 0.12f, 0, 0, 0);
+    /* the deck, reaching out to the veranda on the front */
+    oy_build_box(b, timber, 0, deck, 0.6f, hx + 0.3f, 0.1f, hz + 1.3f, 0, 0, 0);
+    oy_build_box(b, weave, 0, deck + 0.5f * wall, -0.2f, hx - 0.3f, 0.5f * wall, hz - 0.4f, 0, 0, 0);
+    oy_build_pyramid(b, thatch, 0, deck + wall, -0.2f, 1.45f * fmaxf(hx, hz), 2.4f, 4, 0.7853982f);
+    oy_build_box(b, dark, 0, deck + 1.05f, hz - 0.55f, 0.45f, 1.0f, 0.05f, 0, 0, 0);
+    for (int s = -1; s <= 1; s += 2)
+        oy_build_box(b, win, (float)s * 0.6f * hx, deck + 1.5f, hz - 0.55f, 0.4f, 0.4f, 0.05f, 0, 0, 0);
+    /* the veranda's rail, and the steps down from it */
+    oy_build_box(b, timber, 0, deck + 0.95f, hz + 1.85f, hx + 0.3f, 0.04f, 0.04f, 0, 0, 0);
+    for (int s = -1; s <= 1; s += 2)
+        oy_build_box(b, timber, (float)s * (hx + 0.25f), deck + 0.5f, hz + 1.85f, 0.05f, 0.45f, 0.05f, 0, 0, 0);
+    for (int i = 0; i < 3; i++)
+        oy_build_box(b, timber, hx + 0.7f, deck - 0.45f * (float)(i + 1), hz + 0.6f - 0.35f * (float)i, 0.4f, 0.04f,
+                     0.18f, 0, 0, 0);
+    lamp_light(b, 0, deck + 2.0f, hz + 1.2f, 3.0f);
+}
+
 void oy_kind_barn(oy_build *b)
 {
     if (b->look->east) {   /* a village's storehouse, as its houses */

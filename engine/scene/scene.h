@@ -260,6 +260,7 @@ void oy_kind_wall(oy_build *b);
 void oy_kind_fence(oy_build *b);
 void oy_kind_windmill(oy_build *b);
 void oy_kind_silo(oy_build *b);
+void oy_kind_stilt_house(oy_build *b);
 void oy_kind_wind_turbine(oy_build *b);
 void oy_kind_zen_garden(oy_build *b);
 void oy_kind_church(oy_build *b);

@@ -560,6 +560,8 @@ static const lang_phrase lang_phrases[] = {
     NEARBY("two park rangers by a campfire", "person", 2, "campfire"),
     OBJ("a wizard on a hill at dusk", "person", 1, OY_PLACE_ON_HIGH),
     OBJ("a chase through a crowded market", "person", 12, OY_PLACE_NONE),
+    OBJ("overwater bungalows in a turquoise lagoon", "stilt house", 3, OY_PLACE_NONE),
+    OBJ("fishermen's huts on stilts in a lagoon", "stilt house", 1, OY_PLACE_NONE),
     OBJ("power lines across green farmland", "power line", 1, OY_PLACE_NONE),
     NEARBY("an empty highway with telegraph poles", "power line", 1, "highway"),
     CH("a lighthouse on a rocky point at golden hour", OY_CH_RUGGED, 0.8f, 0.9f),

@@ -738,6 +738,32 @@ static void bridge_words(void)
           river[0], river[1], wet);
 }
 
+/* Houses on stilts stand out on the water in view, each clear of the
+ * others (the words drew log cabins on the shore) */
+static void stilt_words(void)
+{
+    int wet = 0, seen = 0, apart = 1;
+    oy_state st;
+    oyster_shot *shot = prompt_state("overwater bungalows in a turquoise lagoon", &st);
+    if (shot) {
+        oy_view v;
+        oy_shot_eval(shot, 1.0, &st, shot->ents, &v);
+        for (int i = 0; i < st.nentities; i++) {
+            const oy_entity *e = &st.entities[i];
+            oy_place_info at;
+            oy_world_place(shot->world, &st, e->pos[0], e->pos[2], &at);
+            float px, py;
+            wet += !strcmp(e->kind, "stilt_house") && at.water > at.ground;
+            seen += project(&v, e->pos[0], at.water + 3.0, e->pos[2], &px, &py) && px > 0.0f && px < W;
+            for (int j = 0; j < i; j++)
+                apart &= hypotf(e->pos[0] - st.entities[j].pos[0], e->pos[2] - st.entities[j].pos[2]) > 8.0f;
+        }
+        oyster_shot_free(&shot);
+    }
+    CHECK(wet == 3 && seen >= 2 && apart, "overwater bungalows stand on the water (%d of 3), %d in view, apart (%d)",
+          wet, seen, apart);
+}
+
 /* Overlooking: the view stands on a bluff's edge over the land ahead,
  * one named with it short of the edge in the frame (a hiker stood 120 m
  * off on the valley floor); a building that overlooks stands where the
@@ -1861,6 +1887,7 @@ int main(void)
     fjord_words();
     road_words();
     bridge_words();
+    stilt_words();
     overlook_words();
     oy_world_free(&world);
     oy_pool_free(&pool);
