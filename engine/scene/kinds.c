@@ -173,6 +173,8 @@ static const oy_kind kinds[] = {
       "fireflies: forty-odd yellow-green lights drifting 0.5-2 m up over 14 m, blinking; dark by day" },
     { "kite", oy_kind_kite, OY_KIND_LIFTED | OY_KIND_FACES, 20.0f, 2.0f,
       "kite: a diamond of two colours 12-20 m up on the wind, a tail of bows, its line slanting down" },
+    { "dragon", oy_kind_dragon, OY_KIND_LIFTED | OY_KIND_FACES, 24.0f, 10.0f,
+      "dragon: a winged beast 17 m long with a 20 m span, beating its wings 12 m or more over the land, flying at the view" },
     { "balloon", oy_kind_balloon, OY_KIND_LIFTED, 50.0f, 8.0f,
       "hot air balloon: a striped envelope 19 m tall over a wicker basket 13-33 m up; its burner flares now and then" },
 };

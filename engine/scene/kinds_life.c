@@ -408,6 +408,62 @@ void oy_kind_swan(oy_build *b)
     oy_build_box(b, black, 0.04f * turn * k, 0.95f * k + bob, 0.63f * k, 0.032f * k, 0.03f * k, 0.02f * k, turn, 0, 0);
 }
 
+/* A dragon on the wing, heading +z: a scaled body and chest, a long
+ * neck curving up to a horned head, a tail tapering 8 m behind and
+ * swaying, hind legs tucked under; two great wings of dark membrane,
+ * each an arm and a hand swept back, beating slowly, the body rising a
+ * little on each stroke. Dark red, green, bronze or black, its belly
+ * paler; its eyes glow by night. */
+void oy_kind_dragon(oy_build *b)
+{
+    static const float hides[4][3] = { { 0.3f, 0.05f, 0.035f }, { 0.06f, 0.16f, 0.08f },
+                                       { 0.3f, 0.19f, 0.07f }, { 0.045f, 0.04f, 0.045f } };
+    const float *c = hides[(int)oy_build_rand(b, 1, 0.0f, 3.999f)];
+    int hide = oy_build_mat(b, c[0], c[1], c[2]);   /* first: what a colour word paints */
+    int belly = oy_build_mat(b, 0.2f + c[0], 0.16f + c[1], 0.1f + c[2]);
+    int wing = oy_build_shade(b, 0.6f);
+    int horn = oy_build_mat(b, 0.55f, 0.5f, 0.4f);
+    int eye = oy_build_glow(b, 1.0f, 0.6f, 0.1f, 0.2f + 1.8f * b->look->night);
+    float t = b->t + oy_build_rand(b, 2, 0.0f, 10.0f), beat = oy_sinf(1.3f * t);
+    float lift = 0.8f * oy_sinf(1.3f * t - 1.2f);
+    oy_build_ellipsoid(b, hide, 0, lift, 0, 1.3f, 1.3f, 3.6f);
+    oy_build_ellipsoid(b, belly, 0, lift - 0.35f, 1.6f, 1.1f, 1.1f, 2.0f);
+    static const float neck[3][4] = { { 1.3f, 4.1f, 0.75f, 1.3f }, { 2.3f, 5.3f, 0.58f, 1.1f }, { 3.1f, 6.4f, 0.46f, 0.95f } };
+    for (int i = 0; i < 3; i++)
+        oy_build_ellipsoid(b, hide, 0, lift + neck[i][0], neck[i][1], neck[i][2], neck[i][2], neck[i][3]);
+    float hy = lift + 3.4f;
+    oy_build_ellipsoid(b, hide, 0, hy, 7.5f, 0.5f, 0.45f, 0.85f);
+    oy_build_box(b, hide, 0, hy - 0.15f, 8.3f, 0.3f, 0.2f, 0.5f, 0, 0.15f, 0);
+    for (int s = -1; s <= 1; s += 2) {
+        oy_build_box(b, horn, (float)s * 0.25f, hy + 0.45f, 6.95f, 0.06f, 0.06f, 0.5f, (float)s * 0.25f, 0.6f, 0);
+        oy_build_ellipsoid(b, eye, (float)s * 0.33f, hy + 0.12f, 7.85f, 0.08f, 0.07f, 0.1f);
+        oy_build_ellipsoid(b, hide, (float)s * 0.9f, lift - 1.0f, -1.2f, 0.35f, 0.55f, 0.8f);
+    }
+    /* the tail, swaying as it goes */
+    for (int i = 0; i < 5; i++) {
+        float u = (float)(i + 1), r = 0.95f * (1.0f - u / 6.5f);
+        float sway = 0.35f * u * oy_sinf(0.9f * t + 0.6f * u);
+        oy_build_ellipsoid(b, hide, sway, lift - 0.15f * u, -3.2f - 1.55f * u, r, r, 1.1f);
+    }
+    /* the wings: four lengths of membrane out from the shoulder, each
+     * narrower and swept farther back, its bone along its front edge,
+     * turned up by the beat, the outer ones lagging the arm */
+    float arm = 0.15f + 0.45f * beat, hand = arm + 0.3f * oy_sinf(1.3f * t - 0.8f);
+    for (int s = -1; s <= 1; s += 2) {
+        float x = 1.0f, y = lift + 0.9f;
+        for (int j = 0; j < 4; j++) {
+            float a = arm + (hand - arm) * (float)j / 3.0f, ca = oy_cosf(a), sa = oy_sinf(a);
+            float chord = 4.6f * (1.0f - 0.2f * (float)j), front = 2.6f - 1.2f * (float)j;
+            float cx = x + 0.95f * ca, cy = y + 0.95f * sa;
+            oy_build_box(b, wing, (float)s * cx, cy, front - 0.5f * chord, 1.0f, 0.04f, 0.5f * chord, 0, 0,
+                         (float)s * a);
+            oy_build_box(b, hide, (float)s * cx, cy + 0.05f, front, 1.0f, 0.1f, 0.1f, 0, 0, (float)s * a);
+            x += 1.9f * ca;
+            y += 1.9f * sa;
+        }
+    }
+}
+
 void oy_kind_bird_flock(oy_build *b)
 {
     int dark = oy_build_mat(b, 0.03f, 0.03f, 0.035f);

@@ -46,13 +46,13 @@ expect_rc 2 "a missing image is refused" "$OYSTER" check "$T/missing.yaml"
 shot words.yaml <<'YAML'
 oyster: 1
 output: {duration: 2s}
-world: {prompt: a valley with a dragon}
+world: {prompt: a valley with a kraken}
 directives:
   - at: 1s
     say: heavy rain begins suddenly
 YAML
 expect_rc 0 "unknown words never fail" "$OYSTER" check "$T/words.yaml"
-grep -q "words.yaml:3:.*warning: 'dragon' is not in the vocabulary" "$T/.err" \
+grep -q "words.yaml:3:.*warning: 'kraken' is not in the vocabulary" "$T/.err" \
     && pass "unknown word warned with file:line:col" || fail "warning: $(cat "$T/.err")"
 grep "say" "$T/.out" | grep -q "rain 0.00->1.00.* over 0.5s" && pass "check says what a directive changes" \
     || fail "check output: $(grep say "$T/.out")"

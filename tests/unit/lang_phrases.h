@@ -561,6 +561,8 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a wizard on a hill at dusk", "person", 1, OY_PLACE_ON_HIGH),
     OBJ("a chase through a crowded market", "person", 12, OY_PLACE_NONE),
     OBJ("overwater bungalows in a turquoise lagoon", "stilt house", 3, OY_PLACE_NONE),
+    OBJ("a dragon flying over a mountain pass", "dragon", 1, OY_PLACE_NONE),
+    OBJ("two dragons circling a castle at dusk", "dragon", 2, OY_PLACE_NONE),
     OBJ("fishermen's huts on stilts in a lagoon", "stilt house", 1, OY_PLACE_NONE),
     OBJ("power lines across green farmland", "power line", 1, OY_PLACE_NONE),
     NEARBY("an empty highway with telegraph poles", "power line", 1, "highway"),
@@ -717,10 +719,10 @@ static const lang_phrase lang_phrases[] = {
     UNSET("soft morning light", OY_CH_CONTRAST),
 
     /* unknown words: one warning each, with the nearest known word */
-    WARN("a dragon", 1, "wagon"),
+    WARN("a kraken", 1, "bracken"),
     WARN("fogg", 1, "fog"),
     WARN("golden houre", 1, "house"),
-    WARN("a purple zebroid and a dragon", 2, NULL),
+    WARN("a purple zebroid and a kraken", 2, NULL),
     WARN("heavy rian", 1, "rain"),
     WARN("xyzzyplugh", 1, NULL),
 };

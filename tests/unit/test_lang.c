@@ -192,15 +192,15 @@ static void test_builtin(const oy_bank *b)
           oy_bank_find(b, "golden hour") != NULL, "lookups ignore case and spacing");
     CHECK(oy_bank_find(b, "snow-capped") == oy_bank_find(b, "snow capped"),
           "a hyphen is a space");
-    CHECK(oy_bank_find(b, "dragon") == NULL, "unknown words are not found");
-    CHECK(oy_bank_nearest(b, "dragon") && !strcmp(oy_bank_nearest(b, "dragon"), "wagon"),
-          "nearest to 'dragon' is 'wagon'");
+    CHECK(oy_bank_find(b, "kraken") == NULL, "unknown words are not found");
+    CHECK(oy_bank_nearest(b, "kraken") && !strcmp(oy_bank_nearest(b, "kraken"), "bracken"),
+          "nearest to 'kraken' is 'bracken'");
     CHECK(oy_bank_nearest(b, "qqqqqqqqqqqq") == NULL, "nothing is near gibberish");
     {
         char note[96];
         CHECK(!strcmp(oy_bank_nearest_note(b, "qqqqqqqqqqqq", note, sizeof note),
                       " (no known word is near)") &&
-              !strcmp(oy_bank_nearest_note(b, "dragon", note, sizeof note), " (nearest: 'wagon')"),
+              !strcmp(oy_bank_nearest_note(b, "kraken", note, sizeof note), " (nearest: 'bracken')"),
               "the note says when nothing is near, without empty quotes");
     }
     CHECK(!strcmp(oy_bank_find(b, "birds")->kind, "bird_flock"), "birds are drawn as a bird_flock");
@@ -226,11 +226,11 @@ static void test_marks(const oy_bank *b)
 
     CHECK_GROUP("warnings");
     /* "—" is three bytes but one column */
-    oy_lang_parse(b, "rain \xE2\x80\x94 a dragon", "s.yaml", 5, 10, &log, &p);
+    oy_lang_parse(b, "rain \xE2\x80\x94 a kraken", "s.yaml", 5, 10, &log, &p);
     CHECK(cap.n == 1 && cap.line[0] == 5 && cap.col[0] == 19,
           "warning at the word's column (%d:%d)", cap.n ? cap.line[0] : 0, cap.n ? cap.col[0] : 0);
     CHECK(cap.n == 1 && cap.level[0] == OYSTER_WARNING &&
-          !strcmp(cap.msg[0], "'dragon' is not in the vocabulary (nearest: 'wagon'); ignored"),
+          !strcmp(cap.msg[0], "'kraken' is not in the vocabulary (nearest: 'bracken'); ignored"),
           "warning text: %s", cap.n ? cap.msg[0] : "none");
     CHECK(p.nitems == 1, "the known words still count");
     oy_parse_release(&p);
@@ -242,7 +242,7 @@ static void test_marks(const oy_bank *b)
     oy_parse_release(&p);
 
     log = capture_log(&cap);
-    oy_lang_parse(b, "a dragon", NULL, 0, 0, &log, &p);
+    oy_lang_parse(b, "a kraken", NULL, 0, 0, &log, &p);
     CHECK(cap.n == 1 && cap.line[0] == 0 && cap.col[0] == 0, "no position when none is given");
     oy_parse_release(&p);
 
@@ -395,11 +395,11 @@ static void test_vocabulary(void)
                "  - name: murk\n"
                "    group: weather\n"
                "    set: {fogg: 0.5, rain: lots, snow: 3}\n"
-               "  - name: dragon\n"
+               "  - name: kraken\n"
                "    group: objects\n"
                "  - name: wyvern\n"
                "    group: object\n"
-               "    kind: dragon\n"
+               "    kind: kraken\n"
                "  - name: calmish\n"
                "    group: music\n"
                "    colour: blue\n"
@@ -415,7 +415,7 @@ static void test_vocabulary(void)
     static const struct { int line, col; const char *what; } want[] = {
         { 4, 11, "unknown channel 'fogg'" }, { 4, 28, "bad value 'lots'" },
         { 4, 40, "out of range" }, { 6, 12, "unknown group 'objects'" },
-        { 9, 11, "unknown object kind 'dragon'" }, { 12, 5, "unknown key 'colour'" },
+        { 9, 11, "unknown object kind 'kraken'" }, { 12, 5, "unknown key 'colour'" },
         { 17, 11, "bad size '40'" }, { 18, 5, "without a 'name'" },
     };
     CHECK(log.errors == (int)(sizeof want / sizeof *want), "%d errors (got %d)",
@@ -722,7 +722,7 @@ static void test_issue_words(const oy_bank *b)
         "cow", "sheep", "elephant", "giraffe", "camel", "fox", "canoe", "rowboat", "sailboat", "parasol", "bison",
         "fountain", "swan", "pyramid", "step_pyramid", "well", "gazebo", "statue", "scarecrow", "bench", "town_square",
         "paving", "ferris_wheel", "tornado", "kite", "bird_flock", "wagon", "car", "train", "tractor", "palm", "cactus",
-        "mushroom", "reeds", "acacia", "graves", "bush", "dead_tree", "road", "power_line", "stilt_house", "highway", "footpath", "wall", "standing_stones",
+        "mushroom", "reeds", "acacia", "graves", "bush", "dead_tree", "road", "power_line", "stilt_house", "dragon", "highway", "footpath", "wall", "standing_stones",
         "village", "skyscraper", "city", "greek_temple", "fireflies", "cyclist", "swimming_pool", "tree_house",
     };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
