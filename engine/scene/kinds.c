@@ -173,6 +173,8 @@ static const oy_kind kinds[] = {
       "fireflies: forty-odd yellow-green lights drifting 0.5-2 m up over 14 m, blinking; dark by day" },
     { "kite", oy_kind_kite, OY_KIND_LIFTED | OY_KIND_FACES, 20.0f, 2.0f,
       "kite: a diamond of two colours 12-20 m up on the wind, a tail of bows, its line slanting down" },
+    { "spaceship", oy_kind_spaceship, OY_KIND_ACROSS, 9.0f, 15.0f,
+      "spaceship: a pale hull 30 m long on three landing legs, swept wings and fins, two engines glowing blue, side on" },
     { "dragon", oy_kind_dragon, OY_KIND_LIFTED | OY_KIND_FACES, 24.0f, 10.0f,
       "dragon: a winged beast 17 m long with a 20 m span, beating its wings 12 m or more over the land, flying at the view" },
     { "balloon", oy_kind_balloon, OY_KIND_LIFTED, 50.0f, 8.0f,

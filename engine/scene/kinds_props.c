@@ -704,6 +704,45 @@ void oy_kind_train(oy_build *b)
  * basket rides 13-33 m over the ground (12 m below to 8 m above where
  * the world lifts it), bobbing a little, and its burner flares now and
  * then. */
+/* A spaceship landed, nose +z: a long pale hull 30 m from its nose to
+ * its engines with a dark band along it, a glass canopy over the nose,
+ * swept wings with fins at their tips, a tall tail fin, two engines
+ * glowing blue at the back, and three landing legs on pads; lights
+ * blink at its wing tips, and by night it lights the ground under it. */
+void oy_kind_spaceship(oy_build *b)
+{
+    float k = oy_build_rand(b, 1, 0.9f, 1.1f);
+    int hull = oy_build_mat(b, 0.55f * k, 0.56f * k, 0.58f * k);   /* first: what a colour word paints */
+    int dark = oy_build_mat(b, 0.08f, 0.085f, 0.1f);
+    int glass = oy_build_mat(b, 0.03f, 0.05f, 0.08f);
+    int engine = oy_build_glow(b, 0.45f, 0.75f, 1.0f, 1.2f + 1.0f * b->look->night);
+    float blink = oy_sinf(b->t * 3.0f + oy_build_rand(b, 2, 0.0f, 6.0f)) > 0.3f ? 1.0f : 0.0f;
+    int lamp = oy_build_glow(b, 1.0f, 0.25f, 0.15f, 0.3f + 2.5f * blink);
+    float y = 4.2f;
+    oy_build_ellipsoid(b, hull, 0, y, -1.0f, 4.2f, 2.1f, 13.0f);
+    oy_build_ellipsoid(b, dark, 0, y - 0.1f, -1.0f, 4.3f, 0.35f, 12.6f);
+    oy_build_ellipsoid(b, hull, 0, y - 0.2f, 9.5f, 2.4f, 1.4f, 5.5f);
+    oy_build_ellipsoid(b, glass, 0, y + 1.3f, 7.5f, 1.5f, 0.9f, 3.0f);
+    for (int s = -1; s <= 1; s += 2) {
+        /* a wing swept back from the hull's side, a fin at its tip */
+        oy_build_box(b, hull, (float)s * 7.5f, y - 0.6f, -4.0f, 5.5f, 0.28f, 3.2f, (float)s * 0.45f, 0,
+                     (float)s * 0.08f);
+        oy_build_box(b, dark, (float)s * 12.3f, y + 0.6f, -7.6f, 0.22f, 1.8f, 1.8f, 0, 0.3f, 0);
+        oy_build_ellipsoid(b, lamp, (float)s * 12.3f, y + 2.5f, -8.2f, 0.25f, 0.25f, 0.25f);
+        /* an engine either side of the tail, glowing at its mouth */
+        oy_build_ellipsoid(b, dark, (float)s * 2.3f, y - 0.2f, -12.0f, 1.4f, 1.4f, 3.0f);
+        oy_build_ellipsoid(b, engine, (float)s * 2.3f, y - 0.2f, -14.8f, 1.05f, 1.05f, 0.45f);
+        /* the rear legs, splayed, on pads */
+        oy_build_box(b, dark, (float)s * 3.6f, 0.5f * y - 0.6f, -5.0f, 0.22f, 0.5f * y, 0.22f, 0, 0, (float)s * 0.35f);
+        oy_build_box(b, dark, (float)s * 4.3f, 0.1f, -5.0f, 0.7f, 0.12f, 0.7f, 0, 0, 0);
+    }
+    oy_build_box(b, hull, 0, y + 3.4f, -10.5f, 0.25f, 3.0f, 1.6f, 0, 0.6f, 0);
+    oy_build_box(b, dark, 0, 0.5f * y - 0.6f, 8.0f, 0.22f, 0.5f * y, 0.22f, 0, -0.25f, 0);
+    oy_build_box(b, dark, 0, 0.1f, 8.5f, 0.7f, 0.12f, 0.7f, 0, 0, 0);
+    if (b->look->night > 0.05f)
+        oy_build_light(b, 0, 1.0f, -3.0f, 0.5f, 0.75f, 1.0f, 12.0f * b->look->night);
+}
+
 void oy_kind_balloon(oy_build *b)
 {
     static const float colours[6][2][3] = {

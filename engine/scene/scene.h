@@ -342,6 +342,7 @@ void oy_kind_cow(oy_build *b);
 void oy_kind_elephant(oy_build *b);
 void oy_kind_bison(oy_build *b);
 void oy_kind_swan(oy_build *b);
+void oy_kind_spaceship(oy_build *b);
 void oy_kind_dragon(oy_build *b);
 void oy_kind_giraffe(oy_build *b);
 void oy_kind_camel(oy_build *b);

@@ -562,6 +562,8 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a chase through a crowded market", "person", 12, OY_PLACE_NONE),
     OBJ("overwater bungalows in a turquoise lagoon", "stilt house", 3, OY_PLACE_NONE),
     OBJ("a dragon flying over a mountain pass", "dragon", 1, OY_PLACE_NONE),
+    OBJ("a spaceship in a red desert", "spaceship", 1, OY_PLACE_NONE),
+    OBJ("a flying saucer over a cornfield at night", "spaceship", 1, OY_PLACE_NONE),
     CH("a medieval castle with a moat and drawbridge", OY_CH_LAKE, 0.5f, 0.7f),
     OBJ("a medieval castle with a moat and drawbridge", "bridge", 1, OY_PLACE_NONE),
     CH("a battlefield in the fog with smoke rising", OY_CH_WETNESS, 0.5f, 0.7f),
