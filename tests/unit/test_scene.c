@@ -411,6 +411,16 @@ static oyster_shot *prompt_state(const char *prompt, oy_state *st)
     return shot;
 }
 
+/* The prompt's channel ch at 1 s (-1 when it did not open) */
+static float prompt_channel(const char *prompt, int ch)
+{
+    oy_state st;
+    oyster_shot *shot = prompt_state(prompt, &st);
+    float v = shot ? st.ch[ch] : -1.0f;
+    oyster_shot_free(&shot);
+    return v;
+}
+
 static int placed_nth(const char *prompt, int n, oy_place_info *at, float *rise, float *bearing, oy_entity *out)
 {
     oyster_shot *shot = prompt_shot(prompt);
@@ -725,13 +735,10 @@ static void bridge_words(void)
           "a rope bridge over a gorge spans it (%.0f m long, %.0f m over the floor) in the upper half of the view "
           "(%d)", span, high, seen);
     oy_place_info at;
-    float rise, bearing, river[2] = { 0.0f, 0.0f };
+    float rise, bearing, river[2];
     static const char *const prompts[2] = { "an old bridge in the hills", "an old castle in the hills" };
-    for (int i = 0; i < 2; i++) {
-        shot = prompt_state(prompts[i], &st);
-        river[i] = st.ch[OY_CH_RIVER];
-        oyster_shot_free(&shot);
-    }
+    for (int i = 0; i < 2; i++)
+        river[i] = prompt_channel(prompts[i], OY_CH_RIVER);
     int wet = placed(prompts[0], &at, &rise, &bearing, NULL) && at.water > at.ground;
     CHECK(river[0] >= 0.4f && river[1] < 0.1f && wet,
           "a bridge with nothing named to cross crosses a stream (river %.2f, %.2f for a castle; over water %d)",
@@ -1394,12 +1401,8 @@ static void east_houses(void)
             else
                 CHECK(white == 0, "%s, elsewhere: no white walls or paper (%d pale materials)", kinds[k], white);
         }
-    oy_state st;
-    oyster_shot *shot = prompt_state("a peaceful japanese village with cherry blossoms in spring", &st);
-    if (shot) {
-        CHECK(st.ch[OY_CH_BAMBOO] >= 0.1f, "'a japanese village' is East Asian (bamboo %.2f)", st.ch[OY_CH_BAMBOO]);
-        oyster_shot_free(&shot);
-    }
+    float bamboo = prompt_channel("a peaceful japanese village with cherry blossoms in spring", OY_CH_BAMBOO);
+    CHECK(bamboo >= 0.1f, "'a japanese village' is East Asian (bamboo %.2f)", bamboo);
 }
 
 /* Of 25 rays straight down over the middle 4 m of a prototype, how many
@@ -1450,12 +1453,8 @@ static void desert_houses(void)
             else
                 CHECK(flat == 0, "%s elsewhere: a pitched roof (%d of 4 flat)", kinds[k], flat);
         }
-    oy_state st;
-    oyster_shot *shot = prompt_state("a crowded market in marrakech", &st);
-    if (shot) {
-        CHECK(st.ch[OY_CH_BIOME_DESERT] >= 0.6f, "'marrakech' is desert land (%.2f)", st.ch[OY_CH_BIOME_DESERT]);
-        oyster_shot_free(&shot);
-    }
+    float desert = prompt_channel("a crowded market in marrakech", OY_CH_BIOME_DESERT);
+    CHECK(desert >= 0.6f, "'marrakech' is desert land (%.2f)", desert);
 }
 
 /* A lamp in the fog at night glows in the air round it: the sky beside
