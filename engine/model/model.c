@@ -1156,8 +1156,7 @@ static void water_of_things(const oy_parse *p, float *target, unsigned char *mas
     } by[] = { { "lighthouse", OY_CH_COAST, 0.8f }, { "ship", OY_CH_COAST, 0.8f }, { "cargo_ship", OY_CH_COAST, 0.8f },
                { "cruise_ship", OY_CH_COAST, 0.8f }, { "boat", OY_CH_LAKE, 0.6f }, { "rowboat", OY_CH_LAKE, 0.6f },
                { "sailboat", OY_CH_LAKE, 0.6f }, { "pier", OY_CH_LAKE, 0.6f },
-               { "fishing village", OY_CH_COAST, 0.8f }, { "bridge", OY_CH_RIVER, 0.45f },
-               { "footbridge", OY_CH_RIVER, 0.45f }, { "stone_bridge", OY_CH_RIVER, 0.45f } };
+               { "fishing village", OY_CH_COAST, 0.8f } };
     static const int water[] = { OY_CH_COAST, OY_CH_ISLAND, OY_CH_LAKE, OY_CH_RIVER };
     for (size_t i = 0; i < sizeof water / sizeof *water; i++)
         if (mask[water[i]])
@@ -1175,6 +1174,11 @@ static void water_of_things(const oy_parse *p, float *target, unsigned char *mas
         const oy_kind *kd = k && k->group == OY_GROUP_OBJECT ? oy_scene_kind_find(object_kind(k)) : NULL;
         if (!kd || ((kd->flags & OY_KIND_SPANS) && mask[OY_CH_CANYON]))
             continue;
+        if (kd->flags & OY_KIND_SPANS) {
+            target[OY_CH_RIVER] = 0.45f;
+            mask[OY_CH_RIVER] = 1;
+            return;
+        }
         for (size_t j = 0; j < sizeof by / sizeof *by; j++)
             if (!strcmp(object_kind(k), by[j].kind) || !strcmp(k->name, by[j].kind)) {
                 target[by[j].channel] = by[j].value;

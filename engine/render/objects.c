@@ -662,7 +662,7 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
         if (water > g)
             wl = oy_rmax(water - (float)y, 0.0f) + 0.01f;
     }
-    if ((k->build == oy_kind_bridge || k->build == oy_kind_stone_bridge) &&
+    if ((k->build == oy_kind_bridge || k->build == oy_kind_stone_bridge || k->build == oy_kind_covered_bridge) &&
         o->ndecks < (int)(sizeof o->decks / sizeof *o->decks)) {
         float sn = oy_sinf(yaw), cs = oy_cosf(yaw);
         float deck = oy_bridge_deck(wl, oy_bridge_arched(k->build == oy_kind_stone_bridge, span));

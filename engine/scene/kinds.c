@@ -77,6 +77,8 @@ static const oy_kind kinds[] = {
       "bridge: a wooden deck with rails on piers over narrow water; stone arches under parapets over water 30 m wide or more" },
     { "footbridge", oy_kind_footbridge, OY_KIND_SPANS, 2.0f, 13.0f,
       "footbridge: a wooden deck with rails on piers over water of any width" },
+    { "covered_bridge", oy_kind_covered_bridge, OY_KIND_SPANS, 5.5f, 13.0f,
+      "covered bridge: a wooden bridge walled in red or weathered boards under a gable roof, over water of any width" },
     { "stone_bridge", oy_kind_stone_bridge, OY_KIND_SPANS, 3.5f, 13.0f,
       "stone bridge: stone arches under parapets over water of any width" },
     { "pier", oy_kind_pier, OY_KIND_REACHES, 1.5f, 10.0f,

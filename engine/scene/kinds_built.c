@@ -1151,6 +1151,28 @@ static void bridge(oy_build *b, int arched)
 void oy_kind_bridge(oy_build *b) { bridge(b, oy_bridge_arched(0, b->span)); }
 int oy_bridge_arched(int stone, float span) { return stone || span > 30.0f; }
 void oy_kind_footbridge(oy_build *b) { bridge(b, 0); }
+
+/* A covered bridge: the wooden bridge with board walls along its deck,
+ * red or weathered (what a colour word paints), a dark band of windows
+ * along each, and a gable roof over it open at both ends; over a gorge,
+ * the rope bridge alone */
+void oy_kind_covered_bridge(oy_build *b)
+{
+    float len = b->span > 0.0f ? b->span : 24.0f, k = oy_build_rand(b, 1, 0.85f, 1.1f);
+    int red = oy_build_rand(b, 2, 0.0f, 1.0f) < 0.6f;
+    int boards = red ? oy_build_mat(b, 0.34f * k, 0.075f * k, 0.05f * k) : oy_build_mat(b, 0.2f * k, 0.16f * k, 0.11f * k);
+    int roof = roof_mat(b, 0.09f, 0.09f, 0.095f);
+    int dark = oy_build_mat(b, 0.03f, 0.025f, 0.02f);
+    bridge(b, 0);
+    if (b->water < -6.0f)
+        return;
+    float deck = oy_bridge_deck(b->water, 0) + 0.25f;
+    for (int s = -1; s <= 1; s += 2) {
+        oy_build_box(b, boards, (float)s * 1.95f, deck + 1.4f, 0, 0.08f, 1.4f, 0.5f * len, 0, 0, 0);
+        oy_build_box(b, dark, (float)s * 2.04f, deck + 1.9f, 0, 0.02f, 0.22f, 0.4f * len, 0, 0, 0);
+    }
+    oy_build_roof(b, roof, 0, deck + 2.8f, 0, 0.5f * len + 0.3f, 2.35f, 1.5f, 0.5f * PI);
+}
 void oy_kind_stone_bridge(oy_build *b) { bridge(b, 1); }
 
 /* A town fountain: a round stone basin brimming with water, a pedestal

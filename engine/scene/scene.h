@@ -284,6 +284,7 @@ void oy_kind_power_line(oy_build *b);
 void oy_kind_footpath(oy_build *b);
 void oy_kind_bridge(oy_build *b);
 void oy_kind_footbridge(oy_build *b);
+void oy_kind_covered_bridge(oy_build *b);
 void oy_kind_stone_bridge(oy_build *b);
 void oy_kind_step_pyramid(oy_build *b);
 /* the middle of a pier's deck over its foot, for water at that height

@@ -563,6 +563,7 @@ static const lang_phrase lang_phrases[] = {
     OBJ("overwater bungalows in a turquoise lagoon", "stilt house", 3, OY_PLACE_NONE),
     OBJ("a dragon flying over a mountain pass", "dragon", 1, OY_PLACE_NONE),
     OBJ("a spaceship in a red desert", "spaceship", 1, OY_PLACE_NONE),
+    OBJ("a red covered bridge over a stream in autumn", "covered bridge", 1, OY_PLACE_NONE),
     OBJ("a flying saucer over a cornfield at night", "spaceship", 1, OY_PLACE_NONE),
     CH("a medieval castle with a moat and drawbridge", OY_CH_LAKE, 0.5f, 0.7f),
     OBJ("a medieval castle with a moat and drawbridge", "bridge", 1, OY_PLACE_NONE),
