@@ -123,6 +123,8 @@ struct oy_objects {
     oy_look abandoned;            /* the look of an abandoned building: dark */
     int derelict;                 /* the entity being added is abandoned */
     int stone;                    /* and built of stone */
+    float sand;                   /* 0..1 desert sand under the frame's
+                                   * objects: their bounce light, warm */
     oy_build build;
 };
 
@@ -525,20 +527,28 @@ static int add_poles(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
 {
     const int n = 30 / OY_POLE_PIECES;
     const float gap = OY_POLE_PIECES * OY_ROAD_PIECE;
+    float p[2], a, wet;
+    oy_road_point(e->seed, yaw, -gap * (float)n, p, &a);
+    double x0 = e->pos[0] + p[0], z0 = e->pos[2] + p[1];
+    float g0 = ground_at(w, sh, x0, z0, &wet);
+    int dry0 = !(wet > g0);
     for (int i = -n; i <= n; i++) {
-        float p0[2], p1[2], a, w0, w1;
-        oy_road_point(e->seed, yaw, gap * (float)i, p0, &a);
-        oy_road_point(e->seed, yaw, gap * (float)(i + 1), p1, &a);
-        double x0 = e->pos[0] + p0[0], z0 = e->pos[2] + p0[1], x1 = e->pos[0] + p1[0], z1 = e->pos[2] + p1[1];
-        float g0 = ground_at(w, sh, x0, z0, &w0), g1 = ground_at(w, sh, x1, z1, &w1);
-        if (w0 > g0)
-            continue;
+        /* this pole and the next, whose ground the next pole keeps */
+        oy_road_point(e->seed, yaw, gap * (float)(i + 1), p, &a);
+        double x1 = e->pos[0] + p[0], z1 = e->pos[2] + p[1];
+        float g1 = ground_at(w, sh, x1, z1, &wet);
+        int dry1 = !(wet > g1);
         float dx = (float)(x1 - x0), dz = (float)(z1 - z0), span = sqrtf(dx * dx + dz * dz);
-        int wired = i < n && w1 <= g1;
-        int err = add_inst(o, k, x0, g0, z0, oy_atan2f(dx, dz), 1.0f, e->fade, e->seed ^ (uint64_t)(i + n), t, 0,
-                           0, 0, wired ? span : 0.0f, wired ? oy_atanf((g1 - g0) / span) : 0.0f, 0, e->paint);
+        int wired = i < n && dry1;
+        int err = dry0 ? add_inst(o, k, x0, g0, z0, oy_atan2f(dx, dz), 1.0f, e->fade, e->seed ^ (uint64_t)(i + n), t,
+                                  0, 0, 0, wired ? span : 0.0f, wired ? oy_atanf((g1 - g0) / span) : 0.0f, 0, e->paint)
+                       : 0;
         if (err)
             return err;
+        x0 = x1;
+        z0 = z1;
+        g0 = g1;
+        dry0 = dry1;
     }
     return 0;
 }
@@ -1289,7 +1299,7 @@ static void shade_hit(const oy_objects *o, const oy_cast *c, const inst *I, int 
      * it, lying snow most of it, desert sand nearly half and warm (a
      * wall in shade in the desert glows ochre, not sky blue) */
     float down = 0.5f - 0.5f * n[1], sun_y = oy_rmax(s->sun[1], 0.0f), moon_y = oy_rmax(s->moon[1], 0.0f);
-    float sand = oy_clampf(c->st->ch[OY_CH_BIOME_DESERT], 0.0f, 1.0f) * (1.0f - c->snow);
+    float sand = o->sand;
     float bounce = down * (0.2f + 0.55f * c->snow + 0.25f * sand);
     const float warm[3] = { 1.0f + 0.2f * sand, 1.0f, 1.0f - 0.28f * sand };
     /* the horizon's light, more from a low sun's side (a thing with its
@@ -1611,6 +1621,7 @@ static int gather(oy_objects *o, const oy_world *w, const oy_world_shape *sh, co
     L->hearth = oy_clampf(st->ch[OY_CH_HEARTH], 0.0f, 1.0f);
     L->east = st->ch[OY_CH_BAMBOO] >= 0.1f;
     L->arid = st->ch[OY_CH_BIOME_DESERT] >= 0.6f;
+    o->sand = oy_clampf(st->ch[OY_CH_BIOME_DESERT], 0.0f, 1.0f) * (1.0f - c->snow);
     L->dry = 1.0f - c->wet;
     L->lava = c->lava;
     L->exposure = oy_rmax(exposure, 1e-6f);
