@@ -517,10 +517,14 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
          * bridge") crosses the water the view sees, wherever that is */
         if (it->place == OY_PLACE_NEAR_ENTITY && !(kd && (kd->flags & OY_KIND_SPANS))) {
             size_t at = oy_model_find_named(c->m, it->near_what, t);
-            if (at != SIZE_MAX) {
+            const oy_kind *kt = at != SIZE_MAX ? oy_scene_kind_find(c->m->ents[at].e.kind) : NULL;
+            /* a boat by anything but a pier ("a harbour town with
+             * fishing boats") floats on the water the view sees, as one
+             * named alone would: beside a village it stood on the shore */
+            int afloat_alone = kd && (kd->flags & OY_KIND_FLOATS) && !(kt && (kt->flags & OY_KIND_REACHES));
+            if (at != SIZE_MAX && !afloat_alone) {
                 /* beside it, clear of it: off its middle by half its
                  * size and a few metres more */
-                const oy_kind *kt = oy_scene_kind_find(c->m->ents[at].e.kind);
                 float reach = 5.0f + (kt ? 0.5f * kt->radius : 0.0f);
                 /* things named before by the same one ("a farmhouse with
                  * a barn and a silo") take the first places round it */
@@ -549,6 +553,13 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
                         /* what walks or drives keeps to the road */
                         if (kd && (kd->flags & OY_KIND_MOVER))
                             dx = (k & 1 ? -1.0f : 1.0f) * 1.4f;
+                        /* a building stands back from its edge, as far
+                         * up it as a level view sees it whole (a barn
+                         * stood on the road, filling the frame) */
+                        if (kd && (kd->flags & (OY_KIND_BUILDING | OY_KIND_CLUSTER)) == OY_KIND_BUILDING) {
+                            dz += stand_off;
+                            dx = (k & 1 ? -1.0f : 1.0f) * (6.0f + kd->radius);
+                        }
                     } else {
                         /* the second on its other side, the third on
                          * the first's, and so on */
@@ -633,9 +644,10 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
                 describe_add(c, " add %d %s near '%s';", it->count, it->concept->name, it->near_what);
                 continue;
             }
-            oy_diag(c->log, OYSTER_WARNING, c->s->path, c->at.line, c->at.col, NULL,
-                    "nothing named '%s' is in the shot at %.3gs; '%s' placed ahead",
-                    it->near_what, t, it->concept->name);
+            if (at == SIZE_MAX)
+                oy_diag(c->log, OYSTER_WARNING, c->s->path, c->at.line, c->at.col, NULL,
+                        "nothing named '%s' is in the shot at %.3gs; '%s' placed ahead",
+                        it->near_what, t, it->concept->name);
         }
         /* a file, and a long thing side on, stand where the view's width
          * holds them */
@@ -1386,6 +1398,27 @@ static void road_side(const oy_model *m, const oy_entrec *r, float along, float 
     xz[1] = o->e.pos[2] + c[1] - oy_sinf(a) * r->beside_off[0];
 }
 
+/* A building by a winding road stands on the side of it nearer the
+ * middle of the view at tv (a barn on the bend's outer side stood half
+ * out of the frame): r's offset to the side turns over if need be. */
+static void road_side_in_view(const oy_model *m, oy_entrec *r, oy_anchor_fn fn, void *ctx, double tv, float xz[2])
+{
+    float c0[2], c1[2], other[2];
+    fn(ctx, tv, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c0);
+    fn(ctx, tv, 1.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c1);
+    r->beside_off[0] = -r->beside_off[0];
+    road_side(m, r, r->beside_off[1], other);
+    float fx = c1[0] - c0[0], fz = c1[1] - c0[1];
+    float off_a = fabsf((xz[0] - c0[0]) * fz - (xz[1] - c0[1]) * fx);
+    float off_b = fabsf((other[0] - c0[0]) * fz - (other[1] - c0[1]) * fx);
+    if (off_b < off_a) {
+        xz[0] = other[0];
+        xz[1] = other[1];
+    } else {
+        r->beside_off[0] = -r->beside_off[0];
+    }
+}
+
 void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
 {
     for (size_t i = 0; i < m->nents; i++) {
@@ -1416,6 +1449,8 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
              * winds with it, its line the road's moved to the side */
             road_side(m, r, r->beside_off[1], xz);
             const oy_kind *k = oy_scene_kind_find(r->e.kind);
+            if (k && (k->flags & (OY_KIND_BUILDING | OY_KIND_CLUSTER)) == OY_KIND_BUILDING)
+                road_side_in_view(m, r, fn, ctx, tv, xz);
             if (k && (k->flags & OY_KIND_ALONG)) {
                 const oy_entrec *o = &m->ents[r->beside - 1];
                 r->turn = OY_TURN_NONE;

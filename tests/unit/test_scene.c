@@ -703,6 +703,33 @@ static void road_words(void)
           "its centre line, %d on its right)", beside, poles, sides);
 }
 
+/* A building by a road stands back from it, far enough up it to be seen
+ * whole, on the side nearer the middle of the view (a barn stood on the
+ * road 18 m off, filling the frame) */
+static void barn_by_road(void)
+{
+    oyster_shot *shot = prompt_shot("a dirt road through wheat fields with a red barn");
+    float off = 0.0f, dist = 0.0f, px = -1.0f, py;
+    if (shot) {
+        oy_state st;
+        oy_view v;
+        oy_shot_eval(shot, 1.0, &st, shot->ents, &v);
+        if (st.nentities == 2 && !strcmp(st.entities[1].kind, "barn")) {
+            const oy_entity *barn = &st.entities[1];
+            int on_right;
+            off = off_road(&st.entities[0], barn->pos[0], barn->pos[2], &on_right);
+            dist = hypotf(barn->pos[0] - (float)v.pos[0], barn->pos[2] - (float)v.pos[2]);
+            oy_place_info at;
+            oy_world_place(shot->world, &st, barn->pos[0], barn->pos[2], &at);
+            project(&v, barn->pos[0], at.ground + 5.0, barn->pos[2], &px, &py);
+        }
+        oyster_shot_free(&shot);
+    }
+    CHECK(off > 13.0f && dist > 50.0f && px > 0.15f * W && px < 0.85f * W,
+          "a barn by a road stands %.1f m off its centre line, %.0f m off, its middle at x %.0f of %d", off, dist,
+          px, W);
+}
+
 /* A bridge over a dry gorge spans it from side to side, its deck high
  * over the floor and in the upper half of the view (it lay on the
  * floor, a ramp to nowhere); one the words give nothing to cross crosses
@@ -769,6 +796,26 @@ static void stilt_words(void)
     }
     CHECK(wet == 3 && seen >= 2 && apart, "overwater bungalows stand on the water (%d of 3), %d in view, apart (%d)",
           wet, seen, apart);
+}
+
+/* Boats named with a town float on the water the view sees (they
+ * stood on the beach by the town) */
+static void boats_by_town(void)
+{
+    int wet = 0, boats = 0;
+    oy_state st;
+    oyster_shot *shot = prompt_state("a harbour town with fishing boats at dawn", &st);
+    if (shot) {
+        for (int i = 0; i < st.nentities; i++) {
+            const oy_entity *e = &st.entities[i];
+            oy_place_info at;
+            oy_world_place(shot->world, &st, e->pos[0], e->pos[2], &at);
+            boats += !strcmp(e->kind, "boat");
+            wet += !strcmp(e->kind, "boat") && at.water > at.ground;
+        }
+        oyster_shot_free(&shot);
+    }
+    CHECK(boats == 3 && wet == 3, "'a harbour town with fishing boats': %d of %d boats afloat", wet, boats);
 }
 
 /* Overlooking: the view stands on a bluff's edge over the land ahead,
@@ -1887,6 +1934,8 @@ int main(void)
     road_words();
     bridge_words();
     stilt_words();
+    boats_by_town();
+    barn_by_road();
     overlook_words();
     oy_world_free(&world);
     oy_pool_free(&pool);
