@@ -915,16 +915,25 @@ static int many_unsaid(const parser *p, size_t i)
            !(i > 0 && p->tok[i - 1].kind == TK_WORD && ONE_OF(p->tok[i - 1].low, one));
 }
 
-/* How many a word for people together names ("a family": 4, "a
- * crowded market": 12), or 0 */
-static int collective(const char *w)
+/* How many the n words at i name together, a word for people ("a
+ * family": 4, "a crowded market": 12) or for a field of machines ("a
+ * wind farm": 8), or 0 */
+static int collective(const parser *p, size_t i, int n)
 {
     static const struct { const char *word; int n; } many[] = {
         { "family", 4 }, { "couple", 2 }, { "lovers", 2 }, { "crowd", 12 }, { "crowded", 12 }, { "twins", 2 },
+        { "wind farm", 8 }, { "wind farms", 8 }, { "windfarm", 8 }, { "wind park", 8 },
     };
-    for (size_t i = 0; i < sizeof many / sizeof *many; i++)
-        if (!strcmp(w, many[i].word))
-            return many[i].n;
+    char said[64];
+    if (n == 1)
+        snprintf(said, sizeof said, "%s", p->tok[i].low);
+    else if (n == 2 && p->tok[i + 1].kind == TK_WORD)
+        snprintf(said, sizeof said, "%s %s", p->tok[i].low, p->tok[i + 1].low);
+    else
+        return 0;
+    for (size_t k = 0; k < sizeof many / sizeof *many; k++)
+        if (!strcmp(said, many[k].word))
+            return many[k].n;
     return 0;
 }
 
@@ -1388,7 +1397,7 @@ static int run(parser *p, int timed)
             else if (m.n == 1 && !m.plural && m.concept->group == OY_GROUP_OBJECT &&
                      (many_unsaid(p, i) || listed_plural(p, i, m.concept)))
                 m.plural = MANY;
-            int together = m.n == 1 && m.concept->group == OY_GROUP_OBJECT ? collective(t->low) : 0;
+            int together = m.concept->group == OY_GROUP_OBJECT ? collective(p, i, m.n) : 0;
             if (together && c.count <= 1)
                 c.count = together;
             if ((err = add_note(p, i, m.n, OY_NOTE_CONCEPT, p->out->nitems, m.concept, NULL, m.form)) ||

@@ -1416,6 +1416,7 @@ static void row_spans(const oy_objects *o, int y, float w, float fy, float *span
  * them); the rest of a longer list follows untried. Returns the count in
  * out. */
 #define CANDS 512
+#define SOFT_MAX 6   /* soft primitives (puffs of smoke) blended at a pixel */
 typedef struct cand {
     int q;              /* its place in the tile's list */
     float xa, xb;       /* its span, pixels, within its screen box */
@@ -1478,8 +1479,8 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int thread, int y, in
         d[0] *= il; d[1] *= il; d[2] *= il;
         float *px = col + (size_t)x * 3;
         float best = dep[x], fx = (float)x + 0.5f;
-        int hit = -1, hprim = -1, soft = -1, sprim = -1;
-        float hn[3], tsoft = best, snl[3];
+        int hit = -1, hprim = -1, nsoft = 0, sinst[SOFT_MAX], sprim[SOFT_MAX];
+        float hn[3], tsoft[SOFT_MAX], snl[SOFT_MAX][3];
         /* the instance the pixel before hit first: a near hit then ends
          * the search through the rest early */
         if (last >= 0) {
@@ -1495,7 +1496,7 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int thread, int y, in
         for (int j = 0; j < nc + nrest; j++) {
             int q = ts[tile] + (j < nc ? cs[j].q : CANDS + j - nc);
             float dnear = j < nc ? cs[j].dnear : o->in[o->tl[q]].dnear;
-            if (dnear >= best && dnear >= tsoft)
+            if (dnear >= best)
                 break;
             if (j < nc ? fx < cs[j].xa || fx > cs[j].xb : o->scr[o->tl[q]].mirror)
                 continue;
@@ -1512,7 +1513,8 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int thread, int y, in
                 hprim = prim;
                 memcpy(hn, n, sizeof n);
             }
-            /* soft primitives: the nearest one in front of all else */
+            /* soft primitives in front of what the ray meets so far:
+             * each puff of a plume, the first SOFT_MAX */
             float lo[3], ld[3];
             if (I->soft) {
                 float rel[3] = { -I->p[0], -I->p[1], -I->p[2] };
@@ -1523,12 +1525,12 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int thread, int y, in
                 const oy_prim *p = &o->prim[I->p0 + i];
                 if (!(o->mat[I->m0 + p->mat].flags & OY_MAT_SOFT))
                     continue;
-                float ts_ = oy_prim_hit(p, lo, ld, 0.0f, tsoft, n);
+                float ts_ = nsoft < SOFT_MAX ? oy_prim_hit(p, lo, ld, 0.0f, best, n) : -1.0f;
                 if (ts_ > 0.0f) {
-                    tsoft = ts_;
-                    soft = o->tl[q];
-                    sprim = i;
-                    memcpy(snl, n, sizeof n);
+                    tsoft[nsoft] = ts_;
+                    sinst[nsoft] = o->tl[q];
+                    sprim[nsoft] = i;
+                    memcpy(snl[nsoft++], n, sizeof n);
                 }
             }
         }
@@ -1582,18 +1584,28 @@ void oy_objects_row(const oy_objects *o, const oy_cast *c, int thread, int y, in
             for (int i = 0; i < 3; i++)
                 px[i] = oy_lerpf(px[i], rc[i], R);
         }
-        if (soft >= 0 && tsoft < best) {
-            const inst *I = &o->in[soft];
-            const oy_mat *m = &o->mat[I->m0 + o->prim[I->p0 + sprim].mat];
+        /* the soft ones in front of it all, blended together whatever
+         * their order: each puff thickest seen face on, fading to nothing
+         * at its edge, their colours weighted by how thick each is */
+        float sum[3] = { 0, 0, 0 }, weight = 0.0f, through = 1.0f;
+        for (int k = 0; k < nsoft; k++) {
+            if (!(tsoft[k] < best))
+                continue;
+            const inst *I = &o->in[sinst[k]];
+            const oy_mat *m = &o->mat[I->m0 + o->prim[I->p0 + sprim[k]].mat];
             float sc[3], n[3];
-            to_world(I, snl, n);
-            /* thickest seen face on, fading to nothing at the edge */
+            to_world(I, snl[k], n);
             float nd = fabsf(n[0] * d[0] + n[1] * d[1] + n[2] * d[2]);
-            float a = m->alpha * I->fade * nd * nd;
-            shade_hit(o, c, I, sprim, snl, d, tsoft, sc);
+            float a = m->alpha * I->fade * nd * nd * nd;
+            shade_hit(o, c, I, sprim[k], snl[k], d, tsoft[k], sc);
             for (int i = 0; i < 3; i++)
-                px[i] = oy_lerpf(px[i], sc[i], a);
+                sum[i] += a * sc[i];
+            weight += a;
+            through *= 1.0f - a;
         }
+        if (weight > 0.0f)
+            for (int i = 0; i < 3; i++)
+                px[i] = px[i] * through + sum[i] / weight * (1.0f - through);
         if (sigma > 0.0f)
             halos(o, sigma, d, oy_rmin(best, dep[x]), px);
     }

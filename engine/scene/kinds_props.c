@@ -63,9 +63,9 @@ void oy_kind_campfire(oy_build *b)
     oy_build_frustum(b, core, 0, 0.15f, 0, 0.12f, 0.0f, 0.75f * fl);
     oy_build_light(b, 0, 0.7f, 0, 1.0f, 0.42f, 0.12f, 20.0f * fl * (0.15f + 1.85f * n));
     /* smoke: puffs that rise, grow and drift downwind, one after another */
-    int young = oy_build_soft(b, 0.45f, 0.44f, 0.43f, 0.35f, 0.0f);
+    int young = oy_build_soft(b, 0.45f, 0.44f, 0.43f, 0.45f, 0.0f);
     int old = oy_build_soft(b, 0.5f, 0.5f, 0.5f, 0.15f, 0.0f);
-    oy_build_plume(b, young, old, 6, 4.0f, 1.0f, 5.0f, 0.15f, 0.7f, 1.0f);
+    oy_build_plume(b, young, old, 10, 4.0f, 1.0f, 5.0f, 0.2f, 0.8f, 1.0f);
 }
 
 /* a soft, see-through glow (smoke lit from below), its light as bright
@@ -135,8 +135,8 @@ void oy_kind_steam_vent(oy_build *b)
     int crust = oy_build_mat(b, 0.42f, 0.4f, 0.3f);
     float r = oy_build_rand(b, 1, 1.2f, 2.2f);
     oy_build_ellipsoid(b, crust, 0, -0.2f, 0, r, 0.5f, r);
-    int young = oy_build_soft(b, 0.85f, 0.85f, 0.86f, 0.32f, 0.0f);
-    int old = oy_build_soft(b, 0.88f, 0.88f, 0.9f, 0.14f, 0.0f);
+    int young = oy_build_soft(b, 0.85f, 0.85f, 0.86f, 0.5f, 0.0f);
+    int old = oy_build_soft(b, 0.88f, 0.88f, 0.9f, 0.25f, 0.0f);
     oy_build_plume(b, young, old, 12, 8.0f + oy_build_rand(b, 2, 0.0f, 3.0f), 0.5f, 16.0f, 0.8f, 4.5f, 1.0f);
 }
 

@@ -382,8 +382,11 @@ void oy_build_plume(oy_build *b, int young, int old, int n, float period, float 
     for (int i = 0; i < n; i++) {
         float age = b->t / period + (float)i / (float)n;
         age -= (float)(int)age;
-        float r = r0 + grow * age;
-        oy_build_ellipsoid(b, age < 0.5f ? young : old, drift * (0.5f + 6.0f * w) * age * age * 3.0f,
-                           y0 + rise * age, 0.06f * rise * oy_sinf(age * 6.0f + (float)i), r, r * 0.8f, r);
+        /* each puff its own size and a little off the line, so that the
+         * plume billows rather than stacks like discs */
+        float r = (r0 + grow * age) * oy_build_rand(b, 40 + i, 0.75f, 1.25f);
+        float ox = r * oy_build_rand(b, 80 + i, -0.35f, 0.35f), oz = r * oy_build_rand(b, 120 + i, -0.35f, 0.35f);
+        oy_build_ellipsoid(b, age < 0.5f ? young : old, ox + drift * (0.5f + 6.0f * w) * age * age * 3.0f,
+                           y0 + rise * age, oz + 0.06f * rise * oy_sinf(age * 6.0f + (float)i), r, r * 0.8f, r);
     }
 }

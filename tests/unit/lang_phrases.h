@@ -539,7 +539,7 @@ static const lang_phrase lang_phrases[] = {
     OBJ("an icy fjord with a cruise ship", "cruise ship", 1, OY_PLACE_NEAR_WATER),
     OBJ("a cargo ship in a storm", "cargo ship", 1, OY_PLACE_NONE),
     OBJ("an oil tanker on a calm sea at night", "cargo ship", 1, OY_PLACE_NEAR_WATER),
-    OBJ("a wind farm among yellow fields", "wind turbine", 1, OY_PLACE_NONE),
+    OBJ("a wind farm among yellow fields", "wind turbine", 8, OY_PLACE_NONE),
     OBJ("a windmill in holland", "windmill", 1, OY_PLACE_NONE),
     NEARBY("a beach bonfire at night with friends", "person", 3, "campfire"),
     NEARBY("a bustling medieval market with people and stalls", "parasol", 3, "town_square"),
@@ -603,6 +603,12 @@ static const lang_phrase lang_phrases[] = {
     OBJ("children playing in a meadow", "child", 3, OY_PLACE_NONE),
     /* people together: as many as the word says */
     OBJ("a family walking in a park", "person", 4, OY_PLACE_NONE),
+    OBJ("a wind farm on grassy hills", "wind turbine", 8, OY_PLACE_ON_HIGH),
+    CH("a wind farm among yellow fields", OY_CH_FLOWERS, 0.85f, 0.95f),
+    CH("golden fields at sunset", OY_CH_FOLIAGE, 0.25f, 0.35f),
+    CH("fields of gold", OY_CH_FIELDS, 1.0f, 1.0f),
+    OBJ("wind farms at sea", "wind turbine", 8, OY_PLACE_NONE),
+    OBJ("a lone wind turbine on a hill", "wind turbine", 1, OY_PLACE_ON_HIGH),
     /* "in the distance" after land named on its own says where the land
      * is, not the thing named before it */
     OBJ("an empty road through the desert with mountains in the distance", "road", 1, OY_PLACE_NONE),
