@@ -20,6 +20,7 @@ const oy_channel_info oy_channels[OY_CH_COUNT] = {
     [OY_CH_LIGHTNING]       = { "lightning",       0.0f,   0.0f,   1.0f },
     [OY_CH_AURORA]          = { "aurora",          0.0f,   0.0f,   1.0f },
     [OY_CH_RAINBOW]         = { "rainbow",         0.0f,   0.0f,   1.0f },
+    [OY_CH_MOONS]           = { "moons",           0.0f,   0.0f,   3.0f },
     [OY_CH_HEARTH]          = { "hearth",          0.0f,   0.0f,   1.0f },
     [OY_CH_LAVA]            = { "lava",            0.0f,   0.0f,   1.0f },
     [OY_CH_FLOWERS]         = { "flowers",         0.0f,   0.0f,   1.0f },

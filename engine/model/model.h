@@ -31,6 +31,7 @@ enum oy_channel {
     OY_CH_LIGHTNING,     /* 0..1 strike rate */
     OY_CH_AURORA,        /* 0..1 the northern lights, seen in the dark */
     OY_CH_RAINBOW,       /* 0..1 a rainbow opposite the sun, seen while it shines */
+    OY_CH_MOONS,         /* 0..3 great moons low in the sky ahead (+z), by day and night */
     OY_CH_HEARTH,        /* 0..1 fires lit indoors: chimneys smoke by day too */
     OY_CH_WETNESS,       /* 0..1 wet ground */
     OY_CH_SNOW_COVER,    /* 0..1 snow lying on the ground */

@@ -21,7 +21,7 @@
 #include "model_impl.h"
 
 #define MAGIC "OYSTATE"
-#define VERSION 18u            /* 2: the surface colour channels; 3: the sky's;
+#define VERSION 19u            /* 2: the surface colour channels; 3: the sky's;
                                   4: crater; 5: entity speed and stride;
                                   6: the cues' flash, fades, jolt and mix;
                                   7: conifer, birch, clearing and ice;
@@ -34,7 +34,8 @@
                                   16: paddies;
                                   17: rainbow, hearth and grove;
                                       entity derelict;
-                                  18: entity built of stone */
+                                  18: entity built of stone;
+                                  19: moons */
 
 typedef struct buf {
     unsigned char *p;

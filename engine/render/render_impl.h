@@ -165,6 +165,7 @@ typedef struct oy_sky {
                                      shot's time that moves them */
     float rainbow;                /* the rainbow's strength, 0 while the sun
                                      is down or behind the overcast */
+    int moons;                    /* great moons in the sky (an alien world's) */
     float flash;
     /* the brightest strike's light: a cold white from its side (no
      * shadows), and the cloud base glowing about its channel */

@@ -509,6 +509,7 @@ void oy_sky_update(oy_sky *s, const oy_state *st, float floor_y, oy_pool *pool)
     s->star_k = (1.0f - oy_smoothstepf(-0.3f, -0.14f, s->sun[1])) * (1.0f - s->cloud);
     s->aurora = oy_clampf(st->ch[OY_CH_AURORA], 0.0f, 1.0f) * (1.0f - oy_smoothstepf(-0.25f, -0.08f, s->sun[1]));
     s->aurora_t = (float)fmod(st->t, 3600.0);
+    s->moons = (int)(oy_clampf(st->ch[OY_CH_MOONS], 0.0f, 3.0f) + 0.5f);
     s->rainbow = oy_clampf(st->ch[OY_CH_RAINBOW], 0.0f, 1.0f) * oy_smoothstepf(0.0f, 0.08f, s->sun[1]) *
                  (1.0f - oy_smoothstepf(0.5f, 1.0f, s->cloud));
     if (s->aurora > 0.0f)
@@ -708,6 +709,53 @@ void oy_sky_rainbow(const oy_sky *s, const float d[3], float weight, float out[3
         out[c] = out[c] * (1.0f - (band + env) * w) + add[c] + inside * k;
 }
 
+/* The great moons of an alien sky, fixed over the set's default view
+ * (+z): low enough that a level view frames them, the largest first.
+ * Each: its direction (unit), the cosine and sine of its angular radius
+ * (2.6, 1.1 and 0.6 degrees), and its colour. */
+static const struct great_moon {
+    float dir[3], cos_r, sin_r, albedo[3];
+} great_moons[3] = {
+    { { 0.138509f, 0.097583f, 0.985542f }, 0.99897057f, 0.04536299f, { 0.31f, 0.29f, 0.26f } },
+    { { -0.206362f, 0.121869f, 0.970857f }, 0.99981571f, 0.01919744f, { 0.25f, 0.28f, 0.33f } },
+    { { 0.256424f, 0.135716f, 0.956989f }, 0.99994517f, 0.01047178f, { 0.35f, 0.22f, 0.17f } },
+};
+
+/* Great moon i seen along (dx, dy, dz), behind what cover of cloud lets
+ * through (vis): a sphere lit by the sun, wherever the sun is (a crescent
+ * when it is far behind, its dark side faint in the light of the land), its
+ * face mottled with dark seas, dimmed and reddened low down by the air,
+ * standing out of a blue sky by day, kept from glaring by night. Adds it to out and
+ * returns how much of it covers the pixel (0 off its disc). */
+static float great_moon(const oy_sky *s, int i, float dx, float dy, float dz, float vis, float out[3])
+{
+    const struct great_moon *m = &great_moons[i];
+    float c = dx * m->dir[0] + dy * m->dir[1] + dz * m->dir[2];
+    if (c < m->cos_r)
+        return 0.0f;
+    float k = 1.0f / m->sin_r;
+    float u[3] = { (dx - m->dir[0] * c) * k, (dy - m->dir[1] * c) * k, (dz - m->dir[2] * c) * k };
+    float r2 = u[0] * u[0] + u[1] * u[1] + u[2] * u[2];
+    if (r2 >= 1.0f)
+        return 0.0f;
+    float depth = sqrtf(1.0f - r2);
+    float n[3] = { u[0] - m->dir[0] * depth, u[1] - m->dir[1] * depth, u[2] - m->dir[2] * depth };
+    /* lit from the sun's side, but turned a little toward the view, so
+     * that it reads as a gibbous moon more often than a thin crescent */
+    float l[3] = { s->sun[0] - 0.7f * m->dir[0], s->sun[1] - 0.7f * m->dir[1], s->sun[2] - 0.7f * m->dir[2] };
+    float ndl = oy_rmax(n[0] * l[0] + n[1] * l[1] + n[2] * l[2], 0.0f) / sqrtf(l[0] * l[0] + l[1] * l[1] + l[2] * l[2]);
+    float seas = oy_sinf(5.3f * n[0] + 1.7f * (float)i) * oy_sinf(4.1f * n[1] + 0.9f) *
+                 oy_sinf(3.7f * n[2] + 2.3f * (float)i + 0.4f * n[0]);
+    float tone = 1.0f - 0.35f * oy_smoothstepf(0.05f, 0.35f, seas);
+    float tr[3];
+    trans_at(s, OBS_H, oy_rmax(dy, 0.0f), tr);
+    float light = (E_SUN / (float)OY_PI) * oy_lerpf(3.0f, 0.1f, s->night);
+    float cover = (1.0f - oy_smoothstepf(0.9f, 1.0f, r2)) * vis;
+    for (int ch = 0; ch < 3; ch++)
+        out[ch] += cover * m->albedo[ch] * tone * tr[ch] * (ndl + 0.015f) * light;
+    return cover;
+}
+
 void oy_sky_radiance(const oy_sky *s, const float d[3], float az, float cam_y, float out[3])
 {
     float dx = d[0], dy = d[1], dz = d[2];
@@ -806,6 +854,10 @@ void oy_sky_radiance(const oy_sky *s, const float d[3], float az, float cam_y, f
         for (int c = 0; c < 3; c++)
             out[c] += k * (c == 2 ? 0.33f : 0.3f) + halo * (c == 2 ? 1.1f : 0.9f);
     }
+    /* a great moon hides the stars and the Milky Way behind it */
+    float behind = 1.0f;
+    for (int i = 0; i < s->moons; i++)
+        behind -= great_moon(s, i, dx, dy, dz, vis, out);
     if (s->aurora > 0.0f && vis > 0.0f) {
         float a[3] = { 0, 0, 0 };
         aurora(s, dx, dy, dz, a);
@@ -813,7 +865,7 @@ void oy_sky_radiance(const oy_sky *s, const float d[3], float az, float cam_y, f
             out[c] += a[c] * vis;
     }
     if (s->star_k > 0.0f && dy > 0.0f) {
-        float dense, k = s->star_k * vis * oy_smoothstepf(0.0f, 0.15f, dy);
+        float dense, k = s->star_k * vis * behind * oy_smoothstepf(0.0f, 0.15f, dy);
         /* a moon up washes the Milky Way out, and the thick air low down */
         float glow = milky_way(s, dx, dy, dz, &dense) * k * (1.0f - 0.8f * oy_smoothstepf(-0.05f, 0.2f, s->moon[1])) *
                      oy_smoothstepf(0.03f, 0.35f, dy);

@@ -108,6 +108,11 @@ static const lang_phrase lang_phrases[] = {
     GOING("a river running past a herd of deer", "deer", OY_GAIT_NONE),
     GOING("a walk through the woods with a fox", "fox", OY_GAIT_NONE),
     CH("a rainbow over a valley", OY_CH_RAINBOW, 1.0f, 1.0f),
+    CH("an alien planet with a purple sky and two moons", OY_CH_MOONS, 2.0f, 2.0f),
+    CH("three moons over a desert", OY_CH_MOONS, 3.0f, 3.0f),
+    CH("a huge moon over the sea", OY_CH_MOONS, 1.0f, 1.0f),
+    CH("a ringed planet above snowy mountains", OY_CH_MOONS, 1.0f, 1.0f),
+    UNSET("under the moon", OY_CH_MOONS),
     /* smoke from a chimney lights the hearth, it is no smoke haze */
     CH("a cabin in the snowy woods with smoke from the chimney", OY_CH_HEARTH, 1.0f, 1.0f),
     UNSET("a cabin in the snowy woods with smoke from the chimney", OY_CH_HAZE),

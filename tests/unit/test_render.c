@@ -386,6 +386,24 @@ int main(void)
         CHECK(south < 4.0 && !memcmp(a, b, n), "and not the southern sky (G up %.1f), nor the sky by day", south);
     }
 
+    /* great moons: discs low in the sky ahead (+z), by night and by day;
+     * none behind */
+    {
+        scene_state(&scenes[6], &st);
+        st.ch[OY_CH_CLOUD] = 0.0f;
+        float g = oy_world_surface(w, &st, 0.0, 0.0);
+        int lit[3] = { 0, 0, 0 };
+        for (int k = 0; k < 3; k++) {
+            st.ch[OY_CH_TIME] = k == 1 ? 12.0f : 23.5f;
+            view_make(&v, 0.0, g + 30.0, 0.0, k == 2 ? 180 : 0, 7, 0, 28);
+            render_pair(w, p2, &cfg, &st, &v, OY_CH_MOONS, 2.0f, a, b);
+            for (int i = 0; i < W * H; i++)
+                lit[k] += b[i * 3] + b[i * 3 + 1] + b[i * 3 + 2] > a[i * 3] + a[i * 3 + 1] + a[i * 3 + 2] + 45;
+        }
+        CHECK(lit[0] > 60 && lit[1] > 60 && lit[2] == 0, "two great moons show ahead by night (%d pixels brighter) "
+              "and by day (%d), and not behind (%d)", lit[0], lit[1], lit[2]);
+    }
+
     /* the rainbow: an arc 42 degrees from the point opposite the sun, red
      * on its outer edge and violet on its inner; none at night */
     {
