@@ -916,21 +916,28 @@ static int many_unsaid(const parser *p, size_t i)
 }
 
 /* How many the n words at i name together, a word for people ("a
- * family": 4, "a crowded market": 12) or for a field of machines ("a
- * wind farm": 8), or 0 */
+ * family": 4, "a crowded market": 12), for a field of machines ("a wind
+ * farm": 8) or for a gathering of them ("a balloon festival": 10), or 0 */
 static int collective(const parser *p, size_t i, int n)
 {
     static const struct { const char *word; int n; } many[] = {
         { "family", 4 }, { "couple", 2 }, { "lovers", 2 }, { "crowd", 12 }, { "crowded", 12 }, { "twins", 2 },
         { "wind farm", 8 }, { "wind farms", 8 }, { "windfarm", 8 }, { "wind park", 8 },
+        { "balloon festival", 10 }, { "hot air balloon festival", 10 }, { "balloon fiesta", 10 },
+        { "hot air balloon fiesta", 10 },
     };
     char said[64];
-    if (n == 1)
-        snprintf(said, sizeof said, "%s", p->tok[i].low);
-    else if (n == 2 && p->tok[i + 1].kind == TK_WORD)
-        snprintf(said, sizeof said, "%s %s", p->tok[i].low, p->tok[i + 1].low);
-    else
-        return 0;
+    size_t len = 0;
+    for (int k = 0; k < n; k++) {
+        size_t w = strlen(p->tok[i + (size_t)k].low);
+        if (p->tok[i + (size_t)k].kind != TK_WORD || len + w + 2 > sizeof said)
+            return 0;
+        if (k)
+            said[len++] = ' ';
+        memcpy(said + len, p->tok[i + (size_t)k].low, w);
+        len += w;
+    }
+    said[len] = '\0';
     for (size_t k = 0; k < sizeof many / sizeof *many; k++)
         if (!strcmp(said, many[k].word))
             return many[k].n;

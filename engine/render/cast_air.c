@@ -36,7 +36,7 @@ void oy_cast_air(const oy_cast *c, const float d[3], const float hz[3], float di
      * is dark grey, by the day-for-night convention */
     float dim = (1.0f - 0.6f * s->night) / (float)OY_PI;
     for (int i = 0; i < 3; i++) {
-        float fc = (s->amb_up[i] * 0.8f + s->sun_rad[i] * glow * 0.35f + s->moon_rad[i] * 0.3f) * dim;
+        float fc = (s->amb_up[i] * 0.8f + s->sun_rad[i] * glow * 0.35f + s->moon_rad[i] * 0.3f) * dim * c->fog_tint[i];
         col[i] = col[i] * T + fc * (1.0f - T);
     }
 }

@@ -616,6 +616,11 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
     c.fog_a = oy_fog_extinction(st->ch);
     c.fog_b = 1.0f / (12.0f + 90.0f * fog);
     c.fog_y0 = sh.floor0;
+    /* a sandstorm's fog is the sand's dust, not a white mist */
+    static const float dust_tint[3] = { 1.3f, 1.0f, 0.62f };
+    float dust = oy_clampf(st->ch[OY_CH_BIOME_DESERT], 0.0f, 1.0f) * oy_smoothstepf(0.6f, 1.0f, haze);
+    for (int i = 0; i < 3; i++)
+        c.fog_tint[i] = oy_lerpf(1.0f, dust_tint[i], dust);
     c.cloud_shadow = r->sky.cloud > 0.02f ? 0.85f * (1.0f - oy_smoothstepf(0.6f, 1.0f, r->sky.cloud)) : 0.0f;
 
     int n = request_view(r, &c, 0);

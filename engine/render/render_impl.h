@@ -339,6 +339,8 @@ typedef struct oy_cast {
     const oy_state *st;
     /* per-frame surface and air parameters */
     float snow, wet, fog_a, fog_b, fog_y0, mie, t;
+    float fog_tint[3];            /* the fog's colour: white, or a dust
+                                     storm's ochre in the desert */
     /* what glows or blooms on the land, set once a frame (cast_land.c):
      * lava's share and its radiance; flowers' share, the weights of their
      * palette's colours and the colour they make together; the salt

@@ -110,6 +110,7 @@ static const lang_phrase lang_phrases[] = {
     CH("a rainbow over a valley", OY_CH_RAINBOW, 1.0f, 1.0f),
     CH("an alien planet with a purple sky and two moons", OY_CH_MOONS, 2.0f, 2.0f),
     CH("three moons over a desert", OY_CH_MOONS, 3.0f, 3.0f),
+    CH("a sandstorm in the desert", OY_CH_FOG, 0.4f, 0.5f),
     CH("a huge moon over the sea", OY_CH_MOONS, 1.0f, 1.0f),
     CH("a ringed planet above snowy mountains", OY_CH_MOONS, 1.0f, 1.0f),
     UNSET("under the moon", OY_CH_MOONS),
@@ -609,6 +610,8 @@ static const lang_phrase lang_phrases[] = {
     /* people together: as many as the word says */
     OBJ("a family walking in a park", "person", 4, OY_PLACE_NONE),
     OBJ("a wind farm on grassy hills", "wind turbine", 8, OY_PLACE_ON_HIGH),
+    OBJ("a hot air balloon festival over a valley at sunrise", "hot air balloon", 10, OY_PLACE_NONE),
+    CH("a monastery on a mountain top in tibet", OY_CH_RELIEF, 0.8f, 1.0f),
     CH("a wind farm among yellow fields", OY_CH_FLOWERS, 0.85f, 0.95f),
     CH("golden fields at sunset", OY_CH_FOLIAGE, 0.25f, 0.35f),
     CH("fields of gold", OY_CH_FIELDS, 1.0f, 1.0f),

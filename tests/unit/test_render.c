@@ -386,6 +386,19 @@ int main(void)
         CHECK(south < 4.0 && !memcmp(a, b, n), "and not the southern sky (G up %.1f), nor the sky by day", south);
     }
 
+    /* a sandstorm: in the desert, the fog of a thick haze is ochre dust,
+     * elsewhere the same fog is a white mist */
+    {
+        scene_state(&scenes[3], &st);
+        st.ch[OY_CH_HAZE] = 1.0f;
+        st.ch[OY_CH_FOG] = 0.45f;
+        float g = oy_world_surface(w, &st, 0.0, 0.0);
+        view_make(&v, 0.0, g + 2.0, 0.0, 0, 0, 0, 28);
+        render_pair(w, p2, &cfg, &st, &v, OY_CH_BIOME_DESERT, 0.0f, a, b);
+        double dust = mean_ch(a, W * H, 0) - mean_ch(a, W * H, 2), mist = mean_ch(b, W * H, 0) - mean_ch(b, W * H, 2);
+        CHECK(dust > mist + 15.0, "a sandstorm's fog is ochre (R-B %.1f), a mist elsewhere is not (%.1f)", dust, mist);
+    }
+
     /* great moons: discs low in the sky ahead (+z), by night and by day;
      * none behind */
     {
