@@ -483,7 +483,10 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
             radius = fmaxf(radius, 3.0f * kd->radius);
         } else if (kd && !(kd->flags & (OY_KIND_PLUME | OY_KIND_OPEN)) && it->place != OY_PLACE_BEHIND &&
                    (!(kd->flags & OY_KIND_CLUSTER) || (kd->flags & OY_KIND_BUILDING))) {
-            stand_off = grow * (6.3f * kd->height + kd->radius);
+            /* a wreck of a thing aloft ("a crashed plane") lies on the
+             * ground, as tall as its broken hull */
+            float tall = it->derelict && (kd->flags & OY_KIND_LIFTED) ? OY_WRECK_HEIGHT : kd->height;
+            stand_off = grow * (6.3f * tall + kd->radius);
             float whole = stand_off / ahead;
             ahead *= fmaxf(whole, 1.0f);
             lateral *= fmaxf(whole, 1.0f);
@@ -697,7 +700,8 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
             r->e.stone = it->stone;
             r->gait = it->gait;
             r->turn = across ? OY_TURN_ACROSS : turn_for(kd);
-            r->seek = on_bluff ? OY_SEEK_NONE : seek_for(kd, it->place);
+            r->seek = on_bluff || (it->derelict && kd && (kd->flags & OY_KIND_LIFTED)) ? OY_SEEK_NONE
+                                                                                        : seek_for(kd, it->place);
             r->stand_off = in_fog < 1.0f ? misty : stand_off;
             if (clear < 250.0f && r->seek == OY_SEEK_HIGH) {
                 r->seek = OY_SEEK_NONE;   /* the high ground would be hundreds of metres off */

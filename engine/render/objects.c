@@ -650,7 +650,8 @@ static int add_thing(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
         if (along >= 0.0f && along <= D->len && fabsf(across) < D->half)
             y = oy_rmax(y, D->top + e->pos[1]);
     }
-    if (k->flags & OY_KIND_LIFTED)
+    /* aloft, but a wreck ("a crashed plane") lies on the ground */
+    if ((k->flags & OY_KIND_LIFTED) && !e->derelict)
         y = g + (e->pos[1] > 0.0f ? e->pos[1] : 0.5f * k->height);
     double x = e->pos[0], z = e->pos[2];
     oy_world_gap gap;

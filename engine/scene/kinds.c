@@ -179,6 +179,9 @@ static const oy_kind kinds[] = {
       "spaceship: a pale hull 30 m long on three landing legs, swept wings and fins, two engines glowing blue, side on" },
     { "dragon", oy_kind_dragon, OY_KIND_LIFTED | OY_KIND_FACES, 24.0f, 10.0f,
       "dragon: a winged beast 17 m long with a 20 m span, beating its wings 12 m or more over the land, flying at the view" },
+    { "airplane", oy_kind_airplane, OY_KIND_LIFTED | OY_KIND_ACROSS, 50.0f, 17.0f,
+      "airplane: an airliner 34 m long, side on, crossing the view 17-37 m over the land; crashed, a smoking wreck "
+      "on the ground" },
     { "balloon", oy_kind_balloon, OY_KIND_LIFTED, 50.0f, 8.0f,
       "hot air balloon: a striped envelope 19 m tall over a wicker basket 13-33 m up; its burner flares now and then" },
 };

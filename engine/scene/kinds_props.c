@@ -743,6 +743,68 @@ void oy_kind_spaceship(oy_build *b)
         oy_build_light(b, 0, 1.0f, -3.0f, 0.5f, 0.75f, 1.0f, 12.0f * b->look->night);
 }
 
+/* An airliner 34 m long, side on, flying 17-37 m over the land and
+ * crossing the view at 30 m/s (its nose along +z), over its place 1.5 s
+ * into the shot: a white hull with a
+ * band of windows, swept wings with an engine under each, a tail in a
+ * colour, lamps blinking at the wing tips. Crashed ("a crashed plane"),
+ * it lies on the ground broken in two, scorched, a wing torn off, black
+ * smoke rising from it. */
+void oy_kind_airplane(oy_build *b)
+{
+    static const float tails[4][3] = {
+        { 0.6f, 0.06f, 0.05f }, { 0.05f, 0.15f, 0.45f }, { 0.9f, 0.55f, 0.05f }, { 0.1f, 0.35f, 0.2f },
+    };
+    int wreck = b->look->derelict;
+    float k = wreck ? 0.45f : 1.0f;
+    int hull = oy_build_mat(b, 0.82f * k, 0.83f * k, 0.85f * k);   /* first: what a colour word paints */
+    int dark = oy_build_mat(b, 0.05f, 0.055f, 0.06f);
+    const float *tc = tails[(int)oy_build_rand(b, 1, 0.0f, 3.999f)];
+    int tail = oy_build_mat(b, tc[0] * k, tc[1] * k, tc[2] * k);
+    int metal = oy_build_mat(b, 0.45f * k, 0.46f * k, 0.48f * k);
+    if (wreck) {
+        /* the front half on its belly, the rear broken off and turned,
+         * the tail leaning; one wing still on, the other apart */
+        oy_build_ellipsoid(b, hull, 0, 1.5f, 7.0f, 2.0f, 2.1f, 10.0f);
+        oy_build_box(b, dark, 0, 2.1f, 7.0f, 2.05f, 0.18f, 6.5f, 0, 0, 0);
+        oy_build_ellipsoid(b, dark, 0, 1.5f, -1.6f, 1.7f, 1.8f, 0.5f);
+        oy_build_ellipsoid(b, hull, 2.5f, 1.4f, -9.0f, 1.9f, 2.0f, 7.5f);
+        oy_build_ellipsoid(b, dark, 2.5f, 1.4f, -2.0f, 1.6f, 1.7f, 0.5f);
+        oy_build_box(b, tail, 3.4f, 5.8f, -13.5f, 0.22f, 3.0f, 2.0f, 0, 0.5f, -0.35f);
+        oy_build_box(b, metal, -8.0f, 0.45f, 5.0f, 7.0f, 0.25f, 2.2f, -0.35f, 0, 0.05f);
+        oy_build_box(b, metal, 13.0f, 0.1f, 12.0f, 6.0f, 0.22f, 2.0f, 0.9f, 0, -0.1f);
+        oy_build_ellipsoid(b, dark, -6.0f, 0.9f, 7.5f, 0.9f, 0.9f, 2.1f);
+        int young = oy_build_soft(b, 0.08f, 0.08f, 0.08f, 0.6f, 0.0f);
+        int old = oy_build_soft(b, 0.2f, 0.2f, 0.21f, 0.3f, 0.0f);
+        int from = b->n;
+        oy_build_plume(b, young, old, 12, 7.0f, 1.0f, 22.0f, 1.2f, 5.0f, 2.0f);
+        oy_build_shift(b, from, b->nl, 0.0f, 1.5f, -1.0f);
+        return;
+    }
+    int glass = oy_build_mat(b, 0.02f, 0.03f, 0.05f);
+    float blink = oy_sinf(b->t * 4.0f + oy_build_rand(b, 2, 0.0f, 6.0f)) > 0.5f ? 1.0f : 0.0f;
+    int red = oy_build_glow(b, 1.0f, 0.12f, 0.08f, 0.4f + 2.0f * blink);
+    int green = oy_build_glow(b, 0.15f, 1.0f, 0.3f, 0.4f + 2.0f * blink);
+    float y = oy_build_rand(b, 3, -8.0f, 12.0f), z = 30.0f * (b->t - 1.5f);
+    /* the hull: a long body, rounded at the nose, narrowing to the tail */
+    oy_build_ellipsoid(b, hull, 0, y, z, 2.0f, 2.1f, 17.0f);
+    oy_build_ellipsoid(b, hull, 0, y, z + 1.0f, 2.05f, 2.15f, 12.5f);
+    oy_build_box(b, glass, 0, y + 0.55f, z + 1.5f, 2.08f, 0.16f, 10.5f, 0, 0, 0);
+    oy_build_ellipsoid(b, glass, 0, y + 0.8f, z + 14.6f, 1.35f, 0.5f, 1.3f);
+    for (int s = -1; s <= 1; s += 2) {
+        /* a wing swept back, with a little dihedral, an engine under it */
+        oy_build_box(b, metal, (float)s * 8.8f, y - 0.9f, z - 1.5f, 8.0f, 0.22f, 2.0f, (float)s * 0.5f, 0,
+                     (float)s * 0.08f);
+        oy_build_ellipsoid(b, hull, (float)s * 5.8f, y - 2.0f, z + 1.6f, 0.95f, 0.95f, 2.3f);
+        oy_build_ellipsoid(b, dark, (float)s * 5.8f, y - 2.0f, z + 3.8f, 0.8f, 0.8f, 0.2f);
+        oy_build_ellipsoid(b, s < 0 ? red : green, (float)s * 15.9f, y - 0.25f, z - 6.0f, 0.25f, 0.25f, 0.25f);
+        /* a tailplane each side */
+        oy_build_box(b, tail, (float)s * 3.5f, y + 0.6f, z - 15.0f, 3.4f, 0.15f, 1.2f, (float)s * 0.5f, 0, 0);
+    }
+    /* the fin, swept back, in the airline's colour */
+    oy_build_box(b, tail, 0, y + 3.8f, z - 14.5f, 0.2f, 3.0f, 2.0f, 0, 0.55f, 0);
+}
+
 void oy_kind_balloon(oy_build *b)
 {
     static const float colours[6][2][3] = {

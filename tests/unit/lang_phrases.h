@@ -610,6 +610,9 @@ static const lang_phrase lang_phrases[] = {
     /* people together: as many as the word says */
     OBJ("a family walking in a park", "person", 4, OY_PLACE_NONE),
     OBJ("a wind farm on grassy hills", "wind turbine", 8, OY_PLACE_ON_HIGH),
+    OBJ("a plane flying over snowy mountains", "airplane", 1, OY_PLACE_NONE),
+    OBJ("a crashed plane in the jungle", "airplane", 1, OY_PLACE_NONE),
+    OBJ("two jumbo jets at sunset", "airplane", 2, OY_PLACE_NONE),
     OBJ("a hot air balloon festival over a valley at sunrise", "hot air balloon", 10, OY_PLACE_NONE),
     CH("a monastery on a mountain top in tibet", OY_CH_RELIEF, 0.8f, 1.0f),
     CH("a wind farm among yellow fields", OY_CH_FLOWERS, 0.85f, 0.95f),

@@ -798,6 +798,39 @@ static void stilt_words(void)
           wet, seen, apart);
 }
 
+/* A plane flies over the land where the view sees it; a crashed one
+ * lies on the ground near enough to read (it was an unknown word) */
+static void airplane_words(void)
+{
+    oy_state st;
+    float px = -1.0f, py = -1.0f, off = 0.0f;
+    int derelict = -1;
+    oyster_shot *shot = prompt_state("a plane flying over green hills", &st);
+    if (shot) {
+        oy_view v;
+        oy_shot_eval(shot, 1.5, &st, shot->ents, &v);
+        if (st.nentities == 1 && !strcmp(st.entities[0].kind, "airplane")) {
+            const oy_entity *e = &st.entities[0];
+            float g = oy_world_ground(shot->world, &st, e->pos[0], e->pos[2]);
+            project(&v, e->pos[0], g + 25.0, e->pos[2], &px, &py);
+        }
+        oyster_shot_free(&shot);
+    }
+    CHECK(px > 0.0f && px < W && py > 0.0f && py < 0.5f * H, "a plane flying over hills is in the sky of the "
+          "frame (at %.0f, %.0f of %dx%d)", px, py, W, H);
+    shot = prompt_state("a crashed plane in the desert", &st);
+    if (shot) {
+        oy_view v;
+        oy_shot_eval(shot, 1.0, &st, shot->ents, &v);
+        if (st.nentities == 1 && !strcmp(st.entities[0].kind, "airplane")) {
+            derelict = st.entities[0].derelict;
+            off = hypotf(st.entities[0].pos[0] - (float)v.pos[0], st.entities[0].pos[2] - (float)v.pos[2]);
+        }
+        oyster_shot_free(&shot);
+    }
+    CHECK(derelict == 1 && off > 30.0f && off < 120.0f, "a crashed plane is a wreck (%d) %.0f m off", derelict, off);
+}
+
 /* Boats named with a town float on the water the view sees (they
  * stood on the beach by the town) */
 static void boats_by_town(void)
@@ -1935,6 +1968,7 @@ int main(void)
     bridge_words();
     stilt_words();
     boats_by_town();
+    airplane_words();
     barn_by_road();
     overlook_words();
     oy_world_free(&world);
