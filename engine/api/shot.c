@@ -667,7 +667,9 @@ int oyster_shot_open(oyster_shot **out, const char *path, const oyster_overrides
         goto fail;
     if (oy_model_shore_thing(shot->model))
         oy_world_lake_aside(shot->world);
-    oy_world_hill_crown(shot->world, oy_model_crown_height(shot->model));
+    int lone;
+    float crown = oy_model_crown_height(shot->model, &lone);
+    oy_world_hill_crown(shot->world, crown, lone);
     oy_world_fog_sight(shot->world, oy_model_fog_sight(shot->model));
     if ((err = oy_camera_new(&shot->camera, shot->script, shot->model, shot->world)))
         goto fail;

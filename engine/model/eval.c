@@ -289,14 +289,17 @@ int oy_model_shore_thing(const oy_model *m)
     return 0;
 }
 
-float oy_model_crown_height(const oy_model *m)
+float oy_model_crown_height(const oy_model *m, int *lone)
 {
     float h = 0.0f;
+    *lone = 0;
     for (size_t i = 0; i < m->nents; i++) {
         const oy_entrec *r = &m->ents[i];
         const oy_kind *kd = oy_scene_kind_find(r->e.kind);
-        if (r->t_add <= 0.0 && r->of_set && r->seek == OY_SEEK_HIGH && kd)
-            h = fmaxf(h, kd->height * r->e.size);
+        if (r->t_add <= 0.0 && r->of_set && r->seek == OY_SEEK_HIGH && kd && kd->height * r->e.size > h) {
+            h = kd->height * r->e.size;
+            *lone = !(kd->flags & (OY_KIND_CLUSTER | OY_KIND_MOVER));
+        }
     }
     return h;
 }

@@ -461,11 +461,12 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
         default: break;
         }
         radius *= fmaxf(1.0f, 0.5f * k);
-        /* several spread wide enough not to overlap (a wind farm's
-         * turbines stood in one knot), things aloft (balloons) wider */
+        /* several tall things spread wide enough not to overlap (a wind
+         * farm's turbines stood in one knot), things aloft (balloons)
+         * wider */
         if (kd && (kd->flags & OY_KIND_LIFTED))
             radius = fmaxf(radius, 3.0f * kd->radius);
-        else if (kd && it->count > 1 && !(kd->flags & OY_KIND_CLUSTER))
+        else if (kd && it->count > 1 && kd->height >= 20.0f && !(kd->flags & OY_KIND_CLUSTER))
             radius = fmaxf(radius, 2.0f * kd->radius);
         ahead *= grow;
         lateral *= grow;

@@ -264,8 +264,10 @@ int oy_model_entity_count(const oy_model *m);
  * the lake"): oy_world_lake_aside. */
 int oy_model_shore_thing(const oy_model *m);
 /* The height of the tallest thing the world prompt stands on high ground
- * ("a castle on a hill"), 0 if none: oy_world_hill_crown. */
-float oy_model_crown_height(const oy_model *m);
+ * ("a castle on a hill"), 0 if none, and in *lone whether that is one
+ * thing standing alone (a tree, a castle; not a village or a person):
+ * oy_world_hill_crown. */
+float oy_model_crown_height(const oy_model *m, int *lone);
 /* How far one sees through the fog of the world prompt that names a
  * thing on high ground it then stands before, not on ("a lighthouse on a
  * rocky island in the fog"); 0 if none: oy_world_fog_sight. */

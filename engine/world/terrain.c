@@ -396,15 +396,24 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     if (!F[OY_FEAT_HILL].at_given && w->hill_crown > 0.0f) {
         /* a thing on the hill: the hill's top and the thing on it rise
          * under 6 degrees from the origin (a level view's frame reaches
-         * about 9): the hill lower (to half its height at most), then
-         * farther out (to 600 m at most), and half as far off the view's
-         * axis, so the thing stands a third of the way in from the
-         * frame's edge, not on it */
+         * about 9): the hill lower (no taller than the thing, to 0.3 of
+         * its height at most), then nearer or farther out (150-600 m,
+         * the view off its foot),
+         * and half as far off the view's axis, so the thing stands a
+         * third of the way in from the frame's edge, not on it; a lone
+         * tree on a low rise stands near enough to read (it stood 2
+         * degrees tall on a hill 360 m off) */
         sh->hill_x *= 0.5f;
         float d = hypotf(sh->hill_x, sh->hill_z);
+        /* (a person, a graveyard, a village: the hill half its height at
+         * most, and no nearer, where a small thing stands out on its near
+         * side and a village stands up on it) */
+        int small = !w->hill_lone || w->hill_crown < 5.0f;
         if (F[OY_FEAT_HILL].height <= 0.0)
-            sh->hill_h = fmaxf(fminf(sh->hill_h, 0.105f * d - w->hill_crown), 0.5f * sh->hill_h);
-        float want = oy_clampf((sh->hill_h + w->hill_crown) / 0.105f, d, 600.0f);
+            sh->hill_h = fmaxf(fminf(fminf(sh->hill_h, 0.105f * d - w->hill_crown), small ? 1e9f : w->hill_crown),
+                               (small ? 0.5f : 0.3f) * sh->hill_h);
+        float want = oy_clampf((sh->hill_h + w->hill_crown) / 0.105f, small ? d : fmaxf(150.0f, 1.2f * sh->hill_r),
+                               600.0f);
         sh->hill_x *= want / d;
         sh->hill_z *= want / d;
     }

@@ -48,9 +48,10 @@ void oy_world_lake_aside(oy_world *w)
     w->lake_aside = 1;
 }
 
-void oy_world_hill_crown(oy_world *w, float h)
+void oy_world_hill_crown(oy_world *w, float h, int lone)
 {
     w->hill_crown = fmaxf(h, 0.0f);
+    w->hill_lone = lone;
 }
 
 void oy_world_fog_sight(oy_world *w, float m)

@@ -28,8 +28,9 @@ void oy_world_free(oy_world **w);
 void oy_world_lake_aside(oy_world *w);
 /* Something h m tall stands on the high ground from the start ("a castle
  * on a hill"): the default hill stands far enough out, and low enough,
- * for a level view from the origin to see it and its crown whole. */
-void oy_world_hill_crown(oy_world *w, float h);
+ * for a level view from the origin to see it and its crown whole; one
+ * thing alone (lone: a tree, a castle) on a lower hill, nearer. */
+void oy_world_hill_crown(oy_world *w, float h, int lone);
 /* Something stands on the high ground from the start in a fog that hides
  * all past m metres: the default island is small, its near shore at
  * half that, so the thing on it shows through the fog. */
@@ -253,6 +254,7 @@ struct oy_world {
     float side_river;                 /* +-1: which side of its course */
     int lake_aside;                   /* oy_world_lake_aside was called */
     float hill_crown;                 /* m: oy_world_hill_crown's height */
+    int hill_lone;                    /* and whether one thing stands alone */
     float fog_sight;                  /* m: oy_world_fog_sight's (0: none) */
     double wind_x, wind_z;            /* the prevailing wind dunes face */
 };

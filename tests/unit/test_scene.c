@@ -941,6 +941,19 @@ static void placement_words(void)
               "'%s' stands on the hill, whole in the frame (%.1f m up, %.0f m off, top %.1f degrees up, "
               "%.1f degrees off the view)", crowned[i].words, rise, d, oy_atan2f(top, d) * 57.29578f, bearing);
     }
+    /* one thing alone on a hill stands on a lower hill, nearer, to read
+     * (a lone tree stood 2 degrees tall on a hill 360 m off) */
+    static const char *const alone[] = { "a lone tree on a hill under a starry sky", "a white church on a hill",
+                                         "a windmill on a hill" };
+    for (size_t i = 0; i < sizeof alone / sizeof *alone; i++) {
+        oy_entity thing;
+        ok = placed(alone[i], &at, &rise, &bearing, &thing);
+        const oy_kind *k = ok ? oy_scene_kind_find(thing.kind) : NULL;
+        float d = ok ? hypotf(thing.pos[0], thing.pos[2]) : 1.0f, h = k ? k->height * thing.size : 0.0f;
+        CHECK(ok && h / d > 0.045f && (rise + h) / d < 0.164f && rise > 8.0f,
+              "'%s' stands %.1f degrees tall, %.0f m off, on a hill %.1f m up", alone[i],
+              oy_atan2f(h, d) * 57.29578f, d, rise);
+    }
     /* a bridge named with a village crosses the river the view sees (it
      * stood behind the camera, off the village's near side) */
     ok = placed_nth("a village by a river with a stone bridge", 1, &at, &rise, &bearing, NULL);
