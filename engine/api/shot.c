@@ -276,6 +276,7 @@ static int seek_afloat(const oyster_shot *shot, const oy_state *st, double x, do
     enum { STEP = 2, FROM = 4, STEPS = 150, CLEAR = 3 };   /* 8-300 m, 6 m clear */
     float best = -1e30f;
     int found = 0;
+
     for (int k = -3; k <= 3; k++) {
         float a = 0.0873f * (float)k, c = oy_cosf(a), s = oy_sinf(a);
         float vx = ux * c + uz * s, vz = uz * c - ux * s;
@@ -287,7 +288,11 @@ static int seek_afloat(const oyster_shot *shot, const oy_state *st, double x, do
             run = pi.water > pi.ground ? run + 1 : 0;
             /* the sample CLEAR steps back has CLEAR wet ones on each side */
             float dm = d - (float)(STEP * CLEAR), score = -fabsf(dm - d0) - 15.0f * (float)abs(k);
-            if (run > 2 * CLEAR && dm >= 8.0f * ((float)y - pi.water) && score > best &&
+            /* out 8 times the camera's height over the water, where a
+             * level view sees it well inside the frame; 5 times (near its
+             * foot) where the words want it nearer (in a fog) */
+            float above = (float)y - pi.water, low = (d0 < 8.0f * above ? 5.0f : 8.0f) * above;
+            if (run > 2 * CLEAR && dm >= low && score > best &&
                 afloat_round(shot, st, x + vx * dm, z + vz * dm, reach)) {
                 best = score;
                 out[0] = (float)(x + vx * dm);

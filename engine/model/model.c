@@ -684,6 +684,10 @@ static int text_objects(compile *c, const oy_parse *p, double t, int directive, 
              * not on a hill the fog hides */
             float a = ahead + dz, l = lateral + dx;
             float seen = clear + (kd && (kd->flags & OY_KIND_CLUSTER) ? kd->radius : 0.0f);
+            /* a small thing (a rowing boat, a person) nearer still, where
+             * it is more than a shape in the fog */
+            if (kd && !(kd->flags & OY_KIND_CLUSTER) && stand_off < 15.0f)
+                seen *= 0.55f;
             /* a tall thing a little farther, its lower part a shape in
              * the fog (a lighthouse 20 m off showed its door alone) */
             float misty = fminf(stand_off, 1.6f * clear);
