@@ -685,6 +685,12 @@ int oyster_shot_open(oyster_shot **out, const char *path, const oyster_overrides
     }
     oy_model_place_relative(shot->model, place_anchor, shot);
     oy_model_keep_dry(shot->model, keep_dry, shot, &shot->log);
+    /* what the set stands on a footing has level ground under it */
+    for (int i = 0; i < oy_model_entity_count(shot->model); i++) {
+        float xzr[3];
+        if (oy_model_footing(shot->model, (size_t)i, xzr))
+            oy_world_pad(shot->world, xzr[0], xzr[1], xzr[2] + 4.0f);
+    }
     if ((err = oy_model_set_going(shot->model, place_anchor, wet_at, shot)))
         goto fail;
     if (oy_camera_walker(shot->camera)) {

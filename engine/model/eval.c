@@ -289,6 +289,20 @@ int oy_model_shore_thing(const oy_model *m)
     return 0;
 }
 
+int oy_model_footing(const oy_model *m, size_t i, float xzr[3])
+{
+    const oy_entrec *r = &m->ents[i];
+    const oy_kind *kd = oy_scene_kind_find(r->e.kind);
+    int loose = OY_KIND_MOVER | OY_KIND_FLOATS | OY_KIND_ALONG | OY_KIND_SPANS | OY_KIND_LANDFORM | OY_KIND_PLUME |
+                OY_KIND_HEADS | OY_KIND_REACHES | (r->e.derelict ? 0 : OY_KIND_LIFTED);
+    if (!kd || (kd->flags & loose) || r->t_add > 0.0 || (r->by_view && !r->of_set) || r->anchor != OY_ANCHOR_WORLD)
+        return 0;
+    xzr[0] = r->e.pos[0];
+    xzr[1] = r->e.pos[2];
+    xzr[2] = kd->radius * (r->e.size > 0.0f ? r->e.size : 1.0f);
+    return 1;
+}
+
 float oy_model_crown_height(const oy_model *m, int *lone)
 {
     float h = 0.0f;

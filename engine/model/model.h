@@ -268,6 +268,11 @@ int oy_model_shore_thing(const oy_model *m);
  * thing standing alone (a tree, a castle; not a village or a person):
  * oy_world_hill_crown. */
 float oy_model_crown_height(const oy_model *m, int *lone);
+/* Whether entity i stands on a footing of its own from the start, where
+ * the set (not the camera) put it: a building, a tent, a landed craft, a
+ * wreck; not what moves, floats, flies, spans or runs along. Its place
+ * and how far its footing reaches (m) into xzr: oy_world_pad. */
+int oy_model_footing(const oy_model *m, size_t i, float xzr[3]);
 /* How far one sees through the fog of the world prompt that names a
  * thing on high ground it then stands before, not on ("a lighthouse on a
  * rocky island in the fog"); 0 if none: oy_world_fog_sight. */

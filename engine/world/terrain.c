@@ -522,19 +522,46 @@ static float dune_ridge(float f)
                      : 1.0f - oy_smoothstepf(0.72f, 1.0f, f);
 }
 
-static float dunes(const oy_world *w, double x, double z, float min_wl)
+#define DUNE_WL 90.0f
+#define PAD_EASE 30.0f   /* m over which a footing's level eases into the dunes */
+
+/* The dunes' own height at x, z, before any footing levels them. */
+static float dune_field(const oy_world *w, double x, double z)
 {
-    static const float wl = 90.0f;
-    float fade = oy_smoothstepf(0.6f * wl, 0.2f * wl, min_wl);
-    if (fade <= 0.0f)
-        return 0.0f;
+    static const float wl = DUNE_WL;
     double u = x * w->wind_x + z * w->wind_z, v = z * w->wind_x - x * w->wind_z;
     float bendu = 28.0f * oy_world_fbm(w, x + 3100.0, z - 1700.0, 420.0, 60.0f, 3);
     float amp = 0.6f + 0.4f * oy_world_fbm(w, x - 6100.0, z + 900.0, 300.0, 60.0f, 2);
     double p = (u + bendu) / wl;
     double q = (0.6 * u + 0.8 * v + 0.7 * bendu) / (0.55 * wl);
-    float h = 14.0f * amp * dune_ridge((float)(p - floor(p))) +
-              4.0f * dune_ridge((float)(q - floor(q)));
+    return 14.0f * amp * dune_ridge((float)(p - floor(p))) + 4.0f * dune_ridge((float)(q - floor(q)));
+}
+
+void oy_world_pad(oy_world *w, double x, double z, float r)
+{
+    if (w->npads >= OY_WORLD_PADS)
+        return;
+    float *p = w->pads[w->npads++];
+    p[0] = (float)x;
+    p[1] = (float)z;
+    p[2] = r;
+    p[3] = fmaxf(dune_field(w, x, z), 12.0f);   /* never down in a trough */
+}
+
+/* The dunes at x, z, faded out where the land is seen coarser than
+ * their wavelength, level on the set's footings */
+static float dunes(const oy_world *w, double x, double z, float min_wl)
+{
+    float fade = oy_smoothstepf(0.6f * DUNE_WL, 0.2f * DUNE_WL, min_wl);
+    if (fade <= 0.0f)
+        return 0.0f;
+    float h = dune_field(w, x, z);
+    for (int i = 0; i < w->npads; i++) {
+        const float *p = w->pads[i];
+        float dx = (float)x - p[0], dz = (float)z - p[1], d2 = dx * dx + dz * dz, out = p[2] + PAD_EASE;
+        if (d2 < out * out)
+            h = oy_lerpf(h, p[3], oy_smoothstepf(out, p[2], sqrtf(d2)));
+    }
     return fade * h;
 }
 

@@ -31,6 +31,13 @@ void oy_world_lake_aside(oy_world *w);
  * for a level view from the origin to see it and its crown whole; one
  * thing alone (lone: a tree, a castle) on a lower hill, nearer. */
 void oy_world_hill_crown(oy_world *w, float h, int lone);
+/* Something of the set stands on a footing r metres round x, z: the dunes
+ * there lie level at the height they have at x, z, or on a trough's floor
+ * two thirds of the way up a crest (a house stood sunk in a dune's slope,
+ * a landed craft hid in a trough), easing back to their own shape over
+ * 30 m round it. The first OY_WORLD_PADS are kept. Call
+ * before the first frame. */
+void oy_world_pad(oy_world *w, double x, double z, float r);
 /* Something stands on the high ground from the start in a fog that hides
  * all past m metres: the default island is small, its near shore at
  * half that, so the thing on it shows through the fog. */
@@ -245,6 +252,7 @@ void oy_world_line_near(const oy_plan_line *L, double x, double z, oy_line_near 
 
 /* The world object, shared by the files of world/ only. */
 #define OY_WORLD_PERM 1024
+#define OY_WORLD_PADS 32
 struct oy_world {
     uint64_t id;                      /* unique in the process: what caches key on */
     uint64_t seed;
@@ -256,6 +264,9 @@ struct oy_world {
     float hill_crown;                 /* m: oy_world_hill_crown's height */
     int hill_lone;                    /* and whether one thing stands alone */
     float fog_sight;                  /* m: oy_world_fog_sight's (0: none) */
+    float pads[OY_WORLD_PADS][4];     /* oy_world_pad's: x, z, radius and
+                                         the dunes' height held there */
+    int npads;
     double wind_x, wind_z;            /* the prevailing wind dunes face */
 };
 

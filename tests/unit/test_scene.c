@@ -831,6 +831,30 @@ static void airplane_words(void)
     CHECK(derelict == 1 && off > 30.0f && off < 120.0f, "a crashed plane is a wreck (%d) %.0f m off", derelict, off);
 }
 
+/* In the dunes a house stands on level sand, not sunk in a dune's slope,
+ * and no lower than most of a crest */
+static void footing_in_dunes(void)
+{
+    oy_state st;
+    float lo = 1e9f, hi = -1e9f;
+    oyster_shot *shot = prompt_state("an adobe house in the desert", &st);
+    if (shot) {
+        oy_view v;
+        oy_shot_eval(shot, 1.0, &st, shot->ents, &v);
+        const oy_entity *e = st.nentities == 1 ? &st.entities[0] : NULL;
+        const oy_kind *k = e ? oy_scene_kind_find(e->kind) : NULL;
+        for (int i = 0; k && i < 9; i++) {
+            float a = 0.785f * (float)i, r = i == 8 ? 0.0f : 0.9f * k->radius * e->size;
+            float g = oy_world_ground(shot->world, &st, e->pos[0] + r * cosf(a), e->pos[2] + r * sinf(a));
+            lo = fminf(lo, g);
+            hi = fmaxf(hi, g);
+        }
+        oyster_shot_free(&shot);
+    }
+    CHECK(hi - lo < 2.0f, "a house in the dunes stands on level sand (%.2f m from its lowest corner to its highest)",
+          hi - lo);
+}
+
 /* Boats named with a town float on the water the view sees (they
  * stood on the beach by the town) */
 static void boats_by_town(void)
@@ -1982,6 +2006,7 @@ int main(void)
     stilt_words();
     boats_by_town();
     airplane_words();
+    footing_in_dunes();
     barn_by_road();
     overlook_words();
     oy_world_free(&world);
