@@ -96,9 +96,11 @@ void oy_flower_weights(float warmth, float wt[6])
      * yellow, lavender only purple and blue; poppies, red, at 0.8 */
     float warm_end = oy_smoothstepf(0.85f, 1.0f, w), cool_end = oy_smoothstepf(-0.85f, -1.0f, w);
     float red = oy_smoothstepf(0.6f, 0.8f, w) * (1.0f - warm_end);
-    const float k[6] = { 1.0f - fabsf(w), (1.0f + w) * (1.0f - red), (1.0f + w) * (1.0f - warm_end),
-                         (1.0f - 0.5f * fabsf(w)) * (1.0f - warm_end - cool_end) * (1.0f - 0.7f * red), 1.0f - w,
-                         1.0f - w };
+    /* (a field of poppies is red, a few of other colours among them) */
+    float few = 1.0f - 0.8f * red;
+    const float k[6] = { (1.0f - fabsf(w)) * few, (1.0f + w) * (1.0f - red), (1.0f + w) * (1.0f - warm_end),
+                         (1.0f - 0.5f * fabsf(w)) * (1.0f - warm_end - cool_end) * (1.0f - 0.7f * red) * few,
+                         (1.0f - w) * few, (1.0f - w) * few };
     for (int i = 0; i < 6; i++)
         wt[i] = k[i];
 }

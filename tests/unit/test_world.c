@@ -59,6 +59,14 @@ int main(void)
     }
 
     CHECK_GROUP("world");
+    {
+        /* poppies (flower warmth 0.8): red, a few others among them */
+        float wt[6], sum = 0.0f;
+        oy_flower_weights(0.8f, wt);
+        for (int k = 0; k < 6; k++)
+            sum += wt[k];
+        CHECK(wt[2] > 0.85f * sum, "a field of poppies is red (%.0f%% of its flowers)", 100.0f * wt[2] / sum);
+    }
     state_with(&st, OY_CH_VALLEY, 1.0f, OY_CH_RIVER, 0.8f);
     state_with(&st2, OY_CH_LAKE, 1.0f, OY_CH_RELIEF, 0.8f);
     {
