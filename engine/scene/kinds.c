@@ -64,6 +64,7 @@ static const oy_kind kinds[] = {
       "church: a stone nave with tall windows, a front tower with the door and a spire 24-28 m to its tip" },
     { "standing_stones", oy_kind_standing_stones, 0, 3.0f, 11.0f, "standing stones: a ring of tall weathered slabs" },
     { "graves", oy_kind_graves, 0, 1.1f, 11.0f, "graveyard: rows of weathered headstones and a few stone crosses" },
+    { "hay_bales", oy_kind_hay_bales, 0, 1.3f, 14.0f, "hay bales: a dozen round bales standing about a mown field" },
     { "road", oy_kind_road, OY_KIND_CLUSTER | OY_KIND_ALONG, 0.1f, 120.0f,
       "road: a track of packed earth along the ground, two wheel ruts worn into it" },
     { "highway", oy_kind_highway, OY_KIND_CLUSTER | OY_KIND_ALONG, 0.1f, 120.0f,

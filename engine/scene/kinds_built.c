@@ -847,6 +847,28 @@ void oy_kind_graves(oy_build *b)
         }
 }
 
+/* Round bales of hay left about a mown field, 1.5 m across and 1.2 m
+ * tall, standing on end in loose rows, some in pairs, their tops a
+ * little darker where the roll ends. */
+void oy_kind_hay_bales(oy_build *b)
+{
+    int hay = oy_build_mat(b, 0.42f, 0.33f, 0.15f);
+    int end = oy_build_mat(b, 0.34f, 0.26f, 0.11f);
+    for (int r = 0; r < 3; r++)
+        for (int i = 0; i < 4; i++) {
+            int s = r * 4 + i;
+            if (oy_build_rand(b, 200 + s, 0.0f, 1.0f) < 0.25f)
+                continue;   /* none here */
+            float x = -10.5f + 7.0f * (float)i + oy_build_rand(b, 20 + s, -2.0f, 2.0f);
+            float z = -8.0f + 8.0f * (float)r + oy_build_rand(b, 40 + s, -2.0f, 2.0f);
+            float rad = oy_build_rand(b, 60 + s, 0.68f, 0.8f), h = oy_build_rand(b, 80 + s, 1.1f, 1.3f);
+            oy_build_frustum(b, hay, x, -0.2f, z, rad, rad, h + 0.2f);
+            oy_build_frustum(b, end, x, h - 0.02f, z, 0.92f * rad, 0.85f * rad, 0.06f);
+            if (oy_build_rand(b, 100 + s, 0.0f, 1.0f) < 0.3f)   /* a second beside it */
+                oy_build_frustum(b, hay, x + 1.6f, -0.2f, z + 0.3f, rad, rad, h + 0.2f);
+        }
+}
+
 /* A classical temple of pale marble, its gable end toward the view: three
  * steps up to a floor 14 m by 30 m, a row of columns 9 m tall round it (six
  * across each end, eight down each side), the walls of its inner hall

@@ -611,6 +611,8 @@ static const lang_phrase lang_phrases[] = {
     OBJ("a family walking in a park", "person", 4, OY_PLACE_NONE),
     OBJ("a wind farm on grassy hills", "wind turbine", 8, OY_PLACE_ON_HIGH),
     OBJ("a plane flying over snowy mountains", "airplane", 1, OY_PLACE_NONE),
+    OBJ("an old farm tractor in a field of hay bales", "hay bales", 1, OY_PLACE_NONE),
+    OBJ("a haystack by a barn", "hay bales", 1, OY_PLACE_NEAR_ENTITY),
     CH("a coral reef lagoon with a sandy island", OY_CH_WATER_TINT, -0.55f, -0.45f),
     OBJ("a train station in the countryside", "train", 1, OY_PLACE_NONE),
     OBJ("a crashed plane in the jungle", "airplane", 1, OY_PLACE_NONE),
