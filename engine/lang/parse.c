@@ -972,7 +972,7 @@ static int group_named(const parser *p, size_t i, const match *m)
 static int is_part(const char *w)
 {
     static const char *const parts[] = { "window", "windows", "chimney", "chimneys", "roof", "roofs",
-                                         "rooftop", "rooftops" };
+                                         "rooftop", "rooftops", "smokestack", "smokestacks" };
     return ONE_OF(w, parts);
 }
 

@@ -41,6 +41,8 @@ static const oy_kind kinds[] = {
     { "hobbit_hole", oy_kind_hobbit_hole, OY_KIND_BUILDING, 4.0f, 10.0f,
       "hobbit hole: a round green door and round windows in a stone face dug into a grassy mound, a chimney on top" },
     { "barn", oy_kind_barn, OY_KIND_BUILDING, 9.0f, 10.0f, "barn: long, red or weathered wood, big doors" },
+    { "factory", oy_kind_factory, OY_KIND_BUILDING, 30.0f, 16.0f,
+      "factory: a brick hall under a sawtooth roof, an office at one end, two chimneys 30 m tall smoking" },
     { "stilt_house", oy_kind_stilt_house, OY_KIND_FLOATS | OY_KIND_FACES, 6.3f, 4.5f,
       "stilt house: a hut of woven walls under a steep thatch on a deck over the water, six posts down into it" },
     { "silo", oy_kind_silo, OY_KIND_BUILDING, 18.0f, 6.0f,

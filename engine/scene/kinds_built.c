@@ -400,6 +400,42 @@ void oy_kind_barn(oy_build *b)
     oy_build_box(b, dark, 0, wall + 1.4f, hz + 0.03f, 0.7f, 0.6f, 0.05f, 0, 0, 0);
 }
 
+/* A factory of red brick, its long side to the view: a hall 24 m by 18 m
+ * and 9 m to the eaves under a sawtooth of four gabled roofs, a row of
+ * tall windows and two loading doors along its front, a three-storey
+ * office at one end, and two brick chimneys 30 m tall smoking grey. */
+void oy_kind_factory(oy_build *b)
+{
+    float k = oy_build_rand(b, 1, 0.85f, 1.1f);
+    int brick = oy_build_masonry(b, 0.3f * k, 0.12f * k, 0.08f * k);   /* first: what a colour word paints */
+    int roof = roof_mat(b, 0.12f, 0.12f, 0.13f);
+    int dark = oy_build_mat(b, 0.035f, 0.035f, 0.04f);
+    int win = oy_build_window(b);
+    float hx = 12.0f, hz = 9.0f, wall = 9.0f;
+    oy_build_box(b, brick, 0, 0.5f * wall - 0.6f, 0, hx, 0.5f * wall + 0.6f, hz, 0, 0, 0);
+    for (int i = 0; i < 4; i++)
+        oy_build_roof(b, roof, -hx + 3.0f + 6.0f * (float)i, wall, 0, hz + 0.3f, 3.0f, 2.4f, PI * 0.5f);
+    for (int i = 0; i < 6; i++)
+        oy_build_box(b, win, -hx + 2.0f + 4.0f * (float)i, 5.5f, hz + 0.03f, 1.1f, 1.8f, 0.05f, 0, 0, 0);
+    for (int s = -1; s <= 1; s += 2)
+        oy_build_box(b, dark, (float)s * 5.0f, 1.8f, hz + 0.03f, 1.8f, 1.8f, 0.05f, 0, 0, 0);
+    /* the office at the near end, taller, with windows on each floor */
+    oy_build_box(b, brick, hx + 4.0f, 5.5f, 3.0f, 4.0f, 6.1f, 6.0f, 0, 0, 0);
+    for (int f = 0; f < 3; f++)
+        oy_build_box(b, win, hx + 4.0f, 2.0f + 3.2f * (float)f, 9.03f, 3.0f, 0.7f, 0.05f, 0, 0, 0);
+    /* the chimneys, a band near the top, smoke from each */
+    int young = oy_build_soft(b, 0.36f, 0.36f, 0.37f, 0.7f, 0.0f);
+    int old = oy_build_soft(b, 0.55f, 0.55f, 0.56f, 0.4f, 0.0f);
+    for (int c = 0; c < 2; c++) {
+        float x = -7.0f + 6.0f * (float)c, z = -4.0f - 2.0f * (float)c, h = 30.0f - 3.0f * (float)c;
+        oy_build_frustum(b, brick, x, 0.0f, z, 1.4f, 0.9f, h);
+        oy_build_frustum(b, dark, x, h - 1.5f, z, 1.05f, 1.05f, 0.6f);
+        int from = b->n;
+        oy_build_plume(b, young, old, 9, 9.0f, 0.5f, 20.0f, 1.0f, 5.0f, 2.0f);
+        oy_build_shift(b, from, b->nl, x, h, z);
+    }
+}
+
 /* a farm silo: a tall cylinder of galvanised steel or pale concrete
  * staves under a domed cap, hoops round it, a caged ladder up one side
  * and, on some farms, a shorter second silo beside it */
