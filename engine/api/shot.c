@@ -276,7 +276,6 @@ static int seek_afloat(const oyster_shot *shot, const oy_state *st, double x, do
     enum { STEP = 2, FROM = 4, STEPS = 150, CLEAR = 3 };   /* 8-300 m, 6 m clear */
     float best = -1e30f;
     int found = 0;
-
     for (int k = -3; k <= 3; k++) {
         float a = 0.0873f * (float)k, c = oy_cosf(a), s = oy_sinf(a);
         float vx = ux * c + uz * s, vz = uz * c - ux * s;

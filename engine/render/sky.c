@@ -723,10 +723,11 @@ static const struct great_moon {
 
 /* Great moon i seen along (dx, dy, dz), behind what cover of cloud lets
  * through (vis): a sphere lit by the sun, wherever the sun is (a crescent
- * when it is far behind, its dark side faint in the light of the land), its
- * face mottled with dark seas, dimmed and reddened low down by the air,
- * standing out of a blue sky by day, kept from glaring by night. Adds it to out and
- * returns how much of it covers the pixel (0 off its disc). */
+ * when it is far behind, its dark side faint in the light of the land),
+ * its face mottled with dark seas, dimmed and reddened low down by the
+ * air, standing out of a blue sky by day, kept from glaring by night.
+ * Adds it to out and returns how much of it covers the pixel (0 off its
+ * disc). */
 static float great_moon(const oy_sky *s, int i, float dx, float dy, float dz, float vis, float out[3])
 {
     const struct great_moon *m = &great_moons[i];
@@ -743,7 +744,8 @@ static float great_moon(const oy_sky *s, int i, float dx, float dy, float dz, fl
     /* lit from the sun's side, but turned a little toward the view, so
      * that it reads as a gibbous moon more often than a thin crescent */
     float l[3] = { s->sun[0] - 0.7f * m->dir[0], s->sun[1] - 0.7f * m->dir[1], s->sun[2] - 0.7f * m->dir[2] };
-    float ndl = oy_rmax(n[0] * l[0] + n[1] * l[1] + n[2] * l[2], 0.0f) / sqrtf(l[0] * l[0] + l[1] * l[1] + l[2] * l[2]);
+    float ll = sqrtf(l[0] * l[0] + l[1] * l[1] + l[2] * l[2]);
+    float ndl = oy_rmax(n[0] * l[0] + n[1] * l[1] + n[2] * l[2], 0.0f) / ll;
     float seas = oy_sinf(5.3f * n[0] + 1.7f * (float)i) * oy_sinf(4.1f * n[1] + 0.9f) *
                  oy_sinf(3.7f * n[2] + 2.3f * (float)i + 0.4f * n[0]);
     float tone = 1.0f - 0.35f * oy_smoothstepf(0.05f, 0.35f, seas);

@@ -398,11 +398,10 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
          * under 6 degrees from the origin (a level view's frame reaches
          * about 9): the hill lower (no taller than the thing, to 0.3 of
          * its height at most), then nearer or farther out (150-600 m,
-         * the view off its foot),
-         * and half as far off the view's axis, so the thing stands a
-         * third of the way in from the frame's edge, not on it; a lone
-         * tree on a low rise stands near enough to read (it stood 2
-         * degrees tall on a hill 360 m off) */
+         * the view off its foot), and half as far off the view's axis,
+         * so the thing stands a third of the way in from the frame's
+         * edge, not on it; a lone tree on a low rise stands near enough
+         * to read (it stood 2 degrees tall on a hill 360 m off) */
         sh->hill_x *= 0.5f;
         float d = hypotf(sh->hill_x, sh->hill_z);
         /* (a person, a graveyard, a village: the hill half its height at
