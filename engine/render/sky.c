@@ -722,8 +722,8 @@ static const struct great_moon {
 };
 
 /* Great moon i seen along (dx, dy, dz), behind what cover of cloud lets
- * through (vis): a sphere lit by the sun, wherever the sun is (a crescent
- * when it is far behind, its dark side faint in the light of the land),
+ * through (vis): a sphere lit from the sun's side, wherever the sun is
+ * (a gibbous moon, its dark side faint in the light of the land),
  * its face mottled with dark seas, dimmed and reddened low down by the
  * air, standing out of a blue sky by day, kept from glaring by night.
  * Adds it to out and returns how much of it covers the pixel (0 off its
@@ -741,9 +741,10 @@ static float great_moon(const oy_sky *s, int i, float dx, float dy, float dz, fl
         return 0.0f;
     float depth = sqrtf(1.0f - r2);
     float n[3] = { u[0] - m->dir[0] * depth, u[1] - m->dir[1] * depth, u[2] - m->dir[2] * depth };
-    /* lit from the sun's side, but turned a little toward the view, so
-     * that it reads as a gibbous moon more often than a thin crescent */
-    float l[3] = { s->sun[0] - 0.7f * m->dir[0], s->sun[1] - 0.7f * m->dir[1], s->sun[2] - 0.7f * m->dir[2] };
+    /* lit from the sun's side, but turned toward the view, so that half
+     * its face or more is lit (with the sun behind it, as at dusk over
+     * the set, it was a new moon, unseen) */
+    float l[3] = { s->sun[0] - 1.2f * m->dir[0], s->sun[1] - 1.2f * m->dir[1], s->sun[2] - 1.2f * m->dir[2] };
     float ll = sqrtf(l[0] * l[0] + l[1] * l[1] + l[2] * l[2]);
     float ndl = oy_rmax(n[0] * l[0] + n[1] * l[1] + n[2] * l[2], 0.0f) / ll;
     float seas = oy_sinf(5.3f * n[0] + 1.7f * (float)i) * oy_sinf(4.1f * n[1] + 0.9f) *
@@ -751,7 +752,7 @@ static float great_moon(const oy_sky *s, int i, float dx, float dy, float dz, fl
     float tone = 1.0f - 0.35f * oy_smoothstepf(0.05f, 0.35f, seas);
     float tr[3];
     trans_at(s, OBS_H, oy_rmax(dy, 0.0f), tr);
-    float light = (E_SUN / (float)OY_PI) * oy_lerpf(3.0f, 0.1f, s->night);
+    float light = (E_SUN / (float)OY_PI) * oy_lerpf(2.0f, 0.1f, s->night);
     float cover = (1.0f - oy_smoothstepf(0.9f, 1.0f, r2)) * vis;
     for (int ch = 0; ch < 3; ch++)
         out[ch] += cover * m->albedo[ch] * tone * tr[ch] * (ndl + 0.015f) * light;
