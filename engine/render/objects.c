@@ -1286,7 +1286,9 @@ static void shade_hit(const oy_objects *o, const oy_cast *c, const inst *I, int 
         /* a crown is itself the canopy the shadow sweep sees: look a
          * little above it, so only what stands higher shades it */
         float lit = oy_shadow_at(c->shadow, pt[0], pt[2], c->cam_y + pt[1] + (leaf ? 3.0f : 0.3f), t);
-        if (lit > 0.0f && I->caster) {
+        /* smoke takes no shadow from the things round it: a ray from
+         * every puff a pixel sees costs much and shows little */
+        if (lit > 0.0f && I->caster && !(m->flags & OY_MAT_SOFT)) {
             float q[3] = { pt[0] + ng[0] * 0.03f, pt[1] + ng[1] * 0.03f, pt[2] + ng[2] * 0.03f };
             lit *= object_shadow(o, q);
         }
