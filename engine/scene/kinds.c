@@ -173,6 +173,8 @@ static const oy_kind kinds[] = {
     { "iceberg", oy_kind_iceberg, OY_KIND_FLOATS | OY_KIND_LANDFORM, 10.0f, 14.0f,
       "iceberg: white and blue-white blocks of ice piled 5-13 m above the water; floats" },
     { "swan", oy_kind_swan, OY_KIND_FLOATS, 1.0f, 0.8f, "swan: white, afloat, its neck in an S and an orange bill; bobs" },
+    { "lily_pads", oy_kind_lily_pads, OY_KIND_FLOATS, 0.2f, 3.0f,
+      "water lilies: a patch of green pads 6 m across on the water, a few white or pink flowers" },
     { "bird_flock", oy_kind_bird_flock, OY_KIND_LIFTED, 16.0f, 20.0f, "a flock of birds wheeling 3-15 m over the ground" },
     { "fireflies", oy_kind_fireflies, OY_KIND_LIFTED, 2.5f, 4.0f,
       "fireflies: forty-odd yellow-green lights drifting 0.5-2 m up over 14 m, blinking; dark by day" },

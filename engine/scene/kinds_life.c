@@ -408,6 +408,26 @@ void oy_kind_swan(oy_build *b)
     oy_build_box(b, black, 0.04f * turn * k, 0.95f * k + bob, 0.63f * k, 0.032f * k, 0.03f * k, 0.02f * k, turn, 0, 0);
 }
 
+/* Water lilies: a patch of round green pads 6 m across lying on the
+ * water, some overlapping, a few white or pink flowers open among them. */
+void oy_kind_lily_pads(oy_build *b)
+{
+    int pad = oy_build_mat(b, 0.06f, 0.14f, 0.035f);
+    int dark = oy_build_mat(b, 0.04f, 0.1f, 0.025f);
+    int bloom = oy_build_rand(b, 1, 0.0f, 1.0f) < 0.5f ? oy_build_mat(b, 0.85f, 0.84f, 0.8f)
+                                                        : oy_build_mat(b, 0.85f, 0.45f, 0.6f);
+    int heart = oy_build_mat(b, 0.8f, 0.6f, 0.1f);
+    for (int i = 0; i < 22; i++) {
+        float a = oy_build_rand(b, 10 + i, 0.0f, 6.283f), r = 3.0f * sqrtf(oy_build_rand(b, 40 + i, 0.0f, 1.0f));
+        float x = r * oy_cosf(a), z = r * oy_sinf(a), s = oy_build_rand(b, 70 + i, 0.25f, 0.5f);
+        oy_build_ellipsoid(b, i & 3 ? pad : dark, x, 0.01f, z, s, 0.02f, s);
+        if (i % 6 == 0) {   /* a flower on it, its yellow heart */
+            oy_build_ellipsoid(b, bloom, x, 0.08f, z, 0.14f, 0.08f, 0.14f);
+            oy_build_ellipsoid(b, heart, x, 0.14f, z, 0.05f, 0.03f, 0.05f);
+        }
+    }
+}
+
 /* A dragon on the wing, heading +z: a scaled body and chest, a long
  * neck curving up to a horned head, a tail tapering 8 m behind and
  * swaying, hind legs tucked under; two great wings of dark membrane,

@@ -347,6 +347,7 @@ void oy_kind_spaceship(oy_build *b);
 void oy_kind_airplane(oy_build *b);
 void oy_kind_hay_bales(oy_build *b);
 void oy_kind_factory(oy_build *b);
+void oy_kind_lily_pads(oy_build *b);
 #define OY_WRECK_HEIGHT 5.0f   /* m: how tall an airplane's wreck lies */
 void oy_kind_dragon(oy_build *b);
 void oy_kind_giraffe(oy_build *b);

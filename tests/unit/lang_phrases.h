@@ -614,6 +614,7 @@ static const lang_phrase lang_phrases[] = {
     OBJ("an old farm tractor in a field of hay bales", "hay bales", 1, OY_PLACE_NONE),
     OBJ("a haystack by a barn", "hay bales", 1, OY_PLACE_NEAR_ENTITY),
     OBJ("a factory with smoking chimneys", "factory", 1, OY_PLACE_NONE),
+    OBJ("a quiet pond with lily pads and a weeping willow", "lily pads", 1, OY_PLACE_NEAR_WATER),
     CH("a factory with smoking chimneys", OY_CH_HEARTH, 1.0f, 1.0f),
     OBJ("a power station with smokestacks", "factory", 1, OY_PLACE_NONE),
     OBJ("an old steel mill by the river at dusk", "factory", 1, OY_PLACE_NEAR_WATER),
