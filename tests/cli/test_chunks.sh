@@ -148,8 +148,14 @@ kill_chunk() {
     "$OYSTER" render "$T/long.yaml" --chunk 1/1 -o "$T/killed" --progress json 2>"$T/kill.err" &
     pid=$!
     i=0
-    # its first frame; up to two minutes on a machine loaded with other work
-    while ! grep -q '"frame"' "$T/kill.err" 2>/dev/null && [ $i -lt 1200 ]; do sleep 0.1; i=$((i + 1)); done
+    # its first frame, and its chunk's temporary file begun (the file may
+    # open a moment after the first frame is told); up to two minutes on a
+    # machine loaded with other work
+    while ! { grep -q '"frame"' "$T/kill.err" 2>/dev/null && ls -a "$T/killed" 2>/dev/null | grep -q '\.tmp$'; } &&
+        [ $i -lt 1200 ]; do
+        sleep 0.1
+        i=$((i + 1))
+    done
     kill "-$1" $pid
     wait $pid
     rc=$?
