@@ -1399,15 +1399,23 @@ static int beside_road(const oy_model *m, const oy_entrec *r)
     return k && (k->flags & OY_KIND_ALONG);
 }
 
-/* The place `along` metres up the road r stands by, r's own offset to
- * the side of its centre line as it winds (world x, z). */
-static void road_side(const oy_model *m, const oy_entrec *r, float along, float xz[2])
+/* The place `along` metres up the road r stands by, side metres to the
+ * right of its centre line as it winds (world x, z). */
+static void road_side(const oy_model *m, const oy_entrec *r, float along, float side, float xz[2])
 {
     const oy_entrec *o = &m->ents[r->beside - 1];
     float c[2], a;
     oy_road_point(o->e.seed, o->e.yaw * (float)(OY_PI / 180.0), along, c, &a);
-    xz[0] = o->e.pos[0] + c[0] + oy_cosf(a) * r->beside_off[0];
-    xz[1] = o->e.pos[2] + c[1] - oy_sinf(a) * r->beside_off[0];
+    xz[0] = o->e.pos[0] + c[0] + oy_cosf(a) * side;
+    xz[1] = o->e.pos[2] + c[1] - oy_sinf(a) * side;
+}
+
+/* Where the view at tv stands (c0) and a metre ahead of it along the
+ * ground (c1), world x, z. */
+static void view_line(oy_anchor_fn fn, void *ctx, double tv, float c0[2], float c1[2])
+{
+    fn(ctx, tv, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c0);
+    fn(ctx, tv, 1.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c1);
 }
 
 /* A building by a winding road stands on the side of it nearer the
@@ -1416,17 +1424,14 @@ static void road_side(const oy_model *m, const oy_entrec *r, float along, float 
 static void road_side_in_view(const oy_model *m, oy_entrec *r, oy_anchor_fn fn, void *ctx, double tv, float xz[2])
 {
     float c0[2], c1[2], other[2];
-    fn(ctx, tv, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c0);
-    fn(ctx, tv, 1.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c1);
-    r->beside_off[0] = -r->beside_off[0];
-    road_side(m, r, r->beside_off[1], other);
+    view_line(fn, ctx, tv, c0, c1);
+    road_side(m, r, r->beside_off[1], -r->beside_off[0], other);
     float fx = c1[0] - c0[0], fz = c1[1] - c0[1];
     float off_a = fabsf((xz[0] - c0[0]) * fz - (xz[1] - c0[1]) * fx);
     float off_b = fabsf((other[0] - c0[0]) * fz - (other[1] - c0[1]) * fx);
     if (off_b < off_a) {
         xz[0] = other[0];
         xz[1] = other[1];
-    } else {
         r->beside_off[0] = -r->beside_off[0];
     }
 }
@@ -1459,7 +1464,7 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
         } else if (r->beside && beside_road(m, r)) {
             /* by a road: beside its centre line as it winds; a power line
              * winds with it, its line the road's moved to the side */
-            road_side(m, r, r->beside_off[1], xz);
+            road_side(m, r, r->beside_off[1], r->beside_off[0], xz);
             const oy_kind *k = oy_scene_kind_find(r->e.kind);
             if (k && (k->flags & (OY_KIND_BUILDING | OY_KIND_CLUSTER)) == OY_KIND_BUILDING)
                 road_side_in_view(m, r, fn, ctx, tv, xz);
@@ -1474,8 +1479,7 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
              * comes first in the table, so it is placed already) */
             const oy_entrec *o = &m->ents[r->beside - 1];
             float c0[2], c1[2];
-            fn(ctx, tv, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c0);
-            fn(ctx, tv, 1.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c1);
+            view_line(fn, ctx, tv, c0, c1);
             float fx = c1[0] - c0[0], fz = c1[1] - c0[1];
             xz[0] = o->e.pos[0] + fx * r->beside_off[1] + fz * r->beside_off[0];
             xz[1] = o->e.pos[2] + fz * r->beside_off[1] - fx * r->beside_off[0];
@@ -1498,8 +1502,7 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
             float gap = k ? 2.2f * k->radius + 1.0f : 0.0f, c0[2], c1[2];
             int sought = r->seek != OY_SEEK_NONE && crowded(m, i, xz, gap);
             if (sought || overlaps(m, i, xz, k)) {
-                fn(ctx, tv, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c0);
-                fn(ctx, tv, 1.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c1);
+                view_line(fn, ctx, tv, c0, c1);
                 float x0 = xz[0], z0 = xz[1];
                 for (int step = 1; step <= 16 && sought && crowded(m, i, xz, gap); step++) {
                     float d = gap * (float)((step + 1) / 2) * (step & 1 ? 1.0f : -1.0f);
@@ -1667,8 +1670,7 @@ int oy_model_set_going(oy_model *m, oy_anchor_fn place, oy_wet_fn wet, void *ctx
             continue;
         double tv = r->of_set ? OY_SET_VIEW : r->t_add;
         float c0[2], c1[2];
-        place(ctx, tv, 0.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c0);
-        place(ctx, tv, 1.0f, 0.0f, OY_SEEK_NONE, 0.0f, 0.0f, c1);
+        view_line(place, ctx, tv, c0, c1);
         float fx = c1[0] - c0[0], fz = c1[1] - c0[1];
         float most = speed * GOING_S, x = r->e.pos[0], z = r->e.pos[2];
         /* away and to the right (+1) or the left, so that it stays in a
@@ -1719,7 +1721,7 @@ int oy_model_set_going(oy_model *m, oy_anchor_fn place, oy_wet_fn wet, void *ctx
             float u = len * (float)(j + 1) / (float)n;
             if (road) {
                 float xz[2];
-                road_side(m, r, r->beside_off[1] + u, xz);
+                road_side(m, r, r->beside_off[1] + u, r->beside_off[0], xz);
                 q[j].p[0] = xz[0];
                 q[j].p[2] = xz[1];
                 if (j == 0)
