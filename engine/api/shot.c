@@ -669,12 +669,19 @@ int oyster_shot_open(oyster_shot **out, const char *path, const oyster_overrides
         goto fail;
     if ((err = oy_world_new(&shot->world, shot->script->seed, shot->script->world.layout)))
         goto fail;
-    if (oy_model_shore_thing(shot->model))
+    int shore = oy_model_shore_thing(shot->model);
+    if (shore)
         oy_world_lake_aside(shot->world);
     int lone;
     float crown = oy_model_crown_height(shot->model, &lone);
     oy_world_hill_crown(shot->world, crown, lone);
     oy_world_fog_sight(shot->world, oy_model_fog_sight(shot->model));
+    /* the sea ahead, unless the set has a building or a thing on a hill
+     * or a shore (a lighthouse): the default shore along the view frames
+     * it by the sea */
+    if (oy_model_world_channel(shot->model, OY_CH_SEAWARD) >= 0.5f && crown <= 0.0f && !shore &&
+        !oy_model_builds(shot->model))
+        oy_world_sea_ahead(shot->world);
     if ((err = oy_camera_new(&shot->camera, shot->script, shot->model, shot->world)))
         goto fail;
     shot->ents = oy_calloc((size_t)oy_model_max_entities(shot->model), sizeof *shot->ents);

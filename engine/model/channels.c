@@ -63,6 +63,7 @@ const oy_channel_info oy_channels[OY_CH_COUNT] = {
     [OY_CH_COAST]           = { "coast",           0.0f,   0.0f,   1.0f },
     [OY_CH_ISLAND]          = { "island",          0.0f,   0.0f,   1.0f },
     [OY_CH_OFFSHORE]        = { "offshore",        0.0f,   0.0f,   1.0f },
+    [OY_CH_SEAWARD]         = { "seaward",         0.0f,   0.0f,   1.0f },
     [OY_CH_LAKE]            = { "lake",            0.0f,   0.0f,   1.0f },
     [OY_CH_RIVER]           = { "river",           0.0f,   0.0f,   1.0f },
     [OY_CH_WATER_LEVEL]     = { "water_level",     0.0f,  -1.0f,   1.0f },

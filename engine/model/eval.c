@@ -3,6 +3,7 @@
  * entities by their add/move/remove records, then the cues (cues.c).
  * Nothing here depends on earlier calls.
  */
+#include <assert.h>
 #include <math.h>
 #include <string.h>
 
@@ -289,6 +290,16 @@ int oy_model_shore_thing(const oy_model *m)
     return 0;
 }
 
+int oy_model_builds(const oy_model *m)
+{
+    for (size_t i = 0; i < m->nents; i++) {
+        const oy_kind *kd = oy_scene_kind_find(m->ents[i].e.kind);
+        if (m->ents[i].t_add <= 0.0 && m->ents[i].of_set && kd && (kd->flags & OY_KIND_BUILDING))
+            return 1;
+    }
+    return 0;
+}
+
 int oy_model_footing(const oy_model *m, size_t i, float xzr[3])
 {
     const oy_entrec *r = &m->ents[i];
@@ -316,6 +327,12 @@ float oy_model_crown_height(const oy_model *m, int *lone)
         }
     }
     return h;
+}
+
+float oy_model_world_channel(const oy_model *m, int ch)
+{
+    assert(ch >= 0 && ch < OY_CH_COUNT);
+    return m->init[ch];
 }
 
 float oy_model_fog_sight(const oy_model *m)

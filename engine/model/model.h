@@ -64,6 +64,8 @@ enum oy_channel {
     OY_CH_COAST,         /* sea on one side of the set's shoreline */
     OY_CH_ISLAND,        /* land surrounded by sea */
     OY_CH_OFFSHORE,      /* 0..1 out at sea: the default shore moved kilometres away */
+    OY_CH_SEAWARD,       /* 0..1 the default shore faces the view, the sea ahead
+                            (the world prompt's value: oy_world_sea_ahead) */
     OY_CH_LAKE,          /* a lake in view */
     OY_CH_RIVER,         /* a river through the frame */
     OY_CH_WATER_LEVEL,   /* -1..1 shift of water levels */
@@ -268,6 +270,9 @@ int oy_model_shore_thing(const oy_model *m);
  * thing standing alone (a tree, a castle; not a village or a person):
  * oy_world_hill_crown. */
 float oy_model_crown_height(const oy_model *m, int *lone);
+/* Whether the world prompt names a building of the set, there from the
+ * start (a lighthouse, a house): it needs land in view. */
+int oy_model_builds(const oy_model *m);
 /* Whether entity i stands on a footing of its own from the start, where
  * the set (not the camera) put it: a building, a tent, a landed craft, a
  * wreck; not what moves, floats, flies, spans or runs along. Its place
@@ -277,6 +282,8 @@ int oy_model_footing(const oy_model *m, size_t i, float xzr[3]);
  * thing on high ground it then stands before, not on ("a lighthouse on a
  * rocky island in the fog"); 0 if none: oy_world_fog_sight. */
 float oy_model_fog_sight(const oy_model *m);
+/* A channel's value as the world block sets it, before any directive. */
+float oy_model_world_channel(const oy_model *m, int ch);
 /* Entity i (0 .. oy_model_entity_count - 1) as it is at t, into out (as it
  * was added, before its time); returns 1 when it is in the shot at t. */
 int oy_model_entity_at(const oy_model *m, size_t i, double t, oy_entity *out);

@@ -16,6 +16,18 @@
 
 #include "cast_impl.h"
 
+/* the surface s of the cell q (r the row after) at fx, fz with a rough
+ * sea's swells on its water, where the water is deep enough to heave */
+static float heaved(const oy_cast *c, const oy_tcell *q, const oy_tcell *r, float fx, float fz,
+                    float x, float z, float s)
+{
+    float g = oy_rbilin(q[0].g, q[1].g, r[0].g, r[1].g, fx, fz);
+    float wl = oy_rbilin(q[0].wl, q[1].wl, r[0].wl, r[1].wl, fx, fz);
+    if (wl - g <= 0.5f)
+        return s;
+    return oy_rmax(g, wl + oy_cast_heave(c, x, z) * oy_smoothstepf(0.5f, 6.0f, wl - g));
+}
+
 /* cast surface at a level (or the first coarser one baked there); *own
  * and *cell are the chunk and cell sampled when they are level k's own,
  * *own is NULL after a fallback */
@@ -36,11 +48,12 @@ static inline float surface(const oy_cast *c, int k, float x, float z, float cf,
         if (cf < 1.0f)
             lo = oy_rbilin(oy_rmax(q[0].g, q[0].wl), oy_rmax(q[1].g, q[1].wl),
                            oy_rmax(r[0].g, r[0].wl), oy_rmax(r[1].g, r[1].wl), fx, fz);
-        if (cf <= 0.0f)
-            return lo;
-        const float *h = ch->top + i;
-        hi = oy_rbilin(h[0], h[1], h[OY_RSTRIDE], h[OY_RSTRIDE + 1], fx, fz);
-        return cf >= 1.0f ? hi : lo + (hi - lo) * cf;
+        if (cf > 0.0f) {
+            const float *h = ch->top + i;
+            hi = oy_rbilin(h[0], h[1], h[OY_RSTRIDE], h[OY_RSTRIDE + 1], fx, fz);
+        }
+        float s = cf <= 0.0f ? lo : cf >= 1.0f ? hi : lo + (hi - lo) * cf;
+        return c->heave > 0.0f ? heaved(c, q, r, fx, fz, x, z, s) : s;
     }
     *own = NULL;
     return -1e9f;
@@ -55,6 +68,7 @@ static float skip_box(const oy_cast *c, float bx, float bz, float size, float to
                       float hx, float hz, float s, float t, float band)
 {
     float x = hx * t, z = hz * t, e = band;
+    top += c->heave_top;
     if (hx > 1e-6f)
         e = oy_rmin(e, t + (bx + size - x) / hx);
     else if (hx < -1e-6f)
@@ -74,11 +88,11 @@ static float skip(const oy_cast *c, const oy_tlevel *L, const oy_tchunk *ch, int
 {
     float size = OY_RCHUNK * L->spacing;
     float bx = L->ox + (float)(ch->cx - L->cx0) * size, bz = L->oz + (float)(ch->cz - L->cz0) * size;
-    if (y > ch->hmax)
+    if (y > ch->hmax + c->heave_top)
         return skip_box(c, bx, bz, size, ch->hmax, hx, hz, s, t, band);
     int ci = i % OY_RSTRIDE / OY_RBLOCK, cj = i / OY_RSTRIDE / OY_RBLOCK;
     float top = ch->bmax[cj][ci];
-    if (y <= top)
+    if (y <= top + c->heave_top)
         return t;
     float bs = OY_RBLOCK * L->spacing;
     return skip_box(c, bx + (float)ci * bs, bz + (float)cj * bs, bs, top, hx, hz, s, t, band);
@@ -154,7 +168,7 @@ static void march(const oy_cast *c, const ranges *R, column *q, int col, int row
             k++;
         const oy_tlevel *L = &c->levels[k];
         y = c->cam_y + s * t;
-        if (y > L->hmax) {
+        if (y > L->hmax + c->heave_top) {
             /* above everything this level and the coarser ones hold: a
              * rising ray is sky, a falling one can drop straight to that
              * height */
@@ -162,7 +176,7 @@ static void march(const oy_cast *c, const ranges *R, column *q, int col, int row
                 t = 2.0f * c->tmax;
                 break;
             }
-            float tn = (L->hmax - c->cam_y) / s;
+            float tn = (L->hmax + c->heave_top - c->cam_y) / s;
             if (tn > t) {
                 t = tn;
                 q->have_s = 0;

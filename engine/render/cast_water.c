@@ -27,6 +27,11 @@ static float train_phase(const oy_cast *c, double t, const float dir[2], float l
     return (float)(ph - floor(ph / (2.0 * OY_PI)) * (2.0 * OY_PI));
 }
 
+/* a swell's height for a slope of SWELL_SLOPE at full roughness: its
+ * crest stands 1.3 times that over the water's level, its trough 0.7
+ * below */
+#define SWELL_SLOPE 0.4f
+
 void oy_cast_waves_at(oy_cast *c, double t)
 {
     for (int i = 0; i < OY_WAVES; i++)
@@ -34,6 +39,38 @@ void oy_cast_waves_at(oy_cast *c, double t)
     for (int i = 0; i < OY_SWELLS; i++)
         c->swell_ph[i] = train_phase(c, t, swell_dir[i], swell_len[i]);
     c->rough = oy_smoothstepf(0.45f, 1.0f, oy_clampf(c->st->ch[OY_CH_WIND], 0.0f, 1.0f));
+    /* the sea's swells rise and fall in the march, so near crests hide
+     * the troughs and the horizon behind them; a lake's chop and ice do
+     * not heave */
+    const oy_world_shape *sh = c->shape;
+    float ice = oy_clampf(c->st->ch[OY_CH_ICE], 0.0f, 1.0f);
+    c->heave = sh ? c->rough * oy_smoothstepf(0.3f, 0.7f, sh->coast) * (1.0f - ice) : 0.0f;
+    c->heave_top = 0.0f;
+    for (int i = 0; i < OY_SWELLS; i++)
+        c->heave_top += 1.3f * c->heave * SWELL_SLOPE * swell_len[i] / (float)(2.0 * OY_PI);
+    /* by the camera no crest rises past half its height over the sea,
+     * so a crest never fills the view */
+    c->heave_near = sh && c->heave_top > 0.0f
+                        ? oy_clampf(0.5f * (c->cam_y - sh->sea_level - 0.5f) / c->heave_top, 0.0f, 1.0f)
+                        : 1.0f;
+}
+
+float oy_cast_heave(const oy_cast *c, float x, float z)
+{
+    float r2 = x * x + z * z;
+    if (r2 > 1800.0f * 1800.0f)
+        return 0.0f;
+    float h = 0.0f;
+    for (int i = 0; i < OY_SWELLS; i++) {
+        float k = (float)(2.0 * OY_PI) / swell_len[i];
+        float sn = oy_rcos(c->swell_ph[i] + (x * swell_dir[i][0] + z * swell_dir[i][1]) * k - 1.5707963f);
+        h += SWELL_SLOPE / k * (sn + 0.3f * sn * sn);
+    }
+    /* a crest under a pixel far out is the shading's; by the camera the
+     * swells sink as far as it needs */
+    float r = sqrtf(r2);
+    float near = oy_lerpf(c->heave_near, 1.0f, oy_smoothstepf(30.0f, 150.0f, r));
+    return h * c->heave * near * (1.0f - oy_smoothstepf(900.0f, 1800.0f, r));
 }
 
 /* sum of travelling waves: slope of the water surface at local x, z;
@@ -79,7 +116,7 @@ static void waves(const oy_cast *c, float x, float z, double wx, double wz, floa
         float sn = oy_rcos(ph - 1.5707963f), cs = oy_rcos(ph);
         /* a trochoid's sharp crest and broad trough: the slope steepens
          * toward the crest (sin near 1) */
-        float sl = 0.4f * rough * cs * (1.0f + 0.6f * sn) / (1.0f + dist * 0.002f);
+        float sl = SWELL_SLOPE * rough * cs * (1.0f + 0.6f * sn) / (1.0f + dist * 0.002f);
         *sx += sl * swell_dir[i][0];
         *sz += sl * swell_dir[i][1];
         h += sn;

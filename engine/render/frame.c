@@ -606,8 +606,8 @@ int oy_render_frame(oy_renderer *r, const oy_state *st, const oy_view *v,
     c.detail = r->detail;
     c.st = st;
     c.t = (float)st->t;
-    oy_cast_waves_at(&c, st->t);
     oy_cast_season(&c, r->w, &sh, st);
+    oy_cast_waves_at(&c, st->t);
     float haze = oy_clampf(st->ch[OY_CH_HAZE], 0.0f, 1.0f);
     float fog = oy_clampf(st->ch[OY_CH_FOG], 0.0f, 1.0f);
     float precip = oy_clampf(st->ch[OY_CH_RAIN], 0.0f, 1.0f) * 0.5f + oy_clampf(st->ch[OY_CH_SNOW], 0.0f, 1.0f);

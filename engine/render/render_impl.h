@@ -364,14 +364,25 @@ typedef struct oy_cast {
     float swell_ph[OY_SWELLS];    /* each swell's */
     float rough;                  /* 0..1 how rough the sea runs: swells and
                                    * whitecaps from a strong wind */
+    float heave;                  /* 0..1 how far a rough sea's swells rise
+                                   * in the march, not only in the shading
+                                   * (0 on a lake, on ice, in a calm) */
+    float heave_top;              /* metres the highest crest stands over
+                                   * the water's level */
+    float heave_near;             /* 0..1 the swells' share by the camera,
+                                   * so that no crest reaches it */
     float *hdr;                   /* w * h * 3, row 0 at the bottom */
     float *depth;                 /* w * h, metres along the ray */
 } oy_cast;
 
 #define OY_DETAIL_N 256
 int oy_cast_detail_make(float **tile, uint64_t seed);
-/* Set the water's wave phases for time t (seconds) and the cast's camera. */
+/* Set the water's wave phases for time t (seconds) and the cast's camera,
+ * and how the sea heaves (after oy_cast_season). */
 void oy_cast_waves_at(oy_cast *c, double t);
+/* The height of a rough sea's swells over the water's level at local x,
+ * z (metres, c->heave > 0), the swells the shading tilts the water by. */
+float oy_cast_heave(const oy_cast *c, float x, float z);
 /* The water's absorption and body colour for the water colour channels
  * (water_warmth, water_tint, water_light); the defaults give exactly the
  * water of a state that says nothing about its colour. */

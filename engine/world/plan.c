@@ -182,6 +182,18 @@ void oy_world_plan_setup(oy_world *w, const oy_layout_item *layout)
     }
 }
 
+void oy_world_sea_ahead(oy_world *w)
+{
+    /* west to east, so the sea (+z) lies on its left */
+    static const double bay[5][2] = { { -1400.0, 700.0 }, { -400.0, 120.0 }, { 0.0, 12.0 },
+                                      { 400.0, 120.0 }, { 1400.0, 700.0 } };
+    oy_plan_feature *C = &w->feat[OY_FEAT_COAST];
+    if (C->placed)
+        return;
+    line_setup(&C->line, w->seed, OY_FEAT_COAST, bay, 5);
+    C->sea = -1;
+}
+
 const oy_plan_feature *oy_world_feature(const oy_world *w, int f)
 {
     assert(f >= 0 && f < OY_FEAT_COUNT);

@@ -42,6 +42,12 @@ void oy_world_pad(oy_world *w, double x, double z, float r);
  * all past m metres: the default island is small, its near shore at
  * half that, so the thing on it shows through the fog. */
 void oy_world_fog_sight(oy_world *w, float m);
+/* The world prompt makes the sea its subject ("crashing waves"): the
+ * default shore runs across the view, a beach underfoot and the open sea
+ * ahead from about 12 m, curving away out of the frame on either side.
+ * Call before the first evaluation; a coast world.layout places keeps
+ * its course. */
+void oy_world_sea_ahead(oy_world *w);
 
 enum oy_water_kind { OY_WATER_NONE, OY_WATER_SEA, OY_WATER_LAKE, OY_WATER_RIVER };
 

@@ -608,6 +608,28 @@ int main(void)
         }
         CHECK(sd[1] > 11.0 && sd[1] > 4.0 * sd[0], "a rough sea's swells: block means vary by %.1f (a calm sea's "
               "%.1f)", sd[1], sd[0]);
+        /* the swells rise, not only tilt the light: seen level from 2.5 m
+         * over a clear sky's sea, their crests stand over the calm sea's
+         * horizon, so a band of rows just over it turns from sky (alike
+         * from column to column) to crests and the troughs between */
+        st.ch[OY_CH_CLOUD] = 0.0f;
+        view_make(&v, 0.0, here.water + 2.5f, 0.0, 0, 0, 0, 35);
+        render_pair(w, p2, &cfg, &st, &v, OY_CH_WIND, 0.95f, a, b);
+        double band[2];
+        for (int k = 0; k < 2; k++) {
+            band[k] = 0.0;
+            for (int y = H / 2 - 8; y < H / 2 - 1; y++) {
+                double s1 = 0.0, s2 = 0.0;
+                for (int x = 0; x < W; x++) {
+                    double g = (k ? b : a)[((size_t)y * W + x) * 3 + 1];
+                    s1 += g;
+                    s2 += g * g;
+                }
+                band[k] += sqrt(fmax(s2 / W - (s1 / W) * (s1 / W), 0.0)) / 7.0;
+            }
+        }
+        CHECK(band[1] > 4.0 * band[0] + 3.0, "a rough sea's crests over the horizon: the rows just above it vary "
+              "by %.1f along the row (%.1f over a calm sea)", band[1], band[0]);
     }
 
     /* fog flattens the far distance */

@@ -282,6 +282,33 @@ int main(void)
               dry[1], dry[0]);
     }
     {
+        /* the sea as the subject ("crashing waves"): the default view
+         * stands on a beach, the sea across its whole 40 degree fan from
+         * 20 m out to 4 km, where the default shore runs along the view */
+        oy_world *ws = NULL;
+        int wet[2] = { 0, 0 }, n = 0, under = 1;
+        if (oy_world_new(&ws, 42, NULL) == 0) {
+            oy_world_sea_ahead(ws);
+            oy_state so;
+            state_with(&so, OY_CH_COAST, 1.0f, OY_CH_RELIEF, 0.4f);
+            for (int k = 0; k < 2; k++)
+                for (double r = 20.0; r < 4000.0; r *= 1.15)
+                    for (int a = -20; a <= 20; a += 4, n += !k) {
+                        oy_place_info p;
+                        double t = a * OY_PI / 180.0;
+                        oy_world_place(k ? ws : w, &so, r * sin(t), r * cos(t), &p);
+                        wet[k] += p.water > p.ground;
+                    }
+            oy_place_info p;
+            oy_world_place(ws, &so, 0.0, 0.0, &p);
+            under = p.water > p.ground;
+        }
+        CHECK(ws && wet[1] == n && !under && wet[0] < n * 3 / 4,
+              "sea ahead: %d of %d points in the view's fan are sea (%d by the default shore), the camera's "
+              "ground dry", wet[1], n, wet[0]);
+        oy_world_free(&ws);
+    }
+    {
         /* farmland is a patchwork: along a kilometre of it the ground's
          * colour steps from field to field, where a meadow's drifts */
         int steps[2] = { 0, 0 };
