@@ -14,16 +14,17 @@
 
 /* Rock in beds: two shades of the world's rock (times dark: wet rock is
  * darker), picked by height; grown over with plants by moss (0..1),
- * the darker bed the more. */
+ * the darker bed the more; whitened by frost times the snow cover
+ * (upright faces hold little). */
 typedef struct beds {
     int m[2];
     float thick;                  /* m per bed */
 } beds;
 
-static beds rock_beds(oy_build *b, int salt, float dark, float moss)
+static beds rock_beds(oy_build *b, int salt, float dark, float moss, float frost)
 {
     const oy_look *L = b->look;
-    float k = dark * oy_build_rand(b, salt, 0.85f, 1.1f), snow = 0.5f * L->snow;
+    float k = dark * oy_build_rand(b, salt, 0.85f, 1.1f), snow = frost * L->snow;
     beds r;
     for (int j = 0; j < 2; j++) {
         float s = k * (j ? 0.78f : 1.0f), c[3];
@@ -74,7 +75,7 @@ static void greenery(oy_build *b, int m, int salt, float x, float y, float z, fl
  * showing through; 20-35 m across and about as high. */
 void oy_kind_arch(oy_build *b)
 {
-    beds r = rock_beds(b, 1, 1.0f, 0.0f);
+    beds r = rock_beds(b, 1, 1.0f, 0.0f, 0.5f);
     float span = oy_build_rand(b, 3, 18.0f, 28.0f);       /* inner width */
     float T = oy_build_rand(b, 4, 8.0f, 12.0f);           /* the rock's thickness */
     float D = oy_build_rand(b, 5, 10.0f, 15.0f);          /* front to back */
@@ -114,7 +115,7 @@ void oy_kind_arch(oy_build *b)
 void oy_kind_rock_tower(oy_build *b)
 {
     float moss = oy_clampf(2.5f * b->look->green - 1.0f, 0.0f, 0.85f);
-    beds r = rock_beds(b, 1, 1.3f, 0.5f * moss);
+    beds r = rock_beds(b, 1, 1.3f, 0.5f * moss, 0.5f);
     float H = oy_build_rand(b, 3, 30.0f, 60.0f), R = oy_build_rand(b, 4, 0.16f, 0.22f) * H + 3.0f;
     float lean = oy_build_rand(b, 5, -0.05f, 0.05f);
     int green = leafy(b, 59);
@@ -148,10 +149,17 @@ static int ice_mat(oy_build *b, float r, float g, float bl)
  * face, round fluted columns hanging from the lip, each narrowing as far
  * down as it reached and ending in an icicle's point, and a mound of ice
  * where it lands; nothing moves. */
-static void frozen_fall(oy_build *b, float H, float fall)
+static void frozen_fall(oy_build *b, float H, float fall, float Wf)
 {
     int ice = ice_mat(b, 0.66f, 0.8f, 0.9f), clear = ice_mat(b, 0.5f, 0.68f, 0.82f);
     int rime = ice_mat(b, 0.85f, 0.9f, 0.94f);
+    /* seeps frozen down the rest of the face in drapes of ice, long and
+     * short, so the cliff reads as rock glazed over and not as a wall */
+    for (int i = 0; i < 6; i++) {
+        float s = i & 1 ? 1.0f : -1.0f, u = oy_build_rand(b, 110 + i, 0.12f, 0.42f);
+        float len = H * oy_build_rand(b, 120 + i, 0.25f, 0.7f), w = oy_build_rand(b, 130 + i, 0.8f, 2.2f);
+        oy_build_frustum(b, i % 3 ? clear : rime, s * (fall + u * Wf), 0.8f * H - len, 0.5f, 0.3f * w, w, len);
+    }
     oy_build_ellipsoid(b, clear, 0.0f, 0.5f * H, 1.0f, 1.1f * fall, 0.55f * H, 1.0f);
     for (int i = 0; i < 11; i++) {
         float x = ((float)i / 5.0f - 1.0f) * 1.05f * fall, len = H * oy_build_rand(b, 70 + i, 0.3f, 1.0f);
@@ -179,7 +187,7 @@ static void frozen_fall(oy_build *b, float H, float fall)
  * streaks fall at the speed of the drop. */
 void oy_kind_waterfall(oy_build *b)
 {
-    beds r = rock_beds(b, 1, 1.5f, 0.0f);
+    beds r = rock_beds(b, 1, 1.5f, 0.0f, 0.15f);
     float H = oy_build_rand(b, 3, 30.0f, 46.0f), fall = oy_build_rand(b, 5, 6.0f, 9.0f), t = b->t;
     float Wf = oy_build_rand(b, 7, 90.0f, 130.0f);   /* the face's width */
     /* under deep snow no green shows */
@@ -187,7 +195,7 @@ void oy_kind_waterfall(oy_build *b)
     int hill = snowy ? oy_build_mat(b, 0.8f, 0.82f, 0.86f) : green >= 0 ? green : r.m[1];
     /* the hill: a mass behind the lip, and a shoulder either side of
      * the face, high by it and low beyond, sunk to half their height */
-    oy_build_ellipsoid(b, hill, 0.0f, 0.0f, -45.0f, 0.5f * Wf, 1.02f * H, 42.0f);
+    oy_build_ellipsoid(b, hill, 0.0f, 0.0f, -50.0f, 0.55f * Wf, 1.2f * H, 48.0f);
     for (int s = -1; s <= 1; s += 2)
         for (int j = 0; j < 2; j++) {
             float Ws = oy_build_rand(b, 90 + 2 * j + (s > 0), 26.0f, 38.0f) * (snowy ? 1.6f : 1.0f);
@@ -211,22 +219,29 @@ void oy_kind_waterfall(oy_build *b)
     float skew = oy_build_rand(b, 9, -0.35f, 0.35f), hw = 0.55f * Wf / (float)cols;
     for (int i = 0; i < cols; i++) {
         float u = ((float)i - 0.5f * (float)(cols - 1)) / (0.5f * (float)(cols - 1));   /* -1..1 */
-        float jag = oy_build_rand(b, 10 + i, 0.86f, 1.06f);
+        float jag = oy_build_rand(b, 10 + i, 0.76f, 1.08f);
         float top = H * (i == cols / 2 ? 1.0f : (1.08f - 0.3f * (u - skew) * (u - skew)) * jag);
         float depth = oy_build_rand(b, 20 + i, 6.0f, 9.0f), x = u * (0.5f * Wf - hw);
         float z = -depth - (i == cols / 2 ? 1.5f : oy_build_rand(b, 30 + i, -1.5f, 1.5f) + 4.0f * u * u);
         float wide = i == cols / 2 ? 1.3f : oy_build_rand(b, 140 + i, 0.8f, 1.35f);
-        oy_build_box(b, r.m[i & 1], x, 0.5f * top - 3.0f, z, hw * wide, 0.5f * top + 3.0f, depth,
-                     oy_build_rand(b, 40 + i, -0.3f, 0.3f), 0.08f,
-                     oy_build_rand(b, 50 + i, -0.03f, 0.03f));
-        if (i != cols / 2 && snowy)   /* a cap of snow */
-            oy_build_box(b, hill, x, top + 0.2f, z, hw * wide + 0.3f, 0.8f, depth + 0.3f,
-                         oy_build_rand(b, 40 + i, -0.3f, 0.3f), 0.08f, 0.0f);
-        else if (i != cols / 2)
+        float yaw = oy_build_rand(b, 40 + i, -0.3f, 0.3f);
+        oy_build_box(b, r.m[i & 1], x, 0.5f * top - 3.0f, z, hw * wide, 0.5f * top + 3.0f, depth, yaw, 0.08f,
+                     oy_build_rand(b, 50 + i, -0.1f, 0.1f));
+        if (i == cols / 2)
+            continue;
+        if (green >= 0) {
             greenery(b, green, 60 + 4 * i, x, top - 0.5f, z - 0.3f * depth, 2.2f * hw, 2);
+            continue;
+        }
+        /* bare rock weathers round at its top, under a drift of snow
+         * where snow lies: no slab ends square, as masonry would */
+        float cap = oy_build_rand(b, 150 + i, 0.45f, 0.7f) * hw * wide;
+        oy_build_ellipsoid(b, snowy ? hill : r.m[(i + 1) & 1], x + oy_build_rand(b, 160 + i, -0.3f, 0.3f) * hw,
+                           top - 0.4f * cap, z + 0.2f * depth, 1.15f * hw * wide, snowy ? 0.6f * cap : cap,
+                           0.9f * depth);
     }
     if (b->look->frozen) {
-        frozen_fall(b, H, fall);
+        frozen_fall(b, H, fall, Wf);
         return;
     }
     /* the falling sheet, out from the face at the lip and farther at the

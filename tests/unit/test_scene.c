@@ -1656,7 +1656,7 @@ static void low_sun_sides(uint8_t *a, uint8_t *b)
 static void frozen_waterfall(void)
 {
     const oy_kind *k = oy_scene_kind_find("waterfall");
-    int same[2], soft[2], ice = 0, flat_ice = 0;
+    int same[2], soft[2], ice = 0, flat_ice = 0, glaze = 0, square = 0;
     for (int frozen = 0; frozen < 2; frozen++) {
         oy_look look = { .leaf = { 0.05f, 0.08f, 0.03f }, .snow = 0.8f, .frozen = frozen, .dry = 1, .exposure = 1 };
         oy_build b1 = { .seed = 5, .t = 1.0f, .look = &look }, b3 = { .seed = 5, .t = 3.0f, .look = &look };
@@ -1668,15 +1668,22 @@ static void frozen_waterfall(void)
             if (b1.m[b1.p[i].mat].emit[2] > 0.0f) {
                 ice++;
                 flat_ice += b1.p[i].type == OY_PRIM_HULL;
+                glaze += fabsf(b1.p[i].c[0]) > 16.0f;   /* past the fall's 6-9 m */
             }
+        /* bare rock slabs end under a rounded top, not square */
+        for (int i = 0; !frozen && i < b1.n; i++)
+            square += b1.p[i].type == OY_PRIM_HULL && (b1.m[b1.p[i].mat].flags & OY_MAT_STONE);
+        for (int i = 0; !frozen && i < b1.n; i++)
+            square -= b1.p[i].type == OY_PRIM_ELLIPSOID && b1.p[i].c[1] > 15.0f;
         soft[frozen] = 0;
         for (int i = 0; i < b1.nm; i++)
             soft[frozen] += (b1.m[i].flags & OY_MAT_SOFT) != 0;
     }
     CHECK(!same[0] && soft[0] && same[1] && !soft[1], "a waterfall runs and sprays (moves %d, spray %d); frozen "
           "it stands still (still %d), no spray (%d)", !same[0], soft[0], same[1], soft[1]);
-    CHECK(ice >= 20 && flat_ice == 0, "a frozen waterfall hangs in round columns of ice (%d pieces, %d of them "
-          "flat-sided)", ice, flat_ice);
+    CHECK(ice >= 20 && flat_ice == 0 && glaze >= 4, "a frozen waterfall hangs in round columns of ice (%d "
+          "pieces, %d of them flat-sided), drapes of ice glaze the cliff either side (%d)", ice, flat_ice, glaze);
+    CHECK(square <= 1, "a bare waterfall's cliff: %d more slabs of rock than rounded tops high up", square);
 }
 
 /* No kind reaches a prototype's budget of primitives, where the last it
