@@ -1155,9 +1155,8 @@ static void bridge(oy_build *b, int arched)
         rope_bridge(b, len);
         return;
     }
-    int stone = oy_build_masonry(b, 0.3f, 0.28f, 0.25f);
-    int wood = oy_build_mat(b, 0.16f, 0.11f, 0.07f);
-    int mat = arched ? stone : wood;
+    /* its one material first: what a colour word paints ("a red bridge") */
+    int mat = arched ? oy_build_masonry(b, 0.3f, 0.28f, 0.25f) : oy_build_mat(b, 0.16f, 0.11f, 0.07f);
     float surface = b->water, deck = oy_bridge_deck(b->water, arched);   /* water, or a gorge's floor */
     oy_build_box(b, mat, 0, deck, 0, 1.8f, 0.25f, len * 0.5f, 0, 0, 0);
     for (int s = -1; s <= 1; s += 2) {
@@ -1188,7 +1187,7 @@ static void bridge(oy_build *b, int arched)
                 float du = 2.0f / (float)courses, u0 = (float)j * du - 1.0f, u1 = u0 + du;
                 float y0 = spring + rise * sqrtf(fmaxf(0.0f, 1.0f - u0 * u0));
                 float y1 = spring + rise * sqrtf(fmaxf(0.0f, 1.0f - u1 * u1));
-                oy_build_spandrel(b, stone, 1.75f, zc + u0 * w, y0, zc + u1 * w, y1, top);
+                oy_build_spandrel(b, mat, 1.75f, zc + u0 * w, y0, zc + u1 * w, y1, top);
             }
         }
     }

@@ -1709,6 +1709,26 @@ static void within_budget(void)
             }
     CHECK(full == 0, "every kind builds within %d primitives (%d builds reach it, e.g. %s)", OY_PROTO_PRIMS, full,
           which);
+    /* a colour word paints a kind's first material: every kind draws
+     * something in it (a wooden bridge made its stone first, unused, and
+     * stayed brown when "red") */
+    int unpainted = 0;
+    which = "";
+    for (int i = 0; i < nk; i++) {
+        oy_build b = { .seed = 1, .t = 1.0f, .look = &looks[0], .span = 20.0f };
+        if (!k[i].build)
+            continue;
+        k[i].build(&b);
+        int used = 0;
+        for (int j = 0; j < b.n; j++)
+            used |= b.p[j].mat == 0;
+        if (!used && b.n) {
+            unpainted++;
+            which = k[i].name;
+        }
+    }
+    CHECK(unpainted == 0, "every kind draws in its first material, the one paint colours (%d do not, e.g. %s)",
+          unpainted, which);
 }
 
 /* A broadleaf in winter is bare limbs that fork twice, so its crown keeps
