@@ -924,7 +924,8 @@ static int collective(const parser *p, size_t i, int n)
         { "family", 4 }, { "couple", 2 }, { "lovers", 2 }, { "crowd", 12 }, { "crowded", 12 }, { "twins", 2 },
         { "wind farm", 8 }, { "wind farms", 8 }, { "windfarm", 8 }, { "wind park", 8 },
         { "balloon festival", 10 }, { "hot air balloon festival", 10 }, { "balloon fiesta", 10 },
-        { "hot air balloon fiesta", 10 },
+        { "hot air balloon fiesta", 10 }, { "research station", 4 }, { "research base", 4 },
+        { "polar station", 4 }, { "polar base", 4 },
     };
     char said[64];
     size_t len = 0;

@@ -1404,8 +1404,9 @@ static int beside_road(const oy_model *m, const oy_entrec *r)
 static void road_side(const oy_model *m, const oy_entrec *r, float along, float side, float xz[2])
 {
     const oy_entrec *o = &m->ents[r->beside - 1];
+    const oy_kind *k = oy_scene_kind_find(o->e.kind);
     float c[2], a;
-    oy_road_point(o->e.seed, o->e.yaw * (float)(OY_PI / 180.0), along, c, &a);
+    oy_road_point(o->e.seed, o->e.yaw * (float)(OY_PI / 180.0), k && (k->flags & OY_KIND_STRAIGHT), along, c, &a);
     xz[0] = o->e.pos[0] + c[0] + oy_cosf(a) * side;
     xz[1] = o->e.pos[2] + c[1] - oy_sinf(a) * side;
 }

@@ -492,6 +492,22 @@ static int add_group(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
     return 0;
 }
 
+/* The ground under a road's line at x, z where the road runs along a;
+ * a runway's, 45 m wide, the highest across it, so that no low hump of
+ * the land shows through it, but no more than 1.2 m over its middle (a
+ * view 2 m over the ground stands over it; sand drifts over it in dunes) */
+static float road_ground(const oy_world *w, const oy_world_shape *sh, const oy_kind *k, double x, double z,
+                         float a, float *water)
+{
+    float g = ground_at(w, sh, x, z, water), wet, top = g;
+    if (!(k->flags & OY_KIND_STRAIGHT))
+        return g;
+    for (int s = -2; s <= 2; s++)
+        if (s)
+            top = fmaxf(top, ground_at(w, sh, x + 10.0 * s * oy_cosf(a), z - 10.0 * s * oy_sinf(a), &wet));
+    return fminf(top, g + 1.2f);
+}
+
 /* a road: pieces laid end to end from its place both ways, winding in
  * gentle seeded bends about its heading, following the ground */
 static int add_road(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
@@ -502,9 +518,9 @@ static int add_road(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
     for (int dir = 1; dir >= -1; dir -= 2) {
         double x0 = e->pos[0], z0 = e->pos[2];
         for (int i = 0; i < n; i++) {
-            float a = oy_road_heading(e->seed, yaw, (float)dir * ((float)i + 0.5f));
+            float a = oy_road_heading(e->seed, yaw, (k->flags & OY_KIND_STRAIGHT) != 0, (float)dir * ((float)i + 0.5f));
             double x1 = x0 + (float)dir * oy_sinf(a) * piece, z1 = z0 + (float)dir * oy_cosf(a) * piece;
-            float w0, w1, g0 = ground_at(w, sh, x0, z0, &w0), g1 = ground_at(w, sh, x1, z1, &w1);
+            float w0, w1, g0 = road_ground(w, sh, k, x0, z0, a, &w0), g1 = road_ground(w, sh, k, x1, z1, a, &w1);
             int err = 0;
             if (w0 <= g0 && w1 <= g1)
                 err = add_inst(o, k, 0.5 * (x0 + x1), 0.5f * (g0 + g1) + 0.15f, 0.5 * (z0 + z1), a, 1.0f,
@@ -528,13 +544,14 @@ static int add_poles(oy_objects *o, const oy_world *w, const oy_world_shape *sh,
     const int n = 30 / OY_POLE_PIECES;
     const float gap = OY_POLE_PIECES * OY_ROAD_PIECE;
     float p[2], a, wet;
-    oy_road_point(e->seed, yaw, -gap * (float)n, p, &a);
+    int straight = (k->flags & OY_KIND_STRAIGHT) != 0;
+    oy_road_point(e->seed, yaw, straight, -gap * (float)n, p, &a);
     double x0 = e->pos[0] + p[0], z0 = e->pos[2] + p[1];
     float g0 = ground_at(w, sh, x0, z0, &wet);
     int dry0 = !(wet > g0);
     for (int i = -n; i <= n; i++) {
         /* this pole and the next, whose ground the next pole keeps */
-        oy_road_point(e->seed, yaw, gap * (float)(i + 1), p, &a);
+        oy_road_point(e->seed, yaw, straight, gap * (float)(i + 1), p, &a);
         double x1 = e->pos[0] + p[0], z1 = e->pos[2] + p[1];
         float g1 = ground_at(w, sh, x1, z1, &wet);
         int dry1 = !(wet > g1);

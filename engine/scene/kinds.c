@@ -74,6 +74,9 @@ static const oy_kind kinds[] = {
     { "power_line", oy_kind_power_line, OY_KIND_CLUSTER | OY_KIND_ALONG, 9.5f, 8.0f,
       "power line: wooden poles 9-10 m tall every 42 m with crossarms, three wires and a telephone cable "
       "sagging between them, beside a road it follows or across the land" },
+    { "runway", oy_kind_runway, OY_KIND_CLUSTER | OY_KIND_ALONG | OY_KIND_STRAIGHT, 0.1f, 180.0f,
+      "runway: dark asphalt 45 m wide laid straight along the ground, white edge lines and centre dashes, "
+      "edge lamps lit after dusk" },
     { "footpath", oy_kind_footpath, OY_KIND_CLUSTER | OY_KIND_ALONG, 0.1f, 120.0f,
       "footpath: a strip of trodden earth a person wide along the ground" },
     { "bridge", oy_kind_bridge, OY_KIND_SPANS, 2.0f, 13.0f,

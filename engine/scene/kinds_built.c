@@ -988,19 +988,21 @@ static void lay_box(oy_build *b, int mat, float x, float lift, float hx, float h
     oy_build_box(b, mat, x, -0.45f + lift, 0, hx, 0.6f, hz * len, 0, -b->pitch, 0);
 }
 
-float oy_road_heading(uint64_t seed, float yaw, float s)
+float oy_road_heading(uint64_t seed, float yaw, int straight, float s)
 {
+    if (straight)
+        return yaw;
     float phase = 6.2831853f * oy_u01(seed), bend = 0.2f + 0.25f * oy_u01(oy_mix64(seed));
     return yaw + bend * (oy_sinf(0.12f * s + phase) - oy_sinf(phase));
 }
 
-void oy_road_point(uint64_t seed, float yaw, float along, float out[2], float *heading)
+void oy_road_point(uint64_t seed, float yaw, int straight, float along, float out[2], float *heading)
 {
     float dir = along < 0.0f ? -1.0f : 1.0f, left = fabsf(along), a = yaw;
     out[0] = out[1] = 0.0f;
     for (int i = 0; left > 0.0f && i < 1000; i++) {
         float step = fminf(left, OY_ROAD_PIECE);
-        a = oy_road_heading(seed, yaw, dir * ((float)i + 0.5f));
+        a = oy_road_heading(seed, yaw, straight, dir * ((float)i + 0.5f));
         out[0] += dir * oy_sinf(a) * step;
         out[1] += dir * oy_cosf(a) * step;
         left -= step;
@@ -1034,6 +1036,27 @@ void oy_kind_highway(oy_build *b)
         lay_box(b, white, s * 3.5f, 0.012f, 0.09f, 1.0f);
     lay_box(b, yellow, 0, 0.012f, 0.08f, 0.5f);
     oy_build_lie_flat(b);
+}
+
+/* A runway: dark asphalt 45 m wide, laid straight over the highest
+ * ground across it; a white line along each edge, white dashes down its
+ * middle, and edge lamps that glow after dusk */
+void oy_kind_runway(oy_build *b)
+{
+    int tar = oy_build_stone(b, 0.055f, 0.053f, 0.05f);
+    int white = oy_build_mat(b, 0.66f, 0.66f, 0.64f);
+    /* deep, so that where it rides over a dip its side reaches the ground */
+    float len = 0.5f * (b->span > 0.0f ? b->span : 6.0f) + 0.12f;
+    oy_build_box(b, tar, 0, -2.85f, 0, 22.5f, 3.0f, len, 0, -b->pitch, 0);
+    for (int s = -1; s <= 1; s += 2)
+        lay_box(b, white, s * 21.0f, 0.012f, 0.45f, 1.0f);
+    lay_box(b, white, 0, 0.012f, 0.45f, 0.5f);
+    oy_build_lie_flat(b);
+    if (b->look->night > 0.0f) {
+        int lamp = oy_build_glow(b, 1.0f, 0.85f, 0.55f, 6.0f * b->look->night);
+        for (int s = -1; s <= 1; s += 2)
+            oy_build_box(b, lamp, s * 23.0f, 0.35f, 0, 0.15f, 0.15f, 0.15f, 0, 0, 0);
+    }
 }
 
 /* A footpath: a strip of trodden earth a person wide */

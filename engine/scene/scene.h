@@ -137,9 +137,11 @@ enum {
     OY_KIND_FILES = 16384,        /* several named together stand in file
                                    * across the view, heading one way: a
                                    * camel caravan */
-    OY_KIND_ACROSS = 32768        /* long: the words stand it side on to
+    OY_KIND_ACROSS = 32768,       /* long: the words stand it side on to
                                    * the view, where the view's width holds
                                    * it: a train */
+    OY_KIND_STRAIGHT = 65536      /* laid along its heading as a road is,
+                                   * but straight: a runway */
 };
 typedef struct oy_kind {
     const char *name;
@@ -270,14 +272,16 @@ void oy_kind_skyscraper(oy_build *b);
 void oy_kind_greek_temple(oy_build *b);
 void oy_kind_road(oy_build *b);
 /* A road is laid in pieces this long, end to end both ways from its
- * place, winding in gentle seeded bends about its heading yaw (radians):
- * the heading of the piece s pieces from the place (s + 0.5 for the
- * first one way, -0.5 the other), and the point of its centre line
- * `along` metres from the place (either way) with the heading there. */
+ * place, winding in gentle seeded bends about its heading yaw (radians)
+ * unless straight (OY_KIND_STRAIGHT): the heading of the piece s pieces
+ * from the place (s + 0.5 for the first one way, -0.5 the other), and
+ * the point of its centre line `along` metres from the place (either
+ * way) with the heading there. */
 #define OY_ROAD_PIECE 6.0f
-float oy_road_heading(uint64_t seed, float yaw, float s);
-void oy_road_point(uint64_t seed, float yaw, float along, float out[2], float *heading);
+float oy_road_heading(uint64_t seed, float yaw, int straight, float s);
+void oy_road_point(uint64_t seed, float yaw, int straight, float along, float out[2], float *heading);
 void oy_kind_highway(oy_build *b);
+void oy_kind_runway(oy_build *b);
 /* A power line is laid as a road is, a pole every OY_POLE_PIECES pieces */
 #define OY_POLE_PIECES 7
 void oy_kind_power_line(oy_build *b);

@@ -663,6 +663,10 @@ static const lang_phrase lang_phrases[] = {
     /* a paved road, a dirt road and a path are drawn three ways */
     OBJ("a highway cutting through the desert at sunset", "highway", 1, OY_PLACE_NONE),
     OBJ("an empty interstate at night under the stars", "highway", 1, OY_PLACE_NONE),
+    OBJ("an abandoned airport runway in the desert", "runway", 1, OY_PLACE_NONE),
+    OBJ("a small airfield in the mountains", "runway", 1, OY_PLACE_NONE),
+    OBJ("an arctic ice field with a polar research station", "cabin", 4, OY_PLACE_NONE),
+    OBJ("a beach bar with palm trees at sunset", "cabin", 1, OY_PLACE_NONE),
     OBJ("a winding dirt road through autumn hills", "road", 1, OY_PLACE_NONE),
     OBJ("a hiking trail through a pine forest", "footpath", 1, OY_PLACE_NONE),
     ABSENT("a hiking trail through a pine forest", "road"),

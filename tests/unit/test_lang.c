@@ -722,7 +722,7 @@ static void test_issue_words(const oy_bank *b)
         "cow", "sheep", "elephant", "giraffe", "camel", "fox", "canoe", "rowboat", "sailboat", "parasol", "bison",
         "fountain", "swan", "pyramid", "step_pyramid", "well", "gazebo", "statue", "scarecrow", "bench", "town_square",
         "paving", "ferris_wheel", "tornado", "kite", "bird_flock", "wagon", "car", "train", "tractor", "palm", "cactus",
-        "mushroom", "reeds", "acacia", "graves", "hay_bales", "factory", "lily_pads", "bush", "dead_tree", "road", "power_line", "stilt_house", "dragon", "spaceship", "airplane", "covered_bridge", "highway", "footpath", "wall", "standing_stones",
+        "mushroom", "reeds", "acacia", "graves", "hay_bales", "factory", "lily_pads", "bush", "dead_tree", "road", "power_line", "stilt_house", "dragon", "spaceship", "airplane", "covered_bridge", "highway", "runway", "footpath", "wall", "standing_stones",
         "village", "skyscraper", "city", "greek_temple", "fireflies", "cyclist", "swimming_pool", "tree_house",
     };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {

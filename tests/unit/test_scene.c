@@ -130,7 +130,7 @@ static void each_kind(uint8_t *a, uint8_t *b)
                     else if (q[0] + q[1] + q[2] >= p[0] + p[1] + p[2])
                         out++;          /* not its shadow, which may fall anywhere */
                 }
-        if (!strcmp(name, "road"))
+        if (!strcmp(name, "road") || (k[i].flags & OY_KIND_STRAIGHT))
             CHECK(in + out > 200, "%s: drawn along the ground (%d pixels changed)", name, in + out);
         else
             CHECK(in >= 12 && out <= in / 2 + 20, "%s (%.0f m): drawn where it stands, %d pixels in its box "
@@ -623,7 +623,7 @@ static float off_road(const oy_entity *r, float x, float z, int *right)
     float best = 1e9f;
     for (float u = 0.0f; u <= 180.0f; u += 0.5f) {
         float c[2], a, dx, dz, d;
-        oy_road_point(r->seed, r->yaw * (float)(OY_PI / 180.0), u, c, &a);
+        oy_road_point(r->seed, r->yaw * (float)(OY_PI / 180.0), 0, u, c, &a);
         dx = x - r->pos[0] - c[0];
         dz = z - r->pos[2] - c[1];
         d = hypotf(dx, dz);
@@ -689,7 +689,7 @@ static void road_words(void)
         for (int i = 0; line && !strcmp(line->kind, "power_line") && i <= 30 / OY_POLE_PIECES; i++) {
             float c[2], a;
             int on_right;
-            oy_road_point(line->seed, line->yaw * (float)(OY_PI / 180.0), OY_POLE_PIECES * OY_ROAD_PIECE * (float)i,
+            oy_road_point(line->seed, line->yaw * (float)(OY_PI / 180.0), 0, OY_POLE_PIECES * OY_ROAD_PIECE * (float)i,
                           c, &a);
             float d = off_road(road, line->pos[0] + c[0], line->pos[2] + c[1], &on_right);
             poles++;
@@ -1310,8 +1310,8 @@ static void road_ruts(void)
  * proud of the next, a length lit at its own slope). */
 static void road_one_surface(uint8_t *a, uint8_t *b)
 {
-    static const char *const kinds[] = { "road", "highway", "footpath" };
-    for (int k = 0; k < 3; k++) {
+    static const char *const kinds[] = { "road", "highway", "footpath", "runway" };
+    for (int k = 0; k < 4; k++) {
         oy_state st;
         oy_view v;
         meadow(&st, 17.5f);
@@ -1320,7 +1320,8 @@ static void road_one_surface(uint8_t *a, uint8_t *b)
         float g = oy_world_ground(world, &st, 0.0, 0.0);
         view_make(&v, 0.0, g + 2.5, 0.0, 0.0f, -12.0f, 0.0f, 24.0f);
         render_without_with(&st, &v, &e, a, b);
-        int on = 0, lines = 0;
+        int on = 0, lines = 0, rows = 0;
+        double drift = 0.0;
 #define LUMA(p) (2 * (p)[0] + 5 * (p)[1] + (p)[2])
 #define DRAWN(y, x) (abs(LUMA(a + ((size_t)(y) * W + (x)) * 3) - LUMA(b + ((size_t)(y) * W + (x)) * 3)) > 24)
         for (int y = H / 3; y < H - 1; y++)
@@ -1334,10 +1335,28 @@ static void road_one_surface(uint8_t *a, uint8_t *b)
                 int d1 = LUMA(q) - LUMA(q - W * 3), d2 = LUMA(q) - LUMA(q + W * 3);
                 lines += (d1 > 48 && d2 > 48) || (d1 < -48 && d2 < -48);
             }
+        /* where each row of it lies across the frame: a road winds, a
+         * runway runs straight on down the view's line */
+        for (int y = H / 2; y < H; y++) {
+            double sx = 0.0;
+            int n = 0;
+            for (int x = 0; x < W; x++)
+                if (DRAWN(y, x)) {
+                    sx += x;
+                    n++;
+                }
+            if (n > 4 && n < W - 4) {
+                drift = fmax(drift, fabs(sx / n - 0.5 * (W - 1)));
+                rows++;
+            }
+        }
 #undef DRAWN
 #undef LUMA
         CHECK(on > W * H / 20 && lines < on / 300, "%s: its lengths read as one surface (%d of its %d pixels "
               "on a thin line across it)", kinds[k], lines, on);
+        if (k == 3)   /* (the roads wind 38-95 pixels off it, where a hump of the land hides a runway's edge 11) */
+            CHECK(rows > 10 && drift < 16.0, "runway: straight down the view's line (its rows' middles at most "
+                  "%.1f pixels off the frame's, %d rows)", drift, rows);
     }
 }
 
