@@ -1495,7 +1495,7 @@ void oy_model_place_relative(oy_model *m, oy_anchor_fn fn, void *ctx)
         } else {
             const oy_kind *k = oy_scene_kind_find(r->e.kind);
             /* a cluster's houses each find their own footing */
-            float reach = k && !(k->flags & OY_KIND_CLUSTER) ? k->radius : 0.0f;
+            float reach = k && !(k->flags & OY_KIND_CLUSTER) ? k->radius * (r->e.size > 0.0f ? r->e.size : 1.0f) : 0.0f;
             fn(ctx, tv, r->ahead, r->lateral, r->seek, r->stand_off, reach, xz);
             /* several sought along near lines (a herd by the water) find
              * the same spot: each later one steps aside across the view,

@@ -873,6 +873,26 @@ static void boats_by_town(void)
         oyster_shot_free(&shot);
     }
     CHECK(boats == 3 && wet == 3, "'a harbour town with fishing boats': %d of %d boats afloat", wet, boats);
+    /* a great floating thing has sea all round it as far as it reaches,
+     * its size counted (a huge iceberg lay half on the beach) */
+    int round = 0, berg = 0;
+    shot = prompt_state("a huge iceberg in the arctic ocean", &st);
+    for (int i = 0; shot && i < st.nentities; i++) {
+        const oy_entity *e = &st.entities[i];
+        if (strcmp(e->kind, "iceberg"))
+            continue;
+        berg++;
+        float r = oy_scene_kind_find("iceberg")->radius * e->size;
+        for (int k = 0; k < 8; k++) {
+            oy_place_info at;
+            oy_world_place(shot->world, &st, e->pos[0] + r * sin(k * OY_PI / 4), e->pos[2] + r * cos(k * OY_PI / 4),
+                           &at);
+            round += at.water > at.ground;
+        }
+    }
+    oyster_shot_free(&shot);
+    CHECK(berg == 1 && round == 8, "'a huge iceberg in the arctic ocean': sea at %d of 8 points round it as far "
+          "as it reaches", round);
 }
 
 /* Overlooking: the view stands on a bluff's edge over the land ahead,
