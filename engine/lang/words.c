@@ -93,7 +93,7 @@ const oy_lang_word oy_lang_words[] = {
     STOP("burning"), STOP("flicker"), STOP("flickers"), STOP("flickering"),
     STOP("pours"), STOP("pouring"), STOP("cascading"), STOP("plunge"), STOP("plunges"), STOP("plunging"),
     STOP("cuts"), STOP("cutting"), STOP("landing"),
-    STOP("anchored"), STOP("moored"), STOP("tied"), STOP("docked"), STOP("at the foot of"),
+    STOP("anchored"), STOP("moored"), STOP("tied"), STOP("docked"), STOP("landed"), STOP("at the foot of"),
     STOP("sway"), STOP("sways"), STOP("swaying"),
     STOP("cross"), STOP("trek"), STOP("trekking"),
     STOP("graze"),
