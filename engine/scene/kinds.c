@@ -174,7 +174,7 @@ static const oy_kind kinds[] = {
     { "waterfall", oy_kind_waterfall, OY_KIND_FACES | OY_KIND_LANDFORM | OY_KIND_HEADS, 38.0f, 60.0f,
       "waterfall: white water falling 30-46 m from a cliff of upright rock into foam and spray" },
     { "iceberg", oy_kind_iceberg, OY_KIND_FLOATS | OY_KIND_LANDFORM, 10.0f, 14.0f,
-      "iceberg: white and blue-white blocks of ice piled 5-13 m above the water; floats" },
+      "iceberg: white and blue-white blocks of ice piled 5-13 m above the water under faceted spires; floats" },
     { "swan", oy_kind_swan, OY_KIND_FLOATS, 1.0f, 0.8f, "swan: white, afloat, its neck in an S and an orange bill; bobs" },
     { "lily_pads", oy_kind_lily_pads, OY_KIND_FLOATS, 0.2f, 3.0f,
       "water lilies: a patch of green pads 6 m across on the water, a few white or pink flowers" },

@@ -290,13 +290,21 @@ void oy_kind_iceberg(oy_build *b)
     int n = 3 + (int)oy_build_rand(b, 4, 0.0f, 3.0f);
     float peak = oy_build_rand(b, 5, -0.4f, 0.4f) * R;
     for (int i = 0; i < n; i++) {
-        float f = (float)i / (float)n, s = 1.0f - 0.55f * f;
+        float f = (float)i / (float)n, s = 1.0f - 0.7f * f;
         float x = peak * f + oy_build_rand(b, 10 + i, -0.3f, 0.3f) * R * s;
         float z = oy_build_rand(b, 20 + i, -0.25f, 0.25f) * R * s;
         float h = H * oy_build_rand(b, 30 + i, 0.22f, 0.35f);
         float y = H * f + 0.5f * h;
         oy_build_box(b, i & 1 ? blue : white, x, y, z, 0.75f * R * s, h, 0.55f * R * s,
-                     yaw + oy_build_rand(b, 40 + i, -0.6f, 0.6f), oy_build_rand(b, 50 + i, -0.45f, 0.45f),
-                     oy_build_rand(b, 60 + i, -0.45f, 0.45f));
+                     yaw + oy_build_rand(b, 40 + i, -0.6f, 0.6f), oy_build_rand(b, 50 + i, -0.25f, 0.25f),
+                     oy_build_rand(b, 60 + i, -0.25f, 0.25f));
+    }
+    /* faceted spires of ice over the pile, the taller by its peak, so
+     * its skyline breaks in points and not in the edges of blocks */
+    for (int i = 0; i < 2; i++) {
+        float r = R * (i ? 0.3f : 0.45f), h = H * (i ? 0.6f : 0.95f);
+        float x = peak * (i ? -0.8f : 1.0f) + oy_build_rand(b, 70 + i, -0.15f, 0.15f) * R;
+        oy_build_pyramid(b, i ? blue : white, x, 0.45f * H, oy_build_rand(b, 72 + i, -0.15f, 0.15f) * R, r, h,
+                         5 + i, oy_build_rand(b, 74 + i, 0.0f, PI));
     }
 }
