@@ -506,9 +506,9 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
             float a = oy_clampf(oy_atan2f(dx * fz - dz * fx, dx * fx + dz * fz), -0.21f, 0.21f);
             float c = oy_cosf(a), s = oy_sinf(a);
             float ux = fx * c + fz * s, uz = fz * c - fx * s;
-            /* a ship or an iceberg (reaching 10 m and more) wants sea
-             * all round it */
-            float hull = reach >= 10.0f ? reach : 0.0f;
+            /* a ship or a huge iceberg (reaching 16 m and more, its
+             * size counted) wants sea all round it */
+            float hull = reach >= 16.0f ? reach : 0.0f;
             if (!hull || !seek_afloat(shot, &st, v.pos[0], v.pos[1], v.pos[2], ux, uz, d, hull, out))
                 seek_afloat(shot, &st, v.pos[0], v.pos[1], v.pos[2], ux, uz, d, 0.0f, out);
         } else if (d > 1e-3f) {

@@ -195,7 +195,7 @@ void oy_kind_waterfall(oy_build *b)
     int hill = snowy ? oy_build_mat(b, 0.8f, 0.82f, 0.86f) : green >= 0 ? green : r.m[1];
     /* the hill: a mass behind the lip, and a shoulder either side of
      * the face, high by it and low beyond, sunk to half their height */
-    oy_build_ellipsoid(b, hill, 0.0f, 0.0f, -50.0f, 0.55f * Wf, 1.2f * H, 48.0f);
+    oy_build_ellipsoid(b, hill, 0.0f, 0.0f, -47.0f, 0.5f * Wf, 1.2f * H, 42.0f);
     for (int s = -1; s <= 1; s += 2)
         for (int j = 0; j < 2; j++) {
             float Ws = oy_build_rand(b, 90 + 2 * j + (s > 0), 26.0f, 38.0f) * (snowy ? 1.6f : 1.0f);
@@ -302,7 +302,7 @@ void oy_kind_iceberg(oy_build *b)
     /* faceted spires of ice over the pile, the taller by its peak, so
      * its skyline breaks in points and not in the edges of blocks */
     for (int i = 0; i < 2; i++) {
-        float r = R * (i ? 0.3f : 0.45f), h = H * (i ? 0.6f : 0.95f);
+        float r = R * (i ? 0.22f : 0.32f), h = H * (i ? 0.6f : 0.95f);
         float x = peak * (i ? -0.8f : 1.0f) + oy_build_rand(b, 70 + i, -0.15f, 0.15f) * R;
         oy_build_pyramid(b, i ? blue : white, x, 0.45f * H, oy_build_rand(b, 72 + i, -0.15f, 0.15f) * R, r, h,
                          5 + i, oy_build_rand(b, 74 + i, 0.0f, PI));
