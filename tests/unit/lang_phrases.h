@@ -666,6 +666,8 @@ static const lang_phrase lang_phrases[] = {
     OBJ("an abandoned airport runway in the desert", "runway", 1, OY_PLACE_NONE),
     OBJ("a small airfield in the mountains", "runway", 1, OY_PLACE_NONE),
     OBJ("a spaceship landed in the desert", "spaceship", 1, OY_PLACE_NONE),
+    UNSET("the grand canyon at sunrise", OY_CH_INTENSITY),
+    CH("the grand canyon at sunrise", OY_CH_CANYON, 1.0f, 1.0f),
     OBJ("an arctic ice field with a polar research station", "cabin", 4, OY_PLACE_NONE),
     OBJ("a beach bar with palm trees at sunset", "cabin", 1, OY_PLACE_NONE),
     OBJ("a winding dirt road through autumn hills", "road", 1, OY_PLACE_NONE),
