@@ -55,6 +55,14 @@ void oy_cast_waves_at(oy_cast *c, double t)
                         : 1.0f;
 }
 
+/* swell i's phase at local x, z and its wavenumber *k: the shading
+ * tilts the water by its slope, the march lifts it by its height */
+static float swell_phase(const oy_cast *c, int i, float x, float z, float *k)
+{
+    *k = (float)(2.0 * OY_PI) / swell_len[i];
+    return c->swell_ph[i] + (x * swell_dir[i][0] + z * swell_dir[i][1]) * *k;
+}
+
 float oy_cast_heave(const oy_cast *c, float x, float z)
 {
     float r2 = x * x + z * z;
@@ -62,8 +70,7 @@ float oy_cast_heave(const oy_cast *c, float x, float z)
         return 0.0f;
     float h = 0.0f;
     for (int i = 0; i < OY_SWELLS; i++) {
-        float k = (float)(2.0 * OY_PI) / swell_len[i];
-        float sn = oy_rcos(c->swell_ph[i] + (x * swell_dir[i][0] + z * swell_dir[i][1]) * k - 1.5707963f);
+        float k, sn = oy_rcos(swell_phase(c, i, x, z, &k) - 1.5707963f);
         h += SWELL_SLOPE / k * (sn + 0.3f * sn * sn);
     }
     /* a crest under a pixel far out is the shading's; by the camera the
@@ -111,8 +118,7 @@ static void waves(const oy_cast *c, float x, float z, double wx, double wz, floa
     if (rough <= 0.0f)
         return;
     for (int i = 0; i < OY_SWELLS; i++) {
-        float k = (float)(2.0 * OY_PI) / swell_len[i];
-        float ph = c->swell_ph[i] + (x * swell_dir[i][0] + z * swell_dir[i][1]) * k;
+        float k, ph = swell_phase(c, i, x, z, &k);
         float sn = oy_rcos(ph - 1.5707963f), cs = oy_rcos(ph);
         /* a trochoid's sharp crest and broad trough: the slope steepens
          * toward the crest (sin near 1) */
