@@ -371,11 +371,13 @@ static int seen_whole(const oyster_shot *shot, const oy_state *st, const oy_view
     if (f <= 0.0 || u / f < -0.85 * thy || ft <= 0.0 || ut / ft > 0.95 * thy)
         return 0;
     /* the land along the line, closely near the eye, where a rise a few
-     * metres off hides most */
+     * metres off hides most, and with a metre to spare beyond 40 m, for
+     * the crops and grass on a crest (a farmhouse behind a rise of
+     * lavender) */
     double hl = sqrt(dx * dx + dz * dz);
     for (double r = 2.0; r < 0.97 * hl; r *= 1.12) {
-        double s = r / hl;
-        if (oy_world_ground(shot->world, st, v->pos[0] + dx * s, v->pos[2] + dz * s) > v->pos[1] + dy * s)
+        double s = r / hl, spare = oy_smoothstepf(10.0f, 40.0f, (float)r);
+        if (oy_world_ground(shot->world, st, v->pos[0] + dx * s, v->pos[2] + dz * s) + spare > v->pos[1] + dy * s)
             return 0;
     }
     return 1;
@@ -445,15 +447,34 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
          * farther out along the same line where the view sees it; one
          * aloft may rise from behind the land */
         float h = stand_off / 6.3f;
-        for (int k = 0; k <= 25; k++) {
+        int seen = 0;
+        for (int k = 0; k <= 25 && !seen; k++) {
             float m = 1.0f + 0.2f * (float)k;
             double x = v.pos[0] + (fx * ahead + fz * lateral) * m, z = v.pos[2] + (fz * ahead - fx * lateral) * m;
-            if (seen_whole(shot, &st, &v, thy, x, z, h, aloft)) {
-                if (k > 0) {
+            if ((seen = seen_whole(shot, &st, &v, thy, x, z, h, aloft)) && k > 0) {
+                out[0] = (float)x;
+                out[1] = (float)z;
+            }
+        }
+        /* where a rise hides the whole line (a farmhouse in the distance
+         * behind a hill of lavender), nearer on it, then a little to
+         * either side, near and far, no nearer than it stands off */
+        static const float turns[] = { 0.0f, 0.1f, -0.1f, 0.2f, -0.2f, 0.3f, -0.3f };
+        static const float dists[] = { 0.8f, 0.65f, 0.5f, 1.0f, 1.5f, 2.0f };
+        double l0 = sqrt((double)ahead * ahead + (double)lateral * lateral);
+        for (int a = 0; a < 7 && !seen && l0 > 1e-3; a++) {
+            float c = oy_cosf(turns[a]), s = oy_sinf(turns[a]);
+            float ux = (fx * ahead + fz * lateral) / (float)l0, uz = (fz * ahead - fx * lateral) / (float)l0;
+            float rx = ux * c + uz * s, rz = uz * c - ux * s;
+            for (int k = 0; k < 6 && !seen; k++) {
+                double d = l0 * dists[k];
+                if ((a == 0 && dists[k] >= 1.0f) || d < stand_off)
+                    continue;
+                double x = v.pos[0] + rx * d, z = v.pos[2] + rz * d;
+                if ((seen = seen_whole(shot, &st, &v, thy, x, z, h, aloft))) {
                     out[0] = (float)x;
                     out[1] = (float)z;
                 }
-                break;
             }
         }
     }

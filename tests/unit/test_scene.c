@@ -27,14 +27,16 @@ enum { W = 320, H = 180 };
 static oy_pool *pool;
 static oy_world *world;
 
-static void render(const oy_state *st, const oy_view *v, uint8_t *rgb)
+static void render_in(const oy_world *w, const oy_state *st, const oy_view *v, uint8_t *rgb)
 {
     oy_renderer *r = NULL;
     oy_render_config cfg = { W, H, 0, 0.0, 11 };
-    if (oy_renderer_new(&r, world, &cfg, pool) < 0 || oy_render_frame(r, st, v, rgb, W * 3) < 0)
+    if (oy_renderer_new(&r, w, &cfg, pool) < 0 || oy_render_frame(r, st, v, rgb, W * 3) < 0)
         memset(rgb, 0, (size_t)W * H * 3);
     oy_renderer_free(&r);
 }
+
+static void render(const oy_state *st, const oy_view *v, uint8_t *rgb) { render_in(world, st, v, rgb); }
 
 /* the view of st without e into a, then with e (st keeps it) into b */
 static void render_without_with(oy_state *st, const oy_view *v, const oy_entity *e, uint8_t *a, uint8_t *b)
@@ -453,6 +455,33 @@ static int placed(const char *prompt, oy_place_info *at, float *rise, float *bea
  * stood only far off, the land a bare lawn for 300 m round the view);
  * and a farm's barn and silo, both named by the farmhouse, stand apart
  * (they stood on one spot). */
+/* A thing in the distance behind a rise shows over it: "a farmhouse in
+ * the distance" stood 180 m off behind a crest of lavender whose ground
+ * cleared the line to its middle by centimetres, and the rows on the
+ * crest hid all of it. */
+static void seen_over_crest(uint8_t *a, uint8_t *b)
+{
+    oy_state st;
+    oy_view v;
+    oyster_shot *shot = prompt_shot("a lavender field in provence with a farmhouse in the distance");
+    CHECK(shot != NULL, "the lavender field opens");
+    if (!shot)
+        return;
+    oy_shot_eval(shot, 1.0, &st, shot->ents, &v);
+    const oy_entity *e = st.entities;
+    int n = st.nentities;
+    st.nentities = 0;
+    render_in(shot->world, &st, &v, a);
+    st.entities = e;
+    st.nentities = n;
+    render_in(shot->world, &st, &v, b);
+    int shown = 0;
+    for (int i = 0; i < W * H; i++)
+        shown += differs(a, b, i % W, i / W);
+    CHECK(n == 1 && shown >= 200, "a farmhouse in the distance shows over the rise (%d pixels)", shown);
+    oyster_shot_free(&shot);
+}
+
 static void woods_and_farm(void)
 {
     oy_state st;
@@ -2061,6 +2090,7 @@ int main(void)
     forest_world();
     oasis_grove();
     woods_and_farm();
+    seen_over_crest(a, b);
     road_through_trees(a, b);
     waterfall_through_trees(a);
     tower_through_trees(a);
