@@ -130,6 +130,7 @@ static int grid_eval(grid *g, const oy_world *w, const oy_world_shape *sh, const
             double gz = (g->h[(size_t)j1 * n + i] - g->h[(size_t)j0 * n + i]) / (g->line[j1] - g->line[j0]);
             oy_world_point *pt = &pts[k];
             oy_world_material(w, sh, g->x[i], g->z[j], (float)sqrt(gx * gx + gz * gz), pt);
+            oy_world_paint_plants(sh, oy_grass_share(pt->rgb), pt->rgb);
             float snow = oy_land_snow(c->snow, pt->snow_aff);
             /* crowns hold less snow than the ground under them */
             float crown_snow = oy_land_snow(c->snow, 0.4f * pt->snow_aff);

@@ -89,6 +89,7 @@ static void relief_sample(void *arg, int task, int thread)
             float gz = (hu[i + 1] - hd[i + 1]) / (float)(2.0 * R->f.mpp);
             size_t k = (size_t)r * n + i;
             oy_world_material(R->w, R->sh, x, z, sqrtf(gx * gx + gz * gz), pt);
+            oy_world_paint_plants(R->sh, oy_grass_share(pt->rgb), pt->rgb);
             R->wat[k] = pt->water > hc[i + 1] ? pt->water : -1e9f;
             R->can[k] = pt->canopy;
             for (int c = 0; c < 3; c++)

@@ -26,7 +26,7 @@ const char *const oy_group_names[OY_GROUP_COUNT] = {
 };
 
 const char *const oy_surface_names[OY_SURF_COUNT] = {
-    "none", "rock", "ground", "water", "sky", "object"
+    "none", "rock", "ground", "water", "sky", "plants", "object"
 };
 
 typedef struct bword {
@@ -405,12 +405,12 @@ static int read_concept(loader *L, const oy_ynode *n)
     if (desc && scalar(L, desc, "description"))
         c.description = desc->scalar;
     if (surf && scalar(L, surf, "surface")) {
-        for (int s = OY_SURF_ROCK; s <= OY_SURF_SKY; s++)
+        for (int s = OY_SURF_ROCK; OY_SURF_PAINTED(s); s++)
             if (!strcmp(surf->scalar, oy_surface_names[s]))
                 c.surface = s;
         if (!c.surface)
-            lerr(L, surf, hint_for(surf->scalar, oy_surface_names + 1, OY_SURF_SKY, hint, sizeof hint),
-                 "unknown surface '%s' (rock, ground, water or sky)", surf->scalar);
+            lerr(L, surf, hint_for(surf->scalar, oy_surface_names + 1, OY_SURF_PLANTS, hint, sizeof hint),
+                 "unknown surface '%s' (rock, ground, water, sky or plants)", surf->scalar);
     }
     if (paint) {
         if (c.group == OY_GROUP_OBJECT || surf)

@@ -102,11 +102,11 @@ static void concept_line(const oy_parse *p, const oy_word_note *nt, char *buf, s
         return;
     const char *of = it->qualifies >= 0 && it->qualifies < p->nitems ?
                      p->items[it->qualifies].concept->name : NULL;
-    if (it->surface >= OY_SURF_ROCK && it->surface <= OY_SURF_SKY)
+    if (OY_SURF_PAINTED(it->surface))
         snprintf(buf + n, cap - n, ": colours the %s%s%s%s", oy_surface_names[it->surface],
                  of ? " ('" : "", of ? of : "", of ? "')" : "");
     else if (it->surface == OY_SURF_OBJECT)
-        snprintf(buf + n, cap - n, ": paints %s%s%s (its walls or body)", of ? "'" : "",
+        snprintf(buf + n, cap - n, ": paints %s%s%s (its walls or body; a tree's leaves)", of ? "'" : "",
                  of ? of : "an object", of ? "'" : "");
     else
         snprintf(buf + n, cap - n, ": qualifies %s%s%s, so its own effects apply",

@@ -29,9 +29,12 @@ typedef struct oy_effect {
 
 /* What a noun names, for the colour words that qualify it: "red
  * sandstone" paints the rock, "turquoise lake" the water, "pink sky" the
- * grade. OY_SURF_OBJECT: a drawn object, whose walls or body it paints. */
+ * grade, "purple grass" the plants (grass and leaves). OY_SURF_OBJECT: a
+ * drawn object, whose walls or body it paints. */
 enum oy_surface { OY_SURF_NONE, OY_SURF_ROCK, OY_SURF_GROUND, OY_SURF_WATER,
-                  OY_SURF_SKY, OY_SURF_OBJECT, OY_SURF_COUNT };
+                  OY_SURF_SKY, OY_SURF_PLANTS, OY_SURF_OBJECT, OY_SURF_COUNT };
+/* the surfaces a colour word paints through the world's channels */
+#define OY_SURF_PAINTED(s) ((s) >= OY_SURF_ROCK && (s) <= OY_SURF_PLANTS)
 extern const char *const oy_surface_names[OY_SURF_COUNT];
 
 typedef struct oy_concept {

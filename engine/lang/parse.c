@@ -568,6 +568,11 @@ static void resolve_colours(parser *p, clause *c, int surf, int what)
         oy_phrase_effect *it = &p->out->items[c->pending[k]];
         it->surface = surf;
         it->qualifies = what;
+        /* a green of plants ("green grass", "lime leaves") is what the
+         * season makes them: its own effects make them lush */
+        for (int e = 0; surf == OY_SURF_PLANTS && e < it->concept->neffects; e++)
+            if (it->concept->effects[e].channel == OY_CH_FOLIAGE)
+                it->surface = OY_SURF_NONE;
     }
     c->npending = 0;
 }

@@ -54,14 +54,15 @@ static int main_effect(const oy_concept *k)
  * "blue" make pale blue. A later colour wins on rock, ground and water;
  * the sky, which shows every colour named for it at once ("a pink and
  * purple sky"), takes their mean: sky_n counts them per axis. */
-static void apply_paint(const oy_parse *p, const oy_phrase_effect *it, float *target, unsigned char *mask,
-                        int sky_n[3])
+static void apply_paint(const oy_parse *p, const oy_phrase_effect *it, const float *base, float *target,
+                        unsigned char *mask, int sky_n[3])
 {
     static const int channels[OY_SURF_COUNT][3] = {
         [OY_SURF_ROCK] = { OY_CH_ROCK_WARMTH, OY_CH_ROCK_TINT, OY_CH_ROCK_LIGHT },
         [OY_SURF_GROUND] = { OY_CH_GROUND_WARMTH, OY_CH_GROUND_TINT, OY_CH_GROUND_LIGHT },
         [OY_SURF_WATER] = { OY_CH_WATER_WARMTH, OY_CH_WATER_TINT, OY_CH_WATER_LIGHT },
         [OY_SURF_SKY] = { OY_CH_SKY_WARMTH, OY_CH_SKY_TINT, OY_CH_SKY_LIGHT },
+        [OY_SURF_PLANTS] = { OY_CH_PLANT_WARMTH, OY_CH_PLANT_TINT, OY_CH_PLANT_LIGHT },
     };
     const oy_concept *k = it->concept;
     /* clouds are white already: "dramatic white clouds" leave the sky
@@ -80,11 +81,23 @@ static void apply_paint(const oy_parse *p, const oy_phrase_effect *it, float *ta
         }
         set_target(ch, it->negated ? oy_channel_default(ch) : v, target, mask);
     }
+    /* plants a colour is said of grow there, whatever else the words
+     * say ("an alien planet with purple grass": its desert is grassland) */
+    if (it->surface == OY_SURF_PLANTS && !it->negated) {
+        static const struct { int ch; float lo, hi; } grow[] = {
+            { OY_CH_VEGETATION, 0.6f, 1.0f }, { OY_CH_FOLIAGE, 0.75f, 1.0f }, { OY_CH_BIOME_DESERT, 0.0f, 0.2f } };
+        for (int g = 0; g < 3; g++) {
+            int ch = grow[g].ch;
+            float cur = mask[ch] ? target[ch] : base ? base[ch] : oy_channel_default(ch);
+            if (cur < grow[g].lo || cur > grow[g].hi)
+                set_target(ch, oy_clampf(cur, grow[g].lo, grow[g].hi), target, mask);
+        }
+    }
 }
 
 static int paints(const oy_phrase_effect *it)
 {
-    return it->concept->has_paint && it->surface >= OY_SURF_ROCK && it->surface <= OY_SURF_SKY;
+    return it->concept->has_paint && OY_SURF_PAINTED(it->surface);
 }
 
 /* "dusk with long shadows", "a warm dawn": a word that asks for the sun
@@ -149,7 +162,7 @@ void oy_parse_targets(const oy_parse *p, const float *base, float *target,
     int sky_n[3] = { 0, 0, 0 };
     for (int i = 0; i < p->nitems; i++)
         if (paints(&p->items[i]))
-            apply_paint(p, &p->items[i], target, mask, sky_n);
+            apply_paint(p, &p->items[i], base, target, mask, sky_n);
     keep_sun_up(p, target, mask);
     /* a clock time is the time asked for, whatever else the words say */
     if (p->clock >= 0.0f)

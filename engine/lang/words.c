@@ -129,7 +129,7 @@ const oy_lang_word oy_lang_words[] = {
     STOP("guitar"), STOP("drums"), STOP("percussion"), STOP("brass"),
     STOP("choir"), STOP("synth"), STOP("chords"), STOP("notes"),
     STOP("beat"), STOP("rhythm"), STOP("tempo"), STOP("key"),
-    STOP("sound"), STOP("sounds"), STOP("leaves"),
+    STOP("sound"), STOP("sounds"),
     /* verbs of where a thing runs, which its kind already says ("a jetty
      * reaching into the lake") */
     STOP("reaching"), STOP("reaches"), STOP("jutting"), STOP("juts"),
@@ -149,6 +149,7 @@ const oy_lang_word oy_lang_words[] = {
     SURFACE("horizon", OY_SURF_SKY), SURFACE("heavens", OY_SURF_SKY),
     SURFACE("ground", OY_SURF_GROUND), SURFACE("earth", OY_SURF_GROUND),
     SURFACE("land", OY_SURF_GROUND), SURFACE("terrain", OY_SURF_GROUND),
+    SURFACE("leaves", OY_SURF_PLANTS), SURFACE("plants", OY_SURF_PLANTS),
 
     CLAUSE("and"), CLAUSE("but"), CLAUSE("then"), CLAUSE("and then"),
     CLAUSE("while"), CLAUSE("whilst"), CLAUSE("as"), CLAUSE("when"),

@@ -92,6 +92,9 @@ enum oy_channel {
      * what mirrors them ("a pink sky"); 0 = the sky the sun and weather
      * make */
     OY_CH_SKY_WARMTH, OY_CH_SKY_TINT, OY_CH_SKY_LIGHT,
+    /* the grass's and the leaves' colour on the same axes ("purple
+     * grass", "a silver forest"); 0 = green as the season makes it */
+    OY_CH_PLANT_WARMTH, OY_CH_PLANT_TINT, OY_CH_PLANT_LIGHT,
     /* music */
     OY_CH_VALENCE,       /* -1 sad/dark .. 1 happy/bright */
     OY_CH_AROUSAL,       /* 0 calm .. 1 agitated */

@@ -21,7 +21,7 @@
 #include "model_impl.h"
 
 #define MAGIC "OYSTATE"
-#define VERSION 20u            /* 2: the surface colour channels; 3: the sky's;
+#define VERSION 21u            /* 2: the surface colour channels; 3: the sky's;
                                   4: crater; 5: entity speed and stride;
                                   6: the cues' flash, fades, jolt and mix;
                                   7: conifer, birch, clearing and ice;
@@ -35,7 +35,8 @@
                                   17: rainbow, hearth and grove;
                                       entity derelict;
                                   18: entity built of stone;
-                                  19: moons; 20: seaward */
+                                  19: moons; 20: seaward;
+                                  21: the plants' colour */
 
 typedef struct buf {
     unsigned char *p;

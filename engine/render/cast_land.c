@@ -210,12 +210,6 @@ static float blades(const oy_cast *c, double wx, double wz, const float d[3], fl
     return k;
 }
 
-/* how much an albedo is grass: green above its red and blue */
-static inline float grass_of(const float alb[3])
-{
-    return oy_clampf((alb[1] - fmaxf(alb[0], alb[2])) * 14.0f, 0.0f, 1.0f);
-}
-
 /* albedo factor of the near ground texture seen from above, with its
  * bumps added to the gradient so the grain catches the light; the
  * material is read from the albedo: green is grass (clumps and blade
@@ -230,7 +224,7 @@ static float ground_top(const oy_cast *c, double wx, double wz, float fa, float 
     *gz += nz * 0.08f * fa;
     /* straw (a wheat field, a dry summer meadow) is grass too, though
      * not green */
-    float grass = fmaxf(grass_of(alb), c->straw);
+    float grass = fmaxf(oy_grass_share(alb), c->straw);
     if (grass > 0.0f)
         k *= oy_lerpf(1.0f, blades(c, wx, wz, d, foot * sg, foot), grass);
     float f1 = resolved(foot, 0.45f);
@@ -377,10 +371,9 @@ static float face_tex(const oy_cast *c, double wx, double wz, float y, float fw,
  * say. Where a pixel covers many clumps they blend into the grass as
  * their mean colour, more of it at a grazing view, which sees the heads
  * over the blades. */
-static void flowers(const oy_cast *c, double wx, double wz, float foot, float sg, float alb[3])
+static void flowers(const oy_cast *c, double wx, double wz, float foot, float sg, float grass, float alb[3])
 {
     const float *wt = c->flower_wt, sum = c->flower_sum;
-    float grass = grass_of(alb);
     float drift = oy_smoothstepf(-0.35f, 0.35f, detail(c, wx * (1.0 / 11.0) - 70.0, wz * (1.0 / 11.0) + 5.0, NULL, NULL));
     float dens = c->flowers * grass * drift;
     if (dens <= 0.0f)
@@ -687,6 +680,9 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
     double wx = c->cam_x + x, wz = c->cam_z + z;
     float alb[3] = { f->rgb[0], f->rgb[1], f->rgb[2] };
     float gx = f->gx, gz = f->gz, snowk = f->snow, wet = c->wet, held = 1.0f;
+    /* the grass as the material bakes it, green, whatever the words
+     * colour it (painted below, after the texture that finds it) */
+    float grass = oy_grass_share(alb);
     if (can > 0.4f && y > f->g + 0.3f) {
         /* canopy: crowns as bumps that catch the light, dark gaps
          * between them, and leaf clusters on the crowns while the view
@@ -727,11 +723,15 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
         k = ts > 0.0f ? oy_lerpf(1.0f, ground_top(c, wx, wz, fa, foot, sg, d, alb, &gx, &gz), ts) : 1.0f;
         for (int i = 0; i < 3; i++)
             alb[i] *= k;
+        oy_world_paint_plants(c->shape, grass, alb);
         if (c->flowers > 0.0f)
-            flowers(c, wx, wz, foot, sg, alb);
-    } else if (c->flowers > 0.0f && dist < 600.0f) {
-        float sg = fabsf(d[1] - d[0] * gx - d[2] * gz) / sqrtf(1.0f + gx * gx + gz * gz);
-        flowers(c, wx, wz, pixel_foot(c, dist) / fmaxf(sg, 0.02f), sg, alb);
+            flowers(c, wx, wz, foot, sg, grass, alb);
+    } else {
+        oy_world_paint_plants(c->shape, grass, alb);
+        if (c->flowers > 0.0f && dist < 600.0f) {
+            float sg = fabsf(d[1] - d[0] * gx - d[2] * gz) / sqrtf(1.0f + gx * gx + gz * gz);
+            flowers(c, wx, wz, pixel_foot(c, dist) / fmaxf(sg, 0.02f), sg, grass, alb);
+        }
     }
     if (c->fields > 0.0f && can <= 0.4f && dist < 600.0f) {
         float sg = fabsf(d[1] - d[0] * gx - d[2] * gz) / sqrtf(1.0f + gx * gx + gz * gz);

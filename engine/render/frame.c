@@ -561,6 +561,7 @@ void oy_cast_season(oy_cast *c, const oy_world *w, const oy_world_shape *sh, con
     float bl = 0.6f * oy_clampf(st->ch[OY_CH_BLOSSOM], 0.0f, 1.0f) * (1.0f - aut);
     for (int i = 0; i < 3; i++)
         c->leaf[i] = oy_lerpf(c->leaf[i], bloom[i], bl);
+    oy_world_paint_plants(sh, 1.0f, c->leaf);
     oy_cast_land_glow(c, st);
     /* stones and scrub over a desert floor that is neither dunes nor
      * salt */

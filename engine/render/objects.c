@@ -247,7 +247,17 @@ static int add_inst(oy_objects *o, const oy_kind *k, double x, double y, double 
     k->build(b);
     if (b->n == 0 || b->nm == 0)
         return 0;
-    if (paint && !(b->m[0].flags & OY_MAT_SOFT) && (paint[0] != 0.0f || paint[1] != 0.0f || paint[2] != 0.0f)) {
+    if (paint && (k->flags & OY_KIND_LEAFY) && (paint[0] != 0.0f || paint[1] != 0.0f || paint[2] != 0.0f)) {
+        /* a tree's colour is its leaves' ("pink trees"): each crown's
+         * grey, a little lifted for the hue to show, painted */
+        for (int i = 0; i < b->nm; i++) {
+            float *a = b->m[i].alb, l = fmaxf((a[0] + a[1] + a[2]) * (1.0f / 3.0f), 0.1f);
+            if (!(b->m[i].flags & OY_MAT_LEAF))
+                continue;
+            a[0] = a[1] = a[2] = l;
+            oy_paint(a, paint);
+        }
+    } else if (paint && !(b->m[0].flags & OY_MAT_SOFT) && (paint[0] != 0.0f || paint[1] != 0.0f || paint[2] != 0.0f)) {
         /* the colour named, not the body's own hue shifted: its grey,
          * painted, light enough for a hue to show on dark logs */
         float *a = b->m[0].alb, l = (a[0] + a[1] + a[2]) * (1.0f / 3.0f);

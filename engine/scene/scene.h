@@ -140,8 +140,10 @@ enum {
     OY_KIND_ACROSS = 32768,       /* long: the words stand it side on to
                                    * the view, where the view's width holds
                                    * it: a train */
-    OY_KIND_STRAIGHT = 65536      /* laid along its heading as a road is,
+    OY_KIND_STRAIGHT = 65536,     /* laid along its heading as a road is,
                                    * but straight: a runway */
+    OY_KIND_LEAFY = 131072        /* a colour said of it paints its leaves,
+                                   * not its first material: "pink trees" */
 };
 typedef struct oy_kind {
     const char *name;

@@ -59,7 +59,23 @@ void oy_world_palette_init(oy_world_shape *sh, const oy_state *st)
     for (int i = 0; i < 3; i++) {
         sh->rock_paint[i] = oy_clampf(st->ch[OY_CH_ROCK_WARMTH + i], -1.0f, 1.0f);
         sh->ground_paint[i] = oy_clampf(st->ch[OY_CH_GROUND_WARMTH + i], -1.0f, 1.0f);
+        sh->plant_paint[i] = oy_clampf(st->ch[OY_CH_PLANT_WARMTH + i], -1.0f, 1.0f);
     }
+}
+
+void oy_world_paint_plants(const oy_world_shape *sh, float share, float rgb[3])
+{
+    const float *p = sh->plant_paint;
+    if (share <= 0.0f || (p[0] == 0.0f && p[1] == 0.0f && p[2] == 0.0f))
+        return;
+    /* (the share is found from how green the albedo is: a blade with a
+     * little straw or soil in it is grass all the same) */
+    float l = (rgb[0] + rgb[1] + rgb[2]) * (1.0f / 3.0f), c[3], k = oy_clampf(3.0f * share, 0.0f, 1.0f);
+    for (int i = 0; i < 3; i++)
+        c[i] = oy_lerpf(rgb[i], l, 0.85f);
+    oy_paint(c, p);
+    for (int i = 0; i < 3; i++)
+        rgb[i] = oy_lerpf(rgb[i], c[i], k);
 }
 
 static void mix3(float *acc, const float *c, float k)

@@ -130,7 +130,7 @@ typedef struct oy_world_shape {
     float veg, foliage, autumn;  /* vegetation and season channels */
     /* surface colour shifts (oy_world_palette_init): warmth, tint, light;
      * all 0 leaves the world's own colours exactly as they are */
-    float rock_paint[3], ground_paint[3];
+    float rock_paint[3], ground_paint[3], plant_paint[3];
 } oy_world_shape;
 
 /* Everything the renderer bakes for one ground point. */
@@ -153,9 +153,18 @@ typedef struct oy_world_point {
 
 void oy_world_shape_init(oy_world_shape *sh, const oy_world *w,
                          const oy_state *st);
-/* The surface colour part of a shape, from the state's rock and ground
- * colour channels (biome.c; called by oy_world_shape_init). */
+/* The surface colour part of a shape, from the state's rock, ground and
+ * plant colour channels (biome.c; called by oy_world_shape_init). */
 void oy_world_palette_init(oy_world_shape *sh, const oy_state *st);
+/* How much an albedo is grass: green above its red and blue. */
+static inline float oy_grass_share(const float rgb[3])
+{
+    return oy_clampf((rgb[1] - (rgb[0] > rgb[2] ? rgb[0] : rgb[2])) * 14.0f, 0.0f, 1.0f);
+}
+/* rgb, share of it grass or leaves, as the words colour plants ("purple
+ * grass"): their own hue given up for the paint's, their lightness kept
+ * (the material bakes green; the renderer, map and exports paint it). */
+void oy_world_paint_plants(const oy_world_shape *sh, float share, float rgb[3]);
 /* The albedo of the world's bare rock faces (linear), as the prompt paints
  * it: what landforms drawn as objects (arches, towers, a waterfall's cliff)
  * are made of. */

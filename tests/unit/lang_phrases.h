@@ -119,6 +119,16 @@ static const lang_phrase lang_phrases[] = {
     CH("a huge moon over the sea", OY_CH_MOONS, 1.0f, 1.0f),
     CH("a ringed planet above snowy mountains", OY_CH_MOONS, 1.0f, 1.0f),
     UNSET("under the moon", OY_CH_MOONS),
+    /* a colour of plants paints grass and leaves, and they grow there */
+    CH("an alien planet with purple grass", OY_CH_PLANT_TINT, 0.55f, 0.65f),
+    CH("an alien planet with purple grass", OY_CH_VEGETATION, 0.6f, 1.0f),
+    CH("an alien planet with purple grass", OY_CH_BIOME_DESERT, 0.0f, 0.2f),
+    CH("a silver forest in the mist", OY_CH_PLANT_LIGHT, 0.35f, 0.45f),
+    CH("a tree with blue leaves", OY_CH_PLANT_WARMTH, -0.75f, -0.65f),
+    CH("the grass is pink", OY_CH_PLANT_TINT, 0.45f, 0.55f),
+    UNSET("lush green grass", OY_CH_PLANT_TINT),
+    CH("lush green grass", OY_CH_FOLIAGE, 1.0f, 1.0f),
+    UNSET("golden hills", OY_CH_PLANT_WARMTH),
     /* smoke from a chimney lights the hearth, it is no smoke haze */
     CH("a cabin in the snowy woods with smoke from the chimney", OY_CH_HEARTH, 1.0f, 1.0f),
     UNSET("a cabin in the snowy woods with smoke from the chimney", OY_CH_HAZE),

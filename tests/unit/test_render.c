@@ -733,6 +733,33 @@ int main(void)
         CHECK(!memcmp(a, b, n), "sky colour channels at 0 leave the sky as it was");
     }
 
+    /* the plant colour channels paint the grass underfoot ("purple
+     * grass"), its texture kept */
+    {
+        scene_state(&scenes[12], &st);
+        st.ch[OY_CH_TIME] = 14.0f;
+        float g = oy_world_surface(w, &st, 0.0, 0.0);
+        view_make(&v, 0.0, g + 2.0, 0.0, 0, -25, 0, 35);
+        render_one(w, p2, &cfg, &st, &v, a);
+        st2 = st;
+        st2.ch[OY_CH_PLANT_WARMTH] = -0.2f;
+        st2.ch[OY_CH_PLANT_TINT] = 0.6f;
+        st2.ch[OY_CH_PLANT_LIGHT] = -0.15f;
+        render_one(w, p2, &cfg, &st2, &v, b);
+        int purple0 = 0, purple1 = 0, i0 = W * H / 2;
+        double spread = 0.0, mean = mean_ch(b + (size_t)i0 * 3, W * H - i0, 2);
+        for (int i = i0; i < W * H; i++) {
+            const uint8_t *x = a + i * 3, *y = b + i * 3;
+            purple0 += x[2] > x[1] + 8 && x[0] > x[1] + 4;
+            purple1 += y[2] > y[1] + 8 && y[0] > y[1] + 4;
+            spread += fabs(y[2] - mean);
+        }
+        spread /= W * H - i0;
+        CHECK(purple1 > (W * H - i0) * 3 / 4 && purple0 == 0 && spread > 4.0,
+              "purple grass is purple (%d of %d pixels below, %d unpainted), its blades still shaded (%.1f)",
+              purple1, W * H - i0, purple0, spread);
+    }
+
     /* letterbox */
     {
         oy_render_config lb = cfg;

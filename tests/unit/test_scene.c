@@ -1799,6 +1799,36 @@ static void within_budget(void)
           unpainted, which);
 }
 
+/* A colour on a tree paints its leaves ("pink trees"), not its trunk,
+ * the first material a tree builds. */
+static void painted_crowns(uint8_t *a, uint8_t *b)
+{
+    static const char *const kinds[] = { "tree", "birch", "palm" };
+    for (int k = 0; k < 3; k++) {
+        oy_state st;
+        oy_view v;
+        meadow(&st, 14.0f);
+        oy_entity e = entity(kinds[k], 0.0, 30.0);
+        float g = oy_world_ground(world, &st, 0.0, 0.0);
+        view_make(&v, 0.0, g + 2.0, 0.0, 0.0f, 12.0f, 0.0f, 24.0f);
+        st.entities = &e;
+        st.nentities = 1;
+        render(&st, &v, a);
+        e.paint[0] = 0.25f;
+        e.paint[1] = 0.5f;
+        e.paint[2] = 0.35f;
+        render(&st, &v, b);
+        int pink0 = 0, pink1 = 0;
+        for (int i = 0; i < W * H; i++) {
+            const uint8_t *x = a + (size_t)i * 3, *y = b + (size_t)i * 3;
+            pink0 += x[0] > x[1] + 20 && x[2] > x[1];
+            pink1 += y[0] > y[1] + 20 && y[2] > y[1];
+        }
+        CHECK(pink1 > 400 && pink0 == 0, "a pink %s has pink leaves (%d pixels, %d unpainted)", kinds[k], pink1,
+              pink0);
+    }
+}
+
 /* A broadleaf in winter is bare limbs that fork twice, so its crown keeps
  * its outline. */
 static void winter_trees(void)
@@ -1990,6 +2020,7 @@ int main(void)
     low_sun_sides(a, b);
     landforms();
     winter_trees();
+    painted_crowns(a, b);
     within_budget();
     stonework();
     flocking();
