@@ -211,7 +211,9 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     /* rugged land ("cliffs", "rocky"): cliffs along nearly all the shore */
     sh->cliffs_more = 1.5f * fmaxf(oy_clampf(c[OY_CH_RUGGED], 0.0f, 1.0f) - 0.5f, 0.0f);
     sh->plateau = oy_clampf(c[OY_CH_PLATEAU], 0.0f, 1.0f);
-    sh->valley = oy_clampf(c[OY_CH_VALLEY], 0.0f, 1.0f);
+    /* above a sea of cloud the valleys are the cloud's: the summit
+     * underfoot ("a mountain pass, fog below") stands in none */
+    sh->valley = oy_clampf(c[OY_CH_VALLEY], 0.0f, 1.0f) * (1.0f - oy_clampf(c[OY_CH_CLOUD_SEA], 0.0f, 1.0f));
     sh->canyon = oy_clampf(c[OY_CH_CANYON], 0.0f, 1.0f);
     sh->coast = oy_clampf(c[OY_CH_COAST], 0.0f, 1.0f);
     sh->offshore = oy_clampf(c[OY_CH_OFFSHORE], 0.0f, 1.0f);

@@ -119,6 +119,10 @@ static const lang_phrase lang_phrases[] = {
     CH("a huge moon over the sea", OY_CH_MOONS, 1.0f, 1.0f),
     CH("a ringed planet above snowy mountains", OY_CH_MOONS, 1.0f, 1.0f),
     UNSET("under the moon", OY_CH_MOONS),
+    /* fog said to lie below the view is a sea of cloud under it */
+    CH("a mountain pass with a winding road and switchbacks, fog below", OY_CH_CLOUD_SEA, 1.0f, 1.0f),
+    UNSET("a mountain pass with a winding road and switchbacks, fog below", OY_CH_FOG),
+    CH("a castle on a peak with mist in the valleys below", OY_CH_CLOUD_SEA, 1.0f, 1.0f),
     /* a colour of plants paints grass and leaves, and they grow there */
     CH("an alien planet with purple grass", OY_CH_PLANT_TINT, 0.55f, 0.65f),
     CH("an alien planet with purple grass", OY_CH_VEGETATION, 0.6f, 1.0f),

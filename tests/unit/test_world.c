@@ -670,6 +670,13 @@ int main(void)
               "points 0.5-2 km out (%d white and treeless)", top - sh.deck, cloud, n, white);
         CHECK(under[0] == 0 && under[1] > n / 2, "nothing lies 100 m below the summit, under the cloud's billows "
               "(%d points; %d without the cloud)", under[0], under[1]);
+        /* a valley in the words too ("a mountain pass, fog below") cuts
+         * no floor under the summit: the view stood in the cloud */
+        sc.ch[OY_CH_VALLEY] = 1.0f;
+        oy_world_shape_init(&sh, w, &sc);
+        top = oy_world_ground(w, &sc, 0.0, 0.0);
+        CHECK(top > sh.deck + 50.0f, "a mountain pass over a sea of cloud: the view stands %.0f m over its top",
+              top - sh.deck);
     }
     {
         /* cost per query, for the record (not asserted) */
