@@ -129,6 +129,9 @@ static int seek_high(const oyster_shot *shot, const oy_state *st, double x, doub
     /* the best of: any (0), seen whole (1), seen whole with its foot
      * hidden or beyond 600 m (2) */
     float best[3] = { -1e30f, -1e30f, -1e30f }, rise[3] = { 0.0f, 0.0f, 0.0f }, at[3][2] = { { 0 } };
+    /* and the nearest ground seen whole that rises 10 m, whatever the
+     * distance counts against it */
+    float hill_d = 1e30f, hill_at[2] = { 0.0f, 0.0f }, hill_top = 0.0f;
     float g0 = oy_world_ground(shot->world, st, x, z), per_m = 0.08f + 0.3f * oy_smoothstepf(6.0f, 1.5f, h);
     for (int k = -3; k <= 3; k++) {
         float a = 0.0873f * (float)k, c = oy_cosf(a), s = oy_sinf(a);
@@ -146,6 +149,13 @@ static int seek_high(const oyster_shot *shot, const oy_state *st, double x, doub
                 !level_under(shot, st, px, pz, pi.ground, reach))
                 continue;
             int whole = slope + h / d < 0.14f;
+            /* (on up that hill's slope to its top, 150 m on at most) */
+            if (whole && pi.ground - g0 >= 10.0f && (d < hill_d || (d < hill_d + 150.0f && pi.ground > hill_top))) {
+                hill_d = fminf(hill_d, d);
+                hill_top = pi.ground;
+                hill_at[0] = (float)px;
+                hill_at[1] = (float)pz;
+            }
             for (int cat = visible ? 0 : 2; cat < 3; cat++)
                 if ((cat == 0 || (whole && cat == 1 + !visible)) && score > best[cat]) {
                     best[cat] = score;
@@ -166,6 +176,13 @@ static int seek_high(const oyster_shot *shot, const oy_state *st, double x, doub
         return 0;
     out[0] = at[pick][0];
     out[1] = at[pick][1];
+    /* a tall thing on a valley's floor, which the distance counts
+     * against less than the hill beyond it, stands on that hill: "a
+     * church on a hill in a green valley" */
+    if (rise[pick] < 3.0f && h >= 6.0f && hill_d < 1e30f) {
+        out[0] = hill_at[0];
+        out[1] = hill_at[1];
+    }
     return 1;
 }
 

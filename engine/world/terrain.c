@@ -417,6 +417,34 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
                                600.0f);
         sh->hill_x *= want / d;
         sh->hill_z *= want / d;
+        /* by a river or in a valley it stands off the water's line, its
+         * top clear of the floor the valley flattens and the banks the
+         * river cuts (a castle on a bluff over the river), on the side
+         * nearer the view's axis, farther on until it stands within 12
+         * degrees of it */
+        const oy_plan_line *L = sh->river > 0.0f    ? &F[OY_FEAT_RIVER].line
+                                : sh->valley > 0.0f ? &F[OY_FEAT_VALLEY].line
+                                                    : NULL;
+        float off = fmaxf(sh->valley_w, 0.5f * sh->hill_r);
+        for (int k = 0; L && k < 16; k++) {
+            oy_line_near hn;
+            oy_world_line_near(L, sh->hill_x, sh->hill_z + 40.0 * k, &hn);
+            double nx = 1.0, nz = 0.0, l = hypot(sh->hill_x - hn.x, sh->hill_z + 40.0 * k - hn.z);
+            if (l > 1.0) {
+                nx = (sh->hill_x - hn.x) / l;
+                nz = (sh->hill_z + 40.0 * k - hn.z) / l;
+            }
+            double x = hn.x + nx * off, z = hn.z + nz * off;
+            if (fabs(hn.x - nx * off) < fabs(x)) {
+                x = hn.x - nx * off;
+                z = hn.z - nz * off;
+            }
+            if (k == 15 || (z > 0.0 && fabs(x) < 0.21 * z)) {
+                sh->hill_x = (float)x;
+                sh->hill_z = (float)z;
+                break;
+            }
+        }
     }
     /* a thing on a sea cliff: the cliff lower (to half its height at
      * most) and the cove the default view stands in wider (to 600 m),
@@ -698,7 +726,10 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         /* sides rise at 20-35 degrees to hills a few hundred metres out */
         float A = 40.0f + 0.3f * sh->relief_amp;
         float walls = A * oy_smoothstepf(W * 1.5f, W * 1.5f + 3.0f * A, d);
-        float hv = fl + fmaxf(h - fl, 0.0f) * p + walls + 0.4f * det;
+        /* (a hill a thing stands on, "a castle on a hill above a river
+         * valley", rises from the floor: the floor flattened it) */
+        float hb = w->hill_crown > 0.0f ? hill_bump(sh, x, z) : 0.0f;
+        float hv = fl + fmaxf(h - fl, 0.0f) * p + walls + 0.4f * det + (1.0f - p) * hb;
         h = oy_lerpf(h, hv, sh->valley);
     }
     /* a canyon that meets a coast is a fjord: the sea runs up its floor */
@@ -848,8 +879,11 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
             inlake = sh->lake * (1.0f - oy_smoothstepf(Wl, Wl + 60.0f, (float)sqrt(dx * dx + dz * dz)));
             level = oy_lerpf(level, fminf(level, sh->lake_level), inlake);
         }
-        /* the river runs in its own shallow valley */
-        float rv = settle(h, level + 0.6f, W, W + 160.0f, W + 60.0f, W + 400.0f, u);
+        /* the river runs in its own shallow valley; a hill a thing stands
+         * on rises from its bank as a bluff */
+        float hb = w->hill_crown > 0.0f ? hill_bump(sh, x, z) : 0.0f;
+        float rv = settle(h - hb, level + 0.6f, W, W + 160.0f, W + 60.0f, W + 400.0f, u) +
+                   hb * oy_smoothstepf(W + 4.0f, W + 40.0f, u);
         if (rv > h)
             rv = oy_lerpf(rv, h, inlake);
         h = oy_lerpf(h, rv, sh->river);

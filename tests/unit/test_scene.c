@@ -1005,6 +1005,10 @@ static void placement_words(void)
         { "a small church on a steep hill", 26.0f }, { "a house on a hill overlooking the sea", 9.0f },
         { "a lighthouse on a cliff above a stormy sea", 28.0f }, { "a lighthouse on a hill by the sea", 28.0f },
         { "a castle on a hill by the sea", 22.0f },
+        /* (by a river the hill stood on the floor, levelled by the
+         * river's valley: the castle stood by the water) */
+        { "a medieval castle on a hill above a river valley, autumn colors", 22.0f },
+        { "a castle on a hill by a river", 22.0f }, { "a church on a hill in a green valley", 26.0f },
     };
     for (size_t i = 0; i < sizeof crowned / sizeof *crowned; i++) {
         oy_entity thing;
