@@ -823,13 +823,19 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         h = oy_lerpf(h, volcano(w, sh, h, x, z, &on_cone), sh->volcano);
         on_cone *= sh->volcano;
     }
+    /* a swamp (below) settles the land round the set to one level: a
+     * lake in it lies at that level, its banks no higher than the
+     * swamp's hummocks ("a boardwalk in a swamp" stood its lake 1.3 m
+     * over the marsh round it, a wall of water) */
+    float marsh = oy_smoothstepf(0.15f, 0.4f, sh->biome[SWAMP_BIOME]) * (1.0f - oy_smoothstepf(150.0f, 600.0f, open));
+    float marsh_level = sh->floor0 + 0.8f;
     /* the lake before the river, so the banks it lifts do not fill the
      * river's bed */
     if (sh->lake > 0.0f) {
         double dx = x - sh->lake_x, dz = z - sh->lake_z;
         float r = (float)sqrt(dx * dx + dz * dz);
         float W = lake_radius(w, sh, dx, dz);
-        float level = sh->lake_level;
+        float level = oy_lerpf(sh->lake_level, fminf(sh->lake_level, marsh_level), marsh);
         float flat = settle(h, level + 0.6f, W, W * 2.4f, W * 1.4f, W * 3.5f, r);
         /* no banks or rim raised on a coast's sea side: the bay opens to
          * the sea */
@@ -847,8 +853,6 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
     /* a swamp: the open ground and a few hundred metres round it settle
      * to one level, hummocks of sedge a little above it and dark pools
      * between them, still water at one height */
-    float marsh = oy_smoothstepf(0.15f, 0.4f, sh->biome[SWAMP_BIOME]) * (1.0f - oy_smoothstepf(150.0f, 600.0f, open));
-    float marsh_level = sh->floor0 + 0.8f;
     if (marsh > 0.0f) {
         float hum = oy_world_fbm(w, x + 812.5, z - 433.0, 40.0, min_wl, 4) +
                     0.3f * oy_world_fbm(w, x - 61.5, z + 95.0, 9.0, min_wl, 3);

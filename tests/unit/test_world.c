@@ -599,6 +599,13 @@ int main(void)
         int wet = 0, bad = water_walls(w, &lr, -120.0, -20.0, 240.0, 3.0, &wet);
         CHECK(wet > 1000 && bad == 0, "a lake with a river: %d wet samples, %d by dry ground lower than the water",
               wet, bad);
+        /* a lake in a swamp lies at the swamp's level: the marsh round it,
+         * settled to that level, stood below the lake's water */
+        state_with(&lr, OY_CH_LAKE, 1.0f, OY_CH_BIOME_SWAMP, 1.0f);
+        wet = 0;
+        bad = water_walls(w, &lr, -150.0, -20.0, 300.0, 3.0, &wet);
+        CHECK(wet > 1000 && bad == 0, "a lake in a swamp: %d wet samples, %d by dry ground lower than the water",
+              wet, bad);
     }
     {
         /* "a small island in a calm sea": the coast's line, which runs by
