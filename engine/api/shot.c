@@ -714,6 +714,8 @@ int oyster_shot_open(oyster_shot **out, const char *path, const oyster_overrides
     int lone;
     float crown = oy_model_crown_height(shot->model, &lone);
     oy_world_hill_crown(shot->world, crown, lone);
+    if (oy_model_on_land(shot->model))
+        oy_world_island_things(shot->world);
     oy_world_fog_sight(shot->world, oy_model_fog_sight(shot->model));
     /* the sea ahead, unless the set has a building or a thing on a hill
      * or a shore (a lighthouse): the default shore along the view frames

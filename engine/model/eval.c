@@ -290,14 +290,24 @@ int oy_model_shore_thing(const oy_model *m)
     return 0;
 }
 
-int oy_model_builds(const oy_model *m)
+/* Whether the world prompt names a thing there from the start whose kind
+ * has a flag of want and none of skip. */
+static int set_has(const oy_model *m, int want, int skip)
 {
     for (size_t i = 0; i < m->nents; i++) {
         const oy_kind *kd = oy_scene_kind_find(m->ents[i].e.kind);
-        if (m->ents[i].t_add <= 0.0 && m->ents[i].of_set && kd && (kd->flags & OY_KIND_BUILDING))
+        if (m->ents[i].t_add <= 0.0 && m->ents[i].of_set && kd && (!want || (kd->flags & want)) &&
+            !(kd->flags & skip))
             return 1;
     }
     return 0;
+}
+
+int oy_model_builds(const oy_model *m) { return set_has(m, OY_KIND_BUILDING, 0); }
+
+int oy_model_on_land(const oy_model *m)
+{
+    return set_has(m, 0, OY_KIND_FLOATS | OY_KIND_LIFTED | OY_KIND_SPANS | OY_KIND_REACHES | OY_KIND_ALONG);
 }
 
 int oy_model_footing(const oy_model *m, size_t i, float xzr[3])

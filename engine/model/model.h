@@ -276,6 +276,10 @@ float oy_model_crown_height(const oy_model *m, int *lone);
 /* Whether the world prompt names a building of the set, there from the
  * start (a lighthouse, a house): it needs land in view. */
 int oy_model_builds(const oy_model *m);
+/* Whether it names anything there from the start that stands on land (a
+ * palm, a hut, a person; not a boat, a bird, a bridge, a pier or a
+ * road): oy_world_island_things. */
+int oy_model_on_land(const oy_model *m);
 /* Whether entity i stands on a footing of its own from the start, where
  * the set (not the camera) put it: a building, a tent, a landed craft, a
  * wreck; not what moves, floats, flies, spans or runs along. Its place

@@ -374,12 +374,12 @@ void oy_world_shape_init(oy_world_shape *sh, const oy_world *w, const oy_state *
     sh->island_z = (float)F[OY_FEAT_ISLAND].z;
     if (!F[OY_FEAT_ISLAND].at_given)   /* a small island stands nearer */
         sh->island_z *= oy_lerpf(0.4f, 1.0f, oy_smoothstepf(0.4f, 1.0f, sh->island));
-    if (!F[OY_FEAT_ISLAND].at_given && F[OY_FEAT_ISLAND].size <= 0.0 && w->hill_crown > 0.0f) {
-        /* a thing on the island ("an island with a ruined castle"): a
-         * smaller island, its near shore some 200 m out, so the thing on
-         * its top reads */
+    if (!F[OY_FEAT_ISLAND].at_given && F[OY_FEAT_ISLAND].size <= 0.0 && (w->hill_crown > 0.0f || w->island_things)) {
+        /* a thing on the island's top ("an island with a ruined castle"):
+         * a smaller island, its near shore some 200 m out, so the thing
+         * on its top reads; things on its shore ("palm trees") nearer */
         sh->island_r = fminf(sh->island_r, 250.0f);
-        sh->island_z = fminf(sh->island_z, 200.0f + sh->island_r);
+        sh->island_z = fminf(sh->island_z, (w->hill_crown > 0.0f ? 200.0f : 110.0f) + sh->island_r);
     }
     if (!F[OY_FEAT_ISLAND].at_given && F[OY_FEAT_ISLAND].size <= 0.0 && w->fog_sight > 0.0f) {
         /* the same in fog ("a lighthouse on a rocky island in the fog"):

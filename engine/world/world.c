@@ -48,6 +48,11 @@ void oy_world_lake_aside(oy_world *w)
     w->lake_aside = 1;
 }
 
+void oy_world_island_things(oy_world *w)
+{
+    w->island_things = 1;
+}
+
 void oy_world_hill_crown(oy_world *w, float h, int lone)
 {
     w->hill_crown = fmaxf(h, 0.0f);

@@ -31,6 +31,10 @@ void oy_world_lake_aside(oy_world *w);
  * for a level view from the origin to see it and its crown whole; one
  * thing alone (lone: a tree, a castle) on a lower hill, nearer. */
 void oy_world_hill_crown(oy_world *w, float h, int lone);
+/* Things of the set stand on land ("a tropical island with palm trees"):
+ * a default island is small and near, its near shore some 110 m out,
+ * where they read (its middle stood over 400 m off). */
+void oy_world_island_things(oy_world *w);
 /* Something of the set stands on a footing r metres round x, z: the dunes
  * there lie level at the height they have at x, z, or on a trough's floor
  * two thirds of the way up a crest (a house stood sunk in a dune's slope,
@@ -278,6 +282,7 @@ struct oy_world {
     int lake_aside;                   /* oy_world_lake_aside was called */
     float hill_crown;                 /* m: oy_world_hill_crown's height */
     int hill_lone;                    /* and whether one thing stands alone */
+    int island_things;                /* oy_world_island_things was called */
     float fog_sight;                  /* m: oy_world_fog_sight's (0: none) */
     float pads[OY_WORLD_PADS][4];     /* oy_world_pad's: x, z, radius and
                                          the dunes' height held there */

@@ -1095,6 +1095,15 @@ static void placement_words(void)
     CHECK(ok && !(at.water > at.ground) && rise > 8.0f && rd < 420.0f && fabsf(bearing) < 20.0f,
           "'an island with a ruined castle': the castle stands on the island's top (%.1f m up, %.0f m off, "
           "%.1f degrees off the view)", rise, rd, bearing);
+    /* and things on its shore nearer still (palms stood 430 m off, a
+     * few pixels tall) */
+    oy_entity palm;
+    ok = placed("a tropical island with white sand beaches and turquoise water, palm trees swaying", &at, &rise,
+                &bearing, &palm);
+    rd = ok ? hypotf(palm.pos[0], palm.pos[2]) : 1e9f;
+    CHECK(ok && !(at.water > at.ground) && rd < 200.0f && fabsf(bearing) < 20.0f,
+          "'a tropical island with palm trees': a palm stands on the island %.0f m off, %.1f degrees off the view",
+          rd, bearing);
     /* a train stands side on to the view, far enough off for the frame's
      * width (40 degrees) to hold its 60 m */
     oy_entity train;
