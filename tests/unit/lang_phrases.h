@@ -715,6 +715,7 @@ static const lang_phrase lang_phrases[] = {
     CH("the pyramids of giza at sunset", OY_CH_BIOME_DESERT, 0.9f, 1.0f),
     OBJ("an old stone well in a village courtyard", "well", 1, OY_PLACE_NONE),
     OBJ("a gazebo by a pond in an english garden", "gazebo", 1, OY_PLACE_NEAR_WATER),
+    OBJ("a zen garden with a koi pond and a wooden teahouse", "gazebo", 1, OY_PLACE_NONE),
     CH("a gazebo by a pond in an english garden", OY_CH_FLOWERS, 0.7f, 1.0f),
     OBJ("a marble statue in a city park", "statue", 1, OY_PLACE_NONE),
     CH("a marble statue in a city park", OY_CH_CLEARING, 0.9f, 1.0f),
