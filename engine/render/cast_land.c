@@ -468,6 +468,33 @@ static void salt_crust(const oy_cast *c, double wx, double wz, float foot, float
  * the pixel's, stretched by the grazing view as far as the rows cross
  * it; the rows melt into the colour they make together as it outgrows
  * them. */
+/* A row of flowers seen near: heads about 0.4 m across, one to a cell of
+ * half a metre where the hash puts it, over their own green leaves, a
+ * yellow head (a sunflower) round a dark seed disc; the field's colour as
+ * the heads stop resolving. Purple and blue rows (lavender) stay a mass
+ * of spikes. top: the row's colour, changed in place. */
+static void flower_heads(double wx, double wz, float foot, const float bloom[3], float top[3])
+{
+    float r = resolved(foot, 0.5f);
+    if (r <= 0.0f || bloom[2] > bloom[0])
+        return;
+    const double cell = 0.5;
+    double cx = floor(wx / cell), cz = floor(wz / cell);
+    uint64_t h = oy_hash(0xf1a3e5, OY_STREAM_VEGETATION, (uint64_t)(int64_t)cx, (uint64_t)(int64_t)cz, 0);
+    float jx = 0.3f + 0.4f * oy_u01(h), jz = 0.3f + 0.4f * oy_u01(oy_mix64(h ^ 1));
+    float size = 0.17f + 0.05f * oy_u01(oy_mix64(h ^ 2));
+    float ex = (float)(wx / cell - cx) - jx, ez = (float)(wz / cell - cz) - jz;
+    float dist = sqrtf(ex * ex + ez * ez) * (float)cell;
+    float head = oy_smoothstepf(size, size - 0.03f - foot, dist);
+    static const float leaves[3] = { 0.045f, 0.085f, 0.022f }, seeds[3] = { 0.05f, 0.03f, 0.012f };
+    int yellow = bloom[0] > 0.35f && bloom[1] > 0.3f && bloom[2] < 0.15f;
+    float disc = yellow ? oy_smoothstepf(0.4f * size, 0.4f * size - 0.02f - foot, dist) : 0.0f;
+    for (int i = 0; i < 3; i++) {
+        float near = oy_lerpf(oy_lerpf(leaves[i], 1.2f * bloom[i], head), seeds[i], disc);
+        top[i] = oy_lerpf(top[i], near, r);
+    }
+}
+
 static void field_rows(const oy_cast *c, double wx, double wz, const float d[3], float foot, float sg,
                        float alb[3], float *gx, float *gz)
 {
@@ -516,9 +543,11 @@ static void field_rows(const oy_cast *c, double wx, double wz, const float d[3],
         if (r > 0.0f)
             leaf += 0.45f * r * plant * detail(c, wx * (1.0 / 0.35) + 9.0, wz * (1.0 / 0.35) - 21.0, NULL, NULL);
     }
+    float top[3] = { f.plant[0] * leaf, f.plant[1] * leaf, f.plant[2] * leaf };
+    if (f.crop == OY_CROP_FLOWERS && plant > 0.0f)
+        flower_heads(wx, wz, foot, f.plant, top);
     for (int i = 0; i < 3; i++)
-        alb[i] *= oy_lerpf(1.0f, oy_lerpf(f.soil[i] * shade, f.plant[i] * leaf, plant) / oy_rmax(mean[i], 1e-4f),
-                           inside);
+        alb[i] *= oy_lerpf(1.0f, oy_lerpf(f.soil[i] * shade, top[i], plant) / oy_rmax(mean[i], 1e-4f), inside);
     *gx += inside * slope * f.dir_x;
     *gz += inside * slope * f.dir_z;
 }

@@ -562,6 +562,23 @@ int main(void)
         CHECK(cross >= 8 * 8 && lav[1] > W * H / 4 && lav[0] < W * H / 50,
               "fields in rows: %d stripe edges on 8 lines across the lower frame, %d %% of the lower half blue "
               "or purple (%d %% without rows)", cross, 200 * lav[1] / (W * H), 200 * lav[0] / (W * H));
+        /* rows of sunflowers near the view are heads, yellow round dark
+         * seeds, over green leaves, not a yellow mass */
+        st.ch[OY_CH_FLOWER_WARMTH] = 1.0f;
+        st.ch[OY_CH_ROWS] = 1.0f;
+        view_make(&v, 0.0, g + 2.0, 0.0, 0, -30, 0, 28);
+        render_one(w, p2, &cfg, &st, &v, b);
+        int yellow = 0, green = 0, seeds = 0;
+        for (int i = W * H / 2; i < W * H; i++) {
+            const uint8_t *p = b + (size_t)i * 3;
+            yellow += p[0] > 120 && p[1] > 100 && p[2] < p[1] / 2;
+            green += p[1] > p[0] + 10 && p[1] > p[2] + 10;
+            seeds += p[0] < 60 && p[1] < 45 && p[2] < 30 && p[0] > p[2];
+        }
+        int half = W * H / 2;
+        CHECK(yellow > half / 6 && green > half / 10 && seeds > half / 100,
+              "rows of sunflowers: heads %d %%, leaves %d %%, seed discs %d %% of the lower half",
+              100 * yellow / half, 100 * green / half, 100 * seeds / half);
     }
 
     /* a strong wind breaks the open sea's crests in whitecaps; a light
