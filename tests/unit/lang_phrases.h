@@ -119,6 +119,13 @@ static const lang_phrase lang_phrases[] = {
     CH("a huge moon over the sea", OY_CH_MOONS, 1.0f, 1.0f),
     CH("a ringed planet above snowy mountains", OY_CH_MOONS, 1.0f, 1.0f),
     UNSET("under the moon", OY_CH_MOONS),
+    /* snowy mountains beyond the set are white on top, the set green;
+     * in them, all is snow */
+    UNSET("a green valley with snowy mountains in the distance", OY_CH_SNOW_COVER),
+    CH("a green valley with snowy mountains in the distance", OY_CH_BIOME_ALPINE, 0.6f, 0.6f),
+    UNSET("a village at the foot of snowy mountains", OY_CH_SNOW_COVER),
+    UNSET("a meadow with snowy mountains in the background", OY_CH_SNOW_COVER),
+    CH("a cabin in the snowy mountains", OY_CH_SNOW_COVER, 0.85f, 0.95f),
     /* fog said to lie below the view is a sea of cloud under it */
     CH("a mountain pass with a winding road and switchbacks, fog below", OY_CH_CLOUD_SEA, 1.0f, 1.0f),
     UNSET("a mountain pass with a winding road and switchbacks, fog below", OY_CH_FOG),
