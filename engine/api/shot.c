@@ -479,9 +479,10 @@ static void place_anchor(void *ctx, double t, float ahead, float lateral, int se
         static const float turns[] = { 0.0f, 0.1f, -0.1f, 0.2f, -0.2f, 0.3f, -0.3f };
         static const float dists[] = { 0.8f, 0.65f, 0.5f, 1.0f, 1.5f, 2.0f };
         double l0 = sqrt((double)ahead * ahead + (double)lateral * lateral);
+        float il = 1.0f / (float)fmax(l0, 1e-3);
+        float ux = (fx * ahead + fz * lateral) * il, uz = (fz * ahead - fx * lateral) * il;
         for (int a = 0; a < 7 && !seen && l0 > 1e-3; a++) {
             float c = oy_cosf(turns[a]), s = oy_sinf(turns[a]);
-            float ux = (fx * ahead + fz * lateral) / (float)l0, uz = (fz * ahead - fx * lateral) / (float)l0;
             float rx = ux * c + uz * s, rz = uz * c - ux * s;
             for (int k = 0; k < 6 && !seen; k++) {
                 double d = l0 * dists[k];

@@ -216,7 +216,7 @@ static float blades(const oy_cast *c, double wx, double wz, const float d[3], fl
  * grain), and so is straw where the world is a dry meadow, warm bright
  * ground is sand (wind ripples), the rest is dirt or rock (speckle) */
 static float ground_top(const oy_cast *c, double wx, double wz, float fa, float foot,
-                        float sg, const float d[3], const float alb[3], float *gx, float *gz)
+                        float sg, const float d[3], const float alb[3], float green, float *gx, float *gz)
 {
     float nx, nz, mx, mz;
     float k = 1.0f + 0.28f * fa * detail(c, wx * (1.0 / 1.3), wz * (1.0 / 1.3), &nx, &nz);
@@ -224,7 +224,7 @@ static float ground_top(const oy_cast *c, double wx, double wz, float fa, float 
     *gz += nz * 0.08f * fa;
     /* straw (a wheat field, a dry summer meadow) is grass too, though
      * not green */
-    float grass = fmaxf(oy_grass_share(alb), c->straw);
+    float grass = fmaxf(green, c->straw);
     if (grass > 0.0f)
         k *= oy_lerpf(1.0f, blades(c, wx, wz, d, foot * sg, foot), grass);
     float f1 = resolved(foot, 0.45f);
@@ -749,7 +749,7 @@ static void shade(const oy_cast *c, full *f, float x, float y, float z, const fl
         float sg = fabsf(d[1] - d[0] * gx - d[2] * gz) / sqrtf(1.0f + gx * gx + gz * gz);
         float foot = pixel_foot(c, dist) / fmaxf(sg, 0.02f);
         float ts = oy_smoothstepf(1.0f, 0.25f, gx * gx + gz * gz);
-        k = ts > 0.0f ? oy_lerpf(1.0f, ground_top(c, wx, wz, fa, foot, sg, d, alb, &gx, &gz), ts) : 1.0f;
+        k = ts > 0.0f ? oy_lerpf(1.0f, ground_top(c, wx, wz, fa, foot, sg, d, alb, grass, &gx, &gz), ts) : 1.0f;
         for (int i = 0; i < 3; i++)
             alb[i] *= k;
         oy_world_paint_plants(c->shape, grass, alb);

@@ -719,6 +719,9 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
     if (sh->butte > 0.0f)
         h = oy_lerpf(h, butte(w, sh, h, x, z, det), sh->butte);
 
+    /* the hill a thing stands on, which the valley's floor and a river's
+     * banks leave standing */
+    float crown_hill = w->hill_crown > 0.0f ? hill_bump(sh, x, z) : 0.0f;
     if (sh->valley > 0.0f) {
         float d = (float)vn.d, fl = floor_at(w, sh, vn.x, vn.z);
         float W = sh->valley_w * (1.0f + 0.28f * wob);
@@ -728,8 +731,7 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         float walls = A * oy_smoothstepf(W * 1.5f, W * 1.5f + 3.0f * A, d);
         /* (a hill a thing stands on, "a castle on a hill above a river
          * valley", rises from the floor: the floor flattened it) */
-        float hb = w->hill_crown > 0.0f ? hill_bump(sh, x, z) : 0.0f;
-        float hv = fl + fmaxf(h - fl, 0.0f) * p + walls + 0.4f * det + (1.0f - p) * hb;
+        float hv = fl + fmaxf(h - fl, 0.0f) * p + walls + 0.4f * det + (1.0f - p) * crown_hill;
         h = oy_lerpf(h, hv, sh->valley);
     }
     /* a canyon that meets a coast is a fjord: the sea runs up its floor */
@@ -885,9 +887,8 @@ float oy_world_eval(const oy_world *w, const oy_world_shape *sh, double x,
         }
         /* the river runs in its own shallow valley; a hill a thing stands
          * on rises from its bank as a bluff */
-        float hb = w->hill_crown > 0.0f ? hill_bump(sh, x, z) : 0.0f;
-        float rv = settle(h - hb, level + 0.6f, W, W + 160.0f, W + 60.0f, W + 400.0f, u) +
-                   hb * oy_smoothstepf(W + 4.0f, W + 40.0f, u);
+        float rv = settle(h - crown_hill, level + 0.6f, W, W + 160.0f, W + 60.0f, W + 400.0f, u) +
+                   crown_hill * oy_smoothstepf(W + 4.0f, W + 40.0f, u);
         if (rv > h)
             rv = oy_lerpf(rv, h, inlake);
         h = oy_lerpf(h, rv, sh->river);
